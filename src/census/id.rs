@@ -1,0 +1,240 @@
+//! Identifiers made without coordination: initiative ids (ULID) and agent ids.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Fills `buf` with random bytes from the operating system.
+fn random_bytes(buf: &mut [u8]) {
+    if getrandom::fill(buf).is_err() {
+        // No OS randomness (very unusual): fall back to the clock and the pid,
+        // hashed, which is still unique enough for ids made by one person.
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+            ^ u128::from(std::process::id()) << 64;
+        let mut x = seed as u64 ^ (seed >> 64) as u64;
+        for b in buf {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            *b = x as u8;
+        }
+    }
+}
+
+/// Why a string is not a valid id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("empty id")]
+    Empty,
+    #[error("id too long ({0} characters)")]
+    TooLong(usize),
+    #[error("character {0:?} not allowed in an id")]
+    BadChar(char),
+}
+
+fn check_id_chars(s: &str, max: usize, ok: impl Fn(char) -> bool) -> Result<(), IdError> {
+    if s.is_empty() {
+        return Err(IdError::Empty);
+    }
+    if s.len() > max {
+        return Err(IdError::TooLong(s.chars().count()));
+    }
+    match s.chars().find(|&c| !ok(c)) {
+        Some(c) => Err(IdError::BadChar(c)),
+        None => Ok(()),
+    }
+}
+
+/// The stable id of an initiative: a ULID (26 characters, Crockford base32,
+/// time-ordered so that new initiatives go to the end of the file).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InitiativeId(Box<str>);
+
+impl InitiativeId {
+    pub const MAX_LEN: usize = 40;
+
+    /// A new ULID for the given time (milliseconds since the Unix epoch).
+    pub fn generate(unix_millis: u64) -> Self {
+        let mut random = [0u8; 10];
+        random_bytes(&mut random);
+        Self::from_parts(unix_millis, random)
+    }
+
+    /// A ULID from its two parts: 48 bits of time, 80 bits of randomness.
+    pub fn from_parts(unix_millis: u64, random: [u8; 10]) -> Self {
+        let mut value: u128 = u128::from(unix_millis & 0xFFFF_FFFF_FFFF) << 80;
+        for (i, b) in random.iter().enumerate() {
+            value |= u128::from(*b) << (72 - 8 * i);
+        }
+        let mut out = [0u8; 26];
+        for (i, c) in out.iter_mut().enumerate() {
+            let shift = 5 * (25 - i);
+            *c = CROCKFORD[((value >> shift) & 31) as usize];
+        }
+        // The alphabet is ASCII, so this is valid UTF-8.
+        Self(String::from_utf8_lossy(&out).into())
+    }
+
+    /// Accepts ULIDs and other simple ids (letters, digits, `-`, `_`) that a
+    /// person may have typed by hand in the file.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        check_id_chars(s, Self::MAX_LEN, |c| {
+            c.is_ascii_alphanumeric() || c == '-' || c == '_'
+        })?;
+        Ok(Self(s.into()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for InitiativeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for InitiativeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", &*self.0)
+    }
+}
+
+/// The short stable id of an agent (a person using the tool), e.g. `k3x9q`.
+/// Stored inline: every entry of the census carries one.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AgentId {
+    len: u8,
+    bytes: [u8; AgentId::MAX_LEN],
+}
+
+const AGENT_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+impl AgentId {
+    pub const MAX_LEN: usize = 15;
+
+    /// A new random agent id: 5 lowercase base32 characters (25 bits).
+    pub fn generate() -> Self {
+        let mut random = [0u8; 5];
+        random_bytes(&mut random);
+        Self::from_bytes_base32(&random)
+    }
+
+    /// A stable id derived from a display name, for `--as NAME` without a
+    /// config file: the same name always gives the same id.
+    pub fn from_name(name: &str) -> Self {
+        let h = crate::census::hash::fnv1a64(name.trim().as_bytes());
+        Self::from_bytes_base32(&h.to_le_bytes()[..5])
+    }
+
+    fn from_bytes_base32(bytes: &[u8]) -> Self {
+        let mut id = AgentId {
+            len: 5,
+            bytes: [0; Self::MAX_LEN],
+        };
+        for (i, b) in bytes.iter().take(5).enumerate() {
+            id.bytes[i] = AGENT_ALPHABET[usize::from(*b & 31)];
+        }
+        id
+    }
+
+    /// Letters, digits, `-`, `_`, `~` (the last marks derived agents such as
+    /// hand edits), at most 15 characters.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        check_id_chars(s, Self::MAX_LEN, |c| {
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~')
+        })?;
+        let mut id = AgentId {
+            len: s.len() as u8,
+            bytes: [0; Self::MAX_LEN],
+        };
+        id.bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Ok(id)
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever stored.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("?")
+    }
+}
+
+impl fmt::Display for AgentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for AgentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+macro_rules! deserialize_from_str {
+    ($ty:ty, $what:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_str<E: de::Error>(self, s: &str) -> Result<$ty, E> {
+                        <$ty>::parse(s).map_err(|e| E::custom(format!("{}: {e}", $what)))
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
+}
+
+deserialize_from_str!(InitiativeId, "initiative id");
+deserialize_from_str!(AgentId, "agent id");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ulid_is_time_ordered_and_26_chars() {
+        let a = InitiativeId::from_parts(1_700_000_000_000, [0xFF; 10]);
+        let b = InitiativeId::from_parts(1_700_000_000_001, [0; 10]);
+        assert_eq!(a.as_str().len(), 26);
+        assert!(a < b);
+        // Known ULID layout: all-zero randomness ends with sixteen '0'.
+        assert!(b.as_str().ends_with("0000000000000000"));
+    }
+
+    #[test]
+    fn generated_ids_differ() {
+        let a = InitiativeId::generate(1);
+        let b = InitiativeId::generate(1);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn agent_id_from_name_is_stable_and_parses() {
+        let a = AgentId::from_name("Marie Le Gall");
+        assert_eq!(a, AgentId::from_name(" Marie Le Gall "));
+        assert_ne!(a, AgentId::from_name("Yann"));
+        assert_eq!(AgentId::parse(a.as_str()).unwrap(), a);
+    }
+
+    #[test]
+    fn bad_ids_are_refused() {
+        assert_eq!(InitiativeId::parse(""), Err(IdError::Empty));
+        assert_eq!(InitiativeId::parse("a b"), Err(IdError::BadChar(' ')));
+        assert!(matches!(
+            AgentId::parse("abcdefghijklmnopq"),
+            Err(IdError::TooLong(17))
+        ));
+    }
+}

@@ -1,0 +1,22 @@
+//! Everything that knows about censuses, and nothing about terminals.
+
+pub mod error;
+pub mod file;
+pub mod hash;
+pub mod id;
+pub mod locate;
+pub mod model;
+pub mod ops;
+pub mod query;
+pub mod schema;
+pub mod search;
+pub mod store;
+pub mod time;
+pub mod validate;
+pub mod value;
+pub mod workspace;
+
+pub use id::{AgentId, InitiativeId};
+pub use model::{Census, Entry, Initiative, Value};
+pub use ops::Agent;
+pub use schema::Schema;

@@ -1,0 +1,452 @@
+//! The census in memory: initiatives whose fields are sets of stamped entries.
+//!
+//! Every field, whatever its type, is a set of [`Entry`]: a value plus the
+//! [`Dot`] of the write that put it there (agent, counter) and a date for
+//! display. Each initiative keeps `seen`, the highest counter of each agent
+//! whose writes it has seen. This is what lets two copies be merged without a
+//! common ancestor (see `docs/merge.md`).
+
+use std::collections::BTreeMap;
+
+use crate::census::id::{AgentId, InitiativeId};
+use crate::census::time::Timestamp;
+
+/// The version of the file format this program writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Fields the program keeps beside the schema's; their ids start with `_`,
+/// which schema field ids may not.
+pub mod system {
+    /// Tombstone: who deleted, when; its value records what the deletion saw.
+    pub const DELETED: &str = "_deleted";
+    pub const PREFIX: char = '_';
+}
+
+/// One write's name: the agent and its counter for this initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Dot {
+    pub agent: AgentId,
+    pub counter: u32,
+}
+
+/// A value: a text (most fields), or a small record (structured elements such
+/// as a tombstone, later evidence or status changes).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Value {
+    Text(String),
+    Record(BTreeMap<String, String>),
+}
+
+impl Value {
+    pub fn text(s: impl Into<String>) -> Value {
+        Value::Text(s.into())
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            Value::Record(_) => None,
+        }
+    }
+
+    /// The short hash stored beside the value to notice hand edits.
+    pub fn short_hash(&self) -> u32 {
+        match self {
+            Value::Text(s) => crate::census::hash::short_hash(s.as_bytes()),
+            Value::Record(map) => {
+                let mut bytes = Vec::new();
+                for (k, v) in map {
+                    bytes.extend_from_slice(k.as_bytes());
+                    bytes.push(0x1f);
+                    bytes.extend_from_slice(v.as_bytes());
+                    bytes.push(0x1e);
+                }
+                crate::census::hash::short_hash(&bytes)
+            }
+        }
+    }
+
+    /// Length in bytes, for the limits on untrusted files.
+    pub fn byte_len(&self) -> usize {
+        match self {
+            Value::Text(s) => s.len(),
+            Value::Record(m) => m.iter().map(|(k, v)| k.len() + v.len()).sum(),
+        }
+    }
+}
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stamp {
+    /// Written by recense: the dot and the date of the write.
+    Recorded { dot: Dot, at: Timestamp },
+    /// Its value no longer matches the hash written with it: changed by hand
+    /// in the file. `hash` is kept so the change stays visible until adopted.
+    HandEdited { dot: Dot, at: Timestamp, hash: u32 },
+    /// Added by hand without any stamp.
+    Bare,
+}
+
+impl Stamp {
+    pub fn dot(&self) -> Option<Dot> {
+        match self {
+            Stamp::Recorded { dot, .. } | Stamp::HandEdited { dot, .. } => Some(*dot),
+            Stamp::Bare => None,
+        }
+    }
+
+    pub fn at(&self) -> Option<Timestamp> {
+        match self {
+            Stamp::Recorded { at, .. } | Stamp::HandEdited { at, .. } => Some(*at),
+            Stamp::Bare => None,
+        }
+    }
+
+    pub fn is_hand_edit(&self) -> bool {
+        !matches!(self, Stamp::Recorded { .. })
+    }
+}
+
+/// A value with the stamp of the write that put it there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Entry {
+    pub value: Value,
+    pub stamp: Stamp,
+}
+
+impl Entry {
+    pub fn new(value: Value, dot: Dot, at: Timestamp) -> Entry {
+        Entry {
+            value,
+            stamp: Stamp::Recorded { dot, at },
+        }
+    }
+
+    /// The canonical order of entries in a field: by dot, then value.
+    pub fn canonical_cmp(&self, other: &Entry) -> std::cmp::Ordering {
+        (self.stamp.dot(), &self.value).cmp(&(other.stamp.dot(), &other.value))
+    }
+}
+
+/// Per agent, the highest counter whose writes this copy has seen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Seen(pub Vec<(AgentId, u32)>);
+
+impl Seen {
+    pub fn get(&self, agent: &AgentId) -> u32 {
+        self.0
+            .binary_search_by(|(a, _)| a.cmp(agent))
+            .map_or(0, |i| self.0[i].1)
+    }
+
+    pub fn covers(&self, dot: &Dot) -> bool {
+        dot.counter <= self.get(&dot.agent)
+    }
+
+    /// Raises the counter of `agent` to at least `counter`.
+    pub fn raise(&mut self, agent: AgentId, counter: u32) {
+        match self.0.binary_search_by(|(a, _)| a.cmp(&agent)) {
+            Ok(i) => self.0[i].1 = self.0[i].1.max(counter),
+            Err(i) => self.0.insert(i, (agent, counter)),
+        }
+    }
+
+    /// The per-agent maximum of both.
+    pub fn join(&mut self, other: &Seen) {
+        for (agent, counter) in &other.0 {
+            self.raise(*agent, *counter);
+        }
+    }
+}
+
+/// One initiative of the territory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initiative {
+    pub id: InitiativeId,
+    pub seen: Seen,
+    /// Entries by field id, each list in canonical order; no empty list.
+    pub fields: BTreeMap<String, Vec<Entry>>,
+}
+
+impl Initiative {
+    pub fn new(id: InitiativeId) -> Initiative {
+        Initiative {
+            id,
+            seen: Seen::default(),
+            fields: BTreeMap::new(),
+        }
+    }
+
+    pub fn entries(&self, field: &str) -> &[Entry] {
+        self.fields.get(field).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The value shown for a single-valued field: when colleagues wrote it
+    /// concurrently (a conflict), the most recently dated one — the others are
+    /// still there, see [`Initiative::is_conflict`].
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.displayed_entry(field).and_then(|e| e.value.as_text())
+    }
+
+    pub fn displayed_entry(&self, field: &str) -> Option<&Entry> {
+        self.entries(field)
+            .iter()
+            .max_by(|a, b| (a.stamp.at(), a.stamp.dot()).cmp(&(b.stamp.at(), b.stamp.dot())))
+    }
+
+    /// The distinct text values of a field, in canonical order.
+    pub fn values(&self, field: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for e in self.entries(field) {
+            if let Some(t) = e.value.as_text()
+                && !out.contains(&t)
+            {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// A single-valued field holding two or more different values.
+    pub fn is_conflict(&self, field: &str) -> bool {
+        let entries = self.entries(field);
+        entries.iter().skip(1).any(|e| e.value != entries[0].value)
+    }
+
+    /// The most recent stamp among a field's entries: who changed it, when.
+    pub fn last_change(&self, field: &str) -> Option<Stamp> {
+        self.entries(field)
+            .iter()
+            .map(|e| e.stamp)
+            .max_by_key(|s| (s.at(), s.dot()))
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.fields.contains_key(system::DELETED)
+    }
+
+    /// The next dot of `agent` in this initiative (and records it as seen).
+    pub fn next_dot(&mut self, agent: AgentId) -> Dot {
+        let counter = self.seen.get(&agent) + 1;
+        self.seen.raise(agent, counter);
+        Dot { agent, counter }
+    }
+
+    /// Writes a single value: every entry of the field is superseded.
+    pub fn write(&mut self, field: &str, value: Value, dot: Dot, at: Timestamp) {
+        self.fields
+            .insert(field.to_string(), vec![Entry::new(value, dot, at)]);
+    }
+
+    /// Adds one element to a multi-valued field (nothing if already there).
+    pub fn add_element(&mut self, field: &str, value: Value, dot: Dot, at: Timestamp) {
+        let list = self.fields.entry(field.to_string()).or_default();
+        if !list.iter().any(|e| e.value == value) {
+            list.push(Entry::new(value, dot, at));
+            list.sort_by(Entry::canonical_cmp);
+        }
+    }
+
+    /// Removes one element (all its entries) from a multi-valued field.
+    pub fn remove_element(&mut self, field: &str, value: &Value) {
+        if let Some(list) = self.fields.get_mut(field) {
+            list.retain(|e| &e.value != value);
+            if list.is_empty() {
+                self.fields.remove(field);
+            }
+        }
+    }
+
+    /// Removes every entry of a field.
+    pub fn clear(&mut self, field: &str) {
+        self.fields.remove(field);
+    }
+
+    /// Entries changed by hand in the file and not yet adopted.
+    pub fn hand_edited_fields(&self) -> impl Iterator<Item = &str> {
+        self.fields
+            .iter()
+            .filter(|(_, es)| es.iter().any(|e| e.stamp.is_hand_edit()))
+            .map(|(f, _)| f.as_str())
+    }
+
+    /// Puts entries in canonical order, drops empty fields and exact
+    /// duplicates, and makes `seen` cover every dot present.
+    pub fn normalize(&mut self) {
+        self.fields.retain(|_, list| !list.is_empty());
+        for list in self.fields.values_mut() {
+            list.sort_by(Entry::canonical_cmp);
+            list.dedup_by(|a, b| a.value == b.value && a.stamp.dot() == b.stamp.dot());
+            for e in list.iter() {
+                if let Some(dot) = e.stamp.dot() {
+                    self.seen.raise(dot.agent, dot.counter);
+                }
+            }
+        }
+    }
+}
+
+/// The census: the initiatives of a territory, and who edited them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Census {
+    pub territory: String,
+    pub schema_id: String,
+    pub schema_version: u32,
+    /// Display names of the agents whose ids appear in the file.
+    pub agents: BTreeMap<AgentId, String>,
+    /// Sorted by id.
+    pub initiatives: Vec<Initiative>,
+}
+
+/// A prefix that names no initiative, or several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError {
+    NotFound(String),
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<InitiativeId>,
+    },
+}
+
+impl Census {
+    pub fn new(territory: &str, schema_id: &str, schema_version: u32) -> Census {
+        Census {
+            territory: territory.to_string(),
+            schema_id: schema_id.to_string(),
+            schema_version,
+            agents: BTreeMap::new(),
+            initiatives: Vec::new(),
+        }
+    }
+
+    pub fn position(&self, id: &InitiativeId) -> Option<usize> {
+        self.initiatives.binary_search_by(|i| i.id.cmp(id)).ok()
+    }
+
+    pub fn get(&self, id: &InitiativeId) -> Option<&Initiative> {
+        self.position(id).map(|i| &self.initiatives[i])
+    }
+
+    pub fn get_mut(&mut self, id: &InitiativeId) -> Option<&mut Initiative> {
+        self.position(id).map(move |i| &mut self.initiatives[i])
+    }
+
+    /// Initiatives that are not deleted.
+    pub fn live(&self) -> impl Iterator<Item = &Initiative> {
+        self.initiatives.iter().filter(|i| !i.is_deleted())
+    }
+
+    /// Finds an initiative by its id or any unique prefix of it (any case).
+    /// Deleted initiatives are found only by their whole id.
+    pub fn resolve(&self, prefix: &str) -> Result<&InitiativeId, LookupError> {
+        self.resolve_with(prefix, false)
+    }
+
+    /// Like [`Census::resolve`]; with `deleted`, prefixes find only deleted
+    /// initiatives (to restore one).
+    pub fn resolve_with(&self, prefix: &str, deleted: bool) -> Result<&InitiativeId, LookupError> {
+        let wanted = prefix.trim().to_ascii_uppercase();
+        if let Ok(id) = InitiativeId::parse(prefix.trim())
+            && let Some(i) = self.get(&id)
+        {
+            return Ok(&i.id);
+        }
+        if wanted.is_empty() {
+            return Err(LookupError::NotFound(prefix.to_string()));
+        }
+        let candidates: Vec<&Initiative> = self
+            .initiatives
+            .iter()
+            .filter(|i| {
+                i.is_deleted() == deleted && i.id.as_str().to_ascii_uppercase().starts_with(&wanted)
+            })
+            .take(10)
+            .collect();
+        match candidates.as_slice() {
+            [one] => Ok(&one.id),
+            [] => Err(LookupError::NotFound(prefix.to_string())),
+            many => Err(LookupError::Ambiguous {
+                prefix: prefix.to_string(),
+                candidates: many.iter().map(|i| i.id.clone()).collect(),
+            }),
+        }
+    }
+
+    /// Inserts an initiative in id order (replacing one with the same id).
+    pub fn insert(&mut self, initiative: Initiative) {
+        match self
+            .initiatives
+            .binary_search_by(|i| i.id.cmp(&initiative.id))
+        {
+            Ok(i) => self.initiatives[i] = initiative,
+            Err(i) => self.initiatives.insert(i, initiative),
+        }
+    }
+
+    /// The display name of an agent (its id when unknown).
+    pub fn agent_name<'a>(&'a self, agent: &'a AgentId) -> &'a str {
+        self.agents
+            .get(agent)
+            .map_or(agent.as_str(), String::as_str)
+    }
+
+    /// Whether any entry was changed by hand in the file.
+    pub fn hand_edits(&self) -> Vec<(&InitiativeId, &str)> {
+        self.initiatives
+            .iter()
+            .flat_map(|i| i.hand_edited_fields().map(move |f| (&i.id, f)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agent(s: &str) -> AgentId {
+        AgentId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn writes_supersede_and_count() {
+        let mut i = Initiative::new(InitiativeId::parse("A1").unwrap());
+        let a = agent("aaaaa");
+        let d1 = i.next_dot(a);
+        i.write("nom", Value::text("Infini"), d1, Timestamp(10));
+        let d2 = i.next_dot(a);
+        i.write("nom", Value::text("Infini Brest"), d2, Timestamp(20));
+        assert_eq!(d2.counter, 2);
+        assert_eq!(i.value("nom"), Some("Infini Brest"));
+        assert_eq!(i.entries("nom").len(), 1);
+        assert_eq!(i.seen.get(&a), 2);
+        assert!(!i.is_conflict("nom"));
+    }
+
+    #[test]
+    fn multi_values_add_and_remove() {
+        let mut i = Initiative::new(InitiativeId::parse("A1").unwrap());
+        let d = i.next_dot(agent("aaaaa"));
+        i.add_element("roles", Value::text("contributeur"), d, Timestamp(1));
+        i.add_element("roles", Value::text("academique"), d, Timestamp(1));
+        i.add_element("roles", Value::text("academique"), d, Timestamp(1));
+        assert_eq!(i.values("roles"), vec!["academique", "contributeur"]);
+        i.remove_element("roles", &Value::text("academique"));
+        i.remove_element("roles", &Value::text("contributeur"));
+        assert!(!i.fields.contains_key("roles"));
+    }
+
+    #[test]
+    fn prefixes_resolve_uniquely() {
+        let mut c = Census::new("T", "s", 1);
+        for id in ["01AAA", "01AAB", "01BBB"] {
+            c.insert(Initiative::new(InitiativeId::parse(id).unwrap()));
+        }
+        assert_eq!(c.resolve("01b").unwrap().as_str(), "01BBB");
+        assert!(matches!(
+            c.resolve("01A"),
+            Err(LookupError::Ambiguous { .. })
+        ));
+        assert!(matches!(c.resolve("02"), Err(LookupError::NotFound(_))));
+        assert_eq!(c.resolve("01AAA").unwrap().as_str(), "01AAA");
+    }
+}

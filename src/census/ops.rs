@@ -1,0 +1,506 @@
+//! Changing a census: every change is checked against the schema *before*
+//! anything is touched, then written with one new dot per action.
+
+use crate::census::id::{AgentId, InitiativeId};
+use crate::census::model::{Census, Initiative, LookupError, Value, system};
+use crate::census::schema::{Field, FieldType, Schema};
+use crate::census::time::Timestamp;
+use crate::census::value::{self, ValueError};
+
+/// The person making a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    pub id: AgentId,
+    pub name: String,
+}
+
+/// Why a change was refused. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpError {
+    /// `--set` without `=`.
+    BadAssignment(String),
+    UnknownField {
+        field: String,
+        known: Vec<String>,
+    },
+    /// Fields starting with `_` are the program's own.
+    SystemField(String),
+    Invalid {
+        field: String,
+        value: String,
+        error: ValueError,
+    },
+    /// Several values given to a single-valued field.
+    NotMulti {
+        field: String,
+    },
+    MissingRequired {
+        fields: Vec<String>,
+    },
+    NotForKind {
+        field: String,
+        kind: String,
+        kinds: Vec<String>,
+    },
+    Lookup(LookupError),
+    RelationTarget {
+        field: String,
+        error: LookupError,
+    },
+    RelationToItself {
+        field: String,
+    },
+    Deleted(InitiativeId),
+    NotDeleted(InitiativeId),
+}
+
+/// One field's new content, already checked and normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldValues {
+    pub field: String,
+    pub values: Vec<String>,
+}
+
+/// Splits `FIELD=VALUE` texts, groups them by field (repeated `--set` of a
+/// multi-valued field add up; `a,b` gives two elements), then checks and
+/// normalises every value. `editing` is the initiative being edited, if any
+/// (a relation may not point to itself).
+pub fn parse_assignments(
+    schema: &Schema,
+    census: &Census,
+    assignments: &[String],
+    editing: Option<&InitiativeId>,
+) -> Result<Vec<FieldValues>, OpError> {
+    let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
+    for a in assignments {
+        let (field, raw) = a
+            .split_once('=')
+            .ok_or_else(|| OpError::BadAssignment(a.clone()))?;
+        let field = field.trim();
+        let def = field_def(schema, field)?;
+        let parts: Vec<String> = if def.field_type.is_multi() {
+            raw.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        } else {
+            vec![raw.to_string()]
+        };
+        match grouped.iter_mut().find(|(f, _)| f == field) {
+            Some((_, values)) if def.field_type.is_multi() => values.extend(parts),
+            Some(_) => {
+                return Err(OpError::NotMulti {
+                    field: field.to_string(),
+                });
+            }
+            None => grouped.push((field.to_string(), parts)),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(field, raws)| {
+            let def = field_def(schema, &field)?;
+            let mut values: Vec<String> = Vec::new();
+            for raw in &raws {
+                let v = check_value(schema, census, def, raw, editing)?;
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            if values.is_empty() {
+                return Err(OpError::Invalid {
+                    field,
+                    value: String::new(),
+                    error: ValueError::Empty,
+                });
+            }
+            Ok(FieldValues { field, values })
+        })
+        .collect()
+}
+
+/// The schema's definition of a field a person names.
+pub fn field_def<'a>(schema: &'a Schema, field: &str) -> Result<&'a Field, OpError> {
+    if field.starts_with(system::PREFIX) {
+        return Err(OpError::SystemField(field.to_string()));
+    }
+    schema.field(field).ok_or_else(|| OpError::UnknownField {
+        field: field.to_string(),
+        known: schema.fields.iter().map(|f| f.id.clone()).collect(),
+    })
+}
+
+/// Checks one value of a field, with the census for relation targets.
+pub fn check_value(
+    schema: &Schema,
+    census: &Census,
+    def: &Field,
+    raw: &str,
+    editing: Option<&InitiativeId>,
+) -> Result<String, OpError> {
+    let invalid = |error| OpError::Invalid {
+        field: def.id.clone(),
+        value: raw.to_string(),
+        error,
+    };
+    let v = value::normalize(schema, def, raw).map_err(invalid)?;
+    if let FieldType::Relations(_) = def.field_type {
+        let (kind, target) = value::split_relation(&v).unwrap_or(("", &v));
+        let target = census
+            .resolve(target)
+            .map_err(|error| OpError::RelationTarget {
+                field: def.id.clone(),
+                error,
+            })?;
+        if Some(target) == editing {
+            return Err(OpError::RelationToItself {
+                field: def.id.clone(),
+            });
+        }
+        return Ok(format!("{kind}:{target}"));
+    }
+    Ok(v)
+}
+
+fn kind_of<'a>(schema: &Schema, initiative: &'a Initiative) -> Option<&'a str> {
+    initiative.value(&schema.kind_field)
+}
+
+/// Fields that are set but do not apply to the initiative's kind, and required
+/// fields (for that kind) that are empty.
+fn check_shape(schema: &Schema, i: &Initiative, touched: &[&str]) -> Result<(), OpError> {
+    let kind = kind_of(schema, i);
+    for field in touched {
+        if let Some(def) = schema.field(field)
+            && i.fields.contains_key(*field)
+            && !def.applies_to(kind)
+        {
+            return Err(OpError::NotForKind {
+                field: def.id.clone(),
+                kind: kind.unwrap_or_default().to_string(),
+                kinds: def.kinds.clone(),
+            });
+        }
+    }
+    let missing: Vec<String> = schema
+        .fields
+        .iter()
+        .filter(|f| f.required && f.applies_to(kind) && !i.fields.contains_key(&f.id))
+        .map(|f| f.id.clone())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(OpError::MissingRequired { fields: missing })
+    }
+}
+
+/// Applies field contents to an initiative with one dot shared by every
+/// element added in this action. Values equal to what is there are left
+/// alone. Returns whether anything changed.
+fn apply(
+    schema: &Schema,
+    i: &mut Initiative,
+    agent: AgentId,
+    set: &[FieldValues],
+    unset: &[String],
+    now: Timestamp,
+) -> bool {
+    let mut dot = None;
+    let mut changed = false;
+    for fv in set {
+        let multi = schema
+            .field(&fv.field)
+            .is_some_and(|f| f.field_type.is_multi());
+        if multi {
+            let current: Vec<String> = i.values(&fv.field).into_iter().map(String::from).collect();
+            for old in current.iter().filter(|v| !fv.values.contains(v)) {
+                i.remove_element(&fv.field, &Value::text(old.as_str()));
+                changed = true;
+            }
+            for new in fv.values.iter().filter(|v| !current.contains(v)) {
+                let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+                i.add_element(&fv.field, Value::text(new.as_str()), d, now);
+                changed = true;
+            }
+        } else {
+            let value = &fv.values[0];
+            let same = i
+                .entries(&fv.field)
+                .iter()
+                .all(|e| e.value.as_text() == Some(value))
+                && !i.entries(&fv.field).is_empty()
+                && !i.entries(&fv.field).iter().any(|e| e.stamp.is_hand_edit());
+            if !same {
+                let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+                i.write(&fv.field, Value::text(value.as_str()), d, now);
+                changed = true;
+            }
+        }
+    }
+    for field in unset {
+        if i.fields.contains_key(field) {
+            i.clear(field);
+            changed = true;
+        }
+    }
+    changed
+}
+
+impl Census {
+    fn note_agent(&mut self, agent: &Agent) {
+        if self.agents.get(&agent.id) != Some(&agent.name) {
+            self.agents.insert(agent.id, agent.name.clone());
+        }
+    }
+
+    /// Creates an initiative from checked values; returns its new id.
+    pub fn add_initiative(
+        &mut self,
+        schema: &Schema,
+        agent: &Agent,
+        values: &[FieldValues],
+        now: Timestamp,
+    ) -> Result<InitiativeId, OpError> {
+        let mut id = InitiativeId::generate(now.unix_millis());
+        while self.get(&id).is_some() {
+            id = InitiativeId::generate(now.unix_millis());
+        }
+        let mut i = Initiative::new(id.clone());
+        apply(schema, &mut i, agent.id, values, &[], now);
+        let touched: Vec<&str> = values.iter().map(|v| v.field.as_str()).collect();
+        check_shape(schema, &i, &touched)?;
+        self.note_agent(agent);
+        self.insert(i);
+        Ok(id)
+    }
+
+    /// Changes fields of an initiative. Returns whether anything changed
+    /// (setting a field to the value it has already is no change).
+    pub fn edit_initiative(
+        &mut self,
+        schema: &Schema,
+        id: &InitiativeId,
+        agent: &Agent,
+        set: &[FieldValues],
+        unset: &[String],
+        now: Timestamp,
+    ) -> Result<bool, OpError> {
+        for field in unset {
+            field_def(schema, field)?;
+        }
+        let current = self
+            .get(id)
+            .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
+        if current.is_deleted() {
+            return Err(OpError::Deleted(id.clone()));
+        }
+        // Work on a copy: the census is touched only if every check passes.
+        let mut i = current.clone();
+        let changed = apply(schema, &mut i, agent.id, set, unset, now);
+        let mut touched: Vec<&str> = set.iter().map(|v| v.field.as_str()).collect();
+        if set.iter().any(|v| v.field == schema.kind_field) {
+            // A new kind may make other fields inapplicable.
+            touched.extend(i.fields.keys().map(String::as_str));
+        }
+        check_shape(schema, &i, &touched)?;
+        if changed {
+            self.note_agent(agent);
+            self.insert(i);
+        }
+        Ok(changed)
+    }
+
+    /// Deletes an initiative, keeping a tombstone: who, when, and what the
+    /// deletion had seen (so a colleague's later edit is noticed at merge).
+    pub fn delete_initiative(
+        &mut self,
+        id: &InitiativeId,
+        agent: &Agent,
+        now: Timestamp,
+    ) -> Result<(), OpError> {
+        let i = self
+            .get_mut(id)
+            .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
+        if i.is_deleted() {
+            return Err(OpError::Deleted(id.clone()));
+        }
+        let context = i
+            .seen
+            .0
+            .iter()
+            .map(|(a, c)| (a.to_string(), c.to_string()))
+            .collect();
+        let dot = i.next_dot(agent.id);
+        i.write(system::DELETED, Value::Record(context), dot, now);
+        self.note_agent(agent);
+        Ok(())
+    }
+
+    /// Brings a deleted initiative back, as it was.
+    pub fn restore_initiative(&mut self, id: &InitiativeId, agent: &Agent) -> Result<(), OpError> {
+        let i = self
+            .get_mut(id)
+            .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
+        if !i.is_deleted() {
+            return Err(OpError::NotDeleted(id.clone()));
+        }
+        i.clear(system::DELETED);
+        self.note_agent(agent);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Schema, Census, Agent) {
+        let schema = Schema::default_schema();
+        let census = Census::new("Brest", &schema.id, schema.version);
+        let agent = Agent {
+            id: AgentId::parse("aaaaa").unwrap(),
+            name: "Marie".into(),
+        };
+        (schema, census, agent)
+    }
+
+    fn set(s: &Schema, c: &Census, a: &[&str]) -> Result<Vec<FieldValues>, OpError> {
+        parse_assignments(
+            s,
+            c,
+            &a.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+            None,
+        )
+    }
+
+    #[test]
+    fn add_checks_required_fields_and_values() {
+        let (s, mut c, a) = setup();
+        let err = set(&s, &c, &["nom=Infini", "siret=123"]).unwrap_err();
+        assert!(matches!(err, OpError::Invalid { ref field, .. } if field == "siret"));
+        let v = set(&s, &c, &["nom=Infini"]).unwrap();
+        match c.add_initiative(&s, &a, &v, Timestamp(0)) {
+            Err(OpError::MissingRequired { fields }) => {
+                assert!(fields.contains(&"type".to_string()))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(c.initiatives.is_empty());
+        let v = set(
+            &s,
+            &c,
+            &[
+                "nom=Infini",
+                "type=chatons",
+                "commune=Brest",
+                "roles=contributeur,academique",
+                "roles=fonction_publique",
+            ],
+        )
+        .unwrap();
+        let id = c.add_initiative(&s, &a, &v, Timestamp(0)).unwrap();
+        let i = c.get(&id).unwrap();
+        assert_eq!(i.values("roles").len(), 3);
+        assert_eq!(i.seen.get(&a.id), 1, "one action, one dot");
+        assert_eq!(c.agents.get(&a.id).map(String::as_str), Some("Marie"));
+    }
+
+    #[test]
+    fn unknown_and_system_fields_are_refused() {
+        let (s, c, _) = setup();
+        assert!(matches!(
+            set(&s, &c, &["couleur=bleu"]),
+            Err(OpError::UnknownField { .. })
+        ));
+        assert!(matches!(
+            set(&s, &c, &["_deleted=x"]),
+            Err(OpError::SystemField(_))
+        ));
+        assert!(matches!(
+            set(&s, &c, &["nom"]),
+            Err(OpError::BadAssignment(_))
+        ));
+        assert!(matches!(
+            set(&s, &c, &["nom=a", "nom=b"]),
+            Err(OpError::NotMulti { .. })
+        ));
+    }
+
+    #[test]
+    fn edit_is_a_no_op_when_nothing_changes_and_refuses_removing_required() {
+        let (s, mut c, a) = setup();
+        let v = set(&s, &c, &["nom=Infini", "type=association", "commune=Brest"]).unwrap();
+        let id = c.add_initiative(&s, &a, &v, Timestamp(0)).unwrap();
+        let same = set(&s, &c, &["nom=Infini"]).unwrap();
+        assert!(
+            !c.edit_initiative(&s, &id, &a, &same, &[], Timestamp(1))
+                .unwrap()
+        );
+        assert_eq!(c.get(&id).unwrap().seen.get(&a.id), 1);
+        let before = c.clone();
+        let err = c
+            .edit_initiative(&s, &id, &a, &[], &["nom".into()], Timestamp(1))
+            .unwrap_err();
+        assert!(matches!(err, OpError::MissingRequired { .. }));
+        assert_eq!(c, before, "a refused edit changes nothing");
+    }
+
+    #[test]
+    fn delete_keeps_a_tombstone_and_restores() {
+        let (s, mut c, a) = setup();
+        let v = set(&s, &c, &["nom=Infini", "type=association", "commune=Brest"]).unwrap();
+        let id = c.add_initiative(&s, &a, &v, Timestamp(0)).unwrap();
+        c.delete_initiative(&id, &a, Timestamp(5)).unwrap();
+        let i = c.get(&id).unwrap();
+        assert!(i.is_deleted());
+        assert_eq!(i.value("nom"), Some("Infini"));
+        assert_eq!(c.live().count(), 0);
+        assert!(matches!(
+            c.delete_initiative(&id, &a, Timestamp(6)),
+            Err(OpError::Deleted(_))
+        ));
+        c.restore_initiative(&id, &a).unwrap();
+        assert_eq!(c.live().count(), 1);
+    }
+
+    #[test]
+    fn relations_resolve_prefixes_and_refuse_self() {
+        let (s, mut c, a) = setup();
+        let v = set(&s, &c, &["nom=A", "type=association", "commune=Brest"]).unwrap();
+        let first = c.add_initiative(&s, &a, &v, Timestamp(0)).unwrap();
+        let prefix = &first.as_str()[..first.as_str().len() - 2];
+        let rel = format!("relations=heberge:{}", prefix.to_lowercase());
+        let fv = parse_assignments(&s, &c, std::slice::from_ref(&rel), None).unwrap();
+        assert_eq!(fv[0].values[0], format!("heberge:{first}"));
+        assert!(matches!(
+            parse_assignments(&s, &c, &[rel], Some(&first)),
+            Err(OpError::RelationToItself { .. })
+        ));
+        assert!(matches!(
+            set(&s, &c, &["relations=heberge:ZZZZ"]),
+            Err(OpError::RelationTarget { .. })
+        ));
+    }
+
+    #[test]
+    fn kind_restricted_fields() {
+        let (s, mut c, a) = setup();
+        let v = set(
+            &s,
+            &c,
+            &[
+                "nom=Médiathèque",
+                "type=mediatheque",
+                "commune=Brest",
+                "chatons_services=Nextcloud",
+            ],
+        )
+        .unwrap();
+        match c.add_initiative(&s, &a, &v, Timestamp(0)) {
+            Err(OpError::NotForKind { field, .. }) => assert_eq!(field, "chatons_services"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Finding initiatives: fuzzy search over name, commune and kind, and filters.
+//! The CLI's `list` and the TUI's list use the same functions.
+
+use crate::census::model::{Census, Initiative};
+use crate::census::schema::Schema;
+use crate::census::search::{Matcher, fold, fold_into};
+
+/// One folded search key per initiative, computed once.
+pub struct SearchIndex {
+    /// `keys[i]` is the key of `census.initiatives[i]`.
+    keys: Vec<String>,
+    matcher: Matcher,
+}
+
+/// The searched text of an initiative: name, commune, kind (id and labels).
+pub fn search_text(schema: &Schema, i: &Initiative) -> String {
+    let mut s = String::new();
+    s.push_str(i.value(&schema.name_field).unwrap_or(""));
+    s.push_str(" · ");
+    s.push_str(i.value("commune").unwrap_or(""));
+    if let Some(kind) = i.value(&schema.kind_field) {
+        s.push_str(" · ");
+        match schema.kinds().iter().find(|c| c.id == kind) {
+            Some(c) => {
+                s.push_str(&c.label.fr);
+                if c.label.en != c.label.fr {
+                    s.push_str(" · ");
+                    s.push_str(&c.label.en);
+                }
+            }
+            None => s.push_str(kind),
+        }
+    }
+    s
+}
+
+impl SearchIndex {
+    pub fn build(census: &Census, schema: &Schema) -> SearchIndex {
+        let mut buf = Vec::new();
+        let keys = census
+            .initiatives
+            .iter()
+            .map(|i| {
+                let mut key = String::new();
+                buf.clear();
+                fold_into(&search_text(schema, i), &mut key, &mut buf);
+                key
+            })
+            .collect();
+        SearchIndex {
+            keys,
+            matcher: Matcher::default(),
+        }
+    }
+
+    pub fn key(&self, index: usize) -> &str {
+        &self.keys[index]
+    }
+
+    /// Matches `query` against the given candidates (indexes into the
+    /// census), best score first, ties in candidate order.
+    pub fn search(
+        &self,
+        query: &str,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Vec<(usize, i64)> {
+        let q = fold(query.trim());
+        let mut hits: Vec<(usize, i64)> = candidates
+            .filter_map(|i| self.matcher.score(&self.keys[i], &q).map(|s| (i, s)))
+            .collect();
+        hits.sort_by_key(|h| std::cmp::Reverse(h.1));
+        hits
+    }
+}
+
+/// Filters combined with AND; each list is an OR of its elements.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kinds: Vec<String>,
+    /// Folded commune names.
+    pub communes: Vec<String>,
+    pub problems: Vec<String>,
+    pub needs: Vec<String>,
+    pub include_deleted: bool,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+            && self.communes.is_empty()
+            && self.problems.is_empty()
+            && self.needs.is_empty()
+    }
+
+    pub fn matches(&self, schema: &Schema, i: &Initiative) -> bool {
+        if i.is_deleted() && !self.include_deleted {
+            return false;
+        }
+        let any_of = |field: &str, wanted: &[String]| {
+            wanted.is_empty()
+                || i.values(field)
+                    .iter()
+                    .any(|v| wanted.iter().any(|w| w == v))
+        };
+        any_of(&schema.kind_field, &self.kinds)
+            && (self.communes.is_empty()
+                || i.value("commune")
+                    .is_some_and(|c| self.communes.contains(&fold(c))))
+            && any_of("problemes_publics", &self.problems)
+            && any_of("besoins", &self.needs)
+    }
+}
+
+/// The indexes of initiatives matching a filter and a query, best first
+/// (by folded name when there is no query).
+pub fn find(
+    census: &Census,
+    schema: &Schema,
+    index: &SearchIndex,
+    filter: &Filter,
+    query: &str,
+) -> Vec<usize> {
+    let candidates =
+        (0..census.initiatives.len()).filter(|&n| filter.matches(schema, &census.initiatives[n]));
+    if query.trim().is_empty() {
+        let mut all: Vec<(String, usize)> = candidates
+            .map(|n| {
+                (
+                    fold(
+                        census.initiatives[n]
+                            .value(&schema.name_field)
+                            .unwrap_or(""),
+                    ),
+                    n,
+                )
+            })
+            .collect();
+        all.sort();
+        all.into_iter().map(|(_, n)| n).collect()
+    } else {
+        index
+            .search(query, candidates)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    }
+}

@@ -1,0 +1,336 @@
+//! The census on disk: reading with limits, atomic saving with a backup, and
+//! a lock so that two programs never write the same file at once.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::census::error::{LoadError, SaveError};
+use crate::census::file::{self, LoadReport, MAX_FILE_BYTES};
+use crate::census::model::Census;
+use crate::census::time::Timestamp;
+
+/// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
+pub fn load(path: &Path) -> Result<(Census, LoadReport), LoadError> {
+    let source = read_limited(path)?;
+    file::parse(&source, &path.display().to_string())
+}
+
+/// Reads a whole text file with the size limit; invalid UTF-8 is a located error.
+pub fn read_limited(path: &Path) -> Result<String, LoadError> {
+    let io = |error: std::io::Error| {
+        if error.kind() == std::io::ErrorKind::NotFound {
+            LoadError::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            LoadError::Io {
+                path: path.to_path_buf(),
+                error,
+            }
+        }
+    };
+    let f = File::open(path).map_err(io)?;
+    let size = f.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let text = crate::census::locate::SourceText::new("", &before);
+        let mut location = text.location(before.len());
+        location.file = path.display().to_string();
+        LoadError::Syntax {
+            location,
+            error: crate::census::error::SyntaxError::NotUtf8,
+        }
+    })
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The backup kept beside a census: `FILE.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    sibling(path, ".bak")
+}
+
+pub fn lock_path(path: &Path) -> PathBuf {
+    sibling(path, ".lock")
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `text` to a temporary file beside `path` and fsyncs it.
+fn write_temp(path: &Path, text: &str) -> Result<PathBuf, SaveError> {
+    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
+    let io = |error| SaveError::Io {
+        path: tmp.clone(),
+        error,
+    };
+    let mut f = File::create(&tmp).map_err(io)?;
+    f.write_all(text.as_bytes()).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    Ok(tmp)
+}
+
+fn sync_dir(dir: &Path) {
+    // Not every file system lets a directory be opened and synced; the rename
+    // itself is still atomic there.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Saves atomically: temporary file, fsync, the previous version kept as
+/// `FILE.bak`, rename over the original, fsync of the folder. At every
+/// instant `path` holds either the old or the new census, whole.
+pub fn save(path: &Path, census: &Census) -> Result<(), SaveError> {
+    save_text(path, &file::to_canonical(census))
+}
+
+pub fn save_text(path: &Path, text: &str) -> Result<(), SaveError> {
+    let tmp = write_temp(path, text)?;
+    let io = |error| SaveError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    if path.exists() {
+        let bak = backup_path(path);
+        let _ = fs::remove_file(&bak);
+        // A hard link keeps the old version without a moment where `path` is
+        // missing; file systems without links get a copy.
+        if fs::hard_link(path, &bak).is_err() {
+            fs::copy(path, &bak).map_err(io)?;
+        }
+    }
+    if let Err(error) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(io(error));
+    }
+    sync_dir(parent_dir(path));
+    Ok(())
+}
+
+/// Creates a new census file; refuses to replace an existing one.
+pub fn create(path: &Path, census: &Census) -> Result<(), SaveError> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(|error| SaveError::Io {
+            path: dir.to_path_buf(),
+            error,
+        })?;
+    }
+    let tmp = write_temp(path, &file::to_canonical(census))?;
+    // `hard_link` fails if `path` exists: no race with another creator.
+    let result = fs::hard_link(&tmp, path);
+    let _ = fs::remove_file(&tmp);
+    match result {
+        Ok(()) => {
+            sync_dir(parent_dir(path));
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(SaveError::AlreadyExists {
+            path: path.to_path_buf(),
+        }),
+        Err(_) => {
+            // No hard links here (some USB keys): check, then write.
+            if path.exists() {
+                return Err(SaveError::AlreadyExists {
+                    path: path.to_path_buf(),
+                });
+            }
+            save(path, census)
+        }
+    }
+}
+
+/// Who holds a lock, as written in the lock file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct LockHolder {
+    pub pid: u32,
+    pub host: String,
+    pub agent: String,
+    pub since: String,
+}
+
+impl LockHolder {
+    fn current(agent: &str) -> LockHolder {
+        LockHolder {
+            pid: std::process::id(),
+            host: hostname(),
+            agent: agent.to_string(),
+            since: Timestamp::now().to_string(),
+        }
+    }
+
+    fn to_ron(&self) -> String {
+        let mut out = String::from("(pid: ");
+        out.push_str(&self.pid.to_string());
+        out.push_str(", host: ");
+        file::write_str_literal(&mut out, &self.host);
+        out.push_str(", agent: ");
+        file::write_str_literal(&mut out, &self.agent);
+        out.push_str(", since: ");
+        file::write_str_literal(&mut out, &self.since);
+        out.push_str(")\n");
+        out
+    }
+
+    /// A lock left by a process that no longer runs on this machine.
+    fn is_stale(&self) -> bool {
+        self.host == hostname() && !Path::new(&format!("/proc/{}", self.pid)).exists()
+    }
+}
+
+fn hostname() -> String {
+    fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| fs::read_to_string("/etc/hostname"))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+/// An exclusive right to write a census; released on drop.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Takes the lock of the census at `census`, or says who holds it. A lock
+    /// whose process is gone (same machine) is taken over.
+    pub fn acquire(census: &Path, agent: &str) -> Result<Lock, SaveError> {
+        let path = lock_path(census);
+        let me = LockHolder::current(agent);
+        for _ in 0..3 {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    let io = |error| SaveError::Io {
+                        path: path.clone(),
+                        error,
+                    };
+                    f.write_all(me.to_ron().as_bytes()).map_err(io)?;
+                    f.sync_all().map_err(io)?;
+                    return Ok(Lock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = read_holder(&path);
+                    match holder {
+                        Some(h) if !h.is_stale() => {
+                            return Err(SaveError::Locked {
+                                path: census.to_path_buf(),
+                                holder: h,
+                            });
+                        }
+                        // Stale or unreadable (a crash while writing it): remove and retry.
+                        _ => {
+                            let _ = fs::remove_file(&path);
+                        }
+                    }
+                }
+                Err(error) => return Err(SaveError::Io { path, error }),
+            }
+        }
+        Err(SaveError::Io {
+            path,
+            error: std::io::Error::other("lock contention"),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Releases now (also done on drop).
+    pub fn release(self) {}
+}
+
+fn read_holder(path: &Path) -> Option<LockHolder> {
+    let text = fs::read_to_string(path).ok()?;
+    ron::from_str(&text).ok()
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Only remove a lock that is still ours.
+        if read_holder(&self.path).is_some_and(|h| h.pid == std::process::id()) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_is_atomic_and_keeps_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.ron");
+        let mut c = Census::new("T", "communs-numeriques", 1);
+        create(&path, &c).unwrap();
+        assert!(matches!(
+            create(&path, &c),
+            Err(SaveError::AlreadyExists { .. })
+        ));
+        let first = fs::read_to_string(&path).unwrap();
+        c.territory = "T2".into();
+        save(&path, &c).unwrap();
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), first);
+        assert_eq!(load(&path).unwrap().0.territory, "T2");
+        // No temporary file is left behind.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_second_writer_is_told_who_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.ron");
+        let lock = Lock::acquire(&path, "Marie").unwrap();
+        match Lock::acquire(&path, "Yann") {
+            Err(SaveError::Locked { holder, .. }) => {
+                assert_eq!(holder.agent, "Marie");
+                assert_eq!(holder.pid, std::process::id());
+            }
+            other => panic!("{other:?}"),
+        }
+        drop(lock);
+        assert!(!lock_path(&path).exists());
+        Lock::acquire(&path, "Yann").unwrap();
+    }
+
+    #[test]
+    fn a_stale_lock_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.ron");
+        let dead = LockHolder {
+            pid: u32::MAX - 1,
+            host: hostname(),
+            agent: "X".into(),
+            since: "2020-01-01T00:00:00Z".into(),
+        };
+        fs::write(lock_path(&path), dead.to_ron()).unwrap();
+        let lock = Lock::acquire(&path, "Yann").unwrap();
+        assert!(lock.path().exists());
+    }
+}

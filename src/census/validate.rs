@@ -1,0 +1,199 @@
+//! Checking a whole census against its schema, with the place of each problem.
+
+use crate::census::file::{ChecksumState, LoadReport};
+use crate::census::id::InitiativeId;
+use crate::census::locate::{Location, SourceText};
+use crate::census::model::{Census, Initiative, system};
+use crate::census::schema::{FieldType, Schema};
+use crate::census::value::{self, ValueError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    MissingRequired,
+    InvalidValue {
+        value: String,
+        error: ValueError,
+    },
+    /// Valid, but not in the form recense writes (typed by hand).
+    NotCanonical {
+        value: String,
+        canonical: String,
+    },
+    UnknownField,
+    NotForKind {
+        kind: String,
+    },
+    Conflict {
+        values: Vec<String>,
+    },
+    HandEdited,
+    DanglingRelation {
+        target: String,
+    },
+    ChecksumMismatch,
+    ChecksumMissing,
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::MissingRequired | Problem::InvalidValue { .. } => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+/// One finding about a census.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub location: Location,
+    pub initiative: Option<InitiativeId>,
+    pub field: Option<String>,
+    pub problem: Problem,
+}
+
+/// Checks every live initiative; `source` is the file's text, for locations.
+pub fn validate(
+    census: &Census,
+    schema: &Schema,
+    report: &LoadReport,
+    source: &str,
+    name: &str,
+) -> Vec<Diagnostic> {
+    let text = SourceText::new(name, source);
+    let mut out = Vec::new();
+    match report.checksum {
+        ChecksumState::Valid => {}
+        ChecksumState::Missing => out.push(Diagnostic {
+            location: text.location(0),
+            initiative: None,
+            field: None,
+            problem: Problem::ChecksumMissing,
+        }),
+        ChecksumState::Mismatch => out.push(Diagnostic {
+            location: text.location(text.find_key("checksum", 0).unwrap_or(0)),
+            initiative: None,
+            field: None,
+            problem: Problem::ChecksumMismatch,
+        }),
+    }
+    let mut cursor = 0;
+    for i in &census.initiatives {
+        // Initiatives are in file order when the file is canonical; search
+        // forward from the previous one, from the start otherwise.
+        let at = text
+            .find_string(i.id.as_str(), cursor)
+            .or_else(|| text.find_string(i.id.as_str(), 0))
+            .unwrap_or(0);
+        cursor = at;
+        if i.is_deleted() {
+            continue;
+        }
+        check_initiative(census, schema, i, &text, at, &mut out);
+    }
+    out
+}
+
+fn check_initiative(
+    census: &Census,
+    schema: &Schema,
+    i: &Initiative,
+    text: &SourceText,
+    at: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let kind = i.value(&schema.kind_field);
+    let mut push = |field: &str, problem: Problem| {
+        let offset = text.find_string(field, at).unwrap_or(at);
+        out.push(Diagnostic {
+            location: text.location(offset),
+            initiative: Some(i.id.clone()),
+            field: Some(field.to_string()),
+            problem,
+        });
+    };
+    for def in &schema.fields {
+        if def.required && def.applies_to(kind) && !i.fields.contains_key(&def.id) {
+            push(&def.id, Problem::MissingRequired);
+        }
+    }
+    for (field, entries) in &i.fields {
+        if field.starts_with(system::PREFIX) {
+            continue;
+        }
+        let Some(def) = schema.field(field) else {
+            push(field, Problem::UnknownField);
+            continue;
+        };
+        if !def.applies_to(kind) {
+            push(
+                field,
+                Problem::NotForKind {
+                    kind: kind.unwrap_or_default().to_string(),
+                },
+            );
+        }
+        if entries.iter().any(|e| e.stamp.is_hand_edit()) {
+            push(field, Problem::HandEdited);
+        }
+        if !def.field_type.is_multi() && i.is_conflict(field) {
+            push(
+                field,
+                Problem::Conflict {
+                    values: i.values(field).into_iter().map(String::from).collect(),
+                },
+            );
+        }
+        for e in entries {
+            let Some(v) = e.value.as_text() else {
+                push(
+                    field,
+                    Problem::InvalidValue {
+                        value: String::new(),
+                        error: ValueError::Empty,
+                    },
+                );
+                continue;
+            };
+            match value::normalize(schema, def, v) {
+                Err(error) => push(
+                    field,
+                    Problem::InvalidValue {
+                        value: v.to_string(),
+                        error,
+                    },
+                ),
+                Ok(c) if c != v && !matches!(def.field_type, FieldType::Relations(_)) => push(
+                    field,
+                    Problem::NotCanonical {
+                        value: v.to_string(),
+                        canonical: c,
+                    },
+                ),
+                Ok(_) => {}
+            }
+            if let FieldType::Relations(_) = def.field_type
+                && let Some((_, target)) = value::split_relation(v)
+            {
+                let known = InitiativeId::parse(target)
+                    .ok()
+                    .and_then(|t| census.get(&t))
+                    .is_some();
+                if !known {
+                    push(
+                        field,
+                        Problem::DanglingRelation {
+                            target: target.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,523 @@
+//! Checking and normalising one value against its field's type: what a person
+//! types becomes the canonical form stored in the file (`02 98 00 00 00` →
+//! `+33298000000`, `29/11/2026` → `2026-11-29`, a choice label → its id).
+
+use crate::census::schema::{Field, FieldType, Schema};
+use crate::census::search::fold;
+use crate::census::time::Date;
+
+/// Longest short text, in characters.
+pub const MAX_TEXT: usize = 500;
+/// Longest long text, in characters.
+pub const MAX_LONG_TEXT: usize = 20_000;
+
+/// Why a value was refused. Each variant carries what the message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    ControlCharacter,
+    NotInList {
+        accepted: Vec<String>,
+    },
+    Url,
+    Email,
+    Phone,
+    PostalCode,
+    InseeCode,
+    SiretFormat,
+    SiretChecksum,
+    Rna,
+    Date,
+    GeoPointFormat,
+    Latitude,
+    Longitude,
+    RelationFormat,
+    RelationKind {
+        accepted: Vec<String>,
+    },
+    /// The schema's own constraint, with its message.
+    Constraint {
+        message_fr: String,
+        message_en: String,
+    },
+}
+
+/// Checks one value (one element for multi-valued fields) and returns its
+/// canonical form. Relations are checked for form only: whether the target
+/// exists is the census's business.
+pub fn normalize(schema: &Schema, field: &Field, raw: &str) -> Result<String, ValueError> {
+    let value = normalize_type(schema, &field.field_type, raw)?;
+    if let Some(c) = &field.constraint {
+        let too_long = c.max_len.is_some_and(|max| value.chars().count() > max);
+        let mismatch = schema
+            .pattern(&field.id)
+            .is_some_and(|re| !re.is_match(&value));
+        if too_long || mismatch {
+            return Err(ValueError::Constraint {
+                message_fr: c.message.fr.clone(),
+                message_en: c.message.get(crate::i18n::Lang::En).to_string(),
+            });
+        }
+    }
+    Ok(value)
+}
+
+fn normalize_type(schema: &Schema, ty: &FieldType, raw: &str) -> Result<String, ValueError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    match ty {
+        FieldType::Text => text(trimmed, MAX_TEXT, false),
+        FieldType::LongText => text(trimmed, MAX_LONG_TEXT, true),
+        FieldType::Choice(list) | FieldType::Choices(list) => choice(schema, list, trimmed)
+            .ok_or_else(|| ValueError::NotInList {
+                accepted: schema.choices(list).iter().map(|c| c.id.clone()).collect(),
+            }),
+        FieldType::Url => url(trimmed),
+        FieldType::Email => email(trimmed),
+        FieldType::Phone => phone(trimmed),
+        FieldType::PostalCode => {
+            let s: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+            (s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(s)
+                .ok_or(ValueError::PostalCode)
+        }
+        FieldType::InseeCode => insee(trimmed),
+        FieldType::Siret => siret(trimmed),
+        FieldType::Rna => {
+            let s = trimmed.to_ascii_uppercase();
+            let ok =
+                s.len() == 10 && s.starts_with('W') && s[1..].bytes().all(|b| b.is_ascii_digit());
+            ok.then_some(s).ok_or(ValueError::Rna)
+        }
+        FieldType::Date => Date::parse(trimmed)
+            .map(|d| d.to_string())
+            .ok_or(ValueError::Date),
+        FieldType::GeoPoint => geo_point(trimmed).map(|(lat, lon)| format_point(lat, lon)),
+        FieldType::Relations(list) => relation(schema, list, trimmed),
+    }
+}
+
+fn text(s: &str, max: usize, multiline: bool) -> Result<String, ValueError> {
+    if s.chars().count() > max {
+        return Err(ValueError::TooLong { max });
+    }
+    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+    if s.chars().any(bad) {
+        return Err(ValueError::ControlCharacter);
+    }
+    Ok(s.to_string())
+}
+
+/// A choice by id, or by its label in either language, accents and case aside.
+pub fn choice(schema: &Schema, list: &str, raw: &str) -> Option<String> {
+    let items = schema.choices(list);
+    if let Some(c) = items.iter().find(|c| c.id == raw) {
+        return Some(c.id.clone());
+    }
+    let wanted = fold(raw);
+    items
+        .iter()
+        .find(|c| {
+            fold(&c.id) == wanted || fold(&c.label.fr) == wanted || fold(&c.label.en) == wanted
+        })
+        .map(|c| c.id.clone())
+}
+
+fn url(s: &str) -> Result<String, ValueError> {
+    if s.chars().any(char::is_whitespace) || s.chars().any(char::is_control) {
+        return Err(ValueError::Url);
+    }
+    let lower = s.to_ascii_lowercase();
+    let with_scheme = if lower.starts_with("http://") || lower.starts_with("https://") {
+        s.to_string()
+    } else if !s.contains("://") && s.contains('.') {
+        format!("https://{s}")
+    } else {
+        return Err(ValueError::Url);
+    };
+    let rest = with_scheme.split_once("://").map(|x| x.1).unwrap_or("");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let ok_host = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    if !ok_host {
+        return Err(ValueError::Url);
+    }
+    Ok(with_scheme)
+}
+
+/// The host of a URL, lowercased, without `www.`: what duplicate checks compare.
+pub fn url_domain(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|x| x.1).unwrap_or(url);
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+fn email(s: &str) -> Result<String, ValueError> {
+    let s = s.strip_prefix("mailto:").unwrap_or(s);
+    let (local, domain) = s.rsplit_once('@').ok_or(ValueError::Email)?;
+    let ok = !local.is_empty()
+        && !local.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && s.chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && c != ',' && c != ';');
+    ok.then(|| format!("{local}@{}", domain.to_lowercase()))
+        .ok_or(ValueError::Email)
+}
+
+/// French numbers in any usual writing → `+33…` (overseas departments get their
+/// own country code); other international numbers are kept as `+…`.
+fn phone(s: &str) -> Result<String, ValueError> {
+    let s = s.replace("(0)", "");
+    let mut digits = String::new();
+    let mut plus = false;
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => plus = true,
+            ' ' | '.' | '-' | '(' | ')' | '\u{a0}' => {}
+            _ => return Err(ValueError::Phone),
+        }
+    }
+    if !plus && digits.starts_with("00") {
+        digits.drain(..2);
+        plus = true;
+    }
+    if plus {
+        let ok = (8..=15).contains(&digits.len()) && !digits.starts_with('0');
+        if digits.starts_with("33") && digits.len() != 11 {
+            return Err(ValueError::Phone);
+        }
+        return ok.then(|| format!("+{digits}")).ok_or(ValueError::Phone);
+    }
+    if digits.len() != 10 || !digits.starts_with('0') || digits.as_bytes()[1] == b'0' {
+        return Err(ValueError::Phone);
+    }
+    let national = &digits[1..];
+    let overseas = [
+        ("262", "262"),
+        ("263", "262"),
+        ("692", "262"),
+        ("693", "262"),
+        ("269", "262"),
+        ("639", "262"),
+        ("590", "590"),
+        ("690", "590"),
+        ("691", "590"),
+        ("594", "594"),
+        ("694", "594"),
+        ("596", "596"),
+        ("696", "596"),
+        ("697", "596"),
+    ];
+    let code = overseas
+        .iter()
+        .find(|(prefix, _)| national.starts_with(prefix))
+        .map_or("33", |(_, code)| code);
+    Ok(format!("+{code}{national}"))
+}
+
+fn insee(s: &str) -> Result<String, ValueError> {
+    let s = s.to_ascii_uppercase();
+    let b = s.as_bytes();
+    let ok = b.len() == 5
+        && b[2..].iter().all(u8::is_ascii_digit)
+        && match (b[0], b[1]) {
+            (b'2', b'A' | b'B' | b'1'..=b'9') => true,
+            (b'0' | b'1' | b'3'..=b'9', d) => d.is_ascii_digit(),
+            _ => false,
+        };
+    ok.then_some(s).ok_or(ValueError::InseeCode)
+}
+
+/// Luhn checksum over a string of digits.
+pub fn luhn_ok(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let x = d * 2;
+                if x > 9 { x - 9 } else { x }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+fn siret(s: &str) -> Result<String, ValueError> {
+    let digits: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ValueError::SiretFormat);
+    }
+    let la_poste = digits.starts_with("356000000");
+    let valid = if la_poste {
+        digits.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0
+    } else {
+        luhn_ok(&digits)
+    };
+    valid.then_some(digits).ok_or(ValueError::SiretChecksum)
+}
+
+/// `48.39,-4.48` (also with a space or `;` between) → (lat, lon), range-checked.
+pub fn geo_point(s: &str) -> Result<(f64, f64), ValueError> {
+    let parts: Vec<&str> = if s.contains(';') {
+        s.split(';').collect()
+    } else if s.contains(',') {
+        s.split(',').collect()
+    } else {
+        s.split_whitespace().collect()
+    };
+    let [lat, lon] = parts.as_slice() else {
+        return Err(ValueError::GeoPointFormat);
+    };
+    let parse = |x: &str| x.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    let (Some(lat), Some(lon)) = (parse(lat), parse(lon)) else {
+        return Err(ValueError::GeoPointFormat);
+    };
+    if !(-90.0..=90.0).contains(&lat) {
+        return Err(ValueError::Latitude);
+    }
+    if !(-180.0..=180.0).contains(&lon) {
+        return Err(ValueError::Longitude);
+    }
+    Ok((lat, lon))
+}
+
+/// At most 6 decimals (about 10 cm), trailing zeros removed.
+pub fn format_point(lat: f64, lon: f64) -> String {
+    let f = |v: f64| {
+        let s = format!("{v:.6}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" {
+            "0".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    format!("{},{}", f(lat), f(lon))
+}
+
+/// `KIND:ID`, or `ID` alone for the list's first kind.
+fn relation(schema: &Schema, list: &str, s: &str) -> Result<String, ValueError> {
+    let (kind, id) = match s.split_once(':') {
+        Some((k, id)) => {
+            let kind = choice(schema, list, k.trim()).ok_or_else(|| ValueError::RelationKind {
+                accepted: schema.choices(list).iter().map(|c| c.id.clone()).collect(),
+            })?;
+            (kind, id.trim())
+        }
+        None => {
+            let first = schema
+                .choices(list)
+                .first()
+                .ok_or(ValueError::RelationFormat)?;
+            (first.id.clone(), s)
+        }
+    };
+    if crate::census::id::InitiativeId::parse(id).is_err() {
+        return Err(ValueError::RelationFormat);
+    }
+    Ok(format!("{kind}:{id}"))
+}
+
+/// Splits a stored relation `KIND:ID`.
+pub fn split_relation(value: &str) -> Option<(&str, &str)> {
+    value.split_once(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema() -> Schema {
+        Schema::default_schema()
+    }
+
+    fn norm(field: &str, raw: &str) -> Result<String, ValueError> {
+        let s = schema();
+        let f = s.field(field).unwrap().clone();
+        normalize(&s, &f, raw)
+    }
+
+    #[test]
+    fn siret_checksum_and_la_poste() {
+        // SIRET of a real establishment (Luhn-valid).
+        assert_eq!(
+            norm("siret", "732 829 320 00074").as_deref(),
+            Ok("73282932000074")
+        );
+        assert_eq!(
+            norm("siret", "73282932000075"),
+            Err(ValueError::SiretChecksum)
+        );
+        assert_eq!(norm("siret", "7328293200007"), Err(ValueError::SiretFormat));
+        assert_eq!(
+            norm("siret", "7328293200007A"),
+            Err(ValueError::SiretFormat)
+        );
+        // La Poste: digit sum multiple of 5 is valid even when Luhn fails.
+        let la_poste = "35600000049837";
+        assert_eq!(
+            la_poste.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5,
+            0
+        );
+        assert!(!luhn_ok(la_poste));
+        assert_eq!(norm("siret", la_poste).as_deref(), Ok(la_poste));
+        // Luhn-valid but digit sum not a multiple of 5: refused for La Poste.
+        assert_eq!(
+            norm("siret", "35600000000048"),
+            Err(ValueError::SiretChecksum)
+        );
+    }
+
+    #[test]
+    fn rna_postal_and_insee() {
+        assert_eq!(norm("rna", "w291000123").as_deref(), Ok("W291000123"));
+        assert_eq!(norm("rna", "W29100012"), Err(ValueError::Rna));
+        assert_eq!(norm("rna", "X291000123"), Err(ValueError::Rna));
+        assert_eq!(norm("code_postal", "29 200").as_deref(), Ok("29200"));
+        assert_eq!(norm("code_postal", "2920"), Err(ValueError::PostalCode));
+        assert_eq!(norm("code_insee", "29019").as_deref(), Ok("29019"));
+        assert_eq!(norm("code_insee", "2a004").as_deref(), Ok("2A004"));
+        assert_eq!(norm("code_insee", "2B033").as_deref(), Ok("2B033"));
+        assert_eq!(norm("code_insee", "2C033"), Err(ValueError::InseeCode));
+        assert_eq!(norm("code_insee", "20033"), Err(ValueError::InseeCode));
+        assert_eq!(norm("code_insee", "97411").as_deref(), Ok("97411"));
+    }
+
+    #[test]
+    fn phones_become_international() {
+        assert_eq!(
+            norm("telephone", "02 98 00 12 34").as_deref(),
+            Ok("+33298001234")
+        );
+        assert_eq!(
+            norm("telephone", "+33 (0)2.98.00.12.34").as_deref(),
+            Ok("+33298001234")
+        );
+        assert_eq!(
+            norm("telephone", "0033298001234").as_deref(),
+            Ok("+33298001234")
+        );
+        assert_eq!(
+            norm("telephone", "0692 12 34 56").as_deref(),
+            Ok("+262692123456")
+        );
+        assert_eq!(
+            norm("telephone", "+32 2 123 45 67").as_deref(),
+            Ok("+3221234567")
+        );
+        assert_eq!(norm("telephone", "02 98"), Err(ValueError::Phone));
+        assert_eq!(norm("telephone", "+33 2 98"), Err(ValueError::Phone));
+        assert_eq!(norm("telephone", "appeler"), Err(ValueError::Phone));
+    }
+
+    #[test]
+    fn urls_emails_dates_points() {
+        assert_eq!(
+            norm("site_web", "www.infini.fr").as_deref(),
+            Ok("https://www.infini.fr")
+        );
+        assert_eq!(
+            norm("site_web", "http://a-brest.net/x?y").as_deref(),
+            Ok("http://a-brest.net/x?y")
+        );
+        assert_eq!(norm("site_web", "pas un site"), Err(ValueError::Url));
+        assert_eq!(norm("site_web", "ftp://x.org"), Err(ValueError::Url));
+        assert_eq!(
+            url_domain("https://www.Infini.fr/contact").as_deref(),
+            Some("infini.fr")
+        );
+        assert_eq!(
+            norm("courriel", "Contact@Infini.FR").as_deref(),
+            Ok("Contact@infini.fr")
+        );
+        assert_eq!(norm("courriel", "contact@infini"), Err(ValueError::Email));
+        assert_eq!(norm("courriel", "a b@c.fr"), Err(ValueError::Email));
+        assert_eq!(
+            norm("coordonnees", "48.3904, -4.4861").as_deref(),
+            Ok("48.3904,-4.4861")
+        );
+        assert_eq!(
+            norm("coordonnees", "48.39 -4.48").as_deref(),
+            Ok("48.39,-4.48")
+        );
+        assert_eq!(norm("coordonnees", "91,0"), Err(ValueError::Latitude));
+        assert_eq!(norm("coordonnees", "45,181"), Err(ValueError::Longitude));
+        assert_eq!(
+            norm("coordonnees", "Brest"),
+            Err(ValueError::GeoPointFormat)
+        );
+        assert_eq!(
+            norm("coordonnees", "NaN,1"),
+            Err(ValueError::GeoPointFormat)
+        );
+    }
+
+    #[test]
+    fn choices_accept_ids_and_labels() {
+        assert_eq!(norm("type", "mediatheque").as_deref(), Ok("mediatheque"));
+        assert_eq!(norm("type", "Médiathèque").as_deref(), Ok("mediatheque"));
+        assert_eq!(norm("type", "MEDIATHEQUE").as_deref(), Ok("mediatheque"));
+        match norm("type", "piscine") {
+            Err(ValueError::NotInList { accepted }) => {
+                assert!(accepted.contains(&"chatons".to_string()))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_limits_and_control_characters() {
+        assert_eq!(norm("nom", "  Infini  ").as_deref(), Ok("Infini"));
+        assert_eq!(norm("nom", "   "), Err(ValueError::Empty));
+        assert_eq!(
+            norm("nom", "a\u{1b}[2Jb"),
+            Err(ValueError::ControlCharacter)
+        );
+        assert_eq!(
+            norm("nom", &"x".repeat(MAX_TEXT + 1)),
+            Err(ValueError::TooLong { max: MAX_TEXT })
+        );
+        assert_eq!(
+            norm("notes", "ligne 1\nligne 2").as_deref(),
+            Ok("ligne 1\nligne 2")
+        );
+    }
+
+    #[test]
+    fn relations_take_a_kind() {
+        let r = norm("relations", "01JDQ3B8R2V6TXYZAB00000001").unwrap();
+        assert!(r.ends_with(":01JDQ3B8R2V6TXYZAB00000001"), "{r}");
+        assert!(norm("relations", "nimporte:01J").is_err());
+    }
+}

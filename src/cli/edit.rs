@@ -1,0 +1,174 @@
+//! Commands that change a census: init, add, edit, delete, restore.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::census::model::Census;
+use crate::census::ops::parse_assignments;
+use crate::census::store;
+use crate::census::time::Timestamp;
+use crate::census::workspace::{load_schema, schema_dir};
+use crate::census::{AgentId, InitiativeId, Schema};
+use crate::config::Config;
+
+use super::context::{Context, Fail};
+
+pub fn init(
+    ctx: &Context,
+    path: Option<PathBuf>,
+    territory: &str,
+    schema_file: Option<&Path>,
+) -> Result<ExitCode, Fail> {
+    let path = path.unwrap_or_else(|| ctx.file.clone());
+    let territory = territory.trim();
+    if territory.is_empty() {
+        return Err(Fail::new(ctx.say(
+            "le nom du territoire est vide.",
+            "the territory name is empty.",
+        )));
+    }
+    let schema = match schema_file {
+        None => Schema::default_schema(),
+        Some(file) => {
+            let schema = load_schema(file).map_err(|e| ctx.fail(&e))?;
+            install_schema(ctx, &path, file, &schema.id)?;
+            schema
+        }
+    };
+    let census = Census::new(territory, &schema.id, schema.version);
+    store::create(&path, &census).map_err(|e| ctx.fail(&e))?;
+    eprintln!(
+        "{} {}",
+        ctx.say("Recensement créé :", "Census created:"),
+        path.display()
+    );
+
+    // The first `init --as NAME` records who you are, so that `--as` is no
+    // longer needed.
+    if ctx.config.agent().is_none()
+        && let Some(agent) = &ctx.agent
+    {
+        let config = Config {
+            agent_id: Some(AgentId::from_name(&agent.name)),
+            agent_name: Some(agent.name.clone()),
+            territory: Some(territory.to_string()),
+            ..ctx.config.clone()
+        };
+        let file = ctx.dirs.config_file();
+        config.save(&file).map_err(|e| ctx.fail(&e))?;
+        eprintln!(
+            "{} {}",
+            ctx.say("Votre nom est enregistré dans", "Your name is recorded in"),
+            file.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copies a custom schema beside the census (`schemas/ID.ron`) so that it
+/// travels with it.
+fn install_schema(ctx: &Context, census: &Path, file: &Path, id: &str) -> Result<(), Fail> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Fail::new(format!("{}: {e}", file.display())))?;
+    let dest = schema_dir(census).join(format!("{id}.ron"));
+    match std::fs::read_to_string(&dest) {
+        Ok(existing) if existing == text => return Ok(()),
+        Ok(_) => {
+            return Err(Fail::new(format!(
+                "{}: {}",
+                dest.display(),
+                ctx.say(
+                    "un autre formulaire avec cet identifiant existe déjà ; changez son « id » ou sa « version ».",
+                    "another form with this id already exists; change its `id` or `version`.",
+                )
+            )));
+        }
+        Err(_) => {}
+    }
+    std::fs::create_dir_all(dest.parent().unwrap_or(Path::new(".")))
+        .and_then(|_| std::fs::write(&dest, text))
+        .map_err(|e| Fail::new(format!("{}: {e}", dest.display())))
+}
+
+pub fn add(ctx: &Context, set: &[String]) -> Result<ExitCode, Fail> {
+    let id = ctx.mutate(|ws, agent| {
+        let values =
+            parse_assignments(&ws.schema, &ws.census, set, None).map_err(|e| ctx.fail(&e))?;
+        let id = ws
+            .census
+            .add_initiative(&ws.schema, agent, &values, Timestamp::now())
+            .map_err(|e| ctx.fail(&e))?;
+        Ok((id, true))
+    })?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn resolve(ctx: &Context, census: &Census, id: &str, deleted: bool) -> Result<InitiativeId, Fail> {
+    census
+        .resolve_with(id, deleted)
+        .cloned()
+        .map_err(|e| ctx.fail(&e))
+}
+
+pub fn edit(ctx: &Context, id: &str, set: &[String], unset: &[String]) -> Result<ExitCode, Fail> {
+    if set.is_empty() && unset.is_empty() {
+        return Err(Fail::new(ctx.say(
+            "rien à modifier : donnez --set CHAMP=VALEUR ou --unset CHAMP.",
+            "nothing to change: give --set FIELD=VALUE or --unset FIELD.",
+        )));
+    }
+    let (id, changed) = ctx.mutate(|ws, agent| {
+        let id = resolve(ctx, &ws.census, id, false)?;
+        let values =
+            parse_assignments(&ws.schema, &ws.census, set, Some(&id)).map_err(|e| ctx.fail(&e))?;
+        let changed = ws
+            .census
+            .edit_initiative(&ws.schema, &id, agent, &values, unset, Timestamp::now())
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(((id, changed), changed))
+    })?;
+    if changed {
+        eprintln!("{} {id}", ctx.say("Modifiée :", "Changed:"));
+    } else {
+        eprintln!(
+            "{} {id}",
+            ctx.say(
+                "Déjà à jour, rien d'écrit :",
+                "Already up to date, nothing written:"
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn delete(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
+    let id = ctx.mutate(|ws, agent| {
+        let id = resolve(ctx, &ws.census, id, false)?;
+        ws.census
+            .delete_initiative(&id, agent, Timestamp::now())
+            .map_err(|e| ctx.fail(&e))?;
+        Ok((id, true))
+    })?;
+    eprintln!(
+        "{} {id} ({})",
+        ctx.say("Supprimée :", "Deleted:"),
+        ctx.say(
+            "« recense restore » la ramène",
+            "`recense restore` brings it back"
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn restore(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
+    let id = ctx.mutate(|ws, agent| {
+        let id = resolve(ctx, &ws.census, id, true)?;
+        ws.census
+            .restore_initiative(&id, agent)
+            .map_err(|e| ctx.fail(&e))?;
+        Ok((id, true))
+    })?;
+    eprintln!("{} {id}", ctx.say("Restaurée :", "Restored:"));
+    Ok(ExitCode::SUCCESS)
+}

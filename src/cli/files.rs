@@ -1,0 +1,207 @@
+//! Commands on files: validate, fmt, schema check/show, dev generate.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::census::file;
+use crate::census::locate::SourceText;
+use crate::census::store::{self, Lock};
+use crate::census::validate::{Severity, validate as validate_census};
+use crate::census::workspace::{default_schema_text, load_schema, schema_for};
+use crate::census::{Schema, schema::FieldType};
+use crate::i18n::Localized;
+
+use super::context::{Context, Fail};
+
+enum Kind {
+    Census,
+    Schema,
+}
+
+fn kind_of(text: &str) -> Kind {
+    let t = SourceText::new("", text);
+    match (t.find_key("initiatives", 0), t.find_key("fields", 0)) {
+        (None, Some(_)) => Kind::Schema,
+        _ => Kind::Census,
+    }
+}
+
+/// Validates census and schema files; prints every problem with its place.
+pub fn validate(ctx: &Context, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
+    let mut all_ok = true;
+    for path in files {
+        let ok = match validate_one(ctx, path) {
+            Ok(ok) => ok,
+            Err(fail) => {
+                eprintln!("{}", fail.message);
+                false
+            }
+        };
+        all_ok &= ok;
+        let verdict = if ok {
+            ctx.say("valide", "valid")
+        } else {
+            ctx.say("INVALIDE", "INVALID")
+        };
+        println!("{}: {verdict}", path.display());
+    }
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
+    let text = store::read_limited(path).map_err(|e| ctx.fail(&e))?;
+    let name = path.display().to_string();
+    match kind_of(&text) {
+        Kind::Schema => {
+            Schema::parse(&text, &name).map_err(|e| ctx.fail(&e))?;
+            Ok(true)
+        }
+        Kind::Census => {
+            let (census, report) = file::parse(&text, &name).map_err(|e| ctx.fail(&e))?;
+            let schema = schema_for(path, &census.schema_id).map_err(|e| ctx.fail(&e))?;
+            let diagnostics = validate_census(&census, &schema, &report, &text, &name);
+            for d in &diagnostics {
+                eprintln!("{}", d.localize(ctx.lang));
+            }
+            Ok(!diagnostics
+                .iter()
+                .any(|d| d.problem.severity() == Severity::Error))
+        }
+    }
+}
+
+/// Rewrites census files in canonical form (or, with `--check`, only says
+/// which are not).
+pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
+    let mut all_canonical = true;
+    for path in files {
+        let text = store::read_limited(path).map_err(|e| ctx.fail(&e))?;
+        let (census, _) =
+            file::parse(&text, &path.display().to_string()).map_err(|e| ctx.fail(&e))?;
+        let canonical = file::to_canonical(&census);
+        if canonical == text {
+            continue;
+        }
+        if check {
+            all_canonical = false;
+            println!(
+                "{}: {}",
+                path.display(),
+                ctx.say("pas dans la forme canonique", "not in canonical form")
+            );
+        } else {
+            let who = ctx
+                .agent
+                .as_ref()
+                .map_or("recense fmt", |a| a.name.as_str());
+            let lock = Lock::acquire(path, who).map_err(|e| ctx.fail(&e))?;
+            store::save_text(path, &canonical).map_err(|e| ctx.fail(&e))?;
+            lock.release();
+            println!("{}: {}", path.display(), ctx.say("réécrit", "rewritten"));
+        }
+    }
+    Ok(if all_canonical {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+pub fn schema_check(ctx: &Context, path: &Path) -> Result<ExitCode, Fail> {
+    let schema = load_schema(path).map_err(|e| ctx.fail(&e))?;
+    println!(
+        "{}: {} ({} {}, {} {})",
+        path.display(),
+        ctx.say("formulaire valide", "valid form"),
+        schema.fields.len(),
+        ctx.say("champs", "fields"),
+        schema.choices.len(),
+        ctx.say("listes", "lists"),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The schema of the current census if there is one, else the default.
+fn current_schema(ctx: &Context) -> Result<(Schema, String), Fail> {
+    if ctx.file.exists() {
+        let ws = ctx.open()?;
+        let custom =
+            crate::census::workspace::schema_dir(&ws.path).join(format!("{}.ron", ws.schema.id));
+        let text =
+            std::fs::read_to_string(custom).unwrap_or_else(|_| default_schema_text().to_string());
+        return Ok((ws.schema, text));
+    }
+    Ok((Schema::default_schema(), default_schema_text().to_string()))
+}
+
+pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
+    let (schema, text) = current_schema(ctx)?;
+    if ron {
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = ctx.lang;
+    println!(
+        "{} ({} {}, version {})",
+        schema.label.get(lang),
+        ctx.say("formulaire", "form"),
+        schema.id,
+        schema.version
+    );
+    for step in &schema.steps {
+        println!("\n== {} ==", step.label.get(lang));
+        for f in schema.fields_of_step(&step.id) {
+            let ty = match &f.field_type {
+                FieldType::Choice(l) => format!("Choice({l})"),
+                FieldType::Choices(l) => format!("Choices({l})"),
+                FieldType::Relations(l) => format!("Relations({l})"),
+                other => format!("{other:?}"),
+            };
+            let mut flags = Vec::new();
+            if f.required {
+                flags.push(ctx.say("obligatoire", "required").to_string());
+            }
+            if f.personal {
+                flags.push(ctx.say("personnel", "personal").to_string());
+            }
+            if !f.kinds.is_empty() {
+                flags.push(format!(
+                    "{} {}",
+                    ctx.say("types :", "kinds:"),
+                    f.kinds.join(", ")
+                ));
+            }
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", flags.join("; "))
+            };
+            println!("  {:<22} {:<40} {ty}{flags}", f.id, f.label.get(lang));
+        }
+    }
+    println!("\n== {} ==", ctx.say("Listes de choix", "Choice lists"));
+    for (list, items) in &schema.choices {
+        println!("  {list}:");
+        for c in items {
+            println!("    {:<26} {}", c.id, c.label.get(lang));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn generate(ctx: &Context, count: usize, seed: u64, output: &Path) -> Result<ExitCode, Fail> {
+    let schema = Schema::default_schema();
+    let census = crate::dev::generate(&schema, count, seed);
+    store::save(output, &census).map_err(|e| ctx.fail(&e))?;
+    eprintln!(
+        "{} {} → {}",
+        count,
+        ctx.say("initiatives générées", "initiatives generated"),
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,207 @@
+//! The command line: clap arguments turned into calls of the library.
+
+mod context;
+mod edit;
+mod files;
+mod output;
+mod read;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use context::{Context, Fail};
+
+use crate::i18n::Lang;
+
+/// recense : le recensement des communs numériques d'un territoire.
+#[derive(Debug, Parser)]
+#[command(name = "recense", version, about, long_about = None, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Fichier du recensement (sinon RECENSE_FILE, sinon recense.ron dans le dossier de données).
+    #[arg(long, global = true, env = "RECENSE_FILE", value_name = "FICHIER")]
+    pub file: Option<PathBuf>,
+    /// Votre nom, si ce n'est pas celui de la configuration (aussi RECENSE_AGENT).
+    #[arg(long = "as", global = true, env = "RECENSE_AGENT", value_name = "NOM")]
+    pub agent: Option<String>,
+    /// Langue des messages : fr ou en (sinon selon la locale).
+    #[arg(long, global = true, value_name = "fr|en")]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Json,
+    Ron,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Crée un recensement vide.
+    Init {
+        /// Fichier à créer (sinon --file, sinon le recensement par défaut).
+        path: Option<PathBuf>,
+        /// Nom du territoire, par exemple « Pays de Brest ».
+        #[arg(long, value_name = "NOM")]
+        territory: String,
+        /// Formulaire à utiliser à la place du formulaire par défaut.
+        #[arg(long, value_name = "FICHIER")]
+        schema: Option<PathBuf>,
+    },
+    /// Ajoute une initiative ; affiche son identifiant.
+    Add {
+        /// CHAMP=VALEUR ; plusieurs valeurs : champ=a,b ou --set répété.
+        #[arg(long = "set", value_name = "CHAMP=VALEUR", required = true)]
+        set: Vec<String>,
+    },
+    /// Liste les initiatives.
+    List {
+        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
+        #[arg(long, short = 'q', value_name = "TEXTE")]
+        query: Option<String>,
+        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
+        #[arg(long, value_name = "TYPE")]
+        kind: Vec<String>,
+        /// Seulement cette commune ; peut être répété.
+        #[arg(long, value_name = "COMMUNE")]
+        commune: Vec<String>,
+        /// Inclure les initiatives supprimées.
+        #[arg(long)]
+        deleted: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Affiche une initiative.
+    Show {
+        /// Identifiant, ou son début s'il est unique.
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+    /// Modifie des champs d'une initiative.
+    Edit {
+        id: String,
+        #[arg(long = "set", value_name = "CHAMP=VALEUR")]
+        set: Vec<String>,
+        /// Vide un champ.
+        #[arg(long, value_name = "CHAMP")]
+        unset: Vec<String>,
+    },
+    /// Supprime une initiative (elle reste comme pierre tombale, restaurable).
+    Delete { id: String },
+    /// Restaure une initiative supprimée.
+    Restore { id: String },
+    /// Vérifie des fichiers de recensement ou de formulaire ; code 0 seulement si tous sont valides.
+    Validate {
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+    },
+    /// Réécrit des recensements dans la forme canonique.
+    Fmt {
+        /// Ne réécrit rien ; code 1 si un fichier n'est pas canonique.
+        #[arg(long)]
+        check: bool,
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+    },
+    /// Formulaires : vérifier, afficher.
+    #[command(subcommand)]
+    Schema(SchemaCommand),
+    /// Outils de développement (données de test, mesures).
+    #[command(subcommand)]
+    Dev(DevCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// Vérifie un formulaire : chaque problème avec sa ligne et sa colonne.
+    Check { file: PathBuf },
+    /// Affiche le formulaire du recensement (ou le formulaire par défaut).
+    Show {
+        /// Le texte RON du formulaire plutôt que sa description.
+        #[arg(long)]
+        ron: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Écrit un recensement synthétique réaliste (pour les mesures).
+    Generate {
+        #[arg(long)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: PathBuf,
+    },
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = match Context::new(&cli) {
+        Ok(c) => c,
+        Err(fail) => return fail.report(),
+    };
+    let result = match cli.command {
+        None => {
+            let lang = ctx.lang;
+            println!(
+                "{}",
+                lang.pick(
+                    "recense : le recensement des communs numériques d'un territoire.\nUsage : recense <COMMANDE> ; « recense --help » pour la liste des commandes.",
+                    "recense: the census of the digital commons of a territory.\nUsage: recense <COMMAND>; `recense --help` lists the commands.",
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(command) => dispatch(&ctx, command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(fail) => fail.report(),
+    }
+}
+
+fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
+    match command {
+        Command::Init {
+            path,
+            territory,
+            schema,
+        } => edit::init(ctx, path, &territory, schema.as_deref()),
+        Command::Add { set } => edit::add(ctx, &set),
+        Command::Edit { id, set, unset } => edit::edit(ctx, &id, &set, &unset),
+        Command::Delete { id } => edit::delete(ctx, &id),
+        Command::Restore { id } => edit::restore(ctx, &id),
+        Command::List {
+            query,
+            kind,
+            commune,
+            deleted,
+            format,
+        } => read::list(ctx, query.as_deref(), &kind, &commune, deleted, format),
+        Command::Show { id, format } => read::show(ctx, &id, format),
+        Command::Validate { files } => files::validate(ctx, &files),
+        Command::Fmt { check, files } => files::fmt(ctx, check, &files),
+        Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
+        Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
+        Command::Dev(DevCommand::Generate {
+            count,
+            seed,
+            output,
+        }) => files::generate(ctx, count, seed, &output),
+    }
+}

@@ -1,0 +1,240 @@
+//! Shapes of what commands print: tables, CSV, JSON (stable for scripts),
+//! text. Every value from a file goes through `display::inert`.
+
+use serde_json::{Map, Value as Json, json};
+
+use crate::census::model::{Census, Initiative, Stamp};
+use crate::census::schema::{FieldType, Schema};
+use crate::display::{inert, inert_multiline, truncate, width};
+use crate::i18n::Lang;
+
+/// A field's value for people: choice labels, several values joined.
+pub fn field_text(
+    schema: &Schema,
+    census: &Census,
+    i: &Initiative,
+    field: &str,
+    lang: Lang,
+) -> String {
+    let def = schema.field(field);
+    let values = i.values(field);
+    let shown: Vec<String> = match def.map(|d| &d.field_type) {
+        Some(FieldType::Choice(list) | FieldType::Choices(list)) => values
+            .iter()
+            .map(|v| schema.choice_label(list, v, lang).to_string())
+            .collect(),
+        Some(FieldType::Relations(list)) => values
+            .iter()
+            .map(|v| {
+                let (kind, target) = crate::census::value::split_relation(v).unwrap_or(("", v));
+                let name = crate::census::InitiativeId::parse(target)
+                    .ok()
+                    .and_then(|t| census.get(&t))
+                    .and_then(|t| t.value(&schema.name_field))
+                    .unwrap_or(target);
+                format!(
+                    "{} {} ({})",
+                    schema.choice_label(list, kind, lang),
+                    name,
+                    target
+                )
+            })
+            .collect(),
+        _ if def.is_some_and(|d| !d.field_type.is_multi()) => {
+            i.value(field).map(String::from).into_iter().collect()
+        }
+        _ => values.iter().map(|v| v.to_string()).collect(),
+    };
+    shown.join(", ")
+}
+
+/// The JSON of a field: a string for single-valued fields, an array for
+/// multi-valued ones; records as objects.
+fn field_json(schema: &Schema, i: &Initiative, field: &str) -> Json {
+    let multi = schema.field(field).is_some_and(|d| d.field_type.is_multi());
+    let entries = i.entries(field);
+    let all_text = entries.iter().all(|e| e.value.as_text().is_some());
+    if !all_text {
+        return Json::Array(entries.iter().map(|e| json!(e.value_json())).collect());
+    }
+    if multi {
+        json!(i.values(field))
+    } else {
+        json!(i.value(field))
+    }
+}
+
+trait ValueJson {
+    fn value_json(&self) -> Json;
+}
+
+impl ValueJson for crate::census::Entry {
+    fn value_json(&self) -> Json {
+        match &self.value {
+            crate::census::Value::Text(t) => json!(t),
+            crate::census::Value::Record(m) => json!(m),
+        }
+    }
+}
+
+fn stamp_json(census: &Census, stamp: &Stamp) -> Json {
+    match (stamp.dot(), stamp.at()) {
+        (Some(dot), Some(at)) => json!({
+            "agent": dot.agent.as_str(),
+            "by": census.agent_name(&dot.agent),
+            "at": at.to_string(),
+            "hand_edited": stamp.is_hand_edit(),
+        }),
+        _ => json!({ "hand_edited": true }),
+    }
+}
+
+/// The stable JSON of an initiative (`list` and `show --format json`):
+/// `id`, `deleted`, the name/kind/commune shortcuts, `fields` (every field,
+/// unknown ones too), `conflicts` (fields with several concurrent values) and,
+/// with `details`, `changed` (who changed each field, when).
+pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details: bool) -> Json {
+    let mut fields = Map::new();
+    for field in i.fields.keys().filter(|f| !f.starts_with('_')) {
+        fields.insert(field.clone(), field_json(schema, i, field));
+    }
+    let conflicts: Vec<&str> = i
+        .fields
+        .keys()
+        .filter(|f| !schema.field(f).is_some_and(|d| d.field_type.is_multi()) && i.is_conflict(f))
+        .map(String::as_str)
+        .collect();
+    let mut obj = json!({
+        "id": i.id.as_str(),
+        "deleted": i.is_deleted(),
+        "nom": i.value(&schema.name_field),
+        "type": i.value(&schema.kind_field),
+        "commune": i.value("commune"),
+        "fields": fields,
+        "conflicts": conflicts,
+    });
+    if details {
+        let changed: Map<String, Json> = i
+            .fields
+            .keys()
+            .filter_map(|f| Some((f.clone(), stamp_json(census, &i.last_change(f)?))))
+            .collect();
+        obj["changed"] = Json::Object(changed);
+    }
+    obj
+}
+
+/// Columns aligned on display width; the last column is not padded.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let cells: Vec<&str> = cells.collect();
+        for (n, cell) in cells.iter().enumerate() {
+            out.push_str(cell);
+            if n + 1 < cells.len() {
+                out.push_str(&" ".repeat(widths[n] - width(cell) + 2));
+            }
+        }
+        out.push('\n');
+    };
+    line(&mut header.iter().copied());
+    for row in rows {
+        line(&mut row.iter().map(String::as_str));
+    }
+    out
+}
+
+/// A CSV cell (`;`-separated, quoted when needed).
+pub fn csv_cell(s: &str) -> String {
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The text of `recense show`.
+pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: Lang) -> String {
+    let mut out = String::new();
+    let name = i.value(&schema.name_field).unwrap_or("?");
+    out.push_str(&format!("{}  ({})\n", inert(name), i.id));
+    if i.is_deleted() {
+        out.push_str(lang.pick("** supprimée **\n", "** deleted **\n"));
+    }
+    let label_width = schema
+        .fields
+        .iter()
+        .filter(|f| i.fields.contains_key(&f.id))
+        .map(|f| width(f.label.get(lang)))
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 34);
+    let line = |out: &mut String, label: &str, value: &str, stamp: Option<Stamp>| {
+        let who = stamp
+            .and_then(|s| Some((s.dot()?, s.at()?, s.is_hand_edit())))
+            .map(|(dot, at, hand)| {
+                let hand = if hand {
+                    lang.pick(", modifié à la main", ", edited by hand")
+                } else {
+                    ""
+                };
+                format!("  [{}, {}{hand}]", census.agent_name(&dot.agent), at.date())
+            })
+            .unwrap_or_default();
+        let label = truncate(label, label_width);
+        let pad = " ".repeat(label_width.saturating_sub(width(&label)));
+        let value =
+            inert_multiline(value).replace('\n', &format!("\n    {}", " ".repeat(label_width)));
+        out.push_str(&format!("  {label}{pad}  {value}{who}\n"));
+    };
+    for step in &schema.steps {
+        let filled: Vec<_> = schema
+            .fields_of_step(&step.id)
+            .filter(|f| i.fields.contains_key(&f.id))
+            .collect();
+        if filled.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n== {} ==\n", step.label.get(lang)));
+        for f in filled {
+            line(
+                &mut out,
+                f.label.get(lang),
+                &field_text(schema, census, i, &f.id, lang),
+                i.last_change(&f.id),
+            );
+            if !f.field_type.is_multi() && i.is_conflict(&f.id) {
+                for e in i.entries(&f.id) {
+                    let label = lang.pick("  ! valeur en conflit", "  ! conflicting value");
+                    line(
+                        &mut out,
+                        label,
+                        e.value.as_text().unwrap_or("?"),
+                        Some(e.stamp),
+                    );
+                }
+            }
+        }
+    }
+    let unknown: Vec<&String> = i
+        .fields
+        .keys()
+        .filter(|f| !f.starts_with('_') && schema.field(f).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        out.push_str(lang.pick(
+            "\n== Autres champs (inconnus du formulaire, conservés) ==\n",
+            "\n== Other fields (unknown to the form, kept) ==\n",
+        ));
+        for f in unknown {
+            line(&mut out, f, &i.values(f).join(", "), i.last_change(f));
+        }
+    }
+    out
+}

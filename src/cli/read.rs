@@ -1,0 +1,124 @@
+//! Commands that read a census: list, show.
+
+use std::process::ExitCode;
+
+use crate::census::file;
+use crate::census::query::{Filter, SearchIndex, find};
+use crate::census::search::fold;
+use crate::census::value::choice;
+use crate::display::inert;
+
+use super::context::{Context, Fail};
+use super::output::{csv_cell, field_text, initiative_json, initiative_text, table};
+use super::{ListFormat, ShowFormat};
+
+pub fn list(
+    ctx: &Context,
+    query: Option<&str>,
+    kinds: &[String],
+    communes: &[String],
+    deleted: bool,
+    format: ListFormat,
+) -> Result<ExitCode, Fail> {
+    let ws = ctx.open()?;
+    let (schema, census) = (&ws.schema, &ws.census);
+    let kind_list = schema
+        .field(&schema.kind_field)
+        .and_then(|f| f.field_type.choice_list())
+        .unwrap_or_default()
+        .to_string();
+    let mut filter = Filter {
+        include_deleted: deleted,
+        ..Filter::default()
+    };
+    for k in kinds {
+        let id = choice(schema, &kind_list, k).ok_or_else(|| {
+            let ids: Vec<String> = schema.kinds().iter().map(|c| c.id.clone()).collect();
+            Fail::new(format!(
+                "--kind {k}: {} {}",
+                ctx.say("type inconnu ; types :", "unknown kind; kinds:"),
+                ids.join(", ")
+            ))
+        })?;
+        filter.kinds.push(id);
+    }
+    filter.communes = communes.iter().map(|c| fold(c.trim())).collect();
+    let index = SearchIndex::build(census, schema);
+    let found = find(census, schema, &index, &filter, query.unwrap_or(""));
+    let lang = ctx.lang;
+    let cols = |i: &crate::census::Initiative| {
+        vec![
+            i.id.to_string(),
+            inert(i.value(&schema.name_field).unwrap_or("")).into_owned(),
+            field_text(schema, census, i, &schema.kind_field, lang),
+            inert(i.value("commune").unwrap_or("")).into_owned(),
+        ]
+    };
+    match format {
+        ListFormat::Table => {
+            let rows: Vec<Vec<String>> = found
+                .iter()
+                .map(|&n| cols(&census.initiatives[n]))
+                .collect();
+            let header = [
+                "ID",
+                ctx.say("NOM", "NAME"),
+                ctx.say("TYPE", "KIND"),
+                ctx.say("COMMUNE", "MUNICIPALITY"),
+            ];
+            print!("{}", table(&header, &rows));
+            eprintln!(
+                "{} {}",
+                found.len(),
+                ctx.say("initiative(s)", "initiative(s)")
+            );
+        }
+        ListFormat::Csv => {
+            println!("id;nom;type;commune");
+            for &n in &found {
+                let i = &census.initiatives[n];
+                let cells = [
+                    i.id.to_string(),
+                    i.value(&schema.name_field).unwrap_or("").to_string(),
+                    i.value(&schema.kind_field).unwrap_or("").to_string(),
+                    i.value("commune").unwrap_or("").to_string(),
+                ];
+                let line: Vec<String> = cells.iter().map(|c| csv_cell(&inert(c))).collect();
+                println!("{}", line.join(";"));
+            }
+        }
+        ListFormat::Json => {
+            let items: Vec<_> = found
+                .iter()
+                .map(|&n| initiative_json(schema, census, &census.initiatives[n], false))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&items).unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(ctx: &Context, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
+    let ws = ctx.open()?;
+    let id = ws
+        .census
+        .resolve(id)
+        .or_else(|_| ws.census.resolve_with(id, true))
+        .map_err(|e| ctx.fail(&e))?;
+    let Some(i) = ws.census.get(id) else {
+        return Err(Fail::new(id.to_string()));
+    };
+    match format {
+        ShowFormat::Text => print!("{}", initiative_text(&ws.schema, &ws.census, i, ctx.lang)),
+        ShowFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&initiative_json(&ws.schema, &ws.census, i, true))
+                .unwrap_or_default()
+        ),
+        ShowFormat::Ron => print!("{}", file::initiative_canonical(i)),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,68 @@
+//! Everything a person reads, in French first and English. Core errors are
+//! plain data; their words are written here, in one place.
+
+mod messages;
+
+pub use messages::*;
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Lang {
+    /// `--lang` first, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`):
+    /// English for an English locale, French otherwise.
+    pub fn detect(explicit: Option<Lang>) -> Lang {
+        if let Some(l) = explicit {
+            return l;
+        }
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return if v.starts_with("en") {
+                    Lang::En
+                } else {
+                    Lang::Fr
+                };
+            }
+        }
+        Lang::Fr
+    }
+
+    /// Picks the text of this language.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s {
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("fr|en: {s}")),
+        }
+    }
+}
+
+/// Something that can be said to a person in their language.
+pub trait Localized {
+    fn localize(&self, lang: Lang) -> String;
+}
