@@ -306,7 +306,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
         let &(commune, cp, insee, lat, lon) = rng.pick(COMMUNES);
         let name = name_for(&mut rng, kind, commune);
         let put = |i: &mut Initiative, field: &str, value: String| {
-            i.write(field, Value::Text(value), dot, created)
+            i.write(field, Value::text(value), dot, created)
         };
         put(&mut i, "nom", name.clone());
         put(&mut i, "type", kind.to_string());
@@ -365,7 +365,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
         let elements =
             |i: &mut Initiative, rng: &mut Rng, field: &str, from: &[String], max: usize| {
                 for _ in 0..rng.below(max + 1) {
-                    i.add_element(field, Value::Text(rng.pick(from).clone()), dot, created);
+                    i.add_element(field, Value::text(rng.pick(from).clone()), dot, created);
                 }
             };
         elements(&mut i, &mut rng, "communs_produits", &communs, 3);
@@ -376,9 +376,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
         if rng.chance(35) {
             i.write(
                 "argument_politique",
-                Value::Text(
-                    "Réduit la fracture numérique et renforce l'autonomie des habitants.".into(),
-                ),
+                Value::text("Réduit la fracture numérique et renforce l'autonomie des habitants."),
                 dot,
                 created,
             );
@@ -386,7 +384,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
         if kind == "chatons" {
             i.write(
                 "chatons_services",
-                Value::Text("Nextcloud, Etherpad, Mobilizon".into()),
+                Value::text("Nextcloud, Etherpad, Mobilizon"),
                 dot,
                 created,
             );
@@ -396,7 +394,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
             let relation = rng.pick(&["partenaire", "heberge", "forme", "relaie", "membre_de"]);
             i.add_element(
                 "relations",
-                Value::Text(format!("{relation}:{target}")),
+                Value::text(format!("{relation}:{target}")),
                 dot,
                 created,
             );
@@ -409,14 +407,14 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
             if rng.chance(50) {
                 i.write(
                     "notes",
-                    Value::Text(format!("Rencontrés le {}.", later.date())),
+                    Value::text(format!("Rencontrés le {}.", later.date())),
                     d2,
                     later,
                 );
             } else {
                 i.write(
                     "adresse",
-                    Value::Text(format!("{} {}", 1 + rng.below(120), rng.pick(STREETS))),
+                    Value::text(format!("{} {}", 1 + rng.below(120), rng.pick(STREETS))),
                     d2,
                     later,
                 );

@@ -108,16 +108,16 @@ impl fmt::Debug for InitiativeId {
 
 /// The short stable id of an agent (a person using the tool), e.g. `k3x9q`.
 /// Stored inline: every entry of the census carries one.
+/// Zero-padded bytes: comparing them orders ids like strings.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AgentId {
-    len: u8,
     bytes: [u8; AgentId::MAX_LEN],
 }
 
 const AGENT_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
 impl AgentId {
-    pub const MAX_LEN: usize = 15;
+    pub const MAX_LEN: usize = 12;
 
     /// A new random agent id: 5 lowercase base32 characters (25 bits).
     pub fn generate() -> Self {
@@ -135,7 +135,6 @@ impl AgentId {
 
     fn from_bytes_base32(bytes: &[u8]) -> Self {
         let mut id = AgentId {
-            len: 5,
             bytes: [0; Self::MAX_LEN],
         };
         for (i, b) in bytes.iter().take(5).enumerate() {
@@ -145,13 +144,12 @@ impl AgentId {
     }
 
     /// Letters, digits, `-`, `_`, `~` (the last marks derived agents such as
-    /// hand edits), at most 15 characters.
+    /// hand edits), at most 12 characters.
     pub fn parse(s: &str) -> Result<Self, IdError> {
         check_id_chars(s, Self::MAX_LEN, |c| {
             c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~')
         })?;
         let mut id = AgentId {
-            len: s.len() as u8,
             bytes: [0; Self::MAX_LEN],
         };
         id.bytes[..s.len()].copy_from_slice(s.as_bytes());
@@ -160,7 +158,12 @@ impl AgentId {
 
     pub fn as_str(&self) -> &str {
         // Only ASCII bytes are ever stored.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("?")
+        let len = self
+            .bytes
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(Self::MAX_LEN);
+        std::str::from_utf8(&self.bytes[..len]).unwrap_or("?")
     }
 }
 
@@ -233,8 +236,8 @@ mod tests {
         assert_eq!(InitiativeId::parse(""), Err(IdError::Empty));
         assert_eq!(InitiativeId::parse("a b"), Err(IdError::BadChar(' ')));
         assert!(matches!(
-            AgentId::parse("abcdefghijklmnopq"),
-            Err(IdError::TooLong(17))
+            AgentId::parse("abcdefghijklm"),
+            Err(IdError::TooLong(13))
         ));
     }
 }

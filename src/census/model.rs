@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use smallvec::SmallVec;
+
 use crate::census::id::{AgentId, InitiativeId};
 use crate::census::time::Timestamp;
 
@@ -29,17 +31,24 @@ pub struct Dot {
     pub counter: u32,
 }
 
+/// A short string stored inline up to 24 bytes (most values and field ids).
+pub type Text = compact_str::CompactString;
+
 /// A value: a text (most fields), or a small record (structured elements such
 /// as a tombstone, later evidence or status changes).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Value {
-    Text(String),
-    Record(BTreeMap<String, String>),
+    Text(Text),
+    Record(Box<BTreeMap<String, String>>),
 }
 
 impl Value {
-    pub fn text(s: impl Into<String>) -> Value {
-        Value::Text(s.into())
+    pub fn text(s: impl AsRef<str>) -> Value {
+        Value::Text(Text::new(s.as_ref()))
+    }
+
+    pub fn record(map: BTreeMap<String, String>) -> Value {
+        Value::Record(Box::new(map))
     }
 
     pub fn as_text(&self) -> Option<&str> {
@@ -55,7 +64,7 @@ impl Value {
             Value::Text(s) => crate::census::hash::short_hash(s.as_bytes()),
             Value::Record(map) => {
                 let mut bytes = Vec::new();
-                for (k, v) in map {
+                for (k, v) in map.iter() {
                     bytes.extend_from_slice(k.as_bytes());
                     bytes.push(0x1f);
                     bytes.extend_from_slice(v.as_bytes());
@@ -159,13 +168,96 @@ impl Seen {
     }
 }
 
+/// The entries of one field; a single entry needs no heap allocation.
+pub type Entries = SmallVec<[Entry; 1]>;
+
+/// Entries by field id, sorted by id; no empty list. A sorted vector: an
+/// initiative has a dozen fields, and this is the smallest layout.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields(Vec<(Text, Entries)>);
+
+impl Fields {
+    fn find(&self, field: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(field))
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Entries> {
+        self.find(field).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, field: &str) -> Option<&mut Entries> {
+        self.find(field).ok().map(move |i| &mut self.0[i].1)
+    }
+
+    pub fn contains_key(&self, field: &str) -> bool {
+        self.find(field).is_ok()
+    }
+
+    /// The entries of `field`, created empty if missing.
+    pub fn get_or_insert(&mut self, field: &str) -> &mut Entries {
+        let i = match self.find(field) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (Text::new(field), Entries::new()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn insert(&mut self, field: &str, entries: Entries) {
+        *self.get_or_insert(field) = entries;
+    }
+
+    pub fn remove(&mut self, field: &str) -> Option<Entries> {
+        self.find(field).ok().map(|i| self.0.remove(i).1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Entries)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Entries> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &mut Entries) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Builds from pairs in any order (later duplicates are appended).
+    pub fn from_pairs(mut pairs: Vec<(Text, Entries)>) -> Fields {
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                kept.1.extend(later.1.drain(..));
+                true
+            } else {
+                false
+            }
+        });
+        Fields(pairs)
+    }
+}
+
 /// One initiative of the territory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Initiative {
     pub id: InitiativeId,
     pub seen: Seen,
-    /// Entries by field id, each list in canonical order; no empty list.
-    pub fields: BTreeMap<String, Vec<Entry>>,
+    pub fields: Fields,
 }
 
 impl Initiative {
@@ -173,12 +265,12 @@ impl Initiative {
         Initiative {
             id,
             seen: Seen::default(),
-            fields: BTreeMap::new(),
+            fields: Fields::default(),
         }
     }
 
     pub fn entries(&self, field: &str) -> &[Entry] {
-        self.fields.get(field).map(Vec::as_slice).unwrap_or(&[])
+        self.fields.get(field).map(|e| e.as_slice()).unwrap_or(&[])
     }
 
     /// The value shown for a single-valued field: when colleagues wrote it
@@ -234,13 +326,14 @@ impl Initiative {
 
     /// Writes a single value: every entry of the field is superseded.
     pub fn write(&mut self, field: &str, value: Value, dot: Dot, at: Timestamp) {
-        self.fields
-            .insert(field.to_string(), vec![Entry::new(value, dot, at)]);
+        let mut entries = Entries::new();
+        entries.push(Entry::new(value, dot, at));
+        self.fields.insert(field, entries);
     }
 
     /// Adds one element to a multi-valued field (nothing if already there).
     pub fn add_element(&mut self, field: &str, value: Value, dot: Dot, at: Timestamp) {
-        let list = self.fields.entry(field.to_string()).or_default();
+        let list = self.fields.get_or_insert(field);
         if !list.iter().any(|e| e.value == value) {
             list.push(Entry::new(value, dot, at));
             list.sort_by(Entry::canonical_cmp);
@@ -267,19 +360,20 @@ impl Initiative {
         self.fields
             .iter()
             .filter(|(_, es)| es.iter().any(|e| e.stamp.is_hand_edit()))
-            .map(|(f, _)| f.as_str())
+            .map(|(f, _)| f)
     }
 
     /// Puts entries in canonical order, drops empty fields and exact
     /// duplicates, and makes `seen` cover every dot present.
     pub fn normalize(&mut self) {
         self.fields.retain(|_, list| !list.is_empty());
+        let seen = &mut self.seen;
         for list in self.fields.values_mut() {
             list.sort_by(Entry::canonical_cmp);
             list.dedup_by(|a, b| a.value == b.value && a.stamp.dot() == b.stamp.dot());
             for e in list.iter() {
                 if let Some(dot) = e.stamp.dot() {
-                    self.seen.raise(dot.agent, dot.counter);
+                    seen.raise(dot.agent, dot.counter);
                 }
             }
         }
@@ -448,5 +542,31 @@ mod tests {
         ));
         assert!(matches!(c.resolve("02"), Err(LookupError::NotFound(_))));
         assert_eq!(c.resolve("01AAA").unwrap().as_str(), "01AAA");
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The in-memory census must stay within 4× the file size: these sizes
+    /// are what makes that hold (see docs/performance.md).
+    #[test]
+    fn entries_stay_small() {
+        assert!(
+            std::mem::size_of::<Value>() <= 24,
+            "{}",
+            std::mem::size_of::<Value>()
+        );
+        assert!(
+            std::mem::size_of::<Stamp>() <= 32,
+            "{}",
+            std::mem::size_of::<Stamp>()
+        );
+        assert!(
+            std::mem::size_of::<Entry>() <= 56,
+            "{}",
+            std::mem::size_of::<Entry>()
+        );
     }
 }

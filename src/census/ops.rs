@@ -173,7 +173,7 @@ fn check_shape(schema: &Schema, i: &Initiative, touched: &[&str]) -> Result<(), 
     let kind = kind_of(schema, i);
     for field in touched {
         if let Some(def) = schema.field(field)
-            && i.fields.contains_key(*field)
+            && i.fields.contains_key(field)
             && !def.applies_to(kind)
         {
             return Err(OpError::NotForKind {
@@ -302,7 +302,7 @@ impl Census {
         let mut touched: Vec<&str> = set.iter().map(|v| v.field.as_str()).collect();
         if set.iter().any(|v| v.field == schema.kind_field) {
             // A new kind may make other fields inapplicable.
-            touched.extend(i.fields.keys().map(String::as_str));
+            touched.extend(i.fields.keys());
         }
         check_shape(schema, &i, &touched)?;
         if changed {
@@ -333,7 +333,7 @@ impl Census {
             .map(|(a, c)| (a.to_string(), c.to_string()))
             .collect();
         let dot = i.next_dot(agent.id);
-        i.write(system::DELETED, Value::Record(context), dot, now);
+        i.write(system::DELETED, Value::record(context), dot, now);
         self.note_agent(agent);
         Ok(())
     }

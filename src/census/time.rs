@@ -117,6 +117,35 @@ impl Timestamp {
         Date::from_days_since_epoch(self.0.div_euclid(86_400))
     }
 
+    /// The exact form written in files, `2026-11-29T13:31:27Z`, read fast
+    /// (every entry of a census has one); `None` for any other form.
+    pub fn parse_canonical(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        if b.len() != 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[19] != b'Z'
+        {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |acc, &c| {
+                c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+            })
+        };
+        let date = Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)?;
+        let (h, m, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        if h > 23 || m > 59 || sec > 60 {
+            return None;
+        }
+        Some(Timestamp(
+            date.days_since_epoch() * 86_400 + i64::from(h * 3600 + m * 60 + sec),
+        ))
+    }
+
     /// `2026-11-29T13:31:27Z`; a bare date means midnight.
     pub fn parse(s: &str) -> Option<Timestamp> {
         let s = s.trim();
@@ -143,6 +172,29 @@ impl Timestamp {
             }
         };
         Some(Timestamp(day * 86_400 + secs))
+    }
+}
+
+impl Timestamp {
+    /// Appends `2026-11-29T13:31:27Z` to `out`, without the formatting
+    /// machinery (a census writes one per entry).
+    pub fn push_canonical(self, out: &mut String) {
+        let d = self.date();
+        let secs = self.0.rem_euclid(86_400) as u32;
+        let mut b = *b"0000-00-00T00:00:00Z";
+        let mut put = |at: usize, width: usize, mut v: u32| {
+            for i in (at..at + width).rev() {
+                b[i] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        put(0, 4, d.year.clamp(0, 9999) as u32);
+        put(5, 2, u32::from(d.month));
+        put(8, 2, u32::from(d.day));
+        put(11, 2, secs / 3600);
+        put(14, 2, secs / 60 % 60);
+        put(17, 2, secs % 60);
+        out.push_str(std::str::from_utf8(&b).unwrap_or("1970-01-01T00:00:00Z"));
     }
 }
 
@@ -188,6 +240,12 @@ mod tests {
     fn timestamps_round_trip() {
         let t = Timestamp::parse("2026-11-29T13:31:27Z").unwrap();
         assert_eq!(t.to_string(), "2026-11-29T13:31:27Z");
+        assert_eq!(Timestamp::parse_canonical("2026-11-29T13:31:27Z"), Some(t));
+        let mut pushed = String::new();
+        t.push_canonical(&mut pushed);
+        assert_eq!(pushed, t.to_string());
+        assert_eq!(Timestamp::parse_canonical("2026-11-29T13:31Z"), None);
+        assert_eq!(Timestamp::parse_canonical("2026-02-30T13:31:27Z"), None);
         assert_eq!(t.date(), Date::new(2026, 11, 29).unwrap());
         assert_eq!(
             Timestamp::parse("2026-11-29T13:31Z").unwrap().to_string(),

@@ -123,7 +123,7 @@ fn check_initiative(
             push(&def.id, Problem::MissingRequired);
         }
     }
-    for (field, entries) in &i.fields {
+    for (field, entries) in i.fields.iter() {
         if field.starts_with(system::PREFIX) {
             continue;
         }

@@ -71,7 +71,7 @@ trait ValueJson {
 impl ValueJson for crate::census::Entry {
     fn value_json(&self) -> Json {
         match &self.value {
-            crate::census::Value::Text(t) => json!(t),
+            crate::census::Value::Text(t) => json!(t.as_str()),
             crate::census::Value::Record(m) => json!(m),
         }
     }
@@ -96,13 +96,12 @@ fn stamp_json(census: &Census, stamp: &Stamp) -> Json {
 pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details: bool) -> Json {
     let mut fields = Map::new();
     for field in i.fields.keys().filter(|f| !f.starts_with('_')) {
-        fields.insert(field.clone(), field_json(schema, i, field));
+        fields.insert(field.to_string(), field_json(schema, i, field));
     }
     let conflicts: Vec<&str> = i
         .fields
         .keys()
         .filter(|f| !schema.field(f).is_some_and(|d| d.field_type.is_multi()) && i.is_conflict(f))
-        .map(String::as_str)
         .collect();
     let mut obj = json!({
         "id": i.id.as_str(),
@@ -117,7 +116,7 @@ pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details
         let changed: Map<String, Json> = i
             .fields
             .keys()
-            .filter_map(|f| Some((f.clone(), stamp_json(census, &i.last_change(f)?))))
+            .filter_map(|f| Some((f.to_string(), stamp_json(census, &i.last_change(f)?))))
             .collect();
         obj["changed"] = Json::Object(changed);
     }
@@ -222,7 +221,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             }
         }
     }
-    let unknown: Vec<&String> = i
+    let unknown: Vec<&str> = i
         .fields
         .keys()
         .filter(|f| !f.starts_with('_') && schema.field(f).is_none())

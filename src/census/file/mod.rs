@@ -1,0 +1,220 @@
+//! The census file: UTF-8 RON, one canonical form.
+//!
+//! Reading goes through `ron` into typed structs; writing is done here by hand
+//! so that the output is canonical (sorted, fixed layout, one entry per line):
+//! saving the same data twice gives the same bytes, and changing one field
+//! changes only the lines around it.
+
+mod de;
+mod ser;
+mod split;
+
+use crate::census::error::{LoadError, SyntaxError};
+use crate::census::locate::SourceText;
+use crate::census::model::{Census, FORMAT_VERSION, Initiative};
+
+pub use ser::{initiative_canonical, to_canonical, write_str_literal};
+
+/// Largest file read (a census of 100 000 initiatives is about 150 MiB).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Longest single value, in bytes.
+pub const MAX_VALUE_BYTES: usize = 1 << 20;
+
+pub(crate) const HEADER: &str = "// recense: census of digital commons (recensement des communs numériques).\n\
+// Values may be edited by hand: recense notices and records such edits.\n";
+
+/// What loading noticed without refusing the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    /// The file's checksum is missing or does not match: it was changed
+    /// outside recense (by hand, or damaged in transit).
+    pub checksum: ChecksumState,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ChecksumState {
+    #[default]
+    Valid,
+    Missing,
+    Mismatch,
+}
+
+/// The format version declared near the top of a file, read before parsing so
+/// that a newer file is refused instead of misread.
+fn peek_format(source: &str) -> Option<u32> {
+    let text = SourceText::new("", source);
+    let at = text.find_key("format", 0)?;
+    let rest = source[at + "format".len()..].trim_start_matches([' ', '\t', ':']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Only the `ron` deserialisation of a census text into the file's types,
+/// without any of the checks of [`parse`]: the baseline the benchmarks
+/// compare loading with. Returns the number of initiatives.
+#[doc(hidden)]
+pub fn deserialize_only(source: &str) -> Result<usize, ron::error::SpannedError> {
+    let file: de::CensusFile = ron::Options::default().from_str(source)?;
+    Ok(file.initiatives.len())
+}
+
+/// Reads a census from its text. `name` is used in messages (`name:line:col`).
+pub fn parse(source: &str, name: &str) -> Result<(Census, LoadReport), LoadError> {
+    let text = SourceText::new(name, source);
+    if let Some(found) = peek_format(source)
+        && found > FORMAT_VERSION
+    {
+        return Err(LoadError::NewerFormat {
+            path: name.into(),
+            found,
+        });
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let parallel = (threads > 1 && source.len() >= split::MIN_PARALLEL_BYTES)
+        .then(|| split::parse_parallel(source, threads))
+        .flatten();
+    let file: de::CensusFile = match parallel {
+        Some(file) => file,
+        None => ron::Options::default()
+            .from_str(source)
+            .map_err(|e| LoadError::Syntax {
+                location: text.location_of_span(&e.span),
+                error: SyntaxError::from_ron(&e.code),
+            })?,
+    };
+    if file.format > FORMAT_VERSION {
+        return Err(LoadError::NewerFormat {
+            path: name.into(),
+            found: file.format,
+        });
+    }
+    let checksum = if file.checksum.is_empty() {
+        ChecksumState::Missing
+    } else if checksum_region(source).map(checksum_of) == Some(file.checksum.clone()) {
+        ChecksumState::Valid
+    } else {
+        ChecksumState::Mismatch
+    };
+
+    let mut initiatives: Vec<Initiative> = file
+        .initiatives
+        .into_iter()
+        .map(|f| {
+            let mut i = Initiative {
+                id: f.id,
+                seen: f.seen,
+                fields: f.fields,
+            };
+            i.normalize();
+            i
+        })
+        .collect();
+    // Files edited by hand may be out of order; the canonical order is by id.
+    if !initiatives.is_sorted_by(|a, b| a.id < b.id) {
+        initiatives.sort_by(|a, b| a.id.cmp(&b.id));
+        if let Some(w) = initiatives.windows(2).find(|w| w[0].id == w[1].id) {
+            let id = w[0].id.clone();
+            let first = text.find_string(id.as_str(), 0).unwrap_or(0);
+            let second = text.find_string(id.as_str(), first + 1).unwrap_or(first);
+            return Err(LoadError::DuplicateInitiative {
+                location: text.location(second),
+                id,
+            });
+        }
+    }
+    let census = Census {
+        territory: file.territory,
+        schema_id: file.schema,
+        schema_version: file.schema_version,
+        agents: file.agents,
+        initiatives,
+    };
+    Ok((census, LoadReport { checksum }))
+}
+
+/// The part of a file its checksum covers: everything before the checksum line.
+fn checksum_region(source: &str) -> Option<&str> {
+    source.rfind("\n    checksum: \"").map(|i| &source[..=i])
+}
+
+pub(crate) fn checksum_of(region: &str) -> String {
+    format!("{:016x}", crate::census::hash::fnv1a64(region.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::id::{AgentId, InitiativeId};
+    use crate::census::model::Value;
+    use crate::census::time::Timestamp;
+    use std::collections::BTreeMap;
+
+    fn sample() -> Census {
+        let mut c = Census::new("Pays de Brest", "communs-numeriques", 1);
+        let a = AgentId::parse("k3x9q").unwrap();
+        c.agents.insert(a, "Marie \"Mimi\" Le Gall".into());
+        let mut i = Initiative::new(InitiativeId::parse("01JDQ3B8R2V6TXYZAB00000001").unwrap());
+        let d = i.next_dot(a);
+        let t = Timestamp::parse("2026-11-29T13:31:27Z").unwrap();
+        i.write("nom", Value::text("Infini"), d, t);
+        i.write(
+            "notes",
+            Value::text("ligne 1\nligne \"2\"\t\u{1b}[2J"),
+            d,
+            t,
+        );
+        i.add_element("roles", Value::text("contributeur"), d, t);
+        i.add_element("roles", Value::text("academique"), d, t);
+        let mut rec = BTreeMap::new();
+        rec.insert("kind".to_string(), "visite".to_string());
+        i.write("_x", Value::record(rec), d, t);
+        c.insert(i);
+        c
+    }
+
+    #[test]
+    fn round_trip_is_byte_identical() {
+        let c = sample();
+        let text = to_canonical(&c);
+        let (back, report) = parse(&text, "t.ron").unwrap();
+        assert_eq!(back, c);
+        assert_eq!(report.checksum, ChecksumState::Valid);
+        assert_eq!(to_canonical(&back), text);
+        // Control characters are escaped, never raw in the file.
+        assert!(text.contains("\\u{1b}[2J"));
+        assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_value_changed_by_hand_is_noticed() {
+        let text = to_canonical(&sample()).replace("\"Infini\"", "\"Infini Brest\"");
+        let (c, report) = parse(&text, "t.ron").unwrap();
+        assert_eq!(report.checksum, ChecksumState::Mismatch);
+        let hand = c.hand_edits();
+        assert_eq!(hand.len(), 1);
+        assert_eq!(hand[0].1, "nom");
+        assert_eq!(c.initiatives[0].value("nom"), Some("Infini Brest"));
+        // Saving keeps the edit visible (old hash kept) until it is adopted.
+        let (again, _) = parse(&to_canonical(&c), "t.ron").unwrap();
+        assert_eq!(again.hand_edits().len(), 1);
+    }
+
+    #[test]
+    fn newer_format_is_refused_before_parsing() {
+        let text = to_canonical(&sample()).replace("format: 1,", "format: 2, surprise: [1,");
+        assert!(matches!(
+            parse(&text, "t.ron"),
+            Err(LoadError::NewerFormat { found: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn truncated_file_is_a_located_error() {
+        let text = to_canonical(&sample());
+        let cut = &text[..text.len() / 2];
+        match parse(cut, "t.ron") {
+            Err(LoadError::Syntax { location, .. }) => assert!(location.line > 1),
+            other => panic!("{other:?}"),
+        }
+    }
+}
