@@ -163,14 +163,14 @@ fn unsetting_the_deleted_system_field_is_refused() {
 }
 
 #[test]
-fn an_edit_without_set_or_unset_is_refused() {
+fn an_edit_without_any_change_is_refused() {
     let env = Env::with_census();
     let id = env.add_infini();
     assert_edit_refused(
         &env,
         &id,
         &[],
-        "rien à modifier : donnez --set CHAMP=VALEUR ou --unset CHAMP.",
+        "rien à modifier : donnez --set, --add, --remove CHAMP=VALEUR ou --unset CHAMP.",
     );
 }
 
@@ -337,7 +337,9 @@ fn deleting_twice_is_refused() {
         .args(["delete", &id])
         .assert()
         .code(1)
-        .stderr(contains(format!("l'initiative {id} est supprimée.")));
+        .stderr(contains(format!(
+            "l'initiative {id} est supprimée (« recense restore {id} » la ramène)."
+        )));
     assert_unchanged(&before, &env.snapshot());
 }
 
@@ -363,7 +365,7 @@ fn editing_a_deleted_initiative_is_refused() {
         &env,
         &id,
         &["--set", "notes=vu"],
-        &format!("l'initiative {id} est supprimée."),
+        &format!("l'initiative {id} est supprimée (« recense restore {id} » la ramène)."),
     );
 }
 
@@ -378,4 +380,114 @@ fn delete_of_an_unknown_id_is_refused() {
         .code(1)
         .stderr(contains("aucune initiative n'a l'identifiant « ZZZZ »"));
     assert_unchanged(&before, &env.snapshot());
+}
+
+// ---------------------------------------------------------------- add / remove elements
+
+#[test]
+fn add_and_remove_change_one_element_and_keep_the_others() {
+    let env = Env::with_census();
+    let id = env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        "roles=contributeur,academique",
+    ]);
+    edit(&env, &id, &["--add", "roles=fonction_publique"]).success();
+    assert_eq!(
+        shown(&env, &id)["fields"]["roles"],
+        serde_json::json!(["academique", "contributeur", "fonction_publique"])
+    );
+    edit(&env, &id, &["--remove", "roles=Académique (recherche)"]).success();
+    assert_eq!(
+        shown(&env, &id)["fields"]["roles"],
+        serde_json::json!(["contributeur", "fonction_publique"])
+    );
+}
+
+#[test]
+fn adding_an_element_already_there_writes_nothing() {
+    let env = Env::with_census();
+    let id = env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        "roles=contributeur",
+    ]);
+    let before = env.snapshot();
+    edit(&env, &id, &["--add", "roles=contributeur"])
+        .success()
+        .stderr(contains("Déjà à jour, rien d'écrit"));
+    assert_unchanged(&before, &env.snapshot());
+}
+
+#[test]
+fn add_is_refused_on_a_single_valued_field() {
+    let env = Env::with_census();
+    let id = env.add_infini();
+    let before = env.snapshot();
+    edit(&env, &id, &["--add", "commune=Guipavas"])
+        .code(1)
+        .stderr(contains("le champ « commune » n'a qu'une valeur"));
+    assert_unchanged(&before, &env.snapshot());
+}
+
+#[test]
+fn a_relation_can_be_added_without_restating_the_others() {
+    let env = Env::with_census();
+    let wiki = env.add(&["nom=Wiki-Brest", "type=ressource_commune", "commune=Brest"]);
+    let fablab = env.add_fablab();
+    let infini = env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        &format!("relations=heberge:{wiki}"),
+    ]);
+    edit(
+        &env,
+        &infini,
+        &["--add", &format!("relations=partenaire:{}", &fablab[..20])],
+    )
+    .success();
+    assert_eq!(
+        shown(&env, &infini)["fields"]["relations"],
+        serde_json::json!([format!("heberge:{wiki}"), format!("partenaire:{fablab}")])
+    );
+}
+
+#[test]
+fn a_choice_label_holding_a_comma_is_one_element() {
+    let env = Env::with_census();
+    let id = env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        "communs_produits=Savoirs, formations,Données ouvertes",
+        "roles=Fonction publique territoriale (agents, élus)",
+    ]);
+    let fields = &shown(&env, &id)["fields"];
+    assert_eq!(
+        fields["communs_produits"],
+        serde_json::json!(["donnees_ouvertes", "savoirs_formations"])
+    );
+    assert_eq!(fields["roles"], serde_json::json!(["fonction_publique"]));
+}
+
+#[test]
+fn a_prefix_of_a_deleted_initiative_says_it_is_deleted() {
+    let env = Env::with_census();
+    let id = env.add_infini();
+    env.census_cmd().args(["delete", &id]).assert().success();
+    edit(&env, &id[..22], &["--set", "notes=vu"])
+        .code(1)
+        .stderr(contains(format!("l'initiative {id} est supprimée")));
+    env.census_cmd()
+        .args(["restore", &id[..22]])
+        .assert()
+        .success();
+    env.census_cmd()
+        .args(["restore", &id[..22]])
+        .assert()
+        .code(1)
+        .stderr(contains(format!("l'initiative {id} n'est pas supprimée.")));
 }

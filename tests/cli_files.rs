@@ -55,7 +55,7 @@ fn validate_reports_a_missing_file() {
         .assert()
         .code(1)
         .stdout(contains("absent.ron: INVALIDE"))
-        .stderr(contains("absent.ron: fichier introuvable"));
+        .stderr(contains("absent.ron: fichier introuvable."));
 }
 
 #[test]
@@ -219,13 +219,13 @@ fn schema_check_accepts_a_valid_form_and_counts_fields_and_lists() {
         .assert()
         .success()
         .stdout(contains(format!(
-            "{form}: formulaire valide (5 champs, 1 listes)"
+            "{form}: formulaire valide (5 champs, 1 liste de choix)"
         )));
     env.cmd()
         .args(["--lang", "en", "schema", "check", &form])
         .assert()
         .success()
-        .stdout(contains("valid form (5 fields, 1 lists)"));
+        .stdout(contains("valid form (5 fields, 1 choice list)"));
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn schema_check_of_a_missing_file_fails() {
         .args(["schema", "check", "absent.ron"])
         .assert()
         .code(1)
-        .stderr(contains("absent.ron: fichier introuvable"));
+        .stderr(contains("absent.ron: fichier de formulaire introuvable."));
 }
 
 #[test]

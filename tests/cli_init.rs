@@ -239,7 +239,7 @@ fn a_missing_census_is_reported_with_how_to_create_one() {
     let env = Env::new();
     env.cmd().arg("list").assert().code(1).stderr(
         contains(env.default_census().display().to_string()).and(contains(
-            "fichier introuvable. Créez un recensement avec « recense init »",
+            "fichier introuvable. Créez un recensement avec « recense init --territory NOM »",
         )),
     );
 }
@@ -291,7 +291,7 @@ fn the_language_of_the_config_is_used() {
     std::fs::create_dir_all(env.config_file().parent().expect("dir")).expect("mkdir");
     std::fs::write(env.config_file(), "(\n    lang: \"en\",\n)\n").expect("config");
     env.cmd().arg("list").assert().code(1).stderr(contains(
-        "file not found. Create a census with `recense init`.",
+        "file not found. Create a census with `recense init --territory NAME`",
     ));
 }
 
@@ -463,12 +463,11 @@ fn a_census_whose_form_is_missing_says_which_form() {
         .assert()
         .code(1)
         .stderr(contains(
-            "le formulaire « mini-test » est introuvable ; donnez-le avec --schema FICHIER.",
+            "census.ron:6:5: le formulaire « mini-test » est introuvable : placez son fichier dans schemas/mini-test.ron à côté du recensement.",
         ));
 }
 
 #[test]
-#[ignore = "bug: a refused `init --schema` (the census exists) still copies the form into schemas/"]
 fn init_with_schema_on_an_existing_census_leaves_every_file_as_it_was() {
     let env = Env::with_census();
     let form = with_custom_form(&env);

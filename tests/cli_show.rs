@@ -130,7 +130,6 @@ fn an_unknown_id_is_an_error_that_points_to_list() {
 }
 
 #[test]
-#[ignore = "bug: `show` with an ambiguous prefix says no initiative has that id instead of naming the candidates"]
 fn an_ambiguous_prefix_names_the_candidates() {
     let (env, infini) = with_infini();
     let capucins = env.add_capucins();
@@ -165,4 +164,38 @@ fn show_finds_a_deleted_initiative_and_says_it_is_deleted() {
         .clone();
     let json: Json = serde_json::from_slice(&out).expect("JSON");
     assert_eq!(json["deleted"], true);
+}
+
+#[test]
+fn show_lists_the_relations_other_initiatives_have_towards_it() {
+    let env = Env::with_census();
+    let wiki = env.add(&["nom=Wiki-Brest", "type=ressource_commune", "commune=Brest"]);
+    let infini = env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        &format!("relations=heberge:{wiki}"),
+    ]);
+    env.census_cmd()
+        .args(["show", &wiki])
+        .assert()
+        .success()
+        .stdout(
+            contains("== Relations vers elle ==")
+                .and(contains(format!("hébergé par Infini ({infini})"))),
+        );
+    env.census_cmd()
+        .args(["--lang", "en", "show", &wiki])
+        .assert()
+        .success()
+        .stdout(contains(format!("hosted by Infini ({infini})")));
+    // The relation reads forwards on the side that records it.
+    env.census_cmd()
+        .args(["show", &infini])
+        .assert()
+        .success()
+        .stdout(
+            contains(format!("héberge Wiki-Brest ({wiki})"))
+                .and(contains("Relations vers elle").not()),
+        );
 }

@@ -216,7 +216,6 @@ fn a_census_of_a_newer_format_is_never_overwritten() {
 // ---------------------------------------------------------------- known bugs
 
 #[test]
-#[ignore = "bug: adding to a census in a folder that does not exist talks about its lock file and an English OS error instead of saying the census is not found"]
 fn adding_to_a_census_in_a_missing_folder_says_it_is_not_found() {
     let env = Env::new();
     env.cmd()
@@ -235,7 +234,6 @@ fn adding_to_a_census_in_a_missing_folder_says_it_is_not_found() {
 }
 
 #[test]
-#[ignore = "bug: `recense list | head` panics with « failed printing to stdout: Broken pipe » when the reader stops early"]
 fn a_reader_that_stops_early_does_not_make_recense_panic() {
     let env = Env::new();
     env.cmd()

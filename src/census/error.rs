@@ -6,6 +6,15 @@ use std::path::PathBuf;
 use crate::census::id::InitiativeId;
 use crate::census::locate::Location;
 
+/// Our own checks inside deserialisation report through serde's text errors;
+/// this marks them so they come back as precise [`SyntaxError`]s.
+const TAG: char = '\u{1f}';
+
+/// A serde error message carrying one of our error kinds.
+pub fn tagged(kind: &str, detail: &str) -> String {
+    format!("{TAG}{kind}{TAG}{detail}")
+}
+
 /// What is wrong with the syntax of a RON file, independent of language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyntaxError {
@@ -23,7 +32,13 @@ pub enum SyntaxError {
         found: String,
         expected: Vec<String>,
     },
-    BadEscape(String),
+    BadEscape,
+    /// A stamp that is not `agent:counter date hash`.
+    BadStamp(String),
+    BadInitiativeId(String),
+    BadAgentId(String),
+    BadLang(String),
+    ValueTooLong,
     TooDeep,
     TrailingCharacters,
     BadNumber,
@@ -68,11 +83,18 @@ impl SyntaxError {
                 found: found.clone(),
                 expected: expected.iter().map(|s| s.to_string()).collect(),
             },
-            E::InvalidEscape(m) => SyntaxError::BadEscape(m.to_string()),
+            E::InvalidEscape(_) => SyntaxError::BadEscape,
             E::ExceededRecursionLimit => SyntaxError::TooDeep,
             E::TrailingCharacters => SyntaxError::TrailingCharacters,
             E::Utf8Error(_) => SyntaxError::NotUtf8,
-            E::Message(m) => SyntaxError::Message(m.clone()),
+            E::Message(m) => match m.strip_prefix(TAG).and_then(|r| r.split_once(TAG)) {
+                Some(("stamp", d)) => SyntaxError::BadStamp(d.to_string()),
+                Some(("id", d)) => SyntaxError::BadInitiativeId(d.to_string()),
+                Some(("agent", d)) => SyntaxError::BadAgentId(d.to_string()),
+                Some(("lang", d)) => SyntaxError::BadLang(d.to_string()),
+                Some(("too_long", _)) => SyntaxError::ValueTooLong,
+                _ => SyntaxError::Message(m.clone()),
+            },
             other => SyntaxError::Message(other.to_string()),
         }
     }
@@ -95,22 +117,22 @@ pub enum LoadError {
         location: Location,
         error: SyntaxError,
     },
-    #[error("{path}: newer format {found}")]
-    NewerFormat { path: PathBuf, found: u32 },
+    #[error("{location}: newer format {found}")]
+    NewerFormat { location: Location, found: u32 },
     #[error("{location}: duplicate initiative {id}")]
     DuplicateInitiative {
         location: Location,
         id: InitiativeId,
     },
-    #[error("{location}: value too long")]
-    ValueTooLong { location: Location, max: usize },
     #[error("{path}: schema")]
     Schema {
         path: PathBuf,
         error: crate::census::schema::SchemaError,
     },
-    #[error("{path}: unknown schema {id}")]
-    UnknownSchema { path: PathBuf, id: String },
+    #[error("{location}: unknown schema {id}")]
+    UnknownSchema { location: Location, id: String },
+    #[error("{path}: schema file not found")]
+    SchemaNotFound { path: PathBuf },
 }
 
 /// Why a census file could not be written.

@@ -180,7 +180,7 @@ impl fmt::Debug for AgentId {
 }
 
 macro_rules! deserialize_from_str {
-    ($ty:ty, $what:literal) => {
+    ($ty:ty, $what:literal, $tag:literal) => {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;
@@ -190,7 +190,8 @@ macro_rules! deserialize_from_str {
                         f.write_str($what)
                     }
                     fn visit_str<E: de::Error>(self, s: &str) -> Result<$ty, E> {
-                        <$ty>::parse(s).map_err(|e| E::custom(format!("{}: {e}", $what)))
+                        <$ty>::parse(s)
+                            .map_err(|_| E::custom(crate::census::error::tagged($tag, s)))
                     }
                 }
                 d.deserialize_str(V)
@@ -199,8 +200,8 @@ macro_rules! deserialize_from_str {
     };
 }
 
-deserialize_from_str!(InitiativeId, "initiative id");
-deserialize_from_str!(AgentId, "agent id");
+deserialize_from_str!(InitiativeId, "initiative id", "id");
+deserialize_from_str!(AgentId, "agent id", "agent");
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@ pub mod hash;
 pub mod id;
 pub mod locate;
 pub mod model;
+pub mod network;
 pub mod ops;
 pub mod query;
 pub mod schema;

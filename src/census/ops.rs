@@ -61,6 +61,64 @@ pub struct FieldValues {
     pub values: Vec<String>,
 }
 
+/// What one edit does to an initiative. Every value is already checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// New contents (for multi-valued fields: the whole new set).
+    pub set: Vec<FieldValues>,
+    /// Elements added to multi-valued fields.
+    pub add: Vec<FieldValues>,
+    /// Elements removed from multi-valued fields.
+    pub remove: Vec<FieldValues>,
+    /// Fields emptied.
+    pub unset: Vec<String>,
+}
+
+impl Changes {
+    pub fn set(values: Vec<FieldValues>) -> Changes {
+        Changes {
+            set: values,
+            ..Changes::default()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+            && self.add.is_empty()
+            && self.remove.is_empty()
+            && self.unset.is_empty()
+    }
+}
+
+/// Splits the elements of a multi-valued field typed as `a,b`. For choices,
+/// a label that itself holds a comma ("Savoirs, formations") stays whole:
+/// the longest run of pieces that names a choice is taken.
+fn split_elements(schema: &Schema, def: &Field, raw: &str) -> Vec<String> {
+    let parts: Vec<&str> = raw.split(',').collect();
+    let FieldType::Choices(list) = &def.field_type else {
+        return parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let end = (i + 1..=parts.len())
+            .rev()
+            .find(|&j| value::choice(schema, list, parts[i..j].join(",").trim()).is_some())
+            .unwrap_or(i + 1);
+        let piece = parts[i..end].join(",");
+        if !piece.trim().is_empty() {
+            out.push(piece.trim().to_string());
+        }
+        i = end;
+    }
+    out
+}
+
 /// Splits `FIELD=VALUE` texts, groups them by field (repeated `--set` of a
 /// multi-valued field add up; `a,b` gives two elements), then checks and
 /// normalises every value. `editing` is the initiative being edited, if any
@@ -79,11 +137,7 @@ pub fn parse_assignments(
         let field = field.trim();
         let def = field_def(schema, field)?;
         let parts: Vec<String> = if def.field_type.is_multi() {
-            raw.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect()
+            split_elements(schema, def, raw)
         } else {
             vec![raw.to_string()]
         };
@@ -203,13 +257,12 @@ fn apply(
     schema: &Schema,
     i: &mut Initiative,
     agent: AgentId,
-    set: &[FieldValues],
-    unset: &[String],
+    changes: &Changes,
     now: Timestamp,
 ) -> bool {
     let mut dot = None;
     let mut changed = false;
-    for fv in set {
+    for fv in &changes.set {
         let multi = schema
             .field(&fv.field)
             .is_some_and(|f| f.field_type.is_multi());
@@ -239,13 +292,45 @@ fn apply(
             }
         }
     }
-    for field in unset {
+    for fv in &changes.add {
+        for new in &fv.values {
+            if !i.values(&fv.field).contains(&new.as_str()) {
+                let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+                i.add_element(&fv.field, Value::text(new.as_str()), d, now);
+                changed = true;
+            }
+        }
+    }
+    for fv in &changes.remove {
+        for old in &fv.values {
+            if i.values(&fv.field).contains(&old.as_str()) {
+                i.remove_element(&fv.field, &Value::text(old.as_str()));
+                changed = true;
+            }
+        }
+    }
+    for field in &changes.unset {
         if i.fields.contains_key(field) {
             i.clear(field);
             changed = true;
         }
     }
     changed
+}
+
+/// Adding or removing elements only makes sense for multi-valued fields.
+fn check_multi(schema: &Schema, changes: &Changes) -> Result<(), OpError> {
+    for fv in changes.add.iter().chain(&changes.remove) {
+        if !schema
+            .field(&fv.field)
+            .is_some_and(|f| f.field_type.is_multi())
+        {
+            return Err(OpError::NotMulti {
+                field: fv.field.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 impl Census {
@@ -268,7 +353,13 @@ impl Census {
             id = InitiativeId::generate(now.unix_millis());
         }
         let mut i = Initiative::new(id.clone());
-        apply(schema, &mut i, agent.id, values, &[], now);
+        apply(
+            schema,
+            &mut i,
+            agent.id,
+            &Changes::set(values.to_vec()),
+            now,
+        );
         let touched: Vec<&str> = values.iter().map(|v| v.field.as_str()).collect();
         check_shape(schema, &i, &touched)?;
         self.note_agent(agent);
@@ -283,13 +374,13 @@ impl Census {
         schema: &Schema,
         id: &InitiativeId,
         agent: &Agent,
-        set: &[FieldValues],
-        unset: &[String],
+        changes: &Changes,
         now: Timestamp,
     ) -> Result<bool, OpError> {
-        for field in unset {
+        for field in &changes.unset {
             field_def(schema, field)?;
         }
+        check_multi(schema, changes)?;
         let current = self
             .get(id)
             .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
@@ -298,9 +389,14 @@ impl Census {
         }
         // Work on a copy: the census is touched only if every check passes.
         let mut i = current.clone();
-        let changed = apply(schema, &mut i, agent.id, set, unset, now);
-        let mut touched: Vec<&str> = set.iter().map(|v| v.field.as_str()).collect();
-        if set.iter().any(|v| v.field == schema.kind_field) {
+        let changed = apply(schema, &mut i, agent.id, changes, now);
+        let mut touched: Vec<&str> = changes
+            .set
+            .iter()
+            .chain(&changes.add)
+            .map(|v| v.field.as_str())
+            .collect();
+        if changes.set.iter().any(|v| v.field == schema.kind_field) {
             // A new kind may make other fields inapplicable.
             touched.extend(i.fields.keys());
         }
@@ -435,13 +531,22 @@ mod tests {
         let id = c.add_initiative(&s, &a, &v, Timestamp(0)).unwrap();
         let same = set(&s, &c, &["nom=Infini"]).unwrap();
         assert!(
-            !c.edit_initiative(&s, &id, &a, &same, &[], Timestamp(1))
+            !c.edit_initiative(&s, &id, &a, &Changes::set(same), Timestamp(1))
                 .unwrap()
         );
         assert_eq!(c.get(&id).unwrap().seen.get(&a.id), 1);
         let before = c.clone();
         let err = c
-            .edit_initiative(&s, &id, &a, &[], &["nom".into()], Timestamp(1))
+            .edit_initiative(
+                &s,
+                &id,
+                &a,
+                &Changes {
+                    unset: vec!["nom".into()],
+                    ..Changes::default()
+                },
+                Timestamp(1),
+            )
             .unwrap_err();
         assert!(matches!(err, OpError::MissingRequired { .. }));
         assert_eq!(c, before, "a refused edit changes nothing");

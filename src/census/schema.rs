@@ -17,6 +17,7 @@ pub const DEFAULT_SCHEMA_NAME: &str = "schemas/communs-numeriques.ron";
 
 /// A text in French and English. English may be left out: French is shown.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
 pub struct Localized2 {
     pub fr: String,
     #[serde(default)]

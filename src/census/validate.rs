@@ -110,7 +110,13 @@ fn check_initiative(
 ) {
     let kind = i.value(&schema.kind_field);
     let mut push = |field: &str, problem: Problem| {
-        let offset = text.find_string(field, at).unwrap_or(at);
+        // A missing field is placed at its initiative; others at their key.
+        let offset = match problem {
+            Problem::MissingRequired => at,
+            _ => text.text[at..]
+                .find(&format!("\"{field}\":"))
+                .map_or(at, |i| at + i),
+        };
         out.push(Diagnostic {
             location: text.location(offset),
             initiative: Some(i.id.clone()),

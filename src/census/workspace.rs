@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::census::error::{LoadError, SaveError};
 use crate::census::file::LoadReport;
+use crate::census::locate::SourceText;
 use crate::census::model::Census;
 use crate::census::schema::{DEFAULT_SCHEMA_SOURCE, Schema};
 use crate::census::store;
@@ -35,15 +36,22 @@ pub fn schema_for(census_path: &Path, id: &str) -> Result<Schema, LoadError> {
     if default.id == id {
         return Ok(default);
     }
+    // Say where the file names it.
+    let source = store::read_limited(census_path).unwrap_or_default();
+    let name = census_path.display().to_string();
+    let text = SourceText::new(&name, &source);
     Err(LoadError::UnknownSchema {
-        path: census_path.to_path_buf(),
+        location: text.location(text.find_key("schema", 0).unwrap_or(0)),
         id: id.to_string(),
     })
 }
 
 /// Reads and checks a schema file.
 pub fn load_schema(path: &Path) -> Result<Schema, LoadError> {
-    let text = store::read_limited(path)?;
+    let text = store::read_limited(path).map_err(|e| match e {
+        LoadError::NotFound { path } => LoadError::SchemaNotFound { path },
+        other => other,
+    })?;
     Schema::parse(&text, &path.display().to_string()).map_err(|error| LoadError::Schema {
         path: path.to_path_buf(),
         error,

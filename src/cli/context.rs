@@ -4,9 +4,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::census::Agent;
+use std::io::Write as _;
+
+use crate::census::model::{Census, LookupError};
+use crate::census::ops::OpError;
 use crate::census::store::Lock;
 use crate::census::workspace::Workspace;
+use crate::census::{Agent, InitiativeId};
 use crate::config::{Config, Dirs, resolve_agent};
 use crate::i18n::{Lang, Localized};
 
@@ -32,6 +36,27 @@ impl Fail {
         eprintln!("recense: {}", self.message);
         ExitCode::from(self.code)
     }
+}
+
+/// Writes to standard output. A reader that stops early (`recense list |
+/// head`) ends the program quietly instead of making it panic.
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("recense: {e}");
+    }
+}
+
+/// Which initiatives an id prefix may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Among {
+    Live,
+    Deleted,
+    /// Live first, then deleted.
+    Any,
 }
 
 pub struct Context {
@@ -79,7 +104,48 @@ impl Context {
 
     /// Opens the census for reading.
     pub fn open(&self) -> Result<Workspace, Fail> {
-        Workspace::open(&self.file).map_err(|e| self.fail(&e))
+        Workspace::open(&self.file).map_err(|e| {
+            let mut fail = self.fail(&e);
+            if matches!(e, crate::census::error::LoadError::NotFound { .. }) {
+                fail.message.push(' ');
+                fail.message.push_str(self.say(
+                    "Créez un recensement avec « recense init --territory NOM », ou donnez son fichier avec --file.",
+                    "Create a census with `recense init --territory NAME`, or give its file with --file.",
+                ));
+            }
+            fail
+        })
+    }
+
+    /// The initiative an id or unique prefix names, with a message that says
+    /// why when it names none (deleted, not deleted, ambiguous, unknown).
+    pub fn resolve(
+        &self,
+        census: &Census,
+        prefix: &str,
+        among: Among,
+    ) -> Result<InitiativeId, Fail> {
+        let live = census.resolve_with(prefix, false);
+        let deleted = census.resolve_with(prefix, true);
+        let found = match among {
+            Among::Live => match (live, deleted) {
+                (Err(LookupError::NotFound(_)), Ok(id)) => {
+                    return Err(self.fail(&OpError::Deleted(id.clone())));
+                }
+                (live, _) => live,
+            },
+            Among::Deleted => match (deleted, live) {
+                (Err(LookupError::NotFound(_)), Ok(id)) => {
+                    return Err(self.fail(&OpError::NotDeleted(id.clone())));
+                }
+                (deleted, _) => deleted,
+            },
+            Among::Any => match live {
+                Err(LookupError::NotFound(_)) => deleted,
+                live => live,
+            },
+        };
+        found.cloned().map_err(|e| self.fail(&e))
     }
 
     /// Changes the census: takes the lock, reads the file (a file that cannot
@@ -90,6 +156,10 @@ impl Context {
         change: impl FnOnce(&mut Workspace, &Agent) -> Result<(T, bool), Fail>,
     ) -> Result<T, Fail> {
         let agent = self.require_agent()?;
+        if !self.file.exists() {
+            // Say the census is missing, not that its lock cannot be made.
+            self.open()?;
+        }
         let lock = Lock::acquire(&self.file, &agent.name).map_err(|e| self.fail(&e))?;
         let mut ws = self.open()?;
         let (out, changed) = change(&mut ws, &agent)?;

@@ -4,14 +4,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::census::model::Census;
-use crate::census::ops::parse_assignments;
+use crate::census::ops::{Changes, parse_assignments};
 use crate::census::store;
 use crate::census::time::Timestamp;
 use crate::census::workspace::{load_schema, schema_dir};
-use crate::census::{AgentId, InitiativeId, Schema};
+use crate::census::{AgentId, Schema};
 use crate::config::Config;
 
-use super::context::{Context, Fail};
+use super::context::{Among, Context, Fail};
 
 pub fn init(
     ctx: &Context,
@@ -26,6 +26,9 @@ pub fn init(
             "le nom du territoire est vide.",
             "the territory name is empty.",
         )));
+    }
+    if path.exists() {
+        return Err(ctx.fail(&crate::census::error::SaveError::AlreadyExists { path }));
     }
     let schema = match schema_file {
         None => Schema::default_schema(),
@@ -100,31 +103,38 @@ pub fn add(ctx: &Context, set: &[String]) -> Result<ExitCode, Fail> {
             .map_err(|e| ctx.fail(&e))?;
         Ok((id, true))
     })?;
-    println!("{id}");
+    outln!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
-fn resolve(ctx: &Context, census: &Census, id: &str, deleted: bool) -> Result<InitiativeId, Fail> {
-    census
-        .resolve_with(id, deleted)
-        .cloned()
-        .map_err(|e| ctx.fail(&e))
-}
-
-pub fn edit(ctx: &Context, id: &str, set: &[String], unset: &[String]) -> Result<ExitCode, Fail> {
-    if set.is_empty() && unset.is_empty() {
+pub fn edit(
+    ctx: &Context,
+    id: &str,
+    set: &[String],
+    add: &[String],
+    remove: &[String],
+    unset: &[String],
+) -> Result<ExitCode, Fail> {
+    if set.is_empty() && add.is_empty() && remove.is_empty() && unset.is_empty() {
         return Err(Fail::new(ctx.say(
-            "rien à modifier : donnez --set CHAMP=VALEUR ou --unset CHAMP.",
-            "nothing to change: give --set FIELD=VALUE or --unset FIELD.",
+            "rien à modifier : donnez --set, --add, --remove CHAMP=VALEUR ou --unset CHAMP.",
+            "nothing to change: give --set, --add, --remove FIELD=VALUE or --unset FIELD.",
         )));
     }
     let (id, changed) = ctx.mutate(|ws, agent| {
-        let id = resolve(ctx, &ws.census, id, false)?;
-        let values =
-            parse_assignments(&ws.schema, &ws.census, set, Some(&id)).map_err(|e| ctx.fail(&e))?;
+        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let parse = |a: &[String]| {
+            parse_assignments(&ws.schema, &ws.census, a, Some(&id)).map_err(|e| ctx.fail(&e))
+        };
+        let changes = Changes {
+            set: parse(set)?,
+            add: parse(add)?,
+            remove: parse(remove)?,
+            unset: unset.to_vec(),
+        };
         let changed = ws
             .census
-            .edit_initiative(&ws.schema, &id, agent, &values, unset, Timestamp::now())
+            .edit_initiative(&ws.schema, &id, agent, &changes, Timestamp::now())
             .map_err(|e| ctx.fail(&e))?;
         Ok(((id, changed), changed))
     })?;
@@ -144,7 +154,7 @@ pub fn edit(ctx: &Context, id: &str, set: &[String], unset: &[String]) -> Result
 
 pub fn delete(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
     let id = ctx.mutate(|ws, agent| {
-        let id = resolve(ctx, &ws.census, id, false)?;
+        let id = ctx.resolve(&ws.census, id, Among::Live)?;
         ws.census
             .delete_initiative(&id, agent, Timestamp::now())
             .map_err(|e| ctx.fail(&e))?;
@@ -163,7 +173,7 @@ pub fn delete(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
 
 pub fn restore(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
     let id = ctx.mutate(|ws, agent| {
-        let id = resolve(ctx, &ws.census, id, true)?;
+        let id = ctx.resolve(&ws.census, id, Among::Deleted)?;
         ws.census
             .restore_initiative(&id, agent)
             .map_err(|e| ctx.fail(&e))?;

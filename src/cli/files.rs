@@ -43,7 +43,7 @@ pub fn validate(ctx: &Context, files: &[std::path::PathBuf]) -> Result<ExitCode,
         } else {
             ctx.say("INVALIDE", "INVALID")
         };
-        println!("{}: {verdict}", path.display());
+        outln!("{}: {verdict}", path.display());
     }
     Ok(if all_ok {
         ExitCode::SUCCESS
@@ -88,7 +88,7 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
         }
         if check {
             all_canonical = false;
-            println!(
+            outln!(
                 "{}: {}",
                 path.display(),
                 ctx.say("pas dans la forme canonique", "not in canonical form")
@@ -101,7 +101,7 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
             let lock = Lock::acquire(path, who).map_err(|e| ctx.fail(&e))?;
             store::save_text(path, &canonical).map_err(|e| ctx.fail(&e))?;
             lock.release();
-            println!("{}: {}", path.display(), ctx.say("réécrit", "rewritten"));
+            outln!("{}: {}", path.display(), ctx.say("réécrit", "rewritten"));
         }
     }
     Ok(if all_canonical {
@@ -113,14 +113,22 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
 
 pub fn schema_check(ctx: &Context, path: &Path) -> Result<ExitCode, Fail> {
     let schema = load_schema(path).map_err(|e| ctx.fail(&e))?;
-    println!(
-        "{}: {} ({} {}, {} {})",
+    let (fields, lists) = (schema.fields.len(), schema.choices.len());
+    let many = |n: usize, one: &'static str, more: &'static str| if n > 1 { more } else { one };
+    outln!(
+        "{}: {} ({fields} {}, {lists} {})",
         path.display(),
         ctx.say("formulaire valide", "valid form"),
-        schema.fields.len(),
-        ctx.say("champs", "fields"),
-        schema.choices.len(),
-        ctx.say("listes", "lists"),
+        many(
+            fields,
+            ctx.say("champ", "field"),
+            ctx.say("champs", "fields")
+        ),
+        many(
+            lists,
+            ctx.say("liste de choix", "choice list"),
+            ctx.say("listes de choix", "choice lists")
+        ),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -141,11 +149,11 @@ fn current_schema(ctx: &Context) -> Result<(Schema, String), Fail> {
 pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
     let (schema, text) = current_schema(ctx)?;
     if ron {
-        print!("{text}");
+        out!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
     let lang = ctx.lang;
-    println!(
+    outln!(
         "{} ({} {}, version {})",
         schema.label.get(lang),
         ctx.say("formulaire", "form"),
@@ -153,7 +161,7 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
         schema.version
     );
     for step in &schema.steps {
-        println!("\n== {} ==", step.label.get(lang));
+        outln!("\n== {} ==", step.label.get(lang));
         for f in schema.fields_of_step(&step.id) {
             let ty = match &f.field_type {
                 FieldType::Choice(l) => format!("Choice({l})"),
@@ -180,14 +188,14 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
             } else {
                 format!("  [{}]", flags.join("; "))
             };
-            println!("  {:<22} {:<40} {ty}{flags}", f.id, f.label.get(lang));
+            outln!("  {:<22} {:<40} {ty}{flags}", f.id, f.label.get(lang));
         }
     }
-    println!("\n== {} ==", ctx.say("Listes de choix", "Choice lists"));
+    outln!("\n== {} ==", ctx.say("Listes de choix", "Choice lists"));
     for (list, items) in &schema.choices {
-        println!("  {list}:");
+        outln!("  {list}:");
         for c in items {
-            println!("    {:<26} {}", c.id, c.label.get(lang));
+            outln!("    {:<26} {}", c.id, c.label.get(lang));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -196,6 +204,15 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
 pub fn generate(ctx: &Context, count: usize, seed: u64, output: &Path) -> Result<ExitCode, Fail> {
     let schema = Schema::default_schema();
     let census = crate::dev::generate(&schema, count, seed);
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Fail::new(format!(
+                "{}: {}",
+                dir.display(),
+                crate::i18n::io_error(&e, ctx.lang)
+            ))
+        })?;
+    }
     store::save(output, &census).map_err(|e| ctx.fail(&e))?;
     eprintln!(
         "{} {} → {}",

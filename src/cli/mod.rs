@@ -1,5 +1,16 @@
 //! The command line: clap arguments turned into calls of the library.
 
+/// `println!` for command output, through [`context::emit`] (no panic when
+/// the reader of a pipe stops early).
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::context::emit(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!` for command output, through [`context::emit`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::context::emit(&format!($($arg)*)) };
+}
+
 mod context;
 mod edit;
 mod files;
@@ -92,8 +103,15 @@ pub enum Command {
     /// Modifie des champs d'une initiative.
     Edit {
         id: String,
+        /// Remplace la valeur (pour un champ à plusieurs valeurs : toutes).
         #[arg(long = "set", value_name = "CHAMP=VALEUR")]
         set: Vec<String>,
+        /// Ajoute des valeurs à un champ à plusieurs valeurs (choix, relations).
+        #[arg(long, value_name = "CHAMP=VALEUR")]
+        add: Vec<String>,
+        /// Retire des valeurs d'un champ à plusieurs valeurs.
+        #[arg(long, value_name = "CHAMP=VALEUR")]
+        remove: Vec<String>,
         /// Vide un champ.
         #[arg(long, value_name = "CHAMP")]
         unset: Vec<String>,
@@ -158,7 +176,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         None => {
             let lang = ctx.lang;
-            println!(
+            outln!(
                 "{}",
                 lang.pick(
                     "recense : le recensement des communs numériques d'un territoire.\nUsage : recense <COMMANDE> ; « recense --help » pour la liste des commandes.",
@@ -183,7 +201,13 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             schema,
         } => edit::init(ctx, path, &territory, schema.as_deref()),
         Command::Add { set } => edit::add(ctx, &set),
-        Command::Edit { id, set, unset } => edit::edit(ctx, &id, &set, &unset),
+        Command::Edit {
+            id,
+            set,
+            add,
+            remove,
+            unset,
+        } => edit::edit(ctx, &id, &set, &add, &remove, &unset),
         Command::Delete { id } => edit::delete(ctx, &id),
         Command::Restore { id } => edit::restore(ctx, &id),
         Command::List {

@@ -45,7 +45,7 @@ pub fn field_text(
         }
         _ => values.iter().map(|v| v.to_string()).collect(),
     };
-    shown.join(", ")
+    shown.join(" · ")
 }
 
 /// The JSON of a field: a string for single-valued fields, an array for
@@ -226,6 +226,21 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         .keys()
         .filter(|f| !f.starts_with('_') && schema.field(f).is_none())
         .collect();
+    let incoming = crate::census::network::incoming(census, schema, &i.id);
+    if !incoming.is_empty() {
+        out.push_str(lang.pick(
+            "\n== Relations vers elle ==\n",
+            "\n== Relations towards it ==\n",
+        ));
+        for link in incoming {
+            let inverse = schema
+                .choice(link.list, link.kind)
+                .map(|c| c.inverse.as_ref().unwrap_or(&c.label).get(lang).to_string())
+                .unwrap_or_else(|| link.kind.to_string());
+            let name = link.from.value(&schema.name_field).unwrap_or("?");
+            out.push_str(&format!("  {inverse} {} ({})\n", inert(name), link.from.id));
+        }
+    }
     if !unknown.is_empty() {
         out.push_str(lang.pick(
             "\n== Autres champs (inconnus du formulaire, conservés) ==\n",

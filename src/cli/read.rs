@@ -6,9 +6,11 @@ use crate::census::file;
 use crate::census::query::{Filter, SearchIndex, find};
 use crate::census::search::fold;
 use crate::census::value::choice;
-use crate::display::inert;
+use std::io::IsTerminal;
 
-use super::context::{Context, Fail};
+use crate::display::{inert, truncate};
+
+use super::context::{Among, Context, Fail};
 use super::output::{csv_cell, field_text, initiative_json, initiative_text, table};
 use super::{ListFormat, ShowFormat};
 
@@ -46,12 +48,24 @@ pub fn list(
     let index = SearchIndex::build(census, schema);
     let found = find(census, schema, &index, &filter, query.unwrap_or(""));
     let lang = ctx.lang;
+    // On a terminal, long names and kinds are cut so that a row fits on a
+    // line; in a pipe or a file, nothing is cut.
+    let fit = |s: String, max: usize| {
+        if std::io::stdout().is_terminal() {
+            truncate(&s, max).into_owned()
+        } else {
+            s
+        }
+    };
     let cols = |i: &crate::census::Initiative| {
         vec![
             i.id.to_string(),
-            inert(i.value(&schema.name_field).unwrap_or("")).into_owned(),
-            field_text(schema, census, i, &schema.kind_field, lang),
-            inert(i.value("commune").unwrap_or("")).into_owned(),
+            fit(
+                inert(i.value(&schema.name_field).unwrap_or("")).into_owned(),
+                36,
+            ),
+            fit(field_text(schema, census, i, &schema.kind_field, lang), 24),
+            fit(inert(i.value("commune").unwrap_or("")).into_owned(), 20),
         ]
     };
     match format {
@@ -66,7 +80,7 @@ pub fn list(
                 ctx.say("TYPE", "KIND"),
                 ctx.say("COMMUNE", "MUNICIPALITY"),
             ];
-            print!("{}", table(&header, &rows));
+            out!("{}", table(&header, &rows));
             eprintln!(
                 "{} {}",
                 found.len(),
@@ -74,7 +88,7 @@ pub fn list(
             );
         }
         ListFormat::Csv => {
-            println!("id;nom;type;commune");
+            outln!("id;nom;type;commune");
             for &n in &found {
                 let i = &census.initiatives[n];
                 let cells = [
@@ -84,7 +98,7 @@ pub fn list(
                     i.value("commune").unwrap_or("").to_string(),
                 ];
                 let line: Vec<String> = cells.iter().map(|c| csv_cell(&inert(c))).collect();
-                println!("{}", line.join(";"));
+                outln!("{}", line.join(";"));
             }
         }
         ListFormat::Json => {
@@ -92,7 +106,7 @@ pub fn list(
                 .iter()
                 .map(|&n| initiative_json(schema, census, &census.initiatives[n], false))
                 .collect();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&items).unwrap_or_default()
             );
@@ -103,22 +117,18 @@ pub fn list(
 
 pub fn show(ctx: &Context, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
-    let id = ws
-        .census
-        .resolve(id)
-        .or_else(|_| ws.census.resolve_with(id, true))
-        .map_err(|e| ctx.fail(&e))?;
-    let Some(i) = ws.census.get(id) else {
+    let id = ctx.resolve(&ws.census, id, Among::Any)?;
+    let Some(i) = ws.census.get(&id) else {
         return Err(Fail::new(id.to_string()));
     };
     match format {
-        ShowFormat::Text => print!("{}", initiative_text(&ws.schema, &ws.census, i, ctx.lang)),
-        ShowFormat::Json => println!(
+        ShowFormat::Text => out!("{}", initiative_text(&ws.schema, &ws.census, i, ctx.lang)),
+        ShowFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&initiative_json(&ws.schema, &ws.census, i, true))
                 .unwrap_or_default()
         ),
-        ShowFormat::Ron => print!("{}", file::initiative_canonical(i)),
+        ShowFormat::Ron => out!("{}", file::initiative_canonical(i)),
     }
     Ok(ExitCode::SUCCESS)
 }

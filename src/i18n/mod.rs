@@ -1,9 +1,26 @@
 //! Everything a person reads, in French first and English. Core errors are
 //! plain data; their words are written here, in one place.
 
-mod messages;
+mod files;
+mod values;
 
-pub use messages::*;
+pub use files::io_error;
+pub use values::value_error;
+
+/// A list for a message: at most 30 items, then `…`.
+fn list(items: &[String]) -> String {
+    const MAX: usize = 30;
+    let mut s = items
+        .iter()
+        .take(MAX)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > MAX {
+        s.push_str(", …");
+    }
+    s
+}
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,7 +33,8 @@ pub enum Lang {
 impl<'de> serde::Deserialize<'de> for Lang {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(crate::census::error::tagged("lang", &s)))
     }
 }
 

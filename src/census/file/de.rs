@@ -85,9 +85,9 @@ impl<'de> Deserialize<'de> for StampText {
                 f.write_str("a stamp \"agent:counter date hash\"")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<StampText, E> {
-                parse_stamp(s).map(|p| StampText(Some(p))).ok_or_else(|| {
-                    E::custom(format!("stamp {s:?}: expected \"agent:counter date hash\""))
-                })
+                parse_stamp(s)
+                    .map(|p| StampText(Some(p)))
+                    .ok_or_else(|| E::custom(crate::census::error::tagged("stamp", s)))
             }
         }
         d.deserialize_str(V)
@@ -121,8 +121,8 @@ impl<'de> Visitor<'de> for EntrySeed {
         };
         let value = value.ok_or_else(|| de::Error::invalid_length(0, &self))?;
         if value.byte_len() > MAX_VALUE_BYTES {
-            return Err(de::Error::custom(format!(
-                "value longer than {MAX_VALUE_BYTES} bytes"
+            return Err(de::Error::custom(crate::census::error::tagged(
+                "too_long", "",
             )));
         }
         let stamp = match seq.next_element::<StampText>()? {

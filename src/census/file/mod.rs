@@ -65,7 +65,7 @@ pub fn parse(source: &str, name: &str) -> Result<(Census, LoadReport), LoadError
         && found > FORMAT_VERSION
     {
         return Err(LoadError::NewerFormat {
-            path: name.into(),
+            location: text.location(text.find_key("format", 0).unwrap_or(0)),
             found,
         });
     }
@@ -84,7 +84,7 @@ pub fn parse(source: &str, name: &str) -> Result<(Census, LoadReport), LoadError
     };
     if file.format > FORMAT_VERSION {
         return Err(LoadError::NewerFormat {
-            path: name.into(),
+            location: text.location(text.find_key("format", 0).unwrap_or(0)),
             found: file.format,
         });
     }
