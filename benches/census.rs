@@ -4,54 +4,65 @@
 //! `cargo bench --bench census` (add `-- 1000 10000` to pick sizes).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use recense::census::{Schema, file, store};
 
-/// Counts live heap bytes and their peak.
+/// Counts live heap bytes and their peak, only while `COUNTING` is on: shared
+/// counters updated by every allocation of several threads would slow the
+/// timed runs down.
 struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
+            let size = layout.size() as isize;
+            let now = LIVE.fetch_add(size, Ordering::Relaxed) + size;
             PEAK.fetch_max(now, Ordering::Relaxed);
         }
         p
     }
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
         unsafe { System.dealloc(p, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
     }
 }
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// Runs `f` `runs` times; returns the median duration.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+/// Runs `f` `runs` times; returns the median duration. What `f` returns is
+/// dropped after the clock stops: freeing is not part of the operation.
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
-            f();
-            t.elapsed()
+            let out = f();
+            let elapsed = t.elapsed();
+            drop(out);
+            elapsed
         })
         .collect();
     times.sort();
     times[times.len() / 2]
 }
 
-/// Peak heap bytes above what was live before `f`.
+/// Peak heap bytes allocated by `f` (what it frees is counted off).
 fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    LIVE.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::SeqCst);
     let out = f();
-    (out, PEAK.load(Ordering::Relaxed) - base)
+    COUNTING.store(false, Ordering::SeqCst);
+    (out, PEAK.load(Ordering::Relaxed).max(0) as usize)
 }
 
 fn ms(d: Duration) -> String {
@@ -75,9 +86,9 @@ fn main() {
     let schema = Schema::default_schema();
     let dir = tempfile::tempdir().expect("temp dir");
     println!(
-        "| initiatives | file size | ron alone | load | load / ron | save | peak memory (load) | peak / file |"
+        "| initiatives | file size | ron alone | parse, 1 thread | load (read + parse) | parse (1 thread) / ron | save | peak memory (load) | peak / file |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
         let runs = if n >= 100_000 {
             5
@@ -93,20 +104,29 @@ fn main() {
         let size = std::fs::metadata(&path).expect("size").len() as usize;
         let text = std::fs::read_to_string(&path).expect("read");
 
-        let ron_alone = median(runs, || {
-            file::deserialize_only(&text).expect("ron");
-        });
-        let load = median(runs, || {
-            store::load(&path).expect("load");
+        // Interleaved, so that a slow moment of this shared machine weighs on
+        // every operation alike.
+        let mut times = [Vec::new(), Vec::new(), Vec::new()];
+        for _ in 0..runs {
+            times[0].push(median(1, || file::deserialize_only(&text).expect("ron")));
+            times[1].push(median(1, || {
+                file::parse_with_threads(&text, "bench", 1).expect("parse")
+            }));
+            times[2].push(median(1, || store::load(&path).expect("load")));
+        }
+        let [ron_alone, load_one_thread, load] = times.map(|mut t| {
+            t.sort();
+            t[t.len() / 2]
         });
         let ((census, _), peak) = peak_of(|| store::load(&path).expect("load"));
         let save = median(runs, || store::save(&path, &census).expect("save"));
         println!(
-            "| {n} | {} | {} | {} | {:.2} | {} | {} | {:.2} |",
+            "| {n} | {} | {} | {} | {} | {:.2} | {} | {} | {:.2} |",
             mib(size),
             ms(ron_alone),
+            ms(load_one_thread),
             ms(load),
-            load.as_secs_f64() / ron_alone.as_secs_f64(),
+            load_one_thread.as_secs_f64() / ron_alone.as_secs_f64(),
             ms(save),
             mib(peak),
             peak as f64 / size as f64,

@@ -53,13 +53,22 @@ fn peek_format(source: &str) -> Option<u32> {
 /// without any of the checks of [`parse`]: the baseline the benchmarks
 /// compare loading with. Returns the number of initiatives.
 #[doc(hidden)]
-pub fn deserialize_only(source: &str) -> Result<usize, ron::error::SpannedError> {
-    let file: de::CensusFile = ron::Options::default().from_str(source)?;
-    Ok(file.initiatives.len())
+pub fn deserialize_only(source: &str) -> Result<impl Sized, ron::error::SpannedError> {
+    ron::Options::default().from_str::<de::CensusFile>(source)
 }
 
 /// Reads a census from its text. `name` is used in messages (`name:line:col`).
 pub fn parse(source: &str, name: &str) -> Result<(Census, LoadReport), LoadError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    parse_with_threads(source, name, threads)
+}
+
+/// [`parse`] on at most `threads` threads (1: all on the calling thread).
+pub fn parse_with_threads(
+    source: &str,
+    name: &str,
+    threads: usize,
+) -> Result<(Census, LoadReport), LoadError> {
     let text = SourceText::new(name, source);
     if let Some(found) = peek_format(source)
         && found > FORMAT_VERSION
@@ -69,10 +78,16 @@ pub fn parse(source: &str, name: &str) -> Result<(Census, LoadReport), LoadError
             found,
         });
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let parallel = (threads > 1 && source.len() >= split::MIN_PARALLEL_BYTES)
-        .then(|| split::parse_parallel(source, threads))
-        .flatten();
+    let large = threads > 1 && source.len() >= split::MIN_PARALLEL_BYTES;
+    // A large file is parsed in pieces on every core, its checksum computed
+    // meanwhile; a small one in one go.
+    let (parallel, computed) = std::thread::scope(|scope| {
+        let sum = large.then(|| scope.spawn(|| checksum_region(source).map(checksum_of)));
+        let parallel = large
+            .then(|| split::parse_parallel(source, threads))
+            .flatten();
+        (parallel, sum.and_then(|h| h.join().ok()))
+    });
     let file: de::CensusFile = match parallel {
         Some(file) => file,
         None => ron::Options::default()
@@ -90,7 +105,11 @@ pub fn parse(source: &str, name: &str) -> Result<(Census, LoadReport), LoadError
     }
     let checksum = if file.checksum.is_empty() {
         ChecksumState::Missing
-    } else if checksum_region(source).map(checksum_of) == Some(file.checksum.clone()) {
+    } else if computed
+        .unwrap_or_else(|| checksum_region(source).map(checksum_of))
+        .as_deref()
+        == Some(file.checksum.as_str())
+    {
         ChecksumState::Valid
     } else {
         ChecksumState::Mismatch
