@@ -9,3 +9,4 @@ pub mod config;
 pub mod dev;
 pub mod display;
 pub mod i18n;
+pub mod tui;

@@ -245,17 +245,21 @@ fn a_missing_census_is_reported_with_how_to_create_one() {
 }
 
 #[test]
-fn without_a_command_recense_says_how_to_use_it() {
+fn without_a_terminal_the_interface_says_it_needs_one() {
+    // Under the test harness, stdin and stdout are pipes: the interface does
+    // not start, and says where the commands for scripts are.
     let env = Env::new();
-    env.cmd()
-        .assert()
-        .success()
-        .stdout(contains("Usage : recense <COMMANDE>"));
+    env.cmd().assert().code(1).stderr(contains(
+        "l'interface a besoin d'un terminal ; « recense --help » liste les commandes",
+    ));
     env.cmd()
         .args(["--lang", "en"])
         .assert()
-        .success()
-        .stdout(contains("Usage: recense <COMMAND>"));
+        .code(1)
+        .stderr(contains(
+            "the interface needs a terminal; `recense --help` lists the commands",
+        ));
+    assert!(!env.default_census().exists(), "nothing was created");
 }
 
 #[test]

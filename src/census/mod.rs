@@ -1,5 +1,7 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
+pub mod draft;
+pub mod duplicates;
 pub mod error;
 pub mod file;
 pub mod hash;
@@ -8,9 +10,11 @@ pub mod locate;
 pub mod model;
 pub mod network;
 pub mod ops;
+pub mod quality;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod status;
 pub mod store;
 pub mod time;
 pub mod validate;

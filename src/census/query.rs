@@ -4,11 +4,14 @@
 use crate::census::model::{Census, Initiative};
 use crate::census::schema::Schema;
 use crate::census::search::{Matcher, fold, fold_into};
+use crate::census::status;
 
-/// One folded search key per initiative, computed once.
+/// One folded search key per initiative, computed once, and the folded name
+/// (the sort key by name).
 pub struct SearchIndex {
     /// `keys[i]` is the key of `census.initiatives[i]`.
     keys: Vec<String>,
+    names: Vec<String>,
     matcher: Matcher,
 }
 
@@ -34,27 +37,50 @@ pub fn search_text(schema: &Schema, i: &Initiative) -> String {
     s
 }
 
+fn keys_of(schema: &Schema, i: &Initiative, buf: &mut Vec<u32>) -> (String, String) {
+    let mut key = String::new();
+    buf.clear();
+    fold_into(&search_text(schema, i), &mut key, buf);
+    (key, fold(i.value(&schema.name_field).unwrap_or("")))
+}
+
 impl SearchIndex {
     pub fn build(census: &Census, schema: &Schema) -> SearchIndex {
         let mut buf = Vec::new();
-        let keys = census
+        let (keys, names) = census
             .initiatives
             .iter()
-            .map(|i| {
-                let mut key = String::new();
-                buf.clear();
-                fold_into(&search_text(schema, i), &mut key, &mut buf);
-                key
-            })
-            .collect();
+            .map(|i| keys_of(schema, i, &mut buf))
+            .unzip();
         SearchIndex {
             keys,
+            names,
             matcher: Matcher::default(),
+        }
+    }
+
+    /// Updates the keys of one initiative after it changed.
+    pub fn update(&mut self, census: &Census, schema: &Schema, index: usize) {
+        if let (Some(i), Some(key), Some(name)) = (
+            census.initiatives.get(index),
+            self.keys.get_mut(index),
+            self.names.get_mut(index),
+        ) {
+            (*key, *name) = keys_of(schema, i, &mut Vec::new());
         }
     }
 
     pub fn key(&self, index: usize) -> &str {
         &self.keys[index]
+    }
+
+    /// The folded name of an initiative (its sort key by name).
+    pub fn name(&self, index: usize) -> &str {
+        &self.names[index]
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// Matches `query` against the given candidates (indexes into the
@@ -81,6 +107,7 @@ pub struct Filter {
     pub communes: Vec<String>,
     pub problems: Vec<String>,
     pub needs: Vec<String>,
+    pub statuses: Vec<String>,
     pub include_deleted: bool,
 }
 
@@ -90,6 +117,7 @@ impl Filter {
             && self.communes.is_empty()
             && self.problems.is_empty()
             && self.needs.is_empty()
+            && self.statuses.is_empty()
     }
 
     pub fn matches(&self, schema: &Schema, i: &Initiative) -> bool {
@@ -108,6 +136,7 @@ impl Filter {
                     .is_some_and(|c| self.communes.contains(&fold(c))))
             && any_of("problemes_publics", &self.problems)
             && any_of("besoins", &self.needs)
+            && (self.statuses.is_empty() || self.statuses.iter().any(|s| s == status::current(i)))
     }
 }
 
@@ -123,20 +152,9 @@ pub fn find(
     let candidates =
         (0..census.initiatives.len()).filter(|&n| filter.matches(schema, &census.initiatives[n]));
     if query.trim().is_empty() {
-        let mut all: Vec<(String, usize)> = candidates
-            .map(|n| {
-                (
-                    fold(
-                        census.initiatives[n]
-                            .value(&schema.name_field)
-                            .unwrap_or(""),
-                    ),
-                    n,
-                )
-            })
-            .collect();
-        all.sort();
-        all.into_iter().map(|(_, n)| n).collect()
+        let mut all: Vec<usize> = candidates.collect();
+        all.sort_by(|&a, &b| index.name(a).cmp(index.name(b)));
+        all
     } else {
         index
             .search(query, candidates)

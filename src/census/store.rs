@@ -11,9 +11,13 @@ use crate::census::model::Census;
 use crate::census::time::Timestamp;
 
 /// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
+/// Reads a census file, and replays its journal (changes saved one by one by
+/// the terminal interface) when there is one.
 pub fn load(path: &Path) -> Result<(Census, LoadReport), LoadError> {
     let source = read_limited(path)?;
-    file::parse(&source, &path.display().to_string())
+    let (mut census, mut report) = file::parse(&source, &path.display().to_string())?;
+    report.journal = file::journal::replay(path, &mut census)?;
+    Ok((census, report))
 }
 
 /// Reads a whole text file with the size limit; invalid UTF-8 is a located error.
@@ -103,7 +107,10 @@ fn sync_dir(dir: &Path) {
 /// `FILE.bak`, rename over the original, fsync of the folder. At every
 /// instant `path` holds either the old or the new census, whole.
 pub fn save(path: &Path, census: &Census) -> Result<(), SaveError> {
-    save_text(path, &file::to_canonical(census))
+    save_text(path, &file::to_canonical(census))?;
+    // The file now holds every change the journal had.
+    file::journal::clear(path);
+    Ok(())
 }
 
 pub fn save_text(path: &Path, text: &str) -> Result<(), SaveError> {

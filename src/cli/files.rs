@@ -80,10 +80,11 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
     let mut all_canonical = true;
     for path in files {
         let text = store::read_limited(path).map_err(|e| ctx.fail(&e))?;
-        let (census, _) =
-            file::parse(&text, &path.display().to_string()).map_err(|e| ctx.fail(&e))?;
+        // The journal's changes (a terminal session that did not end) are
+        // part of the census: `load` replays them.
+        let (census, report) = store::load(path).map_err(|e| ctx.fail(&e))?;
         let canonical = file::to_canonical(&census);
-        if canonical == text {
+        if canonical == text && report.journal == 0 {
             continue;
         }
         if check {
@@ -99,7 +100,7 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
                 .as_ref()
                 .map_or("recense fmt", |a| a.name.as_str());
             let lock = Lock::acquire(path, who).map_err(|e| ctx.fail(&e))?;
-            store::save_text(path, &canonical).map_err(|e| ctx.fail(&e))?;
+            store::save(path, &census).map_err(|e| ctx.fail(&e))?;
             lock.release();
             outln!("{}: {}", path.display(), ctx.say("réécrit", "rewritten"));
         }

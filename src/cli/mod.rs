@@ -28,8 +28,18 @@ use crate::i18n::Lang;
 
 /// recense : le recensement des communs numériques d'un territoire.
 #[derive(Debug, Parser)]
-#[command(name = "recense", version, about, long_about = None, disable_help_subcommand = true)]
+#[command(
+    name = "recense",
+    version,
+    about,
+    long_about = "recense : le recensement des communs numériques d'un territoire.\n\nSans commande, ouvre l'interface plein écran sur le recensement (ou sur FICHIER).",
+    disable_help_subcommand = true,
+    override_usage = "recense [OPTIONS] [FICHIER]\n       recense [OPTIONS] <COMMANDE>"
+)]
 pub struct Cli {
+    /// Interface dessinée en ASCII seulement (vieux terminaux, polices sans cadres).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     /// Fichier du recensement (sinon RECENSE_FILE, sinon recense.ron dans le dossier de données).
     #[arg(long, global = true, env = "RECENSE_FILE", value_name = "FICHIER")]
     pub file: Option<PathBuf>,
@@ -168,29 +178,75 @@ pub enum DevCommand {
 
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // `recense FILE` opens the interface on FILE: clap cannot tell a file
+    // from a command name in that place, so the file is taken out first.
+    let (args, census) = take_census_argument(std::env::args_os().collect());
+    let cli = Cli::parse_from(args);
     let ctx = match Context::new(&cli) {
         Ok(c) => c,
         Err(fail) => return fail.report(),
     };
     let result = match cli.command {
-        None => {
-            let lang = ctx.lang;
-            outln!(
-                "{}",
-                lang.pick(
-                    "recense : le recensement des communs numériques d'un territoire.\nUsage : recense <COMMANDE> ; « recense --help » pour la liste des commandes.",
-                    "recense: the census of the digital commons of a territory.\nUsage: recense <COMMAND>; `recense --help` lists the commands.",
-                )
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        None => open_interface(&ctx, census, cli.ascii),
         Some(command) => dispatch(&ctx, command),
     };
     match result {
         Ok(code) => code,
         Err(fail) => fail.report(),
     }
+}
+
+/// Removes the first free argument when it is not a command: `recense FILE`.
+fn take_census_argument(
+    mut args: Vec<std::ffi::OsString>,
+) -> (Vec<std::ffi::OsString>, Option<PathBuf>) {
+    use clap::CommandFactory;
+    let commands: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_string_lossy();
+        if arg == "--" {
+            break;
+        }
+        if matches!(arg.as_ref(), "--file" | "--as" | "--lang") {
+            i += 2;
+            continue;
+        }
+        if arg.starts_with('-') {
+            i += 1;
+            continue;
+        }
+        if commands.iter().any(|c| *c == arg) {
+            break;
+        }
+        let path = PathBuf::from(args.remove(i));
+        return (args, Some(path));
+    }
+    (args, None)
+}
+
+/// `recense` alone: the terminal interface.
+fn open_interface(ctx: &Context, census: Option<PathBuf>, ascii: bool) -> Result<ExitCode, Fail> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Fail::new(ctx.say(
+            "l'interface a besoin d'un terminal ; « recense --help » liste les commandes pour les scripts.",
+            "the interface needs a terminal; `recense --help` lists the commands for scripts.",
+        )));
+    }
+    let options = crate::tui::Options {
+        file: census.unwrap_or_else(|| ctx.file.clone()),
+        agent: ctx.agent.clone(),
+        lang: ctx.lang,
+        ascii,
+        dirs: ctx.dirs.clone(),
+        config: ctx.config.clone(),
+    };
+    crate::tui::run(options).map_err(Fail::new)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {

@@ -2,10 +2,11 @@
 //! plain data; their words are written here, in one place.
 
 mod files;
+pub mod ui;
 mod values;
 
 pub use files::io_error;
-pub use values::value_error;
+pub use values::{duplicate_reason, value_error};
 
 /// A list for a message: at most 30 items, then `…`.
 fn list(items: &[String]) -> String {
@@ -83,4 +84,19 @@ impl std::str::FromStr for Lang {
 /// Something that can be said to a person in their language.
 pub trait Localized {
     fn localize(&self, lang: Lang) -> String;
+}
+
+/// The label of a status id.
+pub fn status_label(status: &str, lang: Lang) -> &str {
+    let (fr, en) = match status {
+        "repere" => ("Repéré", "Spotted"),
+        "contacte" => ("Contacté", "Contacted"),
+        "rencontre" => ("Rencontré", "Met"),
+        "legitime" => ("Légitimé", "Legitimized"),
+        "soutenu" => ("Soutenu", "Supported"),
+        "en_sommeil" => ("En sommeil", "Dormant"),
+        "disparu" => ("Disparu", "Gone"),
+        other => return other,
+    };
+    lang.pick(fr, en)
 }

@@ -93,3 +93,22 @@ impl Localized for OpError {
         }
     }
 }
+
+/// Why two records look like the same initiative.
+pub fn duplicate_reason(r: &crate::census::duplicates::Reason, lang: Lang) -> String {
+    use crate::census::duplicates::Reason as R;
+    match (r, lang) {
+        (R::SameSiret, Lang::Fr) => "même SIRET".into(),
+        (R::SameSiret, Lang::En) => "same SIRET".into(),
+        (R::SameRna, Lang::Fr) => "même numéro RNA".into(),
+        (R::SameRna, Lang::En) => "same RNA number".into(),
+        (R::SameWebsite(d), Lang::Fr) => format!("même site web ({d})"),
+        (R::SameWebsite(d), Lang::En) => format!("same website ({d})"),
+        (R::SameEmail, Lang::Fr) => "même courriel".into(),
+        (R::SameEmail, Lang::En) => "same e-mail".into(),
+        (R::SimilarName, Lang::Fr) => "nom proche dans la même commune".into(),
+        (R::SimilarName, Lang::En) => "similar name in the same municipality".into(),
+        (R::Near { metres }, Lang::Fr) => format!("nom proche à {metres} m"),
+        (R::Near { metres }, Lang::En) => format!("similar name {metres} m away"),
+    }
+}

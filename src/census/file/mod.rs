@@ -6,6 +6,7 @@
 //! changes only the lines around it.
 
 mod de;
+pub mod journal;
 mod ser;
 mod split;
 
@@ -29,6 +30,8 @@ pub struct LoadReport {
     /// The file's checksum is missing or does not match: it was changed
     /// outside recense (by hand, or damaged in transit).
     pub checksum: ChecksumState,
+    /// Changes replayed from the journal (`FILE.journal`).
+    pub journal: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -148,7 +151,13 @@ pub fn parse_with_threads(
         agents: file.agents,
         initiatives,
     };
-    Ok((census, LoadReport { checksum }))
+    Ok((
+        census,
+        LoadReport {
+            checksum,
+            journal: 0,
+        },
+    ))
 }
 
 /// The part of a file its checksum covers: everything before the checksum line.

@@ -102,7 +102,7 @@ fn push_hex6(out: &mut String, h: u32) {
     out.push_str(std::str::from_utf8(&buf).unwrap_or("000000"));
 }
 
-fn write_initiative(out: &mut String, i: &Initiative) {
+pub(super) fn write_initiative(out: &mut String, i: &Initiative) {
     out.push_str("        (\n            id: ");
     write_str_literal(out, i.id.as_str());
     out.push_str(",\n            seen: {");

@@ -1,0 +1,226 @@
+//! The same real initiative recorded twice: same SIRET or RNA, same website
+//! domain or e-mail, a similar name in the same commune, or within 200 m.
+
+use crate::census::id::InitiativeId;
+use crate::census::model::{Census, Initiative};
+use crate::census::schema::Schema;
+use crate::census::search::fold;
+use crate::census::value::{geo_point, url_domain};
+
+/// Why two records look like the same initiative.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reason {
+    SameSiret,
+    SameRna,
+    SameWebsite(String),
+    SameEmail,
+    SimilarName,
+    Near { metres: u32 },
+}
+
+/// What a record says about itself, reduced to what duplicates compare.
+#[derive(Debug, Clone, Default)]
+pub struct Identity {
+    name: String,
+    commune: String,
+    siret: Option<String>,
+    rna: Option<String>,
+    domain: Option<String>,
+    email: Option<String>,
+    point: Option<(f64, f64)>,
+}
+
+/// Words that do not tell initiatives apart.
+const STOP_WORDS: &[&str] = &[
+    "le", "la", "les", "l", "de", "du", "des", "d", "et", "a", "au", "aux", "en",
+];
+
+/// A name folded, its punctuation and filler words removed.
+pub fn name_key(name: &str) -> String {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Identity {
+    pub fn of(schema: &Schema, i: &Initiative) -> Identity {
+        Identity::from_values(schema, |f| i.value(f).map(String::from))
+    }
+
+    /// From field values given by a function (an entry not saved yet).
+    pub fn from_values(schema: &Schema, value: impl Fn(&str) -> Option<String>) -> Identity {
+        let email = value("courriel").map(|e| e.to_lowercase());
+        Identity {
+            name: name_key(&value(&schema.name_field).unwrap_or_default()),
+            commune: fold(value("commune").unwrap_or_default().trim()),
+            siret: value("siret"),
+            rna: value("rna"),
+            domain: value("site_web").as_deref().and_then(url_domain),
+            email,
+            point: value("coordonnees").and_then(|p| geo_point(&p).ok()),
+        }
+    }
+
+    /// Why `self` and `other` may be the same initiative (strongest first).
+    pub fn reasons(&self, other: &Identity) -> Vec<Reason> {
+        let mut out = Vec::new();
+        let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+        if same(&self.siret, &other.siret) {
+            out.push(Reason::SameSiret);
+        }
+        if same(&self.rna, &other.rna) {
+            out.push(Reason::SameRna);
+        }
+        if same(&self.domain, &other.domain) {
+            out.push(Reason::SameWebsite(self.domain.clone().unwrap_or_default()));
+        }
+        if same(&self.email, &other.email) {
+            out.push(Reason::SameEmail);
+        }
+        if !self.commune.is_empty()
+            && self.commune == other.commune
+            && similar_names(&self.name, &other.name)
+        {
+            out.push(Reason::SimilarName);
+        }
+        if let (Some(a), Some(b)) = (self.point, other.point) {
+            let d = distance_m(a, b);
+            if d <= 200.0 && similar_names(&self.name, &other.name) {
+                out.push(Reason::Near {
+                    metres: d.round() as u32,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Equal, one inside the other, or a few typing mistakes apart.
+pub fn similar_names(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() >= 5 && long.contains(short) {
+        return true;
+    }
+    let limit = (short.chars().count() / 6).max(1);
+    levenshtein_within(a, b, limit)
+}
+
+/// Whether the edit distance of `a` and `b` is at most `limit`.
+fn levenshtein_within(a: &str, b: &str, limit: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= limit
+}
+
+/// Great-circle distance in metres (haversine).
+pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let r = 6_371_000.0_f64;
+    let (la1, la2) = (a.0.to_radians(), b.0.to_radians());
+    let dla = (b.0 - a.0).to_radians();
+    let dlo = (b.1 - a.1).to_radians();
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * r * h.sqrt().asin()
+}
+
+/// Live initiatives that look like the given identity, with why.
+pub fn matches(
+    census: &Census,
+    schema: &Schema,
+    who: &Identity,
+    except: Option<&InitiativeId>,
+) -> Vec<(InitiativeId, Vec<Reason>)> {
+    census
+        .live()
+        .filter(|i| Some(&i.id) != except)
+        .filter_map(|i| {
+            let reasons = who.reasons(&Identity::of(schema, i));
+            (!reasons.is_empty()).then(|| (i.id.clone(), reasons))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_accents_fillers_or_small_typos() {
+        assert_eq!(
+            name_key("La Médiathèque des Capucins"),
+            "mediatheque capucins"
+        );
+        assert!(similar_names(
+            &name_key("Médiathèque des Capucins"),
+            &name_key("mediatheque capucins")
+        ));
+        assert!(similar_names(
+            &name_key("Mediathèque des Capucin"),
+            &name_key("Médiathèque des Capucins")
+        ));
+        assert!(similar_names(&name_key("Infini"), &name_key("Infini")));
+        assert!(!similar_names(
+            &name_key("Infini"),
+            &name_key("Tiers-lieu Recouvrance")
+        ));
+        assert!(!similar_names("", "x"));
+    }
+
+    #[test]
+    fn distance_is_in_metres() {
+        let brest = (48.3904, -4.4861);
+        let near = (48.3915, -4.4861);
+        let d = distance_m(brest, near);
+        assert!((110.0..140.0).contains(&d), "{d}");
+    }
+
+    #[test]
+    fn reasons_name_what_matches() {
+        let s = Schema::default_schema();
+        let a = Identity::from_values(&s, |f| match f {
+            "nom" => Some("Infini".into()),
+            "commune" => Some("Brest".into()),
+            "site_web" => Some("https://www.infini.fr".into()),
+            _ => None,
+        });
+        let b = Identity::from_values(&s, |f| match f {
+            "nom" => Some("INFINI".into()),
+            "commune" => Some("brest".into()),
+            "site_web" => Some("http://infini.fr/contact".into()),
+            _ => None,
+        });
+        let r = a.reasons(&b);
+        assert!(r.contains(&Reason::SameWebsite("infini.fr".into())));
+        assert!(r.contains(&Reason::SimilarName));
+        let c = Identity::from_values(&s, |f| (f == "nom").then(|| "Infini".into()));
+        assert!(
+            a.reasons(&c).is_empty(),
+            "same name, no commune: not enough"
+        );
+    }
+}

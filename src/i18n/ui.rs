@@ -1,0 +1,245 @@
+//! The words of the terminal interface. One line per text: its name, French,
+//! English. Both languages have every text, or this does not compile.
+
+use super::Lang;
+
+macro_rules! strings {
+    ($($name:ident: $fr:literal, $en:literal;)*) => {
+        /// Every text of the interface in one language.
+        pub struct Ui {
+            $(pub $name: &'static str,)*
+        }
+        const FR: Ui = Ui { $($name: $fr,)* };
+        const EN: Ui = Ui { $($name: $en,)* };
+    };
+}
+
+/// The texts of the interface in `lang`.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+strings! {
+    app_title: "recense", "recense";
+    initiatives: "initiatives", "initiatives";
+    col_name: "Nom", "Name";
+    col_kind: "Type", "Kind";
+    col_commune: "Commune", "Municipality";
+    col_status: "Statut", "Status";
+    col_score: "Compl.", "Compl.";
+    empty_list: "Aucune initiative. Tapez « a » pour en ajouter une.", "No initiative. Press `a` to add one.";
+    no_match: "Aucune initiative ne correspond.", "No initiative matches.";
+    search_prompt: "Recherche : ", "Search: ";
+    command_prompt: ":", ":";
+    filters: "Filtres", "Filters";
+    filter_none: "aucun filtre", "no filter";
+    filter_clear_hint: "tous les filtres effacés", "all filters cleared";
+    filter_kind: "Type", "Kind";
+    filter_commune: "Commune", "Municipality";
+    filter_problem: "Problème public", "Public problem";
+    filter_need: "Besoin", "Need";
+    filter_status: "Statut", "Status";
+    filter_title: "Filtrer", "Filter";
+    filter_help: "Espace coche, Entrée applique, Échap annule", "Space ticks, Enter applies, Esc cancels";
+    sorted_by: "tri", "sort";
+    saved: "enregistré", "saved";
+    not_saved: "non enregistré", "not saved";
+    agent: "agent", "agent";
+    territory: "territoire", "territory";
+    too_small: "Terminal trop petit : agrandissez-le (au moins 60×20).", "Terminal too small: enlarge it (at least 60×20).";
+    help_title: "Aide : touches de cet écran", "Help: keys of this screen";
+    help_close: "Échap ou ? pour fermer", "Esc or ? to close";
+    detail_title: "Fiche", "Record";
+    changed_by: "par", "by";
+    hand_edit: "à la main", "by hand";
+    conflict: "conflit", "conflict";
+    other_fields: "Autres champs (inconnus du formulaire)", "Other fields (unknown to the form)";
+    incoming: "Relations vers elle", "Relations towards it";
+    deleted_mark: "supprimée", "deleted";
+    confirm_delete: "Supprimer « {} » ? Elle restera comme pierre tombale, restaurable.", "Delete `{}`? It stays as a tombstone and can be restored.";
+    yes_no: "o : oui · n : non", "y: yes · n: no";
+    deleted_done: "Supprimée (u pour annuler)", "Deleted (u to undo)";
+    undo_done: "Annulé", "Undone";
+    undo_empty: "Rien à annuler dans cette session", "Nothing to undo in this session";
+    wizard_title: "Nouvelle initiative", "New initiative";
+    wizard_copy_title: "Nouvelle initiative (copie)", "New initiative (copy)";
+    edit_title: "Modifier", "Edit";
+    step: "Étape", "Step";
+    field: "Champ", "Field";
+    relations: "Relations", "Relations";
+    required_mark: "obligatoire", "required";
+    optional_mark: "facultatif", "optional";
+    summary: "Récapitulatif", "Summary";
+    summary_hint: "Entrée enregistre · Maj-Tab revient · Échap garde le brouillon", "Enter saves · Shift-Tab goes back · Esc keeps the draft";
+    required_missing: "Champs obligatoires à remplir", "Required fields to fill";
+    created: "Initiative enregistrée", "Initiative saved";
+    field_saved: "enregistré", "saved";
+    draft_found: "Un brouillon de saisie a été gardé. Le reprendre ?", "A draft entry was kept. Resume it?";
+    draft_kept: "Brouillon gardé : il sera proposé au prochain démarrage", "Draft kept: it will be offered at the next start";
+    duplicate_title: "Doublon possible", "Possible duplicate";
+    duplicate_text: "Cette initiative ressemble à :", "This initiative looks like:";
+    duplicate_choice: "o : ouvrir l'existante · Entrée : c'en est une autre", "o: open the existing one · Enter: it is a different one";
+    choose_hint: "tapez pour filtrer · Espace coche · Entrée valide", "type to filter · Space ticks · Enter confirms";
+    pick_hint: "tapez pour filtrer · Entrée choisit", "type to filter · Enter picks";
+    relation_kind: "Type de relation", "Relation kind";
+    relation_target: "Initiative liée", "Related initiative";
+    none_selected: "(aucun)", "(none)";
+    welcome_title: "Bienvenue dans recense", "Welcome to recense";
+    welcome_text: "Recensez les communs numériques de votre territoire : associations, CHATONS, collectifs libristes, structures relais.", "Take a census of your territory's digital commons: associations, CHATONS, free-software collectives, relay organisations.";
+    welcome_name: "Votre nom", "Your name";
+    welcome_territory: "Votre territoire", "Your territory";
+    welcome_start: "Commencer avec", "Start with";
+    welcome_sample_brest: "l'exemple du Pays de Brest", "the Pays de Brest sample";
+    welcome_sample_grenoble: "l'exemple de Grenoble", "the Grenoble sample";
+    welcome_empty: "un recensement vide", "an empty census";
+    welcome_hint: "Entrée : suivant · Échap : quitter", "Enter: next · Esc: quit";
+    welcome_need_name: "Indiquez votre nom.", "Give your name.";
+    welcome_need_territory: "Indiquez votre territoire.", "Give your territory.";
+    unknown_command: "Commande inconnue", "Unknown command";
+    quit_signal: "Signal reçu : enregistrement et sortie", "Signal received: saving and leaving";
+    keys_file_error: "keys.ron ignoré en partie", "keys.ron partly ignored";
+    rescue_written: "Le programme a rencontré une erreur interne. Une copie de secours du recensement est dans :", "The program hit an internal error. A rescue copy of the census is in:";
+    count_shown: "affichées", "shown";
+}
+
+/// What an action does, for the help screen and the hint bar: a long text and
+/// a short one.
+pub fn action_label(
+    action: crate::tui::action::Action,
+    lang: Lang,
+) -> (&'static str, &'static str) {
+    use crate::tui::action::Action as A;
+    let (fr, fr_short, en, en_short) = match action {
+        A::Quit => (
+            "quitter (tout est enregistré)",
+            "quitter",
+            "quit (everything is saved)",
+            "quit",
+        ),
+        A::Help => (
+            "aide : les touches de cet écran",
+            "aide",
+            "help: the keys of this screen",
+            "help",
+        ),
+        A::Command => (
+            "ligne de commande (:q, :w, :help)",
+            "commande",
+            "command line (:q, :w, :help)",
+            "command",
+        ),
+        A::MoveDown => ("descendre", "bas", "move down", "down"),
+        A::MoveUp => ("monter", "haut", "move up", "up"),
+        A::Top => ("aller au début", "début", "go to the top", "top"),
+        A::Bottom => ("aller à la fin", "fin", "go to the bottom", "bottom"),
+        A::PageDown => ("page suivante", "page suiv.", "next page", "page down"),
+        A::PageUp => ("page précédente", "page préc.", "previous page", "page up"),
+        A::Open => (
+            "ouvrir la fiche, suivre la relation",
+            "ouvrir",
+            "open the record, follow the relation",
+            "open",
+        ),
+        A::Back => ("revenir", "retour", "go back", "back"),
+        A::Search => (
+            "chercher (sans accents ni majuscules)",
+            "chercher",
+            "search (accents and case ignored)",
+            "search",
+        ),
+        A::NextMatch => ("résultat suivant", "suivant", "next match", "next"),
+        A::PrevMatch => (
+            "résultat précédent",
+            "précédent",
+            "previous match",
+            "previous",
+        ),
+        A::Filter => (
+            "filtrer par type, commune, problème, besoin, statut",
+            "filtrer",
+            "filter by kind, municipality, problem, need, status",
+            "filter",
+        ),
+        A::ClearFilters => (
+            "effacer la recherche et les filtres",
+            "tout voir",
+            "clear the search and the filters",
+            "clear",
+        ),
+        A::SortNext => (
+            "trier par la colonne suivante",
+            "trier",
+            "sort by the next column",
+            "sort",
+        ),
+        A::SortReverse => ("inverser le tri", "inverser", "reverse the sort", "reverse"),
+        A::New => (
+            "ajouter une initiative (saisie guidée)",
+            "ajouter",
+            "add an initiative (guided entry)",
+            "add",
+        ),
+        A::Edit => ("modifier", "modifier", "edit", "edit"),
+        A::CopyAsNew => (
+            "copier comme nouvelle (une antenne d'un réseau)",
+            "copier",
+            "copy as new (a branch of a network)",
+            "copy",
+        ),
+        A::Delete => (
+            "supprimer (avec confirmation)",
+            "supprimer",
+            "delete (with confirmation)",
+            "delete",
+        ),
+        A::Undo => (
+            "annuler la dernière modification",
+            "annuler",
+            "undo the last change",
+            "undo",
+        ),
+        A::NextPane => (
+            "passer au panneau suivant",
+            "panneau",
+            "go to the next pane",
+            "pane",
+        ),
+        A::Confirm => ("valider", "valider", "confirm", "confirm"),
+        A::Cancel => ("annuler, revenir", "annuler", "cancel, go back", "cancel"),
+        A::Toggle => ("cocher ou décocher", "cocher", "tick or untick", "tick"),
+        A::NextField => (
+            "champ suivant (sans rien changer)",
+            "suivant",
+            "next field (leaving it as it is)",
+            "next",
+        ),
+        A::PreviousField => ("champ précédent", "précédent", "previous field", "previous"),
+        A::NextStep => (
+            "étape suivante (passer celle-ci)",
+            "étape suiv.",
+            "next step (skip this one)",
+            "next step",
+        ),
+        A::PreviousStep => (
+            "étape précédente",
+            "étape préc.",
+            "previous step",
+            "prev. step",
+        ),
+        A::Yes => ("oui", "oui", "yes", "yes"),
+        A::No => ("non", "non", "no", "no"),
+        A::OpenExisting => (
+            "ouvrir l'initiative existante",
+            "ouvrir",
+            "open the existing initiative",
+            "open",
+        ),
+    };
+    match lang {
+        Lang::Fr => (fr, fr_short),
+        Lang::En => (en, en_short),
+    }
+}

@@ -1,0 +1,564 @@
+//! The state of the interface and the one place it changes: `App::update`.
+//!
+//! A key becomes an [`Input`] (the key and the action it maps to in the
+//! current screen); `update` hands it to whoever has the focus — an overlay,
+//! the top view, or the list — which changes its own state and returns an
+//! [`Effect`] for what concerns the whole app. Drawing (`draw.rs`) only reads.
+
+use crate::census::Agent;
+use crate::census::draft::Draft;
+use crate::census::file::journal;
+use crate::census::id::InitiativeId;
+use crate::census::model::Initiative;
+use crate::census::ops::{Changes, FieldValues};
+use crate::census::query::SearchIndex;
+use crate::census::store::{self, Lock};
+use crate::census::time::Timestamp;
+use crate::census::workspace::Workspace;
+use crate::i18n::ui::{Ui, ui};
+use crate::i18n::{Lang, Localized};
+
+use super::action::Action;
+use super::keymap::{Context, Key, KeyMap};
+use super::screens::detail::DetailState;
+use super::screens::dialog::Dialog;
+use super::screens::filters::FilterEditor;
+use super::screens::list::ListState;
+use super::screens::wizard::WizardState;
+use super::theme::Theme;
+use super::widgets::input::TextInput;
+
+/// A key, and what it means in the screen that has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Input {
+    pub key: Key,
+    pub action: Option<Action>,
+}
+
+/// What a screen asks of the app after handling an input.
+#[derive(Debug)]
+pub enum Effect {
+    None,
+    /// Close the top view (or overlay).
+    Close,
+    Push(View),
+    /// Replace the top view.
+    Replace(View),
+    OpenDetail(InitiativeId),
+    /// Open an overlay (a question, the help).
+    Overlay(Overlay),
+    Quit,
+}
+
+/// Screens stacked over the list.
+#[derive(Debug)]
+pub enum View {
+    Detail(Box<DetailState>),
+    Wizard(Box<WizardState>),
+}
+
+/// Things drawn over everything, that take the keys while open.
+#[derive(Debug)]
+pub enum Overlay {
+    /// The keys of the screen below.
+    Help(Context),
+    Dialog(Dialog),
+    /// The `:` command line.
+    Command(TextInput),
+    Filters(FilterEditor),
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Where the time comes from: the system, or fixed (tests, snapshots).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(Timestamp),
+}
+
+impl Clock {
+    pub fn now(self) -> Timestamp {
+        match self {
+            Clock::System => Timestamp::now(),
+            Clock::Fixed(t) => t,
+        }
+    }
+}
+
+/// What a change was, to undo it.
+#[derive(Debug, Clone)]
+enum UndoStep {
+    Created(InitiativeId),
+    Edited(Initiative),
+    Deleted(InitiativeId),
+}
+
+/// Everything but the stacked screens: the census and its helpers.
+pub struct Core {
+    pub ws: Workspace,
+    pub agent: Agent,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: KeyMap,
+    pub index: SearchIndex,
+    pub list: ListState,
+    pub message: Option<Message>,
+    /// Every change is on disk (file or journal).
+    pub saved: bool,
+    pub clock: Clock,
+    undo: Vec<UndoStep>,
+    /// Held for the whole session; released on drop.
+    _lock: Option<Lock>,
+}
+
+impl Core {
+    pub fn new(
+        ws: Workspace,
+        agent: Agent,
+        lang: Lang,
+        theme: Theme,
+        keymap: KeyMap,
+        lock: Option<Lock>,
+    ) -> Core {
+        let index = SearchIndex::build(&ws.census, &ws.schema);
+        let mut core = Core {
+            ws,
+            agent,
+            lang,
+            theme,
+            keymap,
+            index,
+            list: ListState::default(),
+            message: None,
+            saved: true,
+            clock: Clock::System,
+            undo: Vec::new(),
+            _lock: lock,
+        };
+        core.refresh_list();
+        core
+    }
+
+    pub fn ui(&self) -> &'static Ui {
+        ui(self.lang)
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn refresh_list(&mut self) {
+        let mut list = std::mem::take(&mut self.list);
+        list.refresh(self);
+        self.list = list;
+    }
+
+    /// Writes the change of one initiative to the journal (fsynced) before
+    /// anything says it is saved.
+    fn persist(&mut self, id: &InitiativeId) -> bool {
+        match journal::append(&self.ws.path, &self.ws.census, id) {
+            Ok(()) => {
+                self.saved = true;
+                true
+            }
+            Err(e) => {
+                self.saved = false;
+                let text = e.localize(self.lang);
+                self.error(text);
+                false
+            }
+        }
+    }
+
+    /// Rebuilds what depends on the order of the census (after an insertion).
+    fn reindex(&mut self) {
+        self.index = SearchIndex::build(&self.ws.census, &self.ws.schema);
+        self.refresh_list();
+    }
+
+    /// Creates an initiative; it is on disk when this returns `Ok`.
+    pub fn create(&mut self, values: &[FieldValues]) -> Result<InitiativeId, String> {
+        let now = self.clock.now();
+        let id = self
+            .ws
+            .census
+            .add_initiative(&self.ws.schema, &self.agent, values, now)
+            .map_err(|e| e.localize(self.lang))?;
+        self.undo.push(UndoStep::Created(id.clone()));
+        self.reindex();
+        self.persist(&id);
+        self.list.select_id(&self.ws.census, &id);
+        Ok(id)
+    }
+
+    /// Changes an initiative; returns whether anything changed (and was saved).
+    pub fn edit(&mut self, id: &InitiativeId, changes: &Changes) -> Result<bool, String> {
+        let before = self.ws.census.get(id).cloned();
+        let now = self.clock.now();
+        let changed = self
+            .ws
+            .census
+            .edit_initiative(&self.ws.schema, id, &self.agent, changes, now)
+            .map_err(|e| e.localize(self.lang))?;
+        if changed {
+            if let Some(before) = before {
+                self.undo.push(UndoStep::Edited(before));
+            }
+            self.after_change(id);
+        }
+        Ok(changed)
+    }
+
+    pub fn delete(&mut self, id: &InitiativeId) -> Result<(), String> {
+        let now = self.clock.now();
+        self.ws
+            .census
+            .delete_initiative(id, &self.agent, now)
+            .map_err(|e| e.localize(self.lang))?;
+        self.undo.push(UndoStep::Deleted(id.clone()));
+        self.after_change(id);
+        Ok(())
+    }
+
+    fn after_change(&mut self, id: &InitiativeId) {
+        if let Some(pos) = self.ws.census.position(id) {
+            self.index.update(&self.ws.census, &self.ws.schema, pos);
+        }
+        self.refresh_list();
+        self.persist(id);
+    }
+
+    /// Undoes the last change of this session, as a new change (colleagues'
+    /// copies see it as an ordinary edit).
+    pub fn undo(&mut self) {
+        let Some(step) = self.undo.pop() else {
+            let text = self.ui().undo_empty;
+            self.say(text);
+            return;
+        };
+        let now = self.clock.now();
+        let (id, result) = match step {
+            UndoStep::Created(id) => {
+                let r = self
+                    .ws
+                    .census
+                    .delete_initiative(&id, &self.agent, now)
+                    .map(|_| true);
+                (id, r)
+            }
+            UndoStep::Deleted(id) => {
+                let r = self
+                    .ws
+                    .census
+                    .restore_initiative(&id, &self.agent)
+                    .map(|_| true);
+                (id, r)
+            }
+            UndoStep::Edited(before) => {
+                let changes = self.changes_back_to(&before);
+                let r = self.ws.census.edit_initiative(
+                    &self.ws.schema,
+                    &before.id,
+                    &self.agent,
+                    &changes,
+                    now,
+                );
+                (before.id, r)
+            }
+        };
+        match result {
+            Ok(_) => {
+                self.after_change(&id);
+                let text = self.ui().undo_done;
+                self.say(text);
+            }
+            Err(e) => {
+                let text = e.localize(self.lang);
+                self.error(text);
+            }
+        }
+    }
+
+    /// The changes that give the schema fields of an initiative back the
+    /// values of `before`.
+    fn changes_back_to(&self, before: &Initiative) -> Changes {
+        let mut changes = Changes::default();
+        let Some(now) = self.ws.census.get(&before.id) else {
+            return changes;
+        };
+        for field in &self.ws.schema.fields {
+            let old: Vec<String> = before
+                .values(&field.id)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            let new: Vec<&str> = now.values(&field.id);
+            if old.iter().map(String::as_str).eq(new.iter().copied()) {
+                continue;
+            }
+            if old.is_empty() {
+                changes.unset.push(field.id.clone());
+            } else {
+                changes.set.push(FieldValues {
+                    field: field.id.clone(),
+                    values: old,
+                });
+            }
+        }
+        changes
+    }
+
+    /// Writes the whole census (the journal is then emptied).
+    pub fn save_all(&mut self) -> bool {
+        match store::save(&self.ws.path, &self.ws.census) {
+            Ok(()) => {
+                self.saved = true;
+                true
+            }
+            Err(e) => {
+                self.saved = false;
+                let text = e.localize(self.lang);
+                self.error(text);
+                false
+            }
+        }
+    }
+
+    /// The draft of a half-filled entry, kept beside the census.
+    pub fn save_draft(&mut self, draft: &Draft) {
+        if let Err(e) = draft.save(&self.ws.path) {
+            let text = e.localize(self.lang);
+            self.error(text);
+        }
+    }
+
+    pub fn clear_draft(&self) {
+        Draft::clear(&self.ws.path);
+    }
+}
+
+/// The whole interface.
+pub struct App {
+    pub core: Core,
+    pub views: Vec<View>,
+    pub overlay: Option<Overlay>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(core: Core) -> App {
+        App {
+            core,
+            views: Vec::new(),
+            overlay: None,
+            quit: false,
+        }
+    }
+
+    /// The screen that has the keys.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Dialog(_)) => Context::Dialog,
+            Some(Overlay::Command(_)) => Context::Search,
+            Some(Overlay::Filters(_)) => Context::Picker,
+            None => match self.views.last() {
+                Some(View::Detail(d)) => d.context(),
+                Some(View::Wizard(w)) => w.context(),
+                None => self.core.list.context(),
+            },
+        }
+    }
+
+    /// The screen whose keys the help shows (the one below the help).
+    pub fn screen_context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(c)) => *c,
+            _ => self.context(),
+        }
+    }
+
+    /// A key press, already filtered and normalised.
+    pub fn handle_key(&mut self, key: Key) {
+        let context = self.context();
+        let action = self.core.keymap.action(context, key);
+        self.update(Input { key, action });
+    }
+
+    /// The one place the state changes.
+    pub fn update(&mut self, input: Input) {
+        if self.overlay.is_some() {
+            let effect = self.update_overlay(input);
+            self.apply(effect);
+            return;
+        }
+        // Keys every screen shares, unless the screen binds them itself.
+        match input.action {
+            Some(Action::Help) => {
+                self.overlay = Some(Overlay::Help(self.context()));
+                return;
+            }
+            Some(Action::Command) => {
+                self.overlay = Some(Overlay::Command(TextInput::default()));
+                return;
+            }
+            _ => {}
+        }
+        let effect = match self.views.last_mut() {
+            Some(View::Detail(d)) => d.update(&mut self.core, input),
+            Some(View::Wizard(w)) => w.update(&mut self.core, input),
+            None => self.update_list(input),
+        };
+        self.apply(effect);
+    }
+
+    fn update_list(&mut self, input: Input) -> Effect {
+        let core = &mut self.core;
+        let selected = core.list.selected_id(&core.ws.census);
+        match input.action {
+            Some(Action::Quit) if !core.list.searching() => Effect::Quit,
+            Some(Action::Filter) => {
+                self.overlay = Some(Overlay::Filters(FilterEditor::new(core)));
+                Effect::None
+            }
+            Some(Action::New) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, None)))),
+            Some(Action::CopyAsNew) => match selected {
+                Some(id) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, Some(&id))))),
+                None => Effect::None,
+            },
+            Some(Action::Edit) => match selected {
+                Some(id) => Effect::Push(View::Detail(Box::new(DetailState::editing(core, id)))),
+                None => Effect::None,
+            },
+            Some(Action::Delete) => {
+                if let Some(id) = selected {
+                    self.overlay = Some(Overlay::Dialog(Dialog::ConfirmDelete(id)));
+                }
+                Effect::None
+            }
+            Some(Action::Undo) => {
+                core.undo();
+                Effect::None
+            }
+            _ => {
+                let mut list = std::mem::take(&mut core.list);
+                let effect = list.update(core, input);
+                core.list = list;
+                effect
+            }
+        }
+    }
+
+    fn update_overlay(&mut self, input: Input) -> Effect {
+        let Some(overlay) = self.overlay.as_mut() else {
+            return Effect::None;
+        };
+        match overlay {
+            Overlay::Help(_) => {
+                if input.action == Some(Action::Back) {
+                    self.overlay = None;
+                }
+                Effect::None
+            }
+            Overlay::Command(line) => match input.action {
+                Some(Action::Confirm) => {
+                    let command = line.text().trim().to_string();
+                    self.overlay = None;
+                    self.run_command(&command)
+                }
+                Some(Action::Cancel) => {
+                    self.overlay = None;
+                    Effect::None
+                }
+                _ => {
+                    line.handle(input.key);
+                    Effect::None
+                }
+            },
+            Overlay::Filters(editor) => {
+                let (done, effect) = editor.update(&mut self.core, input);
+                if done {
+                    self.overlay = None;
+                }
+                effect
+            }
+            Overlay::Dialog(dialog) => {
+                let (done, effect) = dialog.update(&mut self.core, input);
+                if done {
+                    self.overlay = None;
+                }
+                effect
+            }
+        }
+    }
+
+    /// `:q`, `:w`, `:help`.
+    fn run_command(&mut self, command: &str) -> Effect {
+        match command {
+            "q" | "quit" | "q!" | "wq" | "x" => Effect::Quit,
+            "w" | "write" => {
+                if self.core.save_all() {
+                    let text = self.core.ui().saved;
+                    self.core.say(text);
+                }
+                Effect::None
+            }
+            "h" | "help" => {
+                self.overlay = Some(Overlay::Help(self.context()));
+                Effect::None
+            }
+            "" => Effect::None,
+            other => {
+                let text = format!("{} : {other}", self.core.ui().unknown_command);
+                self.core.error(text);
+                Effect::None
+            }
+        }
+    }
+
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Close => {
+                if self.overlay.take().is_none() {
+                    self.views.pop();
+                }
+            }
+            Effect::Push(view) => self.views.push(view),
+            Effect::Replace(view) => {
+                self.views.pop();
+                self.views.push(view);
+            }
+            Effect::OpenDetail(id) => {
+                self.core.list.select_id(&self.core.ws.census, &id);
+                self.views
+                    .push(View::Detail(Box::new(DetailState::new(id))));
+            }
+            Effect::Overlay(overlay) => self.overlay = Some(overlay),
+            Effect::Quit => self.quit = true,
+        }
+    }
+
+    /// Offers back a draft kept by an interrupted entry.
+    pub fn offer_draft(&mut self) {
+        if let Some(draft) = Draft::load(&self.core.ws.path) {
+            self.overlay = Some(Overlay::Dialog(Dialog::ResumeDraft(draft)));
+        }
+    }
+}

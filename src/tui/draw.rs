@@ -1,0 +1,194 @@
+//! Drawing: a pure function of the state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Action;
+use super::app::{App, Overlay, View};
+use super::keymap::Context;
+use super::screens::{filters, help};
+use crate::display::{inert, truncate, width};
+use crate::i18n::ui::action_label;
+
+/// Below this, the layout does not fit: a message instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// The actions the hint bar shows, per screen.
+fn hint_actions(context: Context) -> &'static [Action] {
+    use Action::*;
+    match context {
+        Context::List => &[Help, Search, Filter, New, Open, Delete, Quit],
+        Context::Search => &[Confirm, Cancel],
+        Context::Detail => &[Edit, Open, Back, NextPane, CopyAsNew, Undo, Help],
+        Context::Wizard => &[Confirm, NextField, PreviousField, NextStep, Cancel, Help],
+        Context::Picker => &[Toggle, Confirm, Cancel, Help],
+        Context::Dialog => &[Yes, No],
+        Context::Help => &[Back],
+        Context::Global => &[Help, Quit],
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let core = &app.core;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = Paragraph::new(Span::styled(core.ui().too_small, core.theme.error))
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    }
+    let [header, filter_bar, body, status, hints] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    draw_header(app, frame, header);
+    draw_filter_bar(app, frame, filter_bar);
+    match app.views.last() {
+        Some(View::Detail(d)) => d.draw(core, frame, body),
+        Some(View::Wizard(w)) => w.draw(core, frame, body),
+        None => core.list.draw(core, frame, body),
+    }
+    draw_status(app, frame, status);
+    draw_hints(app, frame, hints);
+    match &app.overlay {
+        Some(Overlay::Help(context)) => help::draw(core, *context, frame, body),
+        Some(Overlay::Dialog(d)) => d.draw(core, frame, body),
+        Some(Overlay::Filters(f)) => f.draw(core, frame, body),
+        Some(Overlay::Command(line)) => {
+            let text = format!(":{}", inert(line.text()));
+            frame.render_widget(Paragraph::new(text), hints);
+            let before: String = line.text().chars().take(line.cursor()).collect();
+            frame.set_cursor_position((hints.x + 1 + width(&inert(&before)) as u16, hints.y));
+        }
+        None => {}
+    }
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    let core = &app.core;
+    let ui = core.ui();
+    let total = core.ws.census.live().count();
+    let shown = core.list.rows().len();
+    let count = if shown == total {
+        format!("{total} {}", ui.initiatives)
+    } else {
+        format!("{shown}/{total} {}", ui.initiatives)
+    };
+    let text = format!(
+        " {} · {} · {count}",
+        ui.app_title,
+        inert(&core.ws.census.territory)
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&text, area.width as usize).into_owned(),
+            core.theme.title,
+        )),
+        area,
+    );
+}
+
+fn draw_filter_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let core = &app.core;
+    let ui = core.ui();
+    let theme = &core.theme;
+    let mut spans = vec![Span::styled(format!(" {} : ", ui.filters), theme.muted)];
+    let parts = filters::describe(core);
+    if let Some(input) = core.list.search_input() {
+        spans.push(Span::styled(
+            format!("/{}", inert(input.text())),
+            theme.focus,
+        ));
+        let before: String = input.text().chars().take(input.cursor()).collect();
+        let x = spans.iter().map(|s| width(&s.content)).sum::<usize>()
+            - width(&inert(input.text()))
+            + width(&inert(&before));
+        if app.overlay.is_none() && app.views.is_empty() {
+            frame.set_cursor_position((area.x + x as u16, area.y));
+        }
+    } else if !core.list.query.trim().is_empty() {
+        spans.push(Span::styled(
+            format!("/{}", inert(&core.list.query)),
+            theme.focus,
+        ));
+    }
+    if !parts.is_empty() {
+        if spans.len() > 1 {
+            spans.push(Span::raw(theme.separator()));
+        }
+        spans.push(Span::styled(parts.join(theme.separator()), theme.focus));
+    }
+    if spans.len() == 1 {
+        spans.push(Span::styled(ui.filter_none, theme.muted));
+    } else if let Some(k) = core.keymap.first_key(Context::List, Action::ClearFilters) {
+        spans.push(Span::styled(
+            format!(
+                "  ({} : {})",
+                k.label(core.lang),
+                action_label(Action::ClearFilters, core.lang).1
+            ),
+            theme.muted,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let core = &app.core;
+    let ui = core.ui();
+    let theme = &core.theme;
+    let file = core
+        .ws
+        .path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let saved = if core.saved {
+        Span::styled(ui.saved, theme.success)
+    } else {
+        Span::styled(ui.not_saved, theme.error)
+    };
+    let mut spans = vec![
+        Span::raw(format!(
+            " {} · {} · ",
+            inert(&file),
+            inert(&core.agent.name)
+        )),
+        saved,
+    ];
+    if let Some(m) = &core.message {
+        let style = if m.error { theme.error } else { theme.focus };
+        spans.push(Span::raw(theme.separator()));
+        spans.push(Span::styled(inert(&m.text).into_owned(), style));
+    }
+    let line = Line::from(spans);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let core = &app.core;
+    let context = app.context();
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for action in hint_actions(context) {
+        let Some(key) = core.keymap.first_key(context, *action) else {
+            continue;
+        };
+        let key = format!(" {}", key.label(core.lang));
+        let what = format!(" {} ", action_label(*action, core.lang).1);
+        used += width(&key) + width(&what);
+        // Only whole hints: the ones that do not fit are in the help (?).
+        if used > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, core.theme.key));
+        spans.push(Span::raw(what));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

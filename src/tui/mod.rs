@@ -1,0 +1,244 @@
+//! The terminal interface: keys become actions, one `update` changes the
+//! state, drawing is a pure function of it. Built on the same library
+//! functions as the command line.
+
+pub mod action;
+pub mod app;
+pub mod draw;
+pub mod keymap;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod widgets;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::census::Agent;
+use crate::census::AgentId;
+use crate::census::model::Census;
+use crate::census::store::{self, Lock};
+use crate::census::workspace::Workspace;
+use crate::census::{Schema, file};
+use crate::config::{Config, Dirs};
+use crate::i18n::{Lang, Localized};
+
+use app::{App, Core};
+use keymap::{Key, KeyMap};
+use screens::welcome::{Outcome as WelcomeOutcome, Start, WelcomeState};
+use terminal::{Guard, Signals};
+use theme::Theme;
+
+/// What the command line gives the interface.
+pub struct Options {
+    pub file: PathBuf,
+    pub agent: Option<Agent>,
+    pub lang: Lang,
+    pub ascii: bool,
+    pub dirs: Dirs,
+    pub config: Config,
+}
+
+/// How often the loop wakes up to look at signals when no key comes:
+/// nothing is drawn then, so an idle session costs nothing.
+const POLL: Duration = Duration::from_millis(500);
+
+/// Runs the interface until the person quits. Errors are already in the
+/// person's language.
+pub fn run(opts: Options) -> Result<(), String> {
+    let theme = Theme::from_env(opts.ascii);
+    let signals = Signals::register();
+    signals.watchdog(store::lock_path(&opts.file));
+    let mut guard = Guard::open();
+
+    // First run: who you are, and a census to work on.
+    let census_exists = opts.file.exists();
+    let agent = match (&opts.agent, census_exists) {
+        (Some(a), true) => a.clone(),
+        _ => match welcome(&mut guard, &signals, &theme, &opts, census_exists)? {
+            Some(agent) => agent,
+            None => return Ok(()),
+        },
+    };
+
+    let lock = Lock::acquire(&opts.file, &agent.name).map_err(|e| e.localize(opts.lang))?;
+    let ws = Workspace::open(&opts.file).map_err(|e| e.localize(opts.lang))?;
+    let replayed = ws.report.journal;
+    let (keymap, problems) = KeyMap::load(&opts.dirs.config.join("keys.ron"));
+    let mut core = Core::new(ws, agent, opts.lang, theme, keymap, Some(lock));
+    if replayed > 0 {
+        // Changes of a session that did not end: write them into the file.
+        core.save_all();
+    }
+    if let Some(p) = problems.first() {
+        let text = format!("{} — {}", core.ui().keys_file_error, p.localize(opts.lang));
+        core.error(text);
+    }
+    let mut app = App::new(core);
+    app.offer_draft();
+
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut app, &mut guard, &signals)
+    }));
+    match result {
+        Ok(outcome) => {
+            if signals.hung_up() {
+                guard.forget_terminal();
+            }
+            // Everything is already on disk (journal); write it into the
+            // file itself, which also empties the journal.
+            app.core.save_all();
+            outcome
+        }
+        Err(_) => {
+            // The panic hook has restored the terminal and said what happened.
+            let rescue = rescue_copy(&app.core.ws.path, &app.core.ws.census);
+            Err(format!(
+                "{} {}",
+                app.core.ui().rescue_written,
+                rescue.display()
+            ))
+        }
+    }
+}
+
+fn event_loop(app: &mut App, guard: &mut Guard, signals: &Signals) -> Result<(), String> {
+    let mut dirty = true;
+    loop {
+        if signals.any() {
+            return Ok(());
+        }
+        if dirty {
+            if guard.draw(|f| draw::draw(app, f)).is_err() {
+                // The terminal is gone (a write failed): leave, keeping everything.
+                guard.forget_terminal();
+                return Ok(());
+            }
+            dirty = false;
+        }
+        match event::poll(POLL) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(_) => {
+                guard.forget_terminal();
+                return Ok(());
+            }
+        }
+        match event::read() {
+            Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                if let Some(key) = Key::from_event(&k) {
+                    app.handle_key(key);
+                    dirty = true;
+                }
+            }
+            Ok(Event::Resize(..)) => dirty = true,
+            Ok(_) => {}
+            Err(_) => {
+                guard.forget_terminal();
+                return Ok(());
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// The first-run screen; creates the census and records the agent.
+fn welcome(
+    guard: &mut Guard,
+    signals: &Signals,
+    theme: &Theme,
+    opts: &Options,
+    census_exists: bool,
+) -> Result<Option<Agent>, String> {
+    let lang = opts.lang;
+    let mut state = WelcomeState::new(
+        opts.agent.as_ref().map_or("", |a| a.name.as_str()),
+        opts.config.territory.as_deref().unwrap_or(""),
+        census_exists,
+    );
+    let keymap = KeyMap::default();
+    loop {
+        if signals.any() {
+            return Ok(None);
+        }
+        let _ = guard.draw(|f| state.draw(theme, lang, f));
+        if !event::poll(POLL).map_err(|e| e.to_string())? {
+            continue;
+        }
+        let Ok(Event::Key(k)) = event::read() else {
+            continue;
+        };
+        if k.kind != KeyEventKind::Press {
+            continue;
+        }
+        let Some(key) = Key::from_event(&k) else {
+            continue;
+        };
+        let action = keymap.action(state.context(), key);
+        match state.update(app::Input { key, action }, lang) {
+            WelcomeOutcome::Editing => {}
+            WelcomeOutcome::Quit => return Ok(None),
+            WelcomeOutcome::Done {
+                name,
+                territory,
+                start,
+            } => {
+                let agent = Agent {
+                    id: opts.config.agent_id.unwrap_or_else(AgentId::generate),
+                    name,
+                };
+                if !census_exists {
+                    create_census(&opts.file, &territory, start).map_err(|e| e.localize(lang))?;
+                }
+                let config = Config {
+                    agent_id: Some(agent.id),
+                    agent_name: Some(agent.name.clone()),
+                    territory: Some(territory)
+                        .filter(|t| !t.is_empty())
+                        .or(opts.config.territory.clone()),
+                    ..opts.config.clone()
+                };
+                config
+                    .save(&opts.dirs.config_file())
+                    .map_err(|e| e.localize(lang))?;
+                return Ok(Some(agent));
+            }
+        }
+    }
+}
+
+/// A new census: a bundled sample (with your territory's name) or empty.
+pub fn create_census(
+    path: &Path,
+    territory: &str,
+    start: Start,
+) -> Result<(), crate::census::error::SaveError> {
+    let schema = Schema::default_schema();
+    let census = match start
+        .sample()
+        .and_then(|text| file::parse(text, "sample").ok())
+    {
+        Some((mut census, _)) => {
+            census.territory = territory.to_string();
+            census
+        }
+        None => Census::new(territory, &schema.id, schema.version),
+    };
+    store::create(path, &census)
+}
+
+/// Writes the census beside its file after a crash, and says where.
+fn rescue_copy(path: &Path, census: &Census) -> PathBuf {
+    let stamp = crate::census::time::Timestamp::now()
+        .to_string()
+        .replace(':', "");
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".rescue-{stamp}.ron"));
+    let rescue = path.with_file_name(name);
+    let _ = store::save_text(&rescue, &file::to_canonical(census));
+    rescue
+}

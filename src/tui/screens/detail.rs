@@ -1,0 +1,520 @@
+//! One initiative: every field by step, who changed it and when; relations
+//! both ways, navigable; editing any field with the entry's editors.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Width of the who/when column: a date and a short name.
+const STAMP_WIDTH: usize = 24;
+
+use crate::census::id::InitiativeId;
+use crate::census::model::{Initiative, Stamp};
+use crate::census::network;
+use crate::census::ops::{Changes, FieldValues};
+use crate::census::quality::completeness;
+use crate::census::status;
+use crate::display::{inert, truncate, width};
+use crate::i18n::status_label;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Effect, Input, Overlay, View};
+use crate::tui::keymap::Context;
+use crate::tui::screens::dialog::Dialog;
+use crate::tui::screens::wizard::WizardState;
+use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+
+/// One line of the record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Row {
+    Step(String),
+    Field(String),
+    /// A value of a field in conflict: field, entry index.
+    Conflict(String, usize),
+    Relation {
+        label: String,
+        target: String,
+    },
+    Section(String),
+}
+
+impl Row {
+    fn selectable(&self) -> bool {
+        !matches!(self, Row::Step(_) | Row::Section(_))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DetailState {
+    pub id: InitiativeId,
+    cursor: usize,
+    editor: Option<FieldEditor>,
+    offset: std::cell::Cell<usize>,
+}
+
+impl DetailState {
+    pub fn new(id: InitiativeId) -> DetailState {
+        DetailState {
+            id,
+            cursor: 1,
+            editor: None,
+            offset: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Opened to edit: the editor of the first field is open.
+    pub fn editing(core: &Core, id: InitiativeId) -> DetailState {
+        let mut d = DetailState::new(id);
+        d.open_editor(core);
+        d
+    }
+
+    pub fn context(&self) -> Context {
+        self.editor
+            .as_ref()
+            .map_or(Context::Detail, |e| e.context())
+    }
+
+    fn rows(&self, core: &Core) -> Vec<Row> {
+        let Some(i) = core.ws.census.get(&self.id) else {
+            return Vec::new();
+        };
+        let schema = &core.ws.schema;
+        let ui = core.ui();
+        let kind = i.value(&schema.kind_field);
+        let mut rows = Vec::new();
+        for step in &schema.steps {
+            rows.push(Row::Step(step.label.get(core.lang).to_string()));
+            for f in schema
+                .fields_of_step(&step.id)
+                .filter(|f| f.applies_to(kind) || i.fields.contains_key(&f.id))
+            {
+                rows.push(Row::Field(f.id.clone()));
+                if !f.field_type.is_multi() && i.is_conflict(&f.id) {
+                    rows.extend(
+                        (0..i.entries(&f.id).len()).map(|n| Row::Conflict(f.id.clone(), n)),
+                    );
+                }
+            }
+        }
+        let unknown: Vec<&str> = i
+            .fields
+            .keys()
+            .filter(|k| !k.starts_with('_') && schema.field(k).is_none())
+            .collect();
+        if !unknown.is_empty() {
+            rows.push(Row::Section(ui.other_fields.to_string()));
+            rows.extend(unknown.into_iter().map(|k| Row::Field(k.to_string())));
+        }
+        let outgoing: Vec<_> = network::outgoing(schema, i).collect();
+        let incoming = network::incoming(&core.ws.census, schema, &self.id);
+        if !outgoing.is_empty() || !incoming.is_empty() {
+            rows.push(Row::Section(core.ui().relations.to_string()));
+            for l in outgoing {
+                let label = schema.choice_label(l.list, l.kind, core.lang).to_string();
+                rows.push(Row::Relation {
+                    label,
+                    target: l.to.to_string(),
+                });
+            }
+            for l in incoming {
+                let label = schema
+                    .choice(l.list, l.kind)
+                    .map_or(l.kind, |c| {
+                        c.inverse.as_ref().unwrap_or(&c.label).get(core.lang)
+                    })
+                    .to_string();
+                rows.push(Row::Relation {
+                    label,
+                    target: l.from.id.to_string(),
+                });
+            }
+        }
+        rows
+    }
+
+    fn move_cursor(&mut self, rows: &[Row], target: usize, down: bool) {
+        let n = rows.len();
+        if n == 0 {
+            return;
+        }
+        let mut c = target.min(n - 1);
+        while !rows[c].selectable() {
+            if down && c + 1 < n {
+                c += 1;
+            } else if !down && c > 0 {
+                c -= 1;
+            } else {
+                break;
+            }
+        }
+        if rows[c].selectable() {
+            self.cursor = c;
+        }
+    }
+
+    fn open_editor(&mut self, core: &Core) {
+        let rows = self.rows(core);
+        self.move_cursor(&rows, self.cursor, true);
+        let field = match rows.get(self.cursor) {
+            Some(Row::Field(f) | Row::Conflict(f, _)) => f.clone(),
+            _ => return,
+        };
+        let (Some(def), Some(i)) = (core.ws.schema.field(&field), core.ws.census.get(&self.id))
+        else {
+            return;
+        };
+        let current: Vec<String> = if def.field_type.is_multi() {
+            i.values(&field).into_iter().map(String::from).collect()
+        } else {
+            i.value(&field).map(String::from).into_iter().collect()
+        };
+        self.editor = Some(FieldEditor::new(core, def, &current, Some(&self.id)));
+    }
+
+    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        if self.editor.is_none()
+            && core
+                .ws
+                .census
+                .get(&self.id)
+                .is_none_or(Initiative::is_deleted)
+        {
+            // Deleted, or its creation undone: nothing left to do but undo.
+            return match input.action {
+                Some(Action::Undo) => {
+                    core.undo();
+                    Effect::None
+                }
+                Some(_) => Effect::Close,
+                None => Effect::None,
+            };
+        }
+        if let Some(editor) = self.editor.as_mut() {
+            match editor.update(core, input) {
+                Outcome::Editing => {}
+                Outcome::Cancelled => self.editor = None,
+                Outcome::Skip { forward } => {
+                    let rows = self.rows(core);
+                    let next = if forward {
+                        self.cursor + 1
+                    } else {
+                        self.cursor.saturating_sub(1)
+                    };
+                    self.move_cursor(&rows, next, forward);
+                    self.open_editor(core);
+                }
+                Outcome::Confirmed(values) => {
+                    let field = editor.field.id.clone();
+                    let changes = if values.is_empty() {
+                        Changes {
+                            unset: vec![field],
+                            ..Changes::default()
+                        }
+                    } else {
+                        Changes::set(vec![FieldValues { field, values }])
+                    };
+                    match core.edit(&self.id, &changes) {
+                        Ok(_) if core.saved => {
+                            core.say(core.ui().field_saved);
+                            self.editor = None;
+                        }
+                        Ok(_) => self.editor = None,
+                        Err(e) => editor.error = Some(e),
+                    }
+                }
+            }
+            return Effect::None;
+        }
+        let rows = self.rows(core);
+        let page = 10;
+        let Some(action) = input.action else {
+            return Effect::None;
+        };
+        match action {
+            Action::MoveDown => self.move_cursor(&rows, self.cursor + 1, true),
+            Action::MoveUp => self.move_cursor(&rows, self.cursor.saturating_sub(1), false),
+            Action::Top => self.move_cursor(&rows, 0, true),
+            Action::Bottom => self.move_cursor(&rows, rows.len().saturating_sub(1), false),
+            Action::PageDown => self.move_cursor(&rows, self.cursor + page, true),
+            Action::PageUp => self.move_cursor(&rows, self.cursor.saturating_sub(page), false),
+            Action::NextPane => {
+                // Jump to the relations, or back to the top.
+                let relations = rows.iter().position(|r| matches!(r, Row::Relation { .. }));
+                match relations {
+                    Some(r) if self.cursor < r => self.move_cursor(&rows, r, true),
+                    _ => self.move_cursor(&rows, 0, true),
+                }
+            }
+            Action::Back => return Effect::Close,
+            Action::Open => match rows.get(self.cursor) {
+                Some(Row::Relation { target, .. }) => {
+                    if let Ok(id) = InitiativeId::parse(target)
+                        && core.ws.census.get(&id).is_some()
+                    {
+                        return Effect::Push(View::Detail(Box::new(DetailState::new(id))));
+                    }
+                }
+                _ => self.open_editor(core),
+            },
+            Action::Edit => self.open_editor(core),
+            Action::CopyAsNew => {
+                return Effect::Push(View::Wizard(Box::new(WizardState::new(
+                    core,
+                    Some(&self.id),
+                ))));
+            }
+            Action::Delete => {
+                return Effect::Overlay(Overlay::Dialog(Dialog::ConfirmDelete(self.id.clone())));
+            }
+            Action::Undo => core.undo(),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let schema = &core.ws.schema;
+        let Some(i) = core.ws.census.get(&self.id) else {
+            return;
+        };
+        let name = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
+        let kind = i.value(&schema.kind_field).unwrap_or("");
+        let kind = schema
+            .kinds()
+            .iter()
+            .find(|c| c.id == kind)
+            .map_or(kind, |c| c.label.get(core.lang));
+        let mut subtitle = format!(
+            "{kind} · {} · {} %",
+            status_label(status::current(i), core.lang),
+            completeness(schema, i)
+        );
+        if i.is_deleted() {
+            subtitle.push_str(&format!(" · {}", core.ui().deleted_mark));
+        }
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    truncate(&name, area.width.saturating_sub(4) as usize)
+                ),
+                theme.title,
+            ))
+            .title_bottom(Span::styled(format!(" {} ", i.id), theme.muted));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [sub, body, focus] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
+        frame.render_widget(Paragraph::new(Span::styled(subtitle, theme.focus)), sub);
+
+        let rows = self.rows(core);
+        let height = body.height as usize;
+        let mut offset = self.offset.get();
+        if self.cursor < offset {
+            offset = self.cursor.saturating_sub(1);
+        } else if height > 0 && self.cursor >= offset + height {
+            offset = self.cursor + 1 - height;
+        }
+        self.offset.set(offset);
+        let label_width = (body.width as usize / 3).clamp(12, 28);
+        let lines: Vec<Line> = rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(n, row)| {
+                self.line(
+                    core,
+                    i,
+                    row,
+                    n == self.cursor,
+                    label_width,
+                    body.width as usize,
+                )
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+        if let Some(row) = rows.get(self.cursor) {
+            frame.render_widget(
+                Paragraph::new(self.focus_text(core, i, row)).wrap(Wrap { trim: true }),
+                focus,
+            );
+        }
+
+        if let Some(editor) = &self.editor {
+            let popup = area.centered(Constraint::Percentage(90), Constraint::Percentage(80));
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered()
+                .border_set(theme.border())
+                .border_style(theme.focus)
+                .title(Span::styled(
+                    format!(" {} ", core.ui().edit_title),
+                    theme.title,
+                ));
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            editor.draw(core, frame, inner);
+        }
+    }
+
+    /// The selected line in full: its whole value, who changed it and when.
+    fn focus_text(&self, core: &Core, i: &Initiative, row: &Row) -> Line<'static> {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let (value, stamp) = match row {
+            Row::Field(f) => (field_value(core, i, f), i.last_change(f)),
+            Row::Conflict(f, n) => {
+                let e = &i.entries(f)[*n];
+                (
+                    inert(e.value.as_text().unwrap_or("?")).into_owned(),
+                    Some(e.stamp),
+                )
+            }
+            _ => return Line::default(),
+        };
+        let mut spans = vec![Span::styled(value, theme.focus)];
+        if let Some((dot, at, hand)) =
+            stamp.and_then(|s| Some((s.dot()?, s.at()?, s.is_hand_edit())))
+        {
+            let hand = if hand {
+                format!(", {}", ui.hand_edit)
+            } else {
+                String::new()
+            };
+            let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+            spans.push(Span::styled(
+                format!(" — {} {who}, {}{hand}", ui.changed_by, at.date()),
+                theme.muted,
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn line(
+        &self,
+        core: &Core,
+        i: &Initiative,
+        row: &Row,
+        selected: bool,
+        label_width: usize,
+        total: usize,
+    ) -> Line<'static> {
+        let theme = &core.theme;
+        let schema = &core.ws.schema;
+        let style = if selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
+        let stamp_text = |s: Option<Stamp>| -> String {
+            match s.and_then(|s| Some((s.dot()?, s.at()?, s.is_hand_edit()))) {
+                Some((dot, at, hand)) => {
+                    let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+                    let who = truncate(&who, STAMP_WIDTH - 11).into_owned();
+                    let hand = if hand { "*" } else { "" };
+                    format!("{} {who}{hand}", at.date())
+                }
+                None => String::new(),
+            }
+        };
+        // Label, value, and who/when in a column of its own when there is room.
+        let stamp_width = if total >= 76 { STAMP_WIDTH } else { 0 };
+        let value_width = total.saturating_sub(label_width + 4 + stamp_width);
+        let cell = |label: &str, value: String, stamp: String| -> Line<'static> {
+            let label = truncate(label, label_width).into_owned();
+            let pad = " ".repeat(label_width.saturating_sub(width(&label)));
+            let value = truncate(&value, value_width).into_owned();
+            let value_pad = " ".repeat(value_width.saturating_sub(width(&value)));
+            let stamp = if stamp_width > 0 {
+                truncate(&stamp, stamp_width).into_owned()
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::styled(format!(" {label}{pad} "), style),
+                Span::styled(format!(" {value}{value_pad}"), style),
+                Span::styled(format!(" {stamp}"), theme.muted),
+            ])
+        };
+        match row {
+            Row::Step(title) | Row::Section(title) => {
+                Line::from(Span::styled(title.clone(), theme.focus))
+            }
+            Row::Field(f) => {
+                let label = schema
+                    .field(f)
+                    .map_or(f.as_str(), |d| d.label.get(core.lang));
+                let value =
+                    crate::tui::screens::detail::field_value(core, i, f).replace('\n', " ⏎ ");
+                let mut line = cell(label, value, stamp_text(i.last_change(f)));
+                if i.is_conflict(f) && !schema.field(f).is_some_and(|d| d.field_type.is_multi()) {
+                    line.spans.push(Span::styled(
+                        format!(" [{}]", core.ui().conflict),
+                        theme.warning,
+                    ));
+                }
+                line
+            }
+            Row::Conflict(f, n) => {
+                let e = &i.entries(f)[*n];
+                let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                cell(
+                    &format!("  {}", theme.pointer()),
+                    value,
+                    stamp_text(Some(e.stamp)),
+                )
+            }
+            Row::Relation { label, target } => {
+                let name = InitiativeId::parse(target)
+                    .ok()
+                    .and_then(|t| core.ws.census.get(&t))
+                    .and_then(|t| t.value(&schema.name_field))
+                    .map_or_else(|| target.clone(), |n| inert(n).into_owned());
+                cell(label, name, String::new())
+            }
+        }
+    }
+}
+
+/// A field's value as shown: choice labels, relations by name, inert text.
+pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
+    let schema = &core.ws.schema;
+    let values = match schema.field(field) {
+        Some(def) if !def.field_type.is_multi() => i.value(field).into_iter().collect(),
+        _ => i.values(field),
+    };
+    let list = schema.field(field).and_then(|d| d.field_type.choice_list());
+    let shown: Vec<String> = values
+        .iter()
+        .map(|v| {
+            match (
+                list,
+                schema
+                    .field(field)
+                    .map(|d| d.field_type.is_multi() && d.field_type.choice_list().is_some()),
+            ) {
+                (Some(l), _) if !v.contains(':') => {
+                    schema.choice_label(l, v, core.lang).to_string()
+                }
+                (Some(l), _) => {
+                    let (kind, target) = crate::census::value::split_relation(v).unwrap_or(("", v));
+                    let name = InitiativeId::parse(target)
+                        .ok()
+                        .and_then(|t| core.ws.census.get(&t))
+                        .and_then(|t| t.value(&schema.name_field))
+                        .unwrap_or(target);
+                    format!("{} {}", schema.choice_label(l, kind, core.lang), name)
+                }
+                _ => v.to_string(),
+            }
+        })
+        .collect();
+    inert(&shown.join(" · ")).into_owned()
+}

@@ -1,0 +1,92 @@
+//! Questions that need an answer before anything else: confirm a deletion,
+//! resume a draft.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::census::draft::Draft;
+use crate::census::id::InitiativeId;
+use crate::display::inert;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::screens::wizard::WizardState;
+
+#[derive(Debug)]
+pub enum Dialog {
+    ConfirmDelete(InitiativeId),
+    ResumeDraft(Draft),
+}
+
+impl Dialog {
+    /// Returns (closed, effect).
+    pub fn update(&mut self, core: &mut Core, input: Input) -> (bool, Effect) {
+        let yes = matches!(input.action, Some(Action::Yes));
+        let no = matches!(input.action, Some(Action::No));
+        if !yes && !no {
+            return (false, Effect::None);
+        }
+        match self {
+            Dialog::ConfirmDelete(id) => {
+                if yes {
+                    match core.delete(id) {
+                        Ok(()) => core.say(core.ui().deleted_done),
+                        Err(e) => core.error(e),
+                    }
+                    // A deleted initiative has no detail view to stay in.
+                    return (true, Effect::Close);
+                }
+                (true, Effect::None)
+            }
+            Dialog::ResumeDraft(draft) => {
+                if yes {
+                    let wizard = WizardState::from_draft(core, draft.clone());
+                    return (true, Effect::Push(View::Wizard(Box::new(wizard))));
+                }
+                core.clear_draft();
+                (true, Effect::None)
+            }
+        }
+    }
+
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let ui = core.ui();
+        let theme = &core.theme;
+        let text = match self {
+            Dialog::ConfirmDelete(id) => {
+                let name = core
+                    .ws
+                    .census
+                    .get(id)
+                    .and_then(|i| i.value(&core.ws.schema.name_field))
+                    .unwrap_or("?");
+                ui.confirm_delete.replace("{}", &inert(name))
+            }
+            Dialog::ResumeDraft(draft) => {
+                let name = draft
+                    .values
+                    .iter()
+                    .find(|(f, _)| f == &core.ws.schema.name_field)
+                    .and_then(|(_, v)| v.first())
+                    .map(|n| format!(" « {} »", inert(n)))
+                    .unwrap_or_default();
+                format!("{}{name}", ui.draft_found)
+            }
+        };
+        let popup = area.centered(Constraint::Max(64), Constraint::Length(7));
+        frame.render_widget(Clear, popup);
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .border_style(theme.focus);
+        let body = vec![
+            Line::from(text),
+            Line::from(""),
+            Line::from(Span::styled(ui.yes_no, theme.key)),
+        ];
+        frame.render_widget(
+            Paragraph::new(body).wrap(Wrap { trim: true }).block(block),
+            popup,
+        );
+    }
+}

@@ -1,0 +1,450 @@
+//! The list of initiatives: sort, search as you type, filters.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table};
+
+use crate::census::id::InitiativeId;
+use crate::census::model::Census;
+use crate::census::quality::completeness;
+use crate::census::query::Filter;
+use crate::census::search::{fold, fold_into};
+use crate::census::status;
+use crate::display::{inert, truncate};
+use crate::i18n::status_label;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::widgets::input::TextInput;
+
+/// The columns, in their order on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    #[default]
+    Name,
+    Kind,
+    Commune,
+    Status,
+    Score,
+}
+
+impl Column {
+    const ALL: [Column; 5] = [
+        Column::Name,
+        Column::Kind,
+        Column::Commune,
+        Column::Status,
+        Column::Score,
+    ];
+
+    fn next(self) -> Column {
+        let i = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Column::ALL[(i + 1) % Column::ALL.len()]
+    }
+}
+
+/// Typing a search: the field, and what to go back to on Esc.
+#[derive(Debug, Clone, Default)]
+struct Search {
+    input: TextInput,
+    before_query: String,
+    before_selected: Option<InitiativeId>,
+}
+
+#[derive(Debug, Default)]
+pub struct ListState {
+    /// Indexes into the census's initiatives, in the order shown.
+    rows: Vec<usize>,
+    selected: usize,
+    pub sort: Column,
+    pub reverse: bool,
+    pub filter: Filter,
+    /// How the filtered communes are written (the filter holds folded names).
+    pub commune_labels: std::collections::BTreeMap<String, String>,
+    /// The search applied to the list.
+    pub query: String,
+    search: Option<Search>,
+    /// The last query and its matches: a longer query only looks among them.
+    narrowed: Option<(String, Vec<usize>)>,
+    /// Scroll position and page height, kept by drawing.
+    offset: Cell<usize>,
+    page: Cell<usize>,
+}
+
+impl ListState {
+    pub fn context(&self) -> Context {
+        if self.search.is_some() {
+            Context::Search
+        } else {
+            Context::List
+        }
+    }
+
+    pub fn searching(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// The text being typed in the search field, with its cursor.
+    pub fn search_input(&self) -> Option<&TextInput> {
+        self.search.as_ref().map(|s| &s.input)
+    }
+
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected_id(&self, census: &Census) -> Option<InitiativeId> {
+        self.rows
+            .get(self.selected)
+            .map(|&n| census.initiatives[n].id.clone())
+    }
+
+    pub fn select_id(&mut self, census: &Census, id: &InitiativeId) {
+        if let Some(pos) = census.position(id)
+            && let Some(row) = self.rows.iter().position(|&r| r == pos)
+        {
+            self.selected = row;
+        }
+    }
+
+    /// Recomputes the rows from the census, the filter, the query and the
+    /// sort, keeping the selected initiative selected.
+    pub fn refresh(&mut self, core: &Core) {
+        self.narrowed = None;
+        self.recompute(core);
+    }
+
+    fn recompute(&mut self, core: &Core) {
+        let census = &core.ws.census;
+        let schema = &core.ws.schema;
+        let keep = self.selected_id(census);
+        let query = self.query.trim().to_string();
+        if query.is_empty() {
+            self.narrowed = None;
+            let mut rows: Vec<usize> = (0..census.initiatives.len())
+                .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
+                .collect();
+            self.sort_rows(core, &mut rows);
+            self.rows = rows;
+        } else {
+            // Typing one more letter only narrows: look among the last matches.
+            let candidates: Vec<usize> = match &self.narrowed {
+                Some((q, hits)) if query.starts_with(q.as_str()) => hits.clone(),
+                _ => (0..census.initiatives.len())
+                    .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
+                    .collect(),
+            };
+            let hits = core.index.search(&query, candidates.into_iter());
+            let rows: Vec<usize> = hits.iter().map(|(n, _)| *n).collect();
+            let mut narrowed = rows.clone();
+            narrowed.sort_unstable();
+            self.narrowed = Some((query, narrowed));
+            self.rows = rows;
+        }
+        self.selected = 0;
+        if let Some(id) = keep {
+            self.select_id(census, &id);
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    fn sort_rows(&self, core: &Core, rows: &mut [usize]) {
+        let census = &core.ws.census;
+        let schema = &core.ws.schema;
+        let index = &core.index;
+        match self.sort {
+            Column::Name => rows.sort_by(|&a, &b| index.name(a).cmp(index.name(b))),
+            Column::Kind => rows.sort_by_cached_key(|&n| {
+                let kind = census.initiatives[n]
+                    .value(&schema.kind_field)
+                    .unwrap_or("");
+                (
+                    fold(
+                        schema
+                            .kinds()
+                            .iter()
+                            .find(|c| c.id == kind)
+                            .map_or(kind, |c| c.label.get(core.lang)),
+                    ),
+                    index.name(n).to_string(),
+                )
+            }),
+            Column::Commune => rows.sort_by_cached_key(|&n| {
+                (
+                    fold(census.initiatives[n].value("commune").unwrap_or("")),
+                    index.name(n).to_string(),
+                )
+            }),
+            Column::Status => rows.sort_by_cached_key(|&n| {
+                (
+                    status::rank(status::current(&census.initiatives[n])),
+                    index.name(n).to_string(),
+                )
+            }),
+            Column::Score => rows.sort_by_cached_key(|&n| {
+                (
+                    std::cmp::Reverse(completeness(schema, &census.initiatives[n])),
+                    index.name(n).to_string(),
+                )
+            }),
+        }
+        if self.reverse {
+            rows.reverse();
+        }
+    }
+
+    fn move_to(&mut self, row: usize) {
+        self.selected = row.min(self.rows.len().saturating_sub(1));
+    }
+
+    fn page_size(&self) -> usize {
+        self.page.get().max(1)
+    }
+
+    /// Moves common to the list and the search field.
+    fn move_by(&mut self, action: Action) -> bool {
+        let page = self.page_size();
+        match action {
+            Action::MoveDown | Action::NextMatch => self.move_to(self.selected + 1),
+            Action::MoveUp | Action::PrevMatch => self.move_to(self.selected.saturating_sub(1)),
+            Action::Top => self.move_to(0),
+            Action::Bottom => self.move_to(self.rows.len().saturating_sub(1)),
+            Action::PageDown => self.move_to(self.selected + page),
+            Action::PageUp => self.move_to(self.selected.saturating_sub(page)),
+            _ => return false,
+        }
+        true
+    }
+
+    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        if let Some(search) = self.search.as_mut() {
+            match input.action {
+                Some(Action::Confirm) => {
+                    self.search = None;
+                }
+                Some(Action::Cancel) => {
+                    let back = self.search.take().unwrap_or_default();
+                    self.query = back.before_query;
+                    self.refresh(core);
+                    if let Some(id) = back.before_selected {
+                        self.select_id(&core.ws.census, &id);
+                    }
+                }
+                Some(a @ (Action::MoveDown | Action::MoveUp)) => {
+                    self.move_by(a);
+                }
+                _ => {
+                    if search.input.handle(input.key) {
+                        self.query = search.input.text().to_string();
+                        self.recompute(core);
+                        self.selected = 0;
+                    }
+                }
+            }
+            return Effect::None;
+        }
+        let Some(action) = input.action else {
+            return Effect::None;
+        };
+        if self.move_by(action) {
+            return Effect::None;
+        }
+        match action {
+            Action::Open => match self.selected_id(&core.ws.census) {
+                Some(id) => Effect::OpenDetail(id),
+                None => Effect::None,
+            },
+            Action::Search => {
+                self.search = Some(Search {
+                    input: TextInput::new(&self.query),
+                    before_query: self.query.clone(),
+                    before_selected: self.selected_id(&core.ws.census),
+                });
+                Effect::None
+            }
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.query.clear();
+                self.refresh(core);
+                core.say(core.ui().filter_clear_hint);
+                Effect::None
+            }
+            Action::SortNext => {
+                self.sort = self.sort.next();
+                self.reverse = false;
+                self.refresh(core);
+                Effect::None
+            }
+            Action::SortReverse => {
+                self.reverse = !self.reverse;
+                self.refresh(core);
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    pub fn column_title(&self, core: &Core, column: Column) -> String {
+        let ui = core.ui();
+        let name = match column {
+            Column::Name => ui.col_name,
+            Column::Kind => ui.col_kind,
+            Column::Commune => ui.col_commune,
+            Column::Status => ui.col_status,
+            Column::Score => ui.col_score,
+        };
+        if column == self.sort && self.query.trim().is_empty() {
+            let arrow = match (self.reverse, core.theme.ascii) {
+                (false, false) => "▲",
+                (true, false) => "▼",
+                (false, true) => "^",
+                (true, true) => "v",
+            };
+            format!("{name}{arrow}")
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// Draws the table; only the visible rows are built.
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let census = &core.ws.census;
+        let schema = &core.ws.schema;
+        let ui = core.ui();
+        if self.rows.is_empty() {
+            let text = if census.live().next().is_none() {
+                ui.empty_list
+            } else {
+                ui.no_match
+            };
+            frame.render_widget(Paragraph::new(text).style(core.theme.muted), area);
+            return;
+        }
+        let wide = area.width >= 72;
+        let mut columns = vec![Column::Name, Column::Kind, Column::Commune];
+        let mut widths = vec![
+            Constraint::Fill(1),
+            Constraint::Length(if wide { 20 } else { 14 }),
+            Constraint::Length(if wide { 14 } else { 12 }),
+        ];
+        if wide {
+            columns.push(Column::Status);
+            widths.push(Constraint::Length(11));
+        }
+        columns.push(Column::Score);
+        widths.push(Constraint::Length(6));
+
+        let height = area.height.saturating_sub(1) as usize;
+        self.page.set(height.max(1));
+        let mut offset = self.offset.get();
+        if self.selected < offset {
+            offset = self.selected;
+        } else if height > 0 && self.selected >= offset + height {
+            offset = self.selected + 1 - height;
+        }
+        offset = offset.min(self.rows.len().saturating_sub(height.max(1)));
+        self.offset.set(offset);
+
+        let fixed = |c: &Constraint| match c {
+            Constraint::Length(n) => *n as usize,
+            _ => 0,
+        };
+        let name_width = (area.width as usize)
+            .saturating_sub(widths.iter().skip(1).map(|c| fixed(c) + 1).sum::<usize>());
+        let (kind_width, commune_width) = (fixed(&widths[1]), fixed(&widths[2]));
+        let cut = |s: &str, w: usize| truncate(&inert(s), w).into_owned();
+        let query = fold(self.query.trim());
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(row, &n)| {
+                let i = &census.initiatives[n];
+                let name = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
+                let name = truncate(&name, name_width).into_owned();
+                let name_cell = if query.is_empty() {
+                    Line::from(name)
+                } else {
+                    highlight(core, n, &name, &query)
+                };
+                let kind = i.value(&schema.kind_field).unwrap_or("");
+                let kind_label = schema
+                    .kinds()
+                    .iter()
+                    .find(|c| c.id == kind)
+                    .map_or(kind, |c| c.label.get(core.lang));
+                let cells: Vec<TableCell> = columns
+                    .iter()
+                    .map(|c| match c {
+                        Column::Name => TableCell::from(name_cell.clone()),
+                        Column::Kind => TableCell::from(cut(kind_label, kind_width)),
+                        Column::Commune => {
+                            TableCell::from(cut(i.value("commune").unwrap_or(""), commune_width))
+                        }
+                        Column::Status => {
+                            TableCell::from(status_label(status::current(i), core.lang).to_string())
+                        }
+                        Column::Score => {
+                            TableCell::from(format!("{:>3} %", completeness(schema, i)))
+                        }
+                    })
+                    .collect();
+                let style = if row == self.selected {
+                    core.theme.selected
+                } else {
+                    Style::default()
+                };
+                Row::new(cells).style(style)
+            });
+        let header = Row::new(
+            columns
+                .iter()
+                .map(|c| TableCell::from(self.column_title(core, *c))),
+        )
+        .style(core.theme.title);
+        let table = Table::new(rows, widths).header(header).column_spacing(1);
+        frame.render_widget(table, area);
+    }
+}
+
+/// The name with the characters the query matched underlined.
+fn highlight(core: &Core, n: usize, name: &str, query: &str) -> Line<'static> {
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    fold_into(name, &mut folded, &mut origin);
+    let folded_len = folded.chars().count();
+    let matched: Vec<usize> = core
+        .index
+        .matcher()
+        .indices(core.index.key(n), query)
+        .map(|(_, idx)| {
+            idx.into_iter()
+                .filter(|&i| i < folded_len)
+                .map(|i| origin[i] as usize)
+                .collect()
+        })
+        .unwrap_or_default();
+    let spans: Vec<Span> = name
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if matched.contains(&i) {
+                core.theme.matched
+            } else {
+                Style::default()
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
+}

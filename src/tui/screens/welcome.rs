@@ -1,0 +1,207 @@
+//! First run: who you are, which territory, and whether to start from a
+//! bundled sample or an empty census.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::display::inert;
+use crate::i18n::Lang;
+use crate::i18n::ui::ui;
+use crate::tui::action::Action;
+use crate::tui::app::Input;
+use crate::tui::keymap::Context;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::TextInput;
+
+/// The samples shipped in the binary.
+pub const SAMPLE_BREST: &str = include_str!("../../../sample-data/pays-de-brest.ron");
+pub const SAMPLE_GRENOBLE: &str = include_str!("../../../sample-data/grenoble.ron");
+
+/// How the new census starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    SampleBrest,
+    SampleGrenoble,
+    Empty,
+}
+
+impl Start {
+    const ALL: [Start; 3] = [Start::SampleBrest, Start::SampleGrenoble, Start::Empty];
+
+    /// The text of the sample, if any.
+    pub fn sample(self) -> Option<&'static str> {
+        match self {
+            Start::SampleBrest => Some(SAMPLE_BREST),
+            Start::SampleGrenoble => Some(SAMPLE_GRENOBLE),
+            Start::Empty => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Editing,
+    Quit,
+    Done {
+        name: String,
+        territory: String,
+        start: Start,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct WelcomeState {
+    pub name: TextInput,
+    pub territory: TextInput,
+    start: usize,
+    /// 0: name, 1: territory, 2: how to start.
+    focus: usize,
+    /// Only the name is asked when the census already exists.
+    pub census_exists: bool,
+    error: Option<&'static str>,
+}
+
+impl WelcomeState {
+    pub fn new(name: &str, territory: &str, census_exists: bool) -> WelcomeState {
+        WelcomeState {
+            name: TextInput::new(name),
+            territory: TextInput::new(territory),
+            start: 0,
+            focus: 0,
+            census_exists,
+            error: None,
+        }
+    }
+
+    fn last_focus(&self) -> usize {
+        if self.census_exists { 0 } else { 2 }
+    }
+
+    pub fn context(&self) -> Context {
+        if self.focus == 2 {
+            Context::Picker
+        } else {
+            Context::Wizard
+        }
+    }
+
+    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        let ui = ui(lang);
+        self.error = None;
+        match input.action {
+            Some(Action::Cancel) => return Outcome::Quit,
+            Some(Action::NextField) => self.focus = (self.focus + 1).min(self.last_focus()),
+            Some(Action::PreviousField) => self.focus = self.focus.saturating_sub(1),
+            Some(Action::MoveDown) => self.start = (self.start + 1).min(Start::ALL.len() - 1),
+            Some(Action::MoveUp) => self.start = self.start.saturating_sub(1),
+            Some(Action::Confirm) | Some(Action::Toggle) if self.focus < self.last_focus() => {
+                if self.focus == 0 && self.name.text().trim().is_empty() {
+                    self.error = Some(ui.welcome_need_name);
+                } else if self.focus == 1 && self.territory.text().trim().is_empty() {
+                    self.error = Some(ui.welcome_need_territory);
+                } else {
+                    self.focus += 1;
+                }
+            }
+            Some(Action::Confirm) => {
+                if self.name.text().trim().is_empty() {
+                    self.focus = 0;
+                    self.error = Some(ui.welcome_need_name);
+                } else if !self.census_exists && self.territory.text().trim().is_empty() {
+                    self.focus = 1;
+                    self.error = Some(ui.welcome_need_territory);
+                } else {
+                    return Outcome::Done {
+                        name: self.name.text().trim().to_string(),
+                        territory: self.territory.text().trim().to_string(),
+                        start: Start::ALL[self.start],
+                    };
+                }
+            }
+            _ => {
+                match self.focus {
+                    0 => self.name.handle(input.key),
+                    1 => self.territory.handle(input.key),
+                    _ => false,
+                };
+            }
+        }
+        Outcome::Editing
+    }
+
+    pub fn draw(&self, theme: &Theme, lang: Lang, frame: &mut Frame) {
+        let ui = ui(lang);
+        let area = frame.area();
+        let popup = area.centered(Constraint::Max(70), Constraint::Max(18));
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(format!(" {} ", ui.welcome_title), theme.title))
+            .title_bottom(Span::styled(format!(" {} ", ui.welcome_hint), theme.muted));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        let [intro, name, territory, start, error] = inner.layout(&Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(2),
+            Constraint::Length(2),
+            Constraint::Length(5),
+            Constraint::Fill(1),
+        ]));
+        frame.render_widget(
+            Paragraph::new(ui.welcome_text).wrap(Wrap { trim: true }),
+            intro,
+        );
+        let field =
+            |frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focused: bool| {
+                let style = if focused { theme.focus } else { theme.normal };
+                frame.render_widget(
+                    Paragraph::new(vec![
+                        Line::from(Span::styled(label.to_string(), theme.muted)),
+                        Line::from(Span::styled(format!("> {}", inert(input.text())), style)),
+                    ]),
+                    area,
+                );
+                if focused {
+                    let before: String = input.text().chars().take(input.cursor()).collect();
+                    frame.set_cursor_position((
+                        area.x + 2 + crate::display::width(&inert(&before)) as u16,
+                        area.y + 1,
+                    ));
+                }
+            };
+        field(frame, name, ui.welcome_name, &self.name, self.focus == 0);
+        if !self.census_exists {
+            field(
+                frame,
+                territory,
+                ui.welcome_territory,
+                &self.territory,
+                self.focus == 1,
+            );
+            let labels = [
+                ui.welcome_sample_brest,
+                ui.welcome_sample_grenoble,
+                ui.welcome_empty,
+            ];
+            let mut lines = vec![Line::from(Span::styled(ui.welcome_start, theme.muted))];
+            for (n, label) in labels.iter().enumerate() {
+                let mark = if n == self.start {
+                    theme.pointer()
+                } else {
+                    " "
+                };
+                let style = if n == self.start && self.focus == 2 {
+                    theme.selected
+                } else {
+                    theme.normal
+                };
+                lines.push(Line::from(Span::styled(format!(" {mark} {label}"), style)));
+            }
+            frame.render_widget(Paragraph::new(lines), start);
+        }
+        if let Some(e) = self.error {
+            frame.render_widget(Paragraph::new(Span::styled(e, theme.error)), error);
+        }
+    }
+}

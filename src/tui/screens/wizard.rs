@@ -1,0 +1,487 @@
+//! Guided entry of a new initiative, step by step (Identifier, Qualifier,
+//! Légitimer, Soutenir, Relier), one field at a time, checked as you type;
+//! a duplicate check after the first step, a summary before saving, and a
+//! draft kept on disk all along.
+
+use std::collections::BTreeMap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::census::draft::Draft;
+use crate::census::duplicates::{Identity, Reason, matches};
+use crate::census::id::InitiativeId;
+use crate::census::ops::FieldValues;
+use crate::census::schema::Field;
+use crate::display::{inert, truncate};
+use crate::i18n::duplicate_reason;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::keymap::Context;
+use crate::tui::screens::detail::DetailState;
+use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+
+#[derive(Debug, Clone)]
+enum Phase {
+    Fields,
+    /// Existing initiatives that look like this one, and the one selected.
+    Duplicates(Vec<(InitiativeId, Vec<Reason>)>, usize),
+    Summary,
+}
+
+#[derive(Debug, Clone)]
+pub struct WizardState {
+    copy_of: Option<InitiativeId>,
+    /// Checked values by field id.
+    values: BTreeMap<String, Vec<String>>,
+    step: usize,
+    field: usize,
+    editor: Option<FieldEditor>,
+    phase: Phase,
+    /// The duplicate check was answered "it is a different one".
+    checked_duplicates: bool,
+    message: Option<String>,
+}
+
+impl WizardState {
+    /// A new entry, empty or copied from a sibling.
+    pub fn new(core: &Core, copy_of: Option<&InitiativeId>) -> WizardState {
+        let mut values = BTreeMap::new();
+        if let Some(i) = copy_of.and_then(|id| core.ws.census.get(id)) {
+            for f in &core.ws.schema.fields {
+                let v: Vec<String> = if f.field_type.is_multi() {
+                    i.values(&f.id).into_iter().map(String::from).collect()
+                } else {
+                    i.value(&f.id).map(String::from).into_iter().collect()
+                };
+                if !v.is_empty() {
+                    values.insert(f.id.clone(), v);
+                }
+            }
+        }
+        let mut w = WizardState {
+            copy_of: copy_of.cloned(),
+            values,
+            step: 0,
+            field: 0,
+            editor: None,
+            phase: Phase::Fields,
+            checked_duplicates: false,
+            message: None,
+        };
+        w.open_editor(core);
+        w
+    }
+
+    /// An entry taken up where a draft left it.
+    pub fn from_draft(core: &Core, draft: Draft) -> WizardState {
+        let mut w = WizardState::new(core, None);
+        w.copy_of = draft
+            .copy_of
+            .as_deref()
+            .and_then(|id| InitiativeId::parse(id).ok());
+        w.values = draft
+            .values
+            .into_iter()
+            .filter(|(f, v)| core.ws.schema.field(f).is_some() && !v.is_empty())
+            .collect();
+        w.step = draft.step.min(core.ws.schema.steps.len().saturating_sub(1));
+        w.field = draft.field;
+        w.open_editor(core);
+        w
+    }
+
+    pub fn context(&self) -> Context {
+        match &self.phase {
+            Phase::Fields => self
+                .editor
+                .as_ref()
+                .map_or(Context::Wizard, |e| e.context()),
+            Phase::Duplicates(..) => Context::Dialog,
+            Phase::Summary => Context::Wizard,
+        }
+    }
+
+    fn kind(&self, core: &Core) -> Option<String> {
+        self.values
+            .get(&core.ws.schema.kind_field)
+            .and_then(|v| v.first().cloned())
+    }
+
+    /// The fields of a step that apply to the kind chosen so far.
+    fn fields<'a>(&self, core: &'a Core, step: usize) -> Vec<&'a Field> {
+        let schema = &core.ws.schema;
+        let kind = self.kind(core);
+        schema
+            .steps
+            .get(step)
+            .map(|s| {
+                schema
+                    .fields_of_step(&s.id)
+                    .filter(|f| f.applies_to(kind.as_deref()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn open_editor(&mut self, core: &Core) {
+        let fields = self.fields(core, self.step);
+        self.field = self.field.min(fields.len().saturating_sub(1));
+        self.editor = fields.get(self.field).map(|f| {
+            let current = self.values.get(&f.id).cloned().unwrap_or_default();
+            FieldEditor::new(core, f, &current, None)
+        });
+    }
+
+    fn draft(&self) -> Draft {
+        Draft {
+            values: self
+                .values
+                .iter()
+                .map(|(f, v)| (f.clone(), v.clone()))
+                .collect(),
+            step: self.step,
+            field: self.field,
+            copy_of: self.copy_of.as_ref().map(|id| id.to_string()),
+        }
+    }
+
+    /// Required fields of a step still empty.
+    fn missing(&self, core: &Core, step: usize) -> Vec<String> {
+        self.fields(core, step)
+            .into_iter()
+            .filter(|f| f.required && !self.values.contains_key(&f.id))
+            .map(|f| f.label.get(core.lang).to_string())
+            .collect()
+    }
+
+    /// Goes to the next field, running the duplicate check when leaving the
+    /// first step and the summary after the last.
+    fn advance(&mut self, core: &Core) {
+        let count = self.fields(core, self.step).len();
+        if self.field + 1 < count {
+            self.field += 1;
+            self.open_editor(core);
+        } else {
+            self.next_step(core);
+        }
+    }
+
+    fn next_step(&mut self, core: &Core) {
+        let missing = self.missing(core, self.step);
+        if !missing.is_empty() {
+            self.message = Some(format!(
+                "{} : {}",
+                core.ui().required_missing,
+                missing.join(", ")
+            ));
+            return;
+        }
+        if self.step == 0 && !self.checked_duplicates {
+            let who = Identity::from_values(&core.ws.schema, |f| {
+                self.values.get(f).and_then(|v| v.first().cloned())
+            });
+            let found = matches(&core.ws.census, &core.ws.schema, &who, None);
+            if !found.is_empty() {
+                self.phase = Phase::Duplicates(found, 0);
+                return;
+            }
+        }
+        if self.step + 1 < core.ws.schema.steps.len() {
+            self.step += 1;
+            self.field = 0;
+            self.open_editor(core);
+        } else {
+            self.phase = Phase::Summary;
+            self.editor = None;
+        }
+    }
+
+    fn back(&mut self, core: &Core) {
+        if self.field > 0 {
+            self.field -= 1;
+        } else if self.step > 0 {
+            self.step -= 1;
+            self.field = self.fields(core, self.step).len().saturating_sub(1);
+        }
+        self.open_editor(core);
+    }
+
+    /// Leaves the entry; what was typed stays as a draft.
+    fn leave(&self, core: &mut Core) -> Effect {
+        if self.values.is_empty() {
+            core.clear_draft();
+        } else {
+            core.save_draft(&self.draft());
+            core.say(core.ui().draft_kept);
+        }
+        Effect::Close
+    }
+
+    fn save(&mut self, core: &mut Core) -> Effect {
+        let values: Vec<FieldValues> = self
+            .values
+            .iter()
+            .map(|(f, v)| FieldValues {
+                field: f.clone(),
+                values: v.clone(),
+            })
+            .collect();
+        match core.create(&values) {
+            Ok(id) => {
+                core.clear_draft();
+                core.say(core.ui().created);
+                Effect::Replace(View::Detail(Box::new(DetailState::new(id))))
+            }
+            Err(e) => {
+                self.message = Some(e);
+                Effect::None
+            }
+        }
+    }
+
+    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        self.message = None;
+        match &mut self.phase {
+            Phase::Duplicates(found, selected) => {
+                match input.action {
+                    Some(Action::MoveDown) => {
+                        *selected = (*selected + 1).min(found.len().saturating_sub(1))
+                    }
+                    Some(Action::MoveUp) => *selected = selected.saturating_sub(1),
+                    Some(Action::Yes | Action::OpenExisting) => {
+                        let id = found[*selected].0.clone();
+                        core.clear_draft();
+                        return Effect::Replace(View::Detail(Box::new(DetailState::new(id))));
+                    }
+                    Some(Action::Confirm) => {
+                        self.checked_duplicates = true;
+                        self.phase = Phase::Fields;
+                        self.next_step(core);
+                    }
+                    Some(Action::No) => {
+                        self.phase = Phase::Fields;
+                        self.open_editor(core);
+                    }
+                    _ => {}
+                }
+                return Effect::None;
+            }
+            Phase::Summary => {
+                return match input.action {
+                    Some(Action::Confirm) => self.save(core),
+                    Some(Action::Cancel) => self.leave(core),
+                    Some(Action::PreviousField | Action::PreviousStep) => {
+                        self.phase = Phase::Fields;
+                        self.step = core.ws.schema.steps.len().saturating_sub(1);
+                        self.field = self.fields(core, self.step).len().saturating_sub(1);
+                        self.open_editor(core);
+                        Effect::None
+                    }
+                    _ => Effect::None,
+                };
+            }
+            Phase::Fields => {}
+        }
+        match input.action {
+            Some(Action::NextStep) => {
+                self.next_step(core);
+                return Effect::None;
+            }
+            Some(Action::PreviousStep) => {
+                self.step = self.step.saturating_sub(1);
+                self.field = 0;
+                self.open_editor(core);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        let Some(editor) = self.editor.as_mut() else {
+            self.next_step(core);
+            return Effect::None;
+        };
+        match editor.update(core, input) {
+            Outcome::Editing => {}
+            Outcome::Cancelled => return self.leave(core),
+            Outcome::Skip { forward: true } => self.advance(core),
+            Outcome::Skip { forward: false } => self.back(core),
+            Outcome::Confirmed(values) => {
+                let field = editor.field.id.clone();
+                if values.is_empty() {
+                    self.values.remove(&field);
+                } else {
+                    self.values.insert(field, values);
+                }
+                core.save_draft(&self.draft());
+                self.advance(core);
+            }
+        }
+        Effect::None
+    }
+
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let schema = &core.ws.schema;
+        let title = if self.copy_of.is_some() {
+            ui.wizard_copy_title
+        } else {
+            ui.wizard_title
+        };
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(format!(" {title} "), theme.title));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [steps_line, body, message] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+
+        // The steps, the current one marked; a step with a required field
+        // still empty is marked too.
+        let mut spans = Vec::new();
+        for (n, step) in schema.steps.iter().enumerate() {
+            let current = n == self.step && matches!(self.phase, Phase::Fields);
+            let style = if current {
+                theme.selected
+            } else if self.missing(core, n).is_empty() {
+                theme.normal
+            } else {
+                theme.warning
+            };
+            spans.push(Span::styled(
+                format!("{}.{}", n + 1, step.label.get(core.lang)),
+                style,
+            ));
+            spans.push(Span::raw(" "));
+        }
+        let summary_style = if matches!(self.phase, Phase::Summary) {
+            theme.selected
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(ui.summary, summary_style));
+        frame.render_widget(Paragraph::new(Line::from(spans)), steps_line);
+
+        match &self.phase {
+            Phase::Fields => {
+                if let Some(editor) = &self.editor {
+                    let count = self.fields(core, self.step).len();
+                    let [progress, editor_area] = body.layout(&Layout::vertical([
+                        Constraint::Length(2),
+                        Constraint::Fill(1),
+                    ]));
+                    let step = schema.steps.get(self.step);
+                    let help = step.map_or("", |s| s.help.get(core.lang));
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(
+                            format!("{} {}/{} · {help}", ui.field, self.field + 1, count),
+                            theme.muted,
+                        ))
+                        .wrap(Wrap { trim: true }),
+                        progress,
+                    );
+                    editor.draw(core, frame, editor_area);
+                }
+            }
+            Phase::Duplicates(found, selected) => {
+                self.draw_duplicates(core, frame, body, found, *selected)
+            }
+            Phase::Summary => self.draw_summary(core, frame, body),
+        }
+        if let Some(m) = &self.message {
+            frame.render_widget(
+                Paragraph::new(Span::styled(m.as_str(), theme.error)),
+                message,
+            );
+        }
+    }
+
+    fn draw_duplicates(
+        &self,
+        core: &Core,
+        frame: &mut Frame,
+        area: Rect,
+        found: &[(InitiativeId, Vec<Reason>)],
+        selected: usize,
+    ) {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let mut lines = vec![
+            Line::from(Span::styled(ui.duplicate_title, theme.warning)),
+            Line::from(ui.duplicate_text),
+            Line::from(""),
+        ];
+        for (n, (id, reasons)) in found.iter().enumerate() {
+            let Some(i) = core.ws.census.get(id) else {
+                continue;
+            };
+            let name = inert(i.value(&core.ws.schema.name_field).unwrap_or("?")).into_owned();
+            let commune = inert(i.value("commune").unwrap_or("")).into_owned();
+            let why: Vec<String> = reasons
+                .iter()
+                .map(|r| duplicate_reason(r, core.lang))
+                .collect();
+            let style = if n == selected {
+                theme.selected
+            } else {
+                Style::default()
+            };
+            lines.push(Line::from(Span::styled(
+                format!(" {name} ({commune}) — {}", why.join(", ")),
+                style,
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(ui.duplicate_choice, theme.key)));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+
+    fn draw_summary(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let schema = &core.ws.schema;
+        let mut lines = Vec::new();
+        for (n, step) in schema.steps.iter().enumerate() {
+            lines.push(Line::from(Span::styled(
+                step.label.get(core.lang),
+                theme.focus,
+            )));
+            for f in self.fields(core, n) {
+                let Some(values) = self.values.get(&f.id) else {
+                    continue;
+                };
+                let list = f.field_type.choice_list();
+                let shown: Vec<String> = values
+                    .iter()
+                    .map(|v| match list {
+                        Some(l) if !v.contains(':') => {
+                            schema.choice_label(l, v, core.lang).to_string()
+                        }
+                        _ => v.clone(),
+                    })
+                    .collect();
+                let label = truncate(f.label.get(core.lang), 26).into_owned();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {label:<26} "), theme.muted),
+                    Span::raw(inert(&shown.join(" · ")).into_owned()),
+                ]));
+            }
+        }
+        let missing: Vec<String> = (0..schema.steps.len())
+            .flat_map(|n| self.missing(core, n))
+            .collect();
+        if !missing.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("{} : {}", core.ui().required_missing, missing.join(", ")),
+                theme.error,
+            )));
+        }
+        lines.push(Line::from(Span::styled(core.ui().summary_hint, theme.key)));
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}

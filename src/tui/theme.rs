@@ -1,0 +1,96 @@
+//! Semantic styles that survive 16 colours, `NO_COLOR` and `TERM=linux`:
+//! named ANSI colours only, and selection and focus also REVERSED or BOLD.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub normal: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub focus: Style,
+    pub muted: Style,
+    pub error: Style,
+    pub warning: Style,
+    pub success: Style,
+    pub key: Style,
+    pub matched: Style,
+    pub ascii: bool,
+}
+
+impl Theme {
+    /// The 16-colour theme, or a colourless one (`NO_COLOR`); `ascii` draws
+    /// with ASCII only.
+    pub fn new(colour: bool, ascii: bool) -> Theme {
+        let c = |style: Style, fg: Color| if colour { style.fg(fg) } else { style };
+        let base = Style::default();
+        Theme {
+            normal: base,
+            title: c(base.add_modifier(Modifier::BOLD), Color::Cyan),
+            selected: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            focus: c(base.add_modifier(Modifier::BOLD), Color::Yellow),
+            muted: if colour {
+                base.fg(Color::DarkGray)
+            } else {
+                base.add_modifier(Modifier::DIM)
+            },
+            error: c(base.add_modifier(Modifier::BOLD), Color::Red),
+            warning: c(base, Color::Yellow),
+            success: c(base, Color::Green),
+            key: c(base.add_modifier(Modifier::BOLD), Color::Cyan),
+            matched: c(
+                base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                Color::Yellow,
+            ),
+            ascii,
+        }
+    }
+
+    /// From the environment: no colour with `NO_COLOR` (any value) or a
+    /// `TERM=dumb`.
+    pub fn from_env(ascii: bool) -> Theme {
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        Theme::new(!no_colour, ascii)
+    }
+
+    pub fn border(&self) -> border::Set<'static> {
+        if self.ascii {
+            border::Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            }
+        } else {
+            border::PLAIN
+        }
+    }
+
+    /// Marker of the selected row.
+    pub fn pointer(&self) -> &'static str {
+        if self.ascii { ">" } else { "▶" }
+    }
+
+    pub fn checked(&self, on: bool) -> &'static str {
+        match (on, self.ascii) {
+            (true, true) => "[x]",
+            (false, true) => "[ ]",
+            (true, false) => "☑",
+            (false, false) => "☐",
+        }
+    }
+
+    pub fn separator(&self) -> &'static str {
+        if self.ascii { " | " } else { " │ " }
+    }
+
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "..." } else { "…" }
+    }
+}

@@ -1,0 +1,370 @@
+//! Editing one field of the schema, whatever its type: a text checked as you
+//! type, a choice picked by typing, several choices ticked, relations to other
+//! initiatives found by fuzzy search. The guided entry and the record's edit
+//! use the same editors.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::census::id::InitiativeId;
+use crate::census::ops::check_value;
+use crate::census::schema::{Field, FieldType};
+use crate::census::value::split_relation;
+use crate::display::inert;
+use crate::i18n::Localized;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Input};
+use crate::tui::keymap::Context;
+use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::picker::{Item, Picker};
+
+/// What an editor says after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still editing.
+    Editing,
+    /// Confirmed: the checked, normalised values (none: the field is emptied).
+    Confirmed(Vec<String>),
+    Cancelled,
+    /// Leave this field as it is and go to the next (or previous) one.
+    Skip {
+        forward: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+enum Mode {
+    Text(TextInput),
+    Choices(Picker),
+    Relations {
+        picker: Picker,
+        kinds: Vec<(String, String)>,
+        kind: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldEditor {
+    pub field: Field,
+    /// The initiative being edited (a relation may not point to itself).
+    editing: Option<InitiativeId>,
+    mode: Mode,
+    /// Why the value typed is refused, as you type.
+    pub error: Option<String>,
+}
+
+/// An empty single choice, to empty an optional choice field.
+const NONE: &str = "";
+
+impl FieldEditor {
+    /// An editor for `field`, starting from `current` values.
+    pub fn new(
+        core: &Core,
+        field: &Field,
+        current: &[String],
+        editing: Option<&InitiativeId>,
+    ) -> FieldEditor {
+        let schema = &core.ws.schema;
+        let mode = match &field.field_type {
+            FieldType::Choice(list) | FieldType::Choices(list) => {
+                let multi = field.field_type.is_multi();
+                let mut items: Vec<Item> = schema
+                    .choices(list)
+                    .iter()
+                    .map(|c| Item::new(&c.id, c.label.get(core.lang), current.contains(&c.id)))
+                    .collect();
+                if !multi && !field.required {
+                    items.insert(
+                        0,
+                        Item::new(NONE, core.ui().none_selected, current.is_empty()),
+                    );
+                }
+                Mode::Choices(Picker::new(items, multi))
+            }
+            FieldType::Relations(list) => {
+                let kinds: Vec<(String, String)> = schema
+                    .choices(list)
+                    .iter()
+                    .map(|c| (c.id.clone(), c.label.get(core.lang).to_string()))
+                    .collect();
+                Mode::Relations {
+                    picker: relation_picker(
+                        core,
+                        current,
+                        editing,
+                        kinds.first().map_or("", |k| &k.0),
+                    ),
+                    kinds,
+                    kind: 0,
+                }
+            }
+            _ => Mode::Text(TextInput::new(current.first().map_or("", String::as_str))),
+        };
+        let mut editor = FieldEditor {
+            field: field.clone(),
+            editing: editing.cloned(),
+            mode,
+            error: None,
+        };
+        editor.check(core);
+        editor
+    }
+
+    /// Text fields take the wizard's keys; lists, the picker's.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Text(_) => Context::Wizard,
+            _ => Context::Picker,
+        }
+    }
+
+    /// What the field would hold if confirmed now (checked and normalised).
+    fn values(&self, core: &Core) -> Result<Vec<String>, String> {
+        let raw: Vec<String> = match &self.mode {
+            Mode::Text(t) if t.text().trim().is_empty() => Vec::new(),
+            Mode::Text(t) => vec![t.text().to_string()],
+            Mode::Choices(p) if p.multi => p.checked(),
+            Mode::Choices(p) => p
+                .current()
+                .map(|i| i.value.clone())
+                .filter(|v| v != NONE)
+                .into_iter()
+                .collect(),
+            Mode::Relations { picker, .. } => picker.checked(),
+        };
+        let schema = &core.ws.schema;
+        let mut out = Vec::new();
+        for r in raw {
+            let v = check_value(
+                schema,
+                &core.ws.census,
+                &self.field,
+                &r,
+                self.editing.as_ref(),
+            )
+            .map_err(|e| e.localize(core.lang))?;
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        if out.is_empty() && self.field.required {
+            return Err(format!(
+                "{} : {}",
+                self.field.label.get(core.lang),
+                core.ui().required_mark
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Validation as you type (texts only: lists hold valid choices).
+    fn check(&mut self, core: &Core) {
+        self.error = match &self.mode {
+            Mode::Text(t) if !t.text().trim().is_empty() => self.values(core).err(),
+            _ => None,
+        };
+    }
+
+    pub fn update(&mut self, core: &Core, input: Input) -> Outcome {
+        match input.action {
+            Some(Action::Cancel) => return Outcome::Cancelled,
+            Some(Action::Confirm) => {
+                // A single choice is the one under the cursor.
+                return match self.values(core) {
+                    Ok(v) => Outcome::Confirmed(v),
+                    Err(e) => {
+                        self.error = Some(e);
+                        Outcome::Editing
+                    }
+                };
+            }
+            Some(Action::NextField) => return Outcome::Skip { forward: true },
+            Some(Action::PreviousField) => return Outcome::Skip { forward: false },
+            _ => {}
+        }
+        match &mut self.mode {
+            Mode::Text(t) => {
+                if t.handle(input.key) {
+                    self.check(core);
+                }
+            }
+            Mode::Choices(p) => match input.action {
+                Some(Action::MoveDown) => p.move_down(),
+                Some(Action::MoveUp) => p.move_up(),
+                Some(Action::Toggle) if p.multi => p.toggle(),
+                _ => {
+                    p.type_key(input.key);
+                }
+            },
+            Mode::Relations {
+                picker,
+                kinds,
+                kind,
+            } => match input.action {
+                Some(Action::MoveDown) => picker.move_down(),
+                Some(Action::MoveUp) => picker.move_up(),
+                Some(Action::Toggle) => {
+                    toggle_relation(picker, kinds.get(*kind).map_or("", |k| &k.0))
+                }
+                Some(Action::NextPane) => *kind = (*kind + 1) % kinds.len().max(1),
+                _ => {
+                    picker.type_key(input.key);
+                }
+            },
+        }
+        Outcome::Editing
+    }
+
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let label = self.field.label.get(core.lang);
+        let mark = if self.field.required {
+            ui.required_mark
+        } else {
+            ui.optional_mark
+        };
+        let [title, help, body] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ]));
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(label, theme.title),
+                Span::styled(format!("  ({mark})"), theme.muted),
+            ])),
+            title,
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(self.field.help.get(core.lang), theme.muted))
+                .wrap(Wrap { trim: true }),
+            help,
+        );
+        match &self.mode {
+            Mode::Text(t) => {
+                let [line, message] = body.layout(&Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                ]));
+                let shown = inert(t.text());
+                frame.render_widget(
+                    Paragraph::new(format!("> {shown}")).style(theme.focus),
+                    line,
+                );
+                let before: String = t.text().chars().take(t.cursor()).collect();
+                frame.set_cursor_position((
+                    line.x + 2 + crate::display::width(&inert(&before)) as u16,
+                    line.y,
+                ));
+                if let Some(e) = &self.error {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(e.as_str(), theme.error))
+                            .wrap(Wrap { trim: true }),
+                        message,
+                    );
+                }
+            }
+            Mode::Choices(p) => {
+                let hint = if p.multi {
+                    ui.choose_hint
+                } else {
+                    ui.pick_hint
+                };
+                p.draw(theme, frame, body, hint);
+            }
+            Mode::Relations {
+                picker,
+                kinds,
+                kind,
+            } => {
+                let [kind_line, rest] = body.layout(&Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                ]));
+                let tab = core
+                    .keymap
+                    .first_key(Context::Picker, Action::NextPane)
+                    .map(|k| k.label(core.lang))
+                    .unwrap_or_default();
+                let name = kinds.get(*kind).map_or("", |k| k.1.as_str());
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::raw(format!("{} : ", ui.relation_kind)),
+                        Span::styled(name, theme.focus),
+                        Span::styled(format!("  ({tab})"), theme.muted),
+                    ])),
+                    kind_line,
+                );
+                picker.draw(theme, frame, rest, ui.choose_hint);
+            }
+        }
+    }
+}
+
+/// Current relations first (ticked), then every other live initiative.
+fn relation_picker(
+    core: &Core,
+    current: &[String],
+    editing: Option<&InitiativeId>,
+    first_kind: &str,
+) -> Picker {
+    let census = &core.ws.census;
+    let schema = &core.ws.schema;
+    let label_of = |kind: &str, target: &str| {
+        let list = schema.fields.iter().find_map(|f| match &f.field_type {
+            FieldType::Relations(l) => Some(l.as_str()),
+            _ => None,
+        });
+        let kind_label = list.map_or(kind, |l| schema.choice_label(l, kind, core.lang));
+        let name = InitiativeId::parse(target)
+            .ok()
+            .and_then(|id| census.get(&id))
+            .map(|i| {
+                format!(
+                    "{} ({})",
+                    i.value(&schema.name_field).unwrap_or("?"),
+                    i.value("commune").unwrap_or("")
+                )
+            })
+            .unwrap_or_else(|| target.to_string());
+        format!("{kind_label} · {name}")
+    };
+    let mut items: Vec<Item> = current
+        .iter()
+        .filter_map(|v| split_relation(v).map(|(k, t)| Item::new(v.as_str(), label_of(k, t), true)))
+        .collect();
+    let linked: Vec<&str> = current
+        .iter()
+        .filter_map(|v| split_relation(v).map(|(_, t)| t))
+        .collect();
+    for i in census.live() {
+        if Some(&i.id) == editing || linked.contains(&i.id.as_str()) {
+            continue;
+        }
+        let value = format!("{first_kind}:{}", i.id);
+        let name = format!(
+            "{} ({})",
+            i.value(&schema.name_field).unwrap_or("?"),
+            i.value("commune").unwrap_or("")
+        );
+        items.push(Item::new(value, name, false));
+    }
+    Picker::new(items, true)
+}
+
+/// Ticking an initiative relates it with the kind chosen now.
+fn toggle_relation(picker: &mut Picker, kind: &str) {
+    let Some(current) = picker.current().cloned() else {
+        return;
+    };
+    if !current.checked
+        && let Some((_, target)) = split_relation(&current.value)
+        && let Some(item) = picker.items.iter_mut().find(|i| i.value == current.value)
+    {
+        item.value = format!("{kind}:{target}");
+    }
+    picker.toggle();
+}
