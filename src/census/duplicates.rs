@@ -224,3 +224,223 @@ mod tests {
         );
     }
 }
+
+/// A pair of records that may be one initiative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub a: InitiativeId,
+    pub b: InitiativeId,
+    pub reasons: Vec<Reason>,
+}
+
+/// A value shared by more records than this is a platform (a city's site,
+/// a webmail), not an identity: it does not make duplicates.
+const SHARED_LIMIT: usize = 5;
+
+/// Every likely pair among live initiatives, strongest reasons first, minus
+/// the pairs someone said are different.
+pub fn all_pairs(census: &Census, schema: &Schema) -> Vec<Pair> {
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
+    let live: Vec<&Initiative> = census.live().collect();
+    let ids: Vec<Identity> = live.iter().map(|i| Identity::of(schema, i)).collect();
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let group = |key: Option<String>, groups: &mut HashMap<String, Vec<usize>>, n: usize| {
+        if let Some(k) = key.filter(|k| !k.is_empty()) {
+            groups.entry(k).or_default().push(n);
+        }
+    };
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_shared: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_commune: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_cell: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (n, who) in ids.iter().enumerate() {
+        group(
+            who.siret.clone().map(|s| format!("siret:{s}")),
+            &mut by_id,
+            n,
+        );
+        group(who.rna.clone().map(|s| format!("rna:{s}")), &mut by_id, n);
+        group(
+            who.domain.clone().map(|s| format!("web:{s}")),
+            &mut by_shared,
+            n,
+        );
+        group(
+            who.email.clone().map(|s| format!("mail:{s}")),
+            &mut by_shared,
+            n,
+        );
+        group(Some(who.commune.clone()), &mut by_commune, n);
+        if let Some((lat, lon)) = who.point {
+            // Cells of about 200 m; a pair is looked for in neighbouring cells.
+            by_cell
+                .entry(((lat / 0.002).floor() as i64, (lon / 0.003).floor() as i64))
+                .or_default()
+                .push(n);
+        }
+    }
+    let mut pairs_of = |members: &[usize]| {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                candidates.insert((a.min(b), a.max(b)));
+            }
+        }
+    };
+    for members in by_id.values() {
+        pairs_of(members);
+    }
+    for members in by_shared.values().filter(|m| m.len() <= SHARED_LIMIT) {
+        pairs_of(members);
+    }
+    for members in by_commune.values() {
+        // Only similar names make a pair here: check now, not later.
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if similar_names(&ids[a].name, &ids[b].name) {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    for (&(y, x), members) in &by_cell {
+        for dy in -1..=1 {
+            for dx in -1..=1 {
+                let Some(others) = by_cell.get(&(y + dy, x + dx)) else {
+                    continue;
+                };
+                for &a in members {
+                    for &b in others {
+                        if a < b && similar_names(&ids[a].name, &ids[b].name) {
+                            candidates.insert((a, b));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out: BTreeMap<(InitiativeId, InitiativeId), Vec<Reason>> = BTreeMap::new();
+    for (a, b) in candidates {
+        let (x, y) = (live[a], live[b]);
+        let different = x
+            .values(crate::census::model::system::NOT_DUPLICATE)
+            .contains(&y.id.as_str())
+            || y.values(crate::census::model::system::NOT_DUPLICATE)
+                .contains(&x.id.as_str());
+        if different {
+            continue;
+        }
+        let mut reasons = ids[a].reasons(&ids[b]);
+        // Platforms shared by many are not reasons.
+        reasons.retain(|r| match r {
+            Reason::SameWebsite(d) => by_shared
+                .get(&format!("web:{d}"))
+                .is_none_or(|m| m.len() <= SHARED_LIMIT),
+            Reason::SameEmail => ids[a]
+                .email
+                .as_ref()
+                .and_then(|e| by_shared.get(&format!("mail:{e}")))
+                .is_none_or(|m| m.len() <= SHARED_LIMIT),
+            _ => true,
+        });
+        if !reasons.is_empty() {
+            let key = if x.id < y.id {
+                (x.id.clone(), y.id.clone())
+            } else {
+                (y.id.clone(), x.id.clone())
+            };
+            out.insert(key, reasons);
+        }
+    }
+    let mut pairs: Vec<Pair> = out
+        .into_iter()
+        .map(|((a, b), reasons)| Pair { a, b, reasons })
+        .collect();
+    pairs.sort_by(|p, q| {
+        p.reasons
+            .iter()
+            .min()
+            .cmp(&q.reasons.iter().min())
+            .then_with(|| (&p.a, &p.b).cmp(&(&q.a, &q.b)))
+    });
+    pairs
+}
+
+#[cfg(test)]
+mod pair_tests {
+    use super::*;
+    use crate::census::AgentId;
+    use crate::census::ops::{Agent, parse_assignments};
+    use crate::census::time::Timestamp;
+
+    #[test]
+    fn pairs_come_with_reasons_and_not_duplicate_is_remembered() {
+        let s = Schema::default_schema();
+        let mut c = Census::new("T", &s.id, s.version);
+        let a = Agent {
+            id: AgentId::parse("aaaaa").unwrap(),
+            name: "A".into(),
+        };
+        let add = |c: &mut Census, sets: &[&str]| {
+            let v = parse_assignments(
+                &s,
+                c,
+                &sets.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                None,
+            )
+            .unwrap();
+            c.add_initiative(&s, &a, &v, Timestamp(1)).unwrap()
+        };
+        let x = add(
+            &mut c,
+            &[
+                "nom=Médiathèque des Capucins",
+                "type=mediatheque",
+                "commune=Brest",
+            ],
+        );
+        let y = add(
+            &mut c,
+            &[
+                "nom=mediatheque capucins",
+                "type=mediatheque",
+                "commune=BREST",
+            ],
+        );
+        let z = add(
+            &mut c,
+            &[
+                "nom=Infini",
+                "type=chatons",
+                "commune=Brest",
+                "siret=73282932000074",
+            ],
+        );
+        let w = add(
+            &mut c,
+            &[
+                "nom=Internet Finistère",
+                "type=association",
+                "commune=Quimper",
+                "siret=73282932000074",
+            ],
+        );
+        let _far = add(
+            &mut c,
+            &[
+                "nom=Médiathèque des Capucins",
+                "type=mediatheque",
+                "commune=Grenoble",
+            ],
+        );
+        let pairs = all_pairs(&c, &s);
+        assert_eq!(pairs.len(), 2, "{pairs:?}");
+        assert!(pairs.iter().any(|p| [&p.a, &p.b].contains(&&z)
+            && [&p.a, &p.b].contains(&&w)
+            && p.reasons == vec![Reason::SameSiret]));
+        assert!(pairs.iter().any(|p| [&p.a, &p.b].contains(&&x)
+            && [&p.a, &p.b].contains(&&y)
+            && p.reasons.contains(&Reason::SimilarName)));
+        c.mark_not_duplicate(&x, &y, &a, Timestamp(2)).unwrap();
+        assert_eq!(all_pairs(&c, &s).len(), 1);
+    }
+}

@@ -156,6 +156,25 @@ impl AgentId {
         Ok(id)
     }
 
+    /// The agent under which `self` records values changed by hand in the
+    /// file (`k3x9q~`): a dot namespace of its own, so that adopting a hand
+    /// edit never reuses one of `self`'s dots.
+    pub fn hand(&self) -> AgentId {
+        let base = self.as_str();
+        if base.ends_with('~') {
+            return *self;
+        }
+        let mut id = *self;
+        let len = base.len().min(Self::MAX_LEN - 1);
+        id.bytes[len] = b'~';
+        id
+    }
+
+    /// Whether this agent records hand edits (see [`AgentId::hand`]).
+    pub fn is_hand(&self) -> bool {
+        self.as_str().ends_with('~')
+    }
+
     pub fn as_str(&self) -> &str {
         // Only ASCII bytes are ever stored.
         let len = self

@@ -1,12 +1,16 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
+pub mod conflicts;
 pub mod draft;
 pub mod duplicates;
 pub mod error;
+pub mod exchange;
 pub mod file;
+pub mod fusion;
 pub mod hash;
 pub mod id;
 pub mod locate;
+pub mod merge;
 pub mod model;
 pub mod network;
 pub mod ops;

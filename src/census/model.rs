@@ -21,6 +21,11 @@ pub const FORMAT_VERSION: u32 = 1;
 pub mod system {
     /// Tombstone: who deleted, when; its value records what the deletion saw.
     pub const DELETED: &str = "_deleted";
+    /// A duplicate fused into another initiative: the survivor's id (`into`)
+    /// and what the fusion saw.
+    pub const MERGED_INTO: &str = "_merged_into";
+    /// Ids of initiatives said not to be duplicates of this one.
+    pub const NOT_DUPLICATE: &str = "_not_duplicate";
     pub const PREFIX: char = '_';
 }
 
@@ -317,6 +322,22 @@ impl Initiative {
         self.fields.contains_key(system::DELETED)
     }
 
+    /// The survivor this duplicate was fused into, if it was.
+    pub fn merged_into(&self) -> Option<&str> {
+        self.entries(system::MERGED_INTO)
+            .iter()
+            .filter_map(|e| match &e.value {
+                Value::Record(r) => r.get("into").map(String::as_str),
+                Value::Text(_) => None,
+            })
+            .max()
+    }
+
+    /// Neither deleted nor fused into another: shown in lists.
+    pub fn is_live(&self) -> bool {
+        !self.is_deleted() && self.merged_into().is_none()
+    }
+
     /// The next dot of `agent` in this initiative (and records it as seen).
     pub fn next_dot(&mut self, agent: AgentId) -> Dot {
         let counter = self.seen.get(&agent) + 1;
@@ -425,13 +446,31 @@ impl Census {
         self.position(id).map(move |i| &mut self.initiatives[i])
     }
 
-    /// Initiatives that are not deleted.
+    /// Initiatives that are neither deleted nor fused into another.
     pub fn live(&self) -> impl Iterator<Item = &Initiative> {
-        self.initiatives.iter().filter(|i| !i.is_deleted())
+        self.initiatives.iter().filter(|i| i.is_live())
+    }
+
+    /// Follows fusions: the initiative that now stands for `id`.
+    pub fn redirect<'a>(&'a self, id: &'a InitiativeId) -> &'a InitiativeId {
+        let mut current = id;
+        // A fusion chain is short; the bound guards against a cycle written by hand.
+        for _ in 0..16 {
+            let next = self
+                .get(current)
+                .and_then(|i| i.merged_into())
+                .and_then(|into| InitiativeId::parse(into).ok())
+                .and_then(|into| self.get(&into).map(|i| &i.id));
+            match next {
+                Some(n) if n != current => current = n,
+                _ => break,
+            }
+        }
+        current
     }
 
     /// Finds an initiative by its id or any unique prefix of it (any case).
-    /// Deleted initiatives are found only by their whole id.
+    /// Deleted or fused initiatives are found only by their whole id.
     pub fn resolve(&self, prefix: &str) -> Result<&InitiativeId, LookupError> {
         self.resolve_with(prefix, false)
     }
@@ -452,7 +491,7 @@ impl Census {
             .initiatives
             .iter()
             .filter(|i| {
-                i.is_deleted() == deleted && i.id.as_str().to_ascii_uppercase().starts_with(&wanted)
+                i.is_live() != deleted && i.id.as_str().to_ascii_uppercase().starts_with(&wanted)
             })
             .take(10)
             .collect();

@@ -52,6 +52,22 @@ pub enum OpError {
     },
     Deleted(InitiativeId),
     NotDeleted(InitiativeId),
+    /// The same initiative named twice where two are needed.
+    SameInitiative,
+    /// Already fused into another survivor.
+    AlreadyFused {
+        id: InitiativeId,
+        into: String,
+    },
+    /// No conflict on this field of this initiative.
+    NoConflict {
+        id: InitiativeId,
+        field: String,
+    },
+    /// `--pick N` beyond the values listed.
+    BadPick {
+        max: usize,
+    },
 }
 
 /// One field's new content, already checked and normalised.
@@ -607,5 +623,73 @@ mod tests {
             Err(OpError::NotForKind { field, .. }) => assert_eq!(field, "chatons_services"),
             other => panic!("{other:?}"),
         }
+    }
+}
+
+impl Census {
+    /// Gives each value changed by hand in the file a write of its own, by the
+    /// hand-edit agent of `agent` (`k3x9q~`, shown as a hand edit), so that
+    /// merging keeps it instead of taking it for the value it replaced.
+    /// Returns how many initiatives had hand edits.
+    pub fn adopt_hand_edits(&mut self, agent: &Agent, now: Timestamp) -> usize {
+        let hand = agent.id.hand();
+        let mut count = 0;
+        for i in &mut self.initiatives {
+            if i.hand_edited_fields().next().is_none() {
+                continue;
+            }
+            let dot = i.next_dot(hand);
+            for entries in i.fields.values_mut() {
+                for e in entries.iter_mut().filter(|e| e.stamp.is_hand_edit()) {
+                    e.stamp = crate::census::model::Stamp::Recorded { dot, at: now };
+                }
+            }
+            i.normalize();
+            count += 1;
+        }
+        if count > 0 {
+            self.agents
+                .entry(hand)
+                .or_insert_with(|| agent.name.clone());
+        }
+        count
+    }
+}
+
+#[cfg(test)]
+mod hand_tests {
+    use super::*;
+    use crate::census::file::{parse, to_canonical};
+
+    #[test]
+    fn a_hand_edit_is_adopted_and_survives_a_merge_with_the_old_copy() {
+        let schema = Schema::default_schema();
+        let mut old = Census::new("T", &schema.id, schema.version);
+        let marie = Agent {
+            id: AgentId::parse("aaaaa").unwrap(),
+            name: "Marie".into(),
+        };
+        let v = parse_assignments(
+            &schema,
+            &old,
+            &[
+                "nom=Infini".into(),
+                "type=chatons".into(),
+                "commune=Brest".into(),
+            ],
+            None,
+        )
+        .unwrap();
+        old.add_initiative(&schema, &marie, &v, Timestamp(0))
+            .unwrap();
+        let text = to_canonical(&old).replace("\"Infini\"", "\"Infini Brest\"");
+        let (mut edited, _) = parse(&text, "t").unwrap();
+        assert_eq!(edited.adopt_hand_edits(&marie, Timestamp(9)), 1);
+        assert!(edited.hand_edits().is_empty());
+        let merged = crate::census::merge::join(&old, &edited).unwrap();
+        assert_eq!(merged.initiatives[0].values("nom"), vec!["Infini Brest"]);
+        let stamp = merged.initiatives[0].last_change("nom").unwrap();
+        assert!(stamp.dot().unwrap().agent.is_hand());
+        assert_eq!(merged, crate::census::merge::join(&edited, &old).unwrap());
     }
 }

@@ -121,7 +121,7 @@ impl Filter {
     }
 
     pub fn matches(&self, schema: &Schema, i: &Initiative) -> bool {
-        if i.is_deleted() && !self.include_deleted {
+        if !i.is_live() && !self.include_deleted {
             return false;
         }
         let any_of = |field: &str, wanted: &[String]| {

@@ -268,6 +268,13 @@ impl Lock {
     pub fn release(self) {}
 }
 
+/// Who holds the lock at `path`, and whether that lock is stale.
+pub fn lock_holder(path: &Path) -> Option<(LockHolder, bool)> {
+    let h = read_holder(path)?;
+    let stale = h.is_stale();
+    Some((h, stale))
+}
+
 fn read_holder(path: &Path) -> Option<LockHolder> {
     let text = fs::read_to_string(path).ok()?;
     ron::from_str(&text).ok()

@@ -162,6 +162,10 @@ impl Context {
         }
         let lock = Lock::acquire(&self.file, &agent.name).map_err(|e| self.fail(&e))?;
         let mut ws = self.open()?;
+        // Values changed by hand in the file become hand edits of this agent
+        // before anything else, so that no later merge mistakes them.
+        ws.census
+            .adopt_hand_edits(&agent, crate::census::time::Timestamp::now());
         let (out, changed) = change(&mut ws, &agent)?;
         if changed {
             ws.save().map_err(|e| self.fail(&e))?;

@@ -11,9 +11,12 @@ macro_rules! out {
     ($($arg:tt)*) => { $crate::cli::context::emit(&format!($($arg)*)) };
 }
 
+mod conflicts;
 mod context;
 mod edit;
 mod files;
+mod git;
+mod merge;
 mod output;
 mod read;
 
@@ -57,6 +60,12 @@ pub struct Cli {
 pub enum ListFormat {
     Table,
     Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
     Json,
 }
 
@@ -143,6 +152,77 @@ pub enum Command {
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
     },
+    /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
+    Merge {
+        /// Fichiers reçus ; avec -o, les fichiers à fusionner ensemble.
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+        /// Écrit le résultat dans ce fichier sans toucher aux autres.
+        #[arg(short = 'o', long = "output", value_name = "SORTIE")]
+        output: Option<PathBuf>,
+        /// Montre seulement le résumé ; n'écrit rien.
+        #[arg(long)]
+        dry_run: bool,
+        /// Accepte un fichier dont la somme de contrôle ne correspond pas (modifié à la main exprès).
+        #[arg(long)]
+        accept_edited: bool,
+        /// Le collègue qui envoie le fichier (sinon : l'auteur de sa dernière modification).
+        #[arg(long, value_name = "AGENT")]
+        from: Option<String>,
+    },
+    /// Liste les conflits : valeurs, auteurs, dates, et comment les régler.
+    Conflicts {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Règle un conflit : choisit une des valeurs, ou en donne une nouvelle.
+    Resolve {
+        id: String,
+        /// Le champ en conflit (`_deleted` pour une initiative supprimée et modifiée).
+        field: String,
+        /// Le numéro de la valeur choisie, comme « recense conflicts » les liste.
+        #[arg(long, conflicts_with = "set", required_unless_present = "set")]
+        pick: Option<usize>,
+        /// Une nouvelle valeur.
+        #[arg(long)]
+        set: Option<String>,
+    },
+    /// Liste les doublons probables, avec la raison.
+    Duplicates {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Fusionne un doublon dans l'initiative gardée (le doublon reste comme renvoi).
+    Fuse {
+        /// L'initiative gardée.
+        keep: String,
+        /// Le doublon.
+        other: String,
+    },
+    /// Note que deux initiatives ne sont pas des doublons (retenu et partagé).
+    NotDuplicate { a: String, b: String },
+    /// Écrit un paquet : seulement ce qui a changé, un petit fichier à envoyer.
+    Bundle {
+        /// Les initiatives modifiées depuis cette date (AAAA-MM-JJ).
+        #[arg(long, value_name = "DATE", conflicts_with = "to")]
+        since: Option<String>,
+        /// Ce que ce collègue n'a pas encore (d'après les fichiers reçus de lui).
+        #[arg(long = "for", value_name = "AGENT")]
+        to: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: PathBuf,
+    },
+    /// Pilote de fusion pour git (appelé par git : %O %A %B %P).
+    GitMergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        name: Option<String>,
+    },
+    /// Configure git pour fusionner ce recensement avec recense.
+    SetupGit,
+    /// Vérifie tout : le fichier, le formulaire, le verrou, les conflits, la configuration git.
+    Doctor,
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -276,6 +356,46 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Validate { files } => files::validate(ctx, &files),
         Command::Fmt { check, files } => files::fmt(ctx, check, &files),
+        Command::Merge {
+            files,
+            output,
+            dry_run,
+            accept_edited,
+            from,
+        } => merge::merge(
+            ctx,
+            merge::MergeArgs {
+                files,
+                output,
+                dry_run,
+                accept_edited,
+                from,
+            },
+        ),
+        Command::Conflicts { format } => conflicts::list(ctx, format),
+        Command::Resolve {
+            id,
+            field,
+            pick,
+            set,
+        } => conflicts::resolve(ctx, &id, &field, pick, set.as_deref()),
+        Command::Duplicates { format } => conflicts::duplicates(ctx, format),
+        Command::Fuse { keep, other } => conflicts::fuse(ctx, &keep, &other),
+        Command::NotDuplicate { a, b } => conflicts::not_duplicate(ctx, &a, &b),
+        Command::Bundle { since, to, output } => {
+            merge::bundle(ctx, since.as_deref(), to.as_deref(), &output)
+        }
+        Command::GitMergeDriver {
+            base: _,
+            ours,
+            theirs,
+            name,
+        } => {
+            let name = name.unwrap_or_else(|| ours.display().to_string());
+            merge::git_merge_driver(ctx, &ours, &theirs, &name)
+        }
+        Command::SetupGit => git::setup_git(ctx),
+        Command::Doctor => git::doctor(ctx),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

@@ -1,8 +1,39 @@
 //! Everything a person reads, in French first and English. Core errors are
 //! plain data; their words are written here, in one place.
 
+/// A table of texts in French and English: a struct with one field per
+/// text, one constant per language, and the function that picks one.
+macro_rules! strings {
+    ($ty:ident, $get:ident; $($name:ident: $fr:literal, $en:literal;)*) => {
+        /// Every text of this table in one language.
+        pub struct $ty {
+            $(pub $name: &'static str,)*
+        }
+        const FR: $ty = $ty { $($name: $fr,)* };
+        const EN: $ty = $ty { $($name: $en,)* };
+
+        /// The texts in `lang`.
+        pub fn $get(lang: Lang) -> &'static $ty {
+            match lang {
+                Lang::Fr => &FR,
+                Lang::En => &EN,
+            }
+        }
+    };
+}
+
+pub mod cli;
 mod files;
 pub mod ui;
+
+/// Fills `{name}` placeholders of a text.
+pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
 mod values;
 
 pub use files::io_error;

@@ -3,26 +3,7 @@
 
 use super::Lang;
 
-macro_rules! strings {
-    ($($name:ident: $fr:literal, $en:literal;)*) => {
-        /// Every text of the interface in one language.
-        pub struct Ui {
-            $(pub $name: &'static str,)*
-        }
-        const FR: Ui = Ui { $($name: $fr,)* };
-        const EN: Ui = Ui { $($name: $en,)* };
-    };
-}
-
-/// The texts of the interface in `lang`.
-pub fn ui(lang: Lang) -> &'static Ui {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
-}
-
-strings! {
+strings! { Ui, ui;
     app_title: "recense", "recense";
     initiatives: "initiatives", "initiatives";
     col_name: "Nom", "Name";

@@ -90,6 +90,14 @@ impl Localized for OpError {
             (O::Deleted(id), Lang::En) => format!("initiative {id} is deleted (`recense restore {id}` brings it back)."),
             (O::NotDeleted(id), Lang::Fr) => format!("l'initiative {id} n'est pas supprimée."),
             (O::NotDeleted(id), Lang::En) => format!("initiative {id} is not deleted."),
+            (O::SameInitiative, Lang::Fr) => "il faut deux initiatives différentes.".into(),
+            (O::SameInitiative, Lang::En) => "two different initiatives are needed.".into(),
+            (O::AlreadyFused { id, into }, Lang::Fr) => format!("l'initiative {id} est déjà fusionnée dans {into}."),
+            (O::AlreadyFused { id, into }, Lang::En) => format!("initiative {id} is already fused into {into}."),
+            (O::NoConflict { id, field }, Lang::Fr) => format!("pas de conflit sur « {field} » pour {id} (voir « recense conflicts »)."),
+            (O::NoConflict { id, field }, Lang::En) => format!("no conflict on `{field}` for {id} (see `recense conflicts`)."),
+            (O::BadPick { max }, Lang::Fr) => format!("--pick doit être entre 1 et {max}."),
+            (O::BadPick { max }, Lang::En) => format!("--pick must be between 1 and {max}."),
         }
     }
 }

@@ -1,0 +1,338 @@
+//! What merging leaves to decide: conflicts, duplicates.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::census::conflicts::{Conflict, conflicts};
+use crate::census::duplicates::all_pairs;
+use crate::census::model::{Census, Entry, system};
+use crate::census::ops::{Changes, parse_assignments};
+use crate::census::time::Timestamp;
+use crate::display::inert;
+use crate::i18n::cli::cli;
+use crate::i18n::{duplicate_reason, fill};
+
+use super::ReportFormat;
+use super::context::{Among, Context, Fail};
+
+fn name_of<'a>(census: &'a Census, schema_name: &str, id: &crate::census::InitiativeId) -> &'a str {
+    census
+        .get(id)
+        .and_then(|i| i.value(schema_name))
+        .unwrap_or("?")
+}
+
+fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) {
+    match (e.stamp.dot(), e.stamp.at()) {
+        (Some(d), Some(at)) => {
+            let mut name = inert(census.agent_name(&d.agent)).into_owned();
+            if d.agent.is_hand() {
+                name.push_str(cli(lang).by_hand_suffix);
+            }
+            (name, at.date().to_string())
+        }
+        _ => ("?".into(), "?".into()),
+    }
+}
+
+fn entry_json(census: &Census, e: &Entry) -> serde_json::Value {
+    let (by, date) = who(census, e, crate::i18n::Lang::En);
+    json!({ "value": e.value.as_text(), "by": by, "agent": e.stamp.dot().map(|d| d.agent.to_string()), "date": date })
+}
+
+pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
+    let ws = ctx.open()?;
+    let (census, schema) = (&ws.census, &ws.schema);
+    let found = conflicts(census, schema);
+    let t = cli(ctx.lang);
+    if format == ReportFormat::Json {
+        let items: Vec<_> = found
+            .iter()
+            .map(|c| match c {
+                Conflict::Field { id, field, entries } => json!({
+                    "kind": "field", "id": id.as_str(), "field": field,
+                    "values": entries.iter().map(|e| entry_json(census, e)).collect::<Vec<_>>(),
+                }),
+                Conflict::DeletedEdited { id, deletions, edits } => json!({
+                    "kind": "deleted_edited", "id": id.as_str(),
+                    "deletions": deletions.iter().map(|e| entry_json(census, e)).collect::<Vec<_>>(),
+                    "edits": edits.iter().map(|(f, e)| json!({"field": f, "edit": entry_json(census, e)})).collect::<Vec<_>>(),
+                }),
+                Conflict::AfterFusion { survivor, absorbed, edits } => json!({
+                    "kind": "after_fusion", "id": survivor.as_str(), "absorbed": absorbed.as_str(),
+                    "edits": edits.iter().map(|(f, e)| json!({"field": f, "edit": entry_json(census, e)})).collect::<Vec<_>>(),
+                }),
+            })
+            .collect();
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if found.is_empty() {
+        outln!("{}", t.no_conflict);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &found {
+        match c {
+            Conflict::Field { id, field, entries } => {
+                let name = inert(name_of(census, &schema.name_field, id)).into_owned();
+                outln!(
+                    "{}",
+                    fill(
+                        t.conflict_field,
+                        &[("id", id), ("name", &name), ("field", field)]
+                    )
+                );
+                for (n, e) in entries.iter().enumerate() {
+                    let (by, date) = who(census, e, ctx.lang);
+                    let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                    outln!(
+                        "{}",
+                        fill(
+                            t.conflict_value,
+                            &[
+                                ("n", &(n + 1)),
+                                ("value", &value),
+                                ("who", &by),
+                                ("date", &date)
+                            ]
+                        )
+                    );
+                }
+                outln!("{}", fill(t.conflict_pick, &[("id", id), ("field", field)]));
+            }
+            Conflict::DeletedEdited {
+                id,
+                deletions,
+                edits,
+            } => {
+                let name = inert(name_of(census, &schema.name_field, id)).into_owned();
+                let deleted: Vec<String> = deletions
+                    .iter()
+                    .map(|e| {
+                        let (b, d) = who(census, e, ctx.lang);
+                        format!("{b} ({d})")
+                    })
+                    .collect();
+                let mut editors: Vec<String> = edits
+                    .iter()
+                    .map(|(_, e)| who(census, e, ctx.lang).0)
+                    .collect();
+                editors.dedup();
+                outln!(
+                    "{}",
+                    fill(
+                        t.conflict_deleted,
+                        &[
+                            ("id", id),
+                            ("name", &name),
+                            ("deleted", &deleted.join(", ")),
+                            ("edited", &editors.join(", "))
+                        ]
+                    )
+                );
+                for (field, e) in edits {
+                    let (by, date) = who(census, e, ctx.lang);
+                    let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                    outln!(
+                        "{}",
+                        fill(
+                            t.conflict_deleted_edit,
+                            &[
+                                ("field", field),
+                                ("value", &value),
+                                ("who", &by),
+                                ("date", &date)
+                            ]
+                        )
+                    );
+                }
+                outln!("{}", fill(t.conflict_deleted_pick, &[("id", id)]));
+            }
+            Conflict::AfterFusion {
+                survivor,
+                absorbed,
+                edits,
+            } => {
+                let name = inert(name_of(census, &schema.name_field, survivor)).into_owned();
+                outln!(
+                    "{}",
+                    fill(
+                        t.conflict_fused,
+                        &[("id", survivor), ("name", &name), ("absorbed", absorbed)]
+                    )
+                );
+                for (field, e) in edits {
+                    let (by, date) = who(census, e, ctx.lang);
+                    let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                    outln!(
+                        "{}",
+                        fill(
+                            t.conflict_deleted_edit,
+                            &[
+                                ("field", field),
+                                ("value", &value),
+                                ("who", &by),
+                                ("date", &date)
+                            ]
+                        )
+                    );
+                }
+                outln!(
+                    "{}",
+                    fill(
+                        t.conflict_fused_pick,
+                        &[("id", survivor), ("absorbed", absorbed)]
+                    )
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn resolve(
+    ctx: &Context,
+    id: &str,
+    field: &str,
+    pick: Option<usize>,
+    set: Option<&str>,
+) -> Result<ExitCode, Fail> {
+    let id = ctx.mutate(|ws, agent| {
+        let among = if field == system::DELETED {
+            Among::Any
+        } else {
+            Among::Live
+        };
+        let id = ctx.resolve(&ws.census, id, among)?;
+        let now = Timestamp::now();
+        match (pick, set) {
+            (Some(n), _) => ws
+                .census
+                .resolve_pick(&ws.schema, &id, field, n, agent, now)
+                .map_err(|e| ctx.fail(&e))?,
+            (None, Some(value)) => {
+                let values = parse_assignments(
+                    &ws.schema,
+                    &ws.census,
+                    &[format!("{field}={value}")],
+                    Some(&id),
+                )
+                .map_err(|e| ctx.fail(&e))?;
+                ws.census
+                    .edit_initiative(&ws.schema, &id, agent, &Changes::set(values), now)
+                    .map_err(|e| ctx.fail(&e))?;
+            }
+            (None, None) => unreachable!("clap requires --pick or --set"),
+        }
+        Ok((id, true))
+    })?;
+    eprintln!("{} {id} {field}", cli(ctx.lang).resolved);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn duplicates(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
+    let ws = ctx.open()?;
+    let (census, schema) = (&ws.census, &ws.schema);
+    let pairs = all_pairs(census, schema);
+    let t = cli(ctx.lang);
+    if format == ReportFormat::Json {
+        let items: Vec<_> = pairs
+            .iter()
+            .map(|p| json!({
+                "a": p.a.as_str(), "b": p.b.as_str(),
+                "reasons": p.reasons.iter().map(|r| duplicate_reason(r, ctx.lang)).collect::<Vec<_>>(),
+            }))
+            .collect();
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if pairs.is_empty() {
+        outln!("{}", t.no_duplicate);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &pairs {
+        let describe = |id| {
+            let i = census.get(id);
+            let name =
+                inert(i.and_then(|i| i.value(&schema.name_field)).unwrap_or("?")).into_owned();
+            let commune = inert(i.and_then(|i| i.value("commune")).unwrap_or("")).into_owned();
+            (name, commune)
+        };
+        let ((name_a, commune_a), (name_b, commune_b)) = (describe(&p.a), describe(&p.b));
+        let reasons: Vec<String> = p
+            .reasons
+            .iter()
+            .map(|r| duplicate_reason(r, ctx.lang))
+            .collect();
+        outln!(
+            "{}",
+            fill(
+                t.duplicate_pair,
+                &[
+                    ("a", &p.a),
+                    ("name_a", &name_a),
+                    ("commune_a", &commune_a),
+                    ("b", &p.b),
+                    ("name_b", &name_b),
+                    ("commune_b", &commune_b),
+                    ("reasons", &reasons.join(", "))
+                ]
+            )
+        );
+        outln!("{}", fill(t.duplicate_hint, &[("a", &p.a), ("b", &p.b)]));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let (keep, other, added, conflicted) = ctx.mutate(|ws, agent| {
+        let keep = ctx.resolve(&ws.census, keep, Among::Live)?;
+        let other = ctx.resolve(&ws.census, other, Among::Any)?;
+        let before = conflicts(&ws.census, &ws.schema).len();
+        let added = ws
+            .census
+            .fuse(&keep, &other, agent, Timestamp::now())
+            .map_err(|e| ctx.fail(&e))?;
+        let conflicted = conflicts(&ws.census, &ws.schema).len() > before;
+        Ok(((keep, other, added, conflicted), true))
+    })?;
+    outln!(
+        "{}",
+        fill(
+            t.fused,
+            &[("other", &other), ("keep", &keep), ("n", &added)]
+        )
+    );
+    if conflicted {
+        eprintln!("{}", t.fused_conflicts);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn not_duplicate(ctx: &Context, a: &str, b: &str) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let (a, b, changed) = ctx.mutate(|ws, agent| {
+        let a = ctx.resolve(&ws.census, a, Among::Live)?;
+        let b = ctx.resolve(&ws.census, b, Among::Live)?;
+        let changed = ws
+            .census
+            .mark_not_duplicate(&a, &b, agent, Timestamp::now())
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(((a, b, changed), changed))
+    })?;
+    let text = if changed {
+        t.not_duplicate_done
+    } else {
+        t.not_duplicate_known
+    };
+    outln!("{}", fill(text, &[("a", &a), ("b", &b)]));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,294 @@
+//! Exchanging with colleagues: merge, bundle.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::census::exchange::{
+    self, IncomingError, MergeSummary, Peers, bundle_for, bundle_since, read_incoming,
+};
+use crate::census::merge::MergeError;
+use crate::census::model::Census;
+use crate::census::store::{self, Lock};
+use crate::census::time::{Date, Timestamp};
+use crate::census::workspace::schema_for;
+use crate::census::{Agent, AgentId, Schema};
+use crate::i18n::cli::cli;
+use crate::i18n::{Localized, fill};
+
+use super::context::{Context, Fail};
+
+/// What `recense merge` was asked.
+pub struct MergeArgs {
+    pub files: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub dry_run: bool,
+    pub accept_edited: bool,
+    pub from: Option<String>,
+}
+
+fn incoming_fail(ctx: &Context, e: IncomingError) -> Fail {
+    let t = cli(ctx.lang);
+    match e {
+        IncomingError::Load(e) => ctx.fail(&e),
+        IncomingError::Checksum { path, missing } => {
+            let text = if missing {
+                t.checksum_missing
+            } else {
+                t.checksum_bad
+            };
+            Fail::new(fill(text, &[("file", &path.display())]))
+        }
+        IncomingError::Merge(e) => merge_fail(ctx, e),
+    }
+}
+
+pub fn merge_fail(ctx: &Context, e: MergeError) -> Fail {
+    match e {
+        MergeError::Schema { ours, theirs } => Fail::new(fill(
+            cli(ctx.lang).schema_mismatch,
+            &[("ours", &ours), ("theirs", &theirs)],
+        )),
+    }
+}
+
+fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
+    let t = cli(ctx.lang);
+    let name = file.display();
+    outln!(
+        "{}",
+        fill(
+            t.merge_summary,
+            &[
+                ("file", &name),
+                ("new", &s.new),
+                ("updated", &s.updated),
+                ("conflicts", &s.conflicts),
+                ("duplicates", &s.duplicates)
+            ]
+        )
+    );
+    if s.hand_edits > 0 {
+        outln!(
+            "{}",
+            fill(t.merge_hand_edits, &[("file", &name), ("n", &s.hand_edits)])
+        );
+    }
+}
+
+/// The agent a file comes from: `--from`, else who made its latest change.
+fn sender_of(
+    ctx: &Context,
+    census: &Census,
+    theirs: &Census,
+    from: Option<&str>,
+) -> Result<Option<AgentId>, Fail> {
+    match from {
+        Some(who) => find_agent(ctx, census, who).map(Some),
+        None => Ok(exchange::sender(theirs)),
+    }
+}
+
+/// An agent by id or display name.
+pub fn find_agent(ctx: &Context, census: &Census, who: &str) -> Result<AgentId, Fail> {
+    let folded = crate::census::search::fold(who.trim());
+    census
+        .agents
+        .iter()
+        .find(|(id, name)| id.as_str() == who.trim() || crate::census::search::fold(name) == folded)
+        .map(|(id, _)| *id)
+        .ok_or_else(|| {
+            let known: Vec<String> = census
+                .agents
+                .iter()
+                .map(|(id, n)| format!("{n} ({id})"))
+                .collect();
+            Fail::new(fill(
+                cli(ctx.lang).unknown_agent,
+                &[("agent", &who), ("known", &known.join(", "))],
+            ))
+        })
+}
+
+pub fn merge(ctx: &Context, args: MergeArgs) -> Result<ExitCode, Fail> {
+    let agent = ctx.require_agent()?;
+    let now = Timestamp::now();
+    match &args.output {
+        Some(out) => merge_files(ctx, &args, out, &agent, now),
+        None => merge_into_census(ctx, &args, now),
+    }
+}
+
+/// `merge A B -o OUT`: the given files together, none of them touched.
+fn merge_files(
+    ctx: &Context,
+    args: &MergeArgs,
+    out: &Path,
+    agent: &Agent,
+    now: Timestamp,
+) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    if args.files.len() < 2 {
+        return Err(Fail::new(t.merge_need_two));
+    }
+    if args.files.iter().any(|f| same_file(f, out)) {
+        return Err(Fail::new(t.merge_output_is_input));
+    }
+    let first =
+        read_incoming(&args.files[0], args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
+    let schema = schema_for(&args.files[0], &first.schema_id).map_err(|e| ctx.fail(&e))?;
+    let mut result = first;
+    result.adopt_hand_edits(agent, now);
+    for file in &args.files[1..] {
+        let theirs = read_incoming(file, args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
+        let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
+            .map_err(|e| merge_fail(ctx, e))?;
+        say_summary(ctx, file, &summary);
+    }
+    if args.dry_run {
+        outln!("{}", t.merge_dry_run);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lock = Lock::acquire(out, &agent.name).map_err(|e| ctx.fail(&e))?;
+    store::save(out, &result).map_err(|e| ctx.fail(&e))?;
+    lock.release();
+    eprintln!("{} {}", t.merge_written, out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `merge THEIRS...`: into the current census, atomically (all or nothing).
+fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    if args.files.iter().any(|f| same_file(f, &ctx.file)) {
+        return Err(Fail::new(t.merge_output_is_input));
+    }
+    // Every received file is read and checked before anything is written.
+    let received: Vec<(PathBuf, Census)> = args
+        .files
+        .iter()
+        .map(|f| {
+            read_incoming(f, args.accept_edited)
+                .map(|c| (f.clone(), c))
+                .map_err(|e| incoming_fail(ctx, e))
+        })
+        .collect::<Result<_, _>>()?;
+    let dry_run = args.dry_run;
+    let any_conflict = ctx.mutate(|ws, agent| {
+        ws.census.adopt_hand_edits(agent, now);
+        let mut peers = Peers::load(&ws.path);
+        let mut conflicts = 0;
+        for (file, theirs) in &received {
+            let sender = sender_of(ctx, &ws.census, theirs, args.from.as_deref())?;
+            let summary = exchange::merge_into(&mut ws.census, &ws.schema, theirs, agent, now)
+                .map_err(|e| merge_fail(ctx, e))?;
+            say_summary(ctx, file, &summary);
+            if let Some(sender) = sender {
+                let name = ws.census.agent_name(&sender).to_string();
+                eprintln!("  {} {name}", t.merge_from);
+                peers.record(sender, theirs);
+            }
+            conflicts = summary.conflicts;
+        }
+        if dry_run {
+            return Ok((conflicts, false));
+        }
+        // What colleagues have only makes bundles smaller: not worth failing for.
+        let _ = peers.save(&ws.path);
+        Ok((conflicts, true))
+    })?;
+    if dry_run {
+        outln!("{}", t.merge_dry_run);
+    } else {
+        eprintln!("{} {}", t.merge_written, ctx.file.display());
+    }
+    if any_conflict > 0 {
+        eprintln!("{}", t.merge_next);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+pub fn bundle(
+    ctx: &Context,
+    since: Option<&str>,
+    to: Option<&str>,
+    output: &Path,
+) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let ws = ctx.open()?;
+    let bundle = match (since, to) {
+        (Some(date), _) => {
+            let day =
+                Date::parse(date).ok_or_else(|| Fail::new(fill(t.bad_date, &[("date", &date)])))?;
+            bundle_since(&ws.census, Timestamp(day.days_since_epoch() * 86_400))
+        }
+        (None, Some(who)) => {
+            let agent = find_agent(ctx, &ws.census, who)?;
+            bundle_for(&ws.census, &Peers::load(&ws.path), &agent)
+        }
+        (None, None) => return Err(Fail::new(t.bundle_need_one)),
+    };
+    store::save(output, &bundle).map_err(|e| ctx.fail(&e))?;
+    outln!(
+        "{}",
+        fill(
+            t.bundle_written,
+            &[
+                ("n", &bundle.initiatives.len()),
+                ("file", &output.display())
+            ]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The git merge driver: `%A` gets the merge of `%A` and `%B`; conflicts
+/// live in the data. Exits non-zero only when an input cannot be read.
+pub fn git_merge_driver(
+    ctx: &Context,
+    ours: &Path,
+    theirs: &Path,
+    name: &str,
+) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let unreadable = |e: &dyn Localized| {
+        Fail::new(format!(
+            "{} ({name}) : {}",
+            fill(t.driver_unreadable, &[("path", &name)]),
+            e.localize(ctx.lang)
+        ))
+    };
+    let agent = ctx.agent.clone().unwrap_or_else(git_agent);
+    let now = Timestamp::now();
+    // Files from the repository may have been edited by hand and committed:
+    // their hand edits are kept, not refused.
+    let (mut result, _) = store::load(ours).map_err(|e| unreadable(&e))?;
+    let (other, _) = store::load(theirs).map_err(|e| unreadable(&e))?;
+    let schema = schema_for(ours, &result.schema_id).unwrap_or_else(|_| Schema::default_schema());
+    result.adopt_hand_edits(&agent, now);
+    exchange::merge_into(&mut result, &schema, &other, &agent, now)
+        .map_err(|e| merge_fail(ctx, e))?;
+    store::save(ours, &result).map_err(|e| ctx.fail(&e))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Who merges, when recense was not told: git's user name.
+fn git_agent() -> Agent {
+    let name = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "git".to_string());
+    Agent {
+        id: AgentId::from_name(&name),
+        name,
+    }
+}

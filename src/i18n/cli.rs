@@ -1,0 +1,67 @@
+//! The words of the command line's own output (results, summaries), in one
+//! place. `{name}` marks where a value goes (see `i18n::fill`).
+
+use super::Lang;
+
+strings! { CliText, cli;
+    merge_summary: "{file} : {new} nouvelle(s), {updated} mise(s) à jour, {conflicts} conflit(s), {duplicates} doublon(s) possible(s)", "{file}: {new} new, {updated} updated, {conflicts} conflict(s), {duplicates} possible duplicate(s)";
+    merge_hand_edits: "{file} : {n} initiative(s) modifiée(s) à la main dans ce fichier, gardées comme modifications à la main", "{file}: {n} initiative(s) edited by hand in this file, kept as hand edits";
+    merge_written: "Fusion enregistrée dans", "Merge saved in";
+    merge_dry_run: "(essai : rien n'a été écrit)", "(dry run: nothing was written)";
+    merge_from: "reçu de", "received from";
+    merge_next: "Pour régler les conflits : recense conflicts", "To settle the conflicts: recense conflicts";
+    merge_need_two: "donnez au moins deux fichiers à fusionner avec -o", "give at least two files to merge with -o";
+    merge_output_is_input: "le fichier de sortie est aussi une entrée : choisissez un autre nom", "the output file is also an input: choose another name";
+    checksum_bad: "{file} : la somme de contrôle ne correspond pas : la pièce jointe est abîmée ou tronquée, ou le fichier a été modifié à la main. Demandez une nouvelle copie, ou, si vous l'avez modifié exprès, ajoutez --accept-edited.", "{file}: the checksum does not match: the attachment is damaged or truncated, or the file was edited by hand. Ask for a new copy, or, if you edited it on purpose, add --accept-edited.";
+    checksum_missing: "{file} : pas de somme de contrôle : ce fichier n'a pas été écrit par recense ou il est tronqué. Demandez une nouvelle copie, ou ajoutez --accept-edited.", "{file}: no checksum: this file was not written by recense or it is truncated. Ask for a new copy, or add --accept-edited.";
+    schema_mismatch: "ces recensements n'utilisent pas le même formulaire ({ours} ici, {theirs} dans l'autre) : ils ne peuvent pas être fusionnés", "these censuses do not use the same form ({ours} here, {theirs} in the other): they cannot be merged";
+    no_conflict: "Aucun conflit.", "No conflict.";
+    conflict_field: "{id} {name} — champ « {field} » modifié en parallèle :", "{id} {name} — field `{field}` changed concurrently:";
+    conflict_value: "  {n}. « {value} »  par {who}, {date}", "  {n}. `{value}`  by {who}, {date}";
+    conflict_pick: "  → recense resolve {id} {field} --pick N   (ou --set VALEUR)", "  → recense resolve {id} {field} --pick N   (or --set VALUE)";
+    conflict_deleted: "{id} {name} — supprimée par {deleted}, modifiée ensuite par {edited} :", "{id} {name} — deleted by {deleted}, then edited by {edited}:";
+    conflict_deleted_edit: "  modifié : {field} = « {value} »  par {who}, {date}", "  changed: {field} = `{value}`  by {who}, {date}";
+    conflict_deleted_pick: "  → recense resolve {id} _deleted --pick 1   (supprimer quand même)   ou --pick 2   (garder)", "  → recense resolve {id} _deleted --pick 1   (delete anyway)   or --pick 2   (keep it)";
+    conflict_fused: "{id} {name} — modifications faites sur le doublon {absorbed} après sa fusion :", "{id} {name} — changes made on the duplicate {absorbed} after it was fused:";
+    conflict_fused_pick: "  → recense fuse {id} {absorbed}   (reprend ces modifications)", "  → recense fuse {id} {absorbed}   (takes these changes in)";
+    resolved: "Conflit réglé :", "Conflict settled:";
+    by_hand_suffix: " (à la main)", " (by hand)";
+    no_duplicate: "Aucun doublon probable.", "No likely duplicate.";
+    duplicate_pair: "{a} {name_a} ({commune_a})\n  et {b} {name_b} ({commune_b})\n  : {reasons}", "{a} {name_a} ({commune_a})\n  and {b} {name_b} ({commune_b})\n  : {reasons}";
+    duplicate_hint: "  → recense fuse {a} {b}   ou   recense not-duplicate {a} {b}", "  → recense fuse {a} {b}   or   recense not-duplicate {a} {b}";
+    fused: "{other} fusionnée dans {keep} : {n} valeur(s) reprise(s)", "{other} fused into {keep}: {n} value(s) taken in";
+    fused_conflicts: "Des valeurs différentes sont devenues des conflits : recense conflicts", "Different values became conflicts: recense conflicts";
+    not_duplicate_done: "Noté : {a} et {b} sont deux initiatives différentes", "Noted: {a} and {b} are two different initiatives";
+    not_duplicate_known: "Déjà noté : {a} et {b} sont deux initiatives différentes", "Already noted: {a} and {b} are two different initiatives";
+    bundle_written: "{n} initiative(s) dans le paquet {file}", "{n} initiative(s) in the bundle {file}";
+    bundle_need_one: "donnez --since DATE ou --for AGENT", "give --since DATE or --for AGENT";
+    bad_date: "date illisible : {date} (attendu AAAA-MM-JJ)", "unreadable date: {date} (expected YYYY-MM-DD)";
+    unknown_agent: "agent inconnu : {agent} ; agents de ce recensement : {known}", "unknown agent: {agent}; agents of this census: {known}";
+    driver_unreadable: "fusion git de {path} impossible", "git merge of {path} impossible";
+    git_not_repo: "{dir} n'est pas dans un dépôt git (« git init » d'abord)", "{dir} is not in a git repository (`git init` first)";
+    git_setup_attributes: "Ajouté à {file} : {line}", "Added to {file}: {line}";
+    git_setup_attributes_kept: "{file} a déjà : {line}", "{file} already has: {line}";
+    git_setup_config: "Configuration git locale : merge.recense.driver = {driver}", "Local git config: merge.recense.driver = {driver}";
+    git_setup_done: "git fusionnera ce recensement avec recense : les conflits seront dans les données, pas dans le texte.", "git will merge this census with recense: conflicts will live in the data, not in the text.";
+    doctor_ok: "ok", "ok";
+    doctor_problem: "à voir", "to check";
+    doctor_census: "recensement {file} : {n} initiative(s)", "census {file}: {n} initiative(s)";
+    doctor_checksum_bad: "somme de contrôle : le fichier a été modifié hors de recense", "checksum: the file was changed outside recense";
+    doctor_hand_edits: "{n} valeur(s) modifiée(s) à la main, gardées", "{n} value(s) edited by hand, kept";
+    doctor_journal: "{n} modification(s) de l'interface pas encore écrites dans le fichier (le journal sera repris)", "{n} change(s) of the interface not yet written in the file (the journal will be replayed)";
+    doctor_draft: "un brouillon de saisie attend d'être repris", "a draft entry waits to be resumed";
+    doctor_schema: "formulaire {id} version {version}", "form {id} version {version}";
+    doctor_lock_free: "verrou : libre", "lock: free";
+    doctor_lock_held: "verrou : tenu par {who} (processus {pid} sur {host}) depuis {since}", "lock: held by {who} (process {pid} on {host}) since {since}";
+    doctor_lock_stale: "verrou : laissé par un programme arrêté ; il sera repris", "lock: left by a program that stopped; it will be taken over";
+    doctor_conflicts: "{n} conflit(s) à régler (recense conflicts)", "{n} conflict(s) to settle (recense conflicts)";
+    doctor_duplicates: "{n} doublon(s) probable(s) (recense duplicates)", "{n} likely duplicate(s) (recense duplicates)";
+    doctor_agent: "agent : {name} ({id})", "agent: {name} ({id})";
+    doctor_no_agent: "agent inconnu : recense init --as NOM", "agent unknown: recense init --as NAME";
+    doctor_git_none: "git : le recensement n'est pas dans un dépôt git", "git: the census is not in a git repository";
+    doctor_git_attributes: "git : .gitattributes confie {file} à recense", "git: .gitattributes gives {file} to recense";
+    doctor_git_no_attributes: "git : .gitattributes ne confie pas {file} à recense (recense setup-git)", "git: .gitattributes does not give {file} to recense (recense setup-git)";
+    doctor_git_driver: "git : pilote de fusion {driver}", "git: merge driver {driver}";
+    doctor_git_no_driver: "git : pilote de fusion absent de la configuration (recense setup-git)", "git: merge driver missing from the config (recense setup-git)";
+    doctor_git_bad_driver: "git : le pilote de fusion désigne un programme introuvable : {driver} (recense setup-git)", "git: the merge driver names a missing program: {driver} (recense setup-git)";
+}

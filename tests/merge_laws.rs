@@ -1,0 +1,321 @@
+//! Merge laws, as properties over random histories of several colleagues:
+//! the join is commutative, associative and idempotent (byte for byte), all
+//! copies converge, nothing that was not superseded is lost, and nothing that
+//! was superseded comes back.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proptest::prelude::*;
+use recense::census::file::to_canonical;
+use recense::census::merge::join;
+use recense::census::model::{Census, Initiative, Value, system};
+use recense::census::ops::Agent;
+use recense::census::time::Timestamp;
+use recense::census::{AgentId, InitiativeId, Schema};
+
+const AGENTS: usize = 3;
+const INITIATIVES: usize = 2;
+const SINGLE: [&str; 2] = ["nom", "commune"];
+const MULTI: &str = "roles";
+
+#[derive(Debug, Clone)]
+enum Op {
+    /// A colleague writes a single-valued field.
+    Write {
+        agent: usize,
+        initiative: usize,
+        field: usize,
+    },
+    /// Adds an element to the multi-valued field.
+    Add {
+        agent: usize,
+        initiative: usize,
+    },
+    /// Removes the `nth` element it has (if any).
+    Remove {
+        agent: usize,
+        initiative: usize,
+        nth: usize,
+    },
+    Delete {
+        agent: usize,
+        initiative: usize,
+    },
+    Restore {
+        agent: usize,
+        initiative: usize,
+    },
+    /// Fuses the second initiative into the first.
+    Fuse {
+        agent: usize,
+    },
+    /// `from`'s copy is merged into `to`'s.
+    Sync {
+        from: usize,
+        to: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let a = 0..AGENTS;
+    let i = 0..INITIATIVES;
+    prop_oneof![
+        4 => (a.clone(), i.clone(), 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::Write { agent, initiative, field }),
+        3 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Add { agent, initiative }),
+        2 => (a.clone(), i.clone(), 0..3usize).prop_map(|(agent, initiative, nth)| Op::Remove { agent, initiative, nth }),
+        1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Delete { agent, initiative }),
+        1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Restore { agent, initiative }),
+        1 => a.clone().prop_map(|agent| Op::Fuse { agent }),
+        5 => (a.clone(), a).prop_map(|(from, to)| Op::Sync { from, to }),
+    ]
+}
+
+fn agent(n: usize) -> Agent {
+    Agent {
+        id: AgentId::parse(&format!("agent{n}")).unwrap(),
+        name: format!("Agent {n}"),
+    }
+}
+
+fn id(n: usize) -> InitiativeId {
+    InitiativeId::parse(&format!("I{n}")).unwrap()
+}
+
+/// A write as the model knows it: its value and its dot.
+type Write = (String, String);
+
+/// Which writes were made to a field and which were superseded — by a write
+/// or removal made on a copy that held them.
+#[derive(Debug, Default, Clone)]
+struct Truth {
+    written: BTreeSet<Write>,
+    superseded: BTreeSet<Write>,
+}
+
+/// The writes a copy holds in a field.
+fn held(i: &Initiative, field: &str) -> BTreeSet<Write> {
+    i.entries(field)
+        .iter()
+        .map(|e| {
+            (
+                e.value.as_text().unwrap_or("").to_string(),
+                format!("{:?}", e.stamp.dot()),
+            )
+        })
+        .collect()
+}
+
+struct World {
+    copies: Vec<Census>,
+    truth: BTreeMap<(usize, &'static str), Truth>,
+    next: u32,
+    clock: i64,
+    schema: Schema,
+}
+
+impl World {
+    fn new() -> World {
+        let schema = Schema::default_schema();
+        let mut start = Census::new("T", &schema.id, schema.version);
+        for n in 0..INITIATIVES {
+            start.insert(Initiative::new(id(n)));
+        }
+        World {
+            copies: vec![start; AGENTS],
+            truth: BTreeMap::new(),
+            next: 0,
+            clock: 0,
+            schema,
+        }
+    }
+
+    fn fresh(&mut self) -> String {
+        self.next += 1;
+        self.clock += 1;
+        format!("v{}", self.next)
+    }
+
+    fn apply(&mut self, op: &Op) {
+        match *op {
+            Op::Write {
+                agent: a,
+                initiative: k,
+                field,
+            } => {
+                let field = SINGLE[field];
+                let value = self.fresh();
+                let who = agent(a);
+                let i = self.copies[a].get_mut(&id(k)).unwrap();
+                let before = held(i, field);
+                let dot = i.next_dot(who.id);
+                i.write(field, Value::text(&value), dot, Timestamp(self.clock));
+                let t = self.truth.entry((k, field)).or_default();
+                t.superseded.extend(before);
+                t.written.extend(held(i, field));
+            }
+            Op::Add {
+                agent: a,
+                initiative: k,
+            } => {
+                let value = self.fresh();
+                let who = agent(a);
+                let i = self.copies[a].get_mut(&id(k)).unwrap();
+                let dot = i.next_dot(who.id);
+                i.add_element(MULTI, Value::text(&value), dot, Timestamp(self.clock));
+                self.truth
+                    .entry((k, MULTI))
+                    .or_default()
+                    .written
+                    .extend(held(i, MULTI));
+            }
+            Op::Remove {
+                agent: a,
+                initiative: k,
+                nth,
+            } => {
+                let i = self.copies[a].get_mut(&id(k)).unwrap();
+                let Some(value) = i.values(MULTI).get(nth).map(|v| v.to_string()) else {
+                    return;
+                };
+                let before = held(i, MULTI);
+                i.remove_element(MULTI, &Value::text(&value));
+                let removed = before
+                    .difference(&held(i, MULTI))
+                    .cloned()
+                    .collect::<Vec<_>>();
+                self.truth
+                    .entry((k, MULTI))
+                    .or_default()
+                    .superseded
+                    .extend(removed);
+            }
+            Op::Delete {
+                agent: a,
+                initiative: k,
+            } => {
+                self.clock += 1;
+                let _ = self.copies[a].delete_initiative(&id(k), &agent(a), Timestamp(self.clock));
+            }
+            Op::Restore {
+                agent: a,
+                initiative: k,
+            } => {
+                let _ = self.copies[a].restore_initiative(&id(k), &agent(a));
+            }
+            Op::Fuse { agent: a } => {
+                self.clock += 1;
+                let copy = &self.copies[a];
+                let (keep, other) = (copy.get(&id(0)).unwrap(), copy.get(&id(1)).unwrap());
+                if !keep.is_live()
+                    || other.is_deleted()
+                    || other.merged_into().is_some_and(|m| m != "I0")
+                {
+                    return;
+                }
+                // The fusion writes into the survivor values of the absorbed
+                // record that the survivor lacks and no earlier fusion saw:
+                // fresh writes (of values seen before) for the model.
+                let before: Vec<(&str, BTreeSet<Write>)> = SINGLE
+                    .iter()
+                    .copied()
+                    .chain([MULTI])
+                    .map(|f| (f, held(keep, f)))
+                    .collect();
+                self.copies[a]
+                    .fuse(&id(0), &id(1), &agent(a), Timestamp(self.clock))
+                    .unwrap();
+                let keep = self.copies[a].get(&id(0)).unwrap();
+                for (field, had) in before {
+                    let new: Vec<Write> = held(keep, field).difference(&had).cloned().collect();
+                    self.truth
+                        .entry((0, field))
+                        .or_default()
+                        .written
+                        .extend(new);
+                }
+            }
+            Op::Sync { from, to } => {
+                self.copies[to] = join(&self.copies[to], &self.copies[from]).unwrap();
+            }
+        }
+    }
+}
+
+fn bytes(c: &Census) -> String {
+    to_canonical(c)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn join_is_commutative_associative_idempotent(ops in proptest::collection::vec(op(), 1..60)) {
+        let mut w = World::new();
+        for op in &ops {
+            w.apply(op);
+        }
+        let [a, b, c] = [&w.copies[0], &w.copies[1], &w.copies[2]];
+        prop_assert_eq!(bytes(&join(a, b).unwrap()), bytes(&join(b, a).unwrap()));
+        prop_assert_eq!(
+            bytes(&join(a, &join(b, c).unwrap()).unwrap()),
+            bytes(&join(&join(a, b).unwrap(), c).unwrap())
+        );
+        prop_assert_eq!(bytes(&join(a, a).unwrap()), bytes(a));
+        let ab = join(a, b).unwrap();
+        prop_assert_eq!(bytes(&join(&ab, b).unwrap()), bytes(&ab), "merging the same e-mail twice changes nothing");
+    }
+
+    #[test]
+    fn copies_converge_and_nothing_is_lost_or_revived(ops in proptest::collection::vec(op(), 1..80)) {
+        let mut w = World::new();
+        for op in &ops {
+            w.apply(op);
+        }
+        // Everyone sends their copy to everyone, in two different orders.
+        let forward = w.copies.iter().skip(1).fold(w.copies[0].clone(), |acc, c| join(&acc, c).unwrap());
+        let backward = w.copies.iter().rev().skip(1).fold(w.copies[AGENTS - 1].clone(), |acc, c| join(c, &acc).unwrap());
+        prop_assert_eq!(bytes(&forward), bytes(&backward));
+        for ((k, field), truth) in &w.truth {
+            let i = forward.get(&id(*k)).unwrap();
+            let present = held(i, field);
+            let expected: BTreeSet<Write> = truth.written.difference(&truth.superseded).cloned().collect();
+            prop_assert_eq!(&present, &expected, "initiative {} field {}", k, field);
+        }
+    }
+}
+
+#[test]
+fn a_deletion_survives_unless_restored_by_someone_who_saw_it() {
+    let mut w = World::new();
+    w.apply(&Op::Delete {
+        agent: 0,
+        initiative: 0,
+    });
+    w.apply(&Op::Write {
+        agent: 1,
+        initiative: 0,
+        field: 0,
+    });
+    w.apply(&Op::Sync { from: 0, to: 2 });
+    w.apply(&Op::Sync { from: 1, to: 2 });
+    let merged = &w.copies[2];
+    assert!(merged.get(&id(0)).unwrap().is_deleted());
+    assert!(
+        !recense::census::conflicts::conflicts(merged, &w.schema).is_empty(),
+        "deleted by A, edited by B"
+    );
+    // Someone who saw the deletion restores it: the restore wins everywhere.
+    w.apply(&Op::Restore {
+        agent: 2,
+        initiative: 0,
+    });
+    w.apply(&Op::Sync { from: 2, to: 0 });
+    assert!(w.copies[0].get(&id(0)).unwrap().is_live());
+    assert!(
+        !w.copies[0]
+            .get(&id(0))
+            .unwrap()
+            .fields
+            .contains_key(system::DELETED)
+    );
+}
