@@ -200,7 +200,8 @@ impl World {
                 agent: a,
                 initiative: k,
             } => {
-                let _ = self.copies[a].restore_initiative(&id(k), &agent(a));
+                self.clock += 1;
+                let _ = self.copies[a].restore_initiative(&id(k), &agent(a), Timestamp(self.clock));
             }
             Op::Fuse { agent: a } => {
                 self.clock += 1;

@@ -60,7 +60,8 @@ impl Draft {
 
     /// Saves the draft atomically beside the census.
     pub fn save(&self, census: &Path) -> Result<(), SaveError> {
-        crate::census::store::save_text(&draft_path(census), &self.to_ron())
+        // No backup: what was typed must not linger once the entry is saved.
+        crate::census::store::save_text_with(&draft_path(census), &self.to_ron(), crate::census::store::Backup::None)
     }
 
     /// The draft of a census, if one was kept and can be read.

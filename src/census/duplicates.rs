@@ -292,12 +292,26 @@ pub fn all_pairs(census: &Census, schema: &Schema) -> Vec<Pair> {
     for members in by_shared.values().filter(|m| m.len() <= SHARED_LIMIT) {
         pairs_of(members);
     }
+    // Similar names in one commune: comparing every pair of a large commune
+    // is quadratic; names sorted (and sorted read backwards, for a typo at
+    // their start) put similar ones next to each other (sorted neighbourhood).
+    const WINDOW: usize = 6;
     for members in by_commune.values() {
-        // Only similar names make a pair here: check now, not later.
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if similar_names(&ids[a].name, &ids[b].name) {
-                    candidates.insert((a.min(b), a.max(b)));
+        let reversed: Vec<String> = members
+            .iter()
+            .map(|&m| ids[m].name.chars().rev().collect())
+            .collect();
+        let mut forward: Vec<usize> = (0..members.len()).collect();
+        forward.sort_by(|&x, &y| ids[members[x]].name.cmp(&ids[members[y]].name));
+        let mut backward: Vec<usize> = (0..members.len()).collect();
+        backward.sort_by(|&x, &y| reversed[x].cmp(&reversed[y]));
+        for order in [&forward, &backward] {
+            for (n, &x) in order.iter().enumerate() {
+                for &y in order.iter().skip(n + 1).take(WINDOW) {
+                    let (a, b) = (members[x], members[y]);
+                    if similar_names(&ids[a].name, &ids[b].name) {
+                        candidates.insert((a.min(b), a.max(b)));
+                    }
                 }
             }
         }

@@ -205,7 +205,7 @@ impl Peers {
             out.push_str("    },\n");
         }
         out.push_str("}\n");
-        store::save_text(&peers_path(census), &out)
+        store::save_text_with(&peers_path(census), &out, store::Backup::None)
     }
 
     /// Records what a file received from `agent` says they have.

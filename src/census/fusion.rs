@@ -44,7 +44,10 @@ impl Census {
         }
         let source = lookup(self, other)?.clone();
         let target = lookup(self, keep)?;
-        if !target.is_live() {
+        if let Some(into) = target.merged_into() {
+            return Err(OpError::AlreadyFused { id: keep.clone(), into: into.to_string() });
+        }
+        if target.is_deleted() {
             return Err(OpError::Deleted(keep.clone()));
         }
         if source.is_deleted() {
@@ -88,7 +91,9 @@ impl Census {
                 let d = *dot.get_or_insert_with(|| target.next_dot(agent.id));
                 let list = target.fields.get_or_insert(field);
                 if !list.iter().any(|e| e.value == value) {
-                    list.push(Entry::new(value, d, now));
+                    // Dates only order what is shown: keep the original one.
+                    let at = entries.iter().find(|e| e.value == value).and_then(|e| e.stamp.at()).unwrap_or(now);
+                    list.push(Entry::new(value, d, at));
                     added += 1;
                 }
             }
@@ -191,7 +196,10 @@ impl Census {
                     let d = i.next_dot(agent.id);
                     i.write(system::DELETED, Value::record(record), d, now);
                 }
-                2 => i.clear(system::DELETED),
+                2 => {
+                    i.clear(system::DELETED);
+                    i.touch(agent.id, now);
+                }
                 _ => return Err(OpError::BadPick { max: 2 }),
             },
             Conflict::AfterFusion { .. } => {}

@@ -26,6 +26,9 @@ pub mod system {
     pub const MERGED_INTO: &str = "_merged_into";
     /// Ids of initiatives said not to be duplicates of this one.
     pub const NOT_DUPLICATE: &str = "_not_duplicate";
+    /// Who last changed the initiative by removing something (a removal has
+    /// no entry of its own to say who and when).
+    pub const MODIFIED: &str = "_modified";
     pub const PREFIX: char = '_';
 }
 
@@ -116,8 +119,15 @@ impl Stamp {
         }
     }
 
+    /// Changed by hand in the file and not yet adopted.
     pub fn is_hand_edit(&self) -> bool {
         !matches!(self, Stamp::Recorded { .. })
+    }
+
+    /// Changed by hand in the file: not yet adopted, or adopted under a
+    /// hand-edit agent (`k3x9q~`). What the views show as « à la main ».
+    pub fn by_hand(&self) -> bool {
+        self.is_hand_edit() || self.dot().is_some_and(|d| d.agent.is_hand())
     }
 }
 
@@ -374,6 +384,14 @@ impl Initiative {
     /// Removes every entry of a field.
     pub fn clear(&mut self, field: &str) {
         self.fields.remove(field);
+    }
+
+    /// Records that `agent` changed the initiative now, for a change that
+    /// leaves no entry of its own (a removal, a restore): bundles "since a
+    /// date" and "who sent this file" see it.
+    pub fn touch(&mut self, agent: AgentId, at: Timestamp) {
+        let dot = self.next_dot(agent);
+        self.write(system::MODIFIED, Value::text(""), dot, at);
     }
 
     /// Entries changed by hand in the file and not yet adopted.

@@ -331,6 +331,10 @@ fn apply(
             changed = true;
         }
     }
+    if changed && dot.is_none() {
+        // Only removals: say who and when all the same.
+        i.touch(agent, now);
+    }
     changed
 }
 
@@ -451,7 +455,7 @@ impl Census {
     }
 
     /// Brings a deleted initiative back, as it was.
-    pub fn restore_initiative(&mut self, id: &InitiativeId, agent: &Agent) -> Result<(), OpError> {
+    pub fn restore_initiative(&mut self, id: &InitiativeId, agent: &Agent, now: Timestamp) -> Result<(), OpError> {
         let i = self
             .get_mut(id)
             .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
@@ -459,6 +463,7 @@ impl Census {
             return Err(OpError::NotDeleted(id.clone()));
         }
         i.clear(system::DELETED);
+        i.touch(agent.id, now);
         self.note_agent(agent);
         Ok(())
     }
@@ -582,7 +587,7 @@ mod tests {
             c.delete_initiative(&id, &a, Timestamp(6)),
             Err(OpError::Deleted(_))
         ));
-        c.restore_initiative(&id, &a).unwrap();
+        c.restore_initiative(&id, &a, Timestamp(7)).unwrap();
         assert_eq!(c.live().count(), 1);
     }
 

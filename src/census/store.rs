@@ -107,19 +107,37 @@ fn sync_dir(dir: &Path) {
 /// `FILE.bak`, rename over the original, fsync of the folder. At every
 /// instant `path` holds either the old or the new census, whole.
 pub fn save(path: &Path, census: &Census) -> Result<(), SaveError> {
-    save_text(path, &file::to_canonical(census))?;
+    save_with(path, census, Backup::Keep)
+}
+
+pub fn save_with(path: &Path, census: &Census, backup: Backup) -> Result<(), SaveError> {
+    save_text_with(path, &file::to_canonical(census), backup)?;
     // The file now holds every change the journal had.
     file::journal::clear(path);
     Ok(())
 }
 
 pub fn save_text(path: &Path, text: &str) -> Result<(), SaveError> {
+    save_text_with(path, text, Backup::Keep)
+}
+
+/// Whether a save keeps the previous version as `FILE.bak`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backup {
+    Keep,
+    /// For files whose history is elsewhere (git's merge files) or that must
+    /// not linger (drafts, which may hold personal data).
+    None,
+}
+
+/// Saves atomically, with or without a backup of the previous version.
+pub fn save_text_with(path: &Path, text: &str, backup: Backup) -> Result<(), SaveError> {
     let tmp = write_temp(path, text)?;
     let io = |error| SaveError::Io {
         path: path.to_path_buf(),
         error,
     };
-    if path.exists() {
+    if backup == Backup::Keep && path.exists() {
         let bak = backup_path(path);
         let _ = fs::remove_file(&bak);
         // A hard link keeps the old version without a moment where `path` is

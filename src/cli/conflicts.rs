@@ -36,6 +36,26 @@ fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) 
     }
 }
 
+/// A field's label (its id when the form does not know it).
+fn label_of<'a>(schema: &'a crate::census::Schema, field: &'a str, lang: crate::i18n::Lang) -> &'a str {
+    schema.field(field).map_or(field, |d| d.label.get(lang))
+}
+
+/// A value as people read it: a choice by its label, a relation by name.
+fn shown(schema: &crate::census::Schema, census: &Census, field: &str, e: &Entry, lang: crate::i18n::Lang) -> String {
+    let v = e.value.as_text().unwrap_or("?");
+    let list = schema.field(field).and_then(|d| d.field_type.choice_list());
+    let text = match (list, crate::census::value::split_relation(v)) {
+        (Some(l), Some((kind, target))) if schema.field(field).is_some_and(|d| matches!(d.field_type, crate::census::schema::FieldType::Relations(_))) => {
+            let name = crate::census::InitiativeId::parse(target).ok().and_then(|t| census.get(&t)).and_then(|t| t.value(&schema.name_field)).unwrap_or(target);
+            format!("{} {name}", schema.choice_label(l, kind, lang))
+        }
+        (Some(l), _) => schema.choice_label(l, v, lang).to_string(),
+        _ => v.to_string(),
+    };
+    inert(&text).into_owned()
+}
+
 fn entry_json(census: &Census, e: &Entry) -> serde_json::Value {
     let (by, date) = who(census, e, crate::i18n::Lang::En);
     json!({ "value": e.value.as_text(), "by": by, "agent": e.stamp.dot().map(|d| d.agent.to_string()), "date": date })
@@ -83,12 +103,12 @@ pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
                     "{}",
                     fill(
                         t.conflict_field,
-                        &[("id", id), ("name", &name), ("field", field)]
+                        &[("id", id), ("name", &name), ("field", &label_of(schema, field, ctx.lang))]
                     )
                 );
                 for (n, e) in entries.iter().enumerate() {
                     let (by, date) = who(census, e, ctx.lang);
-                    let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                    let value = shown(schema, census, field, e, ctx.lang);
                     outln!(
                         "{}",
                         fill(
@@ -136,13 +156,13 @@ pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
                 );
                 for (field, e) in edits {
                     let (by, date) = who(census, e, ctx.lang);
-                    let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                    let value = shown(schema, census, field, e, ctx.lang);
                     outln!(
                         "{}",
                         fill(
                             t.conflict_deleted_edit,
                             &[
-                                ("field", field),
+                                ("field", &label_of(schema, field, ctx.lang)),
                                 ("value", &value),
                                 ("who", &by),
                                 ("date", &date)
@@ -167,13 +187,13 @@ pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
                 );
                 for (field, e) in edits {
                     let (by, date) = who(census, e, ctx.lang);
-                    let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                    let value = shown(schema, census, field, e, ctx.lang);
                     outln!(
                         "{}",
                         fill(
                             t.conflict_deleted_edit,
                             &[
-                                ("field", field),
+                                ("field", &label_of(schema, field, ctx.lang)),
                                 ("value", &value),
                                 ("who", &by),
                                 ("date", &date)
@@ -215,6 +235,13 @@ pub fn resolve(
                 .resolve_pick(&ws.schema, &id, field, n, agent, now)
                 .map_err(|e| ctx.fail(&e))?,
             (None, Some(value)) => {
+                let in_conflict = conflicts(&ws.census, &ws.schema)
+                    .iter()
+                    .any(|c| matches!(c, Conflict::Field { id: i, field: f, .. } if i == &id && f == field));
+                if !in_conflict {
+                    let e = crate::census::ops::OpError::NoConflict { id: id.clone(), field: field.to_string() };
+                    return Err(ctx.fail(&e));
+                }
                 let values = parse_assignments(
                     &ws.schema,
                     &ws.census,

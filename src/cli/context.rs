@@ -145,7 +145,14 @@ impl Context {
                 live => live,
             },
         };
-        found.cloned().map_err(|e| self.fail(&e))
+        let id = found.cloned().map_err(|e| self.fail(&e))?;
+        // A fused duplicate is a redirect: changes go to the survivor.
+        if among == Among::Live
+            && let Some(into) = census.get(&id).and_then(|i| i.merged_into())
+        {
+            return Err(self.fail(&OpError::AlreadyFused { id, into: into.to_string() }));
+        }
+        Ok(id)
     }
 
     /// Changes the census: takes the lock, reads the file (a file that cannot

@@ -175,7 +175,7 @@ pub fn restore(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
     let id = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Deleted)?;
         ws.census
-            .restore_initiative(&id, agent)
+            .restore_initiative(&id, agent, Timestamp::now())
             .map_err(|e| ctx.fail(&e))?;
         Ok((id, true))
     })?;

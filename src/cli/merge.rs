@@ -75,37 +75,26 @@ fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
     }
 }
 
-/// The agent a file comes from: `--from`, else who made its latest change.
-fn sender_of(
-    ctx: &Context,
-    census: &Census,
-    theirs: &Census,
-    from: Option<&str>,
-) -> Result<Option<AgentId>, Fail> {
+/// The agent a file comes from: `--from` (known here or in that file), else
+/// who made its latest change.
+fn sender_of(ctx: &Context, census: &Census, theirs: &Census, from: Option<&str>) -> Result<Option<AgentId>, Fail> {
     match from {
-        Some(who) => find_agent(ctx, census, who).map(Some),
+        Some(who) => find_agent(ctx, &[census, theirs], who).map(Some),
         None => Ok(exchange::sender(theirs)),
     }
-}
-
-/// An agent by id or display name.
-pub fn find_agent(ctx: &Context, census: &Census, who: &str) -> Result<AgentId, Fail> {
+}/// An agent by id or display name, among the agents of some censuses.
+pub fn find_agent(ctx: &Context, censuses: &[&Census], who: &str) -> Result<AgentId, Fail> {
     let folded = crate::census::search::fold(who.trim());
-    census
-        .agents
-        .iter()
+    let mut agents = censuses.iter().flat_map(|c| c.agents.iter());
+    agents
         .find(|(id, name)| id.as_str() == who.trim() || crate::census::search::fold(name) == folded)
         .map(|(id, _)| *id)
         .ok_or_else(|| {
-            let known: Vec<String> = census
-                .agents
-                .iter()
-                .map(|(id, n)| format!("{n} ({id})"))
-                .collect();
-            Fail::new(fill(
-                cli(ctx.lang).unknown_agent,
-                &[("agent", &who), ("known", &known.join(", "))],
-            ))
+            let mut known: Vec<String> =
+                censuses.iter().flat_map(|c| c.agents.iter()).map(|(id, n)| format!("{n} ({id})")).collect();
+            known.sort();
+            known.dedup();
+            Fail::new(fill(cli(ctx.lang).unknown_agent, &[("agent", &who), ("known", &known.join(", "))]))
         })
 }
 
@@ -159,7 +148,7 @@ fn merge_files(
 fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     if args.files.iter().any(|f| same_file(f, &ctx.file)) {
-        return Err(Fail::new(t.merge_output_is_input));
+        return Err(Fail::new(t.merge_into_itself));
     }
     // Every received file is read and checked before anything is written.
     let received: Vec<(PathBuf, Census)> = args
@@ -228,7 +217,7 @@ pub fn bundle(
             bundle_since(&ws.census, Timestamp(day.days_since_epoch() * 86_400))
         }
         (None, Some(who)) => {
-            let agent = find_agent(ctx, &ws.census, who)?;
+            let agent = find_agent(ctx, &[&ws.census], who)?;
             bundle_for(&ws.census, &Peers::load(&ws.path), &agent)
         }
         (None, None) => return Err(Fail::new(t.bundle_need_one)),
@@ -256,12 +245,13 @@ pub fn git_merge_driver(
     name: &str,
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
+    // git's temporary files mean nothing to the person: name the census.
     let unreadable = |e: &dyn Localized| {
-        Fail::new(format!(
-            "{} ({name}) : {}",
-            fill(t.driver_unreadable, &[("path", &name)]),
-            e.localize(ctx.lang)
-        ))
+        let detail = e
+            .localize(ctx.lang)
+            .replace(&ours.display().to_string(), name)
+            .replace(&theirs.display().to_string(), &format!("{name} {}", t.driver_theirs));
+        Fail::new(format!("{} {detail}", fill(t.driver_unreadable, &[("path", &name)])))
     };
     let agent = ctx.agent.clone().unwrap_or_else(git_agent);
     let now = Timestamp::now();
@@ -273,7 +263,8 @@ pub fn git_merge_driver(
     result.adopt_hand_edits(&agent, now);
     exchange::merge_into(&mut result, &schema, &other, &agent, now)
         .map_err(|e| merge_fail(ctx, e))?;
-    store::save(ours, &result).map_err(|e| ctx.fail(&e))?;
+    // git keeps the history: no `.bak` left in the work tree.
+    store::save_with(ours, &result, store::Backup::None).map_err(|e| ctx.fail(&e))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -83,7 +83,7 @@ fn stamp_json(census: &Census, stamp: &Stamp) -> Json {
             "agent": dot.agent.as_str(),
             "by": census.agent_name(&dot.agent),
             "at": at.to_string(),
-            "hand_edited": stamp.is_hand_edit(),
+            "hand_edited": stamp.by_hand(),
         }),
         _ => json!({ "hand_edited": true }),
     }
@@ -166,6 +166,14 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
     if i.is_deleted() {
         out.push_str(lang.pick("** supprimée **\n", "** deleted **\n"));
     }
+    if let Some(into) = i.merged_into() {
+        let name = crate::census::InitiativeId::parse(into)
+            .ok()
+            .and_then(|t| census.get(&t))
+            .and_then(|t| t.value(&schema.name_field))
+            .unwrap_or("?");
+        out.push_str(&format!("{} {} ({into}) **\n", lang.pick("** doublon fusionné dans", "** duplicate fused into"), inert(name)));
+    }
     let label_width = schema
         .fields
         .iter()
@@ -176,7 +184,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         .clamp(10, 34);
     let line = |out: &mut String, label: &str, value: &str, stamp: Option<Stamp>| {
         let who = stamp
-            .and_then(|s| Some((s.dot()?, s.at()?, s.is_hand_edit())))
+            .and_then(|s| Some((s.dot()?, s.at()?, s.by_hand())))
             .map(|(dot, at, hand)| {
                 let hand = if hand {
                     lang.pick(", modifié à la main", ", edited by hand")

@@ -266,7 +266,7 @@ impl Core {
                 let r = self
                     .ws
                     .census
-                    .restore_initiative(&id, &self.agent)
+                    .restore_initiative(&id, &self.agent, now)
                     .map(|_| true);
                 (id, r)
             }

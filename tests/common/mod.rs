@@ -22,6 +22,9 @@ pub const TODAY: &str = "2026-11-29";
 pub const CENSUS: &str = "census.ron";
 /// The agent recorded by [`Env::with_census`].
 pub const AGENT: &str = "Marie";
+/// The sample census shipped with recense (19 initiatives of the Pays de
+/// Brest), the common starting point of colleagues in the merge tests.
+pub const SAMPLE: &str = "sample-data/pays-de-brest.ron";
 
 /// An isolated place to run `recense`: a temporary folder holding the config
 /// folder, the data folder, the home folder and the working folder.
@@ -106,6 +109,29 @@ impl Env {
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("recense").expect("the recense binary");
         cmd.current_dir(self.work());
+        for (var, value) in self.isolation() {
+            match value {
+                Some(v) => cmd.env(var, v),
+                None => cmd.env_remove(var),
+            };
+        }
+        cmd
+    }
+
+    /// `recense` as [`Env::cmd`], its clock set to `now` instead of [`NOW`]:
+    /// colleagues who write on different days.
+    pub fn cmd_at(&self, now: &str) -> Command {
+        let mut cmd = self.cmd();
+        cmd.env("RECENSE_NOW", now);
+        cmd
+    }
+
+    /// Another program (git) run in `dir` with the isolation of `recense`
+    /// (home, config and data folders, clock, language): whatever it runs in
+    /// turn (a git merge driver) is isolated too.
+    pub fn program(&self, program: &str, dir: &Path) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
+        cmd.current_dir(dir);
         for (var, value) in self.isolation() {
             match value {
                 Some(v) => cmd.env(var, v),
@@ -204,6 +230,14 @@ impl Env {
             std::fs::create_dir_all(dir).expect("create folder");
         }
         std::fs::write(path, bytes).expect("write file");
+    }
+
+    /// Copies the sample census [`SAMPLE`] into the working folder as `name`.
+    pub fn copy_sample(&self, name: &str) {
+        self.write(
+            name,
+            std::fs::read(project_dir().join(SAMPLE)).expect("sample census"),
+        );
     }
 
     /// Copies a fixture (`valid/NAME` or `invalid/NAME`) into the working
