@@ -1,6 +1,7 @@
 //! What every command needs: language, folders, config, census path, agent;
 //! and the one way to change a census (lock, read, change, save).
 
+use crate::i18n::cli::cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -89,16 +90,9 @@ impl Context {
         Fail::new(e.localize(self.lang))
     }
 
-    pub fn say<'a>(&self, fr: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(fr, en)
-    }
-
     pub fn require_agent(&self) -> Result<Agent, Fail> {
         self.agent.clone().ok_or_else(|| {
-            Fail::new(self.say(
-                "qui êtes-vous ? Donnez votre nom avec --as NOM (ou RECENSE_AGENT), ou enregistrez-le une fois pour toutes avec « recense init --as NOM ».",
-                "who are you? Give your name with --as NAME (or RECENSE_AGENT), or record it once with `recense init --as NAME`.",
-            ))
+            Fail::new(cli(self.lang).who_are_you)
         })
     }
 
@@ -108,10 +102,7 @@ impl Context {
             let mut fail = self.fail(&e);
             if matches!(e, crate::census::error::LoadError::NotFound { .. }) {
                 fail.message.push(' ');
-                fail.message.push_str(self.say(
-                    "Créez un recensement avec « recense init --territory NOM », ou donnez son fichier avec --file.",
-                    "Create a census with `recense init --territory NAME`, or give its file with --file.",
-                ));
+                fail.message.push_str(cli(self.lang).create_census_hint);
             }
             fail
         })

@@ -1,5 +1,6 @@
 //! Commands that change a census: init, add, edit, delete, restore.
 
+use crate::i18n::cli::cli;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,10 +23,7 @@ pub fn init(
     let path = path.unwrap_or_else(|| ctx.file.clone());
     let territory = territory.trim();
     if territory.is_empty() {
-        return Err(Fail::new(ctx.say(
-            "le nom du territoire est vide.",
-            "the territory name is empty.",
-        )));
+        return Err(Fail::new(cli(ctx.lang).empty_territory));
     }
     if path.exists() {
         return Err(ctx.fail(&crate::census::error::SaveError::AlreadyExists { path }));
@@ -42,7 +40,7 @@ pub fn init(
     store::create(&path, &census).map_err(|e| ctx.fail(&e))?;
     eprintln!(
         "{} {}",
-        ctx.say("Recensement créé :", "Census created:"),
+        cli(ctx.lang).census_created,
         path.display()
     );
 
@@ -61,7 +59,7 @@ pub fn init(
         config.save(&file).map_err(|e| ctx.fail(&e))?;
         eprintln!(
             "{} {}",
-            ctx.say("Votre nom est enregistré dans", "Your name is recorded in"),
+            cli(ctx.lang).your_name_is_recorded_in,
             file.display()
         );
     }
@@ -80,10 +78,7 @@ fn install_schema(ctx: &Context, census: &Path, file: &Path, id: &str) -> Result
             return Err(Fail::new(format!(
                 "{}: {}",
                 dest.display(),
-                ctx.say(
-                    "un autre formulaire avec cet identifiant existe déjà ; changez son « id » ou sa « version ».",
-                    "another form with this id already exists; change its `id` or `version`.",
-                )
+                cli(ctx.lang).form_id_taken
             )));
         }
         Err(_) => {}
@@ -116,10 +111,7 @@ pub fn edit(
     unset: &[String],
 ) -> Result<ExitCode, Fail> {
     if set.is_empty() && add.is_empty() && remove.is_empty() && unset.is_empty() {
-        return Err(Fail::new(ctx.say(
-            "rien à modifier : donnez --set, --add, --remove CHAMP=VALEUR ou --unset CHAMP.",
-            "nothing to change: give --set, --add, --remove FIELD=VALUE or --unset FIELD.",
-        )));
+        return Err(Fail::new(cli(ctx.lang).nothing_to_change));
     }
     let (id, changed) = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
@@ -139,14 +131,11 @@ pub fn edit(
         Ok(((id, changed), changed))
     })?;
     if changed {
-        eprintln!("{} {id}", ctx.say("Modifiée :", "Changed:"));
+        eprintln!("{} {id}", cli(ctx.lang).changed);
     } else {
         eprintln!(
             "{} {id}",
-            ctx.say(
-                "Déjà à jour, rien d'écrit :",
-                "Already up to date, nothing written:"
-            )
+            cli(ctx.lang).already_up_to_date
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -162,11 +151,8 @@ pub fn delete(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
     })?;
     eprintln!(
         "{} {id} ({})",
-        ctx.say("Supprimée :", "Deleted:"),
-        ctx.say(
-            "« recense restore » la ramène",
-            "`recense restore` brings it back"
-        )
+        cli(ctx.lang).deleted,
+        cli(ctx.lang).restore_hint
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -179,6 +165,6 @@ pub fn restore(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
             .map_err(|e| ctx.fail(&e))?;
         Ok((id, true))
     })?;
-    eprintln!("{} {id}", ctx.say("Restaurée :", "Restored:"));
+    eprintln!("{} {id}", cli(ctx.lang).restored);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! Commands on files: validate, fmt, schema check/show, dev generate.
 
+use crate::i18n::cli::cli;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -39,9 +40,9 @@ pub fn validate(ctx: &Context, files: &[std::path::PathBuf]) -> Result<ExitCode,
         };
         all_ok &= ok;
         let verdict = if ok {
-            ctx.say("valide", "valid")
+            cli(ctx.lang).valid
         } else {
-            ctx.say("INVALIDE", "INVALID")
+            cli(ctx.lang).invalid
         };
         outln!("{}: {verdict}", path.display());
     }
@@ -92,7 +93,7 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
             outln!(
                 "{}: {}",
                 path.display(),
-                ctx.say("pas dans la forme canonique", "not in canonical form")
+                cli(ctx.lang).not_in_canonical_form
             );
         } else {
             let who = ctx
@@ -102,7 +103,7 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
             let lock = Lock::acquire(path, who).map_err(|e| ctx.fail(&e))?;
             store::save(path, &census).map_err(|e| ctx.fail(&e))?;
             lock.release();
-            outln!("{}: {}", path.display(), ctx.say("réécrit", "rewritten"));
+            outln!("{}: {}", path.display(), cli(ctx.lang).rewritten);
         }
     }
     Ok(if all_canonical {
@@ -119,16 +120,16 @@ pub fn schema_check(ctx: &Context, path: &Path) -> Result<ExitCode, Fail> {
     outln!(
         "{}: {} ({fields} {}, {lists} {})",
         path.display(),
-        ctx.say("formulaire valide", "valid form"),
+        cli(ctx.lang).valid_form,
         many(
             fields,
-            ctx.say("champ", "field"),
-            ctx.say("champs", "fields")
+            cli(ctx.lang).field_one,
+            cli(ctx.lang).field_many
         ),
         many(
             lists,
-            ctx.say("liste de choix", "choice list"),
-            ctx.say("listes de choix", "choice lists")
+            cli(ctx.lang).list_one,
+            cli(ctx.lang).list_many
         ),
     );
     Ok(ExitCode::SUCCESS)
@@ -157,7 +158,7 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
     outln!(
         "{} ({} {}, version {})",
         schema.label.get(lang),
-        ctx.say("formulaire", "form"),
+        cli(ctx.lang).form,
         schema.id,
         schema.version
     );
@@ -172,15 +173,15 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
             };
             let mut flags = Vec::new();
             if f.required {
-                flags.push(ctx.say("obligatoire", "required").to_string());
+                flags.push(cli(ctx.lang).required.to_string());
             }
             if f.personal {
-                flags.push(ctx.say("personnel", "personal").to_string());
+                flags.push(cli(ctx.lang).personal.to_string());
             }
             if !f.kinds.is_empty() {
                 flags.push(format!(
                     "{} {}",
-                    ctx.say("types :", "kinds:"),
+                    cli(ctx.lang).kinds,
                     f.kinds.join(", ")
                 ));
             }
@@ -192,7 +193,7 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
             outln!("  {:<22} {:<40} {ty}{flags}", f.id, f.label.get(lang));
         }
     }
-    outln!("\n== {} ==", ctx.say("Listes de choix", "Choice lists"));
+    outln!("\n== {} ==", cli(ctx.lang).choice_lists_title);
     for (list, items) in &schema.choices {
         outln!("  {list}:");
         for c in items {
@@ -218,7 +219,7 @@ pub fn generate(ctx: &Context, count: usize, seed: u64, output: &Path) -> Result
     eprintln!(
         "{} {} → {}",
         count,
-        ctx.say("initiatives générées", "initiatives generated"),
+        cli(ctx.lang).initiatives_generated,
         output.display()
     );
     Ok(ExitCode::SUCCESS)

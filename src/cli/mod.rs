@@ -20,6 +20,7 @@ mod merge;
 mod output;
 mod read;
 
+use crate::i18n::cli::cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -312,10 +313,7 @@ fn take_census_argument(
 fn open_interface(ctx: &Context, census: Option<PathBuf>, ascii: bool) -> Result<ExitCode, Fail> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Fail::new(ctx.say(
-            "l'interface a besoin d'un terminal ; « recense --help » liste les commandes pour les scripts.",
-            "the interface needs a terminal; `recense --help` lists the commands for scripts.",
-        )));
+        return Err(Fail::new(cli(ctx.lang).needs_a_terminal));
     }
     let options = crate::tui::Options {
         file: census.unwrap_or_else(|| ctx.file.clone()),

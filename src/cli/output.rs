@@ -1,6 +1,7 @@
 //! Shapes of what commands print: tables, CSV, JSON (stable for scripts),
 //! text. Every value from a file goes through `display::inert`.
 
+use crate::i18n::cli::cli;
 use serde_json::{Map, Value as Json, json};
 
 use crate::census::model::{Census, Initiative, Stamp};
@@ -164,7 +165,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
     let name = i.value(&schema.name_field).unwrap_or("?");
     out.push_str(&format!("{}  ({})\n", inert(name), i.id));
     if i.is_deleted() {
-        out.push_str(lang.pick("** supprimée **\n", "** deleted **\n"));
+        out.push_str(cli(lang).show_deleted);
     }
     if let Some(into) = i.merged_into() {
         let name = crate::census::InitiativeId::parse(into)
@@ -172,7 +173,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             .and_then(|t| census.get(&t))
             .and_then(|t| t.value(&schema.name_field))
             .unwrap_or("?");
-        out.push_str(&format!("{} {} ({into}) **\n", lang.pick("** doublon fusionné dans", "** duplicate fused into"), inert(name)));
+        out.push_str(&format!("{} {} ({into}) **\n", cli(lang).duplicate_fused_into, inert(name)));
     }
     let label_width = schema
         .fields
@@ -187,7 +188,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             .and_then(|s| Some((s.dot()?, s.at()?, s.by_hand())))
             .map(|(dot, at, hand)| {
                 let hand = if hand {
-                    lang.pick(", modifié à la main", ", edited by hand")
+                    cli(lang).edited_by_hand
                 } else {
                     ""
                 };
@@ -218,7 +219,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             );
             if !f.field_type.is_multi() && i.is_conflict(&f.id) {
                 for e in i.entries(&f.id) {
-                    let label = lang.pick("  ! valeur en conflit", "  ! conflicting value");
+                    let label = cli(lang).conflicting_value;
                     line(
                         &mut out,
                         label,
@@ -236,10 +237,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         .collect();
     let incoming = crate::census::network::incoming(census, schema, &i.id);
     if !incoming.is_empty() {
-        out.push_str(lang.pick(
-            "\n== Relations vers elle ==\n",
-            "\n== Relations towards it ==\n",
-        ));
+        out.push_str(cli(lang).incoming_title);
         for link in incoming {
             let inverse = schema
                 .choice(link.list, link.kind)
@@ -250,10 +248,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         }
     }
     if !unknown.is_empty() {
-        out.push_str(lang.pick(
-            "\n== Autres champs (inconnus du formulaire, conservés) ==\n",
-            "\n== Other fields (unknown to the form, kept) ==\n",
-        ));
+        out.push_str(cli(lang).other_fields_title);
         for f in unknown {
             line(&mut out, f, &i.values(f).join(", "), i.last_change(f));
         }

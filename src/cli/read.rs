@@ -1,5 +1,6 @@
 //! Commands that read a census: list, show.
 
+use crate::i18n::cli::cli;
 use std::process::ExitCode;
 
 use crate::census::file;
@@ -38,7 +39,7 @@ pub fn list(
             let ids: Vec<String> = schema.kinds().iter().map(|c| c.id.clone()).collect();
             Fail::new(format!(
                 "--kind {k}: {} {}",
-                ctx.say("type inconnu ; types :", "unknown kind; kinds:"),
+                cli(ctx.lang).unknown_kind_kinds,
                 ids.join(", ")
             ))
         })?;
@@ -76,15 +77,15 @@ pub fn list(
                 .collect();
             let header = [
                 "ID",
-                ctx.say("NOM", "NAME"),
-                ctx.say("TYPE", "KIND"),
-                ctx.say("COMMUNE", "MUNICIPALITY"),
+                cli(ctx.lang).col_name,
+                cli(ctx.lang).col_kind,
+                cli(ctx.lang).col_commune,
             ];
             out!("{}", table(&header, &rows));
             eprintln!(
                 "{} {}",
                 found.len(),
-                ctx.say("initiative(s)", "initiative(s)")
+                cli(ctx.lang).initiatives_count
             );
         }
         ListFormat::Csv => {
