@@ -36,20 +36,27 @@ pub fn width(s: &str) -> usize {
 
 /// Cuts a text to at most `max` columns, ending with `…` when cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    truncate_with(s, max, "…")
+}
+
+/// Cuts a text to at most `max` columns, ending with `ellipsis` when cut
+/// (`...` where only ASCII may be drawn).
+pub fn truncate_with<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str> {
     if width(s) <= max {
         return Cow::Borrowed(s);
     }
+    let room = width(ellipsis);
     let mut out = String::new();
     let mut w = 0;
     for c in s.chars() {
         let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > max {
+        if w + cw + room > max {
             break;
         }
         out.push(c);
         w += cw;
     }
-    out.push('…');
+    out.push_str(ellipsis);
     Cow::Owned(out)
 }
 
@@ -70,5 +77,7 @@ mod tests {
         assert_eq!(truncate("Médiathèque", 20), "Médiathèque");
         assert_eq!(truncate("Médiathèque", 6), "Média…");
         assert_eq!(width("日本"), 4);
+        assert_eq!(truncate_with("Médiathèque", 8, "..."), "Média...");
+        assert_eq!(truncate_with("Médiathèque", 11, "..."), "Médiathèque");
     }
 }

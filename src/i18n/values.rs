@@ -8,8 +8,16 @@ use crate::census::value::ValueError;
 /// A value error for a named field.
 #[rustfmt::skip]
 pub fn value_error(field: &str, value: &str, error: &ValueError, lang: Lang) -> String {
+    let what = value_problem(error, lang);
+    if value.is_empty() { format!("{field}: {what}") } else { format!("{field}={value}: {what}") }
+}
+
+/// What is wrong with a value, alone: for a form that already shows the
+/// field and the value.
+#[rustfmt::skip]
+pub fn value_problem(error: &ValueError, lang: Lang) -> String {
     use ValueError as V;
-    let what = match (error, lang) {
+    match (error, lang) {
         (V::Empty, Lang::Fr) => "valeur vide".into(),
         (V::Empty, Lang::En) => "empty value".into(),
         (V::TooLong { max }, Lang::Fr) => format!("trop long (au plus {max} caractères)"),
@@ -47,8 +55,7 @@ pub fn value_error(field: &str, value: &str, error: &ValueError, lang: Lang) -> 
         (V::RelationKind { accepted }, Lang::Fr) => format!("type de relation inconnu ; types acceptés : {}", list(accepted)),
         (V::RelationKind { accepted }, Lang::En) => format!("unknown relation kind; accepted kinds: {}", list(accepted)),
         (V::Constraint { message_fr, message_en }, _) => lang.pick(message_fr, message_en).to_string(),
-    };
-    if value.is_empty() { format!("{field}: {what}") } else { format!("{field}={value}: {what}") }
+    }
 }
 
 impl Localized for LookupError {

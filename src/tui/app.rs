@@ -23,6 +23,7 @@ use super::keymap::{Context, Key, KeyMap};
 use super::screens::detail::DetailState;
 use super::screens::dialog::Dialog;
 use super::screens::filters::FilterEditor;
+use super::screens::help::HelpState;
 use super::screens::list::ListState;
 use super::screens::wizard::WizardState;
 use super::theme::Theme;
@@ -61,7 +62,7 @@ pub enum View {
 #[derive(Debug)]
 pub enum Overlay {
     /// The keys of the screen below.
-    Help(Context),
+    Help(HelpState),
     Dialog(Dialog),
     /// The `:` command line.
     Command(TextInput),
@@ -285,6 +286,8 @@ impl Core {
         match result {
             Ok(_) => {
                 self.after_change(&id);
+                // Show what came back (a restored or edited initiative).
+                self.list.select_id(&self.ws.census, &id);
                 let text = self.ui().undo_done;
                 self.say(text);
             }
@@ -389,7 +392,7 @@ impl App {
     /// The screen whose keys the help shows (the one below the help).
     pub fn screen_context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help(c)) => *c,
+            Some(Overlay::Help(h)) => h.context,
             _ => self.context(),
         }
     }
@@ -411,7 +414,7 @@ impl App {
         // Keys every screen shares, unless the screen binds them itself.
         match input.action {
             Some(Action::Help) => {
-                self.overlay = Some(Overlay::Help(self.context()));
+                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
                 return;
             }
             Some(Action::Command) => {
@@ -470,8 +473,8 @@ impl App {
             return Effect::None;
         };
         match overlay {
-            Overlay::Help(_) => {
-                if input.action == Some(Action::Back) {
+            Overlay::Help(help) => {
+                if help.update(input) {
                     self.overlay = None;
                 }
                 Effect::None
@@ -520,12 +523,13 @@ impl App {
                 Effect::None
             }
             "h" | "help" => {
-                self.overlay = Some(Overlay::Help(self.context()));
+                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
                 Effect::None
             }
             "" => Effect::None,
             other => {
-                let text = format!("{} : {other}", self.core.ui().unknown_command);
+                let ui = self.core.ui();
+                let text = format!("{}{}{other}", ui.unknown_command, ui.colon);
                 self.core.error(text);
                 Effect::None
             }

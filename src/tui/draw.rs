@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use super::action::Action;
 use super::app::{App, Overlay, View};
 use super::keymap::Context;
-use super::screens::{filters, help};
-use crate::display::{inert, truncate, width};
+use super::screens::filters;
+use crate::display::{inert, width};
 use crate::i18n::ui::action_label;
 
 /// Below this, the layout does not fit: a message instead.
@@ -23,10 +23,10 @@ fn hint_actions(context: Context) -> &'static [Action] {
         Context::List => &[Help, Search, Filter, New, Open, Delete, Quit],
         Context::Search => &[Confirm, Cancel],
         Context::Detail => &[Edit, Open, Back, NextPane, CopyAsNew, Undo, Help],
-        Context::Wizard => &[Confirm, NextField, PreviousField, NextStep, Cancel, Help],
+        Context::Wizard => &[Confirm, NextField, Cancel, NextStep, PreviousField, Help],
         Context::Picker => &[Toggle, Confirm, Cancel, Help],
         Context::Dialog => &[Yes, No],
-        Context::Help => &[Back],
+        Context::Help => &[Back, MoveDown, MoveUp],
         Context::Global => &[Help, Quit],
     }
 }
@@ -57,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_status(app, frame, status);
     draw_hints(app, frame, hints);
     match &app.overlay {
-        Some(Overlay::Help(context)) => help::draw(core, *context, frame, body),
+        Some(Overlay::Help(help)) => help.draw(core, frame, body),
         Some(Overlay::Dialog(d)) => d.draw(core, frame, body),
         Some(Overlay::Filters(f)) => f.draw(core, frame, body),
         Some(Overlay::Command(line)) => {
@@ -75,10 +75,15 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let ui = core.ui();
     let total = core.ws.census.live().count();
     let shown = core.list.rows().len();
-    let count = if shown == total {
-        format!("{total} {}", ui.initiatives)
+    let noun = if total == 1 {
+        ui.initiative
     } else {
-        format!("{shown}/{total} {}", ui.initiatives)
+        ui.initiatives
+    };
+    let count = if shown == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{shown}/{total} {noun}")
     };
     let text = format!(
         " {} · {} · {count}",
@@ -87,7 +92,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(
         Paragraph::new(Span::styled(
-            truncate(&text, area.width as usize).into_owned(),
+            core.theme.truncate(&text, area.width as usize).into_owned(),
             core.theme.title,
         )),
         area,
@@ -98,7 +103,10 @@ fn draw_filter_bar(app: &App, frame: &mut Frame, area: Rect) {
     let core = &app.core;
     let ui = core.ui();
     let theme = &core.theme;
-    let mut spans = vec![Span::styled(format!(" {} : ", ui.filters), theme.muted)];
+    let mut spans = vec![Span::styled(
+        format!(" {}{}", ui.filters, ui.colon),
+        theme.muted,
+    )];
     let parts = filters::describe(core);
     if let Some(input) = core.list.search_input() {
         spans.push(Span::styled(
@@ -118,23 +126,38 @@ fn draw_filter_bar(app: &App, frame: &mut Frame, area: Rect) {
             theme.focus,
         ));
     }
+    // The key that clears everything stays in view: the description of the
+    // filters is cut first.
+    let something = spans.len() > 1 || !parts.is_empty();
+    let clear = core
+        .keymap
+        .first_key(Context::List, Action::ClearFilters)
+        .filter(|_| something)
+        .map(|k| {
+            format!(
+                "  ({}{}{})",
+                k.label(core.lang),
+                ui.colon,
+                action_label(Action::ClearFilters, core.lang).1
+            )
+        });
     if !parts.is_empty() {
         if spans.len() > 1 {
             spans.push(Span::raw(theme.separator()));
         }
-        spans.push(Span::styled(parts.join(theme.separator()), theme.focus));
-    }
-    if spans.len() == 1 {
-        spans.push(Span::styled(ui.filter_none, theme.muted));
-    } else if let Some(k) = core.keymap.first_key(Context::List, Action::ClearFilters) {
+        let used = spans.iter().map(|s| width(&s.content)).sum::<usize>()
+            + clear.as_deref().map_or(0, width);
+        let room = (area.width as usize).saturating_sub(used);
+        let text = parts.join(theme.separator());
         spans.push(Span::styled(
-            format!(
-                "  ({} : {})",
-                k.label(core.lang),
-                action_label(Action::ClearFilters, core.lang).1
-            ),
-            theme.muted,
+            theme.truncate(&text, room).into_owned(),
+            theme.focus,
         ));
+    }
+    if !something {
+        spans.push(Span::styled(ui.filter_none, theme.muted));
+    } else if let Some(clear) = clear {
+        spans.push(Span::styled(clear, theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -165,7 +188,12 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(m) = &core.message {
         let style = if m.error { theme.error } else { theme.focus };
         spans.push(Span::raw(theme.separator()));
-        spans.push(Span::styled(inert(&m.text).into_owned(), style));
+        let used = spans.iter().map(|s| width(&s.content)).sum::<usize>();
+        let room = (area.width as usize).saturating_sub(used);
+        spans.push(Span::styled(
+            theme.truncate(&inert(&m.text), room).into_owned(),
+            style,
+        ));
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);

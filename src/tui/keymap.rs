@@ -382,7 +382,10 @@ impl Default for KeyMap {
                 (OpenExisting, vec![c('O')]),
             ],
         );
-        bindings.insert(Context::Help, vec![(Back, vec![p(K::Esc), c('?'), c('q')])]);
+        bindings.insert(
+            Context::Help,
+            moves(vec![(Back, vec![p(K::Esc), c('?'), c('q')])]),
+        );
         KeyMap { bindings }
     }
 }
@@ -409,15 +412,24 @@ impl KeyMap {
         })
     }
 
-    /// Every binding of a screen, in order: what the help shows.
-    pub fn bindings(&self, context: Context) -> impl Iterator<Item = (Action, &[Key])> {
+    /// Every binding of a screen, in order: what the help shows. Only the
+    /// keys that do the action there: a global key that is text in a text
+    /// field (`q`, `?` while typing) is left out.
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = (Action, Vec<Key>)> + '_ {
         let own = self.bindings.get(&context).into_iter().flatten();
         let global = (context != Context::Global)
             .then(|| self.bindings.get(&Context::Global))
             .flatten()
             .into_iter()
             .flatten();
-        own.chain(global).map(|(a, k)| (*a, k.as_slice()))
+        own.chain(global).map(move |(a, keys)| {
+            let live = keys
+                .iter()
+                .copied()
+                .filter(|k| self.action(context, *k) == Some(*a))
+                .collect();
+            (*a, live)
+        })
     }
 
     /// The first key of an action in a screen, for the hint bar.

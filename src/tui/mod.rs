@@ -161,23 +161,32 @@ fn welcome(
         census_exists,
     );
     let keymap = KeyMap::default();
+    // Drawn when something changed, not at every wake-up: idle, nothing is
+    // sent to the terminal.
+    let mut dirty = true;
     loop {
         if signals.any() {
             return Ok(None);
         }
-        let _ = guard.draw(|f| state.draw(theme, lang, f));
+        if dirty {
+            let _ = guard.draw(|f| state.draw(theme, lang, f));
+            dirty = false;
+        }
         if !event::poll(POLL).map_err(|e| e.to_string())? {
             continue;
         }
-        let Ok(Event::Key(k)) = event::read() else {
-            continue;
+        let k = match event::read() {
+            Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => k,
+            Ok(Event::Resize(..)) => {
+                dirty = true;
+                continue;
+            }
+            _ => continue,
         };
-        if k.kind != KeyEventKind::Press {
-            continue;
-        }
         let Some(key) = Key::from_event(&k) else {
             continue;
         };
+        dirty = true;
         let action = keymap.action(state.context(), key);
         match state.update(app::Input { key, action }, lang) {
             WelcomeOutcome::Editing => {}

@@ -90,7 +90,17 @@ impl Theme {
         if self.ascii { " | " } else { " │ " }
     }
 
+    /// A line break inside a text shown on one line.
+    pub fn line_break(&self) -> &'static str {
+        if self.ascii { " / " } else { " ⏎ " }
+    }
+
     pub fn ellipsis(&self) -> &'static str {
         if self.ascii { "..." } else { "…" }
+    }
+
+    /// A text cut to `max` columns with this theme's ellipsis.
+    pub fn truncate<'a>(&self, s: &'a str, max: usize) -> std::borrow::Cow<'a, str> {
+        crate::display::truncate_with(s, max, self.ellipsis())
     }
 }

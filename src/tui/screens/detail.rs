@@ -16,7 +16,7 @@ use crate::census::network;
 use crate::census::ops::{Changes, FieldValues};
 use crate::census::quality::completeness;
 use crate::census::status;
-use crate::display::{inert, truncate, width};
+use crate::display::{inert, width};
 use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
@@ -300,7 +300,7 @@ impl DetailState {
             .title(Span::styled(
                 format!(
                     " {} ",
-                    truncate(&name, area.width.saturating_sub(4) as usize)
+                    theme.truncate(&name, area.width.saturating_sub(4) as usize)
                 ),
                 theme.title,
             ))
@@ -380,9 +380,7 @@ impl DetailState {
             _ => return Line::default(),
         };
         let mut spans = vec![Span::styled(value, theme.focus)];
-        if let Some((dot, at, hand)) =
-            stamp.and_then(|s| Some((s.dot()?, s.at()?, s.is_hand_edit())))
-        {
+        if let Some((dot, at, hand)) = stamp.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
             let hand = if hand {
                 format!(", {}", ui.hand_edit)
             } else {
@@ -414,10 +412,10 @@ impl DetailState {
             Style::default()
         };
         let stamp_text = |s: Option<Stamp>| -> String {
-            match s.and_then(|s| Some((s.dot()?, s.at()?, s.is_hand_edit()))) {
+            match s.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
                 Some((dot, at, hand)) => {
                     let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
-                    let who = truncate(&who, STAMP_WIDTH - 11).into_owned();
+                    let who = theme.truncate(&who, STAMP_WIDTH - 11).into_owned();
                     let hand = if hand { "*" } else { "" };
                     format!("{} {who}{hand}", at.date())
                 }
@@ -428,12 +426,12 @@ impl DetailState {
         let stamp_width = if total >= 76 { STAMP_WIDTH } else { 0 };
         let value_width = total.saturating_sub(label_width + 4 + stamp_width);
         let cell = |label: &str, value: String, stamp: String| -> Line<'static> {
-            let label = truncate(label, label_width).into_owned();
+            let label = theme.truncate(label, label_width).into_owned();
             let pad = " ".repeat(label_width.saturating_sub(width(&label)));
-            let value = truncate(&value, value_width).into_owned();
+            let value = theme.truncate(&value, value_width).into_owned();
             let value_pad = " ".repeat(value_width.saturating_sub(width(&value)));
             let stamp = if stamp_width > 0 {
-                truncate(&stamp, stamp_width).into_owned()
+                theme.truncate(&stamp, stamp_width).into_owned()
             } else {
                 String::new()
             };
@@ -451,8 +449,7 @@ impl DetailState {
                 let label = schema
                     .field(f)
                     .map_or(f.as_str(), |d| d.label.get(core.lang));
-                let value =
-                    crate::tui::screens::detail::field_value(core, i, f).replace('\n', " ⏎ ");
+                let value = field_value(core, i, f);
                 let mut line = cell(label, value, stamp_text(i.last_change(f)));
                 if i.is_conflict(f) && !schema.field(f).is_some_and(|d| d.field_type.is_multi()) {
                     line.spans.push(Span::styled(
@@ -516,5 +513,13 @@ pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
             }
         })
         .collect();
-    inert(&shown.join(" · ")).into_owned()
+    // Long texts may hold line breaks and tabs (valid there): shown on one
+    // line, the breaks marked; any other control character made inert.
+    shown
+        .join(" · ")
+        .replace('\t', " ")
+        .split('\n')
+        .map(|line| inert(line).into_owned())
+        .collect::<Vec<_>>()
+        .join(core.theme.line_break())
 }

@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::census::draft::Draft;
 use crate::census::id::InitiativeId;
 use crate::display::inert;
+use crate::i18n::ui::action_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::keymap::Context;
 use crate::tui::screens::wizard::WizardState;
 
 #[derive(Debug)]
@@ -63,26 +65,42 @@ impl Dialog {
                     .unwrap_or("?");
                 ui.confirm_delete.replace("{}", &inert(name))
             }
-            Dialog::ResumeDraft(draft) => {
-                let name = draft
-                    .values
-                    .iter()
-                    .find(|(f, _)| f == &core.ws.schema.name_field)
-                    .and_then(|(_, v)| v.first())
-                    .map(|n| format!(" « {} »", inert(n)))
-                    .unwrap_or_default();
-                format!("{}{name}", ui.draft_found)
-            }
+            Dialog::ResumeDraft(draft) => draft
+                .values
+                .iter()
+                .find(|(f, _)| f == &core.ws.schema.name_field)
+                .and_then(|(_, v)| v.first())
+                .map_or_else(
+                    || ui.draft_found.to_string(),
+                    |name| ui.draft_named.replace("{}", &inert(name)),
+                ),
         };
         let popup = area.centered(Constraint::Max(64), Constraint::Length(7));
         frame.render_widget(Clear, popup);
         let block = Block::bordered()
             .border_set(theme.border())
             .border_style(theme.focus);
+        // The answers, from the keymap (as the hint bar): what is written is
+        // what works.
+        let keys = |action| {
+            core.keymap
+                .first_key(Context::Dialog, action)
+                .map(|k| k.label(core.lang))
+                .unwrap_or_default()
+        };
+        let answers = format!(
+            "{}{}{} · {}{}{}",
+            keys(Action::Yes),
+            ui.colon,
+            action_label(Action::Yes, core.lang).1,
+            keys(Action::No),
+            ui.colon,
+            action_label(Action::No, core.lang).1
+        );
         let body = vec![
             Line::from(text),
             Line::from(""),
-            Line::from(Span::styled(ui.yes_no, theme.key)),
+            Line::from(Span::styled(answers, theme.key)),
         ];
         frame.render_widget(
             Paragraph::new(body).wrap(Wrap { trim: true }).block(block),

@@ -215,8 +215,9 @@ impl FilterEditor {
             } else {
                 theme.normal
             };
+            let text = format!("  {} {}", theme.checked(c.checked), inert(&c.label));
             lines.push(Line::from(Span::styled(
-                format!("  {} {}", theme.checked(c.checked), inert(&c.label)),
+                theme.truncate(&text, list_area.width as usize).into_owned(),
                 style,
             )));
             if lines.len() >= height {

@@ -1,48 +1,119 @@
-//! The keys of the current screen, generated from the live keymap.
+//! The keys of the current screen, generated from the live keymap; scrolled
+//! when they do not all fit.
+
+use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::display::width;
 use crate::i18n::ui::action_label;
-use crate::tui::app::Core;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
 
-pub fn draw(core: &Core, context: Context, frame: &mut Frame, area: Rect) {
-    let theme = &core.theme;
-    let ui = core.ui();
-    let rows: Vec<(String, &str)> = core
-        .keymap
-        .bindings(context)
-        .filter(|(_, keys)| !keys.is_empty())
-        .map(|(action, keys)| {
-            let keys: Vec<String> = keys.iter().map(|k| k.label(core.lang)).collect();
-            (keys.join(", "), action_label(action, core.lang).0)
-        })
-        .collect();
-    let key_width = rows
-        .iter()
-        .map(|(k, _)| crate::display::width(k))
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    let popup = area.centered(Constraint::Percentage(90), Constraint::Percentage(90));
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .title(Span::styled(format!(" {} ", ui.help_title), theme.title))
-        .title_bottom(Span::styled(format!(" {} ", ui.help_close), theme.muted));
-    let lines: Vec<Line> = rows
-        .iter()
-        .map(|(keys, what)| {
-            let keys = crate::display::truncate(keys, key_width);
-            let pad = " ".repeat(key_width.saturating_sub(crate::display::width(&keys)));
-            Line::from(vec![
-                Span::styled(format!(" {keys}{pad}  "), theme.key),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+/// The help of one screen, and how far it is scrolled.
+#[derive(Debug, Clone)]
+pub struct HelpState {
+    /// The screen whose keys are shown.
+    pub context: Context,
+    scroll: usize,
+    /// The last scroll position that still fills the popup, and its height;
+    /// kept by drawing.
+    max_scroll: Cell<usize>,
+    page: Cell<usize>,
+}
+
+impl HelpState {
+    pub fn new(context: Context) -> HelpState {
+        HelpState {
+            context,
+            scroll: 0,
+            max_scroll: Cell::new(usize::MAX),
+            page: Cell::new(1),
+        }
+    }
+
+    /// Returns whether the help is closed.
+    pub fn update(&mut self, input: Input) -> bool {
+        let page = self.page.get().max(1);
+        let scroll = match input.action {
+            Some(Action::Back) => return true,
+            Some(Action::MoveDown) => self.scroll + 1,
+            Some(Action::MoveUp) => self.scroll.saturating_sub(1),
+            Some(Action::PageDown) => self.scroll + page,
+            Some(Action::PageUp) => self.scroll.saturating_sub(page),
+            Some(Action::Top) => 0,
+            Some(Action::Bottom) => usize::MAX,
+            _ => self.scroll,
+        };
+        self.scroll = scroll.min(self.max_scroll.get());
+        false
+    }
+
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let keymap = &core.keymap;
+        let rows: Vec<(String, &str)> = keymap
+            .bindings(self.context)
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(action, keys)| {
+                let keys: Vec<String> = keys.iter().map(|k| k.label(core.lang)).collect();
+                (keys.join(", "), action_label(action, core.lang).0)
+            })
+            .collect();
+        let key_width = rows
+            .iter()
+            .map(|(k, _)| width(k))
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        let popup = area.centered(Constraint::Percentage(90), Constraint::Percentage(90));
+        frame.render_widget(Clear, popup);
+        let height = popup.height.saturating_sub(2) as usize;
+        let max_scroll = rows.len().saturating_sub(height);
+        self.max_scroll.set(max_scroll);
+        self.page.set(height.max(1));
+        let scroll = self.scroll.min(max_scroll);
+
+        // How to close it, from the keymap; where we are, when it scrolls.
+        let close: Vec<String> = keymap
+            .bindings(Context::Help)
+            .find(|(a, _)| *a == Action::Back)
+            .map(|(_, keys)| keys.iter().map(|k| k.label(core.lang)).collect())
+            .unwrap_or_default();
+        let mut bottom = format!(
+            " {}{}{} ",
+            close.join(", "),
+            ui.colon,
+            action_label(Action::Back, core.lang).1
+        );
+        if max_scroll > 0 {
+            let last = (scroll + height).min(rows.len());
+            bottom.push_str(&format!("· {}-{}/{} ", scroll + 1, last, rows.len()));
+        }
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(format!(" {} ", ui.help_title), theme.title))
+            .title_bottom(Span::styled(bottom, theme.muted));
+        let text_width = popup.width.saturating_sub(2) as usize;
+        let lines: Vec<Line> = rows
+            .iter()
+            .skip(scroll)
+            .take(height)
+            .map(|(keys, what)| {
+                let keys = theme.truncate(keys, key_width);
+                let pad = " ".repeat(key_width.saturating_sub(width(&keys)));
+                let what = theme.truncate(what, text_width.saturating_sub(key_width + 3));
+                Line::from(vec![
+                    Span::styled(format!(" {keys}{pad}  "), theme.key),
+                    Span::raw(what.into_owned()),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
+    }
 }

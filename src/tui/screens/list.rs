@@ -14,7 +14,7 @@ use crate::census::quality::completeness;
 use crate::census::query::Filter;
 use crate::census::search::{fold, fold_into};
 use crate::census::status;
-use crate::display::{inert, truncate};
+use crate::display::inert;
 use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
@@ -149,11 +149,15 @@ impl ListState {
             self.narrowed = Some((query, narrowed));
             self.rows = rows;
         }
-        self.selected = 0;
-        if let Some(id) = keep {
-            self.select_id(census, &id);
-        }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        // The same initiative if it is still shown; else the same place
+        // (after a deletion, the next one), not the top of the list.
+        let kept = keep.and_then(|id| {
+            let pos = census.position(&id)?;
+            self.rows.iter().position(|&r| r == pos)
+        });
+        self.selected = kept
+            .unwrap_or(self.selected)
+            .min(self.rows.len().saturating_sub(1));
     }
 
     fn sort_rows(&self, core: &Core, rows: &mut [usize]) {
@@ -360,7 +364,7 @@ impl ListState {
         let name_width = (area.width as usize)
             .saturating_sub(widths.iter().skip(1).map(|c| fixed(c) + 1).sum::<usize>());
         let (kind_width, commune_width) = (fixed(&widths[1]), fixed(&widths[2]));
-        let cut = |s: &str, w: usize| truncate(&inert(s), w).into_owned();
+        let cut = |s: &str, w: usize| core.theme.truncate(&inert(s), w).into_owned();
         let query = fold(self.query.trim());
         let rows = self
             .rows
@@ -370,12 +374,12 @@ impl ListState {
             .take(height)
             .map(|(row, &n)| {
                 let i = &census.initiatives[n];
-                let name = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
-                let name = truncate(&name, name_width).into_owned();
+                let full = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
+                let name = core.theme.truncate(&full, name_width).into_owned();
                 let name_cell = if query.is_empty() {
                     Line::from(name)
                 } else {
-                    highlight(core, n, &name, &query)
+                    highlight(core, &full, &name, &query)
                 };
                 let kind = i.value(&schema.kind_field).unwrap_or("");
                 let kind_label = schema
@@ -417,28 +421,38 @@ impl ListState {
     }
 }
 
-/// The name with the characters the query matched underlined.
-fn highlight(core: &Core, n: usize, name: &str, query: &str) -> Line<'static> {
+/// The name with the characters the query matched underlined. The name is
+/// matched on its own: the search key also holds the commune and the kind,
+/// and a match there says nothing about which letters of the name to mark.
+/// `shown` is `full` as drawn, possibly cut and ended with an ellipsis.
+fn highlight(core: &Core, full: &str, shown: &str, query: &str) -> Line<'static> {
     let mut folded = String::new();
     let mut origin = Vec::new();
-    fold_into(name, &mut folded, &mut origin);
-    let folded_len = folded.chars().count();
+    fold_into(full, &mut folded, &mut origin);
     let matched: Vec<usize> = core
         .index
         .matcher()
-        .indices(core.index.key(n), query)
+        .indices(&folded, query)
         .map(|(_, idx)| {
             idx.into_iter()
-                .filter(|&i| i < folded_len)
-                .map(|i| origin[i] as usize)
+                .filter_map(|i| origin.get(i).map(|&o| o as usize))
                 .collect()
         })
         .unwrap_or_default();
-    let spans: Vec<Span> = name
+    // The ellipsis of a cut name stands for no letter of it.
+    let kept = if shown == full {
+        usize::MAX
+    } else {
+        shown
+            .chars()
+            .count()
+            .saturating_sub(core.theme.ellipsis().chars().count())
+    };
+    let spans: Vec<Span> = shown
         .chars()
         .enumerate()
         .map(|(i, c)| {
-            let style = if matched.contains(&i) {
+            let style = if i < kept && matched.contains(&i) {
                 core.theme.matched
             } else {
                 Style::default()

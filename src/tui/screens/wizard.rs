@@ -15,8 +15,9 @@ use crate::census::draft::Draft;
 use crate::census::duplicates::{Identity, Reason, matches};
 use crate::census::id::InitiativeId;
 use crate::census::ops::FieldValues;
-use crate::census::schema::Field;
-use crate::display::{inert, truncate};
+use crate::census::schema::{Field, FieldType};
+use crate::census::value::split_relation;
+use crate::display::{inert, width};
 use crate::i18n::duplicate_reason;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
@@ -44,6 +45,10 @@ pub struct WizardState {
     /// The duplicate check was answered "it is a different one".
     checked_duplicates: bool,
     message: Option<String>,
+    /// How far the summary is scrolled, and how far it can be (kept by
+    /// drawing: it depends on the height of the screen).
+    summary_scroll: usize,
+    summary_max: std::cell::Cell<usize>,
 }
 
 impl WizardState {
@@ -71,6 +76,8 @@ impl WizardState {
             phase: Phase::Fields,
             checked_duplicates: false,
             message: None,
+            summary_scroll: 0,
+            summary_max: std::cell::Cell::new(0),
         };
         w.open_editor(core);
         w
@@ -174,8 +181,9 @@ impl WizardState {
         let missing = self.missing(core, self.step);
         if !missing.is_empty() {
             self.message = Some(format!(
-                "{} : {}",
+                "{}{}{}",
                 core.ui().required_missing,
+                core.ui().colon,
                 missing.join(", ")
             ));
             return;
@@ -197,6 +205,7 @@ impl WizardState {
         } else {
             self.phase = Phase::Summary;
             self.editor = None;
+            self.summary_scroll = 0;
         }
     }
 
@@ -274,6 +283,18 @@ impl WizardState {
                 return match input.action {
                     Some(Action::Confirm) => self.save(core),
                     Some(Action::Cancel) => self.leave(core),
+                    // The summary scrolls when it does not fit; back at its
+                    // top, going back leaves it for the last field.
+                    Some(Action::NextField | Action::NextStep) => {
+                        self.summary_scroll = (self.summary_scroll + 1).min(self.summary_max.get());
+                        Effect::None
+                    }
+                    Some(Action::PreviousField | Action::PreviousStep)
+                        if self.summary_scroll > 0 =>
+                    {
+                        self.summary_scroll -= 1;
+                        Effect::None
+                    }
                     Some(Action::PreviousField | Action::PreviousStep) => {
                         self.phase = Phase::Fields;
                         self.step = core.ws.schema.steps.len().saturating_sub(1);
@@ -315,8 +336,10 @@ impl WizardState {
                 } else {
                     self.values.insert(field, values);
                 }
-                core.save_draft(&self.draft());
                 self.advance(core);
+                // Kept where the entry now is: resumed, it asks for the
+                // next field, not the one just confirmed.
+                core.save_draft(&self.draft());
             }
         }
         Effect::None
@@ -343,9 +366,18 @@ impl WizardState {
         ]));
 
         // The steps, the current one marked; a step with a required field
-        // still empty is marked too.
+        // still empty is marked too. When their names do not all fit, only
+        // the current one is named, the others are numbered.
+        let names: Vec<String> = schema
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(n, step)| format!("{}.{}", n + 1, step.label.get(core.lang)))
+            .collect();
+        let full = names.iter().map(|s| width(s) + 1).sum::<usize>() + width(ui.summary);
+        let compact = full > steps_line.width as usize;
         let mut spans = Vec::new();
-        for (n, step) in schema.steps.iter().enumerate() {
+        for (n, name) in names.into_iter().enumerate() {
             let current = n == self.step && matches!(self.phase, Phase::Fields);
             let style = if current {
                 theme.selected
@@ -354,10 +386,12 @@ impl WizardState {
             } else {
                 theme.warning
             };
-            spans.push(Span::styled(
-                format!("{}.{}", n + 1, step.label.get(core.lang)),
-                style,
-            ));
+            let shown = if compact && !current {
+                (n + 1).to_string()
+            } else {
+                name
+            };
+            spans.push(Span::styled(shown, style));
             spans.push(Span::raw(" "));
         }
         let summary_style = if matches!(self.phase, Phase::Summary) {
@@ -445,43 +479,85 @@ impl WizardState {
     fn draw_summary(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let schema = &core.ws.schema;
+        let census = &core.ws.census;
+        let value_width = (area.width as usize).saturating_sub(29);
         let mut lines = Vec::new();
         for (n, step) in schema.steps.iter().enumerate() {
+            // Only the steps something was entered in: the summary must fit.
+            let filled: Vec<&Field> = self
+                .fields(core, n)
+                .into_iter()
+                .filter(|f| self.values.contains_key(&f.id))
+                .collect();
+            if filled.is_empty() {
+                continue;
+            }
             lines.push(Line::from(Span::styled(
                 step.label.get(core.lang),
                 theme.focus,
             )));
-            for f in self.fields(core, n) {
-                let Some(values) = self.values.get(&f.id) else {
-                    continue;
-                };
+            for f in filled {
+                let values = self.values.get(&f.id).map_or(&[][..], Vec::as_slice);
                 let list = f.field_type.choice_list();
+                let relations = matches!(f.field_type, FieldType::Relations(_));
                 let shown: Vec<String> = values
                     .iter()
-                    .map(|v| match list {
-                        Some(l) if !v.contains(':') => {
-                            schema.choice_label(l, v, core.lang).to_string()
+                    .map(|v| match (list, split_relation(v)) {
+                        // A relation: its kind and the name of the other one.
+                        (Some(l), Some((kind, target))) if relations => {
+                            let name = InitiativeId::parse(target)
+                                .ok()
+                                .and_then(|t| census.get(&t))
+                                .and_then(|t| t.value(&schema.name_field))
+                                .unwrap_or(target);
+                            format!("{} {name}", schema.choice_label(l, kind, core.lang))
                         }
+                        (Some(l), _) => schema.choice_label(l, v, core.lang).to_string(),
                         _ => v.clone(),
                     })
                     .collect();
-                let label = truncate(f.label.get(core.lang), 26).into_owned();
+                let label = theme.truncate(f.label.get(core.lang), 26).into_owned();
+                let value = inert(&shown.join(" · ")).into_owned();
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {label:<26} "), theme.muted),
-                    Span::raw(inert(&shown.join(" · ")).into_owned()),
+                    Span::raw(theme.truncate(&value, value_width).into_owned()),
                 ]));
             }
         }
+        // What is missing and how to save stay in view, below the values.
+        let mut end = Vec::new();
         let missing: Vec<String> = (0..schema.steps.len())
             .flat_map(|n| self.missing(core, n))
             .collect();
         if !missing.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("{} : {}", core.ui().required_missing, missing.join(", ")),
+            end.push(Line::from(Span::styled(
+                format!(
+                    "{}{}{}",
+                    core.ui().required_missing,
+                    core.ui().colon,
+                    missing.join(", ")
+                ),
                 theme.error,
             )));
         }
-        lines.push(Line::from(Span::styled(core.ui().summary_hint, theme.key)));
-        frame.render_widget(Paragraph::new(lines), area);
+        end.push(Line::from(Span::styled(core.ui().summary_hint, theme.key)));
+        let columns = (area.width as usize).max(1);
+        let end_height: usize = end.iter().map(|l| l.width().div_ceil(columns).max(1)).sum();
+        let [values_area, end_area] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(end_height as u16),
+        ]));
+        let room = values_area.height as usize;
+        let max = lines.len().saturating_sub(room);
+        self.summary_max.set(max);
+        let scroll = self.summary_scroll.min(max);
+        let mut lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
+        if lines.len() > room {
+            // More below: Tab shows it.
+            lines.truncate(room.saturating_sub(1));
+            lines.push(Line::from(Span::styled(theme.ellipsis(), theme.muted)));
+        }
+        frame.render_widget(Paragraph::new(lines), values_area);
+        frame.render_widget(Paragraph::new(end).wrap(Wrap { trim: true }), end_area);
     }
 }

@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::census::id::InitiativeId;
-use crate::census::ops::check_value;
+use crate::census::ops::{OpError, check_value};
 use crate::census::schema::{Field, FieldType};
 use crate::census::value::split_relation;
 use crate::display::inert;
-use crate::i18n::Localized;
+use crate::i18n::{Localized, value_problem};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
@@ -144,15 +144,21 @@ impl FieldEditor {
                 &r,
                 self.editing.as_ref(),
             )
-            .map_err(|e| e.localize(core.lang))?;
+            .map_err(|e| match e {
+                // The editor shows the field and the value already: only
+                // what is wrong (not the command line's `field=value:`).
+                OpError::Invalid { error, .. } => value_problem(&error, core.lang),
+                other => other.localize(core.lang),
+            })?;
             if !out.contains(&v) {
                 out.push(v);
             }
         }
         if out.is_empty() && self.field.required {
             return Err(format!(
-                "{} : {}",
+                "{}{}{}",
                 self.field.label.get(core.lang),
+                core.ui().colon,
                 core.ui().required_mark
             ));
         }
@@ -292,7 +298,7 @@ impl FieldEditor {
                 let name = kinds.get(*kind).map_or("", |k| k.1.as_str());
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
-                        Span::raw(format!("{} : ", ui.relation_kind)),
+                        Span::raw(format!("{}{}", ui.relation_kind, ui.colon)),
                         Span::styled(name, theme.focus),
                         Span::styled(format!("  ({tab})"), theme.muted),
                     ])),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::census::search::{Matcher, fold};
-use crate::display::{inert, truncate};
+use crate::display::inert;
 use crate::tui::keymap::Key;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
@@ -78,9 +78,13 @@ impl Picker {
     }
 
     /// A typed key: narrows the list. Returns whether anything changed.
+    /// The list is filtered again (and the cursor put back on the best
+    /// match) only when the query changed: a space between two words, or
+    /// before anything, leaves the cursor where it is.
     pub fn type_key(&mut self, key: Key) -> bool {
+        let before = fold(self.typed.text().trim());
         let changed = self.typed.handle(key);
-        if changed {
+        if changed && fold(self.typed.text().trim()) != before {
             self.refilter();
         }
         changed
@@ -149,7 +153,10 @@ impl Picker {
                 } else {
                     theme.normal
                 };
-                Line::from(Span::styled(truncate(&text, width).into_owned(), style))
+                Line::from(Span::styled(
+                    theme.truncate(&text, width).into_owned(),
+                    style,
+                ))
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), list);
