@@ -386,7 +386,9 @@ fn the_driver_fails_when_theirs_is_missing_and_leaves_ours_alone() {
         .assert()
         .failure()
         .stderr(contains("fusion git de census.ron impossible"))
-        .stderr(contains("census.ron (l'autre version): fichier introuvable"));
+        .stderr(contains(
+            "census.ron (l'autre version): fichier introuvable",
+        ));
     common::assert_unchanged(&before, &env.snapshot());
 }
 

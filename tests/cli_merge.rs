@@ -882,7 +882,10 @@ fn show_of_a_fused_duplicate_says_where_it_went() {
     let (anne, _, keep, other) = same_association_twice(&env);
     anne.on(4).args(["fuse", &keep, &other]).assert().success();
     let text = anne.output(&["show", &other]);
-    assert!(text.contains("doublon fusionné dans") && text.contains(&keep), "{text}");
+    assert!(
+        text.contains("doublon fusionné dans") && text.contains(&keep),
+        "{text}"
+    );
 }
 
 #[test]

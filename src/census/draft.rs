@@ -61,7 +61,11 @@ impl Draft {
     /// Saves the draft atomically beside the census.
     pub fn save(&self, census: &Path) -> Result<(), SaveError> {
         // No backup: what was typed must not linger once the entry is saved.
-        crate::census::store::save_text_with(&draft_path(census), &self.to_ron(), crate::census::store::Backup::None)
+        crate::census::store::save_text_with(
+            &draft_path(census),
+            &self.to_ron(),
+            crate::census::store::Backup::None,
+        )
     }
 
     /// The draft of a census, if one was kept and can be read.

@@ -113,22 +113,40 @@ pub fn similar_names(a: &str, b: &str) -> bool {
     levenshtein_within(a, b, limit)
 }
 
-/// Whether the edit distance of `a` and `b` is at most `limit`.
+/// Whether the edit distance of `a` and `b` is at most `limit`: only the
+/// diagonal band of width `limit` is computed, on bytes when both names are
+/// ASCII (folded names nearly always are).
 fn levenshtein_within(a: &str, b: &str, limit: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    if a.is_ascii() && b.is_ascii() {
+        banded(a.as_bytes(), b.as_bytes(), limit)
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        banded(&a, &b, limit)
+    }
+}
+
+fn banded<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
     if a.len().abs_diff(b.len()) > limit {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+    const FAR: usize = usize::MAX / 2;
+    let mut prev: Vec<usize> = (0..=b.len())
+        .map(|j| if j <= limit { j } else { FAR })
+        .collect();
+    let mut cur = vec![FAR; b.len() + 1];
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(b.len());
+        cur[lo - 1] = if lo == 1 && i <= limit { i } else { FAR };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = FAR;
         }
         if row_min > limit {
             return false;
@@ -191,6 +209,51 @@ mod tests {
         assert!(!similar_names("", "x"));
     }
 
+    /// The full edit distance, for comparison.
+    fn naive(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(prev[j] + 1)
+                    .min(cur[j - 1] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn the_banded_distance_agrees_with_the_full_one() {
+        let words = [
+            "mediatheque capucins",
+            "mediateque capucins",
+            "capucins mediatheque",
+            "infini",
+            "infinit",
+            "nfini",
+            "",
+            "é",
+            "ée",
+            "fablab gare",
+            "fablab garre",
+            "fab lab gare",
+        ];
+        for a in words {
+            for b in words {
+                for limit in 0..4 {
+                    assert_eq!(
+                        levenshtein_within(a, b, limit),
+                        naive(a, b) <= limit,
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn distance_is_in_metres() {
         let brest = (48.3904, -4.4861);
@@ -237,146 +300,185 @@ pub struct Pair {
 /// a webmail), not an identity: it does not make duplicates.
 const SHARED_LIMIT: usize = 5;
 
-/// Every likely pair among live initiatives, strongest reasons first, minus
-/// the pairs someone said are different.
-pub fn all_pairs(census: &Census, schema: &Schema) -> Vec<Pair> {
-    use std::collections::{BTreeMap, BTreeSet, HashMap};
-    let live: Vec<&Initiative> = census.live().collect();
-    let ids: Vec<Identity> = live.iter().map(|i| Identity::of(schema, i)).collect();
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let group = |key: Option<String>, groups: &mut HashMap<String, Vec<usize>>, n: usize| {
-        if let Some(k) = key.filter(|k| !k.is_empty()) {
-            groups.entry(k).or_default().push(n);
-        }
-    };
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_shared: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_commune: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_cell: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (n, who) in ids.iter().enumerate() {
-        group(
-            who.siret.clone().map(|s| format!("siret:{s}")),
-            &mut by_id,
-            n,
-        );
-        group(who.rna.clone().map(|s| format!("rna:{s}")), &mut by_id, n);
-        group(
-            who.domain.clone().map(|s| format!("web:{s}")),
-            &mut by_shared,
-            n,
-        );
-        group(
-            who.email.clone().map(|s| format!("mail:{s}")),
-            &mut by_shared,
-            n,
-        );
-        group(Some(who.commune.clone()), &mut by_commune, n);
-        if let Some((lat, lon)) = who.point {
-            // Cells of about 200 m; a pair is looked for in neighbouring cells.
-            by_cell
-                .entry(((lat / 0.002).floor() as i64, (lon / 0.003).floor() as i64))
-                .or_default()
-                .push(n);
-        }
-    }
-    let mut pairs_of = |members: &[usize]| {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                candidates.insert((a.min(b), a.max(b)));
-            }
-        }
-    };
-    for members in by_id.values() {
-        pairs_of(members);
-    }
-    for members in by_shared.values().filter(|m| m.len() <= SHARED_LIMIT) {
-        pairs_of(members);
-    }
-    // Similar names in one commune: comparing every pair of a large commune
-    // is quadratic; names sorted (and sorted read backwards, for a typo at
-    // their start) put similar ones next to each other (sorted neighbourhood).
-    const WINDOW: usize = 6;
-    for members in by_commune.values() {
-        let reversed: Vec<String> = members
-            .iter()
-            .map(|&m| ids[m].name.chars().rev().collect())
-            .collect();
-        let mut forward: Vec<usize> = (0..members.len()).collect();
-        forward.sort_by(|&x, &y| ids[members[x]].name.cmp(&ids[members[y]].name));
-        let mut backward: Vec<usize> = (0..members.len()).collect();
-        backward.sort_by(|&x, &y| reversed[x].cmp(&reversed[y]));
-        for order in [&forward, &backward] {
-            for (n, &x) in order.iter().enumerate() {
-                for &y in order.iter().skip(n + 1).take(WINDOW) {
-                    let (a, b) = (members[x], members[y]);
-                    if similar_names(&ids[a].name, &ids[b].name) {
-                        candidates.insert((a.min(b), a.max(b)));
+/// Finds pairs: identities of the live initiatives, grouped by what may make
+/// two of them one (identifiers, shared addresses, commune, place).
+struct PairFinder<'a> {
+    live: Vec<&'a Initiative>,
+    ids: Vec<Identity>,
+    by_id: std::collections::HashMap<String, Vec<usize>>,
+    by_shared: std::collections::HashMap<String, Vec<usize>>,
+    by_commune: std::collections::HashMap<String, Vec<usize>>,
+    by_cell: std::collections::HashMap<(i64, i64), Vec<usize>>,
+}
+
+/// Cells of about 200 m: a pair "within 200 m" is in the same or a
+/// neighbouring cell.
+fn cell((lat, lon): (f64, f64)) -> (i64, i64) {
+    ((lat / 0.002).floor() as i64, (lon / 0.003).floor() as i64)
+}
+
+impl<'a> PairFinder<'a> {
+    fn new(census: &'a Census, schema: &Schema) -> PairFinder<'a> {
+        let live: Vec<&Initiative> = census.live().collect();
+        let ids: Vec<Identity> = live.iter().map(|i| Identity::of(schema, i)).collect();
+        let mut f = PairFinder {
+            live,
+            ids,
+            by_id: Default::default(),
+            by_shared: Default::default(),
+            by_commune: Default::default(),
+            by_cell: Default::default(),
+        };
+        for (n, who) in f.ids.iter().enumerate() {
+            let put =
+                |key: Option<String>, map: &mut std::collections::HashMap<String, Vec<usize>>| {
+                    if let Some(k) = key.filter(|k| !k.is_empty()) {
+                        map.entry(k).or_default().push(n);
                     }
-                }
+                };
+            put(
+                who.siret.clone().map(|s| format!("siret:{s}")),
+                &mut f.by_id,
+            );
+            put(who.rna.clone().map(|s| format!("rna:{s}")), &mut f.by_id);
+            put(
+                who.domain.clone().map(|s| format!("web:{s}")),
+                &mut f.by_shared,
+            );
+            put(
+                who.email.clone().map(|s| format!("mail:{s}")),
+                &mut f.by_shared,
+            );
+            put(Some(who.commune.clone()), &mut f.by_commune);
+            if let Some(p) = who.point {
+                f.by_cell.entry(cell(p)).or_default().push(n);
             }
         }
+        f
     }
-    for (&(y, x), members) in &by_cell {
-        for dy in -1..=1 {
-            for dx in -1..=1 {
-                let Some(others) = by_cell.get(&(y + dy, x + dx)) else {
-                    continue;
-                };
-                for &a in members {
-                    for &b in others {
-                        if a < b && similar_names(&ids[a].name, &ids[b].name) {
-                            candidates.insert((a, b));
+
+    /// A value shared by more records than this is a platform.
+    fn shared(&self, key: &str) -> bool {
+        self.by_shared
+            .get(key)
+            .is_some_and(|m| m.len() > SHARED_LIMIT)
+    }
+
+    /// Candidates paired with `a`: same identifier or address, similar name
+    /// in the same commune or nearby.
+    fn candidates_of(&self, a: usize, out: &mut std::collections::BTreeSet<(usize, usize)>) {
+        let who = &self.ids[a];
+        let mut add = |b: usize| {
+            if a != b {
+                out.insert((a.min(b), a.max(b)));
+            }
+        };
+        let keys = [
+            who.siret.as_ref().map(|s| format!("siret:{s}")),
+            who.rna.as_ref().map(|s| format!("rna:{s}")),
+        ];
+        for k in keys.into_iter().flatten() {
+            self.by_id
+                .get(&k)
+                .into_iter()
+                .flatten()
+                .for_each(|&b| add(b));
+        }
+        let keys = [
+            who.domain.as_ref().map(|s| format!("web:{s}")),
+            who.email.as_ref().map(|s| format!("mail:{s}")),
+        ];
+        for k in keys.into_iter().flatten().filter(|k| !self.shared(k)) {
+            self.by_shared
+                .get(&k)
+                .into_iter()
+                .flatten()
+                .for_each(|&b| add(b));
+        }
+        for &b in self.by_commune.get(&who.commune).into_iter().flatten() {
+            if similar_names(&who.name, &self.ids[b].name) {
+                add(b);
+            }
+        }
+        if let Some(p) = who.point {
+            let (y, x) = cell(p);
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    for &b in self.by_cell.get(&(y + dy, x + dx)).into_iter().flatten() {
+                        if similar_names(&who.name, &self.ids[b].name) {
+                            add(b);
                         }
                     }
                 }
             }
         }
     }
-    let mut out: BTreeMap<(InitiativeId, InitiativeId), Vec<Reason>> = BTreeMap::new();
-    for (a, b) in candidates {
-        let (x, y) = (live[a], live[b]);
-        let different = x
-            .values(crate::census::model::system::NOT_DUPLICATE)
-            .contains(&y.id.as_str())
-            || y.values(crate::census::model::system::NOT_DUPLICATE)
-                .contains(&x.id.as_str());
-        if different {
-            continue;
-        }
-        let mut reasons = ids[a].reasons(&ids[b]);
-        // Platforms shared by many are not reasons.
-        reasons.retain(|r| match r {
-            Reason::SameWebsite(d) => by_shared
-                .get(&format!("web:{d}"))
-                .is_none_or(|m| m.len() <= SHARED_LIMIT),
-            Reason::SameEmail => ids[a]
-                .email
-                .as_ref()
-                .and_then(|e| by_shared.get(&format!("mail:{e}")))
-                .is_none_or(|m| m.len() <= SHARED_LIMIT),
-            _ => true,
+
+    /// The pairs, with their reasons, minus those said to be different.
+    fn pairs(&self, candidates: std::collections::BTreeSet<(usize, usize)>) -> Vec<Pair> {
+        let mut pairs: Vec<Pair> = candidates
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let (x, y) = (self.live[a], self.live[b]);
+                let different = x
+                    .values(crate::census::model::system::NOT_DUPLICATE)
+                    .contains(&y.id.as_str())
+                    || y.values(crate::census::model::system::NOT_DUPLICATE)
+                        .contains(&x.id.as_str());
+                if different {
+                    return None;
+                }
+                let mut reasons = self.ids[a].reasons(&self.ids[b]);
+                reasons.retain(|r| match r {
+                    Reason::SameWebsite(d) => !self.shared(&format!("web:{d}")),
+                    Reason::SameEmail => self.ids[a]
+                        .email
+                        .as_ref()
+                        .is_none_or(|e| !self.shared(&format!("mail:{e}"))),
+                    _ => true,
+                });
+                let (a, b) = if x.id < y.id {
+                    (x.id.clone(), y.id.clone())
+                } else {
+                    (y.id.clone(), x.id.clone())
+                };
+                (!reasons.is_empty()).then_some(Pair { a, b, reasons })
+            })
+            .collect();
+        pairs.sort_by(|p, q| {
+            p.reasons
+                .iter()
+                .min()
+                .cmp(&q.reasons.iter().min())
+                .then_with(|| (&p.a, &p.b).cmp(&(&q.a, &q.b)))
         });
-        if !reasons.is_empty() {
-            let key = if x.id < y.id {
-                (x.id.clone(), y.id.clone())
-            } else {
-                (y.id.clone(), x.id.clone())
-            };
-            out.insert(key, reasons);
+        pairs
+    }
+}
+
+/// Every likely pair among live initiatives, strongest reasons first, minus
+/// the pairs someone said are different.
+pub fn all_pairs(census: &Census, schema: &Schema) -> Vec<Pair> {
+    let finder = PairFinder::new(census, schema);
+    let mut candidates = std::collections::BTreeSet::new();
+    for a in 0..finder.live.len() {
+        finder.candidates_of(a, &mut candidates);
+    }
+    finder.pairs(candidates)
+}
+
+/// The likely pairs that involve one of `ids` (after a merge: the new and
+/// changed initiatives), without comparing every other pair.
+pub fn pairs_involving(census: &Census, schema: &Schema, ids: &[&InitiativeId]) -> Vec<Pair> {
+    let finder = PairFinder::new(census, schema);
+    let wanted: std::collections::HashSet<&str> = ids.iter().map(|i| i.as_str()).collect();
+    let mut candidates = std::collections::BTreeSet::new();
+    for (a, i) in finder.live.iter().enumerate() {
+        if wanted.contains(i.id.as_str()) {
+            finder.candidates_of(a, &mut candidates);
         }
     }
-    let mut pairs: Vec<Pair> = out
-        .into_iter()
-        .map(|((a, b), reasons)| Pair { a, b, reasons })
-        .collect();
-    pairs.sort_by(|p, q| {
-        p.reasons
-            .iter()
-            .min()
-            .cmp(&q.reasons.iter().min())
-            .then_with(|| (&p.a, &p.b).cmp(&(&q.a, &q.b)))
-    });
-    pairs
+    finder.pairs(candidates)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::census::conflicts::conflicts;
-use crate::census::duplicates::all_pairs;
+use crate::census::duplicates::pairs_involving;
 use crate::census::error::{LoadError, SaveError};
 use crate::census::file::{ChecksumState, write_str_literal};
 use crate::census::id::{AgentId, InitiativeId};
@@ -90,10 +90,7 @@ pub fn merge_into(
         }
     }
     summary.conflicts = conflicts(&merged, schema).len();
-    summary.duplicates = all_pairs(&merged, schema)
-        .iter()
-        .filter(|p| touched.contains(&&p.a) || touched.contains(&&p.b))
-        .count();
+    summary.duplicates = pairs_involving(&merged, schema, &touched).len();
     *ours = merged;
     Ok(summary)
 }

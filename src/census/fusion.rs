@@ -45,7 +45,10 @@ impl Census {
         let source = lookup(self, other)?.clone();
         let target = lookup(self, keep)?;
         if let Some(into) = target.merged_into() {
-            return Err(OpError::AlreadyFused { id: keep.clone(), into: into.to_string() });
+            return Err(OpError::AlreadyFused {
+                id: keep.clone(),
+                into: into.to_string(),
+            });
         }
         if target.is_deleted() {
             return Err(OpError::Deleted(keep.clone()));
@@ -92,7 +95,11 @@ impl Census {
                 let list = target.fields.get_or_insert(field);
                 if !list.iter().any(|e| e.value == value) {
                     // Dates only order what is shown: keep the original one.
-                    let at = entries.iter().find(|e| e.value == value).and_then(|e| e.stamp.at()).unwrap_or(now);
+                    let at = entries
+                        .iter()
+                        .find(|e| e.value == value)
+                        .and_then(|e| e.stamp.at())
+                        .unwrap_or(now);
                     list.push(Entry::new(value, d, at));
                     added += 1;
                 }

@@ -455,7 +455,12 @@ impl Census {
     }
 
     /// Brings a deleted initiative back, as it was.
-    pub fn restore_initiative(&mut self, id: &InitiativeId, agent: &Agent, now: Timestamp) -> Result<(), OpError> {
+    pub fn restore_initiative(
+        &mut self,
+        id: &InitiativeId,
+        agent: &Agent,
+        now: Timestamp,
+    ) -> Result<(), OpError> {
         let i = self
             .get_mut(id)
             .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;

@@ -37,17 +37,35 @@ fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) 
 }
 
 /// A field's label (its id when the form does not know it).
-fn label_of<'a>(schema: &'a crate::census::Schema, field: &'a str, lang: crate::i18n::Lang) -> &'a str {
+fn label_of<'a>(
+    schema: &'a crate::census::Schema,
+    field: &'a str,
+    lang: crate::i18n::Lang,
+) -> &'a str {
     schema.field(field).map_or(field, |d| d.label.get(lang))
 }
 
 /// A value as people read it: a choice by its label, a relation by name.
-fn shown(schema: &crate::census::Schema, census: &Census, field: &str, e: &Entry, lang: crate::i18n::Lang) -> String {
+fn shown(
+    schema: &crate::census::Schema,
+    census: &Census,
+    field: &str,
+    e: &Entry,
+    lang: crate::i18n::Lang,
+) -> String {
     let v = e.value.as_text().unwrap_or("?");
     let list = schema.field(field).and_then(|d| d.field_type.choice_list());
     let text = match (list, crate::census::value::split_relation(v)) {
-        (Some(l), Some((kind, target))) if schema.field(field).is_some_and(|d| matches!(d.field_type, crate::census::schema::FieldType::Relations(_))) => {
-            let name = crate::census::InitiativeId::parse(target).ok().and_then(|t| census.get(&t)).and_then(|t| t.value(&schema.name_field)).unwrap_or(target);
+        (Some(l), Some((kind, target)))
+            if schema.field(field).is_some_and(|d| {
+                matches!(d.field_type, crate::census::schema::FieldType::Relations(_))
+            }) =>
+        {
+            let name = crate::census::InitiativeId::parse(target)
+                .ok()
+                .and_then(|t| census.get(&t))
+                .and_then(|t| t.value(&schema.name_field))
+                .unwrap_or(target);
             format!("{} {name}", schema.choice_label(l, kind, lang))
         }
         (Some(l), _) => schema.choice_label(l, v, lang).to_string(),
@@ -103,7 +121,11 @@ pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
                     "{}",
                     fill(
                         t.conflict_field,
-                        &[("id", id), ("name", &name), ("field", &label_of(schema, field, ctx.lang))]
+                        &[
+                            ("id", id),
+                            ("name", &name),
+                            ("field", &label_of(schema, field, ctx.lang))
+                        ]
                     )
                 );
                 for (n, e) in entries.iter().enumerate() {

@@ -91,9 +91,9 @@ impl Context {
     }
 
     pub fn require_agent(&self) -> Result<Agent, Fail> {
-        self.agent.clone().ok_or_else(|| {
-            Fail::new(cli(self.lang).who_are_you)
-        })
+        self.agent
+            .clone()
+            .ok_or_else(|| Fail::new(cli(self.lang).who_are_you))
     }
 
     /// Opens the census for reading.
@@ -141,7 +141,10 @@ impl Context {
         if among == Among::Live
             && let Some(into) = census.get(&id).and_then(|i| i.merged_into())
         {
-            return Err(self.fail(&OpError::AlreadyFused { id, into: into.to_string() }));
+            return Err(self.fail(&OpError::AlreadyFused {
+                id,
+                into: into.to_string(),
+            }));
         }
         Ok(id)
     }

@@ -38,11 +38,7 @@ pub fn init(
     };
     let census = Census::new(territory, &schema.id, schema.version);
     store::create(&path, &census).map_err(|e| ctx.fail(&e))?;
-    eprintln!(
-        "{} {}",
-        cli(ctx.lang).census_created,
-        path.display()
-    );
+    eprintln!("{} {}", cli(ctx.lang).census_created, path.display());
 
     // The first `init --as NAME` records who you are, so that `--as` is no
     // longer needed.
@@ -133,10 +129,7 @@ pub fn edit(
     if changed {
         eprintln!("{} {id}", cli(ctx.lang).changed);
     } else {
-        eprintln!(
-            "{} {id}",
-            cli(ctx.lang).already_up_to_date
-        );
+        eprintln!("{} {id}", cli(ctx.lang).already_up_to_date);
     }
     Ok(ExitCode::SUCCESS)
 }

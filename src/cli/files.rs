@@ -121,16 +121,8 @@ pub fn schema_check(ctx: &Context, path: &Path) -> Result<ExitCode, Fail> {
         "{}: {} ({fields} {}, {lists} {})",
         path.display(),
         cli(ctx.lang).valid_form,
-        many(
-            fields,
-            cli(ctx.lang).field_one,
-            cli(ctx.lang).field_many
-        ),
-        many(
-            lists,
-            cli(ctx.lang).list_one,
-            cli(ctx.lang).list_many
-        ),
+        many(fields, cli(ctx.lang).field_one, cli(ctx.lang).field_many),
+        many(lists, cli(ctx.lang).list_one, cli(ctx.lang).list_many),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -179,11 +171,7 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
                 flags.push(cli(ctx.lang).personal.to_string());
             }
             if !f.kinds.is_empty() {
-                flags.push(format!(
-                    "{} {}",
-                    cli(ctx.lang).kinds,
-                    f.kinds.join(", ")
-                ));
+                flags.push(format!("{} {}", cli(ctx.lang).kinds, f.kinds.join(", ")));
             }
             let flags = if flags.is_empty() {
                 String::new()

@@ -77,12 +77,18 @@ fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
 
 /// The agent a file comes from: `--from` (known here or in that file), else
 /// who made its latest change.
-fn sender_of(ctx: &Context, census: &Census, theirs: &Census, from: Option<&str>) -> Result<Option<AgentId>, Fail> {
+fn sender_of(
+    ctx: &Context,
+    census: &Census,
+    theirs: &Census,
+    from: Option<&str>,
+) -> Result<Option<AgentId>, Fail> {
     match from {
         Some(who) => find_agent(ctx, &[census, theirs], who).map(Some),
         None => Ok(exchange::sender(theirs)),
     }
-}/// An agent by id or display name, among the agents of some censuses.
+}
+/// An agent by id or display name, among the agents of some censuses.
 pub fn find_agent(ctx: &Context, censuses: &[&Census], who: &str) -> Result<AgentId, Fail> {
     let folded = crate::census::search::fold(who.trim());
     let mut agents = censuses.iter().flat_map(|c| c.agents.iter());
@@ -90,11 +96,17 @@ pub fn find_agent(ctx: &Context, censuses: &[&Census], who: &str) -> Result<Agen
         .find(|(id, name)| id.as_str() == who.trim() || crate::census::search::fold(name) == folded)
         .map(|(id, _)| *id)
         .ok_or_else(|| {
-            let mut known: Vec<String> =
-                censuses.iter().flat_map(|c| c.agents.iter()).map(|(id, n)| format!("{n} ({id})")).collect();
+            let mut known: Vec<String> = censuses
+                .iter()
+                .flat_map(|c| c.agents.iter())
+                .map(|(id, n)| format!("{n} ({id})"))
+                .collect();
             known.sort();
             known.dedup();
-            Fail::new(fill(cli(ctx.lang).unknown_agent, &[("agent", &who), ("known", &known.join(", "))]))
+            Fail::new(fill(
+                cli(ctx.lang).unknown_agent,
+                &[("agent", &who), ("known", &known.join(", "))],
+            ))
         })
 }
 
@@ -250,8 +262,14 @@ pub fn git_merge_driver(
         let detail = e
             .localize(ctx.lang)
             .replace(&ours.display().to_string(), name)
-            .replace(&theirs.display().to_string(), &format!("{name} {}", t.driver_theirs));
-        Fail::new(format!("{} {detail}", fill(t.driver_unreadable, &[("path", &name)])))
+            .replace(
+                &theirs.display().to_string(),
+                &format!("{name} {}", t.driver_theirs),
+            );
+        Fail::new(format!(
+            "{} {detail}",
+            fill(t.driver_unreadable, &[("path", &name)])
+        ))
     };
     let agent = ctx.agent.clone().unwrap_or_else(git_agent);
     let now = Timestamp::now();

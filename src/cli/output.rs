@@ -173,7 +173,11 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             .and_then(|t| census.get(&t))
             .and_then(|t| t.value(&schema.name_field))
             .unwrap_or("?");
-        out.push_str(&format!("{} {} ({into}) **\n", cli(lang).duplicate_fused_into, inert(name)));
+        out.push_str(&format!(
+            "{} {} ({into}) **\n",
+            cli(lang).duplicate_fused_into,
+            inert(name)
+        ));
     }
     let label_width = schema
         .fields
@@ -187,11 +191,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         let who = stamp
             .and_then(|s| Some((s.dot()?, s.at()?, s.by_hand())))
             .map(|(dot, at, hand)| {
-                let hand = if hand {
-                    cli(lang).edited_by_hand
-                } else {
-                    ""
-                };
+                let hand = if hand { cli(lang).edited_by_hand } else { "" };
                 format!("  [{}, {}{hand}]", census.agent_name(&dot.agent), at.date())
             })
             .unwrap_or_default();

@@ -82,11 +82,7 @@ pub fn list(
                 cli(ctx.lang).col_commune,
             ];
             out!("{}", table(&header, &rows));
-            eprintln!(
-                "{} {}",
-                found.len(),
-                cli(ctx.lang).initiatives_count
-            );
+            eprintln!("{} {}", found.len(), cli(ctx.lang).initiatives_count);
         }
         ListFormat::Csv => {
             outln!("id;nom;type;commune");

@@ -93,10 +93,12 @@ pub fn parse_with_threads(
     });
     let file: de::CensusFile = match parallel {
         Some(file) => file,
-        None => ron::Options::default().from_str(source).map_err(|e| LoadError::Syntax {
-            location: text.location_of_span(&e.span),
-            error: at_the_end(source, e.span.start.line, SyntaxError::from_ron(&e.code)),
-        })?,
+        None => ron::Options::default()
+            .from_str(source)
+            .map_err(|e| LoadError::Syntax {
+                location: text.location_of_span(&e.span),
+                error: at_the_end(source, e.span.start.line, SyntaxError::from_ron(&e.code)),
+            })?,
     };
     if file.format > FORMAT_VERSION {
         return Err(LoadError::NewerFormat {
@@ -164,7 +166,9 @@ fn at_the_end(source: &str, line: usize, error: SyntaxError) -> SyntaxError {
     let lines = source.trim_end().lines().count();
     let ends_whole = source.contains("\n    checksum: \"");
     match error {
-        SyntaxError::Expected(_) | SyntaxError::UnexpectedChar(_) if !ends_whole && line + 1 >= lines => {
+        SyntaxError::Expected(_) | SyntaxError::UnexpectedChar(_)
+            if !ends_whole && line + 1 >= lines =>
+        {
             SyntaxError::UnexpectedEnd
         }
         other => other,
