@@ -12,9 +12,6 @@ pub mod theme;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::census::Agent;
 use crate::census::AgentId;
@@ -28,7 +25,7 @@ use crate::i18n::{Lang, Localized};
 use app::{App, Core};
 use keymap::{Key, KeyMap};
 use screens::welcome::{Outcome as WelcomeOutcome, Start, WelcomeState};
-use terminal::{Guard, Signals};
+use terminal::{Events, Guard, Incoming, Signals};
 use theme::Theme;
 
 /// What the command line gives the interface.
@@ -41,23 +38,21 @@ pub struct Options {
     pub config: Config,
 }
 
-/// How often the loop wakes up to look at signals when no key comes:
-/// nothing is drawn then, so an idle session costs nothing.
-const POLL: Duration = Duration::from_millis(500);
-
 /// Runs the interface until the person quits. Errors are already in the
 /// person's language.
 pub fn run(opts: Options) -> Result<(), String> {
     let theme = Theme::from_env(opts.ascii);
     let signals = Signals::register();
     signals.watchdog(store::lock_path(&opts.file));
+    let (keymap, problems) = KeyMap::load(&opts.dirs.config.join("keys.ron"));
     let mut guard = Guard::open();
+    let events = Events::start(&signals);
 
     // First run: who you are, and a census to work on.
     let census_exists = opts.file.exists();
     let agent = match (&opts.agent, census_exists) {
         (Some(a), true) => a.clone(),
-        _ => match welcome(&mut guard, &signals, &theme, &opts, census_exists)? {
+        _ => match welcome(&mut guard, &events, &keymap, &theme, &opts, census_exists)? {
             Some(agent) => agent,
             None => return Ok(()),
         },
@@ -66,7 +61,6 @@ pub fn run(opts: Options) -> Result<(), String> {
     let lock = Lock::acquire(&opts.file, &agent.name).map_err(|e| e.localize(opts.lang))?;
     let ws = Workspace::open(&opts.file).map_err(|e| e.localize(opts.lang))?;
     let replayed = ws.report.journal;
-    let (keymap, problems) = KeyMap::load(&opts.dirs.config.join("keys.ron"));
     let mut core = Core::new(ws, agent, opts.lang, theme, keymap, Some(lock));
     if replayed > 0 {
         // Changes of a session that did not end: write them into the file.
@@ -80,7 +74,7 @@ pub fn run(opts: Options) -> Result<(), String> {
     app.offer_draft();
 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut guard, &signals)
+        event_loop(&mut app, &mut guard, &events)
     }));
     match result {
         Ok(outcome) => {
@@ -104,12 +98,9 @@ pub fn run(opts: Options) -> Result<(), String> {
     }
 }
 
-fn event_loop(app: &mut App, guard: &mut Guard, signals: &Signals) -> Result<(), String> {
+fn event_loop(app: &mut App, guard: &mut Guard, events: &Events) -> Result<(), String> {
     let mut dirty = true;
     loop {
-        if signals.any() {
-            return Ok(());
-        }
         if dirty {
             if guard.draw(|f| draw::draw(app, f)).is_err() {
                 // The terminal is gone (a write failed): leave, keeping everything.
@@ -118,24 +109,16 @@ fn event_loop(app: &mut App, guard: &mut Guard, signals: &Signals) -> Result<(),
             }
             dirty = false;
         }
-        match event::poll(POLL) {
-            Ok(false) => continue,
-            Ok(true) => {}
-            Err(_) => {
-                guard.forget_terminal();
-                return Ok(());
-            }
-        }
-        match event::read() {
-            Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+        match events.next() {
+            Incoming::Key(k) => {
                 if let Some(key) = Key::from_event(&k) {
                     app.handle_key(key);
                     dirty = true;
                 }
             }
-            Ok(Event::Resize(..)) => dirty = true,
-            Ok(_) => {}
-            Err(_) => {
+            Incoming::Resize => dirty = true,
+            Incoming::Signal => return Ok(()),
+            Incoming::Gone => {
                 guard.forget_terminal();
                 return Ok(());
             }
@@ -149,7 +132,8 @@ fn event_loop(app: &mut App, guard: &mut Guard, signals: &Signals) -> Result<(),
 /// The first-run screen; creates the census and records the agent.
 fn welcome(
     guard: &mut Guard,
-    signals: &Signals,
+    events: &Events,
+    keymap: &KeyMap,
     theme: &Theme,
     opts: &Options,
     census_exists: bool,
@@ -160,28 +144,21 @@ fn welcome(
         opts.config.territory.as_deref().unwrap_or(""),
         census_exists,
     );
-    let keymap = KeyMap::default();
     // Drawn when something changed, not at every wake-up: idle, nothing is
     // sent to the terminal.
     let mut dirty = true;
     loop {
-        if signals.any() {
-            return Ok(None);
-        }
         if dirty {
             let _ = guard.draw(|f| state.draw(theme, lang, f));
             dirty = false;
         }
-        if !event::poll(POLL).map_err(|e| e.to_string())? {
-            continue;
-        }
-        let k = match event::read() {
-            Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => k,
-            Ok(Event::Resize(..)) => {
+        let k = match events.next() {
+            Incoming::Key(k) => k,
+            Incoming::Resize => {
                 dirty = true;
                 continue;
             }
-            _ => continue,
+            Incoming::Signal | Incoming::Gone => return Ok(None),
         };
         let Some(key) = Key::from_event(&k) else {
             continue;

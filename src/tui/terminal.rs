@@ -108,3 +108,74 @@ impl Drop for Guard {
         }
     }
 }
+
+/// What the main loop waits for: a key, a resize, a signal, or the
+/// terminal gone.
+#[derive(Debug)]
+pub enum Incoming {
+    Key(ratatui::crossterm::event::KeyEvent),
+    Resize,
+    /// SIGHUP (the terminal is gone), SIGTERM, SIGINT.
+    Signal,
+    /// Reading the terminal failed.
+    Gone,
+}
+
+/// Keys and signals on one channel. Reading the terminal happens on a thread
+/// of its own: if the terminal hangs up, that read may never return (it can
+/// even spin), but the signal still reaches the main loop at once, which
+/// then saves and ends normally. The main loop blocks on this channel, so an
+/// idle session wakes up for nothing.
+pub struct Events {
+    rx: std::sync::mpsc::Receiver<Incoming>,
+}
+
+impl Events {
+    pub fn start(signals: &Signals) -> Events {
+        use ratatui::crossterm::event::{self, Event, KeyEventKind};
+        let (tx, rx) = std::sync::mpsc::channel();
+        let keys = tx.clone();
+        std::thread::spawn(move || {
+            loop {
+                let incoming = match event::read() {
+                    Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => Incoming::Key(k),
+                    Ok(Event::Resize(..)) => Incoming::Resize,
+                    Ok(_) => continue,
+                    Err(_) => Incoming::Gone,
+                };
+                let gone = matches!(incoming, Incoming::Gone);
+                if keys.send(incoming).is_err() || gone {
+                    return;
+                }
+            }
+        });
+        let (hangup, stop) = (Arc::clone(&signals.hangup), Arc::clone(&signals.stop));
+        if let Ok(mut iter) = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGINT,
+        ]) {
+            std::thread::spawn(move || {
+                for signal in iter.forever() {
+                    // The flags are set by their own handlers too; setting
+                    // them here as well makes the order certain.
+                    let flag = if signal == signal_hook::consts::SIGHUP {
+                        &hangup
+                    } else {
+                        &stop
+                    };
+                    flag.store(true, Ordering::SeqCst);
+                    if tx.send(Incoming::Signal).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        Events { rx }
+    }
+
+    /// The next thing to handle; `Gone` if nothing can come any more.
+    pub fn next(&self) -> Incoming {
+        self.rx.recv().unwrap_or(Incoming::Gone)
+    }
+}
