@@ -4,6 +4,28 @@
 use super::Lang;
 
 strings! { Ui, ui;
+    conflicts_title: "Conflits à régler", "Conflicts to settle";
+    conflicts_none: "Aucun conflit : rien à régler.", "No conflict: nothing to settle.";
+    conflict_field: "{name} — « {field} » modifié en parallèle", "{name} — `{field}` changed concurrently";
+    conflict_keep: "garder", "keep";
+    conflict_new_value: "saisir une autre valeur…", "type another value…";
+    conflict_deleted: "{name} — supprimée par {deleted}, modifiée ensuite par {edited}", "{name} — deleted by {deleted}, then edited by {edited}";
+    conflict_delete_anyway: "supprimer quand même", "delete anyway";
+    conflict_keep_initiative: "garder l'initiative", "keep the initiative";
+    conflict_fused: "{name} — modifié sur son doublon après la fusion", "{name} — changed on its duplicate after the fusion";
+    conflict_fuse_again: "reprendre ces modifications (fusionner à nouveau)", "take these changes in (fuse again)";
+    conflict_edit: "{field} = « {value} » par {who}", "{field} = `{value}` by {who}";
+    conflict_settled: "Conflit réglé", "Conflict settled";
+    conflict_one: "conflit", "conflict";
+    conflict_many: "conflits", "conflicts";
+    duplicates_title: "Doublons possibles", "Possible duplicates";
+    duplicates_none: "Aucun doublon possible.", "No possible duplicate.";
+    duplicate_kept: "Gardée", "Kept";
+    duplicate_absorbed: "Reprise dedans", "Taken in";
+    fused_done: "Fusionnées : {n} valeur(s) reprise(s)", "Fused: {n} value(s) taken in";
+    fused_conflicts: "des valeurs différentes sont à régler (C)", "different values to settle (C)";
+    not_duplicate_done: "Retenu : ce sont deux initiatives différentes", "Noted: these are two different initiatives";
+    merge_usage: "Usage : :merge FICHIER (:merge! si le fichier a été modifié à la main)", "Usage: :merge FILE (:merge! if the file was edited by hand)";
     app_title: "recense", "recense";
     // Before an explanation or a value: French typography puts a space
     // before the colon, English does not.
@@ -220,6 +242,36 @@ pub fn action_label(
             "ouvrir",
             "open the existing initiative",
             "open",
+        ),
+        A::Conflicts => (
+            "les conflits à régler (après une fusion)",
+            "conflits",
+            "the conflicts to settle (after a merge)",
+            "conflicts",
+        ),
+        A::Duplicates => (
+            "les doublons possibles",
+            "doublons",
+            "the possible duplicates",
+            "duplicates",
+        ),
+        A::Fuse => (
+            "fusionner : garder la fiche de gauche, y reprendre celle de droite",
+            "fusionner",
+            "fuse: keep the left record, take the right one in",
+            "fuse",
+        ),
+        A::Swap => (
+            "échanger : garder l'autre fiche",
+            "échanger",
+            "swap: keep the other record",
+            "swap",
+        ),
+        A::NotDuplicate => (
+            "ce ne sont pas des doublons (retenu)",
+            "pas doublons",
+            "not duplicates (remembered)",
+            "not dup.",
         ),
     };
     match lang {

@@ -64,4 +64,9 @@ actions! {
     Yes = "yes",
     No = "no",
     OpenExisting = "open_existing",
+    Conflicts = "conflicts",
+    Duplicates = "duplicates",
+    Fuse = "fuse",
+    Swap = "swap",
+    NotDuplicate = "not_duplicate",
 }

@@ -20,8 +20,10 @@ use crate::i18n::{Lang, Localized};
 
 use super::action::Action;
 use super::keymap::{Context, Key, KeyMap};
+use super::screens::conflicts::ConflictsState;
 use super::screens::detail::DetailState;
 use super::screens::dialog::Dialog;
+use super::screens::duplicates::DuplicatesState;
 use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
 use super::screens::list::ListState;
@@ -56,6 +58,8 @@ pub enum Effect {
 pub enum View {
     Detail(Box<DetailState>),
     Wizard(Box<WizardState>),
+    Conflicts(Box<ConflictsState>),
+    Duplicates(Box<DuplicatesState>),
 }
 
 /// Things drawn over everything, that take the keys while open.
@@ -113,6 +117,8 @@ pub struct Core {
     /// Every change is on disk (file or journal).
     pub saved: bool,
     pub clock: Clock,
+    /// How many conflicts the census holds (the status line's badge).
+    pub conflicts: usize,
     undo: Vec<UndoStep>,
     /// Held for the whole session; released on drop.
     _lock: Option<Lock>,
@@ -139,10 +145,12 @@ impl Core {
             message: None,
             saved: true,
             clock: Clock::System,
+            conflicts: 0,
             undo: Vec::new(),
             _lock: lock,
         };
         core.refresh_list();
+        core.count_conflicts();
         core
     }
 
@@ -237,11 +245,114 @@ impl Core {
         Ok(())
     }
 
+    /// Counts the conflicts again (after a change or a merge).
+    pub fn count_conflicts(&mut self) {
+        self.conflicts =
+            crate::census::conflicts::conflicts(&self.ws.census, &self.ws.schema).len();
+    }
+
+    /// Settles a conflict with the value numbered `pick` (see
+    /// `Census::resolve_pick`); on disk when this returns `Ok`.
+    pub fn resolve_pick(
+        &mut self,
+        id: &InitiativeId,
+        field: &str,
+        pick: usize,
+    ) -> Result<(), String> {
+        let now = self.clock.now();
+        self.ws
+            .census
+            .resolve_pick(&self.ws.schema, id, field, pick, &self.agent, now)
+            .map_err(|e| e.localize(self.lang))?;
+        self.after_change(id);
+        Ok(())
+    }
+
+    /// Fuses `other` into `keep`; returns how many values were taken in.
+    pub fn fuse(&mut self, keep: &InitiativeId, other: &InitiativeId) -> Result<usize, String> {
+        let now = self.clock.now();
+        let added = self
+            .ws
+            .census
+            .fuse(keep, other, &self.agent, now)
+            .map_err(|e| e.localize(self.lang))?;
+        self.after_change(other);
+        self.after_change(keep);
+        Ok(added)
+    }
+
+    /// Records that two initiatives are different.
+    pub fn not_duplicate(&mut self, a: &InitiativeId, b: &InitiativeId) -> Result<(), String> {
+        let now = self.clock.now();
+        self.ws
+            .census
+            .mark_not_duplicate(a, b, &self.agent, now)
+            .map_err(|e| e.localize(self.lang))?;
+        self.after_change(a);
+        self.after_change(b);
+        Ok(())
+    }
+
+    /// Merges a file received from a colleague, as `recense merge` does, and
+    /// writes the whole census. `accept_edited` takes a file changed by hand.
+    pub fn merge_file(
+        &mut self,
+        path: &std::path::Path,
+        accept_edited: bool,
+    ) -> Result<crate::census::exchange::MergeSummary, String> {
+        use crate::census::exchange::{self, IncomingError, Peers};
+        let lang = self.lang;
+        let text = crate::i18n::cli::cli(lang);
+        let theirs = exchange::read_incoming(path, accept_edited).map_err(|e| match e {
+            IncomingError::Load(e) => e.localize(lang),
+            IncomingError::Checksum { path, missing } => {
+                let t = if missing {
+                    text.checksum_missing
+                } else {
+                    text.checksum_bad
+                };
+                crate::i18n::fill(t, &[("file", &path.display())])
+            }
+            IncomingError::Merge(crate::census::merge::MergeError::Schema { ours, theirs }) => {
+                crate::i18n::fill(
+                    text.schema_mismatch,
+                    &[("ours", &ours), ("theirs", &theirs)],
+                )
+            }
+        })?;
+        let now = self.clock.now();
+        let summary = exchange::merge_into(
+            &mut self.ws.census,
+            &self.ws.schema,
+            &theirs,
+            &self.agent,
+            now,
+        )
+        .map_err(
+            |crate::census::merge::MergeError::Schema { ours, theirs }| {
+                crate::i18n::fill(
+                    text.schema_mismatch,
+                    &[("ours", &ours), ("theirs", &theirs)],
+                )
+            },
+        )?;
+        if let Some(sender) = exchange::sender(&theirs) {
+            let mut peers = Peers::load(&self.ws.path);
+            peers.record(sender, &theirs);
+            let _ = peers.save(&self.ws.path);
+        }
+        self.reindex();
+        self.count_conflicts();
+        self.save_all();
+        Ok(summary)
+    }
+
     fn after_change(&mut self, id: &InitiativeId) {
         if let Some(pos) = self.ws.census.position(id) {
             self.index.update(&self.ws.census, &self.ws.schema, pos);
         }
         self.refresh_list();
+        self.count_conflicts();
         self.persist(id);
     }
 
@@ -384,6 +495,8 @@ impl App {
             None => match self.views.last() {
                 Some(View::Detail(d)) => d.context(),
                 Some(View::Wizard(w)) => w.context(),
+                Some(View::Conflicts(c)) => c.context(),
+                Some(View::Duplicates(d)) => d.context(),
                 None => self.core.list.context(),
             },
         }
@@ -426,6 +539,8 @@ impl App {
         let effect = match self.views.last_mut() {
             Some(View::Detail(d)) => d.update(&mut self.core, input),
             Some(View::Wizard(w)) => w.update(&mut self.core, input),
+            Some(View::Conflicts(c)) => c.update(&mut self.core, input),
+            Some(View::Duplicates(d)) => d.update(&mut self.core, input),
             None => self.update_list(input),
         };
         self.apply(effect);
@@ -458,6 +573,10 @@ impl App {
             Some(Action::Undo) => {
                 core.undo();
                 Effect::None
+            }
+            Some(Action::Conflicts) => Effect::Push(View::Conflicts(Box::default())),
+            Some(Action::Duplicates) => {
+                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
             _ => {
                 let mut list = std::mem::take(&mut core.list);
@@ -526,6 +645,11 @@ impl App {
                 self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
                 Effect::None
             }
+            "conflicts" | "conflits" => Effect::Push(View::Conflicts(Box::default())),
+            "duplicates" | "doublons" => {
+                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
+            }
+            _ if command.starts_with("merge") => self.merge(command),
             "" => Effect::None,
             other => {
                 let ui = self.core.ui();
@@ -534,6 +658,39 @@ impl App {
                 Effect::None
             }
         }
+    }
+
+    /// `:merge FILE` (`:merge! FILE` for a file edited by hand on purpose):
+    /// the same merge as `recense merge`, with its summary.
+    fn merge(&mut self, command: &str) -> Effect {
+        let (accept_edited, rest) = match command.strip_prefix("merge!") {
+            Some(rest) => (true, rest),
+            None => (false, command.strip_prefix("merge").unwrap_or("")),
+        };
+        let path = rest.trim();
+        if path.is_empty() || !rest.starts_with(char::is_whitespace) {
+            let text = self.core.ui().merge_usage;
+            self.core.error(text);
+            return Effect::None;
+        }
+        let path = std::path::PathBuf::from(path);
+        match self.core.merge_file(&path, accept_edited) {
+            Ok(s) => {
+                let text = crate::i18n::fill(
+                    crate::i18n::cli::cli(self.core.lang).merge_summary,
+                    &[
+                        ("file", &path.display()),
+                        ("new", &s.new),
+                        ("updated", &s.updated),
+                        ("conflicts", &s.conflicts),
+                        ("duplicates", &s.duplicates),
+                    ],
+                );
+                self.core.say(text);
+            }
+            Err(e) => self.core.error(e),
+        }
+        Effect::None
     }
 
     fn apply(&mut self, effect: Effect) {

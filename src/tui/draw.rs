@@ -27,6 +27,8 @@ fn hint_actions(context: Context) -> &'static [Action] {
         Context::Picker => &[Toggle, Confirm, Cancel, Help],
         Context::Dialog => &[Yes, No],
         Context::Help => &[Back, MoveDown, MoveUp],
+        Context::Conflicts => &[Confirm, Open, Back, Help],
+        Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -52,6 +54,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.views.last() {
         Some(View::Detail(d)) => d.draw(core, frame, body),
         Some(View::Wizard(w)) => w.draw(core, frame, body),
+        Some(View::Conflicts(c)) => c.draw(core, frame, body),
+        Some(View::Duplicates(d)) => d.draw(core, frame, body),
         None => core.list.draw(core, frame, body),
     }
     draw_status(app, frame, status);
@@ -177,14 +181,34 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         Span::styled(ui.not_saved, theme.error)
     };
+    let dot = if theme.ascii { " - " } else { " · " };
     let mut spans = vec![
         Span::raw(format!(
-            " {} · {} · ",
+            " {}{dot}{}{dot}",
             inert(&file),
             inert(&core.agent.name)
         )),
         saved,
     ];
+    if core.conflicts > 0 {
+        // The badge: conflicts left by a merge, and the key of their screen.
+        let mark = if theme.ascii { "!" } else { "⚠" };
+        let word = if core.conflicts > 1 {
+            ui.conflict_many
+        } else {
+            ui.conflict_one
+        };
+        let key = core
+            .keymap
+            .first_key(Context::List, Action::Conflicts)
+            .map(|k| format!(" ({})", k.label(core.lang)))
+            .unwrap_or_default();
+        spans.push(Span::raw(dot));
+        spans.push(Span::styled(
+            format!("{mark} {} {word}{key}", core.conflicts),
+            theme.warning.add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
     if let Some(m) = &core.message {
         let style = if m.error { theme.error } else { theme.focus };
         spans.push(Span::raw(theme.separator()));

@@ -24,10 +24,12 @@ pub enum Context {
     Picker,
     Dialog,
     Help,
+    Conflicts,
+    Duplicates,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -36,6 +38,8 @@ impl Context {
         Context::Picker,
         Context::Dialog,
         Context::Help,
+        Context::Conflicts,
+        Context::Duplicates,
     ];
 
     /// Its name in `keys.ron`.
@@ -49,6 +53,8 @@ impl Context {
             Context::Picker => "picker",
             Context::Dialog => "dialog",
             Context::Help => "help",
+            Context::Conflicts => "conflicts",
+            Context::Duplicates => "duplicates",
         }
     }
 
@@ -263,6 +269,10 @@ struct KeysFile {
     dialog: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     help: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    conflicts: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    duplicates: BTreeMap<String, Vec<String>>,
 }
 
 impl KeysFile {
@@ -276,6 +286,8 @@ impl KeysFile {
             Context::Picker => &self.picker,
             Context::Dialog => &self.dialog,
             Context::Help => &self.help,
+            Context::Conflicts => &self.conflicts,
+            Context::Duplicates => &self.duplicates,
         }
     }
 }
@@ -323,6 +335,8 @@ impl Default for KeyMap {
                 (CopyAsNew, vec![c('c')]),
                 (Delete, vec![c('d')]),
                 (Undo, vec![c('u')]),
+                (Conflicts, vec![c('C')]),
+                (Duplicates, vec![c('D')]),
             ]),
         );
         bindings.insert(
@@ -385,6 +399,24 @@ impl Default for KeyMap {
         bindings.insert(
             Context::Help,
             moves(vec![(Back, vec![p(K::Esc), c('?'), c('q')])]),
+        );
+        bindings.insert(
+            Context::Conflicts,
+            moves(vec![
+                (Confirm, vec![p(K::Enter)]),
+                (Open, vec![c('o'), c('l'), p(K::Right)]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Duplicates,
+            moves(vec![
+                (Fuse, vec![c('f')]),
+                (Swap, vec![c('s')]),
+                (NotDuplicate, vec![c('n')]),
+                (Open, vec![p(K::Enter), c('o')]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
+            ]),
         );
         KeyMap { bindings }
     }

@@ -1,7 +1,9 @@
 //! One file per screen.
 
+pub mod conflicts;
 pub mod detail;
 pub mod dialog;
+pub mod duplicates;
 pub mod filters;
 pub mod help;
 pub mod list;
