@@ -102,9 +102,12 @@ pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
             continue;
         }
         for (field, entries) in i.fields.iter() {
+            // The status is single-valued too: two colleagues changing it
+            // without seeing each other's change is a conflict.
             let single = schema
                 .field(field)
-                .is_some_and(|f| !f.field_type.is_multi());
+                .is_some_and(|f| !f.field_type.is_multi())
+                || field == crate::census::status::STATUS_FIELD;
             if single && i.is_conflict(field) {
                 let mut entries = entries.to_vec();
                 entries.sort_by(|a, b| {

@@ -149,6 +149,50 @@ struct SchemaFile {
     steps: Vec<Step>,
     choices: BTreeMap<String, Vec<Choice>>,
     fields: Vec<Field>,
+    #[serde(default = "default_status_rules")]
+    status_rules: Vec<StatusRule>,
+}
+
+/// What an initiative must show before it moves up to a status.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum Requirement {
+    /// At least one public problem answered, with a political or technical argument.
+    PublicProblemArgued,
+    /// At least one piece of evidence dated within this many days.
+    RecentEvidence(u32),
+    /// At least one confirmation by an agent who did not create the record.
+    ConfirmedByOther,
+    /// At least one support received.
+    SupportReceived,
+    /// A field of the form filled.
+    FieldFilled(String),
+}
+
+/// The requirements of one status.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRule {
+    pub status: String,
+    pub require: Vec<Requirement>,
+}
+
+/// *Légitimé* needs a public problem argued, evidence less than two years
+/// old and a colleague's confirmation; *Soutenu* a support received.
+pub fn default_status_rules() -> Vec<StatusRule> {
+    vec![
+        StatusRule {
+            status: "legitime".into(),
+            require: vec![
+                Requirement::PublicProblemArgued,
+                Requirement::RecentEvidence(730),
+                Requirement::ConfirmedByOther,
+            ],
+        },
+        StatusRule {
+            status: "soutenu".into(),
+            require: vec![Requirement::SupportReceived],
+        },
+    ]
 }
 
 fn default_name_field() -> String {
@@ -171,6 +215,8 @@ pub struct Schema {
     pub steps: Vec<Step>,
     pub choices: BTreeMap<String, Vec<Choice>>,
     pub fields: Vec<Field>,
+    /// Rules for moving up the status ladder.
+    pub status_rules: Vec<StatusRule>,
     index: HashMap<String, usize>,
     patterns: HashMap<String, regex_lite::Regex>,
 }
@@ -193,6 +239,8 @@ pub enum SchemaProblem {
     UnknownKind { field: String, kind: String },
     MissingSpecialField { role: &'static str, field: String },
     KindFieldNotChoice(String),
+    UnknownStatus(String),
+    UnknownRuleField(String),
 }
 
 /// A problem with where it is.
@@ -274,6 +322,7 @@ impl Schema {
             steps: file.steps,
             choices: file.choices,
             fields: file.fields,
+            status_rules: file.status_rules,
             index,
             patterns,
         })
@@ -467,6 +516,29 @@ fn check(file: &SchemaFile, text: &SourceText) -> Vec<LocatedProblem> {
             at,
             SchemaProblem::KindFieldNotChoice(file.kind_field.clone()),
         );
+    }
+    let rules_start = text.find_key("status_rules", 0).unwrap_or(0);
+    for rule in &file.status_rules {
+        let at = text
+            .find_string(&rule.status, rules_start)
+            .unwrap_or(rules_start);
+        if !crate::census::status::STATUSES.contains(&rule.status.as_str()) {
+            problems.push(LocatedProblem {
+                location: text.location(at),
+                problem: SchemaProblem::UnknownStatus(rule.status.clone()),
+            });
+        }
+        for r in &rule.require {
+            if let Requirement::FieldFilled(f) = r
+                && !file.fields.iter().any(|x| &x.id == f)
+            {
+                let a = text.find_string(f, at).unwrap_or(at);
+                problems.push(LocatedProblem {
+                    location: text.location(a),
+                    problem: SchemaProblem::UnknownRuleField(f.clone()),
+                });
+            }
+        }
     }
     problems.sort_by_key(|p| (p.location.line, p.location.column));
     problems

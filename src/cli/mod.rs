@@ -16,6 +16,7 @@ mod context;
 mod edit;
 mod files;
 mod git;
+mod legitimacy;
 mod merge;
 mod output;
 mod read;
@@ -107,6 +108,9 @@ pub enum Command {
         /// Seulement cette commune ; peut être répété.
         #[arg(long, value_name = "COMMUNE")]
         commune: Vec<String>,
+        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
+        #[arg(long, value_name = "STATUT")]
+        status: Vec<String>,
         /// Inclure les initiatives supprimées.
         #[arg(long)]
         deleted: bool,
@@ -152,6 +156,41 @@ pub enum Command {
         check: bool,
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
+    },
+    /// Change le statut d'une initiative (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu).
+    Status {
+        id: String,
+        /// Le nouveau statut (identifiant ou libellé).
+        status: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Preuves : entretien, visite, document, site web, presse, registre officiel, événement.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
+    /// Confirme qu'une initiative existe et est bien décrite (par un collègue).
+    Confirm {
+        id: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Relie deux initiatives : ID héberge|forme|relaie|finance|membre_de|partenaire|organise CIBLE.
+    Link {
+        id: String,
+        relation: String,
+        target: String,
+    },
+    /// Retire une relation.
+    Unlink {
+        id: String,
+        relation: String,
+        target: String,
+    },
+    /// L'historique : statuts, preuves, confirmations, qui et quand.
+    History {
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
@@ -230,6 +269,24 @@ pub enum Command {
     /// Outils de développement (données de test, mesures).
     #[command(subcommand)]
     Dev(DevCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Ajoute une preuve.
+    Add {
+        id: String,
+        /// entretien, visite, document, site_web, presse, registre_officiel, evenement.
+        #[arg(long)]
+        kind: String,
+        /// AAAA-MM-JJ (sinon aujourd'hui).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long, default_value = "")]
+        url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -348,12 +405,47 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             query,
             kind,
             commune,
+            status,
             deleted,
             format,
-        } => read::list(ctx, query.as_deref(), &kind, &commune, deleted, format),
+        } => read::list(
+            ctx,
+            read::ListArgs {
+                query: query.as_deref(),
+                kinds: &kind,
+                communes: &commune,
+                statuses: &status,
+                deleted,
+                format,
+            },
+        ),
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Validate { files } => files::validate(ctx, &files),
         Command::Fmt { check, files } => files::fmt(ctx, check, &files),
+        Command::Status {
+            id,
+            status,
+            comment,
+        } => legitimacy::set_status(ctx, &id, &status, &comment),
+        Command::Evidence(EvidenceCommand::Add {
+            id,
+            kind,
+            date,
+            note,
+            url,
+        }) => legitimacy::add_evidence(ctx, &id, &kind, date.as_deref(), &note, &url),
+        Command::Confirm { id, comment } => legitimacy::confirm(ctx, &id, &comment),
+        Command::Link {
+            id,
+            relation,
+            target,
+        } => legitimacy::link(ctx, &id, &relation, &target, true),
+        Command::Unlink {
+            id,
+            relation,
+            target,
+        } => legitimacy::link(ctx, &id, &relation, &target, false),
+        Command::History { id, format } => legitimacy::show_history(ctx, &id, format),
         Command::Merge {
             files,
             output,

@@ -112,6 +112,8 @@ pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details
         "commune": i.value("commune"),
         "fields": fields,
         "conflicts": conflicts,
+        "status": crate::census::status::current(i),
+        "score": crate::census::status::score(schema, i, crate::census::time::Timestamp::now().date()),
     });
     if details {
         let changed: Map<String, Json> = i

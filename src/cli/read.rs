@@ -15,14 +15,25 @@ use super::context::{Among, Context, Fail};
 use super::output::{csv_cell, field_text, initiative_json, initiative_text, table};
 use super::{ListFormat, ShowFormat};
 
-pub fn list(
-    ctx: &Context,
-    query: Option<&str>,
-    kinds: &[String],
-    communes: &[String],
-    deleted: bool,
-    format: ListFormat,
-) -> Result<ExitCode, Fail> {
+/// What `recense list` was asked.
+pub struct ListArgs<'a> {
+    pub query: Option<&'a str>,
+    pub kinds: &'a [String],
+    pub communes: &'a [String],
+    pub statuses: &'a [String],
+    pub deleted: bool,
+    pub format: ListFormat,
+}
+
+pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
+    let ListArgs {
+        query,
+        kinds,
+        communes,
+        statuses,
+        deleted,
+        format,
+    } = args;
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let kind_list = schema
@@ -46,6 +57,16 @@ pub fn list(
         filter.kinds.push(id);
     }
     filter.communes = communes.iter().map(|c| fold(c.trim())).collect();
+    for s in statuses {
+        let id = crate::census::status::STATUSES
+            .iter()
+            .find(|x| **x == s.trim() || fold(crate::i18n::status_label(x, ctx.lang)) == fold(s))
+            .ok_or_else(|| {
+                let e = crate::census::status::StatusError::UnknownStatus(s.clone());
+                Fail::new(crate::i18n::Localized::localize(&e, ctx.lang))
+            })?;
+        filter.statuses.push(id.to_string());
+    }
     let index = SearchIndex::build(census, schema);
     let found = find(census, schema, &index, &filter, query.unwrap_or(""));
     let lang = ctx.lang;

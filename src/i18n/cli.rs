@@ -106,4 +106,14 @@ strings! { CliText, cli;
     col_kind: "TYPE", "KIND";
     col_commune: "COMMUNE", "MUNICIPALITY";
     initiatives_count: "initiative(s)", "initiative(s)";
+    // Legitimizing.
+    status_set: "{id} : statut « {status} »", "{id}: status `{status}`";
+    evidence_added: "Preuve ajoutée à {id}", "Evidence added to {id}";
+    confirmed: "Confirmation enregistrée pour {id}", "Confirmation recorded for {id}";
+    linked: "Relation ajoutée :", "Relation added:";
+    unlinked: "Relation retirée :", "Relation removed:";
+    history_status: "{date}  statut « {status} » par {who}  {comment}", "{date}  status `{status}` by {who}  {comment}";
+    history_evidence: "{date}  preuve : {kind} par {who}  {note} {url}", "{date}  evidence: {kind} by {who}  {note} {url}";
+    history_confirmation: "{date}  confirmée par {who}  {comment}", "{date}  confirmed by {who}  {comment}";
+    history_empty: "(pas encore d'historique : ni statut, ni preuve, ni confirmation)", "(no history yet: no status, evidence or confirmation)";
 }

@@ -37,7 +37,7 @@ pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 mod values;
 
 pub use files::io_error;
-pub use values::{duplicate_reason, value_error, value_problem};
+pub use values::{duplicate_reason, missing_text, value_error, value_problem};
 
 /// A list for a message: at most 30 items, then `…`.
 fn list(items: &[String]) -> String {

@@ -127,3 +127,72 @@ pub fn duplicate_reason(r: &crate::census::duplicates::Reason, lang: Lang) -> St
         (R::Near { metres }, Lang::En) => format!("similar name {metres} m away"),
     }
 }
+
+/// What an initiative lacks to reach a status.
+pub fn missing_text(m: &crate::census::status::Missing, lang: Lang) -> String {
+    use crate::census::status::Missing as M;
+    match (m, lang) {
+        (M::PublicProblem, Lang::Fr) => {
+            "au moins un problème public auquel elle répond (problemes_publics)".into()
+        }
+        (M::PublicProblem, Lang::En) => {
+            "at least one public problem it answers (problemes_publics)".into()
+        }
+        (M::Argument, Lang::Fr) => {
+            "un argument politique ou technique (argument_politique, argument_technique)".into()
+        }
+        (M::Argument, Lang::En) => {
+            "a political or technical argument (argument_politique, argument_technique)".into()
+        }
+        (M::RecentEvidence { days }, Lang::Fr) => format!(
+            "une preuve de moins de {} (recense evidence add)",
+            duration_fr(*days)
+        ),
+        (M::RecentEvidence { days }, Lang::En) => {
+            format!("a piece of evidence less than {days} days old (recense evidence add)")
+        }
+        (M::Confirmation, Lang::Fr) => {
+            "la confirmation d'un collègue qui n'a pas créé la fiche (recense confirm)".into()
+        }
+        (M::Confirmation, Lang::En) => {
+            "the confirmation of a colleague who did not create the record (recense confirm)".into()
+        }
+        (M::Support, Lang::Fr) => "au moins un soutien reçu (soutiens_recus)".into(),
+        (M::Support, Lang::En) => "at least one support received (soutiens_recus)".into(),
+        (M::Field(f), Lang::Fr) => format!("le champ « {f} » rempli"),
+        (M::Field(f), Lang::En) => format!("field `{f}` filled"),
+    }
+}
+
+fn duration_fr(days: u32) -> String {
+    if days.is_multiple_of(365) {
+        let y = days / 365;
+        if y == 1 {
+            "un an".into()
+        } else {
+            format!("{y} ans")
+        }
+    } else {
+        format!("{days} jours")
+    }
+}
+
+impl Localized for crate::census::status::StatusError {
+    #[rustfmt::skip]
+    fn localize(&self, lang: Lang) -> String {
+        use crate::census::status::StatusError as S;
+        match (self, lang) {
+            (S::Op(e), _) => e.localize(lang),
+            (S::UnknownStatus(s), Lang::Fr) => format!("statut « {s} » inconnu ; statuts : {}.", crate::census::status::STATUSES.join(", ")),
+            (S::UnknownStatus(s), Lang::En) => format!("unknown status `{s}`; statuses: {}.", crate::census::status::STATUSES.join(", ")),
+            (S::Refused { status, missing }, Lang::Fr) => format!("pas encore « {} » : il manque {}.", super::status_label(status, lang), missing.iter().map(|m| missing_text(m, lang)).collect::<Vec<_>>().join(" ; ")),
+            (S::Refused { status, missing }, Lang::En) => format!("not `{}` yet: missing {}.", super::status_label(status, lang), missing.iter().map(|m| missing_text(m, lang)).collect::<Vec<_>>().join("; ")),
+            (S::OwnConfirmation, Lang::Fr) => "on ne confirme pas sa propre fiche ni ses propres preuves : demandez à un collègue.".into(),
+            (S::OwnConfirmation, Lang::En) => "nobody confirms their own record or evidence: ask a colleague.".into(),
+            (S::AlreadyConfirmed, Lang::Fr) => "vous avez déjà confirmé cette initiative.".into(),
+            (S::AlreadyConfirmed, Lang::En) => "you already confirmed this initiative.".into(),
+            (S::SameStatus(s), Lang::Fr) => format!("l'initiative est déjà « {} ».", super::status_label(s, lang)),
+            (S::SameStatus(s), Lang::En) => format!("the initiative is already `{}`.", super::status_label(s, lang)),
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Legitimizing: status changes, evidence, confirmations, relations, history.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::census::ops::{Changes, parse_assignments};
+use crate::census::status::{self, confirmations, evidence, history};
+use crate::census::time::Timestamp;
+use crate::display::inert;
+use crate::i18n::cli::cli;
+use crate::i18n::{Localized, fill, status_label};
+
+use super::ReportFormat;
+use super::context::{Among, Context, Fail};
+
+pub fn set_status(ctx: &Context, id: &str, status: &str, comment: &str) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let (id, status) = ctx.mutate(|ws, agent| {
+        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        // A status by its id or its label.
+        let status = status::STATUSES
+            .iter()
+            .find(|s| {
+                **s == status
+                    || crate::census::search::fold(status_label(s, ctx.lang))
+                        == crate::census::search::fold(status)
+            })
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| status.to_string());
+        ws.census
+            .set_status(&ws.schema, &id, &status, comment, agent, Timestamp::now())
+            .map_err(|e| Fail::new(e.localize(ctx.lang)))?;
+        Ok(((id, status), true))
+    })?;
+    eprintln!(
+        "{}",
+        fill(
+            t.status_set,
+            &[("id", &id), ("status", &status_label(&status, ctx.lang))]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn add_evidence(
+    ctx: &Context,
+    id: &str,
+    kind: &str,
+    date: Option<&str>,
+    note: &str,
+    url: &str,
+) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let id = ctx.mutate(|ws, agent| {
+        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        ws.census
+            .add_evidence(
+                &ws.schema,
+                &id,
+                kind,
+                date,
+                note,
+                url,
+                agent,
+                Timestamp::now(),
+            )
+            .map_err(|e| Fail::new(e.localize(ctx.lang)))?;
+        Ok((id, true))
+    })?;
+    eprintln!("{}", fill(t.evidence_added, &[("id", &id)]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn confirm(ctx: &Context, id: &str, comment: &str) -> Result<ExitCode, Fail> {
+    let t = cli(ctx.lang);
+    let id = ctx.mutate(|ws, agent| {
+        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        ws.census
+            .confirm(&id, comment, agent, Timestamp::now())
+            .map_err(|e| Fail::new(e.localize(ctx.lang)))?;
+        Ok((id, true))
+    })?;
+    eprintln!("{}", fill(t.confirmed, &[("id", &id)]));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `link ID RELATION TARGET` / `unlink …`: the relations field, one element.
+pub fn link(
+    ctx: &Context,
+    id: &str,
+    relation: &str,
+    target: &str,
+    add: bool,
+) -> Result<ExitCode, Fail> {
+    let (id, changed) = ctx.mutate(|ws, agent| {
+        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let field = ws
+            .schema
+            .fields
+            .iter()
+            .find(|f| matches!(f.field_type, crate::census::schema::FieldType::Relations(_)))
+            .map(|f| f.id.clone())
+            .unwrap_or_else(|| "relations".into());
+        let value = parse_assignments(
+            &ws.schema,
+            &ws.census,
+            &[format!("{field}={relation}:{target}")],
+            Some(&id),
+        )
+        .map_err(|e| ctx.fail(&e))?;
+        let changes = if add {
+            Changes {
+                add: value,
+                ..Changes::default()
+            }
+        } else {
+            Changes {
+                remove: value,
+                ..Changes::default()
+            }
+        };
+        let changed = ws
+            .census
+            .edit_initiative(&ws.schema, &id, agent, &changes, Timestamp::now())
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(((id, changed), changed))
+    })?;
+    let t = cli(ctx.lang);
+    let text = match (changed, add) {
+        (true, true) => t.linked,
+        (true, false) => t.unlinked,
+        (false, _) => t.already_up_to_date,
+    };
+    eprintln!("{text} {id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show_history(ctx: &Context, id: &str, format: ReportFormat) -> Result<ExitCode, Fail> {
+    let ws = ctx.open()?;
+    let id = ctx.resolve(&ws.census, id, Among::Any)?;
+    let Some(i) = ws.census.get(&id) else {
+        return Err(Fail::new(id.to_string()));
+    };
+    let census = &ws.census;
+    let who = |a: &Option<crate::census::AgentId>| {
+        a.map_or("?".to_string(), |a| {
+            inert(census.agent_name(&a)).into_owned()
+        })
+    };
+    let when = |t: &Option<Timestamp>| t.map_or("?".to_string(), |t| t.date().to_string());
+    // One timeline: status changes, evidence, confirmations.
+    let mut events: Vec<(Option<Timestamp>, serde_json::Value, String)> = Vec::new();
+    let t = cli(ctx.lang);
+    for c in history(i) {
+        let label = status_label(&c.status, ctx.lang);
+        let text = fill(
+            t.history_status,
+            &[
+                ("status", &label),
+                ("who", &who(&c.by)),
+                ("date", &when(&c.at)),
+                ("comment", &inert(&c.comment)),
+            ],
+        );
+        events.push((c.at, json!({"event": "status", "status": c.status, "comment": c.comment, "by": who(&c.by), "at": c.at.map(|t| t.to_string())}), text));
+    }
+    for e in evidence(i) {
+        let kind = ws
+            .schema
+            .choice_label(status::EVIDENCE_KINDS, &e.kind, ctx.lang);
+        let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+        let text = fill(
+            t.history_evidence,
+            &[
+                ("kind", &kind),
+                ("date", &date),
+                ("who", &who(&e.by)),
+                ("note", &inert(&e.note)),
+                ("url", &inert(&e.url)),
+            ],
+        );
+        events.push((e.at, json!({"event": "evidence", "kind": e.kind, "date": date, "note": e.note, "url": e.url, "by": who(&e.by), "at": e.at.map(|t| t.to_string())}), text));
+    }
+    for (agent, comment, at) in confirmations(i) {
+        let text = fill(
+            t.history_confirmation,
+            &[
+                ("who", &who(&Some(agent))),
+                ("date", &when(&at)),
+                ("comment", &inert(&comment)),
+            ],
+        );
+        events.push((at, json!({"event": "confirmation", "comment": comment, "by": who(&Some(agent)), "at": at.map(|t| t.to_string())}), text));
+    }
+    events.sort_by_key(|(at, _, _)| *at);
+    match format {
+        ReportFormat::Json => outln!(
+            "{}",
+            serde_json::to_string_pretty(&events.iter().map(|(_, j, _)| j).collect::<Vec<_>>())
+                .unwrap_or_default()
+        ),
+        ReportFormat::Text => {
+            let name = inert(i.value(&ws.schema.name_field).unwrap_or("?")).into_owned();
+            outln!(
+                "{name}  ({id}) — {}",
+                status_label(status::current(i), ctx.lang)
+            );
+            if events.is_empty() {
+                outln!("{}", t.history_empty);
+            }
+            for (_, _, text) in &events {
+                outln!("{text}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
