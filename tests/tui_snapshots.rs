@@ -257,6 +257,10 @@ fn entry_every_step_and_save() {
     h.keys("space enter enter");
     h.type_text("2019-05-01");
     h.keys("enter");
+    h.type_text("demarches");
+    h.keys("space enter");
+    h.type_text("Mo-Fr 09:00-12:00");
+    h.keys("enter enter enter");
     snap(&h, "entry_step_3_legitimer");
     h.type_text("fracture");
     h.keys("space enter");

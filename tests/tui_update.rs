@@ -567,7 +567,7 @@ fn it_is_a_different_one_goes_on_with_the_entry() {
         screen.contains("Communs produits ou entretenus"),
         "{screen}"
     );
-    assert!(screen.contains("Champ 1/3"), "{screen}");
+    assert!(screen.contains("Champ 1/7"), "{screen}");
     // Going back to the first step and on again does not ask twice.
     h.keys("ctrl-p ctrl-n");
     assert!(h.screen(80, 24).contains("Communs produits ou entretenus"));
@@ -597,11 +597,12 @@ fn enter_a_whole_initiative(h: &mut Harness) {
     // Straight to the next step: no similar initiative, no question.
     h.keys("ctrl-n");
     assert!(
-        h.screen(80, 24).contains("Champ 1/3"),
+        h.screen(80, 24).contains("Champ 1/7"),
         "{}",
         h.screen(80, 24)
     );
-    // Qualifier: communs (several), roles, date.
+    // Qualifier: communs (several), roles, date, then the digital inclusion
+    // fields of the national standard: services, opening hours, audiences, fees.
     h.type_text("logiciel");
     h.keys("space");
     h.keys("ctrl-u");
@@ -610,6 +611,13 @@ fn enter_a_whole_initiative(h: &mut Harness) {
     h.keys("enter"); // no role
     h.type_text("2019-05-01");
     h.keys("enter");
+    h.type_text("demarches");
+    h.keys("space enter");
+    h.type_text("Mo-Fr 09:00-12:00; Sa 10:00-12:00");
+    h.keys("enter");
+    h.keys("enter"); // every audience
+    h.type_text("gratuit");
+    h.keys("space enter");
     // Légitimer: problems, two arguments.
     assert!(h.screen(80, 24).contains("Problèmes publics"));
     h.type_text("fracture");
@@ -683,6 +691,9 @@ fn a_whole_entry_ends_on_a_summary_and_is_saved_on_disk() {
         i.values("communs_produits"),
         ["logiciel_libre", "savoirs_formations"]
     );
+    assert_eq!(i.values("services_mediation"), ["aide_demarches_administratives"]);
+    assert_eq!(i.value("horaires"), Some("Mo-Fr 09:00-12:00; Sa 10:00-12:00"));
+    assert_eq!(i.values("frais"), ["gratuit"]);
     assert_eq!(i.values("problemes_publics"), ["fracture_numerique"]);
     assert_eq!(i.values("soutiens_recus"), ["locaux"]);
     assert_eq!(i.values("besoins"), ["materiel"]);

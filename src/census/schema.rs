@@ -78,6 +78,9 @@ pub enum FieldType {
     GeoPoint,
     /// Typed links to other initiatives, `KIND:ID`; KIND from the named list.
     Relations(String),
+    /// Opening hours in OpenStreetMap's `opening_hours` syntax, e.g.
+    /// `Mo-Fr 09:00-12:00,14:00-18:00; Sa 10:00-12:00`.
+    OpeningHours,
 }
 
 impl FieldType {

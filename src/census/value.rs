@@ -34,6 +34,8 @@ pub enum ValueError {
     GeoPointFormat,
     Latitude,
     Longitude,
+    /// Not OpenStreetMap `opening_hours`; says which part is wrong.
+    OpeningHours { part: String },
     RelationFormat,
     RelationKind {
         accepted: Vec<String>,
@@ -99,6 +101,7 @@ fn normalize_type(schema: &Schema, ty: &FieldType, raw: &str) -> Result<String, 
             .ok_or(ValueError::Date),
         FieldType::GeoPoint => geo_point(trimmed).map(|(lat, lon)| format_point(lat, lon)),
         FieldType::Relations(list) => relation(schema, list, trimmed),
+        FieldType::OpeningHours => opening_hours(trimmed),
     }
 }
 
@@ -349,6 +352,66 @@ fn relation(schema: &Schema, list: &str, s: &str) -> Result<String, ValueError> 
     Ok(format!("{kind}:{id}"))
 }
 
+const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+
+/// Checks OpenStreetMap `opening_hours` (the common forms: `24/7`, day
+/// selectors `Mo-Fr`, `Sa,Su`, `PH`, times `09:00-12:00,14:00-18:30`, `off`)
+/// and writes it back with single spaces: `Mo-Fr 09:00-12:00; Sa 10:00-12:00`.
+pub fn opening_hours(s: &str) -> Result<String, ValueError> {
+    let bad = |part: &str| ValueError::OpeningHours { part: part.trim().to_string() };
+    let mut rules = Vec::new();
+    for rule in s.split(';').map(str::trim).filter(|r| !r.is_empty()) {
+        if rule == "24/7" {
+            rules.push(rule.to_string());
+            continue;
+        }
+        let mut parts = rule.split_whitespace();
+        let mut out = Vec::new();
+        let mut first = parts.next().ok_or_else(|| bad(rule))?;
+        // Day selectors are optional: "09:00-18:00" alone means every day.
+        if !first.starts_with(|c: char| c.is_ascii_digit()) {
+            for sel in first.split(',') {
+                let ok = match sel.split_once('-') {
+                    Some((a, b)) => DAYS.contains(&a) && DAYS.contains(&b),
+                    None => DAYS.contains(&sel) || sel == "PH" || sel == "SH",
+                };
+                if !ok {
+                    return Err(bad(first));
+                }
+            }
+            out.push(first.to_string());
+            match parts.next() {
+                Some(next) => first = next,
+                None => return Err(bad(rule)),
+            }
+        }
+        if first == "off" || first == "closed" {
+            out.push(first.to_string());
+        } else {
+            for span in first.split(',') {
+                let (a, b) = span.split_once('-').ok_or_else(|| bad(span))?;
+                let time = |t: &str| {
+                    let (h, m) = t.split_once(':')?;
+                    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+                    (t.len() == 5 && h <= 24 && m <= 59 && (h < 24 || m == 0)).then_some(())
+                };
+                if time(a).is_none() || time(b).is_none() {
+                    return Err(bad(span));
+                }
+            }
+            out.push(first.to_string());
+        }
+        if let Some(extra) = parts.next() {
+            return Err(bad(extra));
+        }
+        rules.push(out.join(" "));
+    }
+    if rules.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    Ok(rules.join("; "))
+}
+
 /// Splits a stored relation `KIND:ID`.
 pub fn split_relation(value: &str) -> Option<(&str, &str)> {
     value.split_once(':')
@@ -512,6 +575,18 @@ mod tests {
             norm("notes", "ligne 1\nligne 2").as_deref(),
             Ok("ligne 1\nligne 2")
         );
+    }
+
+    #[test]
+    fn opening_hours_follow_openstreetmap() {
+        assert_eq!(opening_hours("Mo-Fr 09:00-12:00,14:00-18:30;Sa 10:00-12:00").as_deref(), Ok("Mo-Fr 09:00-12:00,14:00-18:30; Sa 10:00-12:00"));
+        assert_eq!(opening_hours("24/7").as_deref(), Ok("24/7"));
+        assert_eq!(opening_hours("Mo,We,Fr 14:00-17:00; PH off").as_deref(), Ok("Mo,We,Fr 14:00-17:00; PH off"));
+        assert_eq!(opening_hours("09:00-18:00").as_deref(), Ok("09:00-18:00"));
+        assert_eq!(opening_hours("Lu-Ve 09:00-12:00"), Err(ValueError::OpeningHours { part: "Lu-Ve".into() }));
+        assert_eq!(opening_hours("Mo-Fr 9h-12h"), Err(ValueError::OpeningHours { part: "9h-12h".into() }));
+        assert_eq!(opening_hours("Mo-Fr 09:00-25:00"), Err(ValueError::OpeningHours { part: "09:00-25:00".into() }));
+        assert_eq!(opening_hours("Mo-Fr"), Err(ValueError::OpeningHours { part: "Mo-Fr".into() }));
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub fn value_problem(error: &ValueError, lang: Lang) -> String {
         (V::Latitude, Lang::En) => "latitude out of range (between -90 and 90)".into(),
         (V::Longitude, Lang::Fr) => "longitude hors limites (entre -180 et 180)".into(),
         (V::Longitude, Lang::En) => "longitude out of range (between -180 and 180)".into(),
+        (V::OpeningHours { part }, Lang::Fr) => format!("horaires illisibles près de « {part} » (format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-18:00; Sa 10:00-12:00 »)"),
+        (V::OpeningHours { part }, Lang::En) => format!("unreadable hours near `{part}` (OpenStreetMap format, e.g. `Mo-Fr 09:00-12:00,14:00-18:00; Sa 10:00-12:00`)"),
         (V::RelationFormat, Lang::Fr) => "relation invalide (attendu : TYPE:ID, par exemple heberge:01JD…)".into(),
         (V::RelationFormat, Lang::En) => "invalid relation (expected: KIND:ID, e.g. heberge:01JD…)".into(),
         (V::RelationKind { accepted }, Lang::Fr) => format!("type de relation inconnu ; types acceptés : {}", list(accepted)),
