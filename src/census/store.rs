@@ -84,15 +84,57 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Writes `text` to a temporary file beside `path` and fsyncs it.
 fn write_temp(path: &Path, text: &str) -> Result<PathBuf, SaveError> {
+    write_temp_with(path, |f| f.write_all(text.as_bytes())).map(|(tmp, ())| tmp)
+}
+
+/// Fills a temporary file beside `path` through `fill` (buffered) and
+/// fsyncs it; on any failure the temporary file is removed.
+fn write_temp_with<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> Result<(PathBuf, T), SaveError> {
     let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
-    let io = |error| SaveError::Io {
+    let f = File::create(&tmp).map_err(|error| SaveError::Io {
         path: tmp.clone(),
         error,
-    };
-    let mut f = File::create(&tmp).map_err(io)?;
-    f.write_all(text.as_bytes()).map_err(io)?;
-    f.sync_all().map_err(io)?;
-    Ok(tmp)
+    })?;
+    let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
+    let written = fill(&mut w).and_then(|out| {
+        w.flush()?;
+        w.get_ref().sync_all()?;
+        Ok(out)
+    });
+    drop(w);
+    match written {
+        Ok(out) => Ok((tmp, out)),
+        Err(error) => {
+            let _ = fs::remove_file(&tmp);
+            Err(SaveError::Io {
+                path: path.to_path_buf(),
+                error,
+            })
+        }
+    }
+}
+
+/// Writes a file atomically from a stream (an export): `fill` writes into a
+/// temporary file beside `path`, which then replaces `path` in one rename.
+/// When `fill` fails, `path` is left as it was and no temporary file stays.
+/// No backup is kept: an export can be made again.
+pub fn write_atomically<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> Result<T, SaveError> {
+    let (tmp, out) = write_temp_with(path, fill)?;
+    if let Err(error) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(SaveError::Io {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    sync_dir(parent_dir(path));
+    Ok(out)
 }
 
 fn sync_dir(dir: &Path) {
@@ -310,6 +352,31 @@ impl Drop for Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_written_atomically_replaces_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        fs::write(&path, "old").unwrap();
+        let failed = write_atomically(&path, |w| {
+            w.write_all(b"half a")?;
+            Err::<(), _>(std::io::Error::other("stopped"))
+        });
+        assert!(matches!(failed, Err(SaveError::Io { .. })));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        let n = write_atomically(&path, |w| w.write_all(b"new").map(|()| 3)).unwrap();
+        assert_eq!((n, fs::read_to_string(&path).unwrap().as_str()), (3, "new"));
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no backup kept"
+        );
+    }
 
     #[test]
     fn save_is_atomic_and_keeps_a_backup() {
