@@ -3,75 +3,11 @@
 //!
 //! `cargo bench --bench census` (add `-- 1000 10000` to pick sizes).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{median, mib, ms, peak_of};
 
 use recense::census::{Schema, file, store};
-
-/// Counts live heap bytes and their peak, only while `COUNTING` is on: shared
-/// counters updated by every allocation of several threads would slow the
-/// timed runs down.
-struct Counting;
-
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
-            let size = layout.size() as isize;
-            let now = LIVE.fetch_add(size, Ordering::Relaxed) + size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(p, layout) };
-        if COUNTING.load(Ordering::Relaxed) {
-            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-/// Runs `f` `runs` times; returns the median duration. What `f` returns is
-/// dropped after the clock stops: freeing is not part of the operation.
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            let out = f();
-            let elapsed = t.elapsed();
-            drop(out);
-            elapsed
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// Peak heap bytes allocated by `f` (what it frees is counted off).
-fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    LIVE.store(0, Ordering::Relaxed);
-    PEAK.store(0, Ordering::Relaxed);
-    COUNTING.store(true, Ordering::SeqCst);
-    let out = f();
-    COUNTING.store(false, Ordering::SeqCst);
-    (out, PEAK.load(Ordering::Relaxed).max(0) as usize)
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn mib(bytes: usize) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
-}
 
 fn main() {
     let sizes: Vec<usize> = std::env::args()
