@@ -2,10 +2,12 @@
 //! text. Every value from a file goes through `display::inert`.
 
 use crate::i18n::cli::cli;
-use serde_json::{Map, Value as Json, json};
+use serde_json::Value as Json;
 
+use crate::census::export::json::ItemOptions;
+use crate::census::export::values::labels;
 use crate::census::model::{Census, Initiative, Stamp};
-use crate::census::schema::{FieldType, Schema};
+use crate::census::schema::Schema;
 use crate::display::{inert, inert_multiline, truncate, width};
 use crate::i18n::Lang;
 
@@ -17,113 +19,18 @@ pub fn field_text(
     field: &str,
     lang: Lang,
 ) -> String {
-    let def = schema.field(field);
-    let values = i.values(field);
-    let shown: Vec<String> = match def.map(|d| &d.field_type) {
-        Some(FieldType::Choice(list) | FieldType::Choices(list)) => values
-            .iter()
-            .map(|v| schema.choice_label(list, v, lang).to_string())
-            .collect(),
-        Some(FieldType::Relations(list)) => values
-            .iter()
-            .map(|v| {
-                let (kind, target) = crate::census::value::split_relation(v).unwrap_or(("", v));
-                let name = crate::census::InitiativeId::parse(target)
-                    .ok()
-                    .and_then(|t| census.get(&t))
-                    .and_then(|t| t.value(&schema.name_field))
-                    .unwrap_or(target);
-                format!(
-                    "{} {} ({})",
-                    schema.choice_label(list, kind, lang),
-                    name,
-                    target
-                )
-            })
-            .collect(),
-        _ if def.is_some_and(|d| !d.field_type.is_multi()) => {
-            i.value(field).map(String::from).into_iter().collect()
-        }
-        _ => values.iter().map(|v| v.to_string()).collect(),
-    };
-    shown.join(" · ")
+    labels(schema, census, i, field, lang).join(" · ")
 }
 
-/// The JSON of a field: a string for single-valued fields, an array for
-/// multi-valued ones; records as objects.
-fn field_json(schema: &Schema, i: &Initiative, field: &str) -> Json {
-    let multi = schema.field(field).is_some_and(|d| d.field_type.is_multi());
-    let entries = i.entries(field);
-    let all_text = entries.iter().all(|e| e.value.as_text().is_some());
-    if !all_text {
-        return Json::Array(entries.iter().map(|e| json!(e.value_json())).collect());
-    }
-    if multi {
-        json!(i.values(field))
-    } else {
-        json!(i.value(field))
-    }
-}
-
-trait ValueJson {
-    fn value_json(&self) -> Json;
-}
-
-impl ValueJson for crate::census::Entry {
-    fn value_json(&self) -> Json {
-        match &self.value {
-            crate::census::Value::Text(t) => json!(t.as_str()),
-            crate::census::Value::Record(m) => json!(m),
-        }
-    }
-}
-
-fn stamp_json(census: &Census, stamp: &Stamp) -> Json {
-    match (stamp.dot(), stamp.at()) {
-        (Some(dot), Some(at)) => json!({
-            "agent": dot.agent.as_str(),
-            "by": census.agent_name(&dot.agent),
-            "at": at.to_string(),
-            "hand_edited": stamp.by_hand(),
-        }),
-        _ => json!({ "hand_edited": true }),
-    }
-}
-
-/// The stable JSON of an initiative (`list` and `show --format json`):
-/// `id`, `deleted`, the name/kind/commune shortcuts, `fields` (every field,
-/// unknown ones too), `conflicts` (fields with several concurrent values) and,
-/// with `details`, `changed` (who changed each field, when).
+/// The stable JSON of an initiative (`list` and `show --format json`), its
+/// score as of today: see [`crate::census::export::json::initiative_json`].
 pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details: bool) -> Json {
-    let mut fields = Map::new();
-    for field in i.fields.keys().filter(|f| !f.starts_with('_')) {
-        fields.insert(field.to_string(), field_json(schema, i, field));
-    }
-    let conflicts: Vec<&str> = i
-        .fields
-        .keys()
-        .filter(|f| !schema.field(f).is_some_and(|d| d.field_type.is_multi()) && i.is_conflict(f))
-        .collect();
-    let mut obj = json!({
-        "id": i.id.as_str(),
-        "deleted": i.is_deleted(),
-        "nom": i.value(&schema.name_field),
-        "type": i.value(&schema.kind_field),
-        "commune": i.value("commune"),
-        "fields": fields,
-        "conflicts": conflicts,
-        "status": crate::census::status::current(i),
-        "score": crate::census::status::score(schema, i, crate::census::time::Timestamp::now().date()),
-    });
-    if details {
-        let changed: Map<String, Json> = i
-            .fields
-            .keys()
-            .filter_map(|f| Some((f.to_string(), stamp_json(census, &i.last_change(f)?))))
-            .collect();
-        obj["changed"] = Json::Object(changed);
-    }
-    obj
+    let options = ItemOptions {
+        details,
+        public: false,
+        today: crate::census::time::Timestamp::now().date(),
+    };
+    crate::census::export::json::initiative_json(schema, census, i, &options)
 }
 
 /// Columns aligned on display width; the last column is not padded.

@@ -23,6 +23,7 @@ macro_rules! strings {
 }
 
 pub mod cli;
+pub mod export;
 mod files;
 pub mod ui;
 

@@ -1,0 +1,65 @@
+//! `csv`: one row per initiative, an `id` column then one column per schema
+//! field; `;`-separated UTF-8 without a byte order mark, `\n` line ends,
+//! quotes only where needed, several values joined with `|`, every cell
+//! passed through [`super::cell::neutralise`].
+
+use std::io::{self, Write};
+
+use crate::census::model::{Census, Initiative};
+use crate::census::schema::Schema;
+
+use super::cell::neutralise;
+use super::values::write_cell;
+use super::{ID_COLUMN, Options, Summary, columns, header_text};
+
+/// A CSV writer with the conventions of every CSV export.
+pub(super) fn writer(out: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
+    ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+/// Writes one record, each cell neutralised.
+pub(super) fn write_row<'a>(
+    w: &mut ::csv::Writer<&mut dyn Write>,
+    cells: impl IntoIterator<Item = &'a str>,
+) -> io::Result<()> {
+    for cell in cells {
+        w.write_field(neutralise(cell).as_bytes())?;
+    }
+    // An empty record ends the row whose fields were just written.
+    w.write_record(std::iter::empty::<&[u8]>())?;
+    Ok(())
+}
+
+pub(super) fn write_csv(
+    census: &Census,
+    schema: &Schema,
+    selection: &[&Initiative],
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<Summary> {
+    let fields = columns(schema, options.is_public());
+    let mut w = writer(out);
+    let headers = fields
+        .iter()
+        .map(|f| header_text(f, options.header, options.lang));
+    write_row(&mut w, std::iter::once(ID_COLUMN).chain(headers))?;
+    let mut cells: Vec<String> = vec![String::new(); fields.len()];
+    for i in selection {
+        for (cell, field) in cells.iter_mut().zip(&fields) {
+            write_cell(cell, schema, census, i, field, options.header, options.lang);
+        }
+        let id = i.id.as_str();
+        write_row(
+            &mut w,
+            std::iter::once(id).chain(cells.iter().map(String::as_str)),
+        )?;
+    }
+    w.flush()?;
+    Ok(Summary {
+        written: selection.len(),
+        ..Summary::default()
+    })
+}

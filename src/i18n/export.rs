@@ -1,0 +1,51 @@
+//! The words of exports: what the exported files say about themselves
+//! (titles, sheet and column names, privacy notes) and what `recense export`
+//! reports. `{name}` marks where a value goes (see `i18n::fill`).
+
+use super::Lang;
+
+strings! { ExportText, export;
+    network_title: "recense — réseau des initiatives : {territory}", "recense — network of initiatives: {territory}";
+    public_note: "Export public : les champs personnels sont laissés de côté.", "Public export: personal fields are left out.";
+    private_note: "Export complet : contient des données personnelles (RGPD), pour un usage interne seulement.", "Full export: holds personal data (GDPR), for internal use only.";
+    modified_note: "D'après le recensement modifié le {date}.", "From the census as changed on {date}.";
+    legend: "Types", "Kinds";
+    ods_title: "recense — {territory}", "recense — {territory}";
+    sheet_initiatives: "Initiatives", "Initiatives";
+    sheet_evidence: "Preuves", "Evidence";
+    sheet_relations: "Relations", "Relations";
+    col_status: "Statut", "Status";
+    col_score: "Score", "Score";
+    col_name: "Nom", "Name";
+    col_evidence_kind: "Type de preuve", "Kind of evidence";
+    col_date: "Date", "Date";
+    col_note: "Note", "Note";
+    col_url: "Lien", "Link";
+    col_by: "Par", "By";
+    col_source: "Source", "Source";
+    col_source_id: "Source (id)", "Source (id)";
+    col_relation: "Relation", "Relation";
+    col_target: "Cible", "Target";
+    col_target_id: "Cible (id)", "Target (id)";
+    exported: "{n} initiative(s) exportée(s) au format {format}", "{n} initiative(s) exported as {format}";
+    exported_to: "{n} initiative(s) exportée(s) au format {format} dans {file}", "{n} initiative(s) exported as {format} to {file}";
+    without_coordinates: "{n} initiative(s) sans coordonnées GPS valides laissée(s) hors de la carte", "{n} initiative(s) without valid GPS coordinates left off the map";
+    left_out: "laissée de côté : {name} ({id}) : manque {missing}", "left out: {name} ({id}): missing {missing}";
+    left_out_summary: "{written} initiative(s) exportée(s) au format {format}, {left} laissée(s) de côté", "{written} initiative(s) exported as {format}, {left} left out";
+    nothing_exported: "rien n'a été exporté : aucune initiative choisie n'a tout ce que le standard exige (voir ci-dessus)", "nothing was exported: no chosen initiative has all the standard requires (see above)";
+    missing_pivot: "pivot (SIRET ou RNA)", "pivot (SIRET or RNA)";
+    missing_services: "services (services de médiation numérique)", "services (digital inclusion services)";
+    binary_to_terminal: "le format {format} n'est pas du texte : donnez un fichier, par exemple -o recensement.{format}", "the {format} format is not text: give a file, e.g. -o census.{format}";
+    output_is_census: "{file} est le recensement lui-même : choisissez un autre fichier de sortie", "{file} is the census itself: choose another output file";
+    export_failed: "export {format} impossible : {error}", "{format} export failed: {error}";
+}
+
+/// A column a standard requires, explained where its name alone says little.
+pub fn missing_column(column: &str, lang: Lang) -> &str {
+    let t = export(lang);
+    match column {
+        "pivot" => t.missing_pivot,
+        "services" => t.missing_services,
+        other => other,
+    }
+}
