@@ -14,6 +14,7 @@ macro_rules! out {
 mod conflicts;
 mod context;
 mod edit;
+mod export;
 mod files;
 mod git;
 mod legitimacy;
@@ -117,6 +118,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
     },
+    /// Exporte le recensement : tableur (csv, ods), carte (geojson, umap-csv), réseau (dot, gexf), json, standards nationaux (mednum, data-inclusion).
+    ///
+    /// Exporte les initiatives en cours (pas les supprimées), triées par nom, avec les mêmes filtres que list. Le même recensement donne toujours les mêmes octets.
+    ///
+    /// ATTENTION : sans --public, csv, json, ods, dot et gexf contiennent les données personnelles (personne à contacter, son courriel, son téléphone) et les noms des agents : c'est votre copie de travail, à ne pas publier (RGPD). Ajoutez --public pour un fichier à diffuser. Les cartes (geojson, umap-csv) et les standards nationaux n'en contiennent jamais.
+    Export(export::ExportArgs),
     /// Affiche une initiative.
     Show {
         /// Identifiant, ou son début s'il est unique.
@@ -420,6 +427,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             },
         ),
         Command::Show { id, format } => read::show(ctx, &id, format),
+        Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
         Command::Fmt { check, files } => files::fmt(ctx, check, &files),
         Command::Status {

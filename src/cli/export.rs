@@ -1,0 +1,294 @@
+//! `recense export`: the census in another format, on standard output or
+//! in a file replaced in one go. The work is `census::export`'s.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::census::export::{self, Format, Header, Options, Summary};
+use crate::census::store;
+use crate::display::inert;
+use crate::i18n::export::{export as texts, missing_column};
+use crate::i18n::{fill, io_error};
+
+use super::context::{Context, Fail};
+use super::read::build_filter;
+
+/// The formats of `--format` (ids fixed: scripts rely on them).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Tableur : une colonne par champ, séparateur « ; », UTF-8.
+    Csv,
+    /// Le recensement entier pour les scripts (forme stable, voir docs/export.md).
+    Json,
+    /// Carte (uMap, QGIS) : les initiatives avec coordonnées, sans champs personnels.
+    Geojson,
+    /// Carte uMap en CSV : name;description;lat;lon;…, sans champs personnels.
+    UmapCsv,
+    /// Classeur LibreOffice : initiatives, preuves, relations.
+    Ods,
+    /// Réseau pour GraphViz.
+    Dot,
+    /// Réseau pour Gephi.
+    Gexf,
+    /// Standard national des lieux de médiation numérique.
+    Mednum,
+    /// Standard data·inclusion (structures).
+    DataInclusion,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Geojson => Format::Geojson,
+            ExportFormat::UmapCsv => Format::UmapCsv,
+            ExportFormat::Ods => Format::Ods,
+            ExportFormat::Dot => Format::Dot,
+            ExportFormat::Gexf => Format::Gexf,
+            ExportFormat::Mednum => Format::Mednum,
+            ExportFormat::DataInclusion => Format::DataInclusion,
+        }
+    }
+}
+
+/// `--header`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum HeaderStyle {
+    /// Libellés des champs et des choix (pour un tableur).
+    Labels,
+    /// Identifiants des champs et des choix (pour un script, une réimportation exacte).
+    Ids,
+}
+
+/// What `recense export` was asked.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Écrit dans ce fichier, remplacé d'un coup (jamais à moitié écrit) ; sinon sur la sortie standard.
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Laisse de côté les champs personnels (personne à contacter, son courriel, son téléphone…) et les noms des agents : pour publier. SANS --public, csv, json, ods, dot et gexf CONTIENNENT ces données personnelles (RGPD) : ne les diffusez pas.
+    #[arg(long)]
+    pub public: bool,
+    /// En-têtes et valeurs des choix : labels = libellés (pour un tableur), ids = identifiants (pour un script).
+    #[arg(long, value_enum, default_value = "labels")]
+    pub header: HeaderStyle,
+    /// Seulement les initiatives trouvées par cette recherche (comme list).
+    #[arg(long, short = 'q', value_name = "TEXTE")]
+    pub query: Option<String>,
+    /// Seulement ce type (identifiant ou libellé) ; peut être répété.
+    #[arg(long, value_name = "TYPE")]
+    pub kind: Vec<String>,
+    /// Seulement cette commune ; peut être répété.
+    #[arg(long, value_name = "COMMUNE")]
+    pub commune: Vec<String>,
+    /// Seulement ce statut ; peut être répété.
+    #[arg(long, value_name = "STATUT")]
+    pub status: Vec<String>,
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
+    let t = texts(ctx.lang);
+    let format = Format::from(args.format);
+    let ws = ctx.open()?;
+    let (schema, census) = (&ws.schema, &ws.census);
+    let filter = build_filter(ctx, schema, &args.kind, &args.commune, &args.status, false)?;
+    let selection = export::select(census, schema, &filter, args.query.as_deref().unwrap_or(""));
+    let options = Options {
+        format,
+        public: args.public,
+        header: match args.header {
+            HeaderStyle::Labels => Header::Labels,
+            HeaderStyle::Ids => Header::Ids,
+        },
+        lang: ctx.lang,
+    };
+    let run = |out: &mut dyn Write| export::export(census, schema, &selection, &options, out);
+    let summary = match &args.output {
+        Some(path) => {
+            if same_file(path, &ctx.file) {
+                let file = path.display();
+                return Err(Fail::new(fill(t.output_is_census, &[("file", &file)])));
+            }
+            store::write_atomically(path, run).map_err(|e| ctx.fail(&e))?
+        }
+        None => {
+            if format.is_binary() && std::io::stdout().is_terminal() {
+                return Err(Fail::new(fill(
+                    t.binary_to_terminal,
+                    &[("format", &format.id())],
+                )));
+            }
+            let mut out = BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+            match run(&mut out).and_then(|s| out.flush().map(|()| s)) {
+                Ok(s) => s,
+                // The reader stopped early (`| head`): nothing to report.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                Err(e) => {
+                    let error = io_error(&e, ctx.lang);
+                    return Err(Fail::new(fill(
+                        t.export_failed,
+                        &[("format", &format.id()), ("error", &error)],
+                    )));
+                }
+            }
+        }
+    };
+    Ok(report(ctx, format, &summary, args.output.as_deref()))
+}
+
+/// Says on standard error what was written and what was left out; the exit
+/// code is 1 only when a standard left out every initiative.
+fn report(ctx: &Context, format: Format, summary: &Summary, output: Option<&Path>) -> ExitCode {
+    for line in report_lines(ctx.lang, format, summary, output) {
+        eprintln!("{line}");
+    }
+    if nothing_exported(summary) {
+        eprintln!("recense: {}", texts(ctx.lang).nothing_exported);
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// A standard left out every initiative it was given.
+fn nothing_exported(summary: &Summary) -> bool {
+    summary.written == 0 && !summary.left_out.is_empty()
+}
+
+/// The lines of the report: each initiative a standard left out with what
+/// it lacks, those left off a map, and the count written.
+fn report_lines(
+    lang: crate::i18n::Lang,
+    format: Format,
+    summary: &Summary,
+    output: Option<&Path>,
+) -> Vec<String> {
+    let t = texts(lang);
+    let mut lines = Vec::new();
+    for left in &summary.left_out {
+        let missing: Vec<&str> = left
+            .missing
+            .iter()
+            .map(|c| missing_column(c, lang))
+            .collect();
+        lines.push(fill(
+            t.left_out,
+            &[
+                ("name", &inert(&left.name)),
+                ("id", &left.id),
+                ("missing", &missing.join(", ")),
+            ],
+        ));
+    }
+    if summary.without_coordinates > 0 {
+        lines.push(fill(
+            t.without_coordinates,
+            &[("n", &summary.without_coordinates)],
+        ));
+    }
+    let (n, id) = (summary.written, format.id());
+    lines.push(
+        if matches!(format, Format::Mednum | Format::DataInclusion) {
+            fill(
+                t.left_out_summary,
+                &[
+                    ("written", &n),
+                    ("format", &id),
+                    ("left", &summary.left_out.len()),
+                ],
+            )
+        } else {
+            match output {
+                Some(path) => fill(
+                    t.exported_to,
+                    &[("n", &n), ("format", &id), ("file", &path.display())],
+                ),
+                None => fill(t.exported, &[("n", &n), ("format", &id)]),
+            }
+        },
+    );
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::InitiativeId;
+    use crate::census::standards::LeftOut;
+    use crate::i18n::Lang;
+
+    fn left(name: &str, missing: &[&'static str]) -> LeftOut {
+        LeftOut {
+            id: InitiativeId::parse("01M6B5G7T0HT5KFD63KMNBCWPR").unwrap(),
+            name: name.into(),
+            missing: missing.to_vec(),
+        }
+    }
+
+    #[test]
+    fn each_initiative_left_out_is_named_with_what_it_lacks_then_counted() {
+        let summary = Summary {
+            written: 2,
+            without_coordinates: 0,
+            left_out: vec![left("Infini\u{1b}[2J", &["pivot", "adresse"])],
+        };
+        let lines = report_lines(Lang::Fr, Format::Mednum, &summary, None);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("laissée de côté : Infini"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[0].contains("(01M6B5G7T0HT5KFD63KMNBCWPR)"));
+        assert!(
+            lines[0].ends_with("manque pivot (SIRET ou RNA), adresse"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            !lines[0].contains('\u{1b}'),
+            "names reach the terminal inert"
+        );
+        assert!(
+            lines[1].starts_with("2 ") && lines[1].contains("1 laissée"),
+            "{}",
+            lines[1]
+        );
+        let en = report_lines(Lang::En, Format::DataInclusion, &summary, None);
+        assert!(
+            en[0].ends_with("missing pivot (SIRET or RNA), adresse"),
+            "{}",
+            en[0]
+        );
+        assert!(!nothing_exported(&summary));
+    }
+
+    #[test]
+    fn a_standard_that_leaves_out_everything_fails() {
+        let summary = Summary {
+            written: 0,
+            without_coordinates: 0,
+            left_out: vec![left("Infini", &["services"])],
+        };
+        assert!(nothing_exported(&summary));
+        let lines = report_lines(Lang::Fr, Format::Mednum, &summary, None);
+        assert!(lines[0].ends_with("manque services (services de médiation numérique)"));
+        // Nothing to export at all is no failure.
+        assert!(!nothing_exported(&Summary::default()));
+    }
+}
