@@ -18,6 +18,7 @@ pub mod quality;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod stats;
 pub mod status;
 pub mod store;
 pub mod time;
