@@ -102,7 +102,7 @@ pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details
     let conflicts: Vec<&str> = i
         .fields
         .keys()
-        .filter(|f| !schema.field(f).is_some_and(|d| d.field_type.is_multi()) && i.is_conflict(f))
+        .filter(|f| crate::census::conflicts::in_conflict(schema, i, f))
         .collect();
     let mut obj = json!({
         "id": i.id.as_str(),
