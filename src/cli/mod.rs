@@ -16,6 +16,7 @@ mod context;
 mod edit;
 mod files;
 mod git;
+mod import;
 mod legitimacy;
 mod merge;
 mod output;
@@ -263,6 +264,29 @@ pub enum Command {
     SetupGit,
     /// Vérifie tout : le fichier, le formulaire, le verrou, les conflits, la configuration git.
     Doctor,
+    /// Importe un fichier : csv, mednum (lieux de médiation numérique), data-inclusion, chatons (organization.properties).
+    Import {
+        #[arg(value_enum)]
+        format: import::ImportFormat,
+        /// Le fichier à importer.
+        #[arg(value_name = "FICHIER")]
+        input: PathBuf,
+        /// Envoie une colonne dans un champ (identifiant ou libellé), « notes », ou « - » pour l'ignorer ; peut être répété (csv).
+        #[arg(long = "map", value_name = "COLONNE=CHAMP")]
+        map: Vec<String>,
+        /// Valeur des lignes qui n'en donnent pas, par exemple type=association ; peut être répété.
+        #[arg(long = "default", value_name = "CHAMP=VALEUR")]
+        defaults: Vec<String>,
+        /// Montre ce qui serait fait ; n'écrit rien.
+        #[arg(long)]
+        dry_run: bool,
+        /// N'importe rien si une ligne est refusée (code de sortie 1).
+        #[arg(long)]
+        strict: bool,
+        /// Crée aussi les lignes qui ressemblent à une initiative déjà là (à revoir avec « recense duplicates »).
+        #[arg(long)]
+        create_likely: bool,
+    },
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -486,6 +510,26 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
         }
         Command::SetupGit => git::setup_git(ctx),
         Command::Doctor => git::doctor(ctx),
+        Command::Import {
+            format,
+            input,
+            map,
+            defaults,
+            dry_run,
+            strict,
+            create_likely,
+        } => import::import(
+            ctx,
+            import::ImportArgs {
+                format,
+                file: input,
+                map,
+                defaults,
+                dry_run,
+                strict,
+                create_likely,
+            },
+        ),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {
