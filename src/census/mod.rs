@@ -17,6 +17,7 @@ pub mod network;
 pub mod ops;
 pub mod quality;
 pub mod query;
+pub mod report;
 pub mod schema;
 pub mod search;
 pub mod standards;

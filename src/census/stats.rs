@@ -193,9 +193,28 @@ fn tally_communes<'a>(items: impl Iterator<Item = &'a Initiative>) -> (Tally, Ve
 
 /// The figures of the live initiatives `filter` keeps, on `today`.
 pub fn figures(census: &Census, schema: &Schema, filter: &Filter, today: Date) -> Figures {
-    let kept: Vec<&Initiative> = census
-        .live()
-        .filter(|i| filter.matches(schema, i))
+    let kept: Vec<usize> = (0..census.initiatives.len())
+        .filter(|&k| {
+            let i = &census.initiatives[k];
+            i.is_live() && filter.matches(schema, i)
+        })
+        .collect();
+    figures_of(census, schema, &kept, today)
+}
+
+/// The figures of some initiatives (indexes into `census.initiatives`, as
+/// `query::find` gives them: a search and filters), on `today`. Deleted ones
+/// among them are left out.
+pub fn figures_of(census: &Census, schema: &Schema, kept: &[usize], today: Date) -> Figures {
+    // In census order whatever order they come in: the same set always gives
+    // the same figures.
+    let mut kept = kept.to_vec();
+    kept.sort_unstable();
+    kept.dedup();
+    let kept: Vec<&Initiative> = kept
+        .iter()
+        .filter_map(|&k| census.initiatives.get(k))
+        .filter(|i| i.is_live())
         .collect();
     let items = || kept.iter().copied();
     let choice_tally =
@@ -438,5 +457,22 @@ mod tests {
         assert_eq!(f.total, 2);
         assert!(f.communes_without_relay.is_empty());
         assert!(f.network.isolated.is_empty());
+
+        // The same initiatives given by index, in any order, deleted ones
+        // included: the same figures.
+        let brest: Vec<usize> = (0..c.initiatives.len())
+            .rev()
+            .filter(|&k| {
+                let i = &c.initiatives[k];
+                i.value("commune").is_some_and(|v| fold(v) == "brest")
+            })
+            .collect();
+        assert_eq!(brest.len(), 2);
+        let gone_k = c.position(&gone).unwrap();
+        let mut with_gone = brest.clone();
+        with_gone.push(gone_k);
+        with_gone.push(brest[0]);
+        assert_eq!(figures_of(&c, &s, &with_gone, today), f);
+        assert_eq!(figures_of(&c, &s, &[], today).total, 0);
     }
 }

@@ -21,6 +21,7 @@ mod legitimacy;
 mod merge;
 mod output;
 mod read;
+mod report;
 
 use crate::i18n::cli::cli;
 use std::path::PathBuf;
@@ -192,6 +193,37 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
+    },
+    /// Les chiffres du recensement : types, statuts, communes, problèmes publics, communs, soutiens, besoins, réseau.
+    Stats {
+        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
+        #[arg(long, short = 'q', value_name = "TEXTE")]
+        query: Option<String>,
+        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
+        #[arg(long, value_name = "TYPE")]
+        kind: Vec<String>,
+        /// Seulement cette commune ; peut être répété.
+        #[arg(long, value_name = "COMMUNE")]
+        commune: Vec<String>,
+        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
+        #[arg(long, value_name = "STATUT")]
+        status: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Rapport pour les élus ou pour les techniciens, en Markdown ou en HTML.
+    Report {
+        /// Pour qui : elus (discours politique) ou techniciens (discours technique).
+        #[arg(long, value_enum)]
+        audience: report::Audience,
+        #[arg(long, value_enum, default_value = "md")]
+        format: report::DocFormat,
+        /// Écrit le rapport dans ce fichier (sinon sur la sortie standard).
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        /// Sans aucune donnée personnelle (personne à contacter…), pour diffusion.
+        #[arg(long)]
+        public: bool,
     },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
@@ -470,6 +502,28 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             target,
         } => legitimacy::link(ctx, &id, &relation, &target, false),
         Command::History { id, format } => legitimacy::show_history(ctx, &id, format),
+        Command::Stats {
+            query,
+            kind,
+            commune,
+            status,
+            format,
+        } => report::stats(
+            ctx,
+            report::StatsArgs {
+                query: query.as_deref(),
+                kinds: &kind,
+                communes: &commune,
+                statuses: &status,
+                format,
+            },
+        ),
+        Command::Report {
+            audience,
+            format,
+            output,
+            public,
+        } => report::report(ctx, audience, format, output.as_deref(), public),
         Command::Merge {
             files,
             output,

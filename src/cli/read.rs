@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::census::file;
 use crate::census::query::{Filter, SearchIndex, find};
+use crate::census::schema::Schema;
 use crate::census::search::fold;
 use crate::census::value::choice;
 use std::io::IsTerminal;
@@ -25,26 +26,21 @@ pub struct ListArgs<'a> {
     pub format: ListFormat,
 }
 
-pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
-    let ListArgs {
-        query,
-        kinds,
-        communes,
-        statuses,
-        deleted,
-        format,
-    } = args;
-    let ws = ctx.open()?;
-    let (schema, census) = (&ws.schema, &ws.census);
+/// The filters of `list` (`--kind`, `--commune`, `--status`), also used by
+/// `stats`: kinds and statuses by id or label, communes folded.
+pub fn filter(
+    ctx: &Context,
+    schema: &Schema,
+    kinds: &[String],
+    communes: &[String],
+    statuses: &[String],
+) -> Result<Filter, Fail> {
     let kind_list = schema
         .field(&schema.kind_field)
         .and_then(|f| f.field_type.choice_list())
         .unwrap_or_default()
         .to_string();
-    let mut filter = Filter {
-        include_deleted: deleted,
-        ..Filter::default()
-    };
+    let mut filter = Filter::default();
     for k in kinds {
         let id = choice(schema, &kind_list, k).ok_or_else(|| {
             let ids: Vec<String> = schema.kinds().iter().map(|c| c.id.clone()).collect();
@@ -67,6 +63,22 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
             })?;
         filter.statuses.push(id.to_string());
     }
+    Ok(filter)
+}
+
+pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
+    let ListArgs {
+        query,
+        kinds,
+        communes,
+        statuses,
+        deleted,
+        format,
+    } = args;
+    let ws = ctx.open()?;
+    let (schema, census) = (&ws.schema, &ws.census);
+    let mut filter = filter(ctx, schema, kinds, communes, statuses)?;
+    filter.include_deleted = deleted;
     let index = SearchIndex::build(census, schema);
     let found = find(census, schema, &index, &filter, query.unwrap_or(""));
     let lang = ctx.lang;
