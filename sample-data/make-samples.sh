@@ -540,4 +540,8 @@ tick
 r edit "$FRAMASOFT" --set "relations=membre_de:$CHATONS"
 
 rm -f "$BREST.bak" "$GRENOBLE.bak"
+
+# Second pass: statuses, evidence, confirmations.
+RECENSE="$RECENSE" sample-data/legitimize-samples.sh
+
 "$RECENSE" validate "$BREST" "$GRENOBLE"

@@ -83,6 +83,7 @@ const INVALID: &[Invalid] = &[
     row("schema-bad-regex.ron", Schema, Line(26), "l'expression régulière du champ « code_local » est invalide"),
     row("schema-unknown-step.ron", Schema, Line(19), "le champ « commune » est rangé dans l'étape « ou », qui n'existe pas dans steps."),
     row("schema-unknown-kind.ron", Schema, Line(20), "le champ « machines » s'applique au type « piscine », qui n'est pas dans la liste des types."),
+    row("schema-unknown-relay-kind.ron", Schema, Line(29), "relay_kinds : le type « centre_social » n'est pas dans la liste des types."),
     row("schema-bad-field-id.ron", Schema, Line(22), "identifiant de champ « Code-Local » invalide : minuscules, chiffres et _, en commençant par une lettre."),
     row("schema-duplicate-step.ron", Schema, Line(8), "l'étape « identifier » est définie deux fois."),
     row("schema-no-steps.ron", Schema, Line(6), "le formulaire n'a aucune étape."),

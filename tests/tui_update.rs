@@ -691,8 +691,14 @@ fn a_whole_entry_ends_on_a_summary_and_is_saved_on_disk() {
         i.values("communs_produits"),
         ["logiciel_libre", "savoirs_formations"]
     );
-    assert_eq!(i.values("services_mediation"), ["aide_demarches_administratives"]);
-    assert_eq!(i.value("horaires"), Some("Mo-Fr 09:00-12:00; Sa 10:00-12:00"));
+    assert_eq!(
+        i.values("services_mediation"),
+        ["aide_demarches_administratives"]
+    );
+    assert_eq!(
+        i.value("horaires"),
+        Some("Mo-Fr 09:00-12:00; Sa 10:00-12:00")
+    );
     assert_eq!(i.values("frais"), ["gratuit"]);
     assert_eq!(i.values("problemes_publics"), ["fracture_numerique"]);
     assert_eq!(i.values("soutiens_recus"), ["locaux"]);

@@ -69,6 +69,22 @@ fn unseen_edits(i: &Initiative, contexts: &[Seen]) -> Vec<(String, Entry)> {
 }
 
 /// Every conflict of a census.
+/// Whether a field holds one value, so that two concurrent values are a
+/// conflict: the form's single-valued fields, and the status (two colleagues
+/// changing it without seeing each other's change). Lists — choices,
+/// relations, evidence, confirmations — merge by union instead.
+pub fn is_single_valued(schema: &Schema, field: &str) -> bool {
+    schema
+        .field(field)
+        .is_some_and(|f| !f.field_type.is_multi())
+        || field == crate::census::status::STATUS_FIELD
+}
+
+/// Whether a field of `i` holds concurrent values to choose from.
+pub fn in_conflict(schema: &Schema, i: &Initiative, field: &str) -> bool {
+    is_single_valued(schema, field) && i.is_conflict(field)
+}
+
 pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
     let mut out = Vec::new();
     for i in &census.initiatives {
@@ -102,13 +118,7 @@ pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
             continue;
         }
         for (field, entries) in i.fields.iter() {
-            // The status is single-valued too: two colleagues changing it
-            // without seeing each other's change is a conflict.
-            let single = schema
-                .field(field)
-                .is_some_and(|f| !f.field_type.is_multi())
-                || field == crate::census::status::STATUS_FIELD;
-            if single && i.is_conflict(field) {
+            if in_conflict(schema, i, field) {
                 let mut entries = entries.to_vec();
                 entries.sort_by(|a, b| {
                     (b.stamp.at(), b.stamp.dot()).cmp(&(a.stamp.at(), a.stamp.dot()))
@@ -131,4 +141,45 @@ pub fn count_by_initiative(conflicts: &[Conflict]) -> BTreeMap<InitiativeId, usi
         *out.entry(c.initiative().clone()).or_insert(0) += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::AgentId;
+    use crate::census::time::Timestamp;
+
+    /// Two entries side by side in one field, as a merge leaves them.
+    fn two_entries(field: &str, a: &str, b: &str) -> Initiative {
+        let mut i = Initiative::new(InitiativeId::generate(0));
+        let dot = |agent: &str| Dot {
+            agent: AgentId::parse(agent).unwrap(),
+            counter: 1,
+        };
+        i.write(field, Value::text(a), dot("anne"), Timestamp(1));
+        let second = Entry::new(Value::text(b), dot("bruno"), Timestamp(2));
+        i.fields.get_or_insert(field).push(second);
+        i
+    }
+
+    #[test]
+    fn only_single_valued_fields_and_the_status_conflict() {
+        let s = Schema::default_schema();
+        let phone = two_entries("telephone", "+33298000001", "+33298000002");
+        assert!(in_conflict(&s, &phone, "telephone"));
+        let status = two_entries(crate::census::status::STATUS_FIELD, "contacte", "rencontre");
+        assert!(in_conflict(
+            &s,
+            &status,
+            crate::census::status::STATUS_FIELD
+        ));
+        // Lists merge by union: several values are not a conflict.
+        let problems = two_entries("problemes_publics", "democratie", "souverainete");
+        assert!(!in_conflict(&s, &problems, "problemes_publics"));
+        let evidence = two_entries(crate::census::status::EVIDENCE, "a", "b");
+        assert!(!in_conflict(&s, &evidence, crate::census::status::EVIDENCE));
+        // A field the form does not know is never offered as a conflict.
+        let unknown = two_entries("ancien_champ", "x", "y");
+        assert!(!in_conflict(&s, &unknown, "ancien_champ"));
+    }
 }

@@ -63,6 +63,19 @@ impl Identity {
         }
     }
 
+    /// The same initiative beyond doubt: the same name in the same commune,
+    /// or the same SIRET or RNA under a similar name (a SIRET alone may be
+    /// shared by several places of one body, e.g. a city's libraries).
+    pub fn is_same(&self, other: &Identity) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+        let same_place = !self.name.is_empty()
+            && !self.commune.is_empty()
+            && self.name == other.name
+            && self.commune == other.commune;
+        let registered = same(&self.siret, &other.siret) || same(&self.rna, &other.rna);
+        same_place || (registered && similar_names(&self.name, &other.name))
+    }
+
     /// Why `self` and `other` may be the same initiative (strongest first).
     pub fn reasons(&self, other: &Identity) -> Vec<Reason> {
         let mut out = Vec::new();
@@ -300,61 +313,65 @@ pub struct Pair {
 /// a webmail), not an identity: it does not make duplicates.
 const SHARED_LIMIT: usize = 5;
 
-/// Finds pairs: identities of the live initiatives, grouped by what may make
-/// two of them one (identifiers, shared addresses, commune, place).
-struct PairFinder<'a> {
-    live: Vec<&'a Initiative>,
+/// Identities indexed by what may make two of them one: identifiers, shared
+/// addresses, commune (and exact name in it), place. Lookups never compare an
+/// identity with every other: only with those sharing a key.
+#[derive(Debug, Default)]
+pub struct IdentityIndex {
     ids: Vec<Identity>,
     by_id: std::collections::HashMap<String, Vec<usize>>,
     by_shared: std::collections::HashMap<String, Vec<usize>>,
     by_commune: std::collections::HashMap<String, Vec<usize>>,
+    by_name: std::collections::HashMap<(String, String), Vec<usize>>,
     by_cell: std::collections::HashMap<(i64, i64), Vec<usize>>,
 }
 
-/// Cells of about 200 m: a pair "within 200 m" is in the same or a
-/// neighbouring cell.
-fn cell((lat, lon): (f64, f64)) -> (i64, i64) {
-    ((lat / 0.002).floor() as i64, (lon / 0.003).floor() as i64)
-}
-
-impl<'a> PairFinder<'a> {
-    fn new(census: &'a Census, schema: &Schema) -> PairFinder<'a> {
-        let live: Vec<&Initiative> = census.live().collect();
-        let ids: Vec<Identity> = live.iter().map(|i| Identity::of(schema, i)).collect();
-        let mut f = PairFinder {
-            live,
-            ids,
-            by_id: Default::default(),
-            by_shared: Default::default(),
-            by_commune: Default::default(),
-            by_cell: Default::default(),
-        };
-        for (n, who) in f.ids.iter().enumerate() {
-            let put =
-                |key: Option<String>, map: &mut std::collections::HashMap<String, Vec<usize>>| {
-                    if let Some(k) = key.filter(|k| !k.is_empty()) {
-                        map.entry(k).or_default().push(n);
-                    }
-                };
-            put(
-                who.siret.clone().map(|s| format!("siret:{s}")),
-                &mut f.by_id,
-            );
-            put(who.rna.clone().map(|s| format!("rna:{s}")), &mut f.by_id);
-            put(
-                who.domain.clone().map(|s| format!("web:{s}")),
-                &mut f.by_shared,
-            );
-            put(
-                who.email.clone().map(|s| format!("mail:{s}")),
-                &mut f.by_shared,
-            );
-            put(Some(who.commune.clone()), &mut f.by_commune);
-            if let Some(p) = who.point {
-                f.by_cell.entry(cell(p)).or_default().push(n);
+impl IdentityIndex {
+    /// Adds an identity; returns its number in the index.
+    pub fn push(&mut self, who: Identity) -> usize {
+        let n = self.ids.len();
+        let put = |key: Option<String>, map: &mut std::collections::HashMap<String, Vec<usize>>| {
+            if let Some(k) = key.filter(|k| !k.is_empty()) {
+                map.entry(k).or_default().push(n);
             }
+        };
+        put(
+            who.siret.clone().map(|s| format!("siret:{s}")),
+            &mut self.by_id,
+        );
+        put(who.rna.clone().map(|s| format!("rna:{s}")), &mut self.by_id);
+        put(
+            who.domain.clone().map(|s| format!("web:{s}")),
+            &mut self.by_shared,
+        );
+        put(
+            who.email.clone().map(|s| format!("mail:{s}")),
+            &mut self.by_shared,
+        );
+        put(Some(who.commune.clone()), &mut self.by_commune);
+        if !who.commune.is_empty() && !who.name.is_empty() {
+            self.by_name
+                .entry((who.commune.clone(), who.name.clone()))
+                .or_default()
+                .push(n);
         }
-        f
+        if let Some(p) = who.point {
+            self.by_cell.entry(cell(p)).or_default().push(n);
+        }
+        self.ids.push(who);
+        n
+    }
+
+    pub fn get(&self, n: usize) -> &Identity {
+        &self.ids[n]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
     }
 
     /// A value shared by more records than this is a platform.
@@ -364,15 +381,9 @@ impl<'a> PairFinder<'a> {
             .is_some_and(|m| m.len() > SHARED_LIMIT)
     }
 
-    /// Candidates paired with `a`: same identifier or address, similar name
-    /// in the same commune or nearby.
-    fn candidates_of(&self, a: usize, out: &mut std::collections::BTreeSet<(usize, usize)>) {
-        let who = &self.ids[a];
-        let mut add = |b: usize| {
-            if a != b {
-                out.insert((a.min(b), a.max(b)));
-            }
-        };
+    /// Identities with the same SIRET or RNA, or the same name in the same
+    /// commune: the cheap lookups, no name comparison.
+    pub fn same_keys(&self, who: &Identity, mut add: impl FnMut(usize)) {
         let keys = [
             who.siret.as_ref().map(|s| format!("siret:{s}")),
             who.rna.as_ref().map(|s| format!("rna:{s}")),
@@ -384,6 +395,20 @@ impl<'a> PairFinder<'a> {
                 .flatten()
                 .for_each(|&b| add(b));
         }
+        if !who.commune.is_empty() && !who.name.is_empty() {
+            let key = (who.commune.clone(), who.name.clone());
+            self.by_name
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .for_each(|&b| add(b));
+        }
+    }
+
+    /// Candidates for `who`: same identifier or address, similar name in the
+    /// same commune or nearby (each may come more than once).
+    pub fn candidates(&self, who: &Identity, mut add: impl FnMut(usize)) {
+        self.same_keys(who, &mut add);
         let keys = [
             who.domain.as_ref().map(|s| format!("web:{s}")),
             who.email.as_ref().map(|s| format!("mail:{s}")),
@@ -414,6 +439,54 @@ impl<'a> PairFinder<'a> {
         }
     }
 
+    /// Why `who` and the identity `n` may be one, minus the reasons that
+    /// come from a shared platform address.
+    pub fn reasons(&self, who: &Identity, n: usize) -> Vec<Reason> {
+        let mut reasons = who.reasons(&self.ids[n]);
+        reasons.retain(|r| match r {
+            Reason::SameWebsite(d) => !self.shared(&format!("web:{d}")),
+            Reason::SameEmail => who
+                .email
+                .as_ref()
+                .is_none_or(|e| !self.shared(&format!("mail:{e}"))),
+            _ => true,
+        });
+        reasons
+    }
+}
+
+/// Finds pairs among the live initiatives, through their [`IdentityIndex`].
+struct PairFinder<'a> {
+    live: Vec<&'a Initiative>,
+    index: IdentityIndex,
+}
+
+/// Cells of about 200 m: a pair "within 200 m" is in the same or a
+/// neighbouring cell.
+fn cell((lat, lon): (f64, f64)) -> (i64, i64) {
+    ((lat / 0.002).floor() as i64, (lon / 0.003).floor() as i64)
+}
+
+impl<'a> PairFinder<'a> {
+    fn new(census: &'a Census, schema: &Schema) -> PairFinder<'a> {
+        let live: Vec<&Initiative> = census.live().collect();
+        let mut index = IdentityIndex::default();
+        for i in &live {
+            index.push(Identity::of(schema, i));
+        }
+        PairFinder { live, index }
+    }
+
+    /// Candidates paired with `a`: same identifier or address, similar name
+    /// in the same commune or nearby.
+    fn candidates_of(&self, a: usize, out: &mut std::collections::BTreeSet<(usize, usize)>) {
+        self.index.candidates(self.index.get(a), |b| {
+            if a != b {
+                out.insert((a.min(b), a.max(b)));
+            }
+        });
+    }
+
     /// The pairs, with their reasons, minus those said to be different.
     fn pairs(&self, candidates: std::collections::BTreeSet<(usize, usize)>) -> Vec<Pair> {
         let mut pairs: Vec<Pair> = candidates
@@ -428,15 +501,7 @@ impl<'a> PairFinder<'a> {
                 if different {
                     return None;
                 }
-                let mut reasons = self.ids[a].reasons(&self.ids[b]);
-                reasons.retain(|r| match r {
-                    Reason::SameWebsite(d) => !self.shared(&format!("web:{d}")),
-                    Reason::SameEmail => self.ids[a]
-                        .email
-                        .as_ref()
-                        .is_none_or(|e| !self.shared(&format!("mail:{e}"))),
-                    _ => true,
-                });
+                let reasons = self.index.reasons(self.index.get(a), b);
                 let (a, b) = if x.id < y.id {
                     (x.id.clone(), y.id.clone())
                 } else {

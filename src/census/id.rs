@@ -94,6 +94,13 @@ impl InitiativeId {
     }
 }
 
+/// Written as its text, like in the census file.
+impl serde::Serialize for InitiativeId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 impl fmt::Display for InitiativeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

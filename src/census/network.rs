@@ -46,6 +46,79 @@ pub fn incoming<'a>(census: &'a Census, schema: &'a Schema, id: &'a InitiativeId
         .collect()
 }
 
+/// The shape of the network: the connected groups of initiatives (the
+/// study's *archipel*), largest first, and the isolated ones, to bring in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Archipelago {
+    /// Groups of two or more linked initiatives, as indexes into
+    /// `census.initiatives`; largest first, then by their first index.
+    pub groups: Vec<Vec<usize>>,
+    /// Live initiatives with no relation either way.
+    pub isolated: Vec<usize>,
+    /// Relations between live initiatives (each counted once per record).
+    pub links: usize,
+}
+
+/// Connected groups and isolated initiatives. Relations towards a fused
+/// duplicate count for the initiative it was fused into; relations towards
+/// deleted or unknown initiatives do not count.
+pub fn archipelago(census: &Census, schema: &Schema) -> Archipelago {
+    let n = census.initiatives.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut linked = vec![false; n];
+    let mut links = 0;
+    for (a, i) in census.initiatives.iter().enumerate() {
+        if !i.is_live() {
+            continue;
+        }
+        for link in outgoing(schema, i) {
+            let Ok(to) = InitiativeId::parse(link.to) else {
+                continue;
+            };
+            let Some(b) = census.position(census.redirect(&to)) else {
+                continue;
+            };
+            if b == a || !census.initiatives[b].is_live() {
+                continue;
+            }
+            links += 1;
+            linked[a] = true;
+            linked[b] = true;
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    let mut isolated = Vec::new();
+    for (k, i) in census.initiatives.iter().enumerate() {
+        if !i.is_live() {
+            continue;
+        }
+        if linked[k] {
+            let r = root(&mut parent, k);
+            by_root.entry(r).or_default().push(k);
+        } else {
+            isolated.push(k);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
+    groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
+    Archipelago {
+        groups,
+        isolated,
+        links,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +163,34 @@ mod tests {
         assert_eq!(inc.len(), 1);
         assert_eq!(inc[0].from.id, host);
         assert!(incoming(&c, &s, &host).is_empty());
+
+        // Two linked, one alone: one group of two, one isolated.
+        let alone = add(
+            &mut c,
+            &[
+                "nom=Fablab".into(),
+                "type=fablab".into(),
+                "commune=Brest".into(),
+            ],
+        );
+        let arch = archipelago(&c, &s);
+        let ids = |ks: &[usize]| -> Vec<InitiativeId> {
+            ks.iter().map(|&k| c.initiatives[k].id.clone()).collect()
+        };
+        assert_eq!(arch.groups.len(), 1);
+        let mut group = ids(&arch.groups[0]);
+        group.sort();
+        let mut expected = vec![wiki.clone(), host.clone()];
+        expected.sort();
+        assert_eq!(group, expected);
+        assert_eq!(ids(&arch.isolated), vec![alone.clone()]);
+        assert_eq!(arch.links, 1);
+
+        // Deleting the wiki leaves the host alone too.
+        c.delete_initiative(&wiki, &a, Timestamp(1)).unwrap();
+        let arch = archipelago(&c, &s);
+        assert!(arch.groups.is_empty());
+        assert_eq!(arch.isolated.len(), 2);
+        assert_eq!(arch.links, 0);
     }
 }

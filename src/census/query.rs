@@ -107,6 +107,10 @@ pub struct Filter {
     pub communes: Vec<String>,
     pub problems: Vec<String>,
     pub needs: Vec<String>,
+    /// Commons produced (`communs_produits`).
+    pub commons: Vec<String>,
+    /// Support received (`soutiens_recus`).
+    pub supports: Vec<String>,
     pub statuses: Vec<String>,
     pub include_deleted: bool,
 }
@@ -117,6 +121,8 @@ impl Filter {
             && self.communes.is_empty()
             && self.problems.is_empty()
             && self.needs.is_empty()
+            && self.commons.is_empty()
+            && self.supports.is_empty()
             && self.statuses.is_empty()
     }
 
@@ -136,6 +142,8 @@ impl Filter {
                     .is_some_and(|c| self.communes.contains(&fold(c))))
             && any_of("problemes_publics", &self.problems)
             && any_of("besoins", &self.needs)
+            && any_of("communs_produits", &self.commons)
+            && any_of("soutiens_recus", &self.supports)
             && (self.statuses.is_empty() || self.statuses.iter().any(|s| s == status::current(i)))
     }
 }

@@ -154,6 +154,8 @@ struct SchemaFile {
     fields: Vec<Field>,
     #[serde(default = "default_status_rules")]
     status_rules: Vec<StatusRule>,
+    #[serde(default)]
+    relay_kinds: Vec<String>,
 }
 
 /// What an initiative must show before it moves up to a status.
@@ -220,6 +222,9 @@ pub struct Schema {
     pub fields: Vec<Field>,
     /// Rules for moving up the status ladder.
     pub status_rules: Vec<StatusRule>,
+    /// The kinds that are *structures relais* (social centres, media
+    /// libraries…): a commune without one is a gap the dashboard shows.
+    pub relay_kinds: Vec<String>,
     index: HashMap<String, usize>,
     patterns: HashMap<String, regex_lite::Regex>,
 }
@@ -244,6 +249,7 @@ pub enum SchemaProblem {
     KindFieldNotChoice(String),
     UnknownStatus(String),
     UnknownRuleField(String),
+    UnknownRelayKind(String),
 }
 
 /// A problem with where it is.
@@ -326,6 +332,7 @@ impl Schema {
             choices: file.choices,
             fields: file.fields,
             status_rules: file.status_rules,
+            relay_kinds: file.relay_kinds,
             index,
             patterns,
         })
@@ -519,6 +526,16 @@ fn check(file: &SchemaFile, text: &SourceText) -> Vec<LocatedProblem> {
             at,
             SchemaProblem::KindFieldNotChoice(file.kind_field.clone()),
         );
+    }
+    if !file.relay_kinds.is_empty() {
+        let relay_start = text.find_key("relay_kinds", 0).unwrap_or(0);
+        let kinds = kind_list.as_ref().and_then(|l| file.choices.get(l));
+        for kind in &file.relay_kinds {
+            if !kinds.is_some_and(|items| items.iter().any(|c| &c.id == kind)) {
+                let a = text.find_string(kind, relay_start).unwrap_or(relay_start);
+                push(a, SchemaProblem::UnknownRelayKind(kind.clone()));
+            }
+        }
     }
     let rules_start = text.find_key("status_rules", 0).unwrap_or(0);
     for rule in &file.status_rules {

@@ -101,21 +101,34 @@ fn field<'a>(e: &'a Entry, key: &str) -> Option<&'a str> {
     }
 }
 
-/// Who created an initiative: the author of its earliest write.
-pub fn creator(i: &Initiative) -> Option<AgentId> {
+/// The earliest write of a form field: when and by whom the initiative was
+/// created.
+fn first_write(i: &Initiative) -> Option<(Timestamp, crate::census::model::Dot)> {
     i.fields
         .iter()
         .filter(|(f, _)| !f.starts_with('_'))
         .flat_map(|(_, es)| es.iter())
         .filter_map(|e| Some((e.stamp.at()?, e.stamp.dot()?)))
         .min()
-        .map(|(_, d)| {
-            if d.agent.is_hand() {
-                AgentId::parse(d.agent.as_str().trim_end_matches('~')).unwrap_or(d.agent)
-            } else {
-                d.agent
-            }
-        })
+}
+
+/// Who created an initiative: the author of its earliest write.
+pub fn creator(i: &Initiative) -> Option<AgentId> {
+    first_write(i).map(|(_, d)| {
+        if d.agent.is_hand() {
+            AgentId::parse(d.agent.as_str().trim_end_matches('~')).unwrap_or(d.agent)
+        } else {
+            d.agent
+        }
+    })
+}
+
+/// When an initiative reached its current status: the last status change,
+/// or its creation while it was never changed.
+pub fn since(i: &Initiative) -> Option<Timestamp> {
+    i.last_change(STATUS_FIELD)
+        .and_then(|s| s.at())
+        .or_else(|| first_write(i).map(|(at, _)| at))
 }
 
 /// A piece of evidence as recorded.

@@ -35,7 +35,9 @@ pub enum ValueError {
     Latitude,
     Longitude,
     /// Not OpenStreetMap `opening_hours`; says which part is wrong.
-    OpeningHours { part: String },
+    OpeningHours {
+        part: String,
+    },
     RelationFormat,
     RelationKind {
         accepted: Vec<String>,
@@ -358,7 +360,9 @@ const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 /// selectors `Mo-Fr`, `Sa,Su`, `PH`, times `09:00-12:00,14:00-18:30`, `off`)
 /// and writes it back with single spaces: `Mo-Fr 09:00-12:00; Sa 10:00-12:00`.
 pub fn opening_hours(s: &str) -> Result<String, ValueError> {
-    let bad = |part: &str| ValueError::OpeningHours { part: part.trim().to_string() };
+    let bad = |part: &str| ValueError::OpeningHours {
+        part: part.trim().to_string(),
+    };
     let mut rules = Vec::new();
     for rule in s.split(';').map(str::trim).filter(|r| !r.is_empty()) {
         if rule == "24/7" {
@@ -579,14 +583,40 @@ mod tests {
 
     #[test]
     fn opening_hours_follow_openstreetmap() {
-        assert_eq!(opening_hours("Mo-Fr 09:00-12:00,14:00-18:30;Sa 10:00-12:00").as_deref(), Ok("Mo-Fr 09:00-12:00,14:00-18:30; Sa 10:00-12:00"));
+        assert_eq!(
+            opening_hours("Mo-Fr 09:00-12:00,14:00-18:30;Sa 10:00-12:00").as_deref(),
+            Ok("Mo-Fr 09:00-12:00,14:00-18:30; Sa 10:00-12:00")
+        );
         assert_eq!(opening_hours("24/7").as_deref(), Ok("24/7"));
-        assert_eq!(opening_hours("Mo,We,Fr 14:00-17:00; PH off").as_deref(), Ok("Mo,We,Fr 14:00-17:00; PH off"));
+        assert_eq!(
+            opening_hours("Mo,We,Fr 14:00-17:00; PH off").as_deref(),
+            Ok("Mo,We,Fr 14:00-17:00; PH off")
+        );
         assert_eq!(opening_hours("09:00-18:00").as_deref(), Ok("09:00-18:00"));
-        assert_eq!(opening_hours("Lu-Ve 09:00-12:00"), Err(ValueError::OpeningHours { part: "Lu-Ve".into() }));
-        assert_eq!(opening_hours("Mo-Fr 9h-12h"), Err(ValueError::OpeningHours { part: "9h-12h".into() }));
-        assert_eq!(opening_hours("Mo-Fr 09:00-25:00"), Err(ValueError::OpeningHours { part: "09:00-25:00".into() }));
-        assert_eq!(opening_hours("Mo-Fr"), Err(ValueError::OpeningHours { part: "Mo-Fr".into() }));
+        assert_eq!(
+            opening_hours("Lu-Ve 09:00-12:00"),
+            Err(ValueError::OpeningHours {
+                part: "Lu-Ve".into()
+            })
+        );
+        assert_eq!(
+            opening_hours("Mo-Fr 9h-12h"),
+            Err(ValueError::OpeningHours {
+                part: "9h-12h".into()
+            })
+        );
+        assert_eq!(
+            opening_hours("Mo-Fr 09:00-25:00"),
+            Err(ValueError::OpeningHours {
+                part: "09:00-25:00".into()
+            })
+        );
+        assert_eq!(
+            opening_hours("Mo-Fr"),
+            Err(ValueError::OpeningHours {
+                part: "Mo-Fr".into()
+            })
+        );
     }
 
     #[test]

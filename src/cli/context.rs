@@ -66,6 +66,8 @@ pub struct Context {
     pub config: Config,
     pub file: PathBuf,
     pub agent: Option<Agent>,
+    /// `--ascii`: plain ASCII drawing.
+    pub ascii: bool,
 }
 
 impl Context {
@@ -82,6 +84,7 @@ impl Context {
             config,
             file,
             agent,
+            ascii: cli.ascii,
         })
     }
 

@@ -14,7 +14,7 @@ use crate::i18n::export::{export as texts, missing_column};
 use crate::i18n::{fill, io_error};
 
 use super::context::{Context, Fail};
-use super::read::build_filter;
+use super::read::filter;
 
 /// The formats of `--format` (ids fixed: scripts rely on them).
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -105,7 +105,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
     let format = Format::from(args.format);
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
-    let filter = build_filter(ctx, schema, &args.kind, &args.commune, &args.status, false)?;
+    let filter = filter(ctx, schema, &args.kind, &args.commune, &args.status)?;
     let selection = export::select(census, schema, &filter, args.query.as_deref().unwrap_or(""));
     let options = Options {
         format,

@@ -17,10 +17,12 @@ mod edit;
 mod export;
 mod files;
 mod git;
+mod import;
 mod legitimacy;
 mod merge;
 mod output;
 mod read;
+mod report;
 
 use crate::i18n::cli::cli;
 use std::path::PathBuf;
@@ -199,6 +201,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// Les chiffres du recensement : types, statuts, communes, problèmes publics, communs, soutiens, besoins, réseau.
+    Stats {
+        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
+        #[arg(long, short = 'q', value_name = "TEXTE")]
+        query: Option<String>,
+        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
+        #[arg(long, value_name = "TYPE")]
+        kind: Vec<String>,
+        /// Seulement cette commune ; peut être répété.
+        #[arg(long, value_name = "COMMUNE")]
+        commune: Vec<String>,
+        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
+        #[arg(long, value_name = "STATUT")]
+        status: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Rapport pour les élus ou pour les techniciens, en Markdown ou en HTML.
+    Report {
+        /// Pour qui : elus (discours politique) ou techniciens (discours technique).
+        #[arg(long, value_enum)]
+        audience: report::Audience,
+        #[arg(long, value_enum, default_value = "md")]
+        format: report::DocFormat,
+        /// Écrit le rapport dans ce fichier (sinon sur la sortie standard).
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        /// Sans aucune donnée personnelle (personne à contacter…), pour diffusion.
+        #[arg(long)]
+        public: bool,
+    },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
         /// Fichiers reçus ; avec -o, les fichiers à fusionner ensemble.
@@ -270,6 +303,29 @@ pub enum Command {
     SetupGit,
     /// Vérifie tout : le fichier, le formulaire, le verrou, les conflits, la configuration git.
     Doctor,
+    /// Importe un fichier : csv, mednum (lieux de médiation numérique), data-inclusion, chatons (organization.properties).
+    Import {
+        #[arg(value_enum)]
+        format: import::ImportFormat,
+        /// Le fichier à importer.
+        #[arg(value_name = "FICHIER")]
+        input: PathBuf,
+        /// Envoie une colonne dans un champ (identifiant ou libellé), « notes », ou « - » pour l'ignorer ; peut être répété (csv).
+        #[arg(long = "map", value_name = "COLONNE=CHAMP")]
+        map: Vec<String>,
+        /// Valeur des lignes qui n'en donnent pas, par exemple type=association ; peut être répété.
+        #[arg(long = "default", value_name = "CHAMP=VALEUR")]
+        defaults: Vec<String>,
+        /// Montre ce qui serait fait ; n'écrit rien.
+        #[arg(long)]
+        dry_run: bool,
+        /// N'importe rien si une ligne est refusée (code de sortie 1).
+        #[arg(long)]
+        strict: bool,
+        /// Crée aussi les lignes qui ressemblent à une initiative déjà là (à revoir avec « recense duplicates »).
+        #[arg(long)]
+        create_likely: bool,
+    },
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -454,6 +510,28 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             target,
         } => legitimacy::link(ctx, &id, &relation, &target, false),
         Command::History { id, format } => legitimacy::show_history(ctx, &id, format),
+        Command::Stats {
+            query,
+            kind,
+            commune,
+            status,
+            format,
+        } => report::stats(
+            ctx,
+            report::StatsArgs {
+                query: query.as_deref(),
+                kinds: &kind,
+                communes: &commune,
+                statuses: &status,
+                format,
+            },
+        ),
+        Command::Report {
+            audience,
+            format,
+            output,
+            public,
+        } => report::report(ctx, audience, format, output.as_deref(), public),
         Command::Merge {
             files,
             output,
@@ -494,6 +572,26 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
         }
         Command::SetupGit => git::setup_git(ctx),
         Command::Doctor => git::doctor(ctx),
+        Command::Import {
+            format,
+            input,
+            map,
+            defaults,
+            dry_run,
+            strict,
+            create_likely,
+        } => import::import(
+            ctx,
+            import::ImportArgs {
+                format,
+                file: input,
+                map,
+                defaults,
+                dry_run,
+                strict,
+                create_likely,
+            },
+        ),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

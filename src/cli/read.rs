@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::census::file;
 use crate::census::query::{Filter, SearchIndex, find};
+use crate::census::schema::Schema;
 use crate::census::search::fold;
 use crate::census::value::choice;
 use std::io::IsTerminal;
@@ -25,6 +26,46 @@ pub struct ListArgs<'a> {
     pub format: ListFormat,
 }
 
+/// The filters of `list` (`--kind`, `--commune`, `--status`), also used by
+/// `stats`: kinds and statuses by id or label, communes folded.
+pub fn filter(
+    ctx: &Context,
+    schema: &Schema,
+    kinds: &[String],
+    communes: &[String],
+    statuses: &[String],
+) -> Result<Filter, Fail> {
+    let kind_list = schema
+        .field(&schema.kind_field)
+        .and_then(|f| f.field_type.choice_list())
+        .unwrap_or_default()
+        .to_string();
+    let mut filter = Filter::default();
+    for k in kinds {
+        let id = choice(schema, &kind_list, k).ok_or_else(|| {
+            let ids: Vec<String> = schema.kinds().iter().map(|c| c.id.clone()).collect();
+            Fail::new(format!(
+                "--kind {k}: {} {}",
+                cli(ctx.lang).unknown_kind_kinds,
+                ids.join(", ")
+            ))
+        })?;
+        filter.kinds.push(id);
+    }
+    filter.communes = communes.iter().map(|c| fold(c.trim())).collect();
+    for s in statuses {
+        let id = crate::census::status::STATUSES
+            .iter()
+            .find(|x| **x == s.trim() || fold(crate::i18n::status_label(x, ctx.lang)) == fold(s))
+            .ok_or_else(|| {
+                let e = crate::census::status::StatusError::UnknownStatus(s.clone());
+                Fail::new(crate::i18n::Localized::localize(&e, ctx.lang))
+            })?;
+        filter.statuses.push(id.to_string());
+    }
+    Ok(filter)
+}
+
 pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
     let ListArgs {
         query,
@@ -36,7 +77,8 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
     } = args;
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
-    let filter = build_filter(ctx, schema, kinds, communes, statuses, deleted)?;
+    let mut filter = filter(ctx, schema, kinds, communes, statuses)?;
+    filter.include_deleted = deleted;
     let index = SearchIndex::build(census, schema);
     let found = find(census, schema, &index, &filter, query.unwrap_or(""));
     let lang = ctx.lang;
@@ -101,50 +143,6 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The filters of `list` and `export` from their arguments: kinds and
-/// statuses by id or label, communes accents and case aside.
-pub(super) fn build_filter(
-    ctx: &Context,
-    schema: &crate::census::Schema,
-    kinds: &[String],
-    communes: &[String],
-    statuses: &[String],
-    deleted: bool,
-) -> Result<Filter, Fail> {
-    let kind_list = schema
-        .field(&schema.kind_field)
-        .and_then(|f| f.field_type.choice_list())
-        .unwrap_or_default()
-        .to_string();
-    let mut filter = Filter {
-        include_deleted: deleted,
-        ..Filter::default()
-    };
-    for k in kinds {
-        let id = choice(schema, &kind_list, k).ok_or_else(|| {
-            let ids: Vec<String> = schema.kinds().iter().map(|c| c.id.clone()).collect();
-            Fail::new(format!(
-                "--kind {k}: {} {}",
-                cli(ctx.lang).unknown_kind_kinds,
-                ids.join(", ")
-            ))
-        })?;
-        filter.kinds.push(id);
-    }
-    filter.communes = communes.iter().map(|c| fold(c.trim())).collect();
-    for s in statuses {
-        let id = crate::census::status::STATUSES
-            .iter()
-            .find(|x| **x == s.trim() || fold(crate::i18n::status_label(x, ctx.lang)) == fold(s))
-            .ok_or_else(|| {
-                let e = crate::census::status::StatusError::UnknownStatus(s.clone());
-                Fail::new(crate::i18n::Localized::localize(&e, ctx.lang))
-            })?;
-        filter.statuses.push(id.to_string());
-    }
-    Ok(filter)
 }
 
 pub fn show(ctx: &Context, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {

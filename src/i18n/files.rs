@@ -149,6 +149,8 @@ impl Localized for SchemaProblem {
             (P::MissingSpecialField { role, field }, Lang::En) => format!("field `{field}` (the initiative's {role}) is missing."),
             (P::KindFieldNotChoice(f), Lang::Fr) => format!("le champ « {f} » doit être de type Choice(\"liste\")."),
             (P::KindFieldNotChoice(f), Lang::En) => format!("field `{f}` must be of type Choice(\"list\")."),
+            (P::UnknownRelayKind(k), Lang::Fr) => format!("relay_kinds : le type « {k} » n'est pas dans la liste des types."),
+            (P::UnknownRelayKind(k), Lang::En) => format!("relay_kinds: kind `{k}` is not in the list of kinds."),
             (P::UnknownStatus(s), Lang::Fr) => format!("statut « {s} » inconnu ; statuts : {}.", crate::census::status::STATUSES.join(", ")),
             (P::UnknownStatus(s), Lang::En) => format!("unknown status `{s}`; statuses: {}.", crate::census::status::STATUSES.join(", ")),
             (P::UnknownRuleField(f), Lang::Fr) => format!("la règle demande le champ « {f} », qui n'existe pas dans fields."),

@@ -25,6 +25,8 @@ macro_rules! strings {
 pub mod cli;
 pub mod export;
 mod files;
+pub mod import;
+pub mod report;
 pub mod ui;
 
 /// Fills `{name}` placeholders of a text.

@@ -115,7 +115,7 @@ pub fn initiative_json(
         .fields
         .keys()
         .filter(|f| shown(schema, f, options.public) || f.starts_with('_'))
-        .filter(|f| !schema.field(f).is_some_and(|d| d.field_type.is_multi()) && i.is_conflict(f))
+        .filter(|f| crate::census::conflicts::in_conflict(schema, i, f))
         .collect();
     let mut obj = json!({
         "id": i.id.as_str(),

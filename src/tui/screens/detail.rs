@@ -451,7 +451,7 @@ impl DetailState {
                     .map_or(f.as_str(), |d| d.label.get(core.lang));
                 let value = field_value(core, i, f);
                 let mut line = cell(label, value, stamp_text(i.last_change(f)));
-                if i.is_conflict(f) && !schema.field(f).is_some_and(|d| d.field_type.is_multi()) {
+                if crate::census::conflicts::in_conflict(schema, i, f) {
                     line.spans.push(Span::styled(
                         format!(" [{}]", core.ui().conflict),
                         theme.warning,

@@ -1,0 +1,280 @@
+//! CSV files, read as a stream: the delimiter (`,` `;` or tab) sniffed from
+//! the header line, rows read one at a time, quotes watched.
+//!
+//! Cells that an export neutralised against formula injection (`'=…`,
+//! `'+…`, `'-…`, `'@…`) are read without the added quote.
+
+use std::fs::File;
+use std::io::{BufReader, Chain, Cursor, Read};
+use std::path::Path;
+
+use super::ImportError;
+use super::columns::{ColumnPlan, Target};
+use super::record::{Incoming, RowProblem};
+use super::source::{self, QuoteWatch};
+use crate::census::schema::{FieldType, Schema};
+use crate::census::search::fold;
+
+type Stream = QuoteWatch<Chain<Cursor<Vec<u8>>, BufReader<File>>>;
+
+/// An open CSV file: its header, then its rows.
+pub struct CsvFile {
+    pub file: String,
+    pub header: Vec<String>,
+    pub delimiter: u8,
+    reader: csv::Reader<Stream>,
+    record: csv::StringRecord,
+}
+
+/// The delimiter of a header line: the most frequent of `;` `,` tab outside
+/// quotes (`;` first on a tie, as French spreadsheets write).
+pub fn sniff(header: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in header.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b';' if !quoted => counts[0] += 1,
+            b',' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
+    match (counts[best], best) {
+        (0, _) => b',',
+        (_, 0) => b';',
+        (_, 1) => b',',
+        _ => b'\t',
+    }
+}
+
+/// A cell as written, without the quote an export puts before `=`, `+`,
+/// `-`, `@`, tab or CR to neutralise formulas.
+pub fn plain(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+fn csv_error(file: &str, e: csv::Error) -> ImportError {
+    let line = e.position().map_or(0, |p| p.line() as usize);
+    ImportError::Csv {
+        file: file.to_string(),
+        line,
+        message: e.to_string(),
+    }
+}
+
+impl CsvFile {
+    pub fn open(path: &Path) -> Result<CsvFile, ImportError> {
+        let file = source::display(path);
+        let (first, rest) = source::first_line(path)?;
+        source::check_start(&file, &first)?;
+        let header_line = source::utf8(&file, first.clone(), 1)?;
+        let delimiter = sniff(&header_line);
+        let stream = QuoteWatch::new(Cursor::new(first).chain(rest), delimiter);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(stream);
+        let header = reader
+            .headers()
+            .map_err(|e| csv_error(&file, e))?
+            .iter()
+            .map(|h| plain(h).trim().to_string())
+            .collect();
+        Ok(CsvFile {
+            file,
+            header,
+            delimiter,
+            reader,
+            record: csv::StringRecord::new(),
+        })
+    }
+
+    /// Reads the next row; returns the line it starts on, `None` at the end.
+    pub fn next_row(&mut self) -> Result<Option<usize>, ImportError> {
+        let mut bytes = std::mem::take(&mut self.record).into_byte_record();
+        let more = self
+            .reader
+            .read_byte_record(&mut bytes)
+            .map_err(|e| csv_error(&self.file, e))?;
+        if !more {
+            if let Some(line) = self.reader.get_ref().unterminated() {
+                return Err(ImportError::UnterminatedQuote {
+                    file: self.file.clone(),
+                    line,
+                });
+            }
+            return Ok(None);
+        }
+        let line = bytes.position().map_or(0, |p| p.line() as usize);
+        match csv::StringRecord::from_byte_record(bytes) {
+            Ok(record) => {
+                self.record = record;
+                Ok(Some(line))
+            }
+            Err(e) => {
+                let (field, at) = (e.utf8_error().field(), e.utf8_error().valid_up_to());
+                let record = e.into_byte_record();
+                let cell = record.get(field).unwrap_or_default();
+                let newlines = record
+                    .iter()
+                    .take(field)
+                    .flatten()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + cell[..at.min(cell.len())]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count();
+                Err(ImportError::NotUtf8 {
+                    file: self.file.clone(),
+                    line: line + newlines,
+                    byte: cell.get(at).copied().unwrap_or(0),
+                })
+            }
+        }
+    }
+
+    /// The cells of the row last read.
+    pub fn record(&self) -> &csv::StringRecord {
+        &self.record
+    }
+}
+
+/// `héberge Infini (01J…)` or `héberge 01J…`, as an export may show a
+/// relation, as `KIND:ID` (`KIND:ID` itself is kept).
+fn relation_text(schema: &Schema, list: &str, text: &str) -> String {
+    if text.contains(':') {
+        return text.to_string();
+    }
+    let (label, id) = match text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        Some((before, id)) => (before, id.trim()),
+        None => match text.rsplit_once(char::is_whitespace) {
+            Some((before, id)) => (before, id.trim()),
+            None => return text.to_string(),
+        },
+    };
+    let folded = fold(label.trim());
+    let kind = schema
+        .choices(list)
+        .iter()
+        .flat_map(|c| {
+            [
+                (c, fold(&c.label.fr)),
+                (c, fold(&c.label.en)),
+                (c, fold(&c.id)),
+            ]
+        })
+        .filter(|(_, l)| !l.is_empty() && folded.starts_with(l.as_str()))
+        .max_by_key(|(_, l)| l.len());
+    match kind {
+        Some((c, _)) => format!("{}:{id}", c.id),
+        None => text.to_string(),
+    }
+}
+
+/// The record a CSV row makes, through the column mapping. Multiple values
+/// are split on `|`.
+pub fn row_record(
+    schema: &Schema,
+    columns: &[ColumnPlan],
+    line: usize,
+    record: &csv::StringRecord,
+) -> Incoming {
+    let mut inc = Incoming::new(line);
+    if record.len() != columns.len() {
+        inc.problems.push(RowProblem::CellCount {
+            found: record.len(),
+            expected: columns.len(),
+        });
+    }
+    let (mut lat, mut lon) = (None, None);
+    for (c, cell) in columns.iter().zip(record.iter()) {
+        let cell = plain(cell).trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let col = Some(c.index);
+        match &c.target {
+            Target::Field(f) => match schema.field(f).map(|d| &d.field_type) {
+                Some(FieldType::Relations(list)) => {
+                    for piece in cell.split('|').map(str::trim) {
+                        inc.set(f, &relation_text(schema, list, piece), col);
+                    }
+                }
+                Some(t) if t.is_multi() => {
+                    for piece in cell.split('|') {
+                        inc.set(f, piece, col);
+                    }
+                }
+                _ => inc.set(f, cell, col),
+            },
+            Target::Notes => inc.note(&c.name, cell, col),
+            Target::Id if super::our_id(cell).is_some() => inc.id = Some(cell.to_string()),
+            Target::Id => inc.note(&c.name, cell, col),
+            Target::Latitude => lat = Some(cell),
+            Target::Longitude => lon = Some(cell),
+            Target::Ignore => {}
+        }
+    }
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => {
+            let number = |s: &str| s.replace(',', ".");
+            inc.set(
+                "coordonnees",
+                &format!("{},{}", number(lat), number(lon)),
+                None,
+            );
+        }
+        (None, None) => {}
+        _ => inc.problems.push(RowProblem::HalfCoordinates),
+    }
+    inc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_sniffed_outside_quotes() {
+        assert_eq!(sniff("nom;commune;type\n"), b';');
+        assert_eq!(sniff("nom,commune,type\n"), b',');
+        assert_eq!(sniff("nom\tcommune\ttype\n"), b'\t');
+        assert_eq!(sniff("\"a;b\",c,d\n"), b',');
+        assert_eq!(sniff("nom\n"), b',');
+    }
+
+    #[test]
+    fn neutralised_cells_lose_their_quote() {
+        assert_eq!(plain("'=SOMME(A1)"), "=SOMME(A1)");
+        assert_eq!(plain("'+33298001234"), "+33298001234");
+        assert_eq!(plain("'-4.48"), "-4.48");
+        assert_eq!(plain("l'Atelier"), "l'Atelier");
+        assert_eq!(plain("'quote'"), "'quote'");
+    }
+
+    #[test]
+    fn relations_read_as_exports_show_them() {
+        let s = Schema::default_schema();
+        let id = "01M6B5J2D0SQG3VQPNKVEWCE7N";
+        assert_eq!(
+            relation_text(&s, "relations", &format!("héberge Infini (Brest) ({id})")),
+            format!("heberge:{id}")
+        );
+        assert_eq!(
+            relation_text(&s, "relations", &format!("hosts {id}")),
+            format!("heberge:{id}")
+        );
+        assert_eq!(
+            relation_text(&s, "relations", &format!("partenaire de {id}")),
+            format!("partenaire:{id}")
+        );
+        assert_eq!(relation_text(&s, "relations", "forme:01J"), "forme:01J");
+    }
+}

@@ -1,0 +1,396 @@
+//! Deciding what happens to a checked record: which initiative it is, what
+//! changes, or what it would be when created.
+
+use std::collections::HashSet;
+
+use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
+use super::record::{EvidenceSpec, Incoming, RowProblem};
+use crate::census::duplicates::Identity;
+use crate::census::model::{Initiative, LookupError};
+use crate::census::ops::{Changes, FieldValues, OpError, check_value};
+use crate::census::schema::FieldType;
+use crate::census::search::fold;
+use crate::census::standards::RowCells;
+use crate::census::time::Date;
+use crate::census::{InitiativeId, status};
+
+/// Values grouped by field, in the order the fields first come.
+fn group(values: &[Checked]) -> Vec<FieldValues> {
+    let mut out: Vec<FieldValues> = Vec::new();
+    for c in values {
+        match out.iter_mut().find(|fv| fv.field == c.field) {
+            Some(fv) if !fv.values.contains(&c.value) => fv.values.push(c.value.clone()),
+            Some(_) => {}
+            None => out.push(FieldValues {
+                field: c.field.clone(),
+                values: vec![c.value.clone()],
+            }),
+        }
+    }
+    out
+}
+
+/// `base` with the lines it does not hold yet.
+fn with_lines(base: Option<&str>, lines: &[&str]) -> Option<String> {
+    let mut out = base.unwrap_or_default().to_string();
+    for line in lines {
+        if !out.contains(line) {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn problem(e: OpError) -> RowProblem {
+    match e {
+        OpError::MissingRequired { fields } => RowProblem::MissingRequired(fields),
+        e => RowProblem::Op(e),
+    }
+}
+
+fn status_problem(e: status::StatusError) -> RowProblem {
+    match e {
+        status::StatusError::Op(e) => problem(e),
+        other => RowProblem::Status(other),
+    }
+}
+
+/// Whether an initiative holds this evidence already (same kind, same date).
+fn has_evidence(i: &Initiative, e: &EvidenceSpec) -> bool {
+    let date = Date::parse(&e.date);
+    status::evidence(i)
+        .iter()
+        .any(|x| x.kind == e.kind && x.date == date)
+}
+
+impl Planner<'_> {
+    /// The initiative at a slot: its id or line, and its name.
+    fn candidate(&self, slot: Slot, reasons: Vec<crate::census::duplicates::Reason>) -> Candidate {
+        match slot {
+            Slot::Existing(n) => {
+                let i = &self.census.initiatives[self.existing_pos[n]];
+                Candidate {
+                    target: Match::Existing(i.id.clone()),
+                    name: i.value(&self.schema.name_field).unwrap_or("").to_string(),
+                    reasons,
+                }
+            }
+            Slot::Planned(n) => {
+                let row = &self.rows[self.planned_rows[n]];
+                Candidate {
+                    target: Match::Line(row.line),
+                    name: row.name.clone(),
+                    reasons,
+                }
+            }
+        }
+    }
+
+    /// Takes an initiative for this record, unless an earlier one did.
+    fn claim(&mut self, slot: Slot, line: usize) -> Found {
+        if let Some(&earlier) = self.claimed.get(&slot) {
+            return Found::SameAs(earlier);
+        }
+        self.claimed.insert(slot, line);
+        match slot {
+            Slot::Existing(n) => Found::Existing(self.existing_pos[n]),
+            Slot::Planned(n) => Found::SameAs(self.rows[self.planned_rows[n]].line),
+        }
+    }
+
+    /// Which initiative a record is: by its id, then the same name in the
+    /// same commune or the same SIRET/RNA, then what it looks like. Records
+    /// carrying an id of ours are distinct from each other (their census
+    /// said so); they are only compared with the initiatives already here.
+    pub(super) fn find(&mut self, inc: &Incoming, who: &Identity) -> Found {
+        let mut keep_id = None;
+        if let Some(id) = inc.id.as_deref().and_then(super::our_id) {
+            if let Some(i) = self.census.get(&id) {
+                if i.is_deleted() {
+                    return Found::Deleted(id);
+                }
+                let target = self.census.redirect(&id).clone();
+                let live = self
+                    .census
+                    .position(&target)
+                    .and_then(|pos| self.existing_pos.binary_search(&pos).ok());
+                return match live {
+                    Some(n) => self.claim(Slot::Existing(n), inc.line),
+                    None => Found::Deleted(target),
+                };
+            }
+            if let Some(&line) = self.planned_ids.get(&id) {
+                return Found::SameAs(line);
+            }
+            keep_id = Some(id);
+        }
+        let own = keep_id.is_some();
+        let mut exact: Vec<Slot> = Vec::new();
+        self.existing.same_keys(who, |n| {
+            if who.is_same(self.existing.get(n)) && !exact.contains(&Slot::Existing(n)) {
+                exact.push(Slot::Existing(n));
+            }
+        });
+        if !own {
+            self.planned.same_keys(who, |n| {
+                if who.is_same(self.planned.get(n)) && !exact.contains(&Slot::Planned(n)) {
+                    exact.push(Slot::Planned(n));
+                }
+            });
+        }
+        match exact.as_slice() {
+            [one] => return self.claim(*one, inc.line),
+            [] => {}
+            many => {
+                let candidates = many
+                    .iter()
+                    .map(|&s| {
+                        let reasons = match s {
+                            Slot::Existing(n) => self.existing.reasons(who, n),
+                            Slot::Planned(n) => self.planned.reasons(who, n),
+                        };
+                        self.candidate(s, reasons)
+                    })
+                    .collect();
+                return Found::Likely(candidates);
+            }
+        }
+        let mut near: Vec<Slot> = Vec::new();
+        self.existing
+            .candidates(who, |n| near.push(Slot::Existing(n)));
+        if !own {
+            self.planned
+                .candidates(who, |n| near.push(Slot::Planned(n)));
+        }
+        near.sort_by_key(|s| match s {
+            Slot::Existing(n) => (0, *n),
+            Slot::Planned(n) => (1, *n),
+        });
+        near.dedup();
+        let mut likely: Vec<Candidate> = near
+            .into_iter()
+            .filter_map(|s| {
+                let reasons = match s {
+                    Slot::Existing(n) => self.existing.reasons(who, n),
+                    Slot::Planned(n) => self.planned.reasons(who, n),
+                };
+                (!reasons.is_empty()).then(|| self.candidate(s, reasons))
+            })
+            .collect();
+        likely.sort_by(|a, b| a.reasons.iter().min().cmp(&b.reasons.iter().min()));
+        Found::New { keep_id, likely }
+    }
+
+    /// What changes in the initiative at `pos`: only the fields that differ.
+    pub(super) fn update(
+        &mut self,
+        pos: usize,
+        inc: Incoming,
+        mut values: Vec<Checked>,
+        cells: Option<RowCells>,
+    ) -> Outcome {
+        let (schema, census) = (self.schema, self.census);
+        let existing = &census.initiatives[pos];
+        let mut notes: Vec<&str> = inc.notes.iter().map(|n| n.text.as_str()).collect();
+        if let Some(cells) = &cells {
+            let same = cells.same_columns(census, schema, existing);
+            let kept = |c: &Option<usize>| c.is_none_or(|c| !same.contains(&c));
+            values.retain(|v| kept(&v.column));
+            notes = inc
+                .notes
+                .iter()
+                .filter(|n| kept(&n.column))
+                .map(|n| n.text.as_str())
+                .collect();
+        }
+        values.retain(|v| !v.default || existing.entries(&v.field).is_empty());
+        let mut changes: Vec<FieldValues> = Vec::new();
+        for fv in group(&values) {
+            let multi = schema
+                .field(&fv.field)
+                .is_some_and(|f| f.field_type.is_multi());
+            let current = existing.values(&fv.field);
+            let same = if multi {
+                let mut a: Vec<&str> = fv.values.iter().map(String::as_str).collect();
+                let mut b = current.clone();
+                a.sort_unstable();
+                b.sort_unstable();
+                a == b
+            } else {
+                // A file in capitals or without accents does not rewrite a
+                // text typed with care: `recense edit` corrects such things.
+                let text = schema
+                    .field(&fv.field)
+                    .is_some_and(|f| matches!(f.field_type, FieldType::Text | FieldType::LongText));
+                let incoming = &fv.values[0];
+                current.contains(&incoming.as_str())
+                    || (text && current.iter().any(|c| fold(c) == fold(incoming)))
+            };
+            if !same && fv.field != "notes" {
+                changes.push(fv);
+            }
+        }
+        let base = values
+            .iter()
+            .find(|v| v.field == "notes")
+            .map(|v| v.value.as_str())
+            .or(existing.value("notes"));
+        if let Some(text) = with_lines(base, &notes)
+            && existing.value("notes") != Some(text.as_str())
+        {
+            changes.push(FieldValues {
+                field: "notes".into(),
+                values: vec![text],
+            });
+        }
+        let evidence: Vec<EvidenceSpec> = inc
+            .evidence
+            .into_iter()
+            .filter(|e| !has_evidence(existing, e))
+            .collect();
+        let new_status = inc.status.filter(|(s, _)| status::current(existing) != s);
+        if changes.is_empty() && evidence.is_empty() && new_status.is_none() {
+            return Outcome::Unchanged {
+                id: existing.id.clone(),
+            };
+        }
+        // Tried on a copy: a change that `recense edit` would refuse is
+        // reported now, not when applying.
+        let id = existing.id.clone();
+        self.scratch.initiatives = vec![existing.clone()];
+        let changes = Changes::set(changes);
+        let (agent, now) = (self.agent, self.now);
+        let tried = self
+            .scratch
+            .edit_initiative(schema, &id, agent, &changes, now)
+            .map_err(problem)
+            .and_then(|_| self.try_extras(&id, &evidence, &new_status));
+        if let Err(p) = tried {
+            return Outcome::Skipped { problems: vec![p] };
+        }
+        Outcome::Update {
+            id,
+            fields: changes.set.iter().map(|fv| fv.field.clone()).collect(),
+            changes,
+            evidence,
+            status: new_status,
+        }
+    }
+
+    /// Evidence and status, tried on the scratch census.
+    fn try_extras(
+        &mut self,
+        id: &InitiativeId,
+        evidence: &[EvidenceSpec],
+        new_status: &Option<(String, String)>,
+    ) -> Result<(), RowProblem> {
+        let (schema, agent, now) = (self.schema, self.agent, self.now);
+        for e in evidence {
+            self.scratch
+                .add_evidence(
+                    schema,
+                    id,
+                    &e.kind,
+                    Some(&e.date),
+                    &e.note,
+                    &e.url,
+                    agent,
+                    now,
+                )
+                .map_err(status_problem)?;
+        }
+        if let Some((s, comment)) = new_status {
+            self.scratch
+                .set_status(schema, id, s, comment, agent, now)
+                .map_err(status_problem)?;
+        }
+        Ok(())
+    }
+
+    /// The new initiative a record makes, built as `recense add` builds it.
+    pub(super) fn create(
+        &mut self,
+        keep_id: Option<InitiativeId>,
+        inc: &Incoming,
+        mut values: Vec<Checked>,
+    ) -> Result<Initiative, Vec<RowProblem>> {
+        let schema = self.schema;
+        let lines: Vec<&str> = inc.notes.iter().map(|n| n.text.as_str()).collect();
+        if !lines.is_empty() {
+            let base = values
+                .iter()
+                .find(|v| v.field == "notes")
+                .map(|v| v.value.clone());
+            values.retain(|v| v.field != "notes");
+            if let (Some(text), Some(def)) =
+                (with_lines(base.as_deref(), &lines), schema.field("notes"))
+            {
+                let checked = check_value(schema, self.census, def, &text, None)
+                    .map_err(|e| vec![problem(e)])?;
+                values.push(Checked {
+                    field: "notes".into(),
+                    value: checked,
+                    column: None,
+                    default: false,
+                });
+            }
+        }
+        self.scratch.initiatives.clear();
+        let id = self
+            .scratch
+            .add_initiative(schema, self.agent, &group(&values), self.now)
+            .map_err(|e| vec![problem(e)])?;
+        self.try_extras(&id, &inc.evidence, &inc.status)
+            .map_err(|p| vec![p])?;
+        let mut initiative = self.scratch.initiatives.pop().ok_or_else(Vec::new)?;
+        initiative.id = match keep_id {
+            Some(id) => id,
+            None => {
+                let mut id = initiative.id;
+                while self.census.get(&id).is_some() || self.planned_ids.contains_key(&id) {
+                    id = InitiativeId::generate(self.now.unix_millis());
+                }
+                id
+            }
+        };
+        Ok(initiative)
+    }
+
+    /// Relations to initiatives this import creates: a record whose target
+    /// is not created after all is skipped (and so on, until none is).
+    pub(super) fn check_relations(&mut self) {
+        loop {
+            let created: HashSet<&InitiativeId> = self
+                .rows
+                .iter()
+                .filter_map(|r| match &r.outcome {
+                    Outcome::Create { initiative, .. } => Some(&initiative.id),
+                    _ => None,
+                })
+                .collect();
+            let broken: Vec<(usize, String, InitiativeId)> = self
+                .pending
+                .iter()
+                .filter(|(row, _, target)| {
+                    !created.contains(target)
+                        && !matches!(self.rows[*row].outcome, Outcome::Skipped { .. })
+                })
+                .cloned()
+                .collect();
+            if broken.is_empty() {
+                return;
+            }
+            for (row, field, target) in broken {
+                self.rows[row].outcome = Outcome::Skipped {
+                    problems: vec![RowProblem::Op(OpError::RelationTarget {
+                        field,
+                        error: LookupError::NotFound(target.to_string()),
+                    })],
+                };
+            }
+        }
+    }
+}

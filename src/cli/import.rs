@@ -1,0 +1,223 @@
+//! `recense import FORMAT FILE`: the plan shown, then applied in one save.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::census::import::{self, Format, ImportPlan, Origin, Outcome, Request, Target};
+use crate::census::time::Timestamp;
+use crate::display::inert;
+use crate::i18n::import::{candidate, column_line, import as texts};
+use crate::i18n::{Lang, Localized, fill};
+
+use super::context::{Context, Fail};
+
+/// The formats on the command line (the library's [`Format`]).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ImportFormat {
+    Csv,
+    Mednum,
+    DataInclusion,
+    Chatons,
+}
+
+impl From<ImportFormat> for Format {
+    fn from(f: ImportFormat) -> Format {
+        match f {
+            ImportFormat::Csv => Format::Csv,
+            ImportFormat::Mednum => Format::Mednum,
+            ImportFormat::DataInclusion => Format::DataInclusion,
+            ImportFormat::Chatons => Format::Chatons,
+        }
+    }
+}
+
+pub struct ImportArgs {
+    pub format: ImportFormat,
+    pub file: PathBuf,
+    pub map: Vec<String>,
+    pub defaults: Vec<String>,
+    pub dry_run: bool,
+    pub strict: bool,
+    pub create_likely: bool,
+}
+
+fn candidates(list: &[import::Candidate], lang: Lang) -> String {
+    list.iter()
+        .map(|c| candidate(c, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The column mapping (stdout), and the unknown columns (stderr).
+fn show_columns(plan: &ImportPlan, dry_run: bool, lang: Lang) {
+    let t = texts(lang);
+    if dry_run && !plan.columns.is_empty() {
+        outln!("{}", fill(t.columns_title, &[("file", &plan.file)]));
+        for c in &plan.columns {
+            outln!("{}", column_line(&inert(&c.name), &c.target, lang));
+        }
+    }
+    let unknown: Vec<String> = plan
+        .columns
+        .iter()
+        .filter(|c| c.origin == Origin::Unknown && c.target == Target::Ignore)
+        .map(|c| format!("« {} »", inert(&c.name)))
+        .collect();
+    if !unknown.is_empty() {
+        eprintln!(
+            "{}",
+            fill(
+                t.unknown_columns,
+                &[("file", &plan.file), ("columns", &unknown.join(", "))]
+            )
+        );
+    }
+}
+
+/// Each row: problems and duplicates on stderr, with `file:line`; with
+/// `--dry-run`, what would happen to every row on stdout.
+fn show_rows(plan: &ImportPlan, dry_run: bool, lang: Lang) {
+    let t = texts(lang);
+    for row in &plan.rows {
+        let name = inert(&row.name).into_owned();
+        let (file, line) = (&plan.file, &row.line);
+        let at = [
+            ("file", file as &dyn std::fmt::Display),
+            ("line", line),
+            ("name", &name),
+        ];
+        match &row.outcome {
+            Outcome::Create { likely, .. } => {
+                if !likely.is_empty() {
+                    let c = candidates(likely, lang);
+                    eprintln!(
+                        "{}",
+                        fill(
+                            t.row_created_likely,
+                            &[at[0], at[1], at[2], ("candidates", &c)]
+                        )
+                    );
+                }
+                if dry_run {
+                    outln!("{}", fill(t.row_create, &at));
+                }
+            }
+            Outcome::Update {
+                id,
+                fields,
+                evidence,
+                status,
+                ..
+            } if dry_run => {
+                let mut what = fields.clone();
+                what.extend(evidence.iter().map(|_| t.evidence_word.to_string()));
+                what.extend(status.iter().map(|_| t.status_word.to_string()));
+                let what = what.join(", ");
+                outln!(
+                    "{}",
+                    fill(t.row_update, &[at[1], at[2], ("id", id), ("fields", &what)])
+                );
+            }
+            Outcome::Unchanged { id } if dry_run => {
+                outln!("{}", fill(t.row_unchanged, &[at[1], at[2], ("id", id)]));
+            }
+            Outcome::Likely { candidates: c } => {
+                let c = candidates(c, lang);
+                eprintln!(
+                    "{}",
+                    fill(t.row_likely, &[at[0], at[1], at[2], ("candidates", &c)])
+                );
+            }
+            Outcome::SameAs { line: other } => {
+                eprintln!(
+                    "{}",
+                    fill(t.row_same, &[at[0], at[1], at[2], ("other", other)])
+                );
+            }
+            Outcome::Skipped { problems } => {
+                let p = problems
+                    .iter()
+                    .map(|p| p.localize(lang))
+                    .collect::<Vec<_>>()
+                    .join(" ; ");
+                eprintln!("{}", fill(t.row_skipped, &[at[0], at[1], ("problems", &p)]));
+            }
+            Outcome::Update { .. } | Outcome::Unchanged { .. } => {}
+        }
+    }
+}
+
+pub fn import(ctx: &Context, args: ImportArgs) -> Result<ExitCode, Fail> {
+    let lang = ctx.lang;
+    let t = texts(lang);
+    let (file, written) = ctx.mutate(|ws, agent| {
+        let overrides = args
+            .map
+            .iter()
+            .map(|m| import::parse_map(&ws.schema, m))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ctx.fail(&e))?;
+        let request = Request {
+            format: args.format.into(),
+            path: args.file.clone(),
+            overrides,
+            defaults: args.defaults.clone(),
+            create_likely: args.create_likely,
+        };
+        let now = Timestamp::now();
+        let plan =
+            import::plan(&ws.census, &ws.schema, agent, now, &request).map_err(|e| ctx.fail(&e))?;
+        show_columns(&plan, args.dry_run, lang);
+        show_rows(&plan, args.dry_run, lang);
+        let c = plan.counts();
+        outln!(
+            "{}",
+            fill(
+                t.summary,
+                &[
+                    ("file", &plan.file),
+                    ("created", &c.created),
+                    ("updated", &c.updated),
+                    ("unchanged", &c.unchanged),
+                    ("likely", &c.likely),
+                    ("same", &c.same),
+                    ("skipped", &c.skipped),
+                ]
+            )
+        );
+        if args.strict && c.skipped > 0 {
+            return Err(Fail::new(fill(t.strict_refused, &[("n", &c.skipped)])));
+        }
+        if args.dry_run || !plan.changes_anything() {
+            return Ok(((plan.file, false), false));
+        }
+        let file = plan.file.clone();
+        let applied = import::apply(&mut ws.census, &ws.schema, agent, now, plan);
+        for (line, problem) in &applied.failed {
+            eprintln!(
+                "{}",
+                fill(
+                    t.row_failed,
+                    &[
+                        ("file", &file),
+                        ("line", line),
+                        ("problem", &problem.localize(lang))
+                    ]
+                )
+            );
+        }
+        let changed = applied.created + applied.updated > 0;
+        Ok(((file, changed), changed))
+    })?;
+    if args.dry_run {
+        outln!("{}", t.dry_run);
+    } else if written {
+        eprintln!("{} {}", t.written, ctx.file.display());
+    } else {
+        eprintln!("{}", t.nothing_to_write);
+    }
+    let _ = file;
+    Ok(ExitCode::SUCCESS)
+}

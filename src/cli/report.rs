@@ -1,0 +1,122 @@
+//! `recense stats` (the census in figures) and `recense report` (a report
+//! for elected officials or technicians). The library computes and writes;
+//! this only reads the census, picks the options and prints or saves.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::census::query::{SearchIndex, find};
+use crate::census::report::{self, Options};
+use crate::census::stats;
+use crate::census::store::{Backup, save_text_with};
+use crate::census::time::Timestamp;
+use crate::i18n::fill;
+use crate::i18n::report::report_text;
+
+use super::ReportFormat;
+use super::context::{Context, Fail};
+use super::read;
+
+/// Who a report is for (ids fixed: scripts rely on them).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Audience {
+    /// Les élus : problèmes publics, territoire, soutiens et besoins, réseau.
+    Elus,
+    /// Les services techniques : communs produits, services, arguments techniques, coûts.
+    Techniciens,
+}
+
+/// How a report is written out.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DocFormat {
+    /// Markdown (GitHub, GitLab, Forgejo).
+    Md,
+    /// Une page HTML autonome, imprimable.
+    Html,
+}
+
+/// What `recense stats` was asked: the filters of `list`.
+pub struct StatsArgs<'a> {
+    pub query: Option<&'a str>,
+    pub kinds: &'a [String],
+    pub communes: &'a [String],
+    pub statuses: &'a [String],
+    pub format: ReportFormat,
+}
+
+pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
+    let ws = ctx.open()?;
+    let (schema, census) = (&ws.schema, &ws.census);
+    let filter = read::filter(ctx, schema, args.kinds, args.communes, args.statuses)?;
+    let today = Timestamp::now().date();
+    let query = args.query.unwrap_or("").trim();
+    let figures = if query.is_empty() {
+        stats::figures(census, schema, &filter, today)
+    } else {
+        let index = SearchIndex::build(census, schema);
+        let found = find(census, schema, &index, &filter, query);
+        stats::figures_of(census, schema, &found, today)
+    };
+    match args.format {
+        ReportFormat::Json => outln!(
+            "{}",
+            serde_json::to_string_pretty(&figures).unwrap_or_default()
+        ),
+        ReportFormat::Text => out!(
+            "{}",
+            report::stats_text(&figures, schema, ctx.lang, ctx.ascii)
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn report(
+    ctx: &Context,
+    audience: Audience,
+    format: DocFormat,
+    output: Option<&Path>,
+    public: bool,
+) -> Result<ExitCode, Fail> {
+    let t = report_text(ctx.lang);
+    if let Some(out) = output
+        && same_file(out, &ctx.file)
+    {
+        return Err(Fail::new(fill(
+            t.output_is_census,
+            &[("file", &out.display())],
+        )));
+    }
+    let ws = ctx.open()?;
+    let options = Options {
+        lang: ctx.lang,
+        public,
+        today: Timestamp::now().date(),
+    };
+    let audience = match audience {
+        Audience::Elus => report::Audience::Elus,
+        Audience::Techniciens => report::Audience::Techniciens,
+    };
+    let format = match format {
+        DocFormat::Md => report::Format::Markdown,
+        DocFormat::Html => report::Format::Html,
+    };
+    let text = report::report(&ws.census, &ws.schema, audience, format, &options);
+    match output {
+        None => out!("{text}"),
+        Some(path) => {
+            save_text_with(path, &text, Backup::None).map_err(|e| ctx.fail(&e))?;
+            eprintln!("{}", fill(t.written, &[("file", &path.display())]));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether two paths name the same file (the second exists).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
