@@ -1,86 +1,18 @@
 //! `recense export`: every format on the sample censuses, read back with a
 //! parser of that format and compared with what `list --format json` (or
-//! the census loaded by the library) says; formula injection; personal data
-//! kept out of public exports; determinism; filters; errors.
+//! the census loaded by the library) says. Safety (formula injection,
+//! personal data, determinism, filters, errors) is in cli_export_safety.rs.
 
 mod common;
-mod e2e;
+mod export_common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 
-use common::{Env, stderr_of};
+use export_common::*;
 use serde_json::Value as Json;
 
-use recense::census::export::cell::restore;
 use recense::census::search::fold;
 use recense::census::{Schema, store};
-
-/// The two sample censuses shipped with recense.
-const SAMPLES: [&str; 2] = ["sample-data/pays-de-brest.ron", "sample-data/grenoble.ron"];
-
-/// An environment whose `census.ron` is a copy of `sample`.
-fn with_sample(sample: &str) -> Env {
-    let env = Env::new();
-    env.write(
-        common::CENSUS,
-        std::fs::read(common::project_dir().join(sample)).expect("sample census"),
-    );
-    env
-}
-
-/// `recense --file census.ron export ARGS`, which must succeed: its output.
-fn export(env: &Env, args: &[&str]) -> Vec<u8> {
-    env.census_cmd()
-        .arg("export")
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone()
-}
-
-/// What `list --format json` says of each live initiative, by id.
-fn listed(env: &Env, args: &[&str]) -> BTreeMap<String, Json> {
-    let out = env
-        .census_cmd()
-        .args(["list", "--format", "json"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let items: Vec<Json> = serde_json::from_slice(&out).expect("list JSON");
-    items
-        .into_iter()
-        .map(|i| (i["id"].as_str().expect("id").to_string(), i))
-        .collect()
-}
-
-/// The rows of a `;`-separated CSV: header, then records, cells restored.
-fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(bytes);
-    let header = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(String::from)
-        .collect();
-    let rows = reader
-        .records()
-        .map(|r| {
-            r.expect("well-formed record")
-                .iter()
-                .map(|c| restore(c).to_string())
-                .collect()
-        })
-        .collect();
-    (header, rows)
-}
 
 /// A field of `list --format json` as a cell: one value, or several joined.
 fn as_cell(value: Option<&Json>) -> String {
@@ -111,7 +43,12 @@ fn csv_has_an_id_column_then_one_column_per_field_with_its_french_label() {
         assert_eq!(header, expected);
         let listed = listed(&env, &[]);
         assert_eq!(rows.len(), listed.len(), "{sample}: one row per initiative");
-        let col = |id: &str| header.iter().position(|h| *h == s.field(id).unwrap().label.fr).unwrap();
+        let col = |id: &str| {
+            header
+                .iter()
+                .position(|h| *h == s.field(id).unwrap().label.fr)
+                .unwrap()
+        };
         for row in &rows {
             let item = &listed[&row[0]];
             assert_eq!(row[col("nom")], item["nom"].as_str().unwrap());
@@ -120,12 +57,22 @@ fn csv_has_an_id_column_then_one_column_per_field_with_its_french_label() {
                 .as_array()
                 .map(|a| {
                     a.iter()
-                        .map(|v| s.choice("problemes", v.as_str().unwrap()).unwrap().label.fr.clone())
+                        .map(|v| {
+                            s.choice("problemes", v.as_str().unwrap())
+                                .unwrap()
+                                .label
+                                .fr
+                                .clone()
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
             let cell = &row[col("problemes_publics")];
-            let shown: BTreeSet<String> = cell.split('|').filter(|c| !c.is_empty()).map(String::from).collect();
+            let shown: BTreeSet<String> = cell
+                .split('|')
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect();
             assert_eq!(shown, labels, "{sample}: {}", row[0]);
         }
     }
@@ -144,7 +91,12 @@ fn csv_with_header_ids_holds_every_stored_value() {
         for row in &rows {
             let fields = &listed[&row[0]]["fields"];
             for (field, cell) in header.iter().zip(row).skip(1) {
-                assert_eq!(*cell, as_cell(fields.get(field)), "{sample}: {} {field}", row[0]);
+                assert_eq!(
+                    *cell,
+                    as_cell(fields.get(field)),
+                    "{sample}: {} {field}",
+                    row[0]
+                );
             }
         }
     }
@@ -159,64 +111,11 @@ fn csv_labels_follow_the_language_of_the_interface() {
     assert_eq!(header.len(), s.fields.len() + 1);
 }
 
-#[test]
-fn formula_like_values_get_a_quote_but_numbers_stay_usable() {
-    let env = Env::with_census();
-    let formula = "=HYPERLINK(\"http://evil.example\";\"clic\")";
-    let id = env.add(&[
-        &format!("nom={formula}"),
-        "type=association",
-        "commune=Brest",
-        "description=@SUM(1+1)",
-        "telephone=02 98 00 12 34",
-        "coordonnees=48.39,-4.48",
-        "notes=-2+3+cmd|' /C calc'!A0",
-        "adresse='=1",
-    ]);
-    let bytes = export(&env, &["--format", "csv", "--header", "ids"]);
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(bytes.as_slice());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let row = reader.records().next().unwrap().unwrap();
-    let cell = |field: &str| row.get(header.iter().position(|h| h == field).unwrap()).unwrap().to_string();
-    assert_eq!(cell("id"), id);
-    for (field, raw) in [
-        ("nom", formula),
-        ("description", "@SUM(1+1)"),
-        ("notes", "-2+3+cmd|' /C calc'!A0"),
-        ("adresse", "'=1"),
-    ] {
-        let written = cell(field);
-        assert_eq!(written, format!("'{raw}"), "{field}");
-        assert_eq!(restore(&written), raw, "{field}: an import gets the value back");
-    }
-    // A phone number and coordinates are numbers, not formulas.
-    assert_eq!(cell("telephone"), "+33298001234");
-    assert_eq!(cell("coordonnees"), "48.39,-4.48");
-    for record in csv_rows(&bytes).1.iter().flatten() {
-        let _ = record;
-    }
-    let (header, rows) = csv_rows(&export(&env, &["--format", "umap-csv"]));
-    let lon = header.iter().position(|h| h == "lon").unwrap();
-    assert_eq!(rows[0][lon].parse::<f64>().unwrap(), -4.48);
-    // No written cell starts a formula, in any CSV format.
-    for format in ["csv", "umap-csv"] {
-        let bytes = export(&env, &["--format", format]);
-        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(bytes.as_slice());
-        for record in reader.records() {
-            for cell in record.unwrap().iter() {
-                let number = cell.trim_start_matches(['+', '-']).replace(',', ".").parse::<f64>().is_ok();
-                assert!(
-                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || number,
-                    "{format}: {cell}"
-                );
-            }
-        }
-    }
-}
-
 /// The census of a sample as the library loads it.
 fn loaded(sample: &str) -> recense::census::Census {
-    store::load(&common::project_dir().join(sample)).expect("sample loads").0
+    store::load(&common::project_dir().join(sample))
+        .expect("sample loads")
+        .0
 }
 
 #[test]
@@ -245,8 +144,14 @@ fn json_is_the_census_for_scripts() {
             assert_eq!(item["fields"], listed[id]["fields"], "{id}");
             assert_eq!(item["status"], listed[id]["status"], "{id}");
         }
-        let names: Vec<String> = items.iter().map(|i| fold(i["nom"].as_str().unwrap())).collect();
-        assert!(names.windows(2).all(|w| w[0] <= w[1]), "{sample}: sorted by name");
+        let names: Vec<String> = items
+            .iter()
+            .map(|i| fold(i["nom"].as_str().unwrap()))
+            .collect();
+        assert!(
+            names.windows(2).all(|w| w[0] <= w[1]),
+            "{sample}: sorted by name"
+        );
     }
 }
 
@@ -259,7 +164,19 @@ fn json_carries_evidence_confirmations_and_relations() {
         .find(|(_, i)| i["fields"]["relations"].is_array())
         .expect("an initiative with relations");
     env.census_cmd()
-        .args(["--as", "Marie", "evidence", "add", id, "--kind", "visite", "--date", "2026-10-01", "--note", "Local visité"])
+        .args([
+            "--as",
+            "Marie",
+            "evidence",
+            "add",
+            id,
+            "--kind",
+            "visite",
+            "--date",
+            "2026-10-01",
+            "--note",
+            "Local visité",
+        ])
         .assert()
         .success();
     env.census_cmd()
@@ -267,21 +184,50 @@ fn json_carries_evidence_confirmations_and_relations() {
         .assert()
         .success();
     let doc: Json = serde_json::from_slice(&export(&env, &["--format", "json"])).unwrap();
-    let item2 = doc["initiatives"].as_array().unwrap().iter().find(|i| i["id"] == id.as_str()).unwrap();
+    let item2 = doc["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap();
     // The samples already hold evidence and confirmations: each export
     // holds those the library reads, the new ones among them.
     let census = store::load(&env.path(common::CENSUS)).expect("census").0;
-    let stored_i = census.initiatives.iter().find(|i| i.id.as_str() == id).unwrap();
+    let stored_i = census
+        .initiatives
+        .iter()
+        .find(|i| i.id.as_str() == id)
+        .unwrap();
     let evidence = item2["evidence"].as_array().unwrap();
-    assert_eq!(evidence.len(), recense::census::status::evidence(stored_i).len());
-    let added = (Json::from("visite"), Json::from("2026-10-01"), Json::from("Local visité"), Json::from("Marie"));
+    assert_eq!(
+        evidence.len(),
+        recense::census::status::evidence(stored_i).len()
+    );
+    let added = (
+        Json::from("visite"),
+        Json::from("2026-10-01"),
+        Json::from("Local visité"),
+        Json::from("Marie"),
+    );
     assert!(
-        evidence.iter().any(|e| (e["kind"].clone(), e["date"].clone(), e["note"].clone(), e["by"].clone()) == added),
+        evidence.iter().any(|e| (
+            e["kind"].clone(),
+            e["date"].clone(),
+            e["note"].clone(),
+            e["by"].clone()
+        ) == added),
         "{evidence:?}"
     );
     let confirmations = item2["confirmations"].as_array().unwrap();
-    assert_eq!(confirmations.len(), recense::census::status::confirmations(stored_i).len());
-    assert!(confirmations.iter().any(|c| c["comment"] == "Vu au forum" && c["by"] == "Yann"));
+    assert_eq!(
+        confirmations.len(),
+        recense::census::status::confirmations(stored_i).len()
+    );
+    assert!(
+        confirmations
+            .iter()
+            .any(|c| c["comment"] == "Vu au forum" && c["by"] == "Yann")
+    );
     let stored: BTreeSet<String> = item["fields"]["relations"]
         .as_array()
         .unwrap()
@@ -292,7 +238,13 @@ fn json_carries_evidence_confirmations_and_relations() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| format!("{}:{}", r["kind"].as_str().unwrap(), r["to"].as_str().unwrap()))
+        .map(|r| {
+            format!(
+                "{}:{}",
+                r["kind"].as_str().unwrap(),
+                r["to"].as_str().unwrap()
+            )
+        })
         .collect();
     assert_eq!(exported, stored);
     for r in item2["relations"].as_array().unwrap() {
@@ -309,10 +261,16 @@ fn lat_lon(value: &str) -> (f64, f64) {
 #[test]
 fn geojson_has_a_lon_lat_point_per_initiative_with_coordinates() {
     let s = schema();
-    let personal: Vec<&str> = s.fields.iter().filter(|f| f.personal).flat_map(|f| [f.id.as_str(), f.label.fr.as_str()]).collect();
+    let personal: Vec<&str> = s
+        .fields
+        .iter()
+        .filter(|f| f.personal)
+        .flat_map(|f| [f.id.as_str(), f.label.fr.as_str()])
+        .collect();
     for sample in SAMPLES {
         let env = with_sample(sample);
-        let doc: Json = serde_json::from_slice(&export(&env, &["--format", "geojson"])).expect("JSON");
+        let doc: Json =
+            serde_json::from_slice(&export(&env, &["--format", "geojson"])).expect("JSON");
         assert_eq!(doc["type"], "FeatureCollection");
         let listed = listed(&env, &[]);
         let located: BTreeMap<&String, (f64, f64)> = listed
@@ -328,9 +286,16 @@ fn geojson_has_a_lon_lat_point_per_initiative_with_coordinates() {
             let id = f["id"].as_str().unwrap().to_string();
             let (lat, lon) = located[&id];
             let c = f["geometry"]["coordinates"].as_array().unwrap();
-            assert_eq!((c[0].as_f64().unwrap(), c[1].as_f64().unwrap()), (lon, lat), "[lon, lat]");
+            assert_eq!(
+                (c[0].as_f64().unwrap(), c[1].as_f64().unwrap()),
+                (lon, lat),
+                "[lon, lat]"
+            );
             assert_eq!(f["properties"]["name"], listed[&id]["nom"]);
-            assert_eq!(f["properties"]["description"], listed[&id]["fields"]["description"]);
+            assert_eq!(
+                f["properties"]["description"],
+                listed[&id]["fields"]["description"]
+            );
             for key in f["properties"].as_object().unwrap().keys() {
                 assert!(!personal.contains(&key.as_str()), "{key}");
             }
@@ -345,13 +310,22 @@ fn umap_csv_starts_with_name_description_lat_lon() {
     assert_eq!(header[..4], ["name", "description", "lat", "lon"]);
     let listed = listed(&env, &[]);
     let id_col = header.iter().position(|h| h == "id").unwrap();
-    let with_coordinates = listed.values().filter(|i| i["fields"]["coordonnees"].is_string()).count();
+    let with_coordinates = listed
+        .values()
+        .filter(|i| i["fields"]["coordonnees"].is_string())
+        .count();
     assert_eq!(rows.len(), with_coordinates);
     for row in &rows {
         let item = &listed[&row[id_col]];
         assert_eq!(row[0], item["nom"].as_str().unwrap());
         let (lat, lon) = lat_lon(item["fields"]["coordonnees"].as_str().unwrap());
-        assert_eq!((row[2].parse::<f64>().unwrap(), row[3].parse::<f64>().unwrap()), (lat, lon));
+        assert_eq!(
+            (
+                row[2].parse::<f64>().unwrap(),
+                row[3].parse::<f64>().unwrap()
+            ),
+            (lat, lon)
+        );
     }
 }
 
@@ -498,259 +472,72 @@ fn gexf_is_xml_whose_edges_join_its_nodes_and_says_if_public() {
     }
 }
 
-/// The decompressed parts of a zip (ODS), concatenated.
-fn unzipped(bytes: &[u8]) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut all = Vec::new();
-    for n in 0..archive.len() {
-        archive.by_index(n).unwrap().read_to_end(&mut all).unwrap();
-    }
-    all
-}
-
 #[test]
 fn ods_reads_back_with_initiatives_evidence_and_relations() {
     let env = with_sample(SAMPLES[0]);
     let listed = listed(&env, &[]);
     let some = listed.keys().next().unwrap().clone();
     env.census_cmd()
-        .args(["--as", "Marie", "evidence", "add", &some, "--kind", "presse", "--url", "https://example.org/article"])
+        .args([
+            "--as",
+            "Marie",
+            "evidence",
+            "add",
+            &some,
+            "--kind",
+            "presse",
+            "--url",
+            "https://example.org/article",
+        ])
         .assert()
         .success();
-    env.census_cmd().args(["export", "--format", "ods", "-o", "out.ods"]).assert().success();
+    env.census_cmd()
+        .args(["export", "--format", "ods", "-o", "out.ods"])
+        .assert()
+        .success();
     let book = spreadsheet_ods::read_ods_buf(&env.read("out.ods")).expect("an ODS file");
     assert_eq!(book.num_sheets(), 3);
     let s = schema();
     let sheet = book.sheet(0);
     let (rows, cols) = sheet.used_grid_size();
     assert_eq!(rows as usize, listed.len() + 1);
-    assert_eq!(cols as usize, s.fields.len() + 3, "id, the fields, status, score");
+    assert_eq!(
+        cols as usize,
+        s.fields.len() + 3,
+        "id, the fields, status, score"
+    );
     for (col, field) in (1u32..).zip(&s.fields) {
         assert_eq!(sheet.value(0, col).as_str_or(""), field.label.fr);
     }
     for row in 1..rows {
         let id = sheet.value(row, 0).as_str_or("").to_string();
-        assert_eq!(sheet.value(row, 1).as_str_or(""), listed[&id]["nom"].as_str().unwrap());
+        assert_eq!(
+            sheet.value(row, 1).as_str_or(""),
+            listed[&id]["nom"].as_str().unwrap()
+        );
         let score = sheet.value(row, cols - 1).as_f64_or(-1.0);
         assert!((0.0..=100.0).contains(&score), "a number: {score}");
     }
     let evidence = book.sheet(1);
     let census = store::load(&env.path(common::CENSUS)).expect("census").0;
-    let all_evidence: usize = census.live().map(|i| recense::census::status::evidence(i).len()).sum();
-    assert_eq!(evidence.used_grid_size().0 as usize, all_evidence + 1, "a header and every piece of evidence");
+    let all_evidence: usize = census
+        .live()
+        .map(|i| recense::census::status::evidence(i).len())
+        .sum();
+    assert_eq!(
+        evidence.used_grid_size().0 as usize,
+        all_evidence + 1,
+        "a header and every piece of evidence"
+    );
     assert!(
-        (1..=all_evidence as u32)
-            .any(|r| evidence.value(r, 0).as_str_or("") == some && evidence.value(r, 5).as_str_or("") == "https://example.org/article"),
+        (1..=all_evidence as u32).any(|r| evidence.value(r, 0).as_str_or("") == some
+            && evidence.value(r, 5).as_str_or("") == "https://example.org/article"),
         "the new piece of evidence"
     );
     let relations_sheet = book.sheet(2);
-    let stored: usize = listed.values().map(|i| i["fields"]["relations"].as_array().map_or(0, Vec::len)).sum();
+    let stored: usize = listed
+        .values()
+        .map(|i| i["fields"]["relations"].as_array().map_or(0, Vec::len))
+        .sum();
     assert_eq!(relations_sheet.used_grid_size().0 as usize, stored + 1);
-}
-
-#[test]
-fn personal_data_never_leaves_in_a_public_export() {
-    let env = with_sample(SAMPLES[0]);
-    let listed = listed(&env, &[]);
-    let (id, _) = listed
-        .iter()
-        .find(|(_, i)| i["fields"]["coordonnees"].is_string())
-        .expect("an initiative on the map");
-    let secrets = ["Secret-Témoin", "jeanne.secret@example.org", "+33612345678", "Agente Discrète"];
-    env.census_cmd()
-        .args([
-            "--as",
-            "Agente Discrète",
-            "edit",
-            id,
-            "--set",
-            "contact_nom=Jeanne Secret-Témoin",
-            "--set",
-            "contact_courriel=jeanne.secret@example.org",
-            "--set",
-            "contact_telephone=06 12 34 56 78",
-        ])
-        .assert()
-        .success();
-    env.census_cmd()
-        .args(["--as", "Agente Discrète", "evidence", "add", id, "--kind", "entretien"])
-        .assert()
-        .success();
-    let text_of = |format: &str, public: bool| {
-        let mut args = vec!["--format", format];
-        if public {
-            args.push("--public");
-        }
-        let bytes = export(&env, &args);
-        if format == "ods" { unzipped(&bytes) } else { bytes }
-    };
-    let contains = |bytes: &[u8], s: &str| bytes.windows(s.len()).any(|w| w == s.as_bytes());
-    for format in ["csv", "json", "geojson", "umap-csv", "ods", "dot", "gexf"] {
-        let public = text_of(format, true);
-        for secret in secrets {
-            assert!(!contains(&public, secret), "{format} --public holds {secret}");
-        }
-    }
-    // Without --public the working copy holds them: the check above can fail.
-    for format in ["csv", "json", "ods"] {
-        let full = text_of(format, false);
-        for secret in &secrets[..3] {
-            assert!(contains(&full, secret), "{format} lacks {secret}");
-        }
-    }
-    assert!(contains(&text_of("json", false), "Agente Discrète"));
-    // Maps never carry them.
-    for format in ["geojson", "umap-csv"] {
-        let map = text_of(format, false);
-        assert!(!secrets.iter().any(|s| contains(&map, s)), "{format}");
-    }
-    let doc: Json = serde_json::from_slice(&export(&env, &["--format", "json", "--public"])).unwrap();
-    assert_eq!(doc["public"], true);
-}
-
-#[test]
-fn the_same_census_gives_the_same_bytes_whatever_the_clock() {
-    let env = with_sample(SAMPLES[0]);
-    for format in ["csv", "json", "geojson", "umap-csv", "ods", "dot", "gexf"] {
-        let first = export(&env, &["--format", format]);
-        let later = env
-            .census_cmd()
-            .env("RECENSE_NOW", "2031-03-04T05:06:07Z")
-            .args(["export", "--format", format])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        assert!(first == later, "{format} changed with the clock");
-        env.census_cmd()
-            .args(["export", "--format", format, "-o", "out"])
-            .assert()
-            .success();
-        assert!(env.read("out") == first, "{format}: the file is what standard output gets");
-    }
-}
-
-/// The ids of an export, in order (its `id` column).
-fn exported_ids(env: &Env, filters: &[&str]) -> Vec<String> {
-    let mut args = vec!["--format", "csv", "--header", "ids"];
-    args.extend(filters);
-    csv_rows(&export(env, &args)).1.into_iter().map(|r| r[0].clone()).collect()
-}
-
-#[test]
-fn filters_choose_as_list_does_and_the_order_is_by_name() {
-    let env = with_sample(SAMPLES[0]);
-    let all = listed(&env, &[]);
-    let some_id = all.keys().next().unwrap().clone();
-    env.census_cmd().args(["--as", "Marie", "status", &some_id, "contacte"]).assert().success();
-    for filters in [
-        &["--kind", "association"][..],
-        &["--kind", "Patronage laïque", "--kind", "fablab"],
-        &["--commune", "brest"],
-        &["-q", "libre"],
-        &["--status", "contacte"],
-        &["--commune", "Brest", "-q", "wiki"],
-    ] {
-        let ids = exported_ids(&env, filters);
-        let expected: BTreeSet<String> = listed(&env, filters).into_keys().collect();
-        assert!(!expected.is_empty(), "{filters:?} chooses something");
-        assert_eq!(ids.iter().cloned().collect::<BTreeSet<_>>(), expected, "{filters:?}");
-        let names: Vec<String> = ids.iter().map(|id| fold(all[id]["nom"].as_str().unwrap())).collect();
-        assert!(names.windows(2).all(|w| w[0] <= w[1]), "{filters:?}: by name");
-    }
-}
-
-#[test]
-fn an_output_file_is_replaced_whole_and_nothing_else_is_left() {
-    let env = with_sample(SAMPLES[0]);
-    env.write("out.csv", "old");
-    let census = env.read(common::CENSUS);
-    let out = env
-        .census_cmd()
-        .args(["export", "--format", "csv", "-o", "out.csv"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    assert!(out.stdout.is_empty(), "nothing on standard output");
-    assert!(stderr_of(&out).contains("out.csv"), "{}", stderr_of(&out));
-    assert!(env.read_text("out.csv").starts_with("id;"));
-    assert_eq!(env.file_names(), [common::CENSUS, "out.csv"]);
-    assert_eq!(env.read(common::CENSUS), census, "the census is only read");
-}
-
-#[test]
-fn exporting_over_the_census_itself_is_refused() {
-    let env = with_sample(SAMPLES[0]);
-    let before = env.snapshot();
-    let out = env
-        .census_cmd()
-        .args(["export", "--format", "csv", "-o", "./census.ron"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    assert!(stderr_of(&out).contains("est le recensement lui-même"), "{}", stderr_of(&out));
-    common::assert_unchanged(&before, &env.snapshot());
-}
-
-#[test]
-fn an_unknown_kind_is_refused_with_the_known_ones() {
-    let env = with_sample(SAMPLES[0]);
-    let out = env
-        .census_cmd()
-        .args(["export", "--format", "csv", "--kind", "dragon"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let err = stderr_of(&out);
-    assert!(err.contains("--kind dragon") && err.contains("chatons"), "{err}");
-    assert!(out.stdout.is_empty());
-}
-
-#[test]
-fn a_missing_folder_is_named_and_nothing_is_created() {
-    let env = with_sample(SAMPLES[0]);
-    let before = env.snapshot();
-    let out = env
-        .census_cmd()
-        .args(["export", "--format", "json", "-o", "nowhere/out.json"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let err = stderr_of(&out);
-    assert!(err.contains("nowhere/out.json") && err.contains("introuvable"), "{err}");
-    common::assert_unchanged(&before, &env.snapshot());
-}
-
-#[test]
-fn a_full_disk_on_standard_output_is_said() {
-    let env = with_sample(SAMPLES[0]);
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
-    let out = env
-        .std_cmd()
-        .args(["--file", common::CENSUS, "export", "--format", "csv"])
-        .stdout(full)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr_of(&out);
-    assert!(err.contains("export csv impossible") && err.contains("disque plein"), "{err}");
-}
-
-#[test]
-fn ods_is_not_written_to_a_terminal() {
-    let sb = e2e::Sandbox::new();
-    std::fs::copy(common::project_dir().join(SAMPLES[0]), sb.path("census.ron")).unwrap();
-    let session = e2e::Session::start(&sb, &["--file", "census.ron", "export", "--format", "ods"]);
-    assert_eq!(session.wait_exit(), 1);
-    let screen = session.transcript();
-    assert!(screen.contains("n'est pas du texte") && screen.contains("-o"), "{screen}");
-    // To a pipe, the same command writes the file's bytes.
-    let env = with_sample(SAMPLES[0]);
-    let piped = export(&env, &["--format", "ods"]);
-    assert!(piped.starts_with(b"PK"));
 }

@@ -1,7 +1,8 @@
 //! Exports read back by `recense import`, as a user would move a census
 //! between tools: `export csv` (labels or ids) and the two national
 //! standards, imported into the census they came from (nothing changes) and
-//! into an empty census (the same initiatives and values come back).
+//! into an empty census (the same initiatives and values come back); what
+//! a standard leaves out, said on standard error.
 
 mod common;
 
@@ -186,7 +187,11 @@ fn mednum_and_data_inclusion_exports_import_back() {
         let (sample, back) = (parse(&env, CENSUS), parse(&env, "fresh.ron"));
         assert_eq!(back.live().count(), standard_rows, "{format}");
         for i in back.live() {
-            let more: &[&str] = if format == "mednum" { &MEDNUM_ONLY } else { &[] };
+            let more: &[&str] = if format == "mednum" {
+                &MEDNUM_ONLY
+            } else {
+                &[]
+            };
             for &field in CARRIED.iter().chain(more) {
                 assert_eq!(
                     sorted_values(&sample, &i.id, field),
@@ -198,4 +203,56 @@ fn mednum_and_data_inclusion_exports_import_back() {
             assert!(i.value("contact_nom").is_none() && i.value("contact_courriel").is_none());
         }
     }
+}
+
+#[test]
+fn each_initiative_a_standard_leaves_out_is_named_with_what_it_lacks() {
+    // The sample as shipped: no initiative has a SIRET or an RNA.
+    let env = Env::with_census();
+    env.copy_sample(CENSUS);
+    let out = env
+        .census_cmd()
+        .args(["export", "--format", "mednum"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "nothing exported is a failure");
+    let err = common::stderr_of(&out);
+    let left: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("laissée de côté : "))
+        .collect();
+    assert_eq!(left.len(), parse(&env, CENSUS).live().count(), "{err}");
+    assert!(
+        left.iter()
+            .all(|l| l.contains("manque pivot (SIRET ou RNA)")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "laissée de côté : Infini (Internet Finistère) ({INFINI}) : manque "
+        )),
+        "{err}"
+    );
+    assert!(err.contains("rien n'a été exporté"), "{err}");
+
+    // Two initiatives given what mednum needs: they are written, the others
+    // listed, and the command succeeds.
+    let env = ready_for_standards();
+    let out = env
+        .census_cmd()
+        .args(["--lang", "en", "export", "--format", "mednum"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let rows = stdout_of(&out).lines().count() - 1;
+    assert_eq!(rows, 2);
+    let err = common::stderr_of(&out);
+    let left = err.lines().filter(|l| l.starts_with("left out: ")).count();
+    assert_eq!(left, 19 - rows, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{rows} initiative(s) exported as mednum, {left} left out"
+        )),
+        "{err}"
+    );
 }
