@@ -29,9 +29,9 @@ pub enum ExportFormat {
     UmapCsv,
     /// Classeur LibreOffice : initiatives, preuves, relations.
     Ods,
-    /// Réseau pour GraphViz.
+    /// Réseau pour GraphViz (sans champs personnels).
     Dot,
-    /// Réseau pour Gephi.
+    /// Réseau pour Gephi (sans champs personnels).
     Gexf,
     /// Standard national des lieux de médiation numérique.
     Mednum,
@@ -72,7 +72,7 @@ pub struct ExportArgs {
     /// Écrit dans ce fichier, remplacé d'un coup (jamais à moitié écrit) ; sinon sur la sortie standard.
     #[arg(short = 'o', long = "output", value_name = "FICHIER")]
     pub output: Option<PathBuf>,
-    /// Laisse de côté les champs personnels (personne à contacter, son courriel, son téléphone…) et les noms des agents : pour publier. SANS --public, csv, json, ods, dot et gexf CONTIENNENT ces données personnelles (RGPD) : ne les diffusez pas.
+    /// Laisse de côté les champs personnels (personne à contacter, son courriel, son téléphone…) et les noms des agents : pour publier. SANS --public, csv, json et ods CONTIENNENT ces données personnelles (RGPD) : ne les diffusez pas.
     #[arg(long)]
     pub public: bool,
     /// En-têtes et valeurs des choix : labels = libellés (pour un tableur), ids = identifiants (pour un script).

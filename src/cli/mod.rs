@@ -124,7 +124,7 @@ pub enum Command {
     ///
     /// Exporte les initiatives en cours (pas les supprimées), triées par nom, avec les mêmes filtres que list. Le même recensement donne toujours les mêmes octets.
     ///
-    /// ATTENTION : sans --public, csv, json, ods, dot et gexf contiennent les données personnelles (personne à contacter, son courriel, son téléphone) et les noms des agents : c'est votre copie de travail, à ne pas publier (RGPD). Ajoutez --public pour un fichier à diffuser. Les cartes (geojson, umap-csv) et les standards nationaux n'en contiennent jamais.
+    /// ATTENTION : sans --public, csv, json et ods contiennent les données personnelles (personne à contacter, son courriel, son téléphone) et les noms des agents : c'est votre copie de travail, à ne pas publier (RGPD). Ajoutez --public pour un fichier à diffuser. Les cartes (geojson, umap-csv), les réseaux (dot, gexf) et les standards nationaux n'en contiennent jamais.
     Export(export::ExportArgs),
     /// Affiche une initiative.
     Show {

@@ -80,13 +80,11 @@ impl Format {
         self == Format::Ods
     }
 
-    /// Maps and open-data standards are made to be published: they never
-    /// carry personal fields, with or without `--public`.
+    /// Maps, networks and open-data standards are made to be published:
+    /// they never carry personal fields, with or without `--public` (a
+    /// network holds names, kinds, communes, statuses and relations only).
     pub fn always_public(self) -> bool {
-        matches!(
-            self,
-            Format::Geojson | Format::UmapCsv | Format::Mednum | Format::DataInclusion
-        )
+        !matches!(self, Format::Csv | Format::Json | Format::Ods)
     }
 
     /// Whether initiatives without coordinates are left out.
