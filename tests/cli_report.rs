@@ -41,8 +41,10 @@ fn labelled(stats: &Json, key: &str, field: &str) -> BTreeMap<String, usize> {
 /// Independent counts from `list --format json`, with every value of the
 /// list present (zeros included), by id.
 fn counted(items: &[Json], field: &str) -> BTreeMap<String, usize> {
-    let mut out: BTreeMap<String, usize> =
-        labels(field, Lang::Fr).into_keys().map(|id| (id, 0)).collect();
+    let mut out: BTreeMap<String, usize> = labels(field, Lang::Fr)
+        .into_keys()
+        .map(|id| (id, 0))
+        .collect();
     out.extend(count_by(items, |i| field_values(i, field)));
     out
 }
@@ -53,7 +55,11 @@ fn stats_json_counts_what_list_lists() {
         let env = with_sample(sample);
         let stats = stats_json(&env, &[]);
         let items = list_json(&env, &[]);
-        assert_eq!(stats["total"].as_u64(), Some(items.len() as u64), "{sample}");
+        assert_eq!(
+            stats["total"].as_u64(),
+            Some(items.len() as u64),
+            "{sample}"
+        );
         for (key, field) in [
             ("by_kind", "type"),
             ("by_problem", "problemes_publics"),
@@ -74,7 +80,10 @@ fn stats_json_counts_what_list_lists() {
         }
         let communes = count_by(&items, |i| field_values(i, "commune"));
         let stats_communes = tally(&stats, "by_commune");
-        assert_eq!(stats_communes, communes, "{sample}: one spelling per commune");
+        assert_eq!(
+            stats_communes, communes,
+            "{sample}: one spelling per commune"
+        );
     }
 }
 
@@ -95,11 +104,19 @@ fn report_figures_equal_stats_in_markdown_and_html() {
         };
         let communes = tally(&stats, "by_commune");
         let charts: Vec<(&str, &str, BTreeMap<String, usize>)> = vec![
-            ("elus", "problems", with_zeros("by_problem", "problemes_publics")),
+            (
+                "elus",
+                "problems",
+                with_zeros("by_problem", "problemes_publics"),
+            ),
             ("elus", "kinds", without_zeros("by_kind", "type")),
             ("elus", "needs", with_zeros("by_need", "besoins")),
             ("elus", "statuses", statuses.clone()),
-            ("techniciens", "commons", with_zeros("by_commons", "communs_produits")),
+            (
+                "techniciens",
+                "commons",
+                with_zeros("by_commons", "communs_produits"),
+            ),
             ("techniciens", "statuses", statuses),
         ];
         for (audience, id, expected) in &charts {
@@ -115,7 +132,10 @@ fn report_figures_equal_stats_in_markdown_and_html() {
         // The communes with most initiatives (at most 20 bars).
         let md = report(&env, &["--audience", "elus"]);
         let html = report(&env, &["--audience", "elus", "--format", "html"]);
-        for bars in [md_chart(&md, "communes"), html_chart(&parse_html(&html), "communes")] {
+        for bars in [
+            md_chart(&md, "communes"),
+            html_chart(&parse_html(&html), "communes"),
+        ] {
             assert_eq!(bars.len(), communes.len().min(20), "{sample}");
             for (commune, n) in bars {
                 assert_eq!(communes.get(&commune), Some(&n), "{sample} {commune}");
@@ -183,7 +203,10 @@ fn stats_filters_are_those_of_list() {
     // The filtered figures count the filtered initiatives only.
     let kept = list_json(&env, &["--commune", "Brest"]);
     let stats = stats_json(&env, &["--commune", "Brest"]);
-    assert_eq!(tally(&stats, "by_problem"), counted(&kept, "problemes_publics"));
+    assert_eq!(
+        tally(&stats, "by_problem"),
+        counted(&kept, "problemes_publics")
+    );
     // A wrong filter fails as in `list`, with the same message.
     let fail = |cmd: &str| {
         let out = env
@@ -264,13 +287,19 @@ fn reports_are_in_english_with_lang_en() {
     let fr = labels("problemes_publics", Lang::Fr);
     let en = labels("problemes_publics", Lang::En);
     let md = report(&env, &["--audience", "elus", "--lang", "en"]);
-    let html = report(&env, &["--audience", "elus", "--format", "html", "--lang", "en"]);
+    let html = report(
+        &env,
+        &["--audience", "elus", "--format", "html", "--lang", "en"],
+    );
     let doc = parse_html(&html);
     assert_eq!(doc.root_element().attribute("lang"), Some("en"));
     for bars in [md_chart(&md, "problems"), html_chart(&doc, "problems")] {
         for (label, _) in bars {
             assert!(en.values().any(|l| *l == label), "{label} is English");
-            assert!(!fr.values().any(|l| *l == label && !en.values().any(|e| e == l)));
+            assert!(
+                !fr.values()
+                    .any(|l| *l == label && !en.values().any(|e| e == l))
+            );
         }
     }
     let french = report(&env, &["--audience", "elus"]);
@@ -283,7 +312,11 @@ fn the_same_census_on_the_same_day_gives_the_same_bytes() {
     for audience in ["elus", "techniciens"] {
         for format in ["md", "html"] {
             let args = ["--audience", audience, "--format", format];
-            assert_eq!(report(&env, &args), report(&env, &args), "{audience} {format}");
+            assert_eq!(
+                report(&env, &args),
+                report(&env, &args),
+                "{audience} {format}"
+            );
         }
     }
     assert_eq!(stats_json(&env, &[]), stats_json(&env, &[]));

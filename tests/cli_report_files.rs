@@ -34,7 +34,9 @@ fn assert_self_contained(html: &str) {
             if a.name() == "href" {
                 assert_eq!(tag, "a", "href= on <{tag}>");
                 let v = a.value();
-                assert!(v.starts_with("https://") || v.starts_with("http://") || v.starts_with('#'));
+                assert!(
+                    v.starts_with("https://") || v.starts_with("http://") || v.starts_with('#')
+                );
             }
         }
         if tag == "style" || n.attribute("style").is_some() {
@@ -99,9 +101,7 @@ fn every_census_value_is_escaped() {
         let md = report(&env, &["--audience", audience]);
         for raw in ["<b>", "<img", "<script", "*étoile*", "_souligné_", "[lien]"] {
             // Markup that stays markup: not preceded by a backslash.
-            let bare = md
-                .match_indices(raw)
-                .any(|(i, _)| !md[..i].ends_with('\\'));
+            let bare = md.match_indices(raw).any(|(i, _)| !md[..i].ends_with('\\'));
             assert!(!bare, "{raw} unescaped in the {audience} Markdown");
         }
         assert!(md.contains("\\<script\\>alert(1)\\</script\\> \\& Cie"));
@@ -143,7 +143,11 @@ fn with_contacts() -> (Env, Vec<String>) {
             values.extend(field_values(item, field));
         }
     }
-    assert_eq!(values.len(), 9, "three fields on three initiatives: {values:?}");
+    assert_eq!(
+        values.len(),
+        9,
+        "three fields on three initiatives: {values:?}"
+    );
     (env, values)
 }
 
@@ -154,11 +158,17 @@ fn public_reports_hold_no_personal_data() {
         // The technicians' internal report gives the contact persons.
         let internal = report(&env, &["--audience", "techniciens", "--format", format]);
         for v in &personal {
-            assert!(internal.contains(v.as_str()), "{v} in the internal {format}");
+            assert!(
+                internal.contains(v.as_str()),
+                "{v} in the internal {format}"
+            );
         }
         // Never with --public; never in the elected officials' report.
         for audience in AUDIENCES {
-            let public = report(&env, &["--audience", audience, "--format", format, "--public"]);
+            let public = report(
+                &env,
+                &["--audience", audience, "--format", format, "--public"],
+            );
             let plain = report(&env, &["--audience", audience, "--format", format]);
             for v in &personal {
                 assert!(!public.contains(v.as_str()), "{v} in the public {audience}");
@@ -187,7 +197,10 @@ fn output_goes_to_the_file_atomically() {
         assert!(stderr_of(&out).contains("rapport.html"));
         assert_eq!(env.read_text("rapport.html"), shown);
         // No temporary file, no backup of the previous report.
-        assert_eq!(env.file_names(), vec![CENSUS.to_string(), "rapport.html".into()]);
+        assert_eq!(
+            env.file_names(),
+            vec![CENSUS.to_string(), "rapport.html".into()]
+        );
     }
 }
 
@@ -203,7 +216,10 @@ fn output_cannot_replace_the_census() {
         .get_output()
         .clone();
     let message = stderr_of(&out);
-    assert!(message.contains(CENSUS) && message.contains("rapport.html"), "{message}");
+    assert!(
+        message.contains(CENSUS) && message.contains("rapport.html"),
+        "{message}"
+    );
     assert_unchanged(&before, &env.snapshot());
 }
 
@@ -218,7 +234,11 @@ fn output_in_a_missing_folder_says_where() {
         .code(1)
         .get_output()
         .clone();
-    assert!(stderr_of(&out).contains("absent/rapport.md"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("absent/rapport.md"),
+        "{}",
+        stderr_of(&out)
+    );
     assert_unchanged(&before, &env.snapshot());
 }
 

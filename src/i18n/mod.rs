@@ -23,6 +23,7 @@ macro_rules! strings {
 }
 
 pub mod cli;
+pub mod exchange;
 mod files;
 pub mod import;
 pub mod report;

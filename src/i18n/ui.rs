@@ -273,6 +273,18 @@ pub fn action_label(
             "not duplicates (remembered)",
             "not dup.",
         ),
+        A::Import => (
+            "importer une liste (CSV, mednum, data·inclusion, CHATONS)",
+            "importer",
+            "import a list (CSV, mednum, data·inclusion, CHATONS)",
+            "import",
+        ),
+        A::Apply => (
+            "appliquer : importer pour de bon",
+            "importer",
+            "apply: import for good",
+            "import",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),

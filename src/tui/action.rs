@@ -69,4 +69,6 @@ actions! {
     Fuse = "fuse",
     Swap = "swap",
     NotDuplicate = "not_duplicate",
+    Import = "import",
+    Apply = "apply",
 }

@@ -26,6 +26,7 @@ use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
 use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
+use super::screens::import::ImportState;
 use super::screens::list::ListState;
 use super::screens::wizard::WizardState;
 use super::theme::Theme;
@@ -60,6 +61,7 @@ pub enum View {
     Wizard(Box<WizardState>),
     Conflicts(Box<ConflictsState>),
     Duplicates(Box<DuplicatesState>),
+    Import(Box<ImportState>),
 }
 
 /// Things drawn over everything, that take the keys while open.
@@ -438,6 +440,28 @@ impl Core {
         changes
     }
 
+    /// Applies an import planned on this census (see `census::import`),
+    /// then writes the whole census once.
+    pub fn import(
+        &mut self,
+        plan: crate::census::import::ImportPlan,
+    ) -> crate::census::import::Applied {
+        let now = self.clock.now();
+        let applied = crate::census::import::apply(
+            &mut self.ws.census,
+            &self.ws.schema,
+            &self.agent,
+            now,
+            plan,
+        );
+        if applied.created + applied.updated > 0 {
+            self.reindex();
+            self.count_conflicts();
+            self.save_all();
+        }
+        applied
+    }
+
     /// Writes the whole census (the journal is then emptied).
     pub fn save_all(&mut self) -> bool {
         match store::save(&self.ws.path, &self.ws.census) {
@@ -497,6 +521,7 @@ impl App {
                 Some(View::Wizard(w)) => w.context(),
                 Some(View::Conflicts(c)) => c.context(),
                 Some(View::Duplicates(d)) => d.context(),
+                Some(View::Import(i)) => i.context(),
                 None => self.core.list.context(),
             },
         }
@@ -541,6 +566,7 @@ impl App {
             Some(View::Wizard(w)) => w.update(&mut self.core, input),
             Some(View::Conflicts(c)) => c.update(&mut self.core, input),
             Some(View::Duplicates(d)) => d.update(&mut self.core, input),
+            Some(View::Import(i)) => i.update(&mut self.core, input),
             None => self.update_list(input),
         };
         self.apply(effect);
@@ -578,6 +604,7 @@ impl App {
             Some(Action::Duplicates) => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
+            Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
             _ => {
                 let mut list = std::mem::take(&mut core.list);
                 let effect = list.update(core, input);
@@ -650,6 +677,12 @@ impl App {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
             }
             _ if command.starts_with("merge") => self.merge(command),
+            _ if command.split_whitespace().next() == Some("import")
+                || command.split_whitespace().next() == Some("importer") =>
+            {
+                let file = command.split_once(' ').map_or("", |(_, f)| f.trim());
+                Effect::Push(View::Import(Box::new(ImportState::new(file))))
+            }
             "" => Effect::None,
             other => {
                 let ui = self.core.ui();

@@ -29,6 +29,7 @@ fn hint_actions(context: Context) -> &'static [Action] {
         Context::Help => &[Back, MoveDown, MoveUp],
         Context::Conflicts => &[Confirm, Open, Back, Help],
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
+        Context::Import => &[Confirm, NextPane, Apply, Back, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -56,6 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(View::Wizard(w)) => w.draw(core, frame, body),
         Some(View::Conflicts(c)) => c.draw(core, frame, body),
         Some(View::Duplicates(d)) => d.draw(core, frame, body),
+        Some(View::Import(i)) => i.draw(core, frame, body),
         None => core.list.draw(core, frame, body),
     }
     draw_status(app, frame, status);

@@ -57,8 +57,12 @@ pub fn with_sample(sample: &str) -> Env {
     let env = Env::new();
     env.write(
         CENSUS,
-        std::fs::read(crate::common::project_dir().join("sample-data").join(sample))
-            .expect("sample census"),
+        std::fs::read(
+            crate::common::project_dir()
+                .join("sample-data")
+                .join(sample),
+        )
+        .expect("sample census"),
     );
     env
 }

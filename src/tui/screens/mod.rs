@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod duplicates;
 pub mod filters;
 pub mod help;
+pub mod import;
 pub mod list;
 pub mod welcome;
 pub mod wizard;
