@@ -25,6 +25,7 @@ macro_rules! strings {
 pub mod cli;
 mod files;
 pub mod import;
+pub mod legitimize;
 pub mod report;
 pub mod ui;
 

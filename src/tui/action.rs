@@ -69,4 +69,12 @@ actions! {
     Fuse = "fuse",
     Swap = "swap",
     NotDuplicate = "not_duplicate",
+    Mark = "mark",
+    MarkAll = "mark_all",
+    ClearMarks = "clear_marks",
+    SetStatus = "status",
+    AddEvidence = "evidence",
+    ConfirmRecord = "confirm_initiative",
+    Link = "link",
+    Unlink = "unlink",
 }

@@ -337,6 +337,12 @@ impl Default for KeyMap {
                 (Undo, vec![c('u')]),
                 (Conflicts, vec![c('C')]),
                 (Duplicates, vec![c('D')]),
+                (Mark, vec![c(' '), c('m')]),
+                (MarkAll, vec![c('M')]),
+                (ClearMarks, vec![c('X')]),
+                (SetStatus, vec![c('t')]),
+                (AddEvidence, vec![c('p')]),
+                (ConfirmRecord, vec![c('v')]),
             ]),
         );
         bindings.insert(
@@ -358,6 +364,11 @@ impl Default for KeyMap {
                 (CopyAsNew, vec![c('c')]),
                 (Delete, vec![c('d')]),
                 (Undo, vec![c('u')]),
+                (SetStatus, vec![c('t')]),
+                (AddEvidence, vec![c('p')]),
+                (ConfirmRecord, vec![c('v')]),
+                (Link, vec![c('r')]),
+                (Unlink, vec![c('R')]),
             ]),
         );
         bindings.insert(

@@ -6,6 +6,8 @@ pub mod dialog;
 pub mod duplicates;
 pub mod filters;
 pub mod help;
+pub mod legitimize;
+pub mod legitimize_record;
 pub mod list;
 pub mod welcome;
 pub mod wizard;

@@ -1,0 +1,554 @@
+//! The legitimizing forms, over the record or the list: change the status
+//! (a picker of the seven statuses in ladder order, then a comment), add
+//! evidence (kind, date, note, link), confirm (a comment), link and unlink
+//! (a relation kind, then the other initiative found by typing). Then what
+//! happened: refused with exactly why, or, on many, who was done and who not.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::census::id::InitiativeId;
+use crate::census::network;
+use crate::census::status;
+use crate::census::value::split_relation;
+use crate::display::{inert, width};
+use crate::i18n::legitimize::legit;
+use crate::i18n::{fill, missing_text, status_label};
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Input};
+use crate::tui::keymap::Context;
+use crate::tui::legitimize::{LegitAction, Outcome};
+use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::picker::{Item, Picker};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Status,
+    Evidence,
+    Confirm,
+    Link,
+    Unlink,
+}
+
+#[derive(Debug, Clone)]
+enum Widget {
+    Pick(Picker),
+    Text(TextInput),
+}
+
+#[derive(Debug, Clone)]
+struct Field {
+    label: &'static str,
+    widget: Widget,
+}
+
+impl Field {
+    fn pick(label: &'static str, picker: Picker) -> Field {
+        Field {
+            label,
+            widget: Widget::Pick(picker),
+        }
+    }
+
+    fn text(label: &'static str, text: &str) -> Field {
+        Field {
+            label,
+            widget: Widget::Text(TextInput::new(text)),
+        }
+    }
+
+    /// The value: the picked item's, or the text typed.
+    fn value(&self) -> String {
+        match &self.widget {
+            Widget::Pick(p) => p.current().map(|i| i.value.clone()).unwrap_or_default(),
+            Widget::Text(t) => t.text().to_string(),
+        }
+    }
+
+    /// The value as shown on its line.
+    fn shown(&self) -> String {
+        match &self.widget {
+            Widget::Pick(p) => p.current().map(|i| i.label.clone()).unwrap_or_default(),
+            Widget::Text(t) => t.text().to_string(),
+        }
+    }
+}
+
+/// What happened, shown until closed.
+#[derive(Debug, Clone)]
+struct Report {
+    title: String,
+    /// Lines, and whether each says a refusal.
+    lines: Vec<(String, bool)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LegitForm {
+    kind: Kind,
+    targets: Vec<InitiativeId>,
+    /// The name of the one target, or how many are marked.
+    subject: String,
+    fields: Vec<Field>,
+    /// The field that has the keys.
+    focus: usize,
+    error: Option<String>,
+    report: Option<Report>,
+}
+
+/// `name (commune)`: how an initiative is found in a picker.
+fn name_and_commune(core: &Core, i: &crate::census::model::Initiative) -> String {
+    let name = i.value(&core.ws.schema.name_field).unwrap_or("?");
+    match i.value("commune") {
+        Some(c) => format!("{name} ({c})"),
+        None => name.to_string(),
+    }
+}
+
+impl LegitForm {
+    /// The form of `action` for `targets` (the marked ones, or the one shown);
+    /// `None` when there is nothing to act on.
+    pub fn open(core: &mut Core, action: Action, targets: Vec<InitiativeId>) -> Option<LegitForm> {
+        let t = legit(core.lang);
+        let schema = &core.ws.schema;
+        let census = &core.ws.census;
+        let first = census.get(targets.first()?)?;
+        let subject = if targets.len() == 1 {
+            fill(
+                t.form_one,
+                &[(
+                    "name",
+                    &inert(first.value(&schema.name_field).unwrap_or("?")),
+                )],
+            )
+        } else {
+            fill(t.form_many, &[("n", &targets.len())])
+        };
+        let relation_list = network::relation_field(schema)
+            .and_then(|f| f.field_type.choice_list())
+            .unwrap_or("relations");
+        let (kind, fields) = match action {
+            Action::SetStatus => {
+                let current = (targets.len() == 1).then(|| status::current(first));
+                let items = status::STATUSES
+                    .iter()
+                    .map(|s| Item::new(*s, status_label(s, core.lang), current == Some(*s)))
+                    .collect();
+                (
+                    Kind::Status,
+                    vec![
+                        Field::pick(t.status_new, Picker::new(items, false)),
+                        Field::text(t.comment, ""),
+                    ],
+                )
+            }
+            Action::AddEvidence => {
+                let items = schema
+                    .choices(status::EVIDENCE_KINDS)
+                    .iter()
+                    .map(|c| Item::new(&c.id, c.label.get(core.lang), false))
+                    .collect();
+                let today = core.clock.now().date().to_string();
+                (
+                    Kind::Evidence,
+                    vec![
+                        Field::pick(t.evidence_kind, Picker::new(items, false)),
+                        Field::text(t.evidence_date, &today),
+                        Field::text(t.evidence_note, ""),
+                        Field::text(t.evidence_url, ""),
+                    ],
+                )
+            }
+            Action::ConfirmRecord => (Kind::Confirm, vec![Field::text(t.comment_optional, "")]),
+            Action::Link => {
+                let kinds = schema
+                    .choices(relation_list)
+                    .iter()
+                    .map(|c| Item::new(&c.id, c.label.get(core.lang), false))
+                    .collect();
+                let others = census
+                    .live()
+                    .filter(|i| i.id != first.id)
+                    .map(|i| Item::new(i.id.to_string(), name_and_commune(core, i), false))
+                    .collect();
+                (
+                    Kind::Link,
+                    vec![
+                        Field::pick(t.link_kind, Picker::new(kinds, false)),
+                        Field::pick(t.link_target, Picker::new(others, false)),
+                    ],
+                )
+            }
+            Action::Unlink => {
+                let items: Vec<Item> = network::outgoing(schema, first)
+                    .map(|l| {
+                        let name = InitiativeId::parse(l.to)
+                            .ok()
+                            .and_then(|id| census.get(&id))
+                            .map_or_else(|| l.to.to_string(), |i| name_and_commune(core, i));
+                        let label = schema.choice_label(l.list, l.kind, core.lang);
+                        Item::new(
+                            format!("{}:{}", l.kind, l.to),
+                            format!("{label} {name}"),
+                            false,
+                        )
+                    })
+                    .collect();
+                if items.is_empty() {
+                    core.say(t.no_relation);
+                    return None;
+                }
+                (
+                    Kind::Unlink,
+                    vec![Field::pick(t.unlink_title, Picker::new(items, false))],
+                )
+            }
+            _ => return None,
+        };
+        Some(LegitForm {
+            kind,
+            targets,
+            subject,
+            fields,
+            focus: 0,
+            error: None,
+            report: None,
+        })
+    }
+
+    pub fn context(&self) -> Context {
+        if self.report.is_some() {
+            return Context::Dialog;
+        }
+        match self.fields.get(self.focus).map(|f| &f.widget) {
+            Some(Widget::Pick(_)) => Context::Picker,
+            _ => Context::Wizard,
+        }
+    }
+
+    fn title(&self, core: &Core) -> &'static str {
+        let t = legit(core.lang);
+        match self.kind {
+            Kind::Status => t.status_title,
+            Kind::Evidence => t.evidence_title,
+            Kind::Confirm => t.confirm_title,
+            Kind::Link => t.link_title,
+            Kind::Unlink => t.unlink_title,
+        }
+    }
+
+    /// Returns whether the form is closed.
+    pub fn update(&mut self, core: &mut Core, input: Input) -> bool {
+        if self.report.is_some() {
+            return matches!(
+                input.action,
+                Some(Action::Confirm | Action::Cancel | Action::Yes | Action::No)
+            );
+        }
+        let last = self.fields.len().saturating_sub(1);
+        match input.action {
+            Some(Action::Cancel) => return true,
+            Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
+            Some(Action::PreviousField) => self.focus = self.focus.saturating_sub(1),
+            Some(Action::Confirm) if self.focus < last => self.focus += 1,
+            Some(Action::Confirm) => return self.submit(core),
+            _ => match self.fields.get_mut(self.focus).map(|f| &mut f.widget) {
+                Some(Widget::Pick(p)) => match input.action {
+                    Some(Action::MoveDown) => p.move_down(),
+                    Some(Action::MoveUp) => p.move_up(),
+                    _ => {
+                        p.type_key(input.key);
+                    }
+                },
+                Some(Widget::Text(t)) => {
+                    t.handle(input.key);
+                }
+                None => {}
+            },
+        }
+        false
+    }
+
+    fn value(&self, n: usize) -> String {
+        self.fields.get(n).map(Field::value).unwrap_or_default()
+    }
+
+    /// Does it; returns whether the form is closed.
+    fn submit(&mut self, core: &mut Core) -> bool {
+        let t = legit(core.lang);
+        let action = match self.kind {
+            Kind::Status => LegitAction::Status {
+                status: self.value(0),
+                comment: self.value(1),
+            },
+            Kind::Evidence => LegitAction::Evidence {
+                kind: self.value(0),
+                date: self.value(1),
+                note: self.value(2),
+                url: self.value(3),
+            },
+            Kind::Confirm => LegitAction::Confirm {
+                comment: self.value(0),
+            },
+            Kind::Link | Kind::Unlink => return self.submit_link(core),
+        };
+        let outcome = core.legitimize(&self.targets, &action);
+        if let Some(invalid) = outcome.invalid {
+            self.error = Some(invalid);
+            return false;
+        }
+        let done_text = match &action {
+            LegitAction::Status { status, .. } => fill(
+                t.status_done,
+                &[("status", &status_label(status, core.lang))],
+            ),
+            LegitAction::Evidence { .. } => t.evidence_done.to_string(),
+            LegitAction::Confirm { .. } => t.confirm_done.to_string(),
+        };
+        if self.targets.len() == 1 {
+            if let Some((_, why)) = outcome.refused.first() {
+                self.report = Some(Report {
+                    title: t.refused_title.to_string(),
+                    lines: vec![(why.clone(), true)],
+                });
+                return false;
+            }
+            core.say(done_text);
+            return true;
+        }
+        self.report = Some(self.batch_report(core, &outcome, &action, &done_text));
+        false
+    }
+
+    /// Who was done, who was not and why, and what undo does.
+    fn batch_report(
+        &self,
+        core: &mut Core,
+        outcome: &Outcome,
+        action: &LegitAction,
+        done_text: &str,
+    ) -> Report {
+        let t = legit(core.lang);
+        let done = fill(
+            t.batch_done,
+            &[
+                ("done", &outcome.done.len()),
+                ("total", &self.targets.len()),
+            ],
+        );
+        let mut lines = vec![(format!("{done_text}. {done}"), false)];
+        if !outcome.refused.is_empty() {
+            lines.push((
+                fill(t.batch_refused, &[("n", &outcome.refused.len())]),
+                true,
+            ));
+            for (id, why) in &outcome.refused {
+                let name = core
+                    .ws
+                    .census
+                    .get(id)
+                    .and_then(|i| i.value(&core.ws.schema.name_field))
+                    .map_or_else(|| id.to_string(), |n| inert(n).into_owned());
+                lines.push((format!("- {name}{}{why}", core.ui().colon), true));
+            }
+        }
+        if !outcome.done.is_empty() {
+            let undo = match action {
+                LegitAction::Status { .. } => fill(t.batch_undo, &[("key", &core.undo_key())]),
+                _ => t.batch_no_undo.to_string(),
+            };
+            lines.push((undo, false));
+        }
+        core.say(format!(
+            "{done_text}{}{}/{}",
+            core.ui().colon,
+            outcome.done.len(),
+            self.targets.len()
+        ));
+        Report {
+            title: t.batch_title.to_string(),
+            lines,
+        }
+    }
+
+    fn submit_link(&mut self, core: &mut Core) -> bool {
+        let t = legit(core.lang);
+        let Some(id) = self.targets.first().cloned() else {
+            return true;
+        };
+        let (kind, target, add) = match self.kind {
+            Kind::Link => (self.value(0), self.value(1), true),
+            _ => {
+                let v = self.value(0);
+                let (k, to) = split_relation(&v).unwrap_or(("", ""));
+                (k.to_string(), to.to_string(), false)
+            }
+        };
+        match core.link(&id, &kind, &target, add) {
+            Ok(changed) => {
+                let text = match (changed, add) {
+                    (false, _) => t.unchanged,
+                    (true, true) => t.linked,
+                    (true, false) => t.unlinked,
+                };
+                core.say(text);
+                true
+            }
+            Err(e) => {
+                self.error = Some(e);
+                false
+            }
+        }
+    }
+
+    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        // The whole body: the form is all there is to look at while open.
+        let popup = area;
+        frame.render_widget(Clear, popup);
+        let title = match &self.report {
+            Some(r) => r.title.as_str(),
+            None => self.title(core),
+        };
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .border_style(theme.focus)
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    theme.truncate(title, popup.width.saturating_sub(4) as usize)
+                ),
+                theme.title,
+            ));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        let [subject, body] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                theme.truncate(&self.subject, subject.width as usize),
+                theme.focus,
+            )),
+            subject,
+        );
+        if let Some(report) = &self.report {
+            self.draw_report(core, report, frame, body);
+            return;
+        }
+        let n = self.fields.len() as u16;
+        let [fields, rest] = body.layout(&Layout::vertical([
+            Constraint::Length(n),
+            Constraint::Fill(1),
+        ]));
+        let label_width = self
+            .fields
+            .iter()
+            .map(|f| width(f.label))
+            .max()
+            .unwrap_or(0);
+        let room = (fields.width as usize).saturating_sub(label_width + 6);
+        let lines: Vec<Line> = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let focused = k == self.focus;
+                let pointer = if focused { theme.pointer() } else { " " };
+                let pad = " ".repeat(label_width.saturating_sub(width(f.label)));
+                let value = theme.truncate(&inert(&f.shown()), room).into_owned();
+                let style = if focused { theme.focus } else { theme.normal };
+                Line::from(vec![
+                    Span::styled(format!("{pointer} {}{pad}", f.label), style),
+                    Span::raw(core.ui().colon),
+                    Span::styled(value, style),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), fields);
+        match self.fields.get(self.focus).map(|f| &f.widget) {
+            Some(Widget::Pick(p)) => {
+                let [gap, list, error] = rest.layout(&Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                    Constraint::Length(if self.error.is_some() { 2 } else { 0 }),
+                ]));
+                let _ = gap;
+                p.draw(theme, frame, list, core.ui().pick_hint);
+                self.draw_error(core, frame, error);
+            }
+            Some(Widget::Text(t)) => {
+                // The cursor, in the focused line.
+                let before: String = t.text().chars().take(t.cursor()).collect();
+                let x = 2 + label_width + width(core.ui().colon) + width(&inert(&before));
+                let x = (x as u16).min(fields.width.saturating_sub(1));
+                frame.set_cursor_position((fields.x + x, fields.y + self.focus as u16));
+                self.draw_below(core, frame, rest);
+            }
+            None => {}
+        }
+    }
+
+    /// Under the text fields: what a status change would lack, the error,
+    /// the keys.
+    fn draw_below(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let t = legit(core.lang);
+        let mut lines = vec![Line::default()];
+        if let Some(e) = &self.error {
+            lines.push(Line::from(Span::styled(inert(e).into_owned(), theme.error)));
+            lines.push(Line::default());
+        }
+        if self.kind == Kind::Status
+            && let [id] = self.targets.as_slice()
+            && let Some(i) = core.ws.census.get(id)
+        {
+            let target = self.value(0);
+            let today = core.clock.now().date();
+            let missing = status::missing_to_reach(&core.ws.schema, i, &target, today);
+            if !missing.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("{}{}", t.status_missing, core.ui().colon.trim_end()),
+                    theme.warning,
+                )));
+                for m in &missing {
+                    lines.push(Line::from(format!("- {}", missing_text(m, core.lang))));
+                }
+                lines.push(Line::default());
+            }
+        }
+        let hint = match self.kind {
+            Kind::Evidence => t.evidence_hint,
+            _ => t.text_hint,
+        };
+        lines.push(Line::from(Span::styled(hint, theme.muted)));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+
+    fn draw_error(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        if let Some(e) = &self.error {
+            frame.render_widget(
+                Paragraph::new(Span::styled(inert(e).into_owned(), core.theme.error))
+                    .wrap(Wrap { trim: true }),
+                area,
+            );
+        }
+    }
+
+    fn draw_report(&self, core: &Core, report: &Report, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let mut lines = vec![Line::default()];
+        for (text, refused) in &report.lines {
+            let style = if *refused { theme.error } else { theme.normal };
+            lines.push(Line::from(Span::styled(text.clone(), style)));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            legit(core.lang).close_hint,
+            theme.muted,
+        )));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+}
