@@ -49,7 +49,7 @@ strings! { Legit, legit;
     batch_refused: "Refusé pour {n}, qui n'ont pas changé :", "Refused for {n}, left unchanged:";
     batch_undo: "La touche {key} annule ce changement de statut pour toutes.", "Key {key} undoes this status change for all of them.";
     batch_no_undo: "Preuves et confirmations ne s'annulent pas (elles restent dans l'historique).", "Evidence and confirmations cannot be undone (they stay in the history).";
-    close_hint: "Entrée ou Échap : fermer", "Enter or Esc: close";
+    close_hint: "Une autre touche ferme", "Any other key closes";
     undo_comment: "annulation", "undone";
     undo_statuses: "Statut remis comme avant pour {n}", "Status put back for {n}";
     undo_statuses_refused: "Statut remis pour {n} ; refusé pour {refused} : {why}", "Status put back for {n}; refused for {refused}: {why}";

@@ -260,7 +260,11 @@ impl DetailState {
                     .flatten()
                     .find(|&p| p > self.cursor)
                 {
-                    Some(p) => self.move_cursor(&rows, p, true),
+                    Some(p) => {
+                        self.move_cursor(&rows, p, true);
+                        // The section's title at the top: the whole of it in view.
+                        self.offset.set(p.saturating_sub(1));
+                    }
                     None => self.move_cursor(&rows, 0, true),
                 }
             }

@@ -82,6 +82,8 @@ struct Report {
     title: String,
     /// Lines, and whether each says a refusal.
     lines: Vec<(String, bool)>,
+    /// How far it is scrolled, in lines of the paragraph.
+    scroll: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -219,7 +221,8 @@ impl LegitForm {
 
     pub fn context(&self) -> Context {
         if self.report.is_some() {
-            return Context::Dialog;
+            // Read, then any key closes it: the help's keys say how.
+            return Context::Help;
         }
         match self.fields.get(self.focus).map(|f| &f.widget) {
             Some(Widget::Pick(_)) => Context::Picker,
@@ -240,11 +243,17 @@ impl LegitForm {
 
     /// Returns whether the form is closed.
     pub fn update(&mut self, core: &mut Core, input: Input) -> bool {
-        if self.report.is_some() {
-            return matches!(
-                input.action,
-                Some(Action::Confirm | Action::Cancel | Action::Yes | Action::No)
-            );
+        if let Some(report) = &mut self.report {
+            // A long list of refusals scrolls; any other key closes.
+            let last = report.lines.len().saturating_sub(1) as u16;
+            match input.action {
+                Some(Action::MoveDown) => report.scroll = (report.scroll + 1).min(last),
+                Some(Action::MoveUp) => report.scroll = report.scroll.saturating_sub(1),
+                Some(Action::PageDown) => report.scroll = (report.scroll + 10).min(last),
+                Some(Action::PageUp) => report.scroll = report.scroll.saturating_sub(10),
+                _ => return true,
+            }
+            return false;
         }
         let last = self.fields.len().saturating_sub(1);
         match input.action {
@@ -311,6 +320,7 @@ impl LegitForm {
                 self.report = Some(Report {
                     title: t.refused_title.to_string(),
                     lines: vec![(why.clone(), true)],
+                    scroll: 0,
                 });
                 return false;
             }
@@ -369,6 +379,7 @@ impl LegitForm {
         Report {
             title: t.batch_title.to_string(),
             lines,
+            scroll: 0,
         }
     }
 
@@ -549,6 +560,11 @@ impl LegitForm {
             legit(core.lang).close_hint,
             theme.muted,
         )));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((report.scroll, 0)),
+            area,
+        );
     }
 }
