@@ -201,6 +201,12 @@ fn a_status_change_from_the_record_is_saved_and_shows_at_once_in_the_history() {
     assert_eq!(last.status, "en_sommeil");
     assert_eq!(last.comment, "Plus de réponse depuis un an");
     assert_eq!(last.by, Some(agent().id));
+    // Undo: the status before comes back, as a new change of the history.
+    h.keys("u");
+    let ws = h.reopen();
+    let infini = named(&ws, INFINI);
+    assert_eq!(status::current(infini), "legitime");
+    assert_eq!(status::history(infini).len(), 3);
 }
 
 #[test]
