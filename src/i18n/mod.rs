@@ -26,6 +26,7 @@ pub mod cli;
 pub mod exchange;
 mod files;
 pub mod import;
+pub mod legitimize;
 pub mod report;
 pub mod ui;
 

@@ -71,4 +71,12 @@ actions! {
     NotDuplicate = "not_duplicate",
     Import = "import",
     Apply = "apply",
+    Mark = "mark",
+    MarkAll = "mark_all",
+    ClearMarks = "clear_marks",
+    SetStatus = "status",
+    AddEvidence = "evidence",
+    ConfirmRecord = "confirm_initiative",
+    Link = "link",
+    Unlink = "unlink",
 }

@@ -27,6 +27,7 @@ use super::screens::duplicates::DuplicatesState;
 use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
 use super::screens::import::ImportState;
+use super::screens::legitimize::LegitForm;
 use super::screens::list::ListState;
 use super::screens::wizard::WizardState;
 use super::theme::Theme;
@@ -73,6 +74,9 @@ pub enum Overlay {
     /// The `:` command line.
     Command(TextInput),
     Filters(FilterEditor),
+    /// A legitimizing form (status, evidence, confirmation, link) and its
+    /// result.
+    Legit(Box<LegitForm>),
 }
 
 /// A message in the status line.
@@ -104,6 +108,7 @@ enum UndoStep {
     Created(InitiativeId),
     Edited(Initiative),
     Deleted(InitiativeId),
+    Legit(super::legitimize::LegitUndo),
 }
 
 /// Everything but the stacked screens: the census and its helpers.
@@ -349,7 +354,7 @@ impl Core {
         Ok(summary)
     }
 
-    fn after_change(&mut self, id: &InitiativeId) {
+    pub(super) fn after_change(&mut self, id: &InitiativeId) {
         if let Some(pos) = self.ws.census.position(id) {
             self.index.update(&self.ws.census, &self.ws.schema, pos);
         }
@@ -365,6 +370,10 @@ impl Core {
             let text = self.ui().undo_empty;
             self.say(text);
             return;
+        };
+        let step = match step {
+            UndoStep::Legit(l) => return self.undo_legit(l),
+            other => other,
         };
         let now = self.clock.now();
         let (id, result) = match step {
@@ -395,6 +404,7 @@ impl Core {
                 );
                 (before.id, r)
             }
+            UndoStep::Legit(_) => return,
         };
         match result {
             Ok(_) => {
@@ -409,6 +419,10 @@ impl Core {
                 self.error(text);
             }
         }
+    }
+
+    pub(super) fn push_legit_undo(&mut self, step: super::legitimize::LegitUndo) {
+        self.undo.push(UndoStep::Legit(step));
     }
 
     /// The changes that give the schema fields of an initiative back the
@@ -516,6 +530,7 @@ impl App {
             Some(Overlay::Dialog(_)) => Context::Dialog,
             Some(Overlay::Command(_)) => Context::Search,
             Some(Overlay::Filters(_)) => Context::Picker,
+            Some(Overlay::Legit(f)) => f.context(),
             None => match self.views.last() {
                 Some(View::Detail(d)) => d.context(),
                 Some(View::Wizard(w)) => w.context(),
@@ -605,6 +620,13 @@ impl App {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
             Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
+            Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
+                let targets = core.list.targets(&core.ws.census);
+                if let Some(form) = LegitForm::open(core, a, targets) {
+                    self.overlay = Some(Overlay::Legit(Box::new(form)));
+                }
+                Effect::None
+            }
             _ => {
                 let mut list = std::mem::take(&mut core.list);
                 let effect = list.update(core, input);
@@ -653,6 +675,12 @@ impl App {
                     self.overlay = None;
                 }
                 effect
+            }
+            Overlay::Legit(form) => {
+                if form.update(&mut self.core, input) {
+                    self.overlay = None;
+                }
+                Effect::None
             }
         }
     }

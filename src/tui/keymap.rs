@@ -344,6 +344,12 @@ impl Default for KeyMap {
                 (Conflicts, vec![c('C')]),
                 (Duplicates, vec![c('D')]),
                 (Import, vec![c('i')]),
+                (Mark, vec![c(' '), c('m')]),
+                (MarkAll, vec![c('M')]),
+                (ClearMarks, vec![c('X')]),
+                (SetStatus, vec![c('t')]),
+                (AddEvidence, vec![c('p')]),
+                (ConfirmRecord, vec![c('v')]),
             ]),
         );
         bindings.insert(
@@ -365,6 +371,11 @@ impl Default for KeyMap {
                 (CopyAsNew, vec![c('c')]),
                 (Delete, vec![c('d')]),
                 (Undo, vec![c('u')]),
+                (SetStatus, vec![c('t')]),
+                (AddEvidence, vec![c('p')]),
+                (ConfirmRecord, vec![c('v')]),
+                (Link, vec![c('r')]),
+                (Unlink, vec![c('R')]),
             ]),
         );
         bindings.insert(

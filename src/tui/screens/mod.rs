@@ -7,6 +7,8 @@ pub mod duplicates;
 pub mod filters;
 pub mod help;
 pub mod import;
+pub mod legitimize;
+pub mod legitimize_record;
 pub mod list;
 pub mod welcome;
 pub mod wizard;
