@@ -27,6 +27,13 @@ const MEDIATHEQUES: &str = "01M6B5YWJ02QG986EWP9T1WGHC";
 /// Personal values given to Infini: they must never reach a standard.
 const SECRETS: [&str; 3] = ["Jeanne Secret", "jeanne.secret@example.org", "+33612345678"];
 
+fn unset(env: &Env, id: &str, field: &str) {
+    env.census_cmd()
+        .args(["edit", id, "--unset", field])
+        .assert()
+        .success();
+}
+
 fn edit(env: &Env, id: &str, sets: &[&str]) {
     let mut cmd = env.census_cmd();
     cmd.args(["edit", id]);
@@ -75,6 +82,9 @@ fn prepared() -> Env {
         PAPI,
         &["siret=73282932000074", "adresse=2 rue Frézier"],
     );
+    // The sample lists the PAPI's services: cleared, so that one initiative
+    // lacks exactly one required column.
+    unset(&env, PAPI, "services_mediation");
     edit(
         &env,
         MEDIATHEQUES,

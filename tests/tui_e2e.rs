@@ -189,7 +189,7 @@ fn first_run_entry_search_edit_and_quit() {
 
     // Back to the list; an accent-free search finds it.
     s.key("Escape");
-    s.wait_for_all(&["Compl.", "· 1 initiative"]);
+    s.wait_for_all(&["Score", "· 1 initiative"]);
     s.press("/", "Filtres : /");
     s.type_text("mediatheque");
     s.wait_until("the search to find it", |sc| {
@@ -222,7 +222,7 @@ fn first_run_entry_search_edit_and_quit() {
 
     // Quit from the list.
     s.key("Escape");
-    s.wait_for("Compl.");
+    s.wait_for("Score");
     s.key("q");
     assert_eq!(s.wait_exit(), 0, "exit code of recense");
     let end = s.transcript();
@@ -237,7 +237,7 @@ fn first_run_entry_search_edit_and_quit() {
     );
     assert_eq!(s.format("#{cursor_flag}"), "1", "the cursor stays hidden");
     assert!(
-        !end.contains("Aucune initiative") && !end.contains("Compl."),
+        !end.contains("Aucune initiative") && !end.contains("Score"),
         "the interface is still on screen after quitting:\n{end}"
     );
 
@@ -360,7 +360,7 @@ fn connection_lost_during_an_edit() {
     s2.key("Enter");
     s2.wait_for("25 rue de Pontaniou");
     s2.key("Escape");
-    s2.wait_for("Compl.");
+    s2.wait_for("Score");
     s2.key("q");
     assert_eq!(s2.wait_exit(), 0);
     assert_eq!(
@@ -608,7 +608,7 @@ fn ascii_interface_on_a_linux_console_without_colour() {
     s.wait_for(" — par ");
     screens.push(("record", s.wait_settled()));
     s.key("Escape");
-    s.wait_for("Compl.");
+    s.wait_for("Score");
     s.press("/", "Filtres : /");
     s.type_text("brest");
     s.wait_for("/brest");

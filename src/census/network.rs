@@ -46,6 +46,45 @@ pub fn incoming<'a>(census: &'a Census, schema: &'a Schema, id: &'a InitiativeId
         .collect()
 }
 
+/// The relations field of the schema (the first one), where `link` and
+/// `unlink` write.
+pub fn relation_field(schema: &Schema) -> Option<&crate::census::schema::Field> {
+    schema
+        .fields
+        .iter()
+        .find(|f| matches!(f.field_type, FieldType::Relations(_)))
+}
+
+/// The change that links `id` to `target` with `kind` (or removes that
+/// link): one element of the relations field, checked as any value is.
+pub fn link_changes(
+    schema: &Schema,
+    census: &Census,
+    id: &InitiativeId,
+    kind: &str,
+    target: &str,
+    add: bool,
+) -> Result<crate::census::ops::Changes, crate::census::ops::OpError> {
+    let field = relation_field(schema).map_or("relations", |f| f.id.as_str());
+    let value = crate::census::ops::parse_assignments(
+        schema,
+        census,
+        &[format!("{field}={kind}:{target}")],
+        Some(id),
+    )?;
+    Ok(if add {
+        crate::census::ops::Changes {
+            add: value,
+            ..Default::default()
+        }
+    } else {
+        crate::census::ops::Changes {
+            remove: value,
+            ..Default::default()
+        }
+    })
+}
+
 /// The shape of the network: the connected groups of initiatives (the
 /// study's *archipel*), largest first, and the isolated ones, to bring in.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::census::import::{self, Format, ImportPlan, Origin, Outcome, Request, Target};
+use crate::census::import::{self, Format, ImportPlan, Origin, Request, Target};
 use crate::census::time::Timestamp;
 use crate::display::inert;
-use crate::i18n::import::{candidate, column_line, import as texts};
+use crate::i18n::import::{column_line, import as texts, row_lines, summary};
 use crate::i18n::{Lang, Localized, fill};
 
 use super::context::{Context, Fail};
@@ -43,13 +43,6 @@ pub struct ImportArgs {
     pub create_likely: bool,
 }
 
-fn candidates(list: &[import::Candidate], lang: Lang) -> String {
-    list.iter()
-        .map(|c| candidate(c, lang))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The column mapping (stdout), and the unknown columns (stderr).
 fn show_columns(plan: &ImportPlan, dry_run: bool, lang: Lang) {
     let t = texts(lang);
@@ -79,72 +72,13 @@ fn show_columns(plan: &ImportPlan, dry_run: bool, lang: Lang) {
 /// Each row: problems and duplicates on stderr, with `file:line`; with
 /// `--dry-run`, what would happen to every row on stdout.
 fn show_rows(plan: &ImportPlan, dry_run: bool, lang: Lang) {
-    let t = texts(lang);
     for row in &plan.rows {
-        let name = inert(&row.name).into_owned();
-        let (file, line) = (&plan.file, &row.line);
-        let at = [
-            ("file", file as &dyn std::fmt::Display),
-            ("line", line),
-            ("name", &name),
-        ];
-        match &row.outcome {
-            Outcome::Create { likely, .. } => {
-                if !likely.is_empty() {
-                    let c = candidates(likely, lang);
-                    eprintln!(
-                        "{}",
-                        fill(
-                            t.row_created_likely,
-                            &[at[0], at[1], at[2], ("candidates", &c)]
-                        )
-                    );
-                }
-                if dry_run {
-                    outln!("{}", fill(t.row_create, &at));
-                }
+        for (text, attention) in row_lines(&plan.file, row, lang) {
+            if attention {
+                eprintln!("{text}");
+            } else if dry_run {
+                outln!("{text}");
             }
-            Outcome::Update {
-                id,
-                fields,
-                evidence,
-                status,
-                ..
-            } if dry_run => {
-                let mut what = fields.clone();
-                what.extend(evidence.iter().map(|_| t.evidence_word.to_string()));
-                what.extend(status.iter().map(|_| t.status_word.to_string()));
-                let what = what.join(", ");
-                outln!(
-                    "{}",
-                    fill(t.row_update, &[at[1], at[2], ("id", id), ("fields", &what)])
-                );
-            }
-            Outcome::Unchanged { id } if dry_run => {
-                outln!("{}", fill(t.row_unchanged, &[at[1], at[2], ("id", id)]));
-            }
-            Outcome::Likely { candidates: c } => {
-                let c = candidates(c, lang);
-                eprintln!(
-                    "{}",
-                    fill(t.row_likely, &[at[0], at[1], at[2], ("candidates", &c)])
-                );
-            }
-            Outcome::SameAs { line: other } => {
-                eprintln!(
-                    "{}",
-                    fill(t.row_same, &[at[0], at[1], at[2], ("other", other)])
-                );
-            }
-            Outcome::Skipped { problems } => {
-                let p = problems
-                    .iter()
-                    .map(|p| p.localize(lang))
-                    .collect::<Vec<_>>()
-                    .join(" ; ");
-                eprintln!("{}", fill(t.row_skipped, &[at[0], at[1], ("problems", &p)]));
-            }
-            Outcome::Update { .. } | Outcome::Unchanged { .. } => {}
         }
     }
 }
@@ -172,21 +106,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<ExitCode, Fail> {
         show_columns(&plan, args.dry_run, lang);
         show_rows(&plan, args.dry_run, lang);
         let c = plan.counts();
-        outln!(
-            "{}",
-            fill(
-                t.summary,
-                &[
-                    ("file", &plan.file),
-                    ("created", &c.created),
-                    ("updated", &c.updated),
-                    ("unchanged", &c.unchanged),
-                    ("likely", &c.likely),
-                    ("same", &c.same),
-                    ("skipped", &c.skipped),
-                ]
-            )
-        );
+        outln!("{}", summary(&plan.file, &c, lang));
         if args.strict && c.skipped > 0 {
             return Err(Fail::new(fill(t.strict_refused, &[("n", &c.skipped)])));
         }

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::census::ops::{Changes, parse_assignments};
 use crate::census::status::{self, confirmations, evidence, history};
 use crate::census::time::Timestamp;
 use crate::display::inert;
@@ -95,31 +94,10 @@ pub fn link(
 ) -> Result<ExitCode, Fail> {
     let (id, changed) = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
-        let field = ws
-            .schema
-            .fields
-            .iter()
-            .find(|f| matches!(f.field_type, crate::census::schema::FieldType::Relations(_)))
-            .map(|f| f.id.clone())
-            .unwrap_or_else(|| "relations".into());
-        let value = parse_assignments(
-            &ws.schema,
-            &ws.census,
-            &[format!("{field}={relation}:{target}")],
-            Some(&id),
+        let changes = crate::census::network::link_changes(
+            &ws.schema, &ws.census, &id, relation, target, add,
         )
         .map_err(|e| ctx.fail(&e))?;
-        let changes = if add {
-            Changes {
-                add: value,
-                ..Changes::default()
-            }
-        } else {
-            Changes {
-                remove: value,
-                ..Changes::default()
-            }
-        };
         let changed = ws
             .census
             .edit_initiative(&ws.schema, &id, agent, &changes, Timestamp::now())

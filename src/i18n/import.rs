@@ -2,7 +2,7 @@
 //! refused (each with its place: `file:line`).
 
 use super::{Lang, Localized, duplicate_reason, fill, io_error, list};
-use crate::census::import::plan::{Candidate, Match};
+use crate::census::import::plan::{Candidate, Match, Outcome, Row};
 use crate::census::import::record::RowProblem;
 use crate::census::import::{Format, ImportError, PropertiesProblem, Target};
 
@@ -32,6 +32,97 @@ strings! { ImportText, import;
     candidate_line: "la ligne {line} « {name} » ({reasons})", "line {line} `{name}` ({reasons})";
     evidence_word: "preuve", "evidence";
     status_word: "statut", "status";
+}
+
+/// The counts of a plan, in one sentence.
+pub fn summary(file: &str, c: &crate::census::import::Counts, lang: Lang) -> String {
+    fill(
+        import(lang).summary,
+        &[
+            ("file", &file),
+            ("created", &c.created),
+            ("updated", &c.updated),
+            ("unchanged", &c.unchanged),
+            ("likely", &c.likely),
+            ("same", &c.same),
+            ("skipped", &c.skipped),
+        ],
+    )
+}
+
+/// What happens to a row, in the lines the report gives it: each with
+/// whether it asks for attention (a problem, a likely duplicate) or only
+/// says what an import does (shown in a dry run).
+pub fn row_lines(file: &str, row: &Row, lang: Lang) -> Vec<(String, bool)> {
+    let t = import(lang);
+    let name = crate::display::inert(&row.name).into_owned();
+    let line = &row.line;
+    let at = [
+        ("file", &file as &dyn std::fmt::Display),
+        ("line", line),
+        ("name", &name),
+    ];
+    let candidates = |list: &[Candidate]| {
+        list.iter()
+            .map(|c| candidate(c, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &row.outcome {
+        Outcome::Create { likely, .. } => {
+            let mut lines = Vec::new();
+            if !likely.is_empty() {
+                let c = candidates(likely);
+                lines.push((
+                    fill(
+                        t.row_created_likely,
+                        &[at[0], at[1], at[2], ("candidates", &c)],
+                    ),
+                    true,
+                ));
+            }
+            lines.push((fill(t.row_create, &at), false));
+            lines
+        }
+        Outcome::Update {
+            id,
+            fields,
+            evidence,
+            status,
+            ..
+        } => {
+            let mut what = fields.clone();
+            what.extend(evidence.iter().map(|_| t.evidence_word.to_string()));
+            what.extend(status.iter().map(|_| t.status_word.to_string()));
+            let what = what.join(", ");
+            vec![(
+                fill(t.row_update, &[at[1], at[2], ("id", id), ("fields", &what)]),
+                false,
+            )]
+        }
+        Outcome::Unchanged { id } => {
+            vec![(fill(t.row_unchanged, &[at[1], at[2], ("id", id)]), false)]
+        }
+        Outcome::Likely { candidates: c } => {
+            let c = candidates(c);
+            vec![(
+                fill(t.row_likely, &[at[0], at[1], at[2], ("candidates", &c)]),
+                true,
+            )]
+        }
+        Outcome::SameAs { line: other } => vec![(
+            fill(t.row_same, &[at[0], at[1], at[2], ("other", other)]),
+            true,
+        )],
+        Outcome::Skipped { problems } => {
+            let p = problems
+                .iter()
+                .map(|p| p.localize(lang))
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            vec![(fill(t.row_skipped, &[at[0], at[1], ("problems", &p)]), true)]
+        }
+    }
 }
 
 /// A target as the column list shows it.

@@ -23,9 +23,11 @@ macro_rules! strings {
 }
 
 pub mod cli;
+pub mod exchange;
 pub mod export;
 mod files;
 pub mod import;
+pub mod legitimize;
 pub mod report;
 pub mod ui;
 

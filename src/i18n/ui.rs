@@ -36,7 +36,7 @@ strings! { Ui, ui;
     col_kind: "Type", "Kind";
     col_commune: "Commune", "Municipality";
     col_status: "Statut", "Status";
-    col_score: "Compl.", "Compl.";
+    col_score: "Score", "Score";
     empty_list: "Aucune initiative. Tapez « a » pour en ajouter une.", "No initiative. Press `a` to add one.";
     no_match: "Aucune initiative ne correspond.", "No initiative matches.";
     search_prompt: "Recherche : ", "Search: ";
@@ -272,6 +272,66 @@ pub fn action_label(
             "pas doublons",
             "not duplicates (remembered)",
             "not dup.",
+        ),
+        A::Import => (
+            "importer une liste (CSV, mednum, data·inclusion, CHATONS)",
+            "importer",
+            "import a list (CSV, mednum, data·inclusion, CHATONS)",
+            "import",
+        ),
+        A::Apply => (
+            "appliquer : importer pour de bon",
+            "importer",
+            "apply: import for good",
+            "import",
+        ),
+        A::Mark => (
+            "marquer ou démarquer la ligne (puis descendre)",
+            "marquer",
+            "mark or unmark the line (then move down)",
+            "mark",
+        ),
+        A::MarkAll => (
+            "marquer toutes les initiatives affichées (filtrées)",
+            "tout marquer",
+            "mark every initiative shown (filtered)",
+            "mark all",
+        ),
+        A::ClearMarks => (
+            "effacer les marques",
+            "démarquer",
+            "clear the marks",
+            "unmark",
+        ),
+        A::SetStatus => (
+            "changer le statut (des marquées, sinon de celle-ci)",
+            "statut",
+            "change the status (of the marked ones, else this one)",
+            "status",
+        ),
+        A::AddEvidence => (
+            "ajouter une preuve (aux marquées, sinon à celle-ci)",
+            "preuve",
+            "add evidence (to the marked ones, else this one)",
+            "evidence",
+        ),
+        A::ConfirmRecord => (
+            "confirmer : elle existe, la fiche est juste (collègue)",
+            "confirmer",
+            "confirm: it exists, the record is right (colleague)",
+            "confirm",
+        ),
+        A::Link => (
+            "relier à une autre initiative",
+            "relier",
+            "link to another initiative",
+            "link",
+        ),
+        A::Unlink => (
+            "retirer une relation",
+            "délier",
+            "remove a relation",
+            "unlink",
         ),
     };
     match lang {

@@ -26,6 +26,8 @@ use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
 use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
+use super::screens::import::ImportState;
+use super::screens::legitimize::LegitForm;
 use super::screens::list::ListState;
 use super::screens::wizard::WizardState;
 use super::theme::Theme;
@@ -60,6 +62,7 @@ pub enum View {
     Wizard(Box<WizardState>),
     Conflicts(Box<ConflictsState>),
     Duplicates(Box<DuplicatesState>),
+    Import(Box<ImportState>),
 }
 
 /// Things drawn over everything, that take the keys while open.
@@ -71,6 +74,9 @@ pub enum Overlay {
     /// The `:` command line.
     Command(TextInput),
     Filters(FilterEditor),
+    /// A legitimizing form (status, evidence, confirmation, link) and its
+    /// result.
+    Legit(Box<LegitForm>),
 }
 
 /// A message in the status line.
@@ -102,6 +108,7 @@ enum UndoStep {
     Created(InitiativeId),
     Edited(Initiative),
     Deleted(InitiativeId),
+    Legit(super::legitimize::LegitUndo),
 }
 
 /// Everything but the stacked screens: the census and its helpers.
@@ -347,7 +354,7 @@ impl Core {
         Ok(summary)
     }
 
-    fn after_change(&mut self, id: &InitiativeId) {
+    pub(super) fn after_change(&mut self, id: &InitiativeId) {
         if let Some(pos) = self.ws.census.position(id) {
             self.index.update(&self.ws.census, &self.ws.schema, pos);
         }
@@ -363,6 +370,10 @@ impl Core {
             let text = self.ui().undo_empty;
             self.say(text);
             return;
+        };
+        let step = match step {
+            UndoStep::Legit(l) => return self.undo_legit(l),
+            other => other,
         };
         let now = self.clock.now();
         let (id, result) = match step {
@@ -393,6 +404,7 @@ impl Core {
                 );
                 (before.id, r)
             }
+            UndoStep::Legit(_) => return,
         };
         match result {
             Ok(_) => {
@@ -407,6 +419,10 @@ impl Core {
                 self.error(text);
             }
         }
+    }
+
+    pub(super) fn push_legit_undo(&mut self, step: super::legitimize::LegitUndo) {
+        self.undo.push(UndoStep::Legit(step));
     }
 
     /// The changes that give the schema fields of an initiative back the
@@ -436,6 +452,28 @@ impl Core {
             }
         }
         changes
+    }
+
+    /// Applies an import planned on this census (see `census::import`),
+    /// then writes the whole census once.
+    pub fn import(
+        &mut self,
+        plan: crate::census::import::ImportPlan,
+    ) -> crate::census::import::Applied {
+        let now = self.clock.now();
+        let applied = crate::census::import::apply(
+            &mut self.ws.census,
+            &self.ws.schema,
+            &self.agent,
+            now,
+            plan,
+        );
+        if applied.created + applied.updated > 0 {
+            self.reindex();
+            self.count_conflicts();
+            self.save_all();
+        }
+        applied
     }
 
     /// Writes the whole census (the journal is then emptied).
@@ -492,11 +530,13 @@ impl App {
             Some(Overlay::Dialog(_)) => Context::Dialog,
             Some(Overlay::Command(_)) => Context::Search,
             Some(Overlay::Filters(_)) => Context::Picker,
+            Some(Overlay::Legit(f)) => f.context(),
             None => match self.views.last() {
                 Some(View::Detail(d)) => d.context(),
                 Some(View::Wizard(w)) => w.context(),
                 Some(View::Conflicts(c)) => c.context(),
                 Some(View::Duplicates(d)) => d.context(),
+                Some(View::Import(i)) => i.context(),
                 None => self.core.list.context(),
             },
         }
@@ -541,6 +581,7 @@ impl App {
             Some(View::Wizard(w)) => w.update(&mut self.core, input),
             Some(View::Conflicts(c)) => c.update(&mut self.core, input),
             Some(View::Duplicates(d)) => d.update(&mut self.core, input),
+            Some(View::Import(i)) => i.update(&mut self.core, input),
             None => self.update_list(input),
         };
         self.apply(effect);
@@ -577,6 +618,14 @@ impl App {
             Some(Action::Conflicts) => Effect::Push(View::Conflicts(Box::default())),
             Some(Action::Duplicates) => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
+            }
+            Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
+            Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
+                let targets = core.list.targets(&core.ws.census);
+                if let Some(form) = LegitForm::open(core, a, targets) {
+                    self.overlay = Some(Overlay::Legit(Box::new(form)));
+                }
+                Effect::None
             }
             _ => {
                 let mut list = std::mem::take(&mut core.list);
@@ -627,6 +676,12 @@ impl App {
                 }
                 effect
             }
+            Overlay::Legit(form) => {
+                if form.update(&mut self.core, input) {
+                    self.overlay = None;
+                }
+                Effect::None
+            }
         }
     }
 
@@ -650,6 +705,12 @@ impl App {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
             }
             _ if command.starts_with("merge") => self.merge(command),
+            _ if command.split_whitespace().next() == Some("import")
+                || command.split_whitespace().next() == Some("importer") =>
+            {
+                let file = command.split_once(' ').map_or("", |(_, f)| f.trim());
+                Effect::Push(View::Import(Box::new(ImportState::new(file))))
+            }
             "" => Effect::None,
             other => {
                 let ui = self.core.ui();

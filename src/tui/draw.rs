@@ -20,15 +20,30 @@ pub const MIN_HEIGHT: u16 = 20;
 fn hint_actions(context: Context) -> &'static [Action] {
     use Action::*;
     match context {
-        Context::List => &[Help, Search, Filter, New, Open, Delete, Quit],
+        Context::List => &[
+            Help, Search, Filter, New, Open, Delete, Quit, Mark, SetStatus,
+        ],
         Context::Search => &[Confirm, Cancel],
-        Context::Detail => &[Edit, Open, Back, NextPane, CopyAsNew, Undo, Help],
+        Context::Detail => &[
+            Edit,
+            Open,
+            Back,
+            SetStatus,
+            AddEvidence,
+            ConfirmRecord,
+            NextPane,
+            CopyAsNew,
+            Link,
+            Undo,
+            Help,
+        ],
         Context::Wizard => &[Confirm, NextField, Cancel, NextStep, PreviousField, Help],
         Context::Picker => &[Toggle, Confirm, Cancel, Help],
         Context::Dialog => &[Yes, No],
         Context::Help => &[Back, MoveDown, MoveUp],
         Context::Conflicts => &[Confirm, Open, Back, Help],
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
+        Context::Import => &[Confirm, NextPane, Apply, Back, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -56,6 +71,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(View::Wizard(w)) => w.draw(core, frame, body),
         Some(View::Conflicts(c)) => c.draw(core, frame, body),
         Some(View::Duplicates(d)) => d.draw(core, frame, body),
+        Some(View::Import(i)) => i.draw(core, frame, body),
         None => core.list.draw(core, frame, body),
     }
     draw_status(app, frame, status);
@@ -64,6 +80,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Help(help)) => help.draw(core, frame, body),
         Some(Overlay::Dialog(d)) => d.draw(core, frame, body),
         Some(Overlay::Filters(f)) => f.draw(core, frame, body),
+        Some(Overlay::Legit(f)) => f.draw(core, frame, body),
         Some(Overlay::Command(line)) => {
             let text = format!(":{}", inert(line.text()));
             frame.render_widget(Paragraph::new(text), hints);
@@ -89,11 +106,21 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("{shown}/{total} {noun}")
     };
-    let text = format!(
+    let mut text = format!(
         " {} · {} · {count}",
         ui.app_title,
         inert(&core.ws.census.territory)
     );
+    let marks = core.list.marks.len();
+    if marks > 0 {
+        let t = crate::i18n::legitimize::legit(core.lang);
+        let word = if marks == 1 {
+            t.marked_one
+        } else {
+            t.marked_many
+        };
+        text.push_str(&format!(" · {marks} {word}"));
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(
             core.theme.truncate(&text, area.width as usize).into_owned(),

@@ -26,10 +26,11 @@ pub enum Context {
     Help,
     Conflicts,
     Duplicates,
+    Import,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -40,6 +41,7 @@ impl Context {
         Context::Help,
         Context::Conflicts,
         Context::Duplicates,
+        Context::Import,
     ];
 
     /// Its name in `keys.ron`.
@@ -55,6 +57,7 @@ impl Context {
             Context::Help => "help",
             Context::Conflicts => "conflicts",
             Context::Duplicates => "duplicates",
+            Context::Import => "import",
         }
     }
 
@@ -273,6 +276,8 @@ struct KeysFile {
     conflicts: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     duplicates: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    import: BTreeMap<String, Vec<String>>,
 }
 
 impl KeysFile {
@@ -288,6 +293,7 @@ impl KeysFile {
             Context::Help => &self.help,
             Context::Conflicts => &self.conflicts,
             Context::Duplicates => &self.duplicates,
+            Context::Import => &self.import,
         }
     }
 }
@@ -337,6 +343,13 @@ impl Default for KeyMap {
                 (Undo, vec![c('u')]),
                 (Conflicts, vec![c('C')]),
                 (Duplicates, vec![c('D')]),
+                (Import, vec![c('i')]),
+                (Mark, vec![c(' '), c('m')]),
+                (MarkAll, vec![c('M')]),
+                (ClearMarks, vec![c('X')]),
+                (SetStatus, vec![c('t')]),
+                (AddEvidence, vec![c('p')]),
+                (ConfirmRecord, vec![c('v')]),
             ]),
         );
         bindings.insert(
@@ -358,6 +371,11 @@ impl Default for KeyMap {
                 (CopyAsNew, vec![c('c')]),
                 (Delete, vec![c('d')]),
                 (Undo, vec![c('u')]),
+                (SetStatus, vec![c('t')]),
+                (AddEvidence, vec![c('p')]),
+                (ConfirmRecord, vec![c('v')]),
+                (Link, vec![c('r')]),
+                (Unlink, vec![c('R')]),
             ]),
         );
         bindings.insert(
@@ -416,6 +434,15 @@ impl Default for KeyMap {
                 (NotDuplicate, vec![c('n')]),
                 (Open, vec![p(K::Enter), c('o')]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Import,
+            moves(vec![
+                (Confirm, vec![p(K::Enter)]),
+                (NextPane, vec![p(K::Tab)]),
+                (Apply, vec![c('w')]),
+                (Back, vec![p(K::Esc)]),
             ]),
         );
         KeyMap { bindings }

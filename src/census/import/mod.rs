@@ -77,6 +77,41 @@ impl Format {
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.id() == s.trim())
     }
+
+    /// The format a file most likely has, from its name and, for a CSV,
+    /// its header: `.properties` is ChatonsInfos, `.json` data·inclusion, a
+    /// CSV whose header has the standard's `pivot` and `typologie` columns
+    /// is a mednum file, any other file a plain CSV. A guess the person can
+    /// change: nothing is read beyond the first line.
+    pub fn guess(path: &std::path::Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "properties" => return Format::Chatons,
+            "json" => return Format::DataInclusion,
+            _ => {}
+        }
+        let mut first = String::new();
+        if let Ok(file) = std::fs::File::open(path) {
+            use std::io::{BufRead, Read};
+            let _ = std::io::BufReader::new(file)
+                .take(64 * 1024)
+                .read_line(&mut first);
+        }
+        let cells: Vec<&str> = first
+            .trim_start_matches('\u{feff}')
+            .split([',', ';', '\t'])
+            .map(|c| c.trim().trim_matches('"'))
+            .collect();
+        if cells.contains(&"pivot") && cells.contains(&"typologie") {
+            Format::Mednum
+        } else {
+            Format::Csv
+        }
+    }
 }
 
 /// What to import and how.
@@ -196,4 +231,28 @@ pub enum ImportError {
         target: String,
         columns: Vec<String>,
     },
+}
+
+#[cfg(test)]
+mod guess_tests {
+    use super::Format;
+
+    #[test]
+    fn the_format_is_guessed_from_the_name_then_the_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let props = write("organization.properties", "organization.name = X\n");
+        let json = write("structures.json", "[]");
+        let mednum = write("lieux.csv", "\u{feff}id,pivot,nom,typologie\n1,2,3,4\n");
+        let plain = write("liste.csv", "nom;commune;pivot\nA;B;C\n");
+        assert_eq!(Format::guess(&props), Format::Chatons);
+        assert_eq!(Format::guess(&json), Format::DataInclusion);
+        assert_eq!(Format::guess(&mednum), Format::Mednum);
+        assert_eq!(Format::guess(&plain), Format::Csv);
+        assert_eq!(Format::guess(&dir.path().join("absent.csv")), Format::Csv);
+    }
 }

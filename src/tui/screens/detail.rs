@@ -22,6 +22,8 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::dialog::Dialog;
+use crate::tui::screens::legitimize::LegitForm;
+use crate::tui::screens::legitimize_record::{self, Item, Part};
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
 
@@ -37,6 +39,8 @@ enum Row {
         target: String,
     },
     Section(String),
+    /// Status, history, evidence, confirmations (`legitimize_record`).
+    Info(Item),
 }
 
 impl Row {
@@ -131,6 +135,14 @@ impl DetailState {
                 });
             }
         }
+        rows.extend(
+            legitimize_record::parts(core, i)
+                .into_iter()
+                .map(|p| match p {
+                    Part::Section(s) => Row::Section(s),
+                    Part::Item(item) => Row::Info(item),
+                }),
+        );
         rows
     }
 
@@ -240,11 +252,29 @@ impl DetailState {
             Action::PageDown => self.move_cursor(&rows, self.cursor + page, true),
             Action::PageUp => self.move_cursor(&rows, self.cursor.saturating_sub(page), false),
             Action::NextPane => {
-                // Jump to the relations, or back to the top.
+                // Jump to the relations, then to the status, or back to the top.
                 let relations = rows.iter().position(|r| matches!(r, Row::Relation { .. }));
-                match relations {
-                    Some(r) if self.cursor < r => self.move_cursor(&rows, r, true),
-                    _ => self.move_cursor(&rows, 0, true),
+                let status = rows.iter().position(|r| matches!(r, Row::Info(_)));
+                match [relations, status]
+                    .into_iter()
+                    .flatten()
+                    .find(|&p| p > self.cursor)
+                {
+                    Some(p) => {
+                        self.move_cursor(&rows, p, true);
+                        // The section's title at the top: the whole of it in view.
+                        self.offset.set(p.saturating_sub(1));
+                    }
+                    None => self.move_cursor(&rows, 0, true),
+                }
+            }
+            Action::SetStatus
+            | Action::AddEvidence
+            | Action::ConfirmRecord
+            | Action::Link
+            | Action::Unlink => {
+                if let Some(form) = LegitForm::open(core, action, vec![self.id.clone()]) {
+                    return Effect::Overlay(Overlay::Legit(Box::new(form)));
                 }
             }
             Action::Back => return Effect::Close,
@@ -377,6 +407,7 @@ impl DetailState {
                     Some(e.stamp),
                 )
             }
+            Row::Info(item) => return Line::from(Span::styled(item.full.clone(), theme.focus)),
             _ => return Line::default(),
         };
         let mut spans = vec![Span::styled(value, theme.focus)];
@@ -476,6 +507,7 @@ impl DetailState {
                     .map_or_else(|| target.clone(), |n| inert(n).into_owned());
                 cell(label, name, String::new())
             }
+            Row::Info(item) => cell(&item.label, item.value.clone(), item.stamp.clone()),
         }
     }
 }

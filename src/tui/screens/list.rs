@@ -10,7 +10,6 @@ use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table};
 
 use crate::census::id::InitiativeId;
 use crate::census::model::Census;
-use crate::census::quality::completeness;
 use crate::census::query::Filter;
 use crate::census::search::{fold, fold_into};
 use crate::census::status;
@@ -70,6 +69,8 @@ pub struct ListState {
     search: Option<Search>,
     /// The last query and its matches: a longer query only looks among them.
     narrowed: Option<(String, Vec<usize>)>,
+    /// The initiatives marked to act on them all at once.
+    pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
     offset: Cell<usize>,
     page: Cell<usize>,
@@ -113,6 +114,45 @@ impl ListState {
         {
             self.selected = row;
         }
+    }
+
+    /// What an action on "these" applies to: the marked initiatives (in the
+    /// census's order), or else the selected one.
+    pub fn targets(&self, census: &Census) -> Vec<InitiativeId> {
+        if self.marks.is_empty() {
+            return self.selected_id(census).into_iter().collect();
+        }
+        census
+            .initiatives
+            .iter()
+            .filter(|i| self.marks.contains(&i.id))
+            .map(|i| i.id.clone())
+            .collect()
+    }
+
+    /// Space, `M`, `X`: marks. Returns whether the action was one of them.
+    fn mark(&mut self, core: &mut Core, action: Action) -> bool {
+        let census = &core.ws.census;
+        match action {
+            Action::Mark => {
+                if let Some(id) = self.selected_id(census)
+                    && !self.marks.remove(&id)
+                {
+                    self.marks.insert(id);
+                }
+                self.move_to(self.selected + 1);
+            }
+            Action::MarkAll => {
+                let ids = self.rows.iter().map(|&n| census.initiatives[n].id.clone());
+                self.marks.extend(ids);
+            }
+            Action::ClearMarks => {
+                self.marks.clear();
+                core.say(crate::i18n::legitimize::legit(core.lang).marks_cleared);
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// Recomputes the rows from the census, the filter, the query and the
@@ -164,6 +204,7 @@ impl ListState {
         let census = &core.ws.census;
         let schema = &core.ws.schema;
         let index = &core.index;
+        let today = core.clock.now().date();
         match self.sort {
             Column::Name => rows.sort_by(|&a, &b| index.name(a).cmp(index.name(b))),
             Column::Kind => rows.sort_by_cached_key(|&n| {
@@ -195,7 +236,7 @@ impl ListState {
             }),
             Column::Score => rows.sort_by_cached_key(|&n| {
                 (
-                    std::cmp::Reverse(completeness(schema, &census.initiatives[n])),
+                    std::cmp::Reverse(status::score(schema, &census.initiatives[n], today)),
                     index.name(n).to_string(),
                 )
             }),
@@ -258,7 +299,7 @@ impl ListState {
         let Some(action) = input.action else {
             return Effect::None;
         };
-        if self.move_by(action) {
+        if self.move_by(action) || self.mark(core, action) {
             return Effect::None;
         }
         match action {
@@ -333,6 +374,7 @@ impl ListState {
             return;
         }
         let wide = area.width >= 72;
+        let today = core.clock.now().date();
         let mut columns = vec![Column::Name, Column::Kind, Column::Commune];
         let mut widths = vec![
             Constraint::Fill(1),
@@ -361,8 +403,11 @@ impl ListState {
             Constraint::Length(n) => *n as usize,
             _ => 0,
         };
+        // Marks, when there are any: `*` before the name (no colour needed).
+        let mark_width = if self.marks.is_empty() { 0 } else { 2 };
         let name_width = (area.width as usize)
-            .saturating_sub(widths.iter().skip(1).map(|c| fixed(c) + 1).sum::<usize>());
+            .saturating_sub(widths.iter().skip(1).map(|c| fixed(c) + 1).sum::<usize>())
+            .saturating_sub(mark_width);
         let (kind_width, commune_width) = (fixed(&widths[1]), fixed(&widths[2]));
         let cut = |s: &str, w: usize| core.theme.truncate(&inert(s), w).into_owned();
         let query = fold(self.query.trim());
@@ -376,11 +421,21 @@ impl ListState {
                 let i = &census.initiatives[n];
                 let full = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
                 let name = core.theme.truncate(&full, name_width).into_owned();
-                let name_cell = if query.is_empty() {
+                let mut name_cell = if query.is_empty() {
                     Line::from(name)
                 } else {
                     highlight(core, &full, &name, &query)
                 };
+                if mark_width > 0 {
+                    let mark = if self.marks.contains(&i.id) {
+                        "* "
+                    } else {
+                        "  "
+                    };
+                    name_cell
+                        .spans
+                        .insert(0, Span::styled(mark, core.theme.title));
+                }
                 let kind = i.value(&schema.kind_field).unwrap_or("");
                 let kind_label = schema
                     .kinds()
@@ -399,7 +454,7 @@ impl ListState {
                             TableCell::from(status_label(status::current(i), core.lang).to_string())
                         }
                         Column::Score => {
-                            TableCell::from(format!("{:>3} %", completeness(schema, i)))
+                            TableCell::from(format!("{:>5}", status::score(schema, i, today)))
                         }
                     })
                     .collect();
@@ -410,11 +465,14 @@ impl ListState {
                 };
                 Row::new(cells).style(style)
             });
-        let header = Row::new(
-            columns
-                .iter()
-                .map(|c| TableCell::from(self.column_title(core, *c))),
-        )
+        let header = Row::new(columns.iter().map(|c| {
+            let title = self.column_title(core, *c);
+            if *c == Column::Name && mark_width > 0 {
+                TableCell::from(format!("  {title}"))
+            } else {
+                TableCell::from(title)
+            }
+        }))
         .style(core.theme.title);
         let table = Table::new(rows, widths).header(header).column_spacing(1);
         frame.render_widget(table, area);

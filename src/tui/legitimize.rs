@@ -1,0 +1,210 @@
+//! Legitimizing from the interface: a status change, evidence, a
+//! confirmation, a link — on one initiative or on all the marked ones, always
+//! through the library's functions (those the command line calls), saved as
+//! every other change: one initiative through the journal, a batch with one
+//! save of the whole census.
+//!
+//! Undo: a status change (even of a batch) is undone as one step, by setting
+//! each initiative's previous status back (recorded in its history like any
+//! change). Evidence and confirmations cannot be taken back — they merge by
+//! union with colleagues' copies — so undo says so and leaves them.
+
+use crate::census::id::InitiativeId;
+use crate::census::network;
+use crate::census::ops::OpError;
+use crate::census::status::{self, StatusError};
+use crate::i18n::legitimize::legit;
+use crate::i18n::{Localized, fill};
+
+use super::action::Action;
+use super::app::Core;
+use super::keymap::Context;
+
+/// What to do to each target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LegitAction {
+    Status {
+        status: String,
+        comment: String,
+    },
+    Evidence {
+        kind: String,
+        /// Empty: today.
+        date: String,
+        note: String,
+        url: String,
+    },
+    Confirm {
+        comment: String,
+    },
+}
+
+/// What an action did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub done: Vec<InitiativeId>,
+    /// Those left unchanged, with why (the command line's words).
+    pub refused: Vec<(InitiativeId, String)>,
+    /// A value refused before anything changed (a date, a link): the same
+    /// for every target, so the form says it and stays open.
+    pub invalid: Option<String>,
+}
+
+/// How to undo a legitimizing step.
+#[derive(Debug, Clone)]
+pub enum LegitUndo {
+    /// Each initiative and the status it had before.
+    Statuses(Vec<(InitiativeId, String)>),
+    /// Evidence or confirmations: nothing to take back.
+    Irreversible,
+}
+
+impl Core {
+    /// Applies `action` to every target; those refused are listed with why,
+    /// the others are done. One target: saved through the journal; several:
+    /// one save of the whole census.
+    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitAction) -> Outcome {
+        let now = self.clock.now();
+        let mut out = Outcome::default();
+        let mut before = Vec::new();
+        for id in targets {
+            let previous = self
+                .ws
+                .census
+                .get(id)
+                .map(|i| status::current(i).to_string());
+            let census = &mut self.ws.census;
+            let schema = &self.ws.schema;
+            let result = match action {
+                LegitAction::Status { status, comment } => {
+                    census.set_status(schema, id, status, comment, &self.agent, now)
+                }
+                LegitAction::Evidence {
+                    kind,
+                    date,
+                    note,
+                    url,
+                } => {
+                    let date = Some(date.trim()).filter(|d| !d.is_empty());
+                    census.add_evidence(schema, id, kind, date, note, url, &self.agent, now)
+                }
+                LegitAction::Confirm { comment } => census.confirm(id, comment, &self.agent, now),
+            };
+            match result {
+                Ok(()) => {
+                    out.done.push(id.clone());
+                    if let Some(p) = previous {
+                        before.push((id.clone(), p));
+                    }
+                }
+                // A bad date or link is checked before anything is written,
+                // and would be refused for every target alike.
+                Err(e @ StatusError::Op(OpError::Invalid { .. })) => {
+                    out.invalid = Some(e.localize(self.lang));
+                    break;
+                }
+                Err(e) => out.refused.push((id.clone(), e.localize(self.lang))),
+            }
+        }
+        if out.done.is_empty() {
+            return out;
+        }
+        self.save_changed(&out.done, targets.len() == 1);
+        let undo = match action {
+            LegitAction::Status { .. } => LegitUndo::Statuses(before),
+            _ => LegitUndo::Irreversible,
+        };
+        self.push_legit_undo(undo);
+        out
+    }
+
+    /// After changes of `ids`: indexes, list and conflicts brought up to
+    /// date, then saved (one through the journal, or the whole census once).
+    fn save_changed(&mut self, ids: &[InitiativeId], one: bool) {
+        if let ([id], true) = (ids, one) {
+            self.after_change(id);
+            return;
+        }
+        for id in ids {
+            if let Some(pos) = self.ws.census.position(id) {
+                self.index.update(&self.ws.census, &self.ws.schema, pos);
+            }
+        }
+        self.refresh_list();
+        self.count_conflicts();
+        self.save_all();
+    }
+
+    /// Links `id` to `target` with `kind`, or removes that link: an edit of
+    /// the relations field, undone as any edit. Returns whether it changed.
+    pub fn link(
+        &mut self,
+        id: &InitiativeId,
+        kind: &str,
+        target: &str,
+        add: bool,
+    ) -> Result<bool, String> {
+        let changes =
+            network::link_changes(&self.ws.schema, &self.ws.census, id, kind, target, add)
+                .map_err(|e| e.localize(self.lang))?;
+        self.edit(id, &changes)
+    }
+
+    /// Undoes a legitimizing step (called by `Core::undo`).
+    pub(super) fn undo_legit(&mut self, step: LegitUndo) {
+        let t = legit(self.lang);
+        let list = match step {
+            LegitUndo::Irreversible => {
+                let key = self.undo_key();
+                self.say(fill(t.undo_irreversible, &[("key", &key)]));
+                return;
+            }
+            LegitUndo::Statuses(list) => list,
+        };
+        let now = self.clock.now();
+        let mut done = Vec::new();
+        let mut refused: Vec<String> = Vec::new();
+        for (id, previous) in &list {
+            let r = self.ws.census.set_status(
+                &self.ws.schema,
+                id,
+                previous,
+                t.undo_comment,
+                &self.agent,
+                now,
+            );
+            match r {
+                Ok(()) => done.push(id.clone()),
+                // Already back there (changed again since): nothing to do.
+                Err(StatusError::SameStatus(_)) => {}
+                Err(e) => refused.push(e.localize(self.lang)),
+            }
+        }
+        if !done.is_empty() {
+            self.save_changed(&done, list.len() == 1);
+            if let [id] = done.as_slice() {
+                self.list.select_id(&self.ws.census, id);
+            }
+        }
+        if refused.is_empty() {
+            self.say(fill(t.undo_statuses, &[("n", &done.len())]));
+        } else {
+            self.error(fill(
+                t.undo_statuses_refused,
+                &[
+                    ("n", &done.len()),
+                    ("refused", &refused.len()),
+                    ("why", &refused[0]),
+                ],
+            ));
+        }
+    }
+
+    /// The key of undo, as the help shows it.
+    pub fn undo_key(&self) -> String {
+        self.keymap
+            .first_key(Context::List, Action::Undo)
+            .map(|k| k.label(self.lang))
+            .unwrap_or_default()
+    }
+}
