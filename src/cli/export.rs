@@ -9,8 +9,7 @@ use clap::ValueEnum;
 
 use crate::census::export::{self, Format, Header, Options, Summary};
 use crate::census::store;
-use crate::display::inert;
-use crate::i18n::export::{export as texts, missing_column};
+use crate::i18n::export::{export as texts, report_lines};
 use crate::i18n::{fill, io_error};
 
 use super::context::{Context, Fail};
@@ -168,61 +167,6 @@ fn report(ctx: &Context, format: Format, summary: &Summary, output: Option<&Path
 /// A standard left out every initiative it was given.
 fn nothing_exported(summary: &Summary) -> bool {
     summary.written == 0 && !summary.left_out.is_empty()
-}
-
-/// The lines of the report: each initiative a standard left out with what
-/// it lacks, those left off a map, and the count written.
-fn report_lines(
-    lang: crate::i18n::Lang,
-    format: Format,
-    summary: &Summary,
-    output: Option<&Path>,
-) -> Vec<String> {
-    let t = texts(lang);
-    let mut lines = Vec::new();
-    for left in &summary.left_out {
-        let missing: Vec<&str> = left
-            .missing
-            .iter()
-            .map(|c| missing_column(c, lang))
-            .collect();
-        lines.push(fill(
-            t.left_out,
-            &[
-                ("name", &inert(&left.name)),
-                ("id", &left.id),
-                ("missing", &missing.join(", ")),
-            ],
-        ));
-    }
-    if summary.without_coordinates > 0 {
-        lines.push(fill(
-            t.without_coordinates,
-            &[("n", &summary.without_coordinates)],
-        ));
-    }
-    let (n, id) = (summary.written, format.id());
-    lines.push(
-        if matches!(format, Format::Mednum | Format::DataInclusion) {
-            fill(
-                t.left_out_summary,
-                &[
-                    ("written", &n),
-                    ("format", &id),
-                    ("left", &summary.left_out.len()),
-                ],
-            )
-        } else {
-            match output {
-                Some(path) => fill(
-                    t.exported_to,
-                    &[("n", &n), ("format", &id), ("file", &path.display())],
-                ),
-                None => fill(t.exported, &[("n", &n), ("format", &id)]),
-            }
-        },
-    );
-    lines
 }
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! (titles, sheet and column names, privacy notes) and what `recense export`
 //! reports. `{name}` marks where a value goes (see `i18n::fill`).
 
-use super::Lang;
+use std::path::Path;
+
+use super::{Lang, fill};
+use crate::census::export::{Format, Summary};
+use crate::display::inert;
 
 strings! { ExportText, export;
     network_title: "recense — réseau des initiatives : {territory}", "recense — network of initiatives: {territory}";
@@ -48,4 +52,59 @@ pub fn missing_column(column: &str, lang: Lang) -> &str {
         "services" => t.missing_services,
         other => other,
     }
+}
+
+/// The lines of the report: each initiative a standard left out with what
+/// it lacks, those left off a map, and the count written.
+pub fn report_lines(
+    lang: Lang,
+    format: Format,
+    summary: &Summary,
+    output: Option<&Path>,
+) -> Vec<String> {
+    let t = export(lang);
+    let mut lines = Vec::new();
+    for left in &summary.left_out {
+        let missing: Vec<&str> = left
+            .missing
+            .iter()
+            .map(|c| missing_column(c, lang))
+            .collect();
+        lines.push(fill(
+            t.left_out,
+            &[
+                ("name", &inert(&left.name)),
+                ("id", &left.id),
+                ("missing", &missing.join(", ")),
+            ],
+        ));
+    }
+    if summary.without_coordinates > 0 {
+        lines.push(fill(
+            t.without_coordinates,
+            &[("n", &summary.without_coordinates)],
+        ));
+    }
+    let (n, id) = (summary.written, format.id());
+    lines.push(
+        if matches!(format, Format::Mednum | Format::DataInclusion) {
+            fill(
+                t.left_out_summary,
+                &[
+                    ("written", &n),
+                    ("format", &id),
+                    ("left", &summary.left_out.len()),
+                ],
+            )
+        } else {
+            match output {
+                Some(path) => fill(
+                    t.exported_to,
+                    &[("n", &n), ("format", &id), ("file", &path.display())],
+                ),
+                None => fill(t.exported, &[("n", &n), ("format", &id)]),
+            }
+        },
+    );
+    lines
 }

@@ -279,6 +279,12 @@ pub fn action_label(
             "import a list (CSV, mednum, data·inclusion, CHATONS)",
             "import",
         ),
+        A::Export => (
+            "exporter (CSV, carte, classeur, réseau, standards) ou écrire un rapport",
+            "exporter",
+            "export (CSV, map, workbook, network, standards) or write a report",
+            "export",
+        ),
         A::Apply => (
             "appliquer : importer pour de bon",
             "importer",

@@ -70,6 +70,7 @@ actions! {
     Swap = "swap",
     NotDuplicate = "not_duplicate",
     Import = "import",
+    Export = "export",
     Apply = "apply",
     Mark = "mark",
     MarkAll = "mark_all",

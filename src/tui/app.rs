@@ -24,6 +24,7 @@ use super::screens::conflicts::ConflictsState;
 use super::screens::detail::DetailState;
 use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
+use super::screens::export::ExportState;
 use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
 use super::screens::import::ImportState;
@@ -63,6 +64,7 @@ pub enum View {
     Conflicts(Box<ConflictsState>),
     Duplicates(Box<DuplicatesState>),
     Import(Box<ImportState>),
+    Export(Box<ExportState>),
 }
 
 /// Things drawn over everything, that take the keys while open.
@@ -537,6 +539,7 @@ impl App {
                 Some(View::Conflicts(c)) => c.context(),
                 Some(View::Duplicates(d)) => d.context(),
                 Some(View::Import(i)) => i.context(),
+                Some(View::Export(e)) => e.context(),
                 None => self.core.list.context(),
             },
         }
@@ -582,6 +585,7 @@ impl App {
             Some(View::Conflicts(c)) => c.update(&mut self.core, input),
             Some(View::Duplicates(d)) => d.update(&mut self.core, input),
             Some(View::Import(i)) => i.update(&mut self.core, input),
+            Some(View::Export(e)) => e.update(&mut self.core, input),
             None => self.update_list(input),
         };
         self.apply(effect);
@@ -620,6 +624,7 @@ impl App {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
             Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
+            Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
             Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
                 let targets = core.list.targets(&core.ws.census);
                 if let Some(form) = LegitForm::open(core, a, targets) {
@@ -705,6 +710,12 @@ impl App {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
             }
             _ if command.starts_with("merge") => self.merge(command),
+            "export" | "exporter" => {
+                Effect::Push(View::Export(Box::new(ExportState::new(&self.core))))
+            }
+            "report" | "rapport" => {
+                Effect::Push(View::Export(Box::new(ExportState::reports(&self.core))))
+            }
             _ if command.split_whitespace().next() == Some("import")
                 || command.split_whitespace().next() == Some("importer") =>
             {

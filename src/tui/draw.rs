@@ -44,6 +44,7 @@ fn hint_actions(context: Context) -> &'static [Action] {
         Context::Conflicts => &[Confirm, Open, Back, Help],
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
         Context::Import => &[Confirm, NextPane, Apply, Back, Help],
+        Context::Export => &[Confirm, Toggle, NextPane, Back, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -72,6 +73,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(View::Conflicts(c)) => c.draw(core, frame, body),
         Some(View::Duplicates(d)) => d.draw(core, frame, body),
         Some(View::Import(i)) => i.draw(core, frame, body),
+        Some(View::Export(e)) => e.draw(core, frame, body),
         None => core.list.draw(core, frame, body),
     }
     draw_status(app, frame, status);

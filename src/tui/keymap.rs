@@ -27,10 +27,11 @@ pub enum Context {
     Conflicts,
     Duplicates,
     Import,
+    Export,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -42,6 +43,7 @@ impl Context {
         Context::Conflicts,
         Context::Duplicates,
         Context::Import,
+        Context::Export,
     ];
 
     /// Its name in `keys.ron`.
@@ -58,6 +60,7 @@ impl Context {
             Context::Conflicts => "conflicts",
             Context::Duplicates => "duplicates",
             Context::Import => "import",
+            Context::Export => "export",
         }
     }
 
@@ -278,6 +281,8 @@ struct KeysFile {
     duplicates: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     import: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    export: BTreeMap<String, Vec<String>>,
 }
 
 impl KeysFile {
@@ -294,6 +299,7 @@ impl KeysFile {
             Context::Conflicts => &self.conflicts,
             Context::Duplicates => &self.duplicates,
             Context::Import => &self.import,
+            Context::Export => &self.export,
         }
     }
 }
@@ -344,6 +350,7 @@ impl Default for KeyMap {
                 (Conflicts, vec![c('C')]),
                 (Duplicates, vec![c('D')]),
                 (Import, vec![c('i')]),
+                (Export, vec![c('x')]),
                 (Mark, vec![c(' '), c('m')]),
                 (MarkAll, vec![c('M')]),
                 (ClearMarks, vec![c('X')]),
@@ -443,6 +450,15 @@ impl Default for KeyMap {
                 (NextPane, vec![p(K::Tab)]),
                 (Apply, vec![c('w')]),
                 (Back, vec![p(K::Esc)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Export,
+            moves(vec![
+                (Confirm, vec![p(K::Enter)]),
+                (Toggle, vec![c(' ')]),
+                (NextPane, vec![p(K::Tab)]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
             ]),
         );
         KeyMap { bindings }

@@ -4,6 +4,7 @@ pub mod conflicts;
 pub mod detail;
 pub mod dialog;
 pub mod duplicates;
+pub mod export;
 pub mod filters;
 pub mod help;
 pub mod import;
