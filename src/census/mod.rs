@@ -7,6 +7,7 @@ pub mod error;
 pub mod exchange;
 pub mod file;
 pub mod fusion;
+pub mod geo;
 pub mod hash;
 pub mod id;
 pub mod import;

@@ -26,6 +26,7 @@ pub mod cli;
 mod files;
 pub mod import;
 pub mod report;
+pub mod screens;
 pub mod ui;
 
 /// Fills `{name}` placeholders of a text.

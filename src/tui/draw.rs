@@ -29,6 +29,9 @@ fn hint_actions(context: Context) -> &'static [Action] {
         Context::Help => &[Back, MoveDown, MoveUp],
         Context::Conflicts => &[Confirm, Open, Back, Help],
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
+        Context::Dashboard => &[Open, NextPane, Back, Map, Network, Help],
+        Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
+        Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -56,6 +59,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(View::Wizard(w)) => w.draw(core, frame, body),
         Some(View::Conflicts(c)) => c.draw(core, frame, body),
         Some(View::Duplicates(d)) => d.draw(core, frame, body),
+        Some(View::Dashboard(d)) => d.draw(core, frame, body),
+        Some(View::Map(m)) => m.draw(core, frame, body),
+        Some(View::Network(n)) => n.draw(core, frame, body),
         None => core.list.draw(core, frame, body),
     }
     draw_status(app, frame, status);

@@ -26,10 +26,13 @@ pub enum Context {
     Help,
     Conflicts,
     Duplicates,
+    Dashboard,
+    Map,
+    Network,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -40,6 +43,9 @@ impl Context {
         Context::Help,
         Context::Conflicts,
         Context::Duplicates,
+        Context::Dashboard,
+        Context::Map,
+        Context::Network,
     ];
 
     /// Its name in `keys.ron`.
@@ -55,6 +61,9 @@ impl Context {
             Context::Help => "help",
             Context::Conflicts => "conflicts",
             Context::Duplicates => "duplicates",
+            Context::Dashboard => "dashboard",
+            Context::Map => "map",
+            Context::Network => "network",
         }
     }
 
@@ -273,6 +282,12 @@ struct KeysFile {
     conflicts: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     duplicates: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    dashboard: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    map: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    network: BTreeMap<String, Vec<String>>,
 }
 
 impl KeysFile {
@@ -288,6 +303,9 @@ impl KeysFile {
             Context::Help => &self.help,
             Context::Conflicts => &self.conflicts,
             Context::Duplicates => &self.duplicates,
+            Context::Dashboard => &self.dashboard,
+            Context::Map => &self.map,
+            Context::Network => &self.network,
         }
     }
 }
@@ -337,6 +355,9 @@ impl Default for KeyMap {
                 (Undo, vec![c('u')]),
                 (Conflicts, vec![c('C')]),
                 (Duplicates, vec![c('D')]),
+                (Dashboard, vec![c('T')]),
+                (Map, vec![c('M')]),
+                (Network, vec![c('R')]),
             ]),
         );
         bindings.insert(
@@ -416,6 +437,45 @@ impl Default for KeyMap {
                 (NotDuplicate, vec![c('n')]),
                 (Open, vec![p(K::Enter), c('o')]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Dashboard,
+            moves(vec![
+                (Open, vec![p(K::Enter), c('o')]),
+                (NextPane, vec![p(K::Tab), c('l'), p(K::Right)]),
+                (PreviousPane, vec![p(K::BackTab), c('h'), p(K::Left)]),
+                (Back, vec![p(K::Esc), p(K::Backspace)]),
+                (Map, vec![c('M')]),
+                (Network, vec![c('R')]),
+            ]),
+        );
+        bindings.insert(
+            Context::Map,
+            vec![
+                (MoveLeft, vec![c('h'), p(K::Left)]),
+                (MoveDown, vec![c('j'), p(K::Down)]),
+                (MoveUp, vec![c('k'), p(K::Up)]),
+                (MoveRight, vec![c('l'), p(K::Right)]),
+                (JumpLeft, vec![c('H')]),
+                (JumpDown, vec![c('J')]),
+                (JumpUp, vec![c('K')]),
+                (JumpRight, vec![c('L')]),
+                (Open, vec![p(K::Enter), c('o')]),
+                (Back, vec![p(K::Esc), p(K::Backspace)]),
+                (Dashboard, vec![c('T')]),
+                (Network, vec![c('R')]),
+            ],
+        );
+        bindings.insert(
+            Context::Network,
+            moves(vec![
+                (Open, vec![p(K::Enter), c('o'), c('l'), p(K::Right)]),
+                (NextPane, vec![p(K::Tab)]),
+                (PreviousPane, vec![p(K::BackTab)]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
+                (Dashboard, vec![c('T')]),
+                (Map, vec![c('M')]),
             ]),
         );
         KeyMap { bindings }

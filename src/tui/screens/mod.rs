@@ -1,11 +1,14 @@
 //! One file per screen.
 
 pub mod conflicts;
+pub mod dashboard;
 pub mod detail;
 pub mod dialog;
 pub mod duplicates;
 pub mod filters;
 pub mod help;
 pub mod list;
+pub mod map;
+pub mod network;
 pub mod welcome;
 pub mod wizard;
