@@ -49,7 +49,10 @@ impl Bounds {
         if !(ratio.is_finite() && ratio > 0.0) || w <= 0.0 || h <= 0.0 {
             return *self;
         }
-        let (cx, cy) = ((self.west + self.east) / 2.0, (self.south + self.north) / 2.0);
+        let (cx, cy) = (
+            (self.west + self.east) / 2.0,
+            (self.south + self.north) / 2.0,
+        );
         let (w, h) = if w / h < ratio {
             (h * ratio, h)
         } else {
@@ -104,9 +107,9 @@ impl Placed {
                 None => missing += 1,
             }
         }
-        let (lo, hi) = raw
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+        let (lo, hi) = raw.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+            (lo.min(p.1), hi.max(p.1))
+        });
         let scale = if raw.is_empty() {
             1.0
         } else {
@@ -226,7 +229,10 @@ mod tests {
 
     #[test]
     fn longitude_is_scaled_by_the_cosine_of_latitude() {
-        let c = census(&[("Brest", Some("48.39,-4.49")), ("Brest", Some("48.41,-4.47"))]);
+        let c = census(&[
+            ("Brest", Some("48.39,-4.49")),
+            ("Brest", Some("48.41,-4.47")),
+        ]);
         let p = Placed::new(&c, &[0, 1]);
         let expected = 48.4f64.to_radians().cos();
         assert!((p.scale - expected).abs() < 1e-9);

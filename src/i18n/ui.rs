@@ -299,8 +299,18 @@ pub fn action_label(
         ),
         A::MoveLeft => ("aller à gauche", "gauche", "move left", "left"),
         A::MoveRight => ("aller à droite", "droite", "move right", "right"),
-        A::JumpLeft => ("aller loin à gauche", "loin gauche", "move far left", "far left"),
-        A::JumpRight => ("aller loin à droite", "loin droite", "move far right", "far right"),
+        A::JumpLeft => (
+            "aller loin à gauche",
+            "loin gauche",
+            "move far left",
+            "far left",
+        ),
+        A::JumpRight => (
+            "aller loin à droite",
+            "loin droite",
+            "move far right",
+            "far right",
+        ),
         A::JumpUp => ("aller loin en haut", "loin haut", "move far up", "far up"),
         A::JumpDown => ("aller loin en bas", "loin bas", "move far down", "far down"),
     };

@@ -669,9 +669,9 @@ impl App {
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
             }
-            "tableau" | "dashboard" => Effect::Push(View::Dashboard(Box::new(
-                DashboardState::new(&self.core),
-            ))),
+            "tableau" | "dashboard" => {
+                Effect::Push(View::Dashboard(Box::new(DashboardState::new(&self.core))))
+            }
             "carte" | "map" => Effect::Push(View::Map(Box::new(MapState::new(&self.core)))),
             "reseau" | "réseau" | "network" => {
                 Effect::Push(View::Network(Box::new(NetworkState::new(&self.core))))

@@ -351,9 +351,7 @@ impl DashboardState {
             let focused = p == self.cursor.0;
             let title_style = if focused { theme.focus } else { theme.title };
             lines.push(Line::from(Span::styled(
-                theme
-                    .truncate(&format!(" {}", panel.title), w)
-                    .into_owned(),
+                theme.truncate(&format!(" {}", panel.title), w).into_owned(),
                 title_style,
             )));
             let label_w = panel
@@ -369,7 +367,9 @@ impl DashboardState {
                 if selected {
                     cursor_line = lines.len();
                 }
-                lines.push(item_line(core, item, panel.max, label_w, num_w, w, selected));
+                lines.push(item_line(
+                    core, item, panel.max, label_w, num_w, w, selected,
+                ));
             }
         }
         let height = inner.height as usize;

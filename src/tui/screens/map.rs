@@ -165,12 +165,10 @@ impl MapState {
 
     fn select_nearest(&mut self) {
         let (x, y) = self.cursor;
-        self.selected = self.placed.nearest(x, y).and_then(|p| {
-            self.placed
-                .points
-                .iter()
-                .position(|q| std::ptr::eq(q, p))
-        });
+        self.selected = self
+            .placed
+            .nearest(x, y)
+            .and_then(|p| self.placed.points.iter().position(|q| std::ptr::eq(q, p)));
     }
 
     /// The cursor as (latitude, longitude).
@@ -232,8 +230,10 @@ impl MapState {
             .title_bottom(Span::styled(format!(" {} ", s.map_cursor), theme.muted));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [top, info] =
-            inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]));
+        let [top, info] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
         let legend_w = (inner.width / 3).min(24);
         let [map, legend] = top.layout(&Layout::horizontal([
             Constraint::Fill(1),
@@ -301,7 +301,10 @@ impl MapState {
                         (false, true) => ('*', Style::default()),
                         (false, false) => (mark.letter, Style::default()),
                         (true, true) => ('*', Style::default()),
-                        (true, false) => (if n > 1 { '*' } else { '.' }, Style::default().fg(mark.colour)),
+                        (true, false) => (
+                            if n > 1 { '*' } else { '.' },
+                            Style::default().fg(mark.colour),
+                        ),
                     };
                     let (x, y) = grid.centre_of(k);
                     ctx.print(x, y, Span::styled(symbol.to_string(), style));
@@ -339,9 +342,9 @@ impl MapState {
             let end = start + w;
             let free = |row: u16| {
                 (start..end).all(|c| cells[row as usize * grid.w as usize + c as usize].is_none())
-                    && !placed.iter().any(|(n, a, r)| {
-                        *r == row && start <= a + width(n) as u16 && *a <= end
-                    })
+                    && !placed
+                        .iter()
+                        .any(|(n, a, r)| *r == row && start <= a + width(n) as u16 && *a <= end)
             };
             let rows = [row + 1, row.wrapping_sub(1), row];
             if let Some(&r) = rows.iter().find(|&&r| r < grid.h && free(r)) {
@@ -356,7 +359,9 @@ impl MapState {
         let s = screens(core.lang);
         let w = area.width as usize;
         let mut lines = vec![Line::from(Span::styled(
-            theme.truncate(&format!(" {}", s.map_legend), w).into_owned(),
+            theme
+                .truncate(&format!(" {}", s.map_legend), w)
+                .into_owned(),
             theme.title,
         ))];
         let swatch = if theme.ascii { "#" } else { "■" };
@@ -377,7 +382,11 @@ impl MapState {
         }
         lines.push(Line::from(vec![
             Span::styled(" * ", theme.key),
-            Span::raw(theme.truncate(s.map_several, w.saturating_sub(3)).into_owned()),
+            Span::raw(
+                theme
+                    .truncate(s.map_several, w.saturating_sub(3))
+                    .into_owned(),
+            ),
         ]));
         frame.render_widget(Paragraph::new(lines), area);
     }
@@ -460,10 +469,7 @@ impl Grid {
     fn centre(&self, col: u16, row: u16) -> (f64, f64) {
         let x = self.b.west + (f64::from(col) + 0.5) * self.b.width() / f64::from(self.w - 1);
         let y = self.b.north - (f64::from(row) + 0.5) * self.b.height() / f64::from(self.h - 1);
-        (
-            x.min(self.b.east),
-            y.max(self.b.south),
-        )
+        (x.min(self.b.east), y.max(self.b.south))
     }
 
     fn centre_of(&self, index: usize) -> (f64, f64) {

@@ -24,7 +24,10 @@ use crate::tui::screens::dashboard::overview;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     /// The header of the group numbered `n` (from 1).
-    Group { n: usize, size: usize },
+    Group {
+        n: usize,
+        size: usize,
+    },
     Member(usize),
     /// A relation `from` records: its kind's label and where it points.
     Link {
@@ -85,7 +88,9 @@ impl NetworkState {
                         continue;
                     }
                     entries.push(Entry::Link {
-                        label: schema.choice_label(link.list, link.kind, core.lang).to_string(),
+                        label: schema
+                            .choice_label(link.list, link.kind, core.lang)
+                            .to_string(),
                         to,
                     });
                 }
@@ -262,11 +267,14 @@ impl NetworkState {
                     Entry::Member(i) | Entry::Isolated(i) => {
                         (format!("  {}", name(*i)), Style::default())
                     }
-                    Entry::Link { label, to } => {
-                        (format!("      {arrow} {label}{}{}", ui.colon, name(*to)), theme.muted)
-                    }
+                    Entry::Link { label, to } => (
+                        format!("      {arrow} {label}{}{}", ui.colon, name(*to)),
+                        theme.muted,
+                    ),
                 };
-                let text = theme.truncate(&inert(&text), w.saturating_sub(1)).into_owned();
+                let text = theme
+                    .truncate(&inert(&text), w.saturating_sub(1))
+                    .into_owned();
                 if k == self.cursor {
                     Line::from(Span::styled(
                         format!("{}{text}", theme.pointer()),
