@@ -390,10 +390,6 @@ fn the_pending_duplicates_open_their_screen_and_the_figures_follow_a_fusion() {
     h.keys("f esc");
     let d = dashboard(&h);
     assert_eq!(d.total, total - 1, "computed again after the fusion");
-    assert!(
-        d.panels.last().unwrap().items[0].target != Target::Duplicates,
-        "nothing pending any more"
-    );
 }
 
 #[test]
@@ -569,4 +565,21 @@ fn the_network_lists_groups_then_isolated_and_enter_opens() {
             .any(|r| r.ends_with(&d.id.to_string()))),
         "no one points to it either"
     );
+}
+
+#[test]
+fn help_lists_the_keys_of_the_new_screens_in_english() {
+    let mut h = Harness::sample_with(
+        "pays-de-brest",
+        Setup {
+            lang: recense::i18n::Lang::En,
+            ..Setup::default()
+        },
+    );
+    h.keys("M ?");
+    snap(&h, "english_map_help");
+    let screen = h.screen(80, 24);
+    for what in ["move far left", "open the record", "dashboard"] {
+        assert!(screen.contains(what), "{what}:\n{screen}");
+    }
 }

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::census::id::InitiativeId;
 use crate::census::search::fold;
-use crate::census::stats::{Tally, figures_of};
+use crate::census::stats::{Tally, figures_with};
 use crate::display::{inert, width};
 use crate::i18n::screens::screens;
 use crate::i18n::{fill, status_label};
@@ -46,7 +46,6 @@ pub enum Target {
     Open(InitiativeId),
     Conflicts,
     Duplicates,
-    Nothing,
 }
 
 /// One line of a panel: a bar (with its count), or a plain line.
@@ -138,7 +137,9 @@ impl DashboardState {
         let s = screens(core.lang);
         let census = &core.ws.census;
         let today = core.clock.now().date();
-        let f = figures_of(census, &core.ws.schema, core.list.rows(), today);
+        // Likely duplicates are searched by their own screen: comparing the
+        // whole census takes seconds on a large one.
+        let f = figures_with(census, &core.ws.schema, core.list.rows(), today, false);
         let mut panels = vec![
             bars(core, s.by_kind, &f.by_kind, FilterField::Kind),
             bars(core, s.by_status, &f.by_status, FilterField::Status),
@@ -187,22 +188,12 @@ impl DashboardState {
                 target: Target::Conflicts,
             });
         }
-        if f.duplicates > 0 {
-            pending.push(Item {
-                label: fill(s.pending_duplicates, &[("n", &f.duplicates)]),
-                n: None,
-                note: key(Action::Duplicates),
-                target: Target::Duplicates,
-            });
-        }
-        if pending.is_empty() {
-            pending.push(Item {
-                label: s.nothing_pending.to_string(),
-                n: None,
-                note: String::new(),
-                target: Target::Nothing,
-            });
-        }
+        pending.push(Item {
+            label: s.pending_duplicates.to_string(),
+            n: None,
+            note: key(Action::Duplicates),
+            target: Target::Duplicates,
+        });
         panels.push(plain(s.pending, pending));
         panels.retain(|p| !p.items.is_empty());
         DashboardState {
@@ -287,7 +278,6 @@ impl DashboardState {
             Target::Duplicates => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
-            Target::Nothing => Effect::None,
         }
     }
 }
