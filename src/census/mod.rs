@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod export;
 pub mod file;
 pub mod fusion;
+pub mod geo;
 pub mod hash;
 pub mod id;
 pub mod import;

@@ -29,6 +29,7 @@ mod files;
 pub mod import;
 pub mod legitimize;
 pub mod report;
+pub mod screens;
 pub mod ui;
 
 /// Fills `{name}` placeholders of a text.

@@ -339,6 +339,46 @@ pub fn action_label(
             "remove a relation",
             "unlink",
         ),
+        A::Dashboard => (
+            "tableau de bord : les chiffres, chaque barre mène à la liste",
+            "tableau",
+            "dashboard: the figures, each bar leads to the list",
+            "dashboard",
+        ),
+        A::Map => (
+            "carte des initiatives de la liste",
+            "carte",
+            "map of the list's initiatives",
+            "map",
+        ),
+        A::Network => (
+            "réseau : groupes reliés et initiatives isolées",
+            "réseau",
+            "network: linked groups and isolated initiatives",
+            "network",
+        ),
+        A::PreviousPane => (
+            "revenir au panneau précédent",
+            "panneau préc.",
+            "go to the previous pane",
+            "prev. pane",
+        ),
+        A::MoveLeft => ("aller à gauche", "gauche", "move left", "left"),
+        A::MoveRight => ("aller à droite", "droite", "move right", "right"),
+        A::JumpLeft => (
+            "aller loin à gauche",
+            "loin gauche",
+            "move far left",
+            "far left",
+        ),
+        A::JumpRight => (
+            "aller loin à droite",
+            "loin droite",
+            "move far right",
+            "far right",
+        ),
+        A::JumpUp => ("aller loin en haut", "loin haut", "move far up", "far up"),
+        A::JumpDown => ("aller loin en bas", "loin bas", "move far down", "far down"),
     };
     match lang {
         Lang::Fr => (fr, fr_short),

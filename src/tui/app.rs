@@ -21,6 +21,7 @@ use crate::i18n::{Lang, Localized};
 use super::action::Action;
 use super::keymap::{Context, Key, KeyMap};
 use super::screens::conflicts::ConflictsState;
+use super::screens::dashboard::DashboardState;
 use super::screens::detail::DetailState;
 use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
@@ -30,6 +31,8 @@ use super::screens::help::HelpState;
 use super::screens::import::ImportState;
 use super::screens::legitimize::LegitForm;
 use super::screens::list::ListState;
+use super::screens::map::MapState;
+use super::screens::network::NetworkState;
 use super::screens::wizard::WizardState;
 use super::theme::Theme;
 use super::widgets::input::TextInput;
@@ -65,6 +68,9 @@ pub enum View {
     Duplicates(Box<DuplicatesState>),
     Import(Box<ImportState>),
     Export(Box<ExportState>),
+    Dashboard(Box<DashboardState>),
+    Map(Box<MapState>),
+    Network(Box<NetworkState>),
 }
 
 /// Things drawn over everything, that take the keys while open.
@@ -128,6 +134,9 @@ pub struct Core {
     pub clock: Clock,
     /// How many conflicts the census holds (the status line's badge).
     pub conflicts: usize,
+    /// Counts the list's refreshes (after every change of the census): a
+    /// screen computed from the census sees that it must compute again.
+    pub revision: u64,
     undo: Vec<UndoStep>,
     /// Held for the whole session; released on drop.
     _lock: Option<Lock>,
@@ -155,6 +164,7 @@ impl Core {
             saved: true,
             clock: Clock::System,
             conflicts: 0,
+            revision: 0,
             undo: Vec::new(),
             _lock: lock,
         };
@@ -185,6 +195,7 @@ impl Core {
         let mut list = std::mem::take(&mut self.list);
         list.refresh(self);
         self.list = list;
+        self.revision += 1;
     }
 
     /// Writes the change of one initiative to the journal (fsynced) before
@@ -540,6 +551,9 @@ impl App {
                 Some(View::Duplicates(d)) => d.context(),
                 Some(View::Import(i)) => i.context(),
                 Some(View::Export(e)) => e.context(),
+                Some(View::Dashboard(_)) => Context::Dashboard,
+                Some(View::Map(_)) => Context::Map,
+                Some(View::Network(_)) => Context::Network,
                 None => self.core.list.context(),
             },
         }
@@ -586,6 +600,9 @@ impl App {
             Some(View::Duplicates(d)) => d.update(&mut self.core, input),
             Some(View::Import(i)) => i.update(&mut self.core, input),
             Some(View::Export(e)) => e.update(&mut self.core, input),
+            Some(View::Dashboard(d)) => d.update(&mut self.core, input),
+            Some(View::Map(m)) => m.update(&mut self.core, input),
+            Some(View::Network(n)) => n.update(&mut self.core, input),
             None => self.update_list(input),
         };
         self.apply(effect);
@@ -631,6 +648,9 @@ impl App {
                     self.overlay = Some(Overlay::Legit(Box::new(form)));
                 }
                 Effect::None
+            }
+            Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
+                super::screens::dashboard::overview(core, a).map_or(Effect::None, Effect::Push)
             }
             _ => {
                 let mut list = std::mem::take(&mut core.list);
@@ -709,6 +729,13 @@ impl App {
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
             }
+            "tableau" | "dashboard" => {
+                Effect::Push(View::Dashboard(Box::new(DashboardState::new(&self.core))))
+            }
+            "carte" | "map" => Effect::Push(View::Map(Box::new(MapState::new(&self.core)))),
+            "reseau" | "réseau" | "network" => {
+                Effect::Push(View::Network(Box::new(NetworkState::new(&self.core))))
+            }
             _ if command.starts_with("merge") => self.merge(command),
             "export" | "exporter" => {
                 Effect::Push(View::Export(Box::new(ExportState::new(&self.core))))
@@ -785,6 +812,14 @@ impl App {
             }
             Effect::Overlay(overlay) => self.overlay = Some(overlay),
             Effect::Quit => self.quit = true,
+        }
+        // A screen computed from the census, back on top after a change.
+        let core = &self.core;
+        match self.views.last_mut() {
+            Some(View::Dashboard(d)) if d.revision != core.revision => d.refresh(core),
+            Some(View::Map(m)) if m.revision != core.revision => m.refresh(core),
+            Some(View::Network(n)) if n.revision != core.revision => n.refresh(core),
+            _ => {}
         }
     }
 

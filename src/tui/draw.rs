@@ -45,6 +45,9 @@ fn hint_actions(context: Context) -> &'static [Action] {
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
         Context::Import => &[Confirm, NextPane, Apply, Back, Help],
         Context::Export => &[Confirm, Toggle, NextPane, Back, Help],
+        Context::Dashboard => &[Open, NextPane, Back, Map, Network, Help],
+        Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
+        Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -74,6 +77,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(View::Duplicates(d)) => d.draw(core, frame, body),
         Some(View::Import(i)) => i.draw(core, frame, body),
         Some(View::Export(e)) => e.draw(core, frame, body),
+        Some(View::Dashboard(d)) => d.draw(core, frame, body),
+        Some(View::Map(m)) => m.draw(core, frame, body),
+        Some(View::Network(n)) => n.draw(core, frame, body),
         None => core.list.draw(core, frame, body),
     }
     draw_status(app, frame, status);

@@ -28,10 +28,13 @@ pub enum Context {
     Duplicates,
     Import,
     Export,
+    Dashboard,
+    Map,
+    Network,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -44,6 +47,9 @@ impl Context {
         Context::Duplicates,
         Context::Import,
         Context::Export,
+        Context::Dashboard,
+        Context::Map,
+        Context::Network,
     ];
 
     /// Its name in `keys.ron`.
@@ -61,6 +67,9 @@ impl Context {
             Context::Duplicates => "duplicates",
             Context::Import => "import",
             Context::Export => "export",
+            Context::Dashboard => "dashboard",
+            Context::Map => "map",
+            Context::Network => "network",
         }
     }
 
@@ -283,6 +292,12 @@ struct KeysFile {
     import: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     export: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    dashboard: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    map: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    network: BTreeMap<String, Vec<String>>,
 }
 
 impl KeysFile {
@@ -300,6 +315,9 @@ impl KeysFile {
             Context::Duplicates => &self.duplicates,
             Context::Import => &self.import,
             Context::Export => &self.export,
+            Context::Dashboard => &self.dashboard,
+            Context::Map => &self.map,
+            Context::Network => &self.network,
         }
     }
 }
@@ -357,6 +375,9 @@ impl Default for KeyMap {
                 (SetStatus, vec![c('t')]),
                 (AddEvidence, vec![c('p')]),
                 (ConfirmRecord, vec![c('v')]),
+                (Dashboard, vec![c('T')]),
+                (Map, vec![c('L')]),
+                (Network, vec![c('R')]),
             ]),
         );
         bindings.insert(
@@ -459,6 +480,45 @@ impl Default for KeyMap {
                 (Toggle, vec![c(' ')]),
                 (NextPane, vec![p(K::Tab)]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Dashboard,
+            moves(vec![
+                (Open, vec![p(K::Enter), c('o')]),
+                (NextPane, vec![p(K::Tab), c('l'), p(K::Right)]),
+                (PreviousPane, vec![p(K::BackTab), c('h'), p(K::Left)]),
+                (Back, vec![p(K::Esc), p(K::Backspace)]),
+                (Map, vec![c('L')]),
+                (Network, vec![c('R')]),
+            ]),
+        );
+        bindings.insert(
+            Context::Map,
+            vec![
+                (MoveLeft, vec![c('h'), p(K::Left)]),
+                (MoveDown, vec![c('j'), p(K::Down)]),
+                (MoveUp, vec![c('k'), p(K::Up)]),
+                (MoveRight, vec![c('l'), p(K::Right)]),
+                (JumpLeft, vec![c('H')]),
+                (JumpDown, vec![c('J')]),
+                (JumpUp, vec![c('K')]),
+                (JumpRight, vec![c('L')]),
+                (Open, vec![p(K::Enter), c('o')]),
+                (Back, vec![p(K::Esc), p(K::Backspace)]),
+                (Dashboard, vec![c('T')]),
+                (Network, vec![c('R')]),
+            ],
+        );
+        bindings.insert(
+            Context::Network,
+            moves(vec![
+                (Open, vec![p(K::Enter), c('o'), c('l'), p(K::Right)]),
+                (NextPane, vec![p(K::Tab)]),
+                (PreviousPane, vec![p(K::BackTab)]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
+                (Dashboard, vec![c('T')]),
+                (Map, vec![c('L')]),
             ]),
         );
         KeyMap { bindings }
@@ -603,6 +663,27 @@ mod tests {
         assert_eq!(Key::parse("hyper-x"), None);
         assert_eq!(Key::ctrl('d').label(Lang::Fr), "Ctrl-d");
         assert_eq!(Key::plain(KeyCodeOrd::Enter).label(Lang::Fr), "Entrée");
+    }
+
+    #[test]
+    fn no_key_is_bound_to_two_actions_of_one_screen() {
+        let k = KeyMap::default();
+        for context in Context::ALL {
+            let mut seen: BTreeMap<Key, Action> = BTreeMap::new();
+            for (action, keys) in k.bindings.get(&context).into_iter().flatten() {
+                for key in keys {
+                    if let Some(other) = seen.insert(*key, *action) {
+                        panic!(
+                            "{}: `{}` is bound to {} and {}",
+                            context.id(),
+                            key.label(Lang::En),
+                            other.id(),
+                            action.id()
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

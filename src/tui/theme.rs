@@ -17,6 +17,9 @@ pub struct Theme {
     pub key: Style,
     pub matched: Style,
     pub ascii: bool,
+    /// Colours are drawn (no `NO_COLOR`): the map then tells kinds apart by
+    /// colour, else by letter.
+    pub colour: bool,
 }
 
 impl Theme {
@@ -44,6 +47,7 @@ impl Theme {
                 Color::Yellow,
             ),
             ascii,
+            colour,
         }
     }
 

@@ -24,6 +24,8 @@ pub enum Section {
     Problem,
     Need,
     Status,
+    Commons,
+    Support,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +99,16 @@ impl FilterEditor {
             .map(|s| (s.to_string(), status_label(s, core.lang).to_string()))
             .collect();
         push(Section::Status, statuses, &f.statuses);
+        push(
+            Section::Commons,
+            choices_of(core, "communs_produits"),
+            &f.commons,
+        );
+        push(
+            Section::Support,
+            choices_of(core, "soutiens_recus"),
+            &f.supports,
+        );
         FilterEditor {
             choices,
             typed: TextInput::default(),
@@ -121,6 +133,8 @@ impl FilterEditor {
                 Section::Problem => &mut f.problems,
                 Section::Need => &mut f.needs,
                 Section::Status => &mut f.statuses,
+                Section::Commons => &mut f.commons,
+                Section::Support => &mut f.supports,
             };
             list.push(c.value.clone());
         }
@@ -169,6 +183,8 @@ impl FilterEditor {
             Section::Problem => ui.filter_problem,
             Section::Need => ui.filter_need,
             Section::Status => ui.filter_status,
+            Section::Commons => crate::i18n::screens::screens(core.lang).filter_commons,
+            Section::Support => crate::i18n::screens::screens(core.lang).filter_support,
         }
     }
 
@@ -285,6 +301,21 @@ pub fn describe(core: &Core) -> Vec<String> {
             .map(|s| status_label(s, core.lang))
             .collect();
         parts.push(format!("{}={}", ui.filter_status, s.join(", ")));
+    }
+    let more = crate::i18n::screens::screens(core.lang);
+    if !f.commons.is_empty() {
+        parts.push(format!(
+            "{}={}",
+            more.filter_commons,
+            labels("communs_produits", &f.commons)
+        ));
+    }
+    if !f.supports.is_empty() {
+        parts.push(format!(
+            "{}={}",
+            more.filter_support,
+            labels("soutiens_recus", &f.supports)
+        ));
     }
     parts
 }

@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod conflicts;
+pub mod dashboard;
 pub mod detail;
 pub mod dialog;
 pub mod duplicates;
@@ -11,5 +12,7 @@ pub mod import;
 pub mod legitimize;
 pub mod legitimize_record;
 pub mod list;
+pub mod map;
+pub mod network;
 pub mod welcome;
 pub mod wizard;
