@@ -359,7 +359,7 @@ impl Planner<'_> {
         self.scratch.initiatives.clear();
         let id = self
             .scratch
-            .add_initiative(schema, self.agent, &group(values), self.now)
+            .add_initiative_owned(schema, self.agent, group(values), self.now)
             .map_err(|e| vec![problem(e)])?;
         self.try_extras(&id, &inc.evidence, &inc.status)
             .map_err(|p| vec![p])?;
