@@ -108,15 +108,22 @@ impl Planner<'_> {
     pub(super) fn find(&mut self, inc: &Incoming, values: &[Checked]) -> Found {
         let mut keep_id = None;
         if let Some(id) = inc.id.as_deref().and_then(super::our_id) {
-            if let Some(i) = self.census.get(&id) {
+            if let Some(pos) = self.census.position(&id) {
+                let i = &self.census.initiatives[pos];
                 if i.is_deleted() {
                     return Found::Deleted(id);
                 }
-                let target = self.census.redirect(&id).clone();
-                let live = self
-                    .census
-                    .position(&target)
-                    .and_then(|pos| self.existing_pos.binary_search(&pos).ok());
+                // One search by id when the initiative was not fused into
+                // another (a search is a cache miss per step on a large census).
+                let (target, pos) = match i.merged_into() {
+                    None => (id, Some(pos)),
+                    Some(_) => {
+                        let target = self.census.redirect(&id).clone();
+                        let pos = self.census.position(&target);
+                        (target, pos)
+                    }
+                };
+                let live = pos.and_then(|pos| self.existing_pos.binary_search(&pos).ok());
                 return match live {
                     Some(n) => self.claim(Slot::Existing(n), inc.line),
                     None => Found::Deleted(target),

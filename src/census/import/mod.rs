@@ -26,6 +26,8 @@ pub mod properties;
 mod read;
 pub mod record;
 mod source;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
