@@ -368,19 +368,26 @@ impl Census {
         values: &[FieldValues],
         now: Timestamp,
     ) -> Result<InitiativeId, OpError> {
+        self.add_initiative_owned(schema, agent, values.to_vec(), now)
+    }
+
+    /// [`Census::add_initiative`] taking its values: no copy of them (an
+    /// import adds many).
+    pub fn add_initiative_owned(
+        &mut self,
+        schema: &Schema,
+        agent: &Agent,
+        values: Vec<FieldValues>,
+        now: Timestamp,
+    ) -> Result<InitiativeId, OpError> {
         let mut id = InitiativeId::generate(now.unix_millis());
         while self.get(&id).is_some() {
             id = InitiativeId::generate(now.unix_millis());
         }
         let mut i = Initiative::new(id.clone());
-        apply(
-            schema,
-            &mut i,
-            agent.id,
-            &Changes::set(values.to_vec()),
-            now,
-        );
-        let touched: Vec<&str> = values.iter().map(|v| v.field.as_str()).collect();
+        let changes = Changes::set(values);
+        apply(schema, &mut i, agent.id, &changes, now);
+        let touched: Vec<&str> = changes.set.iter().map(|v| v.field.as_str()).collect();
         check_shape(schema, &i, &touched)?;
         self.note_agent(agent);
         self.insert(i);

@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use serde::Deserialize;
 
 use crate::census::locate::{Location, SourceText};
@@ -225,8 +227,8 @@ pub struct Schema {
     /// The kinds that are *structures relais* (social centres, media
     /// libraries…): a commune without one is a gap the dashboard shows.
     pub relay_kinds: Vec<String>,
-    index: HashMap<String, usize>,
-    patterns: HashMap<String, regex_lite::Regex>,
+    index: HashMap<String, usize, FixedState>,
+    patterns: HashMap<String, regex_lite::Regex, FixedState>,
 }
 
 /// One thing wrong in a schema file.

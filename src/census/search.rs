@@ -11,19 +11,29 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Folds a text for matching.
 pub fn fold(s: &str) -> String {
+    // ASCII (most names, communes, ids) folds to its lower case.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out, &mut Vec::new());
+    fold_chars(s, &mut out, |_| {});
     out
 }
 
 /// Folds `s` into `out`; `origin[i]` receives, for each char pushed, the index
 /// of the char of `s` it came from (to highlight matches in the original).
 pub fn fold_into(s: &str, out: &mut String, origin: &mut Vec<u32>) {
+    fold_chars(s, out, |i| origin.push(i));
+}
+
+/// Folds `s` into `out`, telling `origin` the index of the char of `s` each
+/// pushed char came from.
+fn fold_chars(s: &str, out: &mut String, mut origin: impl FnMut(u32)) {
     for (i, c) in s.chars().enumerate() {
         let i = i as u32;
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            origin.push(i);
+            origin(i);
             continue;
         }
         let expanded: &str = match c {
@@ -40,7 +50,7 @@ pub fn fold_into(s: &str, out: &mut String, origin: &mut Vec<u32>) {
         if !expanded.is_empty() {
             for e in expanded.chars() {
                 out.push(e);
-                origin.push(i);
+                origin(i);
             }
             continue;
         }
@@ -50,7 +60,7 @@ pub fn fold_into(s: &str, out: &mut String, origin: &mut Vec<u32>) {
             }
             for l in d.to_lowercase() {
                 out.push(l);
-                origin.push(i);
+                origin(i);
             }
         }
     }
@@ -107,6 +117,21 @@ mod tests {
         fold_into("Œé", &mut out, &mut origin);
         assert_eq!(out, "oee");
         assert_eq!(origin, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn fold_and_fold_into_agree() {
+        for s in [
+            "Tiers-Lieu 29 BREST",
+            "Médiathèque",
+            "l’Œuvre\u{a0}Zoé",
+            "",
+            "ÀÉÎ õü",
+        ] {
+            let mut out = String::new();
+            fold_into(s, &mut out, &mut Vec::new());
+            assert_eq!(fold(s), out, "{s:?}");
+        }
     }
 
     #[test]

@@ -319,16 +319,28 @@ pub fn geo_point(s: &str) -> Result<(f64, f64), ValueError> {
 
 /// At most 6 decimals (about 10 cm), trailing zeros removed.
 pub fn format_point(lat: f64, lon: f64) -> String {
-    let f = |v: f64| {
-        let s = format!("{v:.6}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" {
-            "0".to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    format!("{},{}", f(lat), f(lon))
+    let mut out = String::with_capacity(24);
+    push_coordinate(&mut out, lat);
+    out.push(',');
+    push_coordinate(&mut out, lon);
+    out
+}
+
+/// One coordinate with at most 6 decimals, trailing zeros dropped, `-0` as
+/// `0`, pushed onto `out` (no allocation of its own).
+fn push_coordinate(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    let start = out.len();
+    let _ = write!(out, "{v:.6}");
+    let kept = out[start..]
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .len();
+    out.truncate(start + kept);
+    if &out[start..] == "-0" {
+        out.truncate(start);
+        out.push('0');
+    }
 }
 
 /// `KIND:ID`, or `ID` alone for the list's first kind.
@@ -506,6 +518,14 @@ mod tests {
         assert_eq!(norm("telephone", "02 98"), Err(ValueError::Phone));
         assert_eq!(norm("telephone", "+33 2 98"), Err(ValueError::Phone));
         assert_eq!(norm("telephone", "appeler"), Err(ValueError::Phone));
+    }
+
+    #[test]
+    fn points_keep_six_decimals_without_trailing_zeros() {
+        assert_eq!(format_point(48.39, -4.4861), "48.39,-4.4861");
+        assert_eq!(format_point(45.0, 5.72), "45,5.72");
+        assert_eq!(format_point(-0.0000001, 1.23456789), "0,1.234568");
+        assert_eq!(format_point(0.0, -0.0), "0,0");
     }
 
     #[test]

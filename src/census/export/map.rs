@@ -13,7 +13,6 @@
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{Value as Json, json};
 
 use crate::census::model::{Census, Initiative};
 use crate::census::schema::{Field, FieldType, Schema};
@@ -67,8 +66,9 @@ impl<'a> MapColumns<'a> {
 }
 
 /// A JSON object whose members keep their order (name, description, id,
-/// then the fields in schema order: the attribute table of QGIS follows it).
-struct Ordered<'a>(&'a [(&'a str, Json)]);
+/// then the fields in schema order: the attribute table of QGIS follows it);
+/// a missing value is `null`.
+struct Ordered<'a>(&'a [(&'a str, Option<&'a str>)]);
 
 impl Serialize for Ordered<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -90,40 +90,38 @@ pub(super) fn write_geojson(
     let cols = MapColumns::new(schema);
     let mut summary = Summary::default();
     out.write_all(b"{\"type\": \"FeatureCollection\", \"features\": [")?;
-    let mut cell = String::new();
+    // One buffer per column and one for the feature, reused for every line.
+    let mut cells: Vec<String> = vec![String::new(); cols.others.len()];
+    let mut feature: Vec<u8> = Vec::new();
     for i in selection {
         let Some((lat, lon)) = cols.point(i) else {
             summary.without_coordinates += 1;
             continue;
         };
-        let mut properties: Vec<(&str, Json)> = vec![
-            ("name", json!(i.value(&schema.name_field))),
-            ("description", json!(cols.description(i))),
-            ("id", json!(i.id.as_str())),
+        for (cell, field) in cells.iter_mut().zip(&cols.others) {
+            write_cell(cell, schema, census, i, field, options.header, options.lang);
+        }
+        let mut properties: Vec<(&str, Option<&str>)> = vec![
+            ("name", i.value(&schema.name_field)),
+            ("description", cols.description(i)),
+            ("id", Some(i.id.as_str())),
         ];
-        for f in &cols.others {
-            write_cell(
-                &mut cell,
-                schema,
-                census,
-                i,
-                f,
-                options.header,
-                options.lang,
-            );
+        for (cell, f) in cells.iter().zip(&cols.others) {
             if !cell.is_empty() {
                 let key = header_text(f, options.header, options.lang);
-                properties.push((key, json!(cell)));
+                properties.push((key, Some(cell)));
             }
         }
-        out.write_all(if summary.written == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(b"{\"type\": \"Feature\", \"id\": ")?;
-        serde_json::to_writer(&mut *out, i.id.as_str())?;
-        out.write_all(b", \"geometry\": {\"type\": \"Point\", \"coordinates\": ")?;
-        serde_json::to_writer(&mut *out, &[lon, lat])?;
-        out.write_all(b"}, \"properties\": ")?;
-        serde_json::to_writer(&mut *out, &Ordered(&properties))?;
-        out.write_all(b"}")?;
+        feature.clear();
+        feature.extend_from_slice(if summary.written == 0 { b"\n" } else { b",\n" });
+        feature.extend_from_slice(b"{\"type\": \"Feature\", \"id\": ");
+        serde_json::to_writer(&mut feature, i.id.as_str())?;
+        feature.extend_from_slice(b", \"geometry\": {\"type\": \"Point\", \"coordinates\": ");
+        serde_json::to_writer(&mut feature, &[lon, lat])?;
+        feature.extend_from_slice(b"}, \"properties\": ");
+        serde_json::to_writer(&mut feature, &Ordered(&properties))?;
+        feature.extend_from_slice(b"}");
+        out.write_all(&feature)?;
         summary.written += 1;
     }
     out.write_all(b"\n]}\n")?;

@@ -25,6 +25,7 @@ use std::io::{self, Write};
 use crate::census::model::{Census, Initiative};
 use crate::census::query::{Filter, SearchIndex, find};
 use crate::census::schema::{Field, Schema};
+use crate::census::search::fold;
 use crate::census::standards::{self, LeftOut};
 use crate::census::time::Timestamp;
 use crate::i18n::Lang;
@@ -170,13 +171,27 @@ pub fn select<'a>(
     filter: &Filter,
     query: &str,
 ) -> Vec<&'a Initiative> {
+    if query.trim().is_empty() {
+        // No search: only the names of the matching initiatives are folded
+        // (a whole search index would fold every search text too). Ties go
+        // in id order, the census' order.
+        let mut found: Vec<(String, usize)> = (0..census.initiatives.len())
+            .filter(|&n| filter.matches(schema, &census.initiatives[n]))
+            .map(|n| {
+                let name = census.initiatives[n].value(&schema.name_field);
+                (fold(name.unwrap_or("")), n)
+            })
+            .collect();
+        found.sort_unstable();
+        return found
+            .into_iter()
+            .map(|(_, n)| &census.initiatives[n])
+            .collect();
+    }
     let index = SearchIndex::build(census, schema);
     let mut found = find(census, schema, &index, filter, query);
-    // Without a query `find` already sorts by name (ties in id order); a
-    // query sorts by relevance, which an export has no use for.
-    if !query.trim().is_empty() {
-        found.sort_by(|&a, &b| index.name(a).cmp(index.name(b)).then(a.cmp(&b)));
-    }
+    // A query sorts by relevance, which an export has no use for.
+    found.sort_by(|&a, &b| index.name(a).cmp(index.name(b)).then(a.cmp(&b)));
     found.into_iter().map(|n| &census.initiatives[n]).collect()
 }
 

@@ -187,6 +187,7 @@ pub fn row_record(
     record: &csv::StringRecord,
 ) -> Incoming {
     let mut inc = Incoming::new(line);
+    inc.values.reserve(columns.len());
     if record.len() != columns.len() {
         inc.problems.push(RowProblem::CellCount {
             found: record.len(),

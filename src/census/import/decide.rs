@@ -15,15 +15,15 @@ use crate::census::time::Date;
 use crate::census::{InitiativeId, status};
 
 /// Values grouped by field, in the order the fields first come.
-fn group(values: &[Checked]) -> Vec<FieldValues> {
-    let mut out: Vec<FieldValues> = Vec::new();
+fn group(values: Vec<Checked>) -> Vec<FieldValues> {
+    let mut out: Vec<FieldValues> = Vec::with_capacity(values.len());
     for c in values {
         match out.iter_mut().find(|fv| fv.field == c.field) {
-            Some(fv) if !fv.values.contains(&c.value) => fv.values.push(c.value.clone()),
+            Some(fv) if !fv.values.contains(&c.value) => fv.values.push(c.value),
             Some(_) => {}
             None => out.push(FieldValues {
-                field: c.field.clone(),
-                values: vec![c.value.clone()],
+                field: c.field,
+                values: vec![c.value],
             }),
         }
     }
@@ -105,18 +105,25 @@ impl Planner<'_> {
     /// same commune or the same SIRET/RNA, then what it looks like. Records
     /// carrying an id of ours are distinct from each other (their census
     /// said so); they are only compared with the initiatives already here.
-    pub(super) fn find(&mut self, inc: &Incoming, who: &Identity) -> Found {
+    pub(super) fn find(&mut self, inc: &Incoming, values: &[Checked]) -> Found {
         let mut keep_id = None;
         if let Some(id) = inc.id.as_deref().and_then(super::our_id) {
-            if let Some(i) = self.census.get(&id) {
+            if let Some(pos) = self.census.position(&id) {
+                let i = &self.census.initiatives[pos];
                 if i.is_deleted() {
                     return Found::Deleted(id);
                 }
-                let target = self.census.redirect(&id).clone();
-                let live = self
-                    .census
-                    .position(&target)
-                    .and_then(|pos| self.existing_pos.binary_search(&pos).ok());
+                // One search by id when the initiative was not fused into
+                // another (a search is a cache miss per step on a large census).
+                let (target, pos) = match i.merged_into() {
+                    None => (id, Some(pos)),
+                    Some(_) => {
+                        let target = self.census.redirect(&id).clone();
+                        let pos = self.census.position(&target);
+                        (target, pos)
+                    }
+                };
+                let live = pos.and_then(|pos| self.existing_pos.binary_search(&pos).ok());
                 return match live {
                     Some(n) => self.claim(Slot::Existing(n), inc.line),
                     None => Found::Deleted(target),
@@ -128,9 +135,24 @@ impl Planner<'_> {
             keep_id = Some(id);
         }
         let own = keep_id.is_some();
+        let (schema, census) = (self.schema, self.census);
+        let owned = Identity::from_values(schema, |f| {
+            values
+                .iter()
+                .find(|v| v.field == f)
+                .map(|v| v.value.clone())
+        });
+        let who = &owned;
+        if !self.existing_built {
+            for i in census.initiatives.iter().filter(|i| i.is_live()) {
+                self.existing.push(Identity::of(schema, i));
+            }
+            self.existing_built = true;
+        }
+        let existing = &self.existing;
         let mut exact: Vec<Slot> = Vec::new();
-        self.existing.same_keys(who, |n| {
-            if who.is_same(self.existing.get(n)) && !exact.contains(&Slot::Existing(n)) {
+        existing.same_keys(who, |n| {
+            if who.is_same(existing.get(n)) && !exact.contains(&Slot::Existing(n)) {
                 exact.push(Slot::Existing(n));
             }
         });
@@ -149,7 +171,7 @@ impl Planner<'_> {
                     .iter()
                     .map(|&s| {
                         let reasons = match s {
-                            Slot::Existing(n) => self.existing.reasons(who, n),
+                            Slot::Existing(n) => existing.reasons(who, n),
                             Slot::Planned(n) => self.planned.reasons(who, n),
                         };
                         self.candidate(s, reasons)
@@ -159,8 +181,7 @@ impl Planner<'_> {
             }
         }
         let mut near: Vec<Slot> = Vec::new();
-        self.existing
-            .candidates(who, |n| near.push(Slot::Existing(n)));
+        existing.candidates(who, |n| near.push(Slot::Existing(n)));
         if !own {
             self.planned
                 .candidates(who, |n| near.push(Slot::Planned(n)));
@@ -174,14 +195,18 @@ impl Planner<'_> {
             .into_iter()
             .filter_map(|s| {
                 let reasons = match s {
-                    Slot::Existing(n) => self.existing.reasons(who, n),
+                    Slot::Existing(n) => existing.reasons(who, n),
                     Slot::Planned(n) => self.planned.reasons(who, n),
                 };
                 (!reasons.is_empty()).then(|| self.candidate(s, reasons))
             })
             .collect();
         likely.sort_by(|a, b| a.reasons.iter().min().cmp(&b.reasons.iter().min()));
-        Found::New { keep_id, likely }
+        Found::New {
+            keep_id,
+            likely,
+            who: owned,
+        }
     }
 
     /// What changes in the initiative at `pos`: only the fields that differ.
@@ -207,8 +232,12 @@ impl Planner<'_> {
                 .collect();
         }
         values.retain(|v| !v.default || existing.entries(&v.field).is_empty());
+        let given_notes = values
+            .iter()
+            .find(|v| v.field == "notes")
+            .map(|v| v.value.clone());
         let mut changes: Vec<FieldValues> = Vec::new();
-        for fv in group(&values) {
+        for fv in group(values) {
             let multi = schema
                 .field(&fv.field)
                 .is_some_and(|f| f.field_type.is_multi());
@@ -233,11 +262,7 @@ impl Planner<'_> {
                 changes.push(fv);
             }
         }
-        let base = values
-            .iter()
-            .find(|v| v.field == "notes")
-            .map(|v| v.value.as_str())
-            .or(existing.value("notes"));
+        let base = given_notes.as_deref().or(existing.value("notes"));
         if let Some(text) = with_lines(base, &notes)
             && existing.value("notes") != Some(text.as_str())
         {
@@ -341,7 +366,7 @@ impl Planner<'_> {
         self.scratch.initiatives.clear();
         let id = self
             .scratch
-            .add_initiative(schema, self.agent, &group(&values), self.now)
+            .add_initiative_owned(schema, self.agent, group(values), self.now)
             .map_err(|e| vec![problem(e)])?;
         self.try_extras(&id, &inc.evidence, &inc.status)
             .map_err(|p| vec![p])?;

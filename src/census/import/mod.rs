@@ -26,6 +26,8 @@ pub mod properties;
 mod read;
 pub mod record;
 mod source;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
@@ -41,9 +43,8 @@ pub use properties::PropertiesProblem;
 /// else's and is kept in the notes.
 pub fn our_id(text: &str) -> Option<crate::census::InitiativeId> {
     let t = text.trim();
-    let ulid = t.len() == 26
-        && t.bytes()
-            .all(|b| b"0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(&b));
+    let base32 = |b: u8| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b));
+    let ulid = t.len() == 26 && t.bytes().all(base32);
     ulid.then(|| crate::census::InitiativeId::parse(t).ok())
         .flatten()
 }

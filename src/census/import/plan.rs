@@ -148,6 +148,7 @@ pub(super) enum Found {
     New {
         keep_id: Option<InitiativeId>,
         likely: Vec<Candidate>,
+        who: Identity,
     },
 }
 
@@ -158,8 +159,11 @@ pub(super) struct Planner<'a> {
     pub(super) now: Timestamp,
     pub(super) defaults: Vec<FieldValues>,
     pub(super) create_likely: bool,
-    /// The live initiatives, and their positions in the census.
+    /// The live initiatives, and their positions in the census. The index
+    /// is built when a first record is not found by its id (a file of our
+    /// own export never needs it).
     pub(super) existing: IdentityIndex,
+    pub(super) existing_built: bool,
     pub(super) existing_pos: Vec<usize>,
     /// The records planned for creation, and their rows.
     pub(super) planned: IdentityIndex,
@@ -186,14 +190,10 @@ pub fn plan(
 ) -> Result<ImportPlan, ImportError> {
     let defaults =
         parse_assignments(schema, census, &req.defaults, None).map_err(ImportError::Default)?;
-    let mut existing = IdentityIndex::default();
-    let mut existing_pos = Vec::new();
-    for (pos, i) in census.initiatives.iter().enumerate() {
-        if i.is_live() {
-            existing.push(Identity::of(schema, i));
-            existing_pos.push(pos);
-        }
-    }
+    let existing_pos = (census.initiatives.iter().enumerate())
+        .filter(|(_, i)| i.is_live())
+        .map(|(pos, _)| pos)
+        .collect();
     let mut planner = Planner {
         census,
         schema,
@@ -201,7 +201,8 @@ pub fn plan(
         now,
         defaults,
         create_likely: req.create_likely,
-        existing,
+        existing: IdentityIndex::default(),
+        existing_built: false,
         existing_pos,
         planned: IdentityIndex::default(),
         planned_rows: Vec::new(),
@@ -253,13 +254,7 @@ impl Planner<'_> {
             self.pending.retain(|(row, _, _)| *row != self.rows.len());
             return self.push(line, name, Outcome::Skipped { problems });
         }
-        let who = Identity::from_values(self.schema, |f| {
-            values
-                .iter()
-                .find(|v| v.field == f)
-                .map(|v| v.value.clone())
-        });
-        let outcome = match self.find(&inc, &who) {
+        let outcome = match self.find(&inc, &values) {
             Found::Existing(pos) => self.update(pos, inc, values, cells),
             Found::SameAs(line) => Outcome::SameAs { line },
             Found::Deleted(id) => Outcome::Skipped {
@@ -269,7 +264,11 @@ impl Planner<'_> {
             Found::New { likely, .. } if !likely.is_empty() && !self.create_likely => {
                 Outcome::Likely { candidates: likely }
             }
-            Found::New { keep_id, likely } => match self.create(keep_id, &inc, values) {
+            Found::New {
+                keep_id,
+                likely,
+                who,
+            } => match self.create(keep_id, &inc, values) {
                 Ok(initiative) => {
                     let row = self.rows.len();
                     self.planned_ids.insert(initiative.id.clone(), line);
@@ -393,11 +392,16 @@ impl Planner<'_> {
             }
         }
         for (n, c) in out.iter().enumerate() {
-            let single = schema
-                .field(&c.field)
-                .is_some_and(|f| !f.field_type.is_multi());
-            let first = out.iter().position(|d| d.field == c.field) == Some(n);
-            if single && first && out.iter().any(|d| d.field == c.field && d.value != c.value) {
+            // The rare case first: the schema is only asked when a field has
+            // several different values.
+            let differ = || out.iter().any(|d| d.field == c.field && d.value != c.value);
+            let first = || out.iter().position(|d| d.field == c.field) == Some(n);
+            let single = || {
+                schema
+                    .field(&c.field)
+                    .is_some_and(|f| !f.field_type.is_multi())
+            };
+            if differ() && first() && single() {
                 problems.push(RowProblem::Op(OpError::NotMulti {
                     field: c.field.clone(),
                 }));

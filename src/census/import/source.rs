@@ -141,7 +141,20 @@ impl<R: Read> QuoteWatch<R> {
     }
 
     fn watch(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            // Runs of bytes that change nothing are skipped: inside quotes
+            // all but `"` and line ends, in a plain cell all but the
+            // delimiter and line ends.
+            let delimiter = self.delimiter;
+            let next = match self.state {
+                Quote::Quoted => rest.iter().position(|&b| b == b'"' || b == b'\n'),
+                Quote::Plain => rest.iter().position(|&b| b == delimiter || b == b'\n'),
+                _ => Some(0),
+            };
+            let Some(next) = next else { return };
+            let b = rest[next];
+            rest = &rest[next + 1..];
             self.state = match (self.state, b) {
                 (Quote::CellStart, b'"') => {
                     self.opened_at = self.line;
