@@ -3,7 +3,7 @@
 //! scaled by the cosine of the territory's middle latitude, so a kilometre
 //! east is as long as a kilometre north — Brest looks like Brest.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::census::model::{Census, Initiative};
 use crate::census::search::fold;
@@ -149,20 +149,29 @@ impl Placed {
     /// with how many there are: most first, then by name. The name shown is
     /// the first spelling met.
     pub fn commune_centres(&self, census: &Census) -> Vec<(String, f64, f64, usize)> {
-        let mut by: BTreeMap<String, (String, f64, f64, usize)> = BTreeMap::new();
+        // A name is folded once per spelling, not once per point.
+        let mut by_spelling: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut communes: Vec<(String, f64, f64, usize)> = Vec::new();
         for p in &self.points {
             let Some(name) = census.initiatives[p.index].value("commune") else {
                 continue;
             };
-            let e = by
-                .entry(fold(name))
-                .or_insert_with(|| (name.to_string(), 0.0, 0.0, 0));
+            let k = *by_spelling.entry(name).or_insert_with(|| {
+                let next = communes.len();
+                let k = *by_key.entry(fold(name)).or_insert(next);
+                if k == next {
+                    communes.push((name.to_string(), 0.0, 0.0, 0));
+                }
+                k
+            });
+            let e = &mut communes[k];
             e.1 += p.x;
             e.2 += p.y;
             e.3 += 1;
         }
-        let mut out: Vec<(String, f64, f64, usize)> = by
-            .into_values()
+        let mut out: Vec<(String, f64, f64, usize)> = communes
+            .into_iter()
             .map(|(name, x, y, n)| (name, x / n as f64, y / n as f64, n))
             .collect();
         out.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));

@@ -18,22 +18,22 @@ pub struct Link<'a> {
 
 /// The relations an initiative records, in every relation field.
 pub fn outgoing<'a>(schema: &'a Schema, i: &'a Initiative) -> impl Iterator<Item = Link<'a>> + 'a {
-    schema.fields.iter().flat_map(move |f| {
-        let list = match &f.field_type {
-            FieldType::Relations(list) => list.as_str(),
-            _ => "",
-        };
-        i.entries(if list.is_empty() { "" } else { &f.id })
-            .iter()
-            .filter_map(move |e| {
-                let (kind, to) = split_relation(e.value.as_text()?)?;
-                Some(Link {
-                    from: i,
-                    kind,
-                    list,
-                    to,
-                })
+    // Only the relations fields are looked up: an initiative's fields are
+    // searched by id, and the network view reads every initiative.
+    let relations = schema.fields.iter().filter_map(|f| match &f.field_type {
+        FieldType::Relations(list) => Some((f, list.as_str())),
+        _ => None,
+    });
+    relations.flat_map(move |(f, list)| {
+        i.entries(&f.id).iter().filter_map(move |e| {
+            let (kind, to) = split_relation(e.value.as_text()?)?;
+            Some(Link {
+                from: i,
+                kind,
+                list,
+                to,
             })
+        })
     })
 }
 

@@ -2,17 +2,16 @@
 //! elected officials and technicians argue with, and what `recense stats`
 //! gives scripts. One computation for all three.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Initiative};
 use crate::census::query::Filter;
 use crate::census::schema::Schema;
-use crate::census::search::fold;
 use crate::census::time::Date;
 use crate::census::{conflicts, duplicates, network, status};
+
+mod pass;
 
 /// How many initiatives have one value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,7 +66,7 @@ pub const WAITING_SHOWN: usize = 5;
 
 /// The network: its connected groups (the *archipel*) and the isolated
 /// initiatives, the ones to bring in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct NetworkFigures {
     /// Relations between live initiatives.
     pub links: usize,
@@ -110,85 +109,18 @@ pub struct Figures {
     pub network: NetworkFigures,
 }
 
-/// Counts of a choice field over `items`, every choice of `list` included.
-fn tally_choices<'a>(
-    schema: &Schema,
-    list: &str,
-    items: impl Iterator<Item = &'a Initiative>,
-    values: impl Fn(&'a Initiative) -> Vec<&'a str>,
-) -> Tally {
-    let choices = schema.choices(list);
-    let mut n = vec![0usize; choices.len()];
-    let mut unset = 0;
-    for i in items {
-        let vs = values(i);
-        if vs.is_empty() {
-            unset += 1;
-        }
-        for v in vs {
-            if let Some(k) = choices.iter().position(|c| c.id == v) {
-                n[k] += 1;
-            }
-        }
-    }
-    let mut counts: Vec<(usize, Count)> = choices
-        .iter()
-        .zip(n)
-        .enumerate()
-        .map(|(k, (c, n))| {
-            (
-                k,
-                Count {
-                    id: c.id.clone(),
-                    n,
-                },
-            )
-        })
-        .collect();
-    counts.sort_by_key(|(k, c)| (std::cmp::Reverse(c.n), *k));
-    Tally {
-        counts: counts.into_iter().map(|(_, c)| c).collect(),
-        unset,
-    }
-}
-
-/// The choice list of a field, when it is a choice field of the schema.
-fn list_of<'a>(schema: &'a Schema, field: &str) -> &'a str {
-    schema
-        .field(field)
-        .and_then(|f| f.field_type.choice_list())
-        .unwrap_or("")
-}
-
-/// Communes counted under their folded name, shown with their most frequent
-/// spelling.
-fn tally_communes<'a>(items: impl Iterator<Item = &'a Initiative>) -> (Tally, Vec<String>) {
-    let mut by_key: BTreeMap<String, (usize, BTreeMap<&str, usize>)> = BTreeMap::new();
-    let mut unset = 0;
-    for i in items {
-        match i.value("commune") {
-            Some(c) => {
-                let e = by_key.entry(fold(c)).or_default();
-                e.0 += 1;
-                *e.1.entry(c).or_default() += 1;
-            }
-            None => unset += 1,
-        }
-    }
-    let mut pairs: Vec<(Count, String)> = by_key
-        .into_iter()
-        .map(|(key, (n, spellings))| {
-            let shown = spellings
-                .iter()
-                .max_by_key(|(s, k)| (**k, std::cmp::Reverse(**s)))
-                .map(|(s, _)| s.to_string())
-                .unwrap_or_default();
-            (Count { id: shown, n }, key)
-        })
-        .collect();
-    pairs.sort_by(|a, b| b.0.n.cmp(&a.0.n).then_with(|| a.1.cmp(&b.1)));
-    let (counts, keys) = pairs.into_iter().unzip();
-    (Tally { counts, unset }, keys)
+/// How much [`figures_with`] computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// Every figure (the reports, `recense stats`).
+    All,
+    /// What the dashboard shows: the counts, the longest waiting, the
+    /// communes without a structure relais, evidence and confirmations, in
+    /// one pass. The mean score, the conflicts, the likely duplicates and
+    /// the network are left at zero: they read every field of every
+    /// initiative, or compare names across the whole census, too slow for a
+    /// screen that must open at once on a large census.
+    Counts,
 }
 
 /// The figures of the live initiatives `filter` keeps, on `today`.
@@ -206,137 +138,65 @@ pub fn figures(census: &Census, schema: &Schema, filter: &Filter, today: Date) -
 /// `query::find` gives them: a search and filters), on `today`. Deleted ones
 /// among them are left out.
 pub fn figures_of(census: &Census, schema: &Schema, kept: &[usize], today: Date) -> Figures {
-    figures_with(census, schema, kept, today, true)
+    figures_with(census, schema, kept, today, Extent::All)
 }
 
-/// [`figures_of`], leaving out the likely duplicates when `pairs` is false
-/// (`duplicates` is then 0): finding them compares names across the whole
-/// census, by far the slowest figure, too slow for a screen that must open
-/// at once on a large census.
+/// [`figures_of`], computing only what `extent` says.
 pub fn figures_with(
     census: &Census,
     schema: &Schema,
     kept: &[usize],
     today: Date,
-    pairs: bool,
+    extent: Extent,
 ) -> Figures {
     // In census order whatever order they come in: the same set always gives
     // the same figures.
     let mut kept = kept.to_vec();
     kept.sort_unstable();
     kept.dedup();
-    let kept: Vec<&Initiative> = kept
-        .iter()
-        .filter_map(|&k| census.initiatives.get(k))
-        .filter(|i| i.is_live())
-        .collect();
-    let items = || kept.iter().copied();
-    let choice_tally =
-        |field: &str| tally_choices(schema, list_of(schema, field), items(), |i| i.values(field));
+    kept.retain(|&k| census.initiatives.get(k).is_some_and(Initiative::is_live));
+    let items: Vec<&Initiative> = kept.iter().map(|&k| &census.initiatives[k]).collect();
+    let c = pass::count(schema, &items, today);
+    let total = items.len();
+    let all = extent == Extent::All;
 
-    let mut by_status = tally_choices_fixed(&status::STATUSES, items().map(status::current));
-    by_status.unset = 0;
-
-    let (by_commune, commune_keys) = tally_communes(items());
-    let relay_communes: std::collections::HashSet<String> = items()
-        .filter(|i| {
-            i.value(&schema.kind_field)
-                .is_some_and(|k| schema.relay_kinds.iter().any(|r| r == k))
-        })
-        .filter_map(|i| i.value("commune").map(fold))
-        .collect();
-    let communes_without_relay = if schema.relay_kinds.is_empty() {
-        Vec::new()
-    } else {
-        by_commune
-            .counts
-            .iter()
-            .zip(&commune_keys)
-            .filter(|(_, key)| !relay_communes.contains(*key))
-            .map(|(c, _)| c.id.clone())
-            .collect()
-    };
-
-    let waiting = status::STATUSES
-        .iter()
-        .map(|s| {
-            let mut at: Vec<Waiting> = items()
-                .filter(|i| status::current(i) == *s)
-                .map(|i| {
-                    let since = status::since(i).map(|t| t.date());
-                    Waiting {
-                        id: i.id.clone(),
-                        name: i.value(&schema.name_field).unwrap_or("").to_string(),
-                        since: since.map(|d| d.to_string()),
-                        days: since.map_or(0, |d| {
-                            (today.days_since_epoch() - d.days_since_epoch()).max(0)
-                        }),
-                    }
-                })
-                .collect();
-            at.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.name.cmp(&b.name)));
-            at.truncate(WAITING_SHOWN);
-            WaitingAt {
-                status: s.to_string(),
-                longest: at,
-            }
-        })
-        .collect();
-
-    let total = kept.len();
-    let mean_score = if total == 0 {
+    let mean_score = if !all || total == 0 {
         0
     } else {
-        let sum: usize = items()
+        let sum: usize = items
+            .iter()
             .map(|i| status::score(schema, i, today) as usize)
             .sum();
         (sum as f64 / total as f64).round() as u8
     };
-
-    let kept_ids: std::collections::HashSet<&InitiativeId> = items().map(|i| &i.id).collect();
-    let arch = network::archipelago(census, schema);
-    let network = NetworkFigures {
-        links: arch.links,
-        groups: arch
-            .groups
-            .iter()
-            .filter(|g| {
-                g.iter()
-                    .any(|&k| kept_ids.contains(&census.initiatives[k].id))
-            })
-            .map(Vec::len)
-            .collect(),
-        isolated: arch
-            .isolated
-            .iter()
-            .map(|&k| &census.initiatives[k].id)
-            .filter(|id| kept_ids.contains(id))
-            .cloned()
-            .collect(),
+    let network = if all {
+        network_of(census, schema, &kept)
+    } else {
+        NetworkFigures::default()
     };
 
     Figures {
         territory: census.territory.clone(),
         date: today.to_string(),
         total,
-        by_kind: choice_tally(&schema.kind_field),
-        by_status,
-        by_commune,
-        by_problem: choice_tally("problemes_publics"),
-        by_commons: choice_tally("communs_produits"),
-        by_support: choice_tally("soutiens_recus"),
-        by_need: choice_tally("besoins"),
-        waiting,
-        communes_without_relay,
-        with_evidence: items()
-            .filter(|i| !i.entries(status::EVIDENCE).is_empty())
-            .count(),
-        confirmed: items()
-            .filter(|i| !i.entries(status::CONFIRMATIONS).is_empty())
-            .count(),
+        by_kind: c.by_kind,
+        by_status: c.by_status,
+        by_commune: c.by_commune,
+        by_problem: c.by_problem,
+        by_commons: c.by_commons,
+        by_support: c.by_support,
+        by_need: c.by_need,
+        waiting: c.waiting,
+        communes_without_relay: c.communes_without_relay,
+        with_evidence: c.with_evidence,
+        confirmed: c.confirmed,
         mean_score,
-        conflicts: conflicts::conflicts(census, schema).len(),
-        duplicates: if pairs {
+        conflicts: if all {
+            conflicts::conflicts(census, schema).len()
+        } else {
+            0
+        },
+        duplicates: if all {
             duplicates::all_pairs(census, schema).len()
         } else {
             0
@@ -345,24 +205,28 @@ pub fn figures_with(
     }
 }
 
-/// Counts over a fixed list of ids, kept in that order.
-fn tally_choices_fixed<'a>(ids: &[&str], values: impl Iterator<Item = &'a str>) -> Tally {
-    let mut n = vec![0usize; ids.len()];
-    for v in values {
-        if let Some(k) = ids.iter().position(|id| *id == v) {
-            n[k] += 1;
-        }
+/// The network figures of `kept` (live initiatives' indexes): the links of
+/// the whole census, the groups with one of them, the isolated among them.
+fn network_of(census: &Census, schema: &Schema, kept: &[usize]) -> NetworkFigures {
+    let mut is_kept = vec![false; census.initiatives.len()];
+    for &k in kept {
+        is_kept[k] = true;
     }
-    Tally {
-        counts: ids
+    let arch = network::archipelago(census, schema);
+    NetworkFigures {
+        links: arch.links,
+        groups: arch
+            .groups
             .iter()
-            .zip(n)
-            .map(|(id, n)| Count {
-                id: id.to_string(),
-                n,
-            })
+            .filter(|g| g.iter().any(|&k| is_kept[k]))
+            .map(Vec::len)
             .collect(),
-        unset: 0,
+        isolated: arch
+            .isolated
+            .iter()
+            .filter(|&&k| is_kept[k])
+            .map(|&k| census.initiatives[k].id.clone())
+            .collect(),
     }
 }
 
@@ -371,6 +235,7 @@ mod tests {
     use super::*;
     use crate::census::AgentId;
     use crate::census::ops::{Agent, parse_assignments};
+    use crate::census::search::fold;
     use crate::census::time::Timestamp;
 
     fn agent(name: &str) -> Agent {
@@ -492,8 +357,17 @@ mod tests {
         with_gone.push(brest[0]);
         assert_eq!(figures_of(&c, &s, &with_gone, today), f);
         assert_eq!(figures_of(&c, &s, &[], today).total, 0);
-        // Without the pairs, everything else is the same.
-        let quick = figures_with(&c, &s, &brest, today, false);
-        assert_eq!(quick, Figures { duplicates: 0, ..f });
+        // The counts alone: the same counts, the rest left at zero.
+        let quick = figures_with(&c, &s, &brest, today, Extent::Counts);
+        assert_eq!(
+            quick,
+            Figures {
+                mean_score: 0,
+                conflicts: 0,
+                duplicates: 0,
+                network: NetworkFigures::default(),
+                ..f
+            }
+        );
     }
 }

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::census::id::InitiativeId;
 use crate::census::search::fold;
-use crate::census::stats::{Tally, figures_with};
+use crate::census::stats::{Extent, Tally, figures_with};
 use crate::display::{inert, width};
 use crate::i18n::screens::screens;
 use crate::i18n::{fill, status_label};
@@ -137,9 +137,16 @@ impl DashboardState {
         let s = screens(core.lang);
         let census = &core.ws.census;
         let today = core.clock.now().date();
-        // Likely duplicates are searched by their own screen: comparing the
-        // whole census takes seconds on a large one.
-        let f = figures_with(census, &core.ws.schema, core.list.rows(), today, false);
+        // Only what is shown: the likely duplicates are searched by their
+        // own screen (comparing the whole census takes seconds on a large
+        // one), and Core keeps the count of conflicts.
+        let f = figures_with(
+            census,
+            &core.ws.schema,
+            core.list.rows(),
+            today,
+            Extent::Counts,
+        );
         let mut panels = vec![
             bars(core, s.by_kind, &f.by_kind, FilterField::Kind),
             bars(core, s.by_status, &f.by_status, FilterField::Status),
@@ -180,9 +187,9 @@ impl DashboardState {
                 .map(|k| format!("({})", k.label(core.lang)))
                 .unwrap_or_default()
         };
-        if f.conflicts > 0 {
+        if core.conflicts > 0 {
             pending.push(Item {
-                label: fill(s.pending_conflicts, &[("n", &f.conflicts)]),
+                label: fill(s.pending_conflicts, &[("n", &core.conflicts)]),
                 n: None,
                 note: key(Action::Conflicts),
                 target: Target::Conflicts,
