@@ -15,32 +15,42 @@ pub struct SearchIndex {
     matcher: Matcher,
 }
 
-/// The searched text of an initiative: name, commune, kind (id and labels).
-pub fn search_text(schema: &Schema, i: &Initiative) -> String {
-    let mut s = String::new();
-    s.push_str(i.value(&schema.name_field).unwrap_or(""));
-    s.push_str(" · ");
-    s.push_str(i.value("commune").unwrap_or(""));
+/// The searched parts of an initiative: name, commune, kind (id and labels).
+fn search_parts<'a>(schema: &'a Schema, i: &'a Initiative) -> Vec<&'a str> {
+    let mut parts = vec![
+        i.value(&schema.name_field).unwrap_or(""),
+        i.value("commune").unwrap_or(""),
+    ];
     if let Some(kind) = i.value(&schema.kind_field) {
-        s.push_str(" · ");
         match schema.kinds().iter().find(|c| c.id == kind) {
             Some(c) => {
-                s.push_str(&c.label.fr);
+                parts.push(&c.label.fr);
                 if c.label.en != c.label.fr {
-                    s.push_str(" · ");
-                    s.push_str(&c.label.en);
+                    parts.push(&c.label.en);
                 }
             }
-            None => s.push_str(kind),
+            None => parts.push(kind),
         }
     }
-    s
+    parts
 }
 
+/// The searched text of an initiative: name, commune, kind (id and labels).
+pub fn search_text(schema: &Schema, i: &Initiative) -> String {
+    search_parts(schema, i).join(" · ")
+}
+
+/// The folded key and name. The parts are folded one by one and joined by
+/// an ASCII separator, so that most keys are ASCII: the matcher's fast path.
 fn keys_of(schema: &Schema, i: &Initiative, buf: &mut Vec<u32>) -> (String, String) {
     let mut key = String::new();
-    buf.clear();
-    fold_into(&search_text(schema, i), &mut key, buf);
+    for (n, part) in search_parts(schema, i).into_iter().enumerate() {
+        if n > 0 {
+            key.push_str(" | ");
+        }
+        buf.clear();
+        fold_into(part, &mut key, buf);
+    }
     (key, fold(i.value(&schema.name_field).unwrap_or("")))
 }
 
