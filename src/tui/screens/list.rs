@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table};
 
 use crate::census::id::InitiativeId;
 use crate::census::model::Census;
-use crate::census::query::Filter;
+use crate::census::query::{Filter, Narrowing};
 use crate::census::search::{fold, fold_into};
 use crate::census::status;
 use crate::display::inert;
@@ -67,8 +67,9 @@ pub struct ListState {
     /// The search applied to the list.
     pub query: String,
     search: Option<Search>,
-    /// The last query and its matches: a longer query only looks among them.
-    narrowed: Option<(String, Vec<usize>)>,
+    /// The matches of the queries typed so far (narrowed letter by letter,
+    /// given back by Backspace).
+    narrowing: Narrowing,
     /// The initiatives marked to act on them all at once.
     pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
@@ -158,7 +159,7 @@ impl ListState {
     /// Recomputes the rows from the census, the filter, the query and the
     /// sort, keeping the selected initiative selected.
     pub fn refresh(&mut self, core: &Core) {
-        self.narrowed = None;
+        self.narrowing.clear();
         self.recompute(core);
     }
 
@@ -166,28 +167,21 @@ impl ListState {
         let census = &core.ws.census;
         let schema = &core.ws.schema;
         let keep = self.selected_id(census);
-        let query = self.query.trim().to_string();
-        if query.is_empty() {
-            self.narrowed = None;
+        if self.query.trim().is_empty() {
+            self.narrowing.clear();
             let mut rows: Vec<usize> = (0..census.initiatives.len())
                 .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
                 .collect();
             self.sort_rows(core, &mut rows);
             self.rows = rows;
         } else {
-            // Typing one more letter only narrows: look among the last matches.
-            let candidates: Vec<usize> = match &self.narrowed {
-                Some((q, hits)) if query.starts_with(q.as_str()) => hits.clone(),
-                _ => (0..census.initiatives.len())
-                    .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
-                    .collect(),
-            };
-            let hits = core.index.search(&query, candidates.into_iter());
-            let rows: Vec<usize> = hits.iter().map(|(n, _)| *n).collect();
-            let mut narrowed = rows.clone();
-            narrowed.sort_unstable();
-            self.narrowed = Some((query, narrowed));
-            self.rows = rows;
+            let filter = &self.filter;
+            let hits = self.narrowing.search(&core.index, &self.query, || {
+                (0..census.initiatives.len())
+                    .filter(|&n| filter.matches(schema, &census.initiatives[n]))
+            });
+            self.rows.clear();
+            self.rows.extend_from_slice(hits);
         }
         // The same initiative if it is still shown; else the same place
         // (after a deletion, the next one), not the top of the list.
