@@ -70,6 +70,9 @@ pub struct ListState {
     /// The matches of the queries typed so far (narrowed letter by letter,
     /// given back by Backspace).
     narrowing: Narrowing,
+    /// The rows without a query (filtered and sorted), kept while typing: the
+    /// first letter searches among them, erasing the query gives them back.
+    unsearched: Option<Vec<usize>>,
     /// The initiatives marked to act on them all at once.
     pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
@@ -160,6 +163,7 @@ impl ListState {
     /// sort, keeping the selected initiative selected.
     pub fn refresh(&mut self, core: &Core) {
         self.narrowing.clear();
+        self.unsearched = None;
         self.recompute(core);
     }
 
@@ -167,22 +171,26 @@ impl ListState {
         let census = &core.ws.census;
         let schema = &core.ws.schema;
         let keep = self.selected_id(census);
+        let unsearched = match self.unsearched.take() {
+            Some(rows) => rows,
+            None => {
+                let mut rows: Vec<usize> = (0..census.initiatives.len())
+                    .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
+                    .collect();
+                self.sort_rows(core, &mut rows);
+                rows
+            }
+        };
+        self.rows.clear();
         if self.query.trim().is_empty() {
             self.narrowing.clear();
-            let mut rows: Vec<usize> = (0..census.initiatives.len())
-                .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
-                .collect();
-            self.sort_rows(core, &mut rows);
-            self.rows = rows;
+            self.rows.extend_from_slice(&unsearched);
         } else {
-            let filter = &self.filter;
-            let hits = self.narrowing.search(&core.index, &self.query, || {
-                (0..census.initiatives.len())
-                    .filter(|&n| filter.matches(schema, &census.initiatives[n]))
-            });
-            self.rows.clear();
+            let all = || unsearched.iter().copied();
+            let hits = self.narrowing.search(&core.index, &self.query, all);
             self.rows.extend_from_slice(hits);
         }
+        self.unsearched = Some(unsearched);
         // The same initiative if it is still shown; else the same place
         // (after a deletion, the next one), not the top of the list.
         let kept = keep.and_then(|id| {
