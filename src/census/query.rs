@@ -15,32 +15,42 @@ pub struct SearchIndex {
     matcher: Matcher,
 }
 
-/// The searched text of an initiative: name, commune, kind (id and labels).
-pub fn search_text(schema: &Schema, i: &Initiative) -> String {
-    let mut s = String::new();
-    s.push_str(i.value(&schema.name_field).unwrap_or(""));
-    s.push_str(" · ");
-    s.push_str(i.value("commune").unwrap_or(""));
+/// The searched parts of an initiative: name, commune, kind (id and labels).
+fn search_parts<'a>(schema: &'a Schema, i: &'a Initiative) -> Vec<&'a str> {
+    let mut parts = vec![
+        i.value(&schema.name_field).unwrap_or(""),
+        i.value("commune").unwrap_or(""),
+    ];
     if let Some(kind) = i.value(&schema.kind_field) {
-        s.push_str(" · ");
         match schema.kinds().iter().find(|c| c.id == kind) {
             Some(c) => {
-                s.push_str(&c.label.fr);
+                parts.push(&c.label.fr);
                 if c.label.en != c.label.fr {
-                    s.push_str(" · ");
-                    s.push_str(&c.label.en);
+                    parts.push(&c.label.en);
                 }
             }
-            None => s.push_str(kind),
+            None => parts.push(kind),
         }
     }
-    s
+    parts
 }
 
+/// The searched text of an initiative: name, commune, kind (id and labels).
+pub fn search_text(schema: &Schema, i: &Initiative) -> String {
+    search_parts(schema, i).join(" · ")
+}
+
+/// The folded key and name. The parts are folded one by one and joined by
+/// an ASCII separator, so that most keys are ASCII: the matcher's fast path.
 fn keys_of(schema: &Schema, i: &Initiative, buf: &mut Vec<u32>) -> (String, String) {
     let mut key = String::new();
-    buf.clear();
-    fold_into(&search_text(schema, i), &mut key, buf);
+    for (n, part) in search_parts(schema, i).into_iter().enumerate() {
+        if n > 0 {
+            key.push_str(" | ");
+        }
+        buf.clear();
+        fold_into(part, &mut key, buf);
+    }
     (key, fold(i.value(&schema.name_field).unwrap_or("")))
 }
 
@@ -84,7 +94,7 @@ impl SearchIndex {
     }
 
     /// Matches `query` against the given candidates (indexes into the
-    /// census), best score first, ties in candidate order.
+    /// census), best score first, ties in census order.
     pub fn search(
         &self,
         query: &str,
@@ -94,8 +104,53 @@ impl SearchIndex {
         let mut hits: Vec<(usize, i64)> = candidates
             .filter_map(|i| self.matcher.score(&self.keys[i], &q).map(|s| (i, s)))
             .collect();
-        hits.sort_by_key(|h| std::cmp::Reverse(h.1));
+        // A total order: the same list whatever the candidates' order.
+        hits.sort_unstable_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
         hits
+    }
+}
+
+/// Search as you type: the matches of each query typed so far, each query a
+/// prefix of the next. A longer query only looks among the matches of the
+/// last one (a fuzzy match of `abc` is a match of `ab`); erasing a letter
+/// gives back the matches kept for the shorter query without searching.
+#[derive(Debug, Default)]
+pub struct Narrowing {
+    /// (trimmed query, its matches best first), shortest query first.
+    levels: Vec<(String, Vec<usize>)>,
+}
+
+impl Narrowing {
+    /// Forgets every match (the census or the filter changed).
+    pub fn clear(&mut self) {
+        self.levels.clear();
+    }
+
+    /// The matches of `query`, best first, among `all()` (the candidates
+    /// when nothing kept applies, e.g. the filtered initiatives).
+    pub fn search<I: Iterator<Item = usize>>(
+        &mut self,
+        index: &SearchIndex,
+        query: &str,
+        all: impl FnOnce() -> I,
+    ) -> &[usize] {
+        let query = query.trim();
+        while self
+            .levels
+            .last()
+            .is_some_and(|(q, _)| !query.starts_with(q.as_str()))
+        {
+            self.levels.pop();
+        }
+        if self.levels.last().is_none_or(|(q, _)| q != query) {
+            let hits = match self.levels.last() {
+                Some((_, kept)) => index.search(query, kept.iter().copied()),
+                None => index.search(query, all()),
+            };
+            let rows = hits.into_iter().map(|(n, _)| n).collect();
+            self.levels.push((query.to_string(), rows));
+        }
+        self.levels.last().map_or(&[], |(_, rows)| rows)
     }
 }
 
@@ -169,5 +224,38 @@ pub fn find(
             .into_iter()
             .map(|(n, _)| n)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typing then erasing gives, at each step, what searching all the
+    /// initiatives afresh gives.
+    #[test]
+    fn narrowing_matches_a_fresh_search_both_ways() {
+        let schema = Schema::default_schema();
+        let census = crate::dev::generate(&schema, 2_000, 7);
+        let index = SearchIndex::build(&census, &schema);
+        let all = || 0..census.initiatives.len();
+        let fresh = |q: &str| -> Vec<usize> {
+            index.search(q, all()).into_iter().map(|(n, _)| n).collect()
+        };
+        let mut narrowing = Narrowing::default();
+        for word in ["mediatheque", "fablab gare", "brest"] {
+            let prefixes: Vec<&str> = (1..=word.len()).map(|k| &word[..k]).collect();
+            let back = prefixes.iter().rev().skip(1);
+            let mut found_any = false;
+            for q in prefixes.iter().chain(back) {
+                let got = narrowing.search(&index, q, all).to_vec();
+                found_any |= !got.is_empty();
+                assert_eq!(got, fresh(q), "query {q:?}");
+            }
+            assert!(found_any, "{word} finds something");
+            // Another query that is no longer of the previous: searched afresh.
+            assert_eq!(narrowing.search(&index, "zzq", all), fresh("zzq"));
+            narrowing.clear();
+        }
     }
 }

@@ -4,8 +4,9 @@
 //! ligatures expanded (`Œuvre` → `oeuvre`), so `mediatheque` finds
 //! "Médiathèque" and `médiathèque` finds "Mediatheque".
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use std::cell::RefCell;
+
+use nucleo_matcher::{Config, Utf32Str};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -66,16 +67,47 @@ fn fold_chars(s: &str, out: &mut String, mut origin: impl FnMut(u32)) {
     }
 }
 
-/// A fuzzy matcher over folded texts.
+/// A fuzzy matcher over folded texts (nucleo's matcher: both texts are
+/// already folded, so its own case and accent folding is off).
 pub struct Matcher {
-    inner: SkimMatcherV2,
+    inner: RefCell<Scratch>,
+}
+
+/// The matcher's reusable memory: nucleo's scratch space, the UTF-32 forms
+/// of non-ASCII texts, and the matched positions.
+struct Scratch {
+    engine: nucleo_matcher::Matcher,
+    text: Vec<char>,
+    query: Vec<char>,
+    indices: Vec<u32>,
 }
 
 impl Default for Matcher {
     fn default() -> Self {
+        let mut config = Config::DEFAULT;
+        config.normalize = false;
+        config.ignore_case = false;
         Matcher {
-            inner: SkimMatcherV2::default().ignore_case(),
+            inner: RefCell::new(Scratch {
+                engine: nucleo_matcher::Matcher::new(config),
+                text: Vec::new(),
+                query: Vec::new(),
+                indices: Vec::new(),
+            }),
         }
+    }
+}
+
+/// `s` as nucleo reads it: its bytes when it is ASCII (the usual case of a
+/// folded text), else its chars, one per position, so that positions are
+/// char indices of `s`.
+fn utf32<'a>(s: &'a str, buf: &'a mut Vec<char>) -> Utf32Str<'a> {
+    if s.is_ascii() {
+        Utf32Str::Ascii(s.as_bytes())
+    } else {
+        buf.clear();
+        buf.extend(s.chars());
+        Utf32Str::Unicode(buf)
     }
 }
 
@@ -85,7 +117,10 @@ impl Matcher {
         if folded_query.is_empty() {
             return Some(0);
         }
-        self.inner.fuzzy_match(folded_text, folded_query)
+        let scratch = &mut *self.inner.borrow_mut();
+        let text = utf32(folded_text, &mut scratch.text);
+        let query = utf32(folded_query, &mut scratch.query);
+        scratch.engine.fuzzy_match(text, query).map(i64::from)
     }
 
     /// Score and matched char positions in the folded text.
@@ -93,7 +128,16 @@ impl Matcher {
         if folded_query.is_empty() {
             return Some((0, Vec::new()));
         }
-        self.inner.fuzzy_indices(folded_text, folded_query)
+        let scratch = &mut *self.inner.borrow_mut();
+        let text = utf32(folded_text, &mut scratch.text);
+        let query = utf32(folded_query, &mut scratch.query);
+        scratch.indices.clear();
+        let score = scratch
+            .engine
+            .fuzzy_indices(text, query, &mut scratch.indices)?;
+        let mut at: Vec<usize> = scratch.indices.iter().map(|&i| i as usize).collect();
+        at.sort_unstable();
+        Some((i64::from(score), at))
     }
 }
 
@@ -147,5 +191,15 @@ mod tests {
         );
         assert!(m.score(&fold("Cœur"), "oe").is_some());
         assert!(m.score(&text, "zzz").is_none());
+    }
+
+    #[test]
+    fn positions_are_char_indices_even_when_not_ascii() {
+        let m = Matcher::default();
+        let (_, at) = m.indices("tiers·lieu", "lieu").expect("matches");
+        assert_eq!(at, vec![6, 7, 8, 9]);
+        let (_, at) = m.indices("brest", "bt").expect("matches");
+        assert_eq!(at, vec![0, 4]);
+        assert_eq!(m.indices("brest", "x"), None);
     }
 }

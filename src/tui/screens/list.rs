@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table};
 
 use crate::census::id::InitiativeId;
 use crate::census::model::Census;
-use crate::census::query::Filter;
+use crate::census::query::{Filter, Narrowing};
 use crate::census::search::{fold, fold_into};
 use crate::census::status;
 use crate::display::inert;
@@ -67,8 +67,12 @@ pub struct ListState {
     /// The search applied to the list.
     pub query: String,
     search: Option<Search>,
-    /// The last query and its matches: a longer query only looks among them.
-    narrowed: Option<(String, Vec<usize>)>,
+    /// The matches of the queries typed so far (narrowed letter by letter,
+    /// given back by Backspace).
+    narrowing: Narrowing,
+    /// The rows without a query (filtered and sorted), kept while typing: the
+    /// first letter searches among them, erasing the query gives them back.
+    unsearched: Option<Vec<usize>>,
     /// The initiatives marked to act on them all at once.
     pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
@@ -158,7 +162,8 @@ impl ListState {
     /// Recomputes the rows from the census, the filter, the query and the
     /// sort, keeping the selected initiative selected.
     pub fn refresh(&mut self, core: &Core) {
-        self.narrowed = None;
+        self.narrowing.clear();
+        self.unsearched = None;
         self.recompute(core);
     }
 
@@ -166,29 +171,26 @@ impl ListState {
         let census = &core.ws.census;
         let schema = &core.ws.schema;
         let keep = self.selected_id(census);
-        let query = self.query.trim().to_string();
-        if query.is_empty() {
-            self.narrowed = None;
-            let mut rows: Vec<usize> = (0..census.initiatives.len())
-                .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
-                .collect();
-            self.sort_rows(core, &mut rows);
-            self.rows = rows;
-        } else {
-            // Typing one more letter only narrows: look among the last matches.
-            let candidates: Vec<usize> = match &self.narrowed {
-                Some((q, hits)) if query.starts_with(q.as_str()) => hits.clone(),
-                _ => (0..census.initiatives.len())
+        let unsearched = match self.unsearched.take() {
+            Some(rows) => rows,
+            None => {
+                let mut rows: Vec<usize> = (0..census.initiatives.len())
                     .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
-                    .collect(),
-            };
-            let hits = core.index.search(&query, candidates.into_iter());
-            let rows: Vec<usize> = hits.iter().map(|(n, _)| *n).collect();
-            let mut narrowed = rows.clone();
-            narrowed.sort_unstable();
-            self.narrowed = Some((query, narrowed));
-            self.rows = rows;
+                    .collect();
+                self.sort_rows(core, &mut rows);
+                rows
+            }
+        };
+        self.rows.clear();
+        if self.query.trim().is_empty() {
+            self.narrowing.clear();
+            self.rows.extend_from_slice(&unsearched);
+        } else {
+            let all = || unsearched.iter().copied();
+            let hits = self.narrowing.search(&core.index, &self.query, all);
+            self.rows.extend_from_slice(hits);
         }
+        self.unsearched = Some(unsearched);
         // The same initiative if it is still shown; else the same place
         // (after a deletion, the next one), not the top of the list.
         let kept = keep.and_then(|id| {
