@@ -4,32 +4,15 @@
 //!
 //! `cargo bench --bench report` (add `-- 1000 10000` to pick sizes).
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{median, ms};
 
 use recense::census::query::Filter;
 use recense::census::report::{self, Audience, Format, Options};
 use recense::census::time::Date;
 use recense::census::{Schema, stats};
 use recense::i18n::Lang;
-
-/// Runs `f` `runs` times; returns the median duration.
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            let out = f();
-            let elapsed = t.elapsed();
-            drop(out);
-            elapsed
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
 
 fn main() {
     let sizes: Vec<usize> = std::env::args()

@@ -11,12 +11,10 @@
 //!
 //! `cargo bench --bench tui` (add `-- 1000 10000` to pick sizes).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Write;
 use std::path::Path;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -24,6 +22,9 @@ use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdat
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
+mod common;
+
+use common::{mib, peak_of};
 use recense::census::workspace::Workspace;
 use recense::census::{Agent, AgentId, Schema, store};
 use recense::i18n::Lang;
@@ -31,44 +32,6 @@ use recense::tui::app::{App, Core};
 use recense::tui::draw;
 use recense::tui::keymap::{Key, KeyCodeOrd, KeyMap};
 use recense::tui::theme::Theme;
-
-/// Counts live heap bytes and their peak, only while `COUNTING` is on.
-struct Counting;
-
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
-            let size = layout.size() as isize;
-            let now = LIVE.fetch_add(size, Ordering::Relaxed) + size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(p, layout) };
-        if COUNTING.load(Ordering::Relaxed) {
-            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-/// Peak heap bytes allocated by `f` (what it frees is counted off).
-fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    LIVE.store(0, Ordering::Relaxed);
-    PEAK.store(0, Ordering::Relaxed);
-    COUNTING.store(true, Ordering::SeqCst);
-    let out = f();
-    COUNTING.store(false, Ordering::SeqCst);
-    (out, PEAK.load(Ordering::Relaxed).max(0) as usize)
-}
 
 /// The queries typed letter by letter: names, a commune, two words, a kind,
 /// an accented name typed without accents, and one that matches nothing.
@@ -153,10 +116,6 @@ fn ms(d: Duration) -> String {
     } else {
         format!("{ms:.1} ms")
     }
-}
-
-fn mib(bytes: usize) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// The interface over a census file, as `recense` builds it (without a lock).

@@ -3,7 +3,9 @@
 //!
 //! `cargo bench --bench tui_screens` (add `-- 10000` to pick sizes).
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{median, ms};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,25 +18,6 @@ use recense::tui::screens::dashboard::DashboardState;
 use recense::tui::screens::map::MapState;
 use recense::tui::screens::network::NetworkState;
 use recense::tui::theme::Theme;
-
-/// Runs `f` `runs` times; returns the median duration.
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            let out = f();
-            let elapsed = t.elapsed();
-            drop(out);
-            elapsed
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
 
 /// Draws the app once into an 80x24 test terminal.
 fn draw(app: &App) {

@@ -349,6 +349,16 @@ impl Drop for Lock {
     }
 }
 
+/// Whether two paths name the same file: the same file once links and
+/// relative parts are resolved, or, for paths that do not exist, the same
+/// path as written.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,14 +91,6 @@ pub struct ExportArgs {
     pub status: Vec<String>,
 }
 
-/// Whether two paths name the same existing file.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
     let t = texts(ctx.lang);
     let format = Format::from(args.format);
@@ -118,7 +110,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
     let run = |out: &mut dyn Write| export::export(census, schema, &selection, &options, out);
     let summary = match &args.output {
         Some(path) => {
-            if same_file(path, &ctx.file) {
+            if store::same_file(path, &ctx.file) {
                 let file = path.display();
                 return Err(Fail::new(fill(t.output_is_census, &[("file", &file)])));
             }

@@ -131,7 +131,7 @@ fn merge_files(
     if args.files.len() < 2 {
         return Err(Fail::new(t.merge_need_two));
     }
-    if args.files.iter().any(|f| same_file(f, out)) {
+    if args.files.iter().any(|f| store::same_file(f, out)) {
         return Err(Fail::new(t.merge_output_is_input));
     }
     let first =
@@ -159,7 +159,7 @@ fn merge_files(
 /// `merge THEIRS...`: into the current census, atomically (all or nothing).
 fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
-    if args.files.iter().any(|f| same_file(f, &ctx.file)) {
+    if args.files.iter().any(|f| store::same_file(f, &ctx.file)) {
         return Err(Fail::new(t.merge_into_itself));
     }
     // Every received file is read and checked before anything is written.
@@ -205,13 +205,6 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         eprintln!("{}", t.merge_next);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
 }
 
 pub fn bundle(

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use crate::census::query::{SearchIndex, find};
 use crate::census::report::{self, Options};
 use crate::census::stats;
-use crate::census::store::{Backup, save_text_with};
+use crate::census::store::{self, Backup, save_text_with};
 use crate::census::time::Timestamp;
 use crate::i18n::fill;
 use crate::i18n::report::report_text;
@@ -81,7 +81,7 @@ pub fn report(
 ) -> Result<ExitCode, Fail> {
     let t = report_text(ctx.lang);
     if let Some(out) = output
-        && same_file(out, &ctx.file)
+        && store::same_file(out, &ctx.file)
     {
         return Err(Fail::new(fill(
             t.output_is_census,
@@ -111,12 +111,4 @@ pub fn report(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether two paths name the same file (the second exists).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

@@ -4,7 +4,7 @@
 //! `recense report` writes them. The file is replaced in one go, never half
 //! written, and never the census itself.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -124,22 +124,6 @@ pub struct ExportState {
     failed: bool,
 }
 
-/// `~/x` is the home directory's `x`.
-fn expand(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
-    }
-}
-
-/// Whether two paths name the same existing file.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 impl ExportState {
     pub fn new(core: &Core) -> ExportState {
         let mut s = ExportState {
@@ -245,8 +229,8 @@ impl ExportState {
             self.fail(core, t.export_need_file.to_string());
             return Effect::None;
         }
-        let path = expand(typed);
-        if same_file(&path, &core.ws.path) {
+        let path = super::typed_path(typed);
+        if store::same_file(&path, &core.ws.path) {
             let text = crate::i18n::export::export(core.lang).output_is_census;
             self.fail(core, fill(text, &[("file", &path.display())]));
             return Effect::None;

@@ -3,8 +3,6 @@
 //! happens to each row — and only then the import, in one save. The same
 //! planning and applying as `recense import` (`census::import`).
 
-use std::path::PathBuf;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -54,14 +52,6 @@ pub struct ImportState {
     error: Option<String>,
 }
 
-/// `~/x` is the home directory's `x`.
-fn expand(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
-    }
-}
-
 /// A target as a person reads it: a field by its label.
 fn target_text(core: &Core, column: &str, target: &Target) -> String {
     match target {
@@ -86,7 +76,7 @@ impl ImportState {
             path: TextInput::new(path),
             format: Format::Csv,
             format_chosen: false,
-            guessed: Format::guess(&expand(path.trim())),
+            guessed: Format::guess(&super::typed_path(path.trim())),
             review: None,
             error: None,
         }
@@ -150,13 +140,13 @@ impl ImportState {
                     self.error = Some(exchange(core.lang).import_need_file.to_string());
                     return Effect::None;
                 }
-                let request = Request::new(self.shown_format(), expand(path));
+                let request = Request::new(self.shown_format(), super::typed_path(path));
                 self.plan(core, request, Pane::Columns, 0);
             }
             _ => {
                 if self.path.handle(input.key) {
                     self.error = None;
-                    self.guessed = Format::guess(&expand(self.path.text().trim()));
+                    self.guessed = Format::guess(&super::typed_path(self.path.text().trim()));
                 }
             }
         }
