@@ -7,10 +7,9 @@ use std::collections::HashSet;
 
 use crate::i18n::fill;
 use crate::i18n::report::communes;
-use crate::i18n::report::long_date;
 
 use super::shared::{
-    census_section, footer, groups, key_figures, n_initiatives, support_counts, support_table,
+    census_section, document, groups, key_figures, n_initiatives, support_counts, support_table,
     tally_chart,
 };
 use super::view::{COMMUNES_SHOWN, NAMES_SHOWN, View, shortened};
@@ -35,21 +34,8 @@ pub fn build(v: &View) -> Document {
     sections.push(support(v));
     sections.push(network(v));
     sections.push(census_section(v));
-    Document {
-        lang: v.lang,
-        title: fill(
-            t.title,
-            &[("territory", &super::clean(&v.census.territory))],
-        ),
-        subtitle: vec![
-            t.subtitle_elus.to_string(),
-            fill(t.meta, &[("date", &long_date(v.lang, v.today))]),
-        ],
-        intro,
-        sections,
-        // No contact person in a report for elected officials.
-        footer: footer(v, false),
-    }
+    // No contact person in a report for elected officials.
+    document(v, t.subtitle_elus, intro, sections, false)
 }
 
 /// Each public problem: how many initiatives answer it, examples, and their

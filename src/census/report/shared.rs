@@ -8,7 +8,7 @@ use crate::i18n::report::{communes, count, initiatives};
 use crate::i18n::{fill, status_label};
 
 use super::view::View;
-use super::{Bar, Block, Chart, Section, Span, Table};
+use super::{Bar, Block, Chart, Document, Section, Span, Table};
 
 /// A bar chart of the counts of a choice field, labels from the schema;
 /// zeros left out unless `zeros`.
@@ -218,4 +218,33 @@ pub fn footer(v: &View, personal_shown: bool) -> Vec<String> {
         v.t.footer_no_personal
     };
     vec![made, data.to_string()]
+}
+
+/// A report around its sections: the territory's title, who it is for and
+/// as of when, the closing note (naming the personal fields shown, if any).
+pub fn document(
+    v: &View,
+    audience: &str,
+    intro: Vec<Block>,
+    sections: Vec<Section>,
+    personal_shown: bool,
+) -> Document {
+    let t = v.t;
+    Document {
+        lang: v.lang,
+        title: fill(
+            t.title,
+            &[("territory", &super::clean(&v.census.territory))],
+        ),
+        subtitle: vec![
+            audience.to_string(),
+            fill(
+                t.meta,
+                &[("date", &crate::i18n::report::long_date(v.lang, v.today))],
+            ),
+        ],
+        intro,
+        sections,
+        footer: footer(v, personal_shown),
+    }
 }

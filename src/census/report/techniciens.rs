@@ -6,10 +6,10 @@
 
 use crate::census::Initiative;
 use crate::i18n::fill;
-use crate::i18n::report::long_date;
 
 use super::shared::{
-    census_section, footer, key_figures, n_initiatives, support_counts, support_table, tally_chart,
+    census_section, document, key_figures, n_initiatives, support_counts, support_table,
+    tally_chart,
 };
 use super::view::{ROWS_SHOWN, View, shortened};
 use super::{Block, Document, Section, Span, Table};
@@ -38,20 +38,7 @@ pub fn build(v: &View) -> Document {
     sections.push(costs(v));
     sections.push(census_section(v));
     let personal = !v.public && v.schema.fields.iter().any(|f| f.personal);
-    Document {
-        lang: v.lang,
-        title: fill(
-            t.title,
-            &[("territory", &super::clean(&v.census.territory))],
-        ),
-        subtitle: vec![
-            t.subtitle_techniciens.to_string(),
-            fill(t.meta, &[("date", &long_date(v.lang, v.today))]),
-        ],
-        intro,
-        sections,
-        footer: footer(v, personal),
-    }
+    document(v, t.subtitle_techniciens, intro, sections, personal)
 }
 
 /// Each kind of commons produced, with the best-known producers.
