@@ -46,7 +46,7 @@ fn main() {
             header: Header::Labels,
             lang: Lang::Fr,
         };
-        let select = || export::select(&census, &schema, &filter, "");
+        let select = || export::select(&census, &schema, &filter, "", Lang::Fr);
         let path = |format: Format| dir.path().join(format!("export-{n}.{}", format.id()));
         let write = |format: Format| {
             let selection = select();

@@ -74,7 +74,7 @@ fn main() {
             header: Header::Labels,
             lang: Lang::Fr,
         };
-        let selection = export::select(&generated, &schema, &Filter::default(), "");
+        let selection = export::select(&generated, &schema, &Filter::default(), "", Lang::Fr);
         store::write_atomically(&path, |w| {
             export::export(&generated, &schema, &selection, &options, w)
         })

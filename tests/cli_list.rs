@@ -270,6 +270,35 @@ fn query_searches_the_commune_and_the_kind_too() {
     );
 }
 
+/// The kind is searched as the interface names it: its English label with
+/// `--lang en`, not in French (where it would add stray fuzzy matches).
+#[test]
+fn query_searches_the_kind_in_the_language_of_the_interface() {
+    let t = three();
+    assert!(listed(&t.env, &["-q", "media library"]).is_empty());
+    let english = t
+        .env
+        .census_cmd()
+        .args([
+            "--lang",
+            "en",
+            "list",
+            "-q",
+            "media library",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let english = String::from_utf8(english).expect("UTF-8");
+    let rows: Vec<&str> = english.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{english}");
+    assert!(rows[0].starts_with(&t.capucins), "{english}");
+}
+
 #[test]
 fn query_that_matches_nothing_lists_nothing() {
     let t = three();

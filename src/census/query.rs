@@ -3,85 +3,78 @@
 
 use crate::census::model::{Census, Initiative};
 use crate::census::schema::Schema;
-use crate::census::search::{Matcher, fold, fold_into};
+use crate::census::search::{Matcher, Texts, fold, fold_onto};
 use crate::census::status;
+use crate::i18n::Lang;
 
 /// One folded search key per initiative, computed once, and the folded name
 /// (the sort key by name).
 pub struct SearchIndex {
-    /// `keys[i]` is the key of `census.initiatives[i]`.
-    keys: Vec<String>,
+    /// Key `i` is the key of `census.initiatives[i]`.
+    keys: Texts,
     names: Vec<String>,
+    /// The language of the kinds' labels in the keys.
+    lang: Lang,
     matcher: Matcher,
 }
 
-/// The searched parts of an initiative: name, commune, kind (id and labels).
-fn search_parts<'a>(schema: &'a Schema, i: &'a Initiative) -> Vec<&'a str> {
-    let mut parts = vec![
-        i.value(&schema.name_field).unwrap_or(""),
-        i.value("commune").unwrap_or(""),
+/// Writes the folded search key of an initiative: its name, commune and
+/// kind as the interface names it (in `lang`). The parts are folded one by
+/// one and joined by an ASCII separator, so that most keys are ASCII: the
+/// matcher's fast path.
+fn write_key(schema: &Schema, lang: Lang, i: &Initiative, key: &mut String) {
+    let kind = i.value(&schema.kind_field).map(|kind| {
+        schema
+            .kinds()
+            .iter()
+            .find(|c| c.id == kind)
+            .map_or(kind, |c| c.label.get(lang))
+    });
+    let parts = [
+        Some(i.value(&schema.name_field).unwrap_or("")),
+        Some(i.value("commune").unwrap_or("")),
+        kind,
     ];
-    if let Some(kind) = i.value(&schema.kind_field) {
-        match schema.kinds().iter().find(|c| c.id == kind) {
-            Some(c) => {
-                parts.push(&c.label.fr);
-                if c.label.en != c.label.fr {
-                    parts.push(&c.label.en);
-                }
-            }
-            None => parts.push(kind),
-        }
-    }
-    parts
-}
-
-/// The searched text of an initiative: name, commune, kind (id and labels).
-pub fn search_text(schema: &Schema, i: &Initiative) -> String {
-    search_parts(schema, i).join(" · ")
-}
-
-/// The folded key and name. The parts are folded one by one and joined by
-/// an ASCII separator, so that most keys are ASCII: the matcher's fast path.
-fn keys_of(schema: &Schema, i: &Initiative, buf: &mut Vec<u32>) -> (String, String) {
-    let mut key = String::new();
-    for (n, part) in search_parts(schema, i).into_iter().enumerate() {
+    for (n, part) in parts.into_iter().flatten().enumerate() {
         if n > 0 {
             key.push_str(" | ");
         }
-        buf.clear();
-        fold_into(part, &mut key, buf);
+        fold_onto(part, key);
     }
-    (key, fold(i.value(&schema.name_field).unwrap_or("")))
+}
+
+fn folded_name(schema: &Schema, i: &Initiative) -> String {
+    fold(i.value(&schema.name_field).unwrap_or(""))
 }
 
 impl SearchIndex {
-    pub fn build(census: &Census, schema: &Schema) -> SearchIndex {
-        let mut buf = Vec::new();
-        let (keys, names) = census
-            .initiatives
-            .iter()
-            .map(|i| keys_of(schema, i, &mut buf))
-            .unzip();
+    pub fn build(census: &Census, schema: &Schema, lang: Lang) -> SearchIndex {
+        let mut keys = Texts::default();
+        let mut names = Vec::with_capacity(census.initiatives.len());
+        for i in &census.initiatives {
+            keys.push_with(|key| write_key(schema, lang, i, key));
+            names.push(folded_name(schema, i));
+        }
         SearchIndex {
             keys,
             names,
+            lang,
             matcher: Matcher::default(),
         }
     }
 
     /// Updates the keys of one initiative after it changed.
     pub fn update(&mut self, census: &Census, schema: &Schema, index: usize) {
-        if let (Some(i), Some(key), Some(name)) = (
-            census.initiatives.get(index),
-            self.keys.get_mut(index),
-            self.names.get_mut(index),
-        ) {
-            (*key, *name) = keys_of(schema, i, &mut Vec::new());
+        if let (Some(i), Some(name)) = (census.initiatives.get(index), self.names.get_mut(index)) {
+            *name = folded_name(schema, i);
+            let lang = self.lang;
+            self.keys
+                .replace_with(index, |key| write_key(schema, lang, i, key));
         }
     }
 
     pub fn key(&self, index: usize) -> &str {
-        &self.keys[index]
+        self.keys.get(index)
     }
 
     /// The folded name of an initiative (its sort key by name).
@@ -94,19 +87,11 @@ impl SearchIndex {
     }
 
     /// Matches `query` against the given candidates (indexes into the
-    /// census), best score first, ties in census order.
-    pub fn search(
-        &self,
-        query: &str,
-        candidates: impl Iterator<Item = usize>,
-    ) -> Vec<(usize, i64)> {
-        let q = fold(query.trim());
-        let mut hits: Vec<(usize, i64)> = candidates
-            .filter_map(|i| self.matcher.score(&self.keys[i], &q).map(|s| (i, s)))
-            .collect();
-        // A total order: the same list whatever the candidates' order.
-        hits.sort_unstable_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
-        hits
+    /// census), best score first, ties in census order: a total order, the
+    /// same list whatever the candidates' order.
+    pub fn search(&self, query: &str, candidates: &[usize]) -> Vec<usize> {
+        self.matcher
+            .rank(&self.keys, candidates, &fold(query.trim()))
     }
 }
 
@@ -128,12 +113,7 @@ impl Narrowing {
 
     /// The matches of `query`, best first, among `all()` (the candidates
     /// when nothing kept applies, e.g. the filtered initiatives).
-    pub fn search<I: Iterator<Item = usize>>(
-        &mut self,
-        index: &SearchIndex,
-        query: &str,
-        all: impl FnOnce() -> I,
-    ) -> &[usize] {
+    pub fn search(&mut self, index: &SearchIndex, query: &str, all: &[usize]) -> &[usize] {
         let query = query.trim();
         while self
             .levels
@@ -144,11 +124,10 @@ impl Narrowing {
         }
         if self.levels.last().is_none_or(|(q, _)| q != query) {
             let hits = match self.levels.last() {
-                Some((_, kept)) => index.search(query, kept.iter().copied()),
-                None => index.search(query, all()),
+                Some((_, kept)) => index.search(query, kept),
+                None => index.search(query, all),
             };
-            let rows = hits.into_iter().map(|(n, _)| n).collect();
-            self.levels.push((query.to_string(), rows));
+            self.levels.push((query.to_string(), hits));
         }
         self.levels.last().map_or(&[], |(_, rows)| rows)
     }
@@ -212,18 +191,14 @@ pub fn find(
     filter: &Filter,
     query: &str,
 ) -> Vec<usize> {
-    let candidates =
-        (0..census.initiatives.len()).filter(|&n| filter.matches(schema, &census.initiatives[n]));
+    let mut candidates: Vec<usize> = (0..census.initiatives.len())
+        .filter(|&n| filter.matches(schema, &census.initiatives[n]))
+        .collect();
     if query.trim().is_empty() {
-        let mut all: Vec<usize> = candidates.collect();
-        all.sort_by(|&a, &b| index.name(a).cmp(index.name(b)));
-        all
+        candidates.sort_by(|&a, &b| index.name(a).cmp(index.name(b)));
+        candidates
     } else {
-        index
-            .search(query, candidates)
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect()
+        index.search(query, &candidates)
     }
 }
 
@@ -237,24 +212,22 @@ mod tests {
     fn narrowing_matches_a_fresh_search_both_ways() {
         let schema = Schema::default_schema();
         let census = crate::dev::generate(&schema, 2_000, 7);
-        let index = SearchIndex::build(&census, &schema);
-        let all = || 0..census.initiatives.len();
-        let fresh = |q: &str| -> Vec<usize> {
-            index.search(q, all()).into_iter().map(|(n, _)| n).collect()
-        };
+        let index = SearchIndex::build(&census, &schema, Lang::Fr);
+        let all: Vec<usize> = (0..census.initiatives.len()).collect();
+        let fresh = |q: &str| -> Vec<usize> { index.search(q, &all) };
         let mut narrowing = Narrowing::default();
         for word in ["mediatheque", "fablab gare", "brest"] {
             let prefixes: Vec<&str> = (1..=word.len()).map(|k| &word[..k]).collect();
             let back = prefixes.iter().rev().skip(1);
             let mut found_any = false;
             for q in prefixes.iter().chain(back) {
-                let got = narrowing.search(&index, q, all).to_vec();
+                let got = narrowing.search(&index, q, &all).to_vec();
                 found_any |= !got.is_empty();
                 assert_eq!(got, fresh(q), "query {q:?}");
             }
             assert!(found_any, "{word} finds something");
             // Another query that is no longer of the previous: searched afresh.
-            assert_eq!(narrowing.search(&index, "zzq", all), fresh("zzq"));
+            assert_eq!(narrowing.search(&index, "zzq", &all), fresh("zzq"));
             narrowing.clear();
         }
     }

@@ -97,7 +97,13 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let filter = filter(ctx, schema, &args.kind, &args.commune, &args.status)?;
-    let selection = export::select(census, schema, &filter, args.query.as_deref().unwrap_or(""));
+    let selection = export::select(
+        census,
+        schema,
+        &filter,
+        args.query.as_deref().unwrap_or(""),
+        ctx.lang,
+    );
     let options = Options {
         format,
         public: args.public,

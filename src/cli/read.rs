@@ -79,7 +79,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
     let (schema, census) = (&ws.schema, &ws.census);
     let mut filter = filter(ctx, schema, kinds, communes, statuses)?;
     filter.include_deleted = deleted;
-    let index = SearchIndex::build(census, schema);
+    let index = SearchIndex::build(census, schema, ctx.lang);
     let found = find(census, schema, &index, &filter, query.unwrap_or(""));
     let lang = ctx.lang;
     // On a terminal, long names and kinds are cut so that a row fits on a

@@ -55,7 +55,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
     let figures = if query.is_empty() {
         stats::figures(census, schema, &filter, today)
     } else {
-        let index = SearchIndex::build(census, schema);
+        let index = SearchIndex::build(census, schema, ctx.lang);
         let found = find(census, schema, &index, &filter, query);
         stats::figures_of(census, schema, &found, today)
     };

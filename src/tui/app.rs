@@ -137,6 +137,9 @@ pub struct Core {
     /// Counts the list's refreshes (after every change of the census): a
     /// screen computed from the census sees that it must compute again.
     pub revision: u64,
+    /// How many initiatives are live (the header's count), counted again
+    /// with the list rather than on every frame.
+    pub live: usize,
     undo: Vec<UndoStep>,
     /// Held for the whole session; released on drop.
     _lock: Option<Lock>,
@@ -151,7 +154,7 @@ impl Core {
         keymap: KeyMap,
         lock: Option<Lock>,
     ) -> Core {
-        let index = SearchIndex::build(&ws.census, &ws.schema);
+        let index = SearchIndex::build(&ws.census, &ws.schema, lang);
         let mut core = Core {
             ws,
             agent,
@@ -165,6 +168,7 @@ impl Core {
             clock: Clock::System,
             conflicts: 0,
             revision: 0,
+            live: 0,
             undo: Vec::new(),
             _lock: lock,
         };
@@ -195,6 +199,7 @@ impl Core {
         let mut list = std::mem::take(&mut self.list);
         list.refresh(self);
         self.list = list;
+        self.live = self.ws.census.live().count();
         self.revision += 1;
     }
 
@@ -217,7 +222,7 @@ impl Core {
 
     /// Rebuilds what depends on the order of the census (after an insertion).
     fn reindex(&mut self) {
-        self.index = SearchIndex::build(&self.ws.census, &self.ws.schema);
+        self.index = SearchIndex::build(&self.ws.census, &self.ws.schema, self.lang);
         self.refresh_list();
     }
 

@@ -170,6 +170,7 @@ pub fn select<'a>(
     schema: &Schema,
     filter: &Filter,
     query: &str,
+    lang: Lang,
 ) -> Vec<&'a Initiative> {
     if query.trim().is_empty() {
         // No search: only the names of the matching initiatives are folded
@@ -188,7 +189,7 @@ pub fn select<'a>(
             .map(|(_, n)| &census.initiatives[n])
             .collect();
     }
-    let index = SearchIndex::build(census, schema);
+    let index = SearchIndex::build(census, schema, lang);
     let mut found = find(census, schema, &index, filter, query);
     // A query sorts by relevance, which an export has no use for.
     found.sort_by(|&a, &b| index.name(a).cmp(index.name(b)).then(a.cmp(&b)));

@@ -83,15 +83,18 @@ fn bytes(c: &Census, s: &Schema, selection: &[&Initiative], o: &Options) -> Vec<
 #[test]
 fn selection_is_sorted_by_name_without_accents_or_case_even_with_a_query() {
     let (s, c) = census();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     assert_eq!(names(&all, &s), ["Élan fablab", "Infini", "wiki-Brest"]);
-    let brest = select(&c, &s, &Filter::default(), "brest");
+    let brest = select(&c, &s, &Filter::default(), "brest", Lang::Fr);
     assert_eq!(names(&brest, &s), ["Infini", "wiki-Brest"]);
     let filter = Filter {
         kinds: vec!["fablab".into()],
         ..Filter::default()
     };
-    assert_eq!(names(&select(&c, &s, &filter, ""), &s), ["Élan fablab"]);
+    assert_eq!(
+        names(&select(&c, &s, &filter, "", Lang::Fr), &s),
+        ["Élan fablab"]
+    );
 }
 
 #[test]
@@ -106,7 +109,7 @@ fn deleted_initiatives_are_not_selected() {
         .clone();
     c.delete_initiative(&fablab, &agent("marie", "Marie"), Timestamp(BASE + 400))
         .unwrap();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     assert_eq!(names(&all, &s), ["Infini", "wiki-Brest"]);
 }
 
@@ -177,7 +180,7 @@ fn edges_join_selected_initiatives_and_follow_fusions() {
         .unwrap()
         .id
         .clone();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     let e = graph::edges(&c, &s, &all);
     assert_eq!(e.len(), 1);
     assert_eq!((e[0].kind, e[0].to), ("heberge", &wiki));
@@ -190,7 +193,7 @@ fn edges_join_selected_initiatives_and_follow_fusions() {
     );
     c.fuse(&survivor, &wiki, &marie, Timestamp(BASE + 600))
         .unwrap();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     let e = graph::edges(&c, &s, &all);
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].to, &survivor);
@@ -213,7 +216,7 @@ fn dot_strings_cannot_break_out_of_their_quotes_or_comments() {
         &["nom=Le \"Bar\\\" {", "type=association", "commune=Brest"],
         700,
     );
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     let text = String::from_utf8(bytes(&c, &s, &all, &options(Format::Dot))).unwrap();
     assert!(
         text.contains(&format!("\"{id}\" [label=\"Le \\\"Bar\\\\\\\" {{\"")),
@@ -241,7 +244,7 @@ fn gexf_text_is_valid_xml_whatever_the_values() {
     );
     // A value changed by hand may hold a character XML forbids.
     c.initiatives[0].fields.get_mut("nom").unwrap()[0].value = Value::text("bell\u{7}");
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     let out = bytes(&c, &s, &all, &options(Format::Gexf));
     let mut reader = quick_xml::Reader::from_reader(out.as_slice());
     let mut labels = Vec::new();
@@ -285,7 +288,7 @@ fn parts(ods: &[u8]) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn ods_bytes_are_the_same_every_time_and_dated_by_the_census() {
     let (s, c) = census();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     // Each workbook gets its own hash-map order: several tries would differ
     // without the normalisation.
     let first = bytes(&c, &s, &all, &options(Format::Ods));
@@ -310,7 +313,7 @@ fn ods_bytes_are_the_same_every_time_and_dated_by_the_census() {
 #[test]
 fn every_ods_xml_part_declares_the_namespaces_it_uses() {
     let (s, c) = census();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     for (name, data) in parts(&bytes(&c, &s, &all, &options(Format::Ods))) {
         if !name.ends_with(".xml") {
             continue;
@@ -338,7 +341,7 @@ fn every_ods_xml_part_declares_the_namespaces_it_uses() {
 #[test]
 fn ods_reads_back_with_its_three_sheets() {
     let (s, c) = census();
-    let all = select(&c, &s, &Filter::default(), "");
+    let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     let mut o = options(Format::Ods);
     o.public = true;
     let book = spreadsheet_ods::read_ods_buf(&bytes(&c, &s, &all, &o)).unwrap();

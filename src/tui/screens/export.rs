@@ -246,7 +246,8 @@ impl ExportState {
         let written = match self.output() {
             Output::Data(format) => {
                 let list = &core.list;
-                let selection = export::select(census, schema, &list.filter, &list.query);
+                let selection =
+                    export::select(census, schema, &list.filter, &list.query, core.lang);
                 let options = Options {
                     format,
                     public: self.public,

@@ -186,8 +186,7 @@ impl ListState {
             self.narrowing.clear();
             self.rows.extend_from_slice(&unsearched);
         } else {
-            let all = || unsearched.iter().copied();
-            let hits = self.narrowing.search(&core.index, &self.query, all);
+            let hits = self.narrowing.search(&core.index, &self.query, &unsearched);
             self.rows.extend_from_slice(hits);
         }
         self.unsearched = Some(unsearched);
@@ -280,7 +279,8 @@ impl ListState {
                 Some(Action::Cancel) => {
                     let back = self.search.take().unwrap_or_default();
                     self.query = back.before_query;
-                    self.refresh(core);
+                    // The census did not change: the kept rows still hold.
+                    self.recompute(core);
                     if let Some(id) = back.before_selected {
                         self.select_id(&core.ws.census, &id);
                     }

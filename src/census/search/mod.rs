@@ -4,11 +4,16 @@
 //! ligatures expanded (`Œuvre` → `oeuvre`), so `mediatheque` finds
 //! "Médiathèque" and `médiathèque` finds "Mediatheque".
 
+mod many;
+
 use std::cell::RefCell;
+use std::sync::Mutex;
 
 use nucleo_matcher::{Config, Utf32Str};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+pub use many::Texts;
 
 /// Folds a text for matching.
 pub fn fold(s: &str) -> String {
@@ -19,6 +24,15 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_chars(s, &mut out, |_| {});
     out
+}
+
+/// Folds `s` onto the end of `out`.
+pub fn fold_onto(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        fold_chars(s, out, |_| {});
+    }
 }
 
 /// Folds `s` into `out`; `origin[i]` receives, for each char pushed, the index
@@ -45,6 +59,7 @@ fn fold_chars(s: &str, out: &mut String, mut origin: impl FnMut(u32)) {
             'đ' | 'Đ' => "d",
             'ł' | 'Ł' => "l",
             '’' | '‘' => "'",
+            '…' => "...",
             '\u{a0}' | '\u{202f}' => " ",
             _ => "",
         };
@@ -71,6 +86,9 @@ fn fold_chars(s: &str, out: &mut String, mut origin: impl FnMut(u32)) {
 /// already folded, so its own case and accent folding is off).
 pub struct Matcher {
     inner: RefCell<Scratch>,
+    /// nucleo's scratch spaces for the threads of `score_all`, kept between
+    /// searches.
+    workers: Mutex<Vec<nucleo_matcher::Matcher>>,
 }
 
 /// The matcher's reusable memory: nucleo's scratch space, the UTF-32 forms
@@ -82,14 +100,20 @@ struct Scratch {
     indices: Vec<u32>,
 }
 
+/// nucleo's settings: both texts are already folded.
+fn config() -> Config {
+    let mut config = Config::DEFAULT;
+    config.normalize = false;
+    config.ignore_case = false;
+    config
+}
+
 impl Default for Matcher {
     fn default() -> Self {
-        let mut config = Config::DEFAULT;
-        config.normalize = false;
-        config.ignore_case = false;
         Matcher {
+            workers: Mutex::new(Vec::new()),
             inner: RefCell::new(Scratch {
-                engine: nucleo_matcher::Matcher::new(config),
+                engine: nucleo_matcher::Matcher::new(config()),
                 text: Vec::new(),
                 query: Vec::new(),
                 indices: Vec::new(),
@@ -151,6 +175,7 @@ mod tests {
         assert_eq!(fold("École"), "ecole");
         assert_eq!(fold("Œuvre Cœur"), "oeuvre coeur");
         assert_eq!(fold("ÇA"), "ca");
+        assert_eq!(fold("Restos du cœur…"), "restos du coeur...");
         assert_eq!(fold("mediatheque"), fold("MÉDIATHÈQUE"));
     }
 
