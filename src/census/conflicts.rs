@@ -118,7 +118,8 @@ pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
             continue;
         }
         for (field, entries) in i.fields.iter() {
-            if in_conflict(schema, i, field) {
+            // One entry cannot conflict: no lookups for most fields.
+            if entries.len() > 1 && in_conflict(schema, i, field) {
                 let mut entries = entries.to_vec();
                 entries.sort_by(|a, b| {
                     (b.stamp.at(), b.stamp.dot()).cmp(&(a.stamp.at(), a.stamp.dot()))

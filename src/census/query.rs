@@ -7,22 +7,27 @@ use crate::census::search::{Matcher, Texts, fold, fold_onto};
 use crate::census::status;
 use crate::i18n::Lang;
 
-/// One folded search key per initiative, computed once, and the folded name
-/// (the sort key by name).
+/// One folded search key per initiative, computed once; each key begins
+/// with the folded name (the sort key by name).
 pub struct SearchIndex {
     /// Key `i` is the key of `census.initiatives[i]`.
     keys: Texts,
-    names: Vec<String>,
+    /// How many bytes of each key are the folded name.
+    name_lens: Vec<usize>,
     /// The language of the kinds' labels in the keys.
     lang: Lang,
     matcher: Matcher,
 }
 
 /// Writes the folded search key of an initiative: its name, commune and
-/// kind as the interface names it (in `lang`). The parts are folded one by
-/// one and joined by an ASCII separator, so that most keys are ASCII: the
-/// matcher's fast path.
-fn write_key(schema: &Schema, lang: Lang, i: &Initiative, key: &mut String) {
+/// kind as the interface names it (in `lang`); returns the length of the
+/// folded name, its beginning. The parts are folded one by one and joined
+/// by an ASCII separator, so that most keys are ASCII: the matcher's fast
+/// path.
+fn write_key(schema: &Schema, lang: Lang, i: &Initiative, key: &mut String) -> usize {
+    let start = key.len();
+    fold_onto(i.value(&schema.name_field).unwrap_or(""), key);
+    let name_len = key.len() - start;
     let kind = i.value(&schema.kind_field).map(|kind| {
         schema
             .kinds()
@@ -30,46 +35,39 @@ fn write_key(schema: &Schema, lang: Lang, i: &Initiative, key: &mut String) {
             .find(|c| c.id == kind)
             .map_or(kind, |c| c.label.get(lang))
     });
-    let parts = [
-        Some(i.value(&schema.name_field).unwrap_or("")),
-        Some(i.value("commune").unwrap_or("")),
-        kind,
-    ];
-    for (n, part) in parts.into_iter().flatten().enumerate() {
-        if n > 0 {
-            key.push_str(" | ");
-        }
+    for part in [i.value("commune").or(Some("")), kind]
+        .into_iter()
+        .flatten()
+    {
+        key.push_str(" | ");
         fold_onto(part, key);
     }
-}
-
-fn folded_name(schema: &Schema, i: &Initiative) -> String {
-    fold(i.value(&schema.name_field).unwrap_or(""))
+    name_len
 }
 
 impl SearchIndex {
     pub fn build(census: &Census, schema: &Schema, lang: Lang) -> SearchIndex {
         let mut keys = Texts::default();
-        let mut names = Vec::with_capacity(census.initiatives.len());
+        let mut name_lens = Vec::with_capacity(census.initiatives.len());
         for i in &census.initiatives {
-            keys.push_with(|key| write_key(schema, lang, i, key));
-            names.push(folded_name(schema, i));
+            keys.push_with(|key| name_lens.push(write_key(schema, lang, i, key)));
         }
         SearchIndex {
             keys,
-            names,
+            name_lens,
             lang,
             matcher: Matcher::default(),
         }
     }
 
-    /// Updates the keys of one initiative after it changed.
+    /// Updates the key of one initiative after it changed.
     pub fn update(&mut self, census: &Census, schema: &Schema, index: usize) {
-        if let (Some(i), Some(name)) = (census.initiatives.get(index), self.names.get_mut(index)) {
-            *name = folded_name(schema, i);
+        if let (Some(i), Some(name_len)) =
+            (census.initiatives.get(index), self.name_lens.get_mut(index))
+        {
             let lang = self.lang;
             self.keys
-                .replace_with(index, |key| write_key(schema, lang, i, key));
+                .replace_with(index, |key| *name_len = write_key(schema, lang, i, key));
         }
     }
 
@@ -79,7 +77,7 @@ impl SearchIndex {
 
     /// The folded name of an initiative (its sort key by name).
     pub fn name(&self, index: usize) -> &str {
-        &self.names[index]
+        &self.keys.get(index)[..self.name_lens[index]]
     }
 
     pub fn matcher(&self) -> &Matcher {

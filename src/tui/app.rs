@@ -137,9 +137,6 @@ pub struct Core {
     /// Counts the list's refreshes (after every change of the census): a
     /// screen computed from the census sees that it must compute again.
     pub revision: u64,
-    /// How many initiatives are live (the header's count), counted again
-    /// with the list rather than on every frame.
-    pub live: usize,
     undo: Vec<UndoStep>,
     /// Held for the whole session; released on drop.
     _lock: Option<Lock>,
@@ -168,7 +165,6 @@ impl Core {
             clock: Clock::System,
             conflicts: 0,
             revision: 0,
-            live: 0,
             undo: Vec::new(),
             _lock: lock,
         };
@@ -199,7 +195,6 @@ impl Core {
         let mut list = std::mem::take(&mut self.list);
         list.refresh(self);
         self.list = list;
-        self.live = self.ws.census.live().count();
         self.revision += 1;
     }
 

@@ -102,7 +102,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let core = &app.core;
     let ui = core.ui();
-    let total = core.live;
+    let total = core.list.live();
     let shown = core.list.rows().len();
     let noun = if total == 1 {
         ui.initiative

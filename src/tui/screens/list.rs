@@ -73,6 +73,9 @@ pub struct ListState {
     /// The rows without a query (filtered and sorted), kept while typing: the
     /// first letter searches among them, erasing the query gives them back.
     unsearched: Option<Vec<usize>>,
+    /// How many initiatives are live (the header's count), counted with
+    /// the filter rather than on every frame.
+    live: usize,
     /// The initiatives marked to act on them all at once.
     pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
@@ -87,6 +90,11 @@ impl ListState {
         } else {
             Context::List
         }
+    }
+
+    /// How many initiatives are live (neither deleted nor fused).
+    pub fn live(&self) -> usize {
+        self.live
     }
 
     pub fn searching(&self) -> bool {
@@ -174,9 +182,16 @@ impl ListState {
         let unsearched = match self.unsearched.take() {
             Some(rows) => rows,
             None => {
+                // Counted in the same pass: each initiative is read once.
+                let mut live = 0;
                 let mut rows: Vec<usize> = (0..census.initiatives.len())
-                    .filter(|&n| self.filter.matches(schema, &census.initiatives[n]))
+                    .filter(|&n| {
+                        let i = &census.initiatives[n];
+                        live += usize::from(i.is_live());
+                        self.filter.matches(schema, i)
+                    })
                     .collect();
+                self.live = live;
                 self.sort_rows(core, &mut rows);
                 rows
             }
