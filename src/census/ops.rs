@@ -353,6 +353,25 @@ fn check_multi(schema: &Schema, changes: &Changes) -> Result<(), OpError> {
     Ok(())
 }
 
+/// The initiative that [`Census::add_initiative_owned`] adds, with this id,
+/// in no census yet (an import builds many before adding them in one go).
+pub fn new_initiative(
+    schema: &Schema,
+    agent: &Agent,
+    id: InitiativeId,
+    values: Vec<FieldValues>,
+    now: Timestamp,
+) -> Result<Initiative, OpError> {
+    let mut i = Initiative::new(id);
+    // One field per group of values: no room to grow and none left over.
+    i.fields.reserve(values.len());
+    let changes = Changes::set(values);
+    apply(schema, &mut i, agent.id, &changes, now);
+    let touched: Vec<&str> = changes.set.iter().map(|v| v.field.as_str()).collect();
+    check_shape(schema, &i, &touched)?;
+    Ok(i)
+}
+
 impl Census {
     fn note_agent(&mut self, agent: &Agent) {
         if self.agents.get(&agent.id) != Some(&agent.name) {
@@ -384,11 +403,7 @@ impl Census {
         while self.get(&id).is_some() {
             id = InitiativeId::generate(now.unix_millis());
         }
-        let mut i = Initiative::new(id.clone());
-        let changes = Changes::set(values);
-        apply(schema, &mut i, agent.id, &changes, now);
-        let touched: Vec<&str> = changes.set.iter().map(|v| v.field.as_str()).collect();
-        check_shape(schema, &i, &touched)?;
+        let i = new_initiative(schema, agent, id.clone(), values, now)?;
         self.note_agent(agent);
         self.insert(i);
         Ok(id)

@@ -2,6 +2,8 @@
 //! types becomes the canonical form stored in the file (`02 98 00 00 00` →
 //! `+33298000000`, `29/11/2026` → `2026-11-29`, a choice label → its id).
 
+use std::borrow::Cow;
+
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::search::fold;
 use crate::census::time::Date;
@@ -53,6 +55,31 @@ pub enum ValueError {
 /// canonical form. Relations are checked for form only: whether the target
 /// exists is the census's business.
 pub fn normalize(schema: &Schema, field: &Field, raw: &str) -> Result<String, ValueError> {
+    normalize_cow(schema, field, raw).map(Cow::into_owned)
+}
+
+/// [`normalize`] of a value given owned (an import's cell): a value that is
+/// already canonical (most texts) is returned as it came, without a copy.
+/// On error, the value is handed back with it.
+pub fn normalize_owned(
+    schema: &Schema,
+    field: &Field,
+    raw: String,
+) -> Result<String, (ValueError, String)> {
+    match normalize_cow(schema, field, &raw) {
+        Ok(Cow::Borrowed(v)) if v.len() == raw.len() => Ok(raw),
+        Ok(v) => Ok(v.into_owned()),
+        Err(e) => Err((e, raw)),
+    }
+}
+
+/// The canonical form of a value, borrowed from `raw` when it is `raw`
+/// trimmed.
+fn normalize_cow<'r>(
+    schema: &Schema,
+    field: &Field,
+    raw: &'r str,
+) -> Result<Cow<'r, str>, ValueError> {
     let value = normalize_type(schema, &field.field_type, raw)?;
     if let Some(c) = &field.constraint {
         let too_long = c.max_len.is_some_and(|max| value.chars().count() > max);
@@ -69,14 +96,18 @@ pub fn normalize(schema: &Schema, field: &Field, raw: &str) -> Result<String, Va
     Ok(value)
 }
 
-fn normalize_type(schema: &Schema, ty: &FieldType, raw: &str) -> Result<String, ValueError> {
+fn normalize_type<'r>(
+    schema: &Schema,
+    ty: &FieldType,
+    raw: &'r str,
+) -> Result<Cow<'r, str>, ValueError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err(ValueError::Empty);
     }
-    match ty {
-        FieldType::Text => text(trimmed, MAX_TEXT, false),
-        FieldType::LongText => text(trimmed, MAX_LONG_TEXT, true),
+    let owned = match ty {
+        FieldType::Text => return text(trimmed, MAX_TEXT, false).map(Cow::Borrowed),
+        FieldType::LongText => return text(trimmed, MAX_LONG_TEXT, true).map(Cow::Borrowed),
         FieldType::Choice(list) | FieldType::Choices(list) => choice(schema, list, trimmed)
             .ok_or_else(|| ValueError::NotInList {
                 accepted: schema.choices(list).iter().map(|c| c.id.clone()).collect(),
@@ -104,10 +135,11 @@ fn normalize_type(schema: &Schema, ty: &FieldType, raw: &str) -> Result<String, 
         FieldType::GeoPoint => geo_point(trimmed).map(|(lat, lon)| format_point(lat, lon)),
         FieldType::Relations(list) => relation(schema, list, trimmed),
         FieldType::OpeningHours => opening_hours(trimmed),
-    }
+    };
+    owned.map(Cow::Owned)
 }
 
-fn text(s: &str, max: usize, multiline: bool) -> Result<String, ValueError> {
+fn text(s: &str, max: usize, multiline: bool) -> Result<&str, ValueError> {
     if s.chars().count() > max {
         return Err(ValueError::TooLong { max });
     }
@@ -115,7 +147,7 @@ fn text(s: &str, max: usize, multiline: bool) -> Result<String, ValueError> {
     if s.chars().any(bad) {
         return Err(ValueError::ControlCharacter);
     }
-    Ok(s.to_string())
+    Ok(s)
 }
 
 /// A choice by id, or by its label in either language, accents and case aside.

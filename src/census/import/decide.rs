@@ -3,28 +3,46 @@
 
 use std::collections::HashSet;
 
+use smallvec::SmallVec;
+
 use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
 use super::record::{EvidenceSpec, Incoming, RowProblem};
 use crate::census::duplicates::Identity;
 use crate::census::model::{Initiative, LookupError};
-use crate::census::ops::{Changes, FieldValues, OpError, check_value};
-use crate::census::schema::FieldType;
+use crate::census::ops::{Changes, FieldValues, OpError, check_value, new_initiative};
+use crate::census::schema::{Field, FieldType};
 use crate::census::search::fold;
 use crate::census::standards::RowCells;
 use crate::census::time::Date;
 use crate::census::{InitiativeId, status};
 
-/// Values grouped by field, in the order the fields first come.
-fn group(values: Vec<Checked>) -> Vec<FieldValues> {
+/// Values grouped by field, in the order the fields first come, each once;
+/// `values` is emptied (its strings are moved, not copied).
+fn group(values: &mut Vec<Checked>) -> Vec<FieldValues> {
+    let mut defs: SmallVec<[&Field; 32]> = SmallVec::new();
     let mut out: Vec<FieldValues> = Vec::with_capacity(values.len());
-    for c in values {
-        match out.iter_mut().find(|fv| fv.field == c.field) {
-            Some(fv) if !fv.values.contains(&c.value) => fv.values.push(c.value),
+    for c in values.drain(..) {
+        match defs.iter().position(|d| std::ptr::eq(*d, c.def)) {
+            Some(n) if !out[n].values.contains(&c.value) => out[n].values.push(c.value),
             Some(_) => {}
-            None => out.push(FieldValues {
-                field: c.field,
-                values: vec![c.value],
-            }),
+            None => {
+                defs.push(c.def);
+                out.push(FieldValues {
+                    field: c.def.id.clone(),
+                    values: vec![c.value],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The distinct values of one field among `values`, in their order.
+fn values_of<'v>(values: &'v [Checked], def: &Field) -> SmallVec<[&'v str; 8]> {
+    let mut out: SmallVec<[&str; 8]> = SmallVec::new();
+    for v in values.iter().filter(|v| std::ptr::eq(v.def, def)) {
+        if !out.contains(&v.value.as_str()) {
+            out.push(&v.value);
         }
     }
     out
@@ -66,7 +84,7 @@ fn has_evidence(i: &Initiative, e: &EvidenceSpec) -> bool {
         .any(|x| x.kind == e.kind && x.date == date)
 }
 
-impl Planner<'_> {
+impl<'a> Planner<'a> {
     /// The initiative at a slot: its id or line, and its name.
     fn candidate(&self, slot: Slot, reasons: Vec<crate::census::duplicates::Reason>) -> Candidate {
         match slot {
@@ -105,27 +123,32 @@ impl Planner<'_> {
     /// same commune or the same SIRET/RNA, then what it looks like. Records
     /// carrying an id of ours are distinct from each other (their census
     /// said so); they are only compared with the initiatives already here.
-    pub(super) fn find(&mut self, inc: &Incoming, values: &[Checked]) -> Found {
+    /// `own` is the id of ours the record carries, `line` where it starts.
+    pub(super) fn find(
+        &mut self,
+        own: Option<InitiativeId>,
+        line: usize,
+        values: &[Checked],
+    ) -> Found {
         let mut keep_id = None;
-        if let Some(id) = inc.id.as_deref().and_then(super::our_id) {
-            if let Some(pos) = self.census.position(&id) {
-                let i = &self.census.initiatives[pos];
+        if let Some(id) = own {
+            if let Some(pos) = self.position(id.as_str()) {
+                let census = self.census;
+                let i = &census.initiatives[pos];
                 if i.is_deleted() {
                     return Found::Deleted(id);
                 }
-                // One search by id when the initiative was not fused into
-                // another (a search is a cache miss per step on a large census).
                 let (target, pos) = match i.merged_into() {
                     None => (id, Some(pos)),
                     Some(_) => {
-                        let target = self.census.redirect(&id).clone();
-                        let pos = self.census.position(&target);
+                        let target = census.redirect(&id).clone();
+                        let pos = self.position(target.as_str());
                         (target, pos)
                     }
                 };
                 let live = pos.and_then(|pos| self.existing_pos.binary_search(&pos).ok());
                 return match live {
-                    Some(n) => self.claim(Slot::Existing(n), inc.line),
+                    Some(n) => self.claim(Slot::Existing(n), line),
                     None => Found::Deleted(target),
                 };
             }
@@ -136,19 +159,32 @@ impl Planner<'_> {
         }
         let own = keep_id.is_some();
         let (schema, census) = (self.schema, self.census);
-        let owned = Identity::from_values(schema, |f| {
-            values
-                .iter()
-                .find(|v| v.field == f)
-                .map(|v| v.value.clone())
-        });
-        let who = &owned;
         if !self.existing_built {
             for i in census.initiatives.iter().filter(|i| i.is_live()) {
                 self.existing.push(Identity::of(schema, i));
             }
             self.existing_built = true;
         }
+        // A record with an id of ours is only compared with the census: into
+        // a census without live initiatives, it needs no identity now (the
+        // records planned are indexed when one without an id comes).
+        if own && self.existing.is_empty() && self.deferred {
+            return Found::New {
+                keep_id,
+                likely: Vec::new(),
+                who: None,
+            };
+        }
+        if !own {
+            self.index_planned();
+        }
+        let owned = Identity::from_values(schema, |f| {
+            values
+                .iter()
+                .find(|v| v.def.id == f)
+                .map(|v| v.value.clone())
+        });
+        let who = &owned;
         let existing = &self.existing;
         let mut exact: Vec<Slot> = Vec::new();
         existing.same_keys(who, |n| {
@@ -164,7 +200,7 @@ impl Planner<'_> {
             });
         }
         match exact.as_slice() {
-            [one] => return self.claim(*one, inc.line),
+            [one] => return self.claim(*one, line),
             [] => {}
             many => {
                 let candidates = many
@@ -205,7 +241,22 @@ impl Planner<'_> {
         Found::New {
             keep_id,
             likely,
-            who: owned,
+            who: (!self.deferred).then_some(owned),
+        }
+    }
+
+    /// Indexes the identities of the records planned and not indexed yet,
+    /// from the initiatives they make (the same values: see
+    /// `duplicates::single_valued`).
+    fn index_planned(&mut self) {
+        while self.planned.len() < self.planned_rows.len() {
+            let row = &self.rows[self.planned_rows[self.planned.len()]];
+            let who = match &row.outcome {
+                Outcome::Create { initiative, .. } => Identity::of(self.schema, initiative),
+                // Only creations are planned.
+                _ => Identity::default(),
+            };
+            self.planned.push(who);
         }
     }
 
@@ -213,8 +264,8 @@ impl Planner<'_> {
     pub(super) fn update(
         &mut self,
         pos: usize,
-        inc: Incoming,
-        mut values: Vec<Checked>,
+        inc: &mut Incoming,
+        values: &mut Vec<Checked>,
         cells: Option<RowCells>,
     ) -> Outcome {
         let (schema, census) = (self.schema, self.census);
@@ -231,39 +282,53 @@ impl Planner<'_> {
                 .map(|n| n.text.as_str())
                 .collect();
         }
-        values.retain(|v| !v.default || existing.entries(&v.field).is_empty());
+        values.retain(|v| !v.default || existing.entries(&v.def.id).is_empty());
         let given_notes = values
             .iter()
-            .find(|v| v.field == "notes")
-            .map(|v| v.value.clone());
+            .find(|v| v.def.id == "notes")
+            .map(|v| v.value.as_str());
+        // Compared field by field without building anything: most records
+        // of a file imported again change nothing.
         let mut changes: Vec<FieldValues> = Vec::new();
-        for fv in group(values) {
-            let multi = schema
-                .field(&fv.field)
-                .is_some_and(|f| f.field_type.is_multi());
-            let current = existing.values(&fv.field);
-            let same = if multi {
-                let mut a: Vec<&str> = fv.values.iter().map(String::as_str).collect();
-                let mut b = current.clone();
-                a.sort_unstable();
-                b.sort_unstable();
-                a == b
+        for (n, first) in values.iter().enumerate() {
+            let def = first.def;
+            if def.id == "notes" || values[..n].iter().any(|v| std::ptr::eq(v.def, def)) {
+                continue;
+            }
+            let incoming = values_of(&values[n..], def);
+            let current = existing
+                .entries(&def.id)
+                .iter()
+                .filter_map(|e| e.value.as_text());
+            let same = if def.field_type.is_multi() {
+                // Both sets hold each value once: the same size and one in
+                // the other make them equal.
+                let mut have: SmallVec<[&str; 8]> = SmallVec::new();
+                for c in current {
+                    if !have.contains(&c) {
+                        have.push(c);
+                    }
+                }
+                have.len() == incoming.len() && incoming.iter().all(|v| have.contains(v))
             } else {
                 // A file in capitals or without accents does not rewrite a
                 // text typed with care: `recense edit` corrects such things.
-                let text = schema
-                    .field(&fv.field)
-                    .is_some_and(|f| matches!(f.field_type, FieldType::Text | FieldType::LongText));
-                let incoming = &fv.values[0];
-                current.contains(&incoming.as_str())
-                    || (text && current.iter().any(|c| fold(c) == fold(incoming)))
+                let text = matches!(def.field_type, FieldType::Text | FieldType::LongText);
+                let incoming = incoming[0];
+                current.clone().any(|c| c == incoming)
+                    || (text && current.into_iter().any(|c| fold(c) == fold(incoming)))
             };
-            if !same && fv.field != "notes" {
-                changes.push(fv);
+            if !same {
+                changes.push(FieldValues {
+                    field: def.id.clone(),
+                    values: incoming.iter().map(|v| v.to_string()).collect(),
+                });
             }
         }
-        let base = given_notes.as_deref().or(existing.value("notes"));
-        if let Some(text) = with_lines(base, &notes)
+        // Without a line to add nor notes given, the notes stay as they are.
+        let base = given_notes.or(existing.value("notes"));
+        if (!notes.is_empty() || given_notes.is_some())
+            && let Some(text) = with_lines(base, &notes)
             && existing.value("notes") != Some(text.as_str())
         {
             changes.push(FieldValues {
@@ -271,12 +336,11 @@ impl Planner<'_> {
                 values: vec![text],
             });
         }
-        let evidence: Vec<EvidenceSpec> = inc
-            .evidence
+        let evidence: Vec<EvidenceSpec> = std::mem::take(&mut inc.evidence)
             .into_iter()
             .filter(|e| !has_evidence(existing, e))
             .collect();
-        let new_status = inc.status.filter(|(s, _)| status::current(existing) != s);
+        let new_status = (inc.status.take()).filter(|(s, _)| status::current(existing) != s);
         if changes.is_empty() && evidence.is_empty() && new_status.is_none() {
             return Outcome::Unchanged {
                 id: existing.id.clone(),
@@ -340,47 +404,49 @@ impl Planner<'_> {
         &mut self,
         keep_id: Option<InitiativeId>,
         inc: &Incoming,
-        mut values: Vec<Checked>,
+        values: &mut Vec<Checked<'a>>,
     ) -> Result<Initiative, Vec<RowProblem>> {
         let schema = self.schema;
         let lines: Vec<&str> = inc.notes.iter().map(|n| n.text.as_str()).collect();
         if !lines.is_empty() {
             let base = values
                 .iter()
-                .find(|v| v.field == "notes")
+                .find(|v| v.def.id == "notes")
                 .map(|v| v.value.clone());
-            values.retain(|v| v.field != "notes");
+            values.retain(|v| v.def.id != "notes");
             if let (Some(text), Some(def)) =
                 (with_lines(base.as_deref(), &lines), schema.field("notes"))
             {
                 let checked = check_value(schema, self.census, def, &text, None)
                     .map_err(|e| vec![problem(e)])?;
                 values.push(Checked {
-                    field: "notes".into(),
+                    def,
                     value: checked,
                     column: None,
                     default: false,
                 });
             }
         }
-        self.scratch.initiatives.clear();
-        let id = self
-            .scratch
-            .add_initiative_owned(schema, self.agent, group(values), self.now)
-            .map_err(|e| vec![problem(e)])?;
-        self.try_extras(&id, &inc.evidence, &inc.status)
-            .map_err(|p| vec![p])?;
-        let mut initiative = self.scratch.initiatives.pop().ok_or_else(Vec::new)?;
-        initiative.id = match keep_id {
+        let id = match keep_id {
             Some(id) => id,
             None => {
-                let mut id = initiative.id;
-                while self.census.get(&id).is_some() || self.planned_ids.contains_key(&id) {
+                let mut id = InitiativeId::generate(self.now.unix_millis());
+                while self.position(id.as_str()).is_some() || self.planned_ids.contains_key(&id) {
                     id = InitiativeId::generate(self.now.unix_millis());
                 }
                 id
             }
         };
+        let mut initiative = new_initiative(schema, self.agent, id, group(values), self.now)
+            .map_err(|e| vec![problem(e)])?;
+        if !inc.evidence.is_empty() || inc.status.is_some() {
+            // Tried on the scratch census, as `recense` would do them.
+            let id = initiative.id.clone();
+            self.scratch.initiatives = vec![initiative];
+            self.try_extras(&id, &inc.evidence, &inc.status)
+                .map_err(|p| vec![p])?;
+            initiative = self.scratch.initiatives.pop().ok_or_else(Vec::new)?;
+        }
         Ok(initiative)
     }
 

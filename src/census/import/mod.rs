@@ -17,6 +17,7 @@
 
 pub mod apply;
 pub mod chatons;
+mod check;
 pub mod columns;
 pub mod csv;
 mod decide;
