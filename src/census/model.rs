@@ -252,11 +252,6 @@ impl Fields {
         self.0.is_empty()
     }
 
-    /// Room for `more` fields.
-    pub fn reserve(&mut self, more: usize) {
-        self.0.reserve_exact(more);
-    }
-
     /// Builds from pairs in any order (later duplicates are appended).
     pub fn from_pairs(mut pairs: Vec<(Text, Entries)>) -> Fields {
         pairs.sort_by(|a, b| a.0.cmp(&b.0));

@@ -140,11 +140,16 @@ fn normalize_type<'r>(
 }
 
 fn text(s: &str, max: usize, multiline: bool) -> Result<&str, ValueError> {
-    if s.chars().count() > max {
+    // No more bytes than the limit: no more characters either.
+    if s.len() > max && s.chars().count() > max {
         return Err(ValueError::TooLong { max });
     }
+    // Control characters are U+0000-U+001F, U+007F and U+0080-U+009F (in
+    // UTF-8, 0xC2 then 0x80-0x9F): a text without such bytes, most of
+    // them, is checked in one quick pass; the others character by character.
+    let plain = s.bytes().all(|b| b >= 0x20 && b != 0x7F && b != 0xC2);
     let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
-    if s.chars().any(bad) {
+    if !plain && s.chars().any(bad) {
         return Err(ValueError::ControlCharacter);
     }
     Ok(s)
@@ -631,6 +636,26 @@ mod tests {
             norm("notes", "ligne 1\nligne 2").as_deref(),
             Ok("ligne 1\nligne 2")
         );
+    }
+
+    proptest::proptest! {
+        /// The byte pass of `text` says what the character check says.
+        #[test]
+        fn texts_are_checked_as_character_by_character(
+            s in "[a-zé«»\u{80}-\u{a0}\u{0}-\u{1f}\u{7f}\n\t ]{0,30}",
+            max in 0usize..30,
+            multiline: bool,
+        ) {
+            let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+            let expected = if s.chars().count() > max {
+                Err(ValueError::TooLong { max })
+            } else if s.chars().any(bad) {
+                Err(ValueError::ControlCharacter)
+            } else {
+                Ok(s.as_str())
+            };
+            proptest::prop_assert_eq!(text(&s, max, multiline), expected);
+        }
     }
 
     #[test]

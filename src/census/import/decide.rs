@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
 use smallvec::SmallVec;
 
 use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
@@ -454,7 +455,7 @@ impl<'a> Planner<'a> {
     /// is not created after all is skipped (and so on, until none is).
     pub(super) fn check_relations(&mut self) {
         loop {
-            let created: HashSet<&InitiativeId> = self
+            let created: HashSet<&InitiativeId, FixedState> = self
                 .rows
                 .iter()
                 .filter_map(|r| match &r.outcome {
