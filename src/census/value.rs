@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::census::model::Text;
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::search::fold;
 use crate::census::time::Date;
@@ -64,11 +65,12 @@ pub fn normalize(schema: &Schema, field: &Field, raw: &str) -> Result<String, Va
 pub fn normalize_owned(
     schema: &Schema,
     field: &Field,
-    raw: String,
-) -> Result<String, (ValueError, String)> {
+    raw: Text,
+) -> Result<Text, (ValueError, Text)> {
     match normalize_cow(schema, field, &raw) {
         Ok(Cow::Borrowed(v)) if v.len() == raw.len() => Ok(raw),
-        Ok(v) => Ok(v.into_owned()),
+        Ok(Cow::Borrowed(v)) => Ok(Text::new(v)),
+        Ok(Cow::Owned(v)) => Ok(Text::from(v)),
         Err(e) => Err((e, raw)),
     }
 }

@@ -2,18 +2,18 @@
 
 use super::plan::{Checked, Planner};
 use super::record::{Incoming, RowProblem};
-use crate::census::model::LookupError;
+use crate::census::model::{LookupError, Text};
 use crate::census::ops::{OpError, check_value, field_def, parse_assignments};
 use crate::census::schema::FieldType;
 use crate::census::{InitiativeId, value};
 
 impl<'a> Planner<'a> {
     /// A choice by id or label, remembered: a file repeats the same few.
-    fn choice(&mut self, list: &str, raw: &str) -> Option<String> {
+    fn choice(&mut self, list: &str, raw: &str) -> Option<Text> {
         if let Some(found) = self.choices.get(list).and_then(|m| m.get(raw)) {
             return found.clone();
         }
-        let found = value::choice(self.schema, list, raw);
+        let found = value::choice(self.schema, list, raw).map(Text::from);
         self.choices
             .entry(list.to_string())
             .or_default()
@@ -50,7 +50,7 @@ impl<'a> Planner<'a> {
                     continue;
                 }
             };
-            let mut push = |value: String| {
+            let mut push = |value: Text| {
                 out.push(Checked {
                     def,
                     value,
@@ -69,14 +69,14 @@ impl<'a> Planner<'a> {
                                 &[format!("{}={}", a.field, a.value)],
                                 None,
                             ) {
-                                Ok(fvs) => {
-                                    fvs.into_iter().flat_map(|fv| fv.values).for_each(&mut push)
-                                }
+                                Ok(fvs) => (fvs.into_iter())
+                                    .flat_map(|fv| fv.values)
+                                    .for_each(|v| push(Text::from(v))),
                                 Err(e) => problems.push(RowProblem::Op(e)),
                             }
                         }
                         None => match check_value(schema, census, def, &a.value, None) {
-                            Ok(v) => push(v),
+                            Ok(v) => push(Text::from(v)),
                             Err(e) => problems.push(RowProblem::Op(e)),
                         },
                     }
@@ -84,7 +84,7 @@ impl<'a> Planner<'a> {
                 FieldType::Relations(_) => {
                     let invalid = |error| OpError::Invalid {
                         field: a.field.to_string(),
-                        value: a.value.clone(),
+                        value: a.value.to_string(),
                         error,
                     };
                     let v = match value::normalize(schema, def, &a.value) {
@@ -116,7 +116,7 @@ impl<'a> Planner<'a> {
                                 field: a.field.to_string(),
                             }))
                         }
-                        Ok(id) => push(format!("{kind}:{id}")),
+                        Ok(id) => push(Text::from(format!("{kind}:{id}"))),
                         Err(error) => problems.push(RowProblem::Op(OpError::RelationTarget {
                             field: a.field.to_string(),
                             error,
@@ -129,7 +129,7 @@ impl<'a> Planner<'a> {
                     Ok(v) => push(v),
                     Err((error, raw)) => problems.push(RowProblem::Op(OpError::Invalid {
                         field: def.id.clone(),
-                        value: raw,
+                        value: raw.into_string(),
                         error,
                     })),
                 },

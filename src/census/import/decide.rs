@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
 use super::record::{EvidenceSpec, Incoming, RowProblem};
 use crate::census::duplicates::Identity;
-use crate::census::model::{Initiative, LookupError};
+use crate::census::model::{Initiative, LookupError, Text};
 use crate::census::ops::{Changes, FieldValues, OpError, check_value, new_initiative};
 use crate::census::schema::{Field, FieldType};
 use crate::census::search::fold;
@@ -24,13 +24,15 @@ fn group(values: &mut Vec<Checked>) -> Vec<FieldValues> {
     let mut out: Vec<FieldValues> = Vec::with_capacity(values.len());
     for c in values.drain(..) {
         match defs.iter().position(|d| std::ptr::eq(*d, c.def)) {
-            Some(n) if !out[n].values.contains(&c.value) => out[n].values.push(c.value),
+            Some(n) if !out[n].values.iter().any(|v| *v == c.value) => {
+                out[n].values.push(c.value.into_string())
+            }
             Some(_) => {}
             None => {
                 defs.push(c.def);
                 out.push(FieldValues {
                     field: c.def.id.clone(),
-                    values: vec![c.value],
+                    values: vec![c.value.into_string()],
                 });
             }
         }
@@ -183,7 +185,7 @@ impl<'a> Planner<'a> {
             values
                 .iter()
                 .find(|v| v.def.id == f)
-                .map(|v| v.value.clone())
+                .map(|v| v.value.to_string())
         });
         let who = &owned;
         let existing = &self.existing;
@@ -413,7 +415,7 @@ impl<'a> Planner<'a> {
             let base = values
                 .iter()
                 .find(|v| v.def.id == "notes")
-                .map(|v| v.value.clone());
+                .map(|v| v.value.to_string());
             values.retain(|v| v.def.id != "notes");
             if let (Some(text), Some(def)) =
                 (with_lines(base.as_deref(), &lines), schema.field("notes"))
@@ -422,7 +424,7 @@ impl<'a> Planner<'a> {
                     .map_err(|e| vec![problem(e)])?;
                 values.push(Checked {
                     def,
-                    value: checked,
+                    value: Text::from(checked),
                     column: None,
                     default: false,
                 });

@@ -19,7 +19,7 @@ use super::record::{EvidenceSpec, Incoming, RowProblem};
 use super::{Format, ImportError, Request};
 use crate::census::InitiativeId;
 use crate::census::duplicates::{Identity, IdentityIndex, Reason};
-use crate::census::model::{Census, Initiative};
+use crate::census::model::{Census, Initiative, Text};
 use crate::census::ops::{Agent, Changes, parse_assignments};
 use crate::census::schema::{Field, Schema};
 use crate::census::standards::RowCells;
@@ -127,7 +127,8 @@ impl ImportPlan {
 #[derive(Debug, Clone)]
 pub(super) struct Checked<'a> {
     pub(super) def: &'a Field,
-    pub(super) value: String,
+    /// Inline up to 24 bytes: a record's short values need no allocation.
+    pub(super) value: Text,
     pub(super) column: Option<usize>,
     /// Given by `--default`: only for records (and initiatives) without it.
     pub(super) default: bool,
@@ -185,7 +186,7 @@ pub(super) struct Planner<'a> {
     pub(super) planned_ids: Map<InitiativeId, usize>,
     /// Who is already taken by an earlier record: slot → line.
     pub(super) claimed: Map<Slot, usize>,
-    pub(super) choices: Map<String, Map<String, Option<String>>>,
+    pub(super) choices: Map<String, Map<String, Option<Text>>>,
     /// Relations to initiatives that only this import creates:
     /// (row, field, target).
     pub(super) pending: Vec<(usize, String, InitiativeId)>,
@@ -287,7 +288,7 @@ impl<'a> Planner<'a> {
             if !values.iter().any(|v| std::ptr::eq(v.def, *def)) {
                 values.extend(given.iter().map(|v| Checked {
                     def,
-                    value: v.clone(),
+                    value: Text::new(v),
                     column: None,
                     default: true,
                 }));

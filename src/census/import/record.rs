@@ -10,7 +10,8 @@ use crate::census::ops::OpError;
 pub struct Assign {
     /// A field id: short, stored inline (no allocation per cell).
     pub field: Text,
-    pub value: String,
+    /// Stored inline up to 24 bytes (codes, phones, communes…).
+    pub value: Text,
     /// The column (or property) it came from, if any.
     pub column: Option<usize>,
 }
@@ -97,7 +98,7 @@ impl Incoming {
         if !value.is_empty() {
             self.values.push(Assign {
                 field: Text::new(field),
-                value: value.to_string(),
+                value: Text::new(value),
                 column,
             });
         }
