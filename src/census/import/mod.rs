@@ -29,6 +29,7 @@ pub mod record;
 mod source;
 #[cfg(test)]
 mod tests;
+mod update;
 
 use std::path::PathBuf;
 
