@@ -44,12 +44,29 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
+/// Whether every field an identity reads holds one value at most: then the
+/// identity of an initiative is the one of the values it was made from.
+pub fn single_valued(schema: &Schema) -> bool {
+    [
+        schema.name_field.as_str(),
+        "commune",
+        "siret",
+        "rna",
+        "site_web",
+        "courriel",
+        "coordonnees",
+    ]
+    .iter()
+    .all(|f| schema.field(f).is_none_or(|d| !d.field_type.is_multi()))
+}
+
 impl Identity {
     pub fn of(schema: &Schema, i: &Initiative) -> Identity {
         Identity::from_values(schema, |f| i.value(f).map(String::from))
     }
 
-    /// From field values given by a function (an entry not saved yet).
+    /// From field values given by a function (an entry not saved yet). The
+    /// fields read are those of [`single_valued`].
     pub fn from_values(schema: &Schema, value: impl Fn(&str) -> Option<String>) -> Identity {
         let email = value("courriel").map(|e| e.to_lowercase());
         Identity {

@@ -2,7 +2,9 @@
 //! anything is touched, then written with one new dot per action.
 
 use crate::census::id::{AgentId, InitiativeId};
-use crate::census::model::{Census, Initiative, LookupError, Value, system};
+use crate::census::model::{
+    Census, Entries, Entry, Fields, Initiative, LookupError, Text, Value, system,
+};
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::time::Timestamp;
 use crate::census::value::{self, ValueError};
@@ -338,6 +340,44 @@ fn apply(
     changed
 }
 
+/// What [`apply`] makes of an initiative without any field from values of
+/// distinct fields, built in one go rather than field after field: one dot
+/// for the action, single-valued fields take their first value,
+/// multi-valued ones each value once in canonical order. The values' strings
+/// are moved into the initiative, not copied.
+fn fill(
+    schema: &Schema,
+    i: &mut Initiative,
+    agent: AgentId,
+    set: Vec<FieldValues>,
+    now: Timestamp,
+) {
+    let mut dot = None;
+    let mut pairs: Vec<(Text, Entries)> = Vec::with_capacity(set.len());
+    for fv in set {
+        if fv.values.is_empty() {
+            continue;
+        }
+        let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+        let multi = schema
+            .field(&fv.field)
+            .is_some_and(|f| f.field_type.is_multi());
+        let mut entries = Entries::new();
+        for v in fv.values {
+            let value = Value::Text(Text::from(v));
+            if !entries.iter().any(|e| e.value == value) {
+                entries.push(Entry::new(value, d, now));
+            }
+            if !multi {
+                break;
+            }
+        }
+        entries.sort_by(Entry::canonical_cmp);
+        pairs.push((Text::from(fv.field), entries));
+    }
+    i.fields = Fields::from_pairs(pairs);
+}
+
 /// Adding or removing elements only makes sense for multi-valued fields.
 fn check_multi(schema: &Schema, changes: &Changes) -> Result<(), OpError> {
     for fv in changes.add.iter().chain(&changes.remove) {
@@ -351,6 +391,28 @@ fn check_multi(schema: &Schema, changes: &Changes) -> Result<(), OpError> {
         }
     }
     Ok(())
+}
+
+/// The initiative that [`Census::add_initiative_owned`] adds, with this id,
+/// in no census yet (an import builds many before adding them in one go).
+pub fn new_initiative(
+    schema: &Schema,
+    agent: &Agent,
+    id: InitiativeId,
+    values: Vec<FieldValues>,
+    now: Timestamp,
+) -> Result<Initiative, OpError> {
+    let mut i = Initiative::new(id);
+    let touched: Vec<Text> = values.iter().map(|v| Text::new(&v.field)).collect();
+    let distinct = (touched.iter().enumerate()).all(|(n, f)| !touched[..n].contains(f));
+    if distinct {
+        fill(schema, &mut i, agent.id, values, now);
+    } else {
+        apply(schema, &mut i, agent.id, &Changes::set(values), now);
+    }
+    let touched: Vec<&str> = touched.iter().map(Text::as_str).collect();
+    check_shape(schema, &i, &touched)?;
+    Ok(i)
 }
 
 impl Census {
@@ -384,11 +446,7 @@ impl Census {
         while self.get(&id).is_some() {
             id = InitiativeId::generate(now.unix_millis());
         }
-        let mut i = Initiative::new(id.clone());
-        let changes = Changes::set(values);
-        apply(schema, &mut i, agent.id, &changes, now);
-        let touched: Vec<&str> = changes.set.iter().map(|v| v.field.as_str()).collect();
-        check_shape(schema, &i, &touched)?;
+        let i = new_initiative(schema, agent, id.clone(), values, now)?;
         self.note_agent(agent);
         self.insert(i);
         Ok(id)

@@ -2,6 +2,9 @@
 //! types becomes the canonical form stored in the file (`02 98 00 00 00` →
 //! `+33298000000`, `29/11/2026` → `2026-11-29`, a choice label → its id).
 
+use std::borrow::Cow;
+
+use crate::census::model::Text;
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::search::fold;
 use crate::census::time::Date;
@@ -53,6 +56,32 @@ pub enum ValueError {
 /// canonical form. Relations are checked for form only: whether the target
 /// exists is the census's business.
 pub fn normalize(schema: &Schema, field: &Field, raw: &str) -> Result<String, ValueError> {
+    normalize_cow(schema, field, raw).map(Cow::into_owned)
+}
+
+/// [`normalize`] of a value given owned (an import's cell): a value that is
+/// already canonical (most texts) is returned as it came, without a copy.
+/// On error, the value is handed back with it.
+pub fn normalize_owned(
+    schema: &Schema,
+    field: &Field,
+    raw: Text,
+) -> Result<Text, (ValueError, Text)> {
+    match normalize_cow(schema, field, &raw) {
+        Ok(Cow::Borrowed(v)) if v.len() == raw.len() => Ok(raw),
+        Ok(Cow::Borrowed(v)) => Ok(Text::new(v)),
+        Ok(Cow::Owned(v)) => Ok(Text::from(v)),
+        Err(e) => Err((e, raw)),
+    }
+}
+
+/// The canonical form of a value, borrowed from `raw` when it is `raw`
+/// trimmed.
+fn normalize_cow<'r>(
+    schema: &Schema,
+    field: &Field,
+    raw: &'r str,
+) -> Result<Cow<'r, str>, ValueError> {
     let value = normalize_type(schema, &field.field_type, raw)?;
     if let Some(c) = &field.constraint {
         let too_long = c.max_len.is_some_and(|max| value.chars().count() > max);
@@ -69,14 +98,18 @@ pub fn normalize(schema: &Schema, field: &Field, raw: &str) -> Result<String, Va
     Ok(value)
 }
 
-fn normalize_type(schema: &Schema, ty: &FieldType, raw: &str) -> Result<String, ValueError> {
+fn normalize_type<'r>(
+    schema: &Schema,
+    ty: &FieldType,
+    raw: &'r str,
+) -> Result<Cow<'r, str>, ValueError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err(ValueError::Empty);
     }
-    match ty {
-        FieldType::Text => text(trimmed, MAX_TEXT, false),
-        FieldType::LongText => text(trimmed, MAX_LONG_TEXT, true),
+    let owned = match ty {
+        FieldType::Text => return text(trimmed, MAX_TEXT, false).map(Cow::Borrowed),
+        FieldType::LongText => return text(trimmed, MAX_LONG_TEXT, true).map(Cow::Borrowed),
         FieldType::Choice(list) | FieldType::Choices(list) => choice(schema, list, trimmed)
             .ok_or_else(|| ValueError::NotInList {
                 accepted: schema.choices(list).iter().map(|c| c.id.clone()).collect(),
@@ -104,18 +137,24 @@ fn normalize_type(schema: &Schema, ty: &FieldType, raw: &str) -> Result<String, 
         FieldType::GeoPoint => geo_point(trimmed).map(|(lat, lon)| format_point(lat, lon)),
         FieldType::Relations(list) => relation(schema, list, trimmed),
         FieldType::OpeningHours => opening_hours(trimmed),
-    }
+    };
+    owned.map(Cow::Owned)
 }
 
-fn text(s: &str, max: usize, multiline: bool) -> Result<String, ValueError> {
-    if s.chars().count() > max {
+fn text(s: &str, max: usize, multiline: bool) -> Result<&str, ValueError> {
+    // No more bytes than the limit: no more characters either.
+    if s.len() > max && s.chars().count() > max {
         return Err(ValueError::TooLong { max });
     }
+    // Control characters are U+0000-U+001F, U+007F and U+0080-U+009F (in
+    // UTF-8, 0xC2 then 0x80-0x9F): a text without such bytes, most of
+    // them, is checked in one quick pass; the others character by character.
+    let plain = s.bytes().all(|b| b >= 0x20 && b != 0x7F && b != 0xC2);
     let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
-    if s.chars().any(bad) {
+    if !plain && s.chars().any(bad) {
         return Err(ValueError::ControlCharacter);
     }
-    Ok(s.to_string())
+    Ok(s)
 }
 
 /// A choice by id, or by its label in either language, accents and case aside.
@@ -599,6 +638,26 @@ mod tests {
             norm("notes", "ligne 1\nligne 2").as_deref(),
             Ok("ligne 1\nligne 2")
         );
+    }
+
+    proptest::proptest! {
+        /// The byte pass of `text` says what the character check says.
+        #[test]
+        fn texts_are_checked_as_character_by_character(
+            s in "[a-zé«»\u{80}-\u{a0}\u{0}-\u{1f}\u{7f}\n\t ]{0,30}",
+            max in 0usize..30,
+            multiline: bool,
+        ) {
+            let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+            let expected = if s.chars().count() > max {
+                Err(ValueError::TooLong { max })
+            } else if s.chars().any(bad) {
+                Err(ValueError::ControlCharacter)
+            } else {
+                Ok(s.as_str())
+            };
+            proptest::prop_assert_eq!(text(&s, max, multiline), expected);
+        }
     }
 
     #[test]

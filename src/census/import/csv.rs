@@ -178,16 +178,16 @@ fn relation_text(schema: &Schema, list: &str, text: &str) -> String {
     }
 }
 
-/// The record a CSV row makes, through the column mapping. Multiple values
-/// are split on `|`.
+/// The record a CSV row makes, through the column mapping, written into
+/// `inc` (emptied first). Multiple values are split on `|`.
 pub fn row_record(
     schema: &Schema,
     columns: &[ColumnPlan],
     line: usize,
     record: &csv::StringRecord,
-) -> Incoming {
-    let mut inc = Incoming::new(line);
-    inc.values.reserve(columns.len());
+    inc: &mut Incoming,
+) {
+    inc.reuse(line);
     if record.len() != columns.len() {
         inc.problems.push(RowProblem::CellCount {
             found: record.len(),
@@ -235,7 +235,6 @@ pub fn row_record(
         (None, None) => {}
         _ => inc.problems.push(RowProblem::HalfCoordinates),
     }
-    inc
 }
 
 #[cfg(test)]

@@ -1,37 +1,45 @@
-//! Deciding what happens to a checked record: which initiative it is, what
-//! changes, or what it would be when created.
+//! Deciding what happens to a checked record: which initiative it is, or
+//! what it would be when created (what changes in one found again:
+//! `update.rs`).
 
 use std::collections::HashSet;
+
+use foldhash::fast::FixedState;
+use smallvec::SmallVec;
 
 use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
 use super::record::{EvidenceSpec, Incoming, RowProblem};
 use crate::census::duplicates::Identity;
-use crate::census::model::{Initiative, LookupError};
-use crate::census::ops::{Changes, FieldValues, OpError, check_value};
-use crate::census::schema::FieldType;
-use crate::census::search::fold;
-use crate::census::standards::RowCells;
-use crate::census::time::Date;
+use crate::census::model::{Initiative, LookupError, Text};
+use crate::census::ops::{FieldValues, OpError, check_value, new_initiative};
+use crate::census::schema::Field;
 use crate::census::{InitiativeId, status};
 
-/// Values grouped by field, in the order the fields first come.
-fn group(values: Vec<Checked>) -> Vec<FieldValues> {
+/// Values grouped by field, in the order the fields first come, each once;
+/// `values` is emptied (its strings are moved, not copied).
+fn group(values: &mut Vec<Checked>) -> Vec<FieldValues> {
+    let mut defs: SmallVec<[&Field; 32]> = SmallVec::new();
     let mut out: Vec<FieldValues> = Vec::with_capacity(values.len());
-    for c in values {
-        match out.iter_mut().find(|fv| fv.field == c.field) {
-            Some(fv) if !fv.values.contains(&c.value) => fv.values.push(c.value),
+    for c in values.drain(..) {
+        match defs.iter().position(|d| std::ptr::eq(*d, c.def)) {
+            Some(n) if !out[n].values.iter().any(|v| *v == c.value) => {
+                out[n].values.push(c.value.into_string())
+            }
             Some(_) => {}
-            None => out.push(FieldValues {
-                field: c.field,
-                values: vec![c.value],
-            }),
+            None => {
+                defs.push(c.def);
+                out.push(FieldValues {
+                    field: c.def.id.clone(),
+                    values: vec![c.value.into_string()],
+                });
+            }
         }
     }
     out
 }
 
 /// `base` with the lines it does not hold yet.
-fn with_lines(base: Option<&str>, lines: &[&str]) -> Option<String> {
+pub(super) fn with_lines(base: Option<&str>, lines: &[&str]) -> Option<String> {
     let mut out = base.unwrap_or_default().to_string();
     for line in lines {
         if !out.contains(line) {
@@ -44,7 +52,7 @@ fn with_lines(base: Option<&str>, lines: &[&str]) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-fn problem(e: OpError) -> RowProblem {
+pub(super) fn problem(e: OpError) -> RowProblem {
     match e {
         OpError::MissingRequired { fields } => RowProblem::MissingRequired(fields),
         e => RowProblem::Op(e),
@@ -58,15 +66,7 @@ fn status_problem(e: status::StatusError) -> RowProblem {
     }
 }
 
-/// Whether an initiative holds this evidence already (same kind, same date).
-fn has_evidence(i: &Initiative, e: &EvidenceSpec) -> bool {
-    let date = Date::parse(&e.date);
-    status::evidence(i)
-        .iter()
-        .any(|x| x.kind == e.kind && x.date == date)
-}
-
-impl Planner<'_> {
+impl<'a> Planner<'a> {
     /// The initiative at a slot: its id or line, and its name.
     fn candidate(&self, slot: Slot, reasons: Vec<crate::census::duplicates::Reason>) -> Candidate {
         match slot {
@@ -105,27 +105,32 @@ impl Planner<'_> {
     /// same commune or the same SIRET/RNA, then what it looks like. Records
     /// carrying an id of ours are distinct from each other (their census
     /// said so); they are only compared with the initiatives already here.
-    pub(super) fn find(&mut self, inc: &Incoming, values: &[Checked]) -> Found {
+    /// `own` is the id of ours the record carries, `line` where it starts.
+    pub(super) fn find(
+        &mut self,
+        own: Option<InitiativeId>,
+        line: usize,
+        values: &[Checked],
+    ) -> Found {
         let mut keep_id = None;
-        if let Some(id) = inc.id.as_deref().and_then(super::our_id) {
-            if let Some(pos) = self.census.position(&id) {
-                let i = &self.census.initiatives[pos];
+        if let Some(id) = own {
+            if let Some(pos) = self.position(id.as_str()) {
+                let census = self.census;
+                let i = &census.initiatives[pos];
                 if i.is_deleted() {
                     return Found::Deleted(id);
                 }
-                // One search by id when the initiative was not fused into
-                // another (a search is a cache miss per step on a large census).
                 let (target, pos) = match i.merged_into() {
                     None => (id, Some(pos)),
                     Some(_) => {
-                        let target = self.census.redirect(&id).clone();
-                        let pos = self.census.position(&target);
+                        let target = census.redirect(&id).clone();
+                        let pos = self.position(target.as_str());
                         (target, pos)
                     }
                 };
                 let live = pos.and_then(|pos| self.existing_pos.binary_search(&pos).ok());
                 return match live {
-                    Some(n) => self.claim(Slot::Existing(n), inc.line),
+                    Some(n) => self.claim(Slot::Existing(n), line),
                     None => Found::Deleted(target),
                 };
             }
@@ -136,19 +141,32 @@ impl Planner<'_> {
         }
         let own = keep_id.is_some();
         let (schema, census) = (self.schema, self.census);
-        let owned = Identity::from_values(schema, |f| {
-            values
-                .iter()
-                .find(|v| v.field == f)
-                .map(|v| v.value.clone())
-        });
-        let who = &owned;
         if !self.existing_built {
             for i in census.initiatives.iter().filter(|i| i.is_live()) {
                 self.existing.push(Identity::of(schema, i));
             }
             self.existing_built = true;
         }
+        // A record with an id of ours is only compared with the census: into
+        // a census without live initiatives, it needs no identity now (the
+        // records planned are indexed when one without an id comes).
+        if own && self.existing.is_empty() && self.deferred {
+            return Found::New {
+                keep_id,
+                likely: Vec::new(),
+                who: None,
+            };
+        }
+        if !own {
+            self.index_planned();
+        }
+        let owned = Identity::from_values(schema, |f| {
+            values
+                .iter()
+                .find(|v| v.def.id == f)
+                .map(|v| v.value.to_string())
+        });
+        let who = &owned;
         let existing = &self.existing;
         let mut exact: Vec<Slot> = Vec::new();
         existing.same_keys(who, |n| {
@@ -164,7 +182,7 @@ impl Planner<'_> {
             });
         }
         match exact.as_slice() {
-            [one] => return self.claim(*one, inc.line),
+            [one] => return self.claim(*one, line),
             [] => {}
             many => {
                 let candidates = many
@@ -205,108 +223,27 @@ impl Planner<'_> {
         Found::New {
             keep_id,
             likely,
-            who: owned,
+            who: (!self.deferred).then_some(owned),
         }
     }
 
-    /// What changes in the initiative at `pos`: only the fields that differ.
-    pub(super) fn update(
-        &mut self,
-        pos: usize,
-        inc: Incoming,
-        mut values: Vec<Checked>,
-        cells: Option<RowCells>,
-    ) -> Outcome {
-        let (schema, census) = (self.schema, self.census);
-        let existing = &census.initiatives[pos];
-        let mut notes: Vec<&str> = inc.notes.iter().map(|n| n.text.as_str()).collect();
-        if let Some(cells) = &cells {
-            let same = cells.same_columns(census, schema, existing);
-            let kept = |c: &Option<usize>| c.is_none_or(|c| !same.contains(&c));
-            values.retain(|v| kept(&v.column));
-            notes = inc
-                .notes
-                .iter()
-                .filter(|n| kept(&n.column))
-                .map(|n| n.text.as_str())
-                .collect();
-        }
-        values.retain(|v| !v.default || existing.entries(&v.field).is_empty());
-        let given_notes = values
-            .iter()
-            .find(|v| v.field == "notes")
-            .map(|v| v.value.clone());
-        let mut changes: Vec<FieldValues> = Vec::new();
-        for fv in group(values) {
-            let multi = schema
-                .field(&fv.field)
-                .is_some_and(|f| f.field_type.is_multi());
-            let current = existing.values(&fv.field);
-            let same = if multi {
-                let mut a: Vec<&str> = fv.values.iter().map(String::as_str).collect();
-                let mut b = current.clone();
-                a.sort_unstable();
-                b.sort_unstable();
-                a == b
-            } else {
-                // A file in capitals or without accents does not rewrite a
-                // text typed with care: `recense edit` corrects such things.
-                let text = schema
-                    .field(&fv.field)
-                    .is_some_and(|f| matches!(f.field_type, FieldType::Text | FieldType::LongText));
-                let incoming = &fv.values[0];
-                current.contains(&incoming.as_str())
-                    || (text && current.iter().any(|c| fold(c) == fold(incoming)))
+    /// Indexes the identities of the records planned and not indexed yet,
+    /// from the initiatives they make (the same values: see
+    /// `duplicates::single_valued`).
+    fn index_planned(&mut self) {
+        while self.planned.len() < self.planned_rows.len() {
+            let row = &self.rows[self.planned_rows[self.planned.len()]];
+            let who = match &row.outcome {
+                Outcome::Create { initiative, .. } => Identity::of(self.schema, initiative),
+                // Only creations are planned.
+                _ => Identity::default(),
             };
-            if !same && fv.field != "notes" {
-                changes.push(fv);
-            }
-        }
-        let base = given_notes.as_deref().or(existing.value("notes"));
-        if let Some(text) = with_lines(base, &notes)
-            && existing.value("notes") != Some(text.as_str())
-        {
-            changes.push(FieldValues {
-                field: "notes".into(),
-                values: vec![text],
-            });
-        }
-        let evidence: Vec<EvidenceSpec> = inc
-            .evidence
-            .into_iter()
-            .filter(|e| !has_evidence(existing, e))
-            .collect();
-        let new_status = inc.status.filter(|(s, _)| status::current(existing) != s);
-        if changes.is_empty() && evidence.is_empty() && new_status.is_none() {
-            return Outcome::Unchanged {
-                id: existing.id.clone(),
-            };
-        }
-        // Tried on a copy: a change that `recense edit` would refuse is
-        // reported now, not when applying.
-        let id = existing.id.clone();
-        self.scratch.initiatives = vec![existing.clone()];
-        let changes = Changes::set(changes);
-        let (agent, now) = (self.agent, self.now);
-        let tried = self
-            .scratch
-            .edit_initiative(schema, &id, agent, &changes, now)
-            .map_err(problem)
-            .and_then(|_| self.try_extras(&id, &evidence, &new_status));
-        if let Err(p) = tried {
-            return Outcome::Skipped { problems: vec![p] };
-        }
-        Outcome::Update {
-            id,
-            fields: changes.set.iter().map(|fv| fv.field.clone()).collect(),
-            changes,
-            evidence,
-            status: new_status,
+            self.planned.push(who);
         }
     }
 
     /// Evidence and status, tried on the scratch census.
-    fn try_extras(
+    pub(super) fn try_extras(
         &mut self,
         id: &InitiativeId,
         evidence: &[EvidenceSpec],
@@ -340,47 +277,49 @@ impl Planner<'_> {
         &mut self,
         keep_id: Option<InitiativeId>,
         inc: &Incoming,
-        mut values: Vec<Checked>,
+        values: &mut Vec<Checked<'a>>,
     ) -> Result<Initiative, Vec<RowProblem>> {
         let schema = self.schema;
         let lines: Vec<&str> = inc.notes.iter().map(|n| n.text.as_str()).collect();
         if !lines.is_empty() {
             let base = values
                 .iter()
-                .find(|v| v.field == "notes")
-                .map(|v| v.value.clone());
-            values.retain(|v| v.field != "notes");
+                .find(|v| v.def.id == "notes")
+                .map(|v| v.value.to_string());
+            values.retain(|v| v.def.id != "notes");
             if let (Some(text), Some(def)) =
                 (with_lines(base.as_deref(), &lines), schema.field("notes"))
             {
                 let checked = check_value(schema, self.census, def, &text, None)
                     .map_err(|e| vec![problem(e)])?;
                 values.push(Checked {
-                    field: "notes".into(),
-                    value: checked,
+                    def,
+                    value: Text::from(checked),
                     column: None,
                     default: false,
                 });
             }
         }
-        self.scratch.initiatives.clear();
-        let id = self
-            .scratch
-            .add_initiative_owned(schema, self.agent, group(values), self.now)
-            .map_err(|e| vec![problem(e)])?;
-        self.try_extras(&id, &inc.evidence, &inc.status)
-            .map_err(|p| vec![p])?;
-        let mut initiative = self.scratch.initiatives.pop().ok_or_else(Vec::new)?;
-        initiative.id = match keep_id {
+        let id = match keep_id {
             Some(id) => id,
             None => {
-                let mut id = initiative.id;
-                while self.census.get(&id).is_some() || self.planned_ids.contains_key(&id) {
+                let mut id = InitiativeId::generate(self.now.unix_millis());
+                while self.position(id.as_str()).is_some() || self.planned_ids.contains_key(&id) {
                     id = InitiativeId::generate(self.now.unix_millis());
                 }
                 id
             }
         };
+        let mut initiative = new_initiative(schema, self.agent, id, group(values), self.now)
+            .map_err(|e| vec![problem(e)])?;
+        if !inc.evidence.is_empty() || inc.status.is_some() {
+            // Tried on the scratch census, as `recense` would do them.
+            let id = initiative.id.clone();
+            self.scratch.initiatives = vec![initiative];
+            self.try_extras(&id, &inc.evidence, &inc.status)
+                .map_err(|p| vec![p])?;
+            initiative = self.scratch.initiatives.pop().ok_or_else(Vec::new)?;
+        }
         Ok(initiative)
     }
 
@@ -388,7 +327,7 @@ impl Planner<'_> {
     /// is not created after all is skipped (and so on, until none is).
     pub(super) fn check_relations(&mut self) {
         loop {
-            let created: HashSet<&InitiativeId> = self
+            let created: HashSet<&InitiativeId, FixedState> = self
                 .rows
                 .iter()
                 .filter_map(|r| match &r.outcome {

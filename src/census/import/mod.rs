@@ -17,6 +17,7 @@
 
 pub mod apply;
 pub mod chatons;
+mod check;
 pub mod columns;
 pub mod csv;
 mod decide;
@@ -28,6 +29,7 @@ pub mod record;
 mod source;
 #[cfg(test)]
 mod tests;
+mod update;
 
 use std::path::PathBuf;
 

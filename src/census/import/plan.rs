@@ -11,19 +11,19 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::columns::ColumnPlan;
 use super::read::read;
 use super::record::{EvidenceSpec, Incoming, RowProblem};
 use super::{Format, ImportError, Request};
+use crate::census::InitiativeId;
 use crate::census::duplicates::{Identity, IdentityIndex, Reason};
-use crate::census::model::{Census, Initiative, LookupError};
-use crate::census::ops::{
-    Agent, Changes, FieldValues, OpError, check_value, field_def, parse_assignments,
-};
-use crate::census::schema::{FieldType, Schema};
+use crate::census::model::{Census, Initiative, Text};
+use crate::census::ops::{Agent, Changes, parse_assignments};
+use crate::census::schema::{Field, Schema};
 use crate::census::standards::RowCells;
 use crate::census::time::Timestamp;
-use crate::census::{InitiativeId, value};
 
 /// What a record may be the same as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,11 +122,13 @@ impl ImportPlan {
     }
 }
 
-/// A checked value and where it came from.
+/// A checked value and where it came from. Its field is the schema's own
+/// definition: fields are compared by address, never looked up again.
 #[derive(Debug, Clone)]
-pub(super) struct Checked {
-    pub(super) field: String,
-    pub(super) value: String,
+pub(super) struct Checked<'a> {
+    pub(super) def: &'a Field,
+    /// Inline up to 24 bytes: a record's short values need no allocation.
+    pub(super) value: Text,
     pub(super) column: Option<usize>,
     /// Given by `--default`: only for records (and initiatives) without it.
     pub(super) default: bool,
@@ -148,16 +150,21 @@ pub(super) enum Found {
     New {
         keep_id: Option<InitiativeId>,
         likely: Vec<Candidate>,
-        who: Identity,
+        /// Its identity, when identities are not deferred.
+        who: Option<Identity>,
     },
 }
+
+/// Hash maps of the planner: fast, and nothing depends on their order.
+pub(super) type Map<K, V> = HashMap<K, V, FixedState>;
 
 pub(super) struct Planner<'a> {
     pub(super) census: &'a Census,
     pub(super) schema: &'a Schema,
     pub(super) agent: &'a Agent,
     pub(super) now: Timestamp,
-    pub(super) defaults: Vec<FieldValues>,
+    /// `--default` values, by field.
+    pub(super) defaults: Vec<(&'a Field, Vec<String>)>,
     pub(super) create_likely: bool,
     /// The live initiatives, and their positions in the census. The index
     /// is built when a first record is not found by its id (a file of our
@@ -165,19 +172,30 @@ pub(super) struct Planner<'a> {
     pub(super) existing: IdentityIndex,
     pub(super) existing_built: bool,
     pub(super) existing_pos: Vec<usize>,
-    /// The records planned for creation, and their rows.
+    /// The position of each initiative by id, made at the first lookup: a
+    /// binary search over a large census is a cache miss per step.
+    pub(super) positions: Option<Map<&'a str, usize>>,
+    /// The records planned for creation, and their rows. Their identities
+    /// are indexed when a record without an id of ours needs them (see
+    /// `Planner::index_planned`): a file of our own export never does.
     pub(super) planned: IdentityIndex,
     pub(super) planned_rows: Vec<usize>,
-    pub(super) planned_ids: HashMap<InitiativeId, usize>,
+    /// Whether identities of planned records may wait (the fields they
+    /// read hold one value each, so the initiative made says the same).
+    pub(super) deferred: bool,
+    pub(super) planned_ids: Map<InitiativeId, usize>,
     /// Who is already taken by an earlier record: slot → line.
-    pub(super) claimed: HashMap<Slot, usize>,
-    pub(super) choices: HashMap<String, HashMap<String, Option<String>>>,
+    pub(super) claimed: Map<Slot, usize>,
+    pub(super) choices: Map<String, Map<String, Option<Text>>>,
     /// Relations to initiatives that only this import creates:
     /// (row, field, target).
     pub(super) pending: Vec<(usize, String, InitiativeId)>,
     /// An empty census where records are tried before being planned.
     pub(super) scratch: Census,
     pub(super) rows: Vec<Row>,
+    /// The checked values of the record being planned: one list kept from
+    /// row to row.
+    pub(super) checked: Vec<Checked<'a>>,
 }
 
 /// Plans an import of `req` into `census`, as `agent` at `now`.
@@ -188,8 +206,12 @@ pub fn plan(
     now: Timestamp,
     req: &Request,
 ) -> Result<ImportPlan, ImportError> {
-    let defaults =
-        parse_assignments(schema, census, &req.defaults, None).map_err(ImportError::Default)?;
+    let defaults = parse_assignments(schema, census, &req.defaults, None)
+        .map_err(ImportError::Default)?
+        .into_iter()
+        // Checked fields: the schema has them.
+        .filter_map(|fv| Some((schema.field(&fv.field)?, fv.values)))
+        .collect();
     let existing_pos = (census.initiatives.iter().enumerate())
         .filter(|(_, i)| i.is_live())
         .map(|(pos, _)| pos)
@@ -204,14 +226,17 @@ pub fn plan(
         existing: IdentityIndex::default(),
         existing_built: false,
         existing_pos,
+        positions: None,
         planned: IdentityIndex::default(),
         planned_rows: Vec::new(),
-        planned_ids: HashMap::new(),
-        claimed: HashMap::new(),
-        choices: HashMap::new(),
+        deferred: crate::census::duplicates::single_valued(schema),
+        planned_ids: Map::default(),
+        claimed: Map::default(),
+        choices: Map::default(),
         pending: Vec::new(),
         scratch: Census::new(&census.territory, &census.schema_id, census.schema_version),
         rows: Vec::new(),
+        checked: Vec::new(),
     };
     let mut columns = Vec::new();
     read(schema, req, &mut columns, |inc, cells| {
@@ -226,7 +251,7 @@ pub fn plan(
     })
 }
 
-impl Planner<'_> {
+impl<'a> Planner<'a> {
     fn push(&mut self, line: usize, name: String, outcome: Outcome) {
         self.rows.push(Row {
             line,
@@ -235,26 +260,61 @@ impl Planner<'_> {
         });
     }
 
-    fn process(&mut self, mut inc: Incoming, cells: Option<RowCells>) {
+    /// The position of the initiative with this id in the census.
+    pub(super) fn position(&mut self, id: &str) -> Option<usize> {
+        let census = self.census;
+        let positions = self.positions.get_or_insert_with(|| {
+            let mut map =
+                Map::with_capacity_and_hasher(census.initiatives.len(), FixedState::default());
+            map.extend(
+                (census.initiatives.iter().enumerate()).map(|(pos, i)| (i.id.as_str(), pos)),
+            );
+            map
+        });
+        positions.get(id).copied()
+    }
+
+    /// Plans one record. What it holds is taken (its lists keep their room
+    /// for the next record).
+    fn process(&mut self, inc: &mut Incoming, cells: Option<RowCells>) {
         let line = inc.line;
         let name = inc.value(&self.schema.name_field).unwrap_or("").to_string();
         let mut problems = std::mem::take(&mut inc.problems);
-        let mut values = self.check_values(&inc, &mut problems);
-        for d in &self.defaults {
-            if !values.iter().any(|v| v.field == d.field) {
-                values.extend(d.values.iter().map(|v| Checked {
-                    field: d.field.clone(),
-                    value: v.clone(),
+        let own = inc.id.as_deref().and_then(super::our_id);
+        let mut values = std::mem::take(&mut self.checked);
+        values.clear();
+        self.check_values(inc, own.as_ref(), &mut values, &mut problems);
+        for (def, given) in &self.defaults {
+            if !values.iter().any(|v| std::ptr::eq(v.def, *def)) {
+                values.extend(given.iter().map(|v| Checked {
+                    def,
+                    value: Text::new(v),
                     column: None,
                     default: true,
                 }));
             }
         }
-        if !problems.is_empty() {
+        let outcome = self.outcome(inc, own, &mut values, problems, cells);
+        self.checked = values;
+        if !matches!(outcome, Outcome::Create { .. } | Outcome::Update { .. }) {
             self.pending.retain(|(row, _, _)| *row != self.rows.len());
-            return self.push(line, name, Outcome::Skipped { problems });
         }
-        let outcome = match self.find(&inc, &values) {
+        self.push(line, name, outcome);
+    }
+
+    fn outcome(
+        &mut self,
+        inc: &mut Incoming,
+        own: Option<InitiativeId>,
+        values: &mut Vec<Checked<'a>>,
+        problems: Vec<RowProblem>,
+        cells: Option<RowCells>,
+    ) -> Outcome {
+        if !problems.is_empty() {
+            return Outcome::Skipped { problems };
+        }
+        let line = inc.line;
+        match self.find(own, line, values) {
             Found::Existing(pos) => self.update(pos, inc, values, cells),
             Found::SameAs(line) => Outcome::SameAs { line },
             Found::Deleted(id) => Outcome::Skipped {
@@ -268,11 +328,13 @@ impl Planner<'_> {
                 keep_id,
                 likely,
                 who,
-            } => match self.create(keep_id, &inc, values) {
+            } => match self.create(keep_id, inc, values) {
                 Ok(initiative) => {
                     let row = self.rows.len();
                     self.planned_ids.insert(initiative.id.clone(), line);
-                    self.planned.push(who);
+                    if let Some(who) = who {
+                        self.planned.push(who);
+                    }
                     self.planned_rows.push(row);
                     self.claimed.insert(Slot::Planned(row), line);
                     Outcome::Create {
@@ -282,131 +344,6 @@ impl Planner<'_> {
                 }
                 Err(problems) => Outcome::Skipped { problems },
             },
-        };
-        if !matches!(outcome, Outcome::Create { .. } | Outcome::Update { .. }) {
-            self.pending.retain(|(row, _, _)| *row != self.rows.len());
         }
-        self.push(line, name, outcome);
-    }
-
-    /// A choice by id or label, remembered: a file repeats the same few.
-    fn choice(&mut self, list: &str, raw: &str) -> Option<String> {
-        if let Some(found) = self.choices.get(list).and_then(|m| m.get(raw)) {
-            return found.clone();
-        }
-        let found = value::choice(self.schema, list, raw);
-        self.choices
-            .entry(list.to_string())
-            .or_default()
-            .insert(raw.to_string(), found.clone());
-        found
-    }
-
-    /// Every value checked as `recense add` checks it.
-    fn check_values(&mut self, inc: &Incoming, problems: &mut Vec<RowProblem>) -> Vec<Checked> {
-        let (schema, census) = (self.schema, self.census);
-        let own = inc.id.as_deref().and_then(super::our_id);
-        let mut out: Vec<Checked> = Vec::with_capacity(inc.values.len());
-        for a in &inc.values {
-            let def = match field_def(schema, &a.field) {
-                Ok(def) => def,
-                Err(e) => {
-                    problems.push(RowProblem::Op(e));
-                    continue;
-                }
-            };
-            let mut push = |value: String| {
-                out.push(Checked {
-                    field: a.field.clone(),
-                    value,
-                    column: a.column,
-                    default: false,
-                })
-            };
-            match &def.field_type {
-                FieldType::Choice(list) | FieldType::Choices(list) => {
-                    match self.choice(list, a.value.trim()) {
-                        Some(id) => push(id),
-                        None if def.field_type.is_multi() && a.value.contains(',') => {
-                            match parse_assignments(
-                                schema,
-                                census,
-                                &[format!("{}={}", a.field, a.value)],
-                                None,
-                            ) {
-                                Ok(fvs) => {
-                                    fvs.into_iter().flat_map(|fv| fv.values).for_each(&mut push)
-                                }
-                                Err(e) => problems.push(RowProblem::Op(e)),
-                            }
-                        }
-                        None => match check_value(schema, census, def, &a.value, None) {
-                            Ok(v) => push(v),
-                            Err(e) => problems.push(RowProblem::Op(e)),
-                        },
-                    }
-                }
-                FieldType::Relations(_) => {
-                    let invalid = |error| OpError::Invalid {
-                        field: a.field.clone(),
-                        value: a.value.clone(),
-                        error,
-                    };
-                    let v = match value::normalize(schema, def, &a.value) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            problems.push(RowProblem::Op(invalid(e)));
-                            continue;
-                        }
-                    };
-                    let (kind, target) = value::split_relation(&v).unwrap_or(("", &v));
-                    let resolved = match census.resolve(target) {
-                        Ok(id) => Ok(id.clone()),
-                        Err(LookupError::NotFound(t)) => match InitiativeId::parse(&t) {
-                            Ok(id) => {
-                                self.pending
-                                    .push((self.rows.len(), a.field.clone(), id.clone()));
-                                Ok(id)
-                            }
-                            Err(_) => Err(LookupError::NotFound(t)),
-                        },
-                        Err(e) => Err(e),
-                    };
-                    match resolved {
-                        Ok(id) if Some(&id) == own.as_ref() => {
-                            problems.push(RowProblem::Op(OpError::RelationToItself {
-                                field: a.field.clone(),
-                            }))
-                        }
-                        Ok(id) => push(format!("{kind}:{id}")),
-                        Err(error) => problems.push(RowProblem::Op(OpError::RelationTarget {
-                            field: a.field.clone(),
-                            error,
-                        })),
-                    }
-                }
-                _ => match check_value(schema, census, def, &a.value, None) {
-                    Ok(v) => push(v),
-                    Err(e) => problems.push(RowProblem::Op(e)),
-                },
-            }
-        }
-        for (n, c) in out.iter().enumerate() {
-            // The rare case first: the schema is only asked when a field has
-            // several different values.
-            let differ = || out.iter().any(|d| d.field == c.field && d.value != c.value);
-            let first = || out.iter().position(|d| d.field == c.field) == Some(n);
-            let single = || {
-                schema
-                    .field(&c.field)
-                    .is_some_and(|f| !f.field_type.is_multi())
-            };
-            if differ() && first() && single() {
-                problems.push(RowProblem::Op(OpError::NotMulti {
-                    field: c.field.clone(),
-                }));
-            }
-        }
-        out
     }
 }

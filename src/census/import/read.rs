@@ -16,16 +16,17 @@ pub fn read(
     schema: &Schema,
     req: &Request,
     columns: &mut Vec<ColumnPlan>,
-    mut each: impl FnMut(Incoming, Option<RowCells>),
+    mut each: impl FnMut(&mut Incoming, Option<RowCells>),
 ) -> Result<(), ImportError> {
     let file = source::display(&req.path);
     if req.format != Format::Csv && !req.overrides.is_empty() {
         return Err(ImportError::MapNotCsv(req.format));
     }
     let mut count = 0;
-    let mut counted = |inc: Incoming, cells: Option<RowCells>| {
+    let mut counted = |mut inc: Incoming, cells: Option<RowCells>| {
         count += 1;
-        each(inc, cells);
+        each(&mut inc, cells);
+        inc
     };
     match req.format {
         Format::Csv => {
@@ -33,8 +34,11 @@ pub fn read(
             *columns = columns::guess_all(schema, &csv.header);
             columns::override_all(req.format, columns, &req.overrides)?;
             columns::check_clashes(schema, columns)?;
+            // One record filled row after row: its lists keep their room.
+            let mut inc = Incoming::default();
             while let Some(line) = csv.next_row()? {
-                counted(row_record(schema, columns, line, csv.record()), None);
+                row_record(schema, columns, line, csv.record(), &mut inc);
+                inc = counted(inc, None);
             }
         }
         Format::Mednum => {

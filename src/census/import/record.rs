@@ -1,14 +1,17 @@
 //! One record read from an import file, before any check: what it says,
 //! field by field, with the column each value came from.
 
+use crate::census::model::Text;
 use crate::census::ops::OpError;
 
 /// A raw value for a field, as the file gives it (checked later, like
 /// `recense add` checks what it is given).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assign {
-    pub field: String,
-    pub value: String,
+    /// A field id: short, stored inline (no allocation per cell).
+    pub field: Text,
+    /// Stored inline up to 24 bytes (codes, phones, communes…).
+    pub value: Text,
     /// The column (or property) it came from, if any.
     pub column: Option<usize>,
 }
@@ -76,13 +79,26 @@ impl Incoming {
         }
     }
 
+    /// Empties it for the record starting at `line`, keeping the room its
+    /// lists took: a reader fills one record after the other in the same
+    /// place (large allocations per row are slow on a large heap).
+    pub fn reuse(&mut self, line: usize) {
+        self.line = line;
+        self.id = None;
+        self.values.clear();
+        self.notes.clear();
+        self.evidence.clear();
+        self.status = None;
+        self.problems.clear();
+    }
+
     /// Adds a raw value (nothing for an empty one).
     pub fn set(&mut self, field: &str, value: &str, column: Option<usize>) {
         let value = value.trim();
         if !value.is_empty() {
             self.values.push(Assign {
-                field: field.to_string(),
-                value: value.to_string(),
+                field: Text::new(field),
+                value: Text::new(value),
                 column,
             });
         }

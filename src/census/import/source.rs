@@ -148,8 +148,8 @@ impl<R: Read> QuoteWatch<R> {
             // delimiter and line ends.
             let delimiter = self.delimiter;
             let next = match self.state {
-                Quote::Quoted => rest.iter().position(|&b| b == b'"' || b == b'\n'),
-                Quote::Plain => rest.iter().position(|&b| b == delimiter || b == b'\n'),
+                Quote::Quoted => memchr::memchr2(b'"', b'\n', rest),
+                Quote::Plain => memchr::memchr2(delimiter, b'\n', rest),
                 _ => Some(0),
             };
             let Some(next) = next else { return };
