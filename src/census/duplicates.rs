@@ -4,7 +4,7 @@
 use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Initiative};
 use crate::census::schema::Schema;
-use crate::census::search::fold;
+use crate::census::search::{fold, letter_set};
 use crate::census::value::{geo_point, url_domain};
 
 /// Why two records look like the same initiative.
@@ -141,6 +141,29 @@ pub fn similar_names(a: &str, b: &str) -> bool {
     }
     let limit = (short.chars().count() / 6).max(1);
     levenshtein_within(a, b, limit)
+}
+
+/// Whether `similar_names(a, b)` can be true, from the names' lengths and
+/// letter sets (`search::letter_set`) alone: a name inside another has no
+/// letter the other lacks, and each edit adds or removes at most one letter.
+/// Most pairs of names are told apart here, without reading them.
+pub fn may_be_similar(a: &str, a_letters: u64, b: &str, b_letters: u64) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let ((short, short_set), long_set) = if a.len() <= b.len() {
+        ((a, a_letters), b_letters)
+    } else {
+        ((b, b_letters), a_letters)
+    };
+    if short.len() >= 5 && short_set & !long_set == 0 {
+        return true;
+    }
+    let limit = (short.chars().count() / 6).max(1);
+    // An edit changes a length in bytes by at most 4.
+    a.len().abs_diff(b.len()) <= limit * 4
+        && (a_letters & !b_letters).count_ones() as usize <= limit
+        && (b_letters & !a_letters).count_ones() as usize <= limit
 }
 
 /// Whether the edit distance of `a` and `b` is at most `limit`: only the
@@ -336,6 +359,8 @@ const SHARED_LIMIT: usize = 5;
 #[derive(Debug, Default)]
 pub struct IdentityIndex {
     ids: Vec<Identity>,
+    /// The letter set of each identity's name (`may_be_similar`).
+    letters: Vec<u64>,
     by_id: std::collections::HashMap<String, Vec<usize>>,
     by_shared: std::collections::HashMap<String, Vec<usize>>,
     by_commune: std::collections::HashMap<String, Vec<usize>>,
@@ -375,6 +400,7 @@ impl IdentityIndex {
         if let Some(p) = who.point {
             self.by_cell.entry(cell(p)).or_default().push(n);
         }
+        self.letters.push(letter_set(&who.name));
         self.ids.push(who);
         n
     }
@@ -437,8 +463,13 @@ impl IdentityIndex {
                 .flatten()
                 .for_each(|&b| add(b));
         }
+        let letters = letter_set(&who.name);
+        let similar = |b: usize| {
+            may_be_similar(&who.name, letters, &self.ids[b].name, self.letters[b])
+                && similar_names(&who.name, &self.ids[b].name)
+        };
         for &b in self.by_commune.get(&who.commune).into_iter().flatten() {
-            if similar_names(&who.name, &self.ids[b].name) {
+            if similar(b) {
                 add(b);
             }
         }
@@ -447,7 +478,7 @@ impl IdentityIndex {
             for dy in -1..=1 {
                 for dx in -1..=1 {
                     for &b in self.by_cell.get(&(y + dy, x + dx)).into_iter().flatten() {
-                        if similar_names(&who.name, &self.ids[b].name) {
+                        if similar(b) {
                             add(b);
                         }
                     }
@@ -561,6 +592,46 @@ pub fn pairs_involving(census: &Census, schema: &Schema, ids: &[&InitiativeId]) 
         }
     }
     finder.pairs(candidates)
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The prefilter never turns away names that `similar_names`
+        /// accepts (a small alphabet makes near names frequent).
+        #[test]
+        fn may_be_similar_lets_every_similar_pair_through(
+            a in "[abcdeé ]{0,14}",
+            edits in proptest::collection::vec((0usize..16, "[abcdeèx]{0,2}"), 0..4),
+        ) {
+            let mut b: Vec<char> = a.chars().collect();
+            for (at, with) in &edits {
+                let at = (*at).min(b.len());
+                let end = (at + 1).min(b.len());
+                b.splice(at..end, with.chars());
+            }
+            let b: String = b.into_iter().collect();
+            for (x, y) in [(&a, &b), (&b, &a)] {
+                if similar_names(x, y) {
+                    proptest::prop_assert!(
+                        may_be_similar(x, letter_set(x), y, letter_set(y)),
+                        "{:?} {:?}", x, y
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn may_be_similar_turns_away_names_without_common_letters() {
+        let (a, b) = ("mediatheque", "fablab");
+        assert!(!similar_names(a, b));
+        assert!(!may_be_similar(a, letter_set(a), b, letter_set(b)));
+        let (a, b) = ("infini", "infini brest");
+        assert!(may_be_similar(a, letter_set(a), b, letter_set(b)));
+    }
 }
 
 #[cfg(test)]

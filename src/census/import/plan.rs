@@ -297,7 +297,12 @@ impl<'a> Planner<'a> {
         let outcome = self.outcome(inc, own, &mut values, problems, cells);
         self.checked = values;
         if !matches!(outcome, Outcome::Create { .. } | Outcome::Update { .. }) {
-            self.pending.retain(|(row, _, _)| *row != self.rows.len());
+            // This row's pending relations were pushed last, while it was
+            // checked: dropping them does not walk the others.
+            let row = self.rows.len();
+            while self.pending.last().is_some_and(|(r, _, _)| *r == row) {
+                self.pending.pop();
+            }
         }
         self.push(line, name, outcome);
     }

@@ -17,7 +17,7 @@ const NOT_ASCII: u64 = 1 << 63;
 
 /// The ASCII letters and digits of a text, one bit each, and whether it is
 /// ASCII: a text that lacks a letter of the query cannot match it.
-fn letter_set(s: &str) -> u64 {
+pub fn letter_set(s: &str) -> u64 {
     s.bytes().fold(0, |set, b| {
         set | match b {
             b'a'..=b'z' => 1 << (b - b'a'),

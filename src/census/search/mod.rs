@@ -13,7 +13,7 @@ use nucleo_matcher::{Config, Utf32Str};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-pub use many::Texts;
+pub use many::{Texts, letter_set};
 
 /// Folds a text for matching.
 pub fn fold(s: &str) -> String {
