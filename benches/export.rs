@@ -15,15 +15,7 @@ use recense::census::{Schema, store};
 use recense::i18n::Lang;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000, 100_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[1_000, 10_000, 100_000]);
     let schema = Schema::default_schema();
     let dir = tempfile::tempdir().expect("temp dir");
     println!(
@@ -31,13 +23,7 @@ fn main() {
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
-        let runs = if n >= 100_000 {
-            5
-        } else if n >= 10_000 {
-            11
-        } else {
-            31
-        };
+        let runs = common::runs(n);
         let (census, _, in_memory) = measure(|| recense::dev::generate(&schema, n, 42));
         let filter = Filter::default();
         let options = |format| Options {

@@ -39,15 +39,7 @@ fn import_into(
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000, 100_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[1_000, 10_000, 100_000]);
     let schema = Schema::default_schema();
     let agent = Agent {
         id: AgentId::parse("bench").expect("agent id"),
@@ -59,13 +51,7 @@ fn main() {
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
-        let runs = if n >= 100_000 {
-            5
-        } else if n >= 10_000 {
-            11
-        } else {
-            31
-        };
+        let runs = common::runs(n);
         let generated = recense::dev::generate(&schema, n, 42);
         let path = dir.path().join(format!("import-{n}.csv"));
         let options = Options {

@@ -4,6 +4,8 @@
 //!
 //! `cargo bench --bench merge` (add `-- 1000` for another size).
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -58,15 +60,7 @@ fn copies(n: usize) -> (Census, Census) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![10_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[10_000]);
     let bin = env!("CARGO_BIN_EXE_recense");
     let dir = tempfile::tempdir().expect("temp dir");
     println!(

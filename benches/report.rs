@@ -15,15 +15,7 @@ use recense::census::{Schema, stats};
 use recense::i18n::Lang;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000, 100_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[1_000, 10_000, 100_000]);
     let schema = Schema::default_schema();
     let today = Date::new(2026, 11, 29).expect("a date");
     let options = Options {

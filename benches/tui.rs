@@ -120,7 +120,11 @@ fn ms(d: Duration) -> String {
 
 /// The interface over a census file, as `recense` builds it (without a lock).
 fn open(path: &Path) -> App {
-    let ws = Workspace::open(path).expect("open");
+    app_of(Workspace::open(path).expect("open"))
+}
+
+/// The interface over an opened census.
+fn app_of(ws: Workspace) -> App {
     let agent = Agent {
         id: AgentId::from_name("Bench"),
         name: "Bench".to_string(),
@@ -188,20 +192,7 @@ fn open_to_first_frame(path: &Path) -> [Duration; 3] {
     let t = Instant::now();
     let ws = Workspace::open(path).expect("open");
     let opened = t.elapsed();
-    let agent = Agent {
-        id: AgentId::from_name("Bench"),
-        name: "Bench".to_string(),
-    };
-    let core = Core::new(
-        ws,
-        agent,
-        Lang::Fr,
-        Theme::new(true, false),
-        KeyMap::default(),
-        None,
-    );
-    let mut app = App::new(core);
-    app.offer_draft();
+    let app = app_of(ws);
     let built = t.elapsed();
     let mut terminal = test_terminal();
     terminal.draw(|f| draw::draw(&app, f)).expect("draw");
@@ -254,15 +245,7 @@ fn frame_bytes(app: &mut App, keys: &[Key]) -> Vec<usize> {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000, 100_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[1_000, 10_000, 100_000]);
     let schema = Schema::default_schema();
     let dir = tempfile::tempdir().expect("temp dir");
 

@@ -28,15 +28,7 @@ fn draw(app: &App) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![10_000, 100_000]
-    } else {
-        sizes
-    };
+    let sizes = common::sizes(&[10_000, 100_000]);
     let schema = Schema::default_schema();
     let dir = tempfile::tempdir().expect("temporary folder");
     println!(

@@ -1,5 +1,6 @@
-//! What the benchmarks share: a heap counter to measure peak memory, and
-//! medians. Each bench is its own binary and includes this module.
+//! What the benchmarks share: a heap counter to measure peak memory,
+//! medians, the sizes asked for and the runs per size. Each bench is its own
+//! binary and includes this module.
 #![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -77,4 +78,30 @@ pub fn ms(d: Duration) -> String {
 
 pub fn mib(bytes: usize) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// The census sizes given on the command line (`cargo bench --bench B --
+/// 1000 10000`), else `default`.
+pub fn sizes(default: &[usize]) -> Vec<usize> {
+    let given: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if given.is_empty() {
+        default.to_vec()
+    } else {
+        given
+    }
+}
+
+/// How many runs a median takes at `n` initiatives: fewer for large
+/// censuses, whose runs are long and steady.
+pub fn runs(n: usize) -> usize {
+    if n >= 100_000 {
+        5
+    } else if n >= 10_000 {
+        11
+    } else {
+        31
+    }
 }

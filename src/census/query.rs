@@ -71,10 +71,6 @@ impl SearchIndex {
         }
     }
 
-    pub fn key(&self, index: usize) -> &str {
-        self.keys.get(index)
-    }
-
     /// The folded name of an initiative (its sort key by name).
     pub fn name(&self, index: usize) -> &str {
         &self.keys.get(index)[..self.name_lens[index]]

@@ -3,7 +3,7 @@
 
 use nucleo_matcher::Utf32Str;
 
-use super::{Matcher, config};
+use super::{Matcher, config, utf32};
 
 /// Below this many candidates one thread scores them all: starting threads
 /// would cost about what they save.
@@ -97,33 +97,6 @@ impl Texts {
     }
 }
 
-/// A folded query as nucleo reads it, with its letter set.
-struct Query {
-    chars: Vec<char>,
-    ascii: bool,
-    bytes: Vec<u8>,
-    letters: u64,
-}
-
-impl Query {
-    fn new(folded: &str) -> Query {
-        Query {
-            chars: folded.chars().collect(),
-            ascii: folded.is_ascii(),
-            bytes: folded.as_bytes().to_vec(),
-            letters: letter_set(folded) & !NOT_ASCII,
-        }
-    }
-
-    fn needle(&self) -> Utf32Str<'_> {
-        if self.ascii {
-            Utf32Str::Ascii(&self.bytes)
-        } else {
-            Utf32Str::Unicode(&self.chars)
-        }
-    }
-}
-
 impl Matcher {
     /// The candidates (indexes into `texts`) that `folded_query` matches,
     /// best score first (`Matcher::score`'s), ties in index order.
@@ -133,7 +106,10 @@ impl Matcher {
     /// cache), many candidates shared among threads; the matches are then
     /// ordered by a counting sort, nucleo's scores being small integers.
     pub fn rank(&self, texts: &Texts, candidates: &[usize], folded_query: &str) -> Vec<usize> {
-        let query = Query::new(folded_query);
+        let mut chars = Vec::new();
+        let needle = utf32(folded_query, &mut chars);
+        // A text lacking a letter of the query cannot match it.
+        let letters = letter_set(folded_query) & !NOT_ASCII;
         let in_order;
         let candidates = if candidates.is_sorted() {
             candidates
@@ -155,10 +131,12 @@ impl Matcher {
         std::thread::scope(|scope| {
             let first = parts.next();
             let others: Vec<_> = parts
-                .map(|(part, engine)| scope.spawn(|| score_part(engine, texts, part, &query)))
+                .map(|(part, engine)| {
+                    scope.spawn(move || score_part(engine, texts, part, needle, letters))
+                })
                 .collect();
             if let Some((part, engine)) = first {
-                matches = score_part(engine, texts, part, &query);
+                matches = score_part(engine, texts, part, needle, letters);
             }
             for other in others {
                 match other.join() {
@@ -231,16 +209,16 @@ fn score_part(
     engine: &mut nucleo_matcher::Matcher,
     texts: &Texts,
     candidates: &[usize],
-    query: &Query,
+    needle: Utf32Str<'_>,
+    letters: u64,
 ) -> Vec<(usize, u16)> {
-    let needle = query.needle();
     let mut chars = Vec::new();
     let mut matches = Vec::new();
     for &i in candidates {
         let (Some(&set), Some(&(start, end))) = (texts.sets.get(i), texts.spans.get(i)) else {
             continue;
         };
-        if query.letters & !set != 0 {
+        if letters & !set != 0 {
             continue;
         }
         let text = &texts.bytes[start..end];

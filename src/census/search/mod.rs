@@ -17,17 +17,14 @@ pub use many::{Texts, letter_set};
 
 /// Folds a text for matching.
 pub fn fold(s: &str) -> String {
-    // ASCII (most names, communes, ids) folds to its lower case.
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
-    fold_chars(s, &mut out, |_| {});
+    fold_onto(s, &mut out);
     out
 }
 
 /// Folds `s` onto the end of `out`.
 pub fn fold_onto(s: &str, out: &mut String) {
+    // ASCII (most names, communes, ids) folds to its lower case.
     if s.is_ascii() {
         out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
