@@ -1,6 +1,8 @@
 //! Changing a census: every change is checked against the schema *before*
 //! anything is touched, then written with one new dot per action.
 
+use smallvec::SmallVec;
+
 use crate::census::id::{AgentId, InitiativeId};
 use crate::census::model::{
     Census, Entries, Entry, Fields, Initiative, LookupError, Text, Value, system,
@@ -341,30 +343,24 @@ fn apply(
 }
 
 /// What [`apply`] makes of an initiative without any field from values of
-/// distinct fields, built in one go rather than field after field: one dot
-/// for the action, single-valued fields take their first value,
-/// multi-valued ones each value once in canonical order. The values' strings
-/// are moved into the initiative, not copied.
-fn fill(
-    schema: &Schema,
+/// distinct fields (field id, whether it is multi-valued, its values), built
+/// in one go rather than field after field: one dot for the action,
+/// single-valued fields take their first value, multi-valued ones each value
+/// once in canonical order. The values are moved into the initiative, not
+/// copied.
+fn fill<V: IntoIterator<Item = Text>>(
     i: &mut Initiative,
     agent: AgentId,
-    set: Vec<FieldValues>,
+    set: impl ExactSizeIterator<Item = (Text, bool, V)>,
     now: Timestamp,
 ) {
     let mut dot = None;
     let mut pairs: Vec<(Text, Entries)> = Vec::with_capacity(set.len());
-    for fv in set {
-        if fv.values.is_empty() {
-            continue;
-        }
-        let d = *dot.get_or_insert_with(|| i.next_dot(agent));
-        let multi = schema
-            .field(&fv.field)
-            .is_some_and(|f| f.field_type.is_multi());
+    for (field, multi, values) in set {
         let mut entries = Entries::new();
-        for v in fv.values {
-            let value = Value::Text(Text::from(v));
+        for v in values {
+            let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+            let value = Value::Text(v);
             if !entries.iter().any(|e| e.value == value) {
                 entries.push(Entry::new(value, d, now));
             }
@@ -372,8 +368,10 @@ fn fill(
                 break;
             }
         }
-        entries.sort_by(Entry::canonical_cmp);
-        pairs.push((Text::from(fv.field), entries));
+        if !entries.is_empty() {
+            entries.sort_by(Entry::canonical_cmp);
+            pairs.push((field, entries));
+        }
     }
     i.fields = Fields::from_pairs(pairs);
 }
@@ -406,11 +404,38 @@ pub fn new_initiative(
     let touched: Vec<Text> = values.iter().map(|v| Text::new(&v.field)).collect();
     let distinct = (touched.iter().enumerate()).all(|(n, f)| !touched[..n].contains(f));
     if distinct {
-        fill(schema, &mut i, agent.id, values, now);
+        let multi = |f: &str| schema.field(f).is_some_and(|f| f.field_type.is_multi());
+        let set = values.into_iter().map(|fv| {
+            let values = fv.values.into_iter().map(Text::from);
+            (Text::from(fv.field.as_str()), multi(&fv.field), values)
+        });
+        fill(&mut i, agent.id, set, now);
     } else {
         apply(schema, &mut i, agent.id, &Changes::set(values), now);
     }
     let touched: Vec<&str> = touched.iter().map(Text::as_str).collect();
+    check_shape(schema, &i, &touched)?;
+    Ok(i)
+}
+
+/// One field's checked values as [`new_initiative_of`] takes them: held as
+/// [`Text`]s (short ones inline), moved into the initiative.
+pub type FieldTexts<'s> = (&'s Field, SmallVec<[Text; 1]>);
+
+/// [`new_initiative`] from the values of distinct fields, already held as
+/// [`Text`]s: an import builds a great many, without copying their values
+/// into `String`s and back.
+pub fn new_initiative_of(
+    schema: &Schema,
+    agent: &Agent,
+    id: InitiativeId,
+    fields: Vec<FieldTexts>,
+    now: Timestamp,
+) -> Result<Initiative, OpError> {
+    let mut i = Initiative::new(id);
+    let touched: SmallVec<[&str; 32]> = fields.iter().map(|e| e.0.id.as_str()).collect();
+    let set = (fields.into_iter()).map(|(f, v)| (Text::new(&f.id), f.field_type.is_multi(), v));
+    fill(&mut i, agent.id, set, now);
     check_shape(schema, &i, &touched)?;
     Ok(i)
 }

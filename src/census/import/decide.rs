@@ -5,34 +5,23 @@
 use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
-use smallvec::SmallVec;
 
 use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
 use super::record::{EvidenceSpec, Incoming, RowProblem};
 use crate::census::duplicates::Identity;
 use crate::census::model::{Initiative, LookupError, Text};
-use crate::census::ops::{FieldValues, OpError, check_value, new_initiative};
-use crate::census::schema::Field;
+use crate::census::ops::{FieldTexts, OpError, check_value, new_initiative_of};
 use crate::census::{InitiativeId, status};
 
 /// Values grouped by field, in the order the fields first come, each once;
-/// `values` is emptied (its strings are moved, not copied).
-fn group(values: &mut Vec<Checked>) -> Vec<FieldValues> {
-    let mut defs: SmallVec<[&Field; 32]> = SmallVec::new();
-    let mut out: Vec<FieldValues> = Vec::with_capacity(values.len());
+/// `values` is emptied (its texts are moved, not copied).
+fn group<'a>(values: &mut Vec<Checked<'a>>) -> Vec<FieldTexts<'a>> {
+    let mut out: Vec<FieldTexts> = Vec::with_capacity(values.len());
     for c in values.drain(..) {
-        match defs.iter().position(|d| std::ptr::eq(*d, c.def)) {
-            Some(n) if !out[n].values.iter().any(|v| *v == c.value) => {
-                out[n].values.push(c.value.into_string())
-            }
+        match out.iter_mut().find(|(def, _)| std::ptr::eq(*def, c.def)) {
+            Some((_, texts)) if !texts.contains(&c.value) => texts.push(c.value),
             Some(_) => {}
-            None => {
-                defs.push(c.def);
-                out.push(FieldValues {
-                    field: c.def.id.clone(),
-                    values: vec![c.value.into_string()],
-                });
-            }
+            None => out.push((c.def, smallvec::smallvec![c.value])),
         }
     }
     out
@@ -310,7 +299,7 @@ impl<'a> Planner<'a> {
                 id
             }
         };
-        let mut initiative = new_initiative(schema, self.agent, id, group(values), self.now)
+        let mut initiative = new_initiative_of(schema, self.agent, id, group(values), self.now)
             .map_err(|e| vec![problem(e)])?;
         if !inc.evidence.is_empty() || inc.status.is_some() {
             // Tried on the scratch census, as `recense` would do them.
