@@ -22,6 +22,7 @@ pub mod columns;
 pub mod csv;
 mod decide;
 pub mod json;
+mod pipe;
 pub mod plan;
 pub mod properties;
 mod read;

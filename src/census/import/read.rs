@@ -4,7 +4,7 @@ use super::columns::{self, ColumnPlan, Origin};
 use super::csv::{CsvFile, row_record};
 use super::json::JsonArray;
 use super::record::{Incoming, RowProblem};
-use super::{Format, ImportError, Request, chatons, properties, source};
+use super::{Format, ImportError, Request, chatons, pipe, properties, source};
 use crate::census::schema::Schema;
 use crate::census::standards::{RowCells, data_inclusion, mednum};
 
@@ -23,10 +23,9 @@ pub fn read(
         return Err(ImportError::MapNotCsv(req.format));
     }
     let mut count = 0;
-    let mut counted = |mut inc: Incoming, cells: Option<RowCells>| {
+    let mut counted = |inc: &mut Incoming, cells: Option<RowCells>| {
         count += 1;
-        each(&mut inc, cells);
-        inc
+        each(inc, cells);
     };
     match req.format {
         Format::Csv => {
@@ -34,12 +33,15 @@ pub fn read(
             *columns = columns::guess_all(schema, &csv.header);
             columns::override_all(req.format, columns, &req.overrides)?;
             columns::check_clashes(schema, columns)?;
-            // One record filled row after row: its lists keep their room.
-            let mut inc = Incoming::default();
-            while let Some(line) = csv.next_row()? {
-                row_record(schema, columns, line, csv.record(), &mut inc);
-                inc = counted(inc, None);
-            }
+            let columns = &*columns;
+            let next = |inc: &mut Incoming| match csv.next_row()? {
+                Some(line) => {
+                    row_record(schema, columns, line, csv.record(), inc);
+                    Ok(true)
+                }
+                None => Ok(false),
+            };
+            pipe::read_ahead(next, |inc| counted(inc, None))?;
         }
         Format::Mednum => {
             let mut csv = CsvFile::open(&req.path)?;
@@ -70,7 +72,7 @@ pub fn read(
                         expected: csv.header.len(),
                     });
                 }
-                counted(inc, Some(cells));
+                counted(&mut inc, Some(cells));
             }
         }
         Format::DataInclusion => {
@@ -86,7 +88,7 @@ pub fn read(
                 let Some(object) = value.as_object() else {
                     let mut inc = Incoming::new(line);
                     inc.problems.push(RowProblem::NotAnObject);
-                    counted(inc, None);
+                    counted(&mut inc, None);
                     continue;
                 };
                 let cells = RowCells {
@@ -104,7 +106,7 @@ pub fn read(
                         })
                         .collect(),
                 };
-                counted(cells.import(schema), Some(cells));
+                counted(&mut cells.import(schema), Some(cells));
             }
         }
         Format::Chatons => {
@@ -113,7 +115,7 @@ pub fn read(
             if props.is_empty() {
                 return Err(ImportError::Empty { file });
             }
-            counted(chatons::record(schema, &file, &props)?, None);
+            counted(&mut chatons::record(schema, &file, &props)?, None);
         }
     }
     if count == 0 {
