@@ -190,7 +190,7 @@ pub type Entries = SmallVec<[Entry; 1]>;
 /// in their first bytes: a byte loop answers before a call to `memcmp`
 /// would have begun (lookups by field id are the hottest code of exports
 /// and imports).
-fn compare_ids(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+pub(crate) fn compare_ids(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     for (x, y) in a.iter().zip(b) {
         if x != y {
             return x.cmp(y);
@@ -269,7 +269,7 @@ impl Fields {
 
     /// Builds from pairs in any order (later duplicates are appended).
     pub fn from_pairs(mut pairs: Vec<(Text, Entries)>) -> Fields {
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.sort_by(|a, b| compare_ids(a.0.as_bytes(), b.0.as_bytes()));
         pairs.dedup_by(|later, kept| {
             if later.0 == kept.0 {
                 kept.1.extend(later.1.drain(..));
@@ -601,6 +601,16 @@ mod tests {
                     "{a:?} {b:?}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Ids compare as their bytes do, with long shared beginnings.
+        #[test]
+        fn ids_compare_as_their_bytes_do(a in "[ab_é]{0,20}", b in "[ab_é]{0,20}") {
+            proptest::prop_assert_eq!(compare_ids(a.as_bytes(), b.as_bytes()), a.cmp(&b));
+            let longer = format!("{a}{b}");
+            proptest::prop_assert_eq!(compare_ids(a.as_bytes(), longer.as_bytes()), a.cmp(&longer));
         }
     }
 

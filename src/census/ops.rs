@@ -5,7 +5,7 @@ use smallvec::SmallVec;
 
 use crate::census::id::{AgentId, InitiativeId};
 use crate::census::model::{
-    Census, Entries, Entry, Fields, Initiative, LookupError, Text, Value, system,
+    Census, Entries, Entry, Fields, Initiative, LookupError, Text, Value, compare_ids, system,
 };
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::time::Timestamp;
@@ -245,18 +245,30 @@ fn kind_of<'a>(schema: &Schema, initiative: &'a Initiative) -> Option<&'a str> {
 /// fields (for that kind) that are empty.
 fn check_shape(schema: &Schema, i: &Initiative, touched: &[&str]) -> Result<(), OpError> {
     let kind = kind_of(schema, i);
-    for field in touched {
-        if let Some(def) = schema.field(field)
-            && i.fields.contains_key(field)
-            && !def.applies_to(kind)
-        {
-            return Err(OpError::NotForKind {
-                field: def.id.clone(),
-                kind: kind.unwrap_or_default().to_string(),
-                kinds: def.kinds.clone(),
-            });
-        }
+    let set = (touched.iter())
+        .filter_map(|field| schema.field(field))
+        .filter(|def| i.fields.contains_key(&def.id));
+    check_kinds(kind, set)?;
+    check_required(schema, i, kind)
+}
+
+/// The first of these fields (all set) that does not apply to `kind`.
+fn check_kinds<'s>(
+    kind: Option<&str>,
+    set: impl IntoIterator<Item = &'s Field>,
+) -> Result<(), OpError> {
+    match set.into_iter().find(|def| !def.applies_to(kind)) {
+        Some(def) => Err(OpError::NotForKind {
+            field: def.id.clone(),
+            kind: kind.unwrap_or_default().to_string(),
+            kinds: def.kinds.clone(),
+        }),
+        None => Ok(()),
     }
+}
+
+/// The required fields (for `kind`) that the initiative leaves empty.
+fn check_required(schema: &Schema, i: &Initiative, kind: Option<&str>) -> Result<(), OpError> {
     let missing: Vec<String> = schema
         .fields
         .iter()
@@ -429,14 +441,20 @@ pub fn new_initiative_of(
     schema: &Schema,
     agent: &Agent,
     id: InitiativeId,
-    fields: Vec<FieldTexts>,
+    mut fields: Vec<FieldTexts>,
     now: Timestamp,
 ) -> Result<Initiative, OpError> {
     let mut i = Initiative::new(id);
-    let touched: SmallVec<[&str; 32]> = fields.iter().map(|e| e.0.id.as_str()).collect();
+    let given = fields.iter().filter(|(_, values)| !values.is_empty());
+    let defs: SmallVec<[&Field; 32]> = given.map(|e| e.0).collect();
+    // In id order already, the fields made need no sort (these are smaller
+    // to move around).
+    fields.sort_by(|a, b| compare_ids(a.0.id.as_bytes(), b.0.id.as_bytes()));
     let set = (fields.into_iter()).map(|(f, v)| (Text::new(&f.id), f.field_type.is_multi(), v));
     fill(&mut i, agent.id, set, now);
-    check_shape(schema, &i, &touched)?;
+    let kind = kind_of(schema, &i);
+    check_kinds(kind, defs)?;
+    check_required(schema, &i, kind)?;
     Ok(i)
 }
 

@@ -107,6 +107,18 @@ fn normalize_type<'r>(
     if trimmed.is_empty() {
         return Err(ValueError::Empty);
     }
+    if canonical(ty, trimmed) {
+        return Ok(Cow::Borrowed(trimmed));
+    }
+    normalize_fully(schema, ty, trimmed)
+}
+
+/// The canonical form of a trimmed, non-empty value, by the whole check.
+fn normalize_fully<'r>(
+    schema: &Schema,
+    ty: &FieldType,
+    trimmed: &'r str,
+) -> Result<Cow<'r, str>, ValueError> {
     let owned = match ty {
         FieldType::Text => return text(trimmed, MAX_TEXT, false).map(Cow::Borrowed),
         FieldType::LongText => return text(trimmed, MAX_LONG_TEXT, true).map(Cow::Borrowed),
@@ -141,6 +153,59 @@ fn normalize_type<'r>(
     owned.map(Cow::Owned)
 }
 
+/// Whether `s` is already in the canonical form of `ty`, found by a quick
+/// look without building anything: the normalisation below would give `s`
+/// back as it is (a test checks that on many values). Most values of a file
+/// that recense exported, imported back, are; `false` only means "look
+/// closer", for the types without a quick look too.
+fn canonical(ty: &FieldType, s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+    match ty {
+        FieldType::PostalCode => b.len() == 5 && digits(b),
+        FieldType::Siret => b.len() == 14 && digits(b) && siret_checksum(s),
+        FieldType::Rna => b.len() == 10 && b[0] == b'W' && digits(&b[1..]),
+        FieldType::InseeCode => insee_ok(b),
+        FieldType::Date => {
+            b.len() == 10
+                && (b[4], b[7]) == (b'-', b'-')
+                && digits(&b[..4])
+                && digits(&b[5..7])
+                && digits(&b[8..])
+                && Date::parse(s).is_some()
+        }
+        FieldType::Phone => {
+            b.len() > 1 && b[0] == b'+' && digits(&b[1..]) && international(&s[1..])
+        }
+        FieldType::Email => {
+            !s.starts_with("mailto:")
+                && email_parts(s).is_some_and(|(_, domain)| {
+                    domain.is_ascii() && !domain.bytes().any(|c| c.is_ascii_uppercase())
+                })
+        }
+        FieldType::Url => (has_scheme(s, "http://") || has_scheme(s, "https://")) && url_ok(s),
+        FieldType::GeoPoint => match s.split_once(',') {
+            Some((lat, lon)) => {
+                canonical_coordinate(lat) && canonical_coordinate(lon) && geo_point(s).is_ok()
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// `-?(0|[1-9][0-9]*)(.[0-9]{0,5}[1-9])?`, but not `-0`: what
+/// [`push_coordinate`] writes (at most 6 decimals, no trailing zero). A
+/// number of a dozen digits at most reads into the `f64` that writes back
+/// as the same digits.
+fn canonical_coordinate(s: &str) -> bool {
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let int_ok = int == "0" || (!int.is_empty() && int.len() <= 3 && !int.starts_with('0'));
+    let frac_ok = !unsigned.ends_with('.') && frac.len() <= 6 && !frac.ends_with('0');
+    int_ok && frac_ok && int.bytes().chain(frac.bytes()).all(|c| c.is_ascii_digit()) && s != "-0"
+}
+
 fn text(s: &str, max: usize, multiline: bool) -> Result<&str, ValueError> {
     // No more bytes than the limit: no more characters either.
     if s.len() > max && s.chars().count() > max {
@@ -172,32 +237,40 @@ pub fn choice(schema: &Schema, list: &str, raw: &str) -> Option<String> {
         .map(|c| c.id.clone())
 }
 
-fn url(s: &str) -> Result<String, ValueError> {
-    if s.chars().any(char::is_whitespace) || s.chars().any(char::is_control) {
-        return Err(ValueError::Url);
+/// Whether `s` starts with `scheme`, case aside.
+fn has_scheme(s: &str, scheme: &str) -> bool {
+    s.len() > scheme.len() && s.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+}
+
+/// Whether a URL with its scheme has no space nor control character and a
+/// host name with a dot.
+fn url_ok(url: &str) -> bool {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
     }
-    let lower = s.to_ascii_lowercase();
-    let with_scheme = if lower.starts_with("http://") || lower.starts_with("https://") {
+    let rest = url.split_once("://").map(|x| x.1).unwrap_or("");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+}
+
+fn url(s: &str) -> Result<String, ValueError> {
+    let with_scheme = if has_scheme(s, "http://") || has_scheme(s, "https://") {
         s.to_string()
     } else if !s.contains("://") && s.contains('.') {
         format!("https://{s}")
     } else {
         return Err(ValueError::Url);
     };
-    let rest = with_scheme.split_once("://").map(|x| x.1).unwrap_or("");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("");
-    let ok_host = host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    if !ok_host {
-        return Err(ValueError::Url);
-    }
-    Ok(with_scheme)
+    url_ok(&with_scheme)
+        .then_some(with_scheme)
+        .ok_or(ValueError::Url)
 }
 
 /// The host of a URL, lowercased, without `www.`: what duplicate checks compare.
@@ -215,9 +288,9 @@ pub fn url_domain(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
-fn email(s: &str) -> Result<String, ValueError> {
-    let s = s.strip_prefix("mailto:").unwrap_or(s);
-    let (local, domain) = s.rsplit_once('@').ok_or(ValueError::Email)?;
+/// The local part and domain of an address (without `mailto:`), if it is one.
+fn email_parts(s: &str) -> Option<(&str, &str)> {
+    let (local, domain) = s.rsplit_once('@')?;
     let ok = !local.is_empty()
         && !local.contains('@')
         && domain.contains('.')
@@ -226,8 +299,21 @@ fn email(s: &str) -> Result<String, ValueError> {
         && !domain.contains("..")
         && s.chars()
             .all(|c| !c.is_whitespace() && !c.is_control() && c != ',' && c != ';');
-    ok.then(|| format!("{local}@{}", domain.to_lowercase()))
-        .ok_or(ValueError::Email)
+    ok.then_some((local, domain))
+}
+
+fn email(s: &str) -> Result<String, ValueError> {
+    let s = s.strip_prefix("mailto:").unwrap_or(s);
+    let (local, domain) = email_parts(s).ok_or(ValueError::Email)?;
+    Ok(format!("{local}@{}", domain.to_lowercase()))
+}
+
+/// Whether the digits after `+` make an international number (a French
+/// one has 11).
+fn international(digits: &str) -> bool {
+    (8..=15).contains(&digits.len())
+        && !digits.starts_with('0')
+        && !(digits.starts_with("33") && digits.len() != 11)
 }
 
 /// French numbers in any usual writing → `+33…` (overseas departments get their
@@ -249,11 +335,9 @@ fn phone(s: &str) -> Result<String, ValueError> {
         plus = true;
     }
     if plus {
-        let ok = (8..=15).contains(&digits.len()) && !digits.starts_with('0');
-        if digits.starts_with("33") && digits.len() != 11 {
-            return Err(ValueError::Phone);
-        }
-        return ok.then(|| format!("+{digits}")).ok_or(ValueError::Phone);
+        return (international(&digits))
+            .then(|| format!("+{digits}"))
+            .ok_or(ValueError::Phone);
     }
     if digits.len() != 10 || !digits.starts_with('0') || digits.as_bytes()[1] == b'0' {
         return Err(ValueError::Phone);
@@ -282,17 +366,22 @@ fn phone(s: &str) -> Result<String, ValueError> {
     Ok(format!("+{code}{national}"))
 }
 
-fn insee(s: &str) -> Result<String, ValueError> {
-    let s = s.to_ascii_uppercase();
-    let b = s.as_bytes();
-    let ok = b.len() == 5
+/// A commune code in capitals: 5 digits, or `2A`/`2B` (Corsica) and 3.
+fn insee_ok(b: &[u8]) -> bool {
+    b.len() == 5
         && b[2..].iter().all(u8::is_ascii_digit)
         && match (b[0], b[1]) {
             (b'2', b'A' | b'B' | b'1'..=b'9') => true,
             (b'0' | b'1' | b'3'..=b'9', d) => d.is_ascii_digit(),
             _ => false,
-        };
-    ok.then_some(s).ok_or(ValueError::InseeCode)
+        }
+}
+
+fn insee(s: &str) -> Result<String, ValueError> {
+    let s = s.to_ascii_uppercase();
+    insee_ok(s.as_bytes())
+        .then_some(s)
+        .ok_or(ValueError::InseeCode)
 }
 
 /// Luhn checksum over a string of digits.
@@ -322,13 +411,18 @@ fn siret(s: &str) -> Result<String, ValueError> {
     if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ValueError::SiretFormat);
     }
-    let la_poste = digits.starts_with("356000000");
-    let valid = if la_poste {
+    siret_checksum(&digits)
+        .then_some(digits)
+        .ok_or(ValueError::SiretChecksum)
+}
+
+/// The checksum of 14 digits: Luhn, or La Poste's own for its offices.
+fn siret_checksum(digits: &str) -> bool {
+    if digits.starts_with("356000000") {
         digits.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0
     } else {
-        luhn_ok(&digits)
-    };
-    valid.then_some(digits).ok_or(ValueError::SiretChecksum)
+        luhn_ok(digits)
+    }
 }
 
 /// `48.39,-4.48` (also with a space or `;` between) → (lat, lon), range-checked.
@@ -657,6 +751,79 @@ mod tests {
                 Ok(s.as_str())
             };
             proptest::prop_assert_eq!(text(&s, max, multiline), expected);
+        }
+
+        /// What the quick look takes as canonical, the whole check gives
+        /// back unchanged: values near each type's canonical form, some of
+        /// them canonical, most a character away.
+        #[test]
+        fn what_looks_canonical_normalizes_to_itself(
+            postal in "[0-9 ]{4,6}",
+            siret in "[0-9]{13,15}",
+            rna in "[Ww][0-9]{8,10}",
+            insee in "[0-9ABab]{2}[0-9]{3}",
+            date in "[0-9]{4}-[0-9]{1,2}-[0-9]{1,3}",
+            phone in "\\+?[0-9]{6,16}",
+            email in "(mailto:)?[a-z.@]{1,5}@[a-zA-Z.]{1,8}",
+            url in "(https?|HTTPS|ftp)://[a-zA-Z.:/@ -]{0,15}",
+            geo in "-?[0-9]{1,3}(\\.[0-9]{0,7})?,-?[0-9]{1,3}(\\.[0-9]{0,7})?",
+        ) {
+            let schema = Schema::default_schema();
+            let cases = [
+                (FieldType::PostalCode, postal),
+                (FieldType::Siret, siret),
+                (FieldType::Rna, rna),
+                (FieldType::InseeCode, insee),
+                (FieldType::Date, date),
+                (FieldType::Phone, phone),
+                (FieldType::Email, email),
+                (FieldType::Url, url),
+                (FieldType::GeoPoint, geo),
+            ];
+            for (ty, value) in cases {
+                if canonical(&ty, &value) {
+                    let full = normalize_fully(&schema, &ty, &value);
+                    proptest::prop_assert_eq!(full.as_deref(), Ok(value.as_str()), "{:?}", ty);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn values_in_canonical_form_are_seen_at_once() {
+        let yes = [
+            (FieldType::PostalCode, "29200"),
+            (FieldType::Siret, "43493312300029"),
+            (FieldType::Rna, "W291000123"),
+            (FieldType::InseeCode, "2A004"),
+            (FieldType::Date, "2024-04-02"),
+            (FieldType::Phone, "+33298001234"),
+            (FieldType::Email, "contact@example.org"),
+            (FieldType::Url, "https://example.org/a?b#c"),
+            (FieldType::GeoPoint, "48.39,-4.4861"),
+            (FieldType::GeoPoint, "0,-0.5"),
+        ];
+        for (ty, value) in yes {
+            assert!(canonical(&ty, value), "{value} is canonical");
+        }
+        let no = [
+            (FieldType::PostalCode, "29 200"),
+            (FieldType::Siret, "43493312300028"),
+            (FieldType::Rna, "w291000123"),
+            (FieldType::InseeCode, "2a004"),
+            (FieldType::Date, "02/04/2024"),
+            (FieldType::Phone, "0298001234"),
+            (FieldType::Email, "Contact@Example.org"),
+            (FieldType::Url, "example.org"),
+            (FieldType::GeoPoint, "48.390,-4.48"),
+            (FieldType::GeoPoint, "-0,5"),
+            (FieldType::GeoPoint, "48.1234567,-4"),
+            (FieldType::GeoPoint, "048.1,-4"),
+            (FieldType::GeoPoint, "48.39, -4.48"),
+            (FieldType::Text, "anything"),
+        ];
+        for (ty, value) in no {
+            assert!(!canonical(&ty, value), "{value} needs the whole check");
         }
     }
 

@@ -136,12 +136,12 @@ impl<'a> Planner<'a> {
             }
         }
         for (n, c) in out.iter().enumerate() {
-            // The rare case first: only a field with several different
-            // values can be refused.
+            // Only a single-valued field with several different values can
+            // be refused: the type is looked at first, the other values then.
             let same_field = |d: &Checked| std::ptr::eq(d.def, c.def);
             let differ = || out.iter().any(|d| same_field(d) && d.value != c.value);
             let first = || out.iter().position(same_field) == Some(n);
-            if differ() && first() && !c.def.field_type.is_multi() {
+            if !c.def.field_type.is_multi() && differ() && first() {
                 problems.push(RowProblem::Op(OpError::NotMulti {
                     field: c.def.id.clone(),
                 }));

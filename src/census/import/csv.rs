@@ -12,7 +12,7 @@ use super::ImportError;
 use super::columns::{ColumnPlan, Target};
 use super::record::{Incoming, RowProblem};
 use super::source::{self, QuoteWatch};
-use crate::census::schema::{FieldType, Schema};
+use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::search::fold;
 
 type Stream = QuoteWatch<Chain<Cursor<Vec<u8>>, BufReader<File>>>;
@@ -146,9 +146,19 @@ impl CsvFile {
     }
 }
 
+/// The kinds of a relation list as a row may name them: the folded label
+/// (French, English) or id of each, folded once for the whole file.
+fn kind_labels<'s>(schema: &'s Schema, list: &str) -> Vec<(String, &'s str)> {
+    (schema.choices(list).iter())
+        .flat_map(|c| [&c.label.fr, &c.label.en, &c.id].map(|l| (fold(l), c.id.as_str())))
+        .filter(|(l, _)| !l.is_empty())
+        .collect()
+}
+
 /// `héberge Infini (01J…)` or `héberge 01J…`, as an export may show a
-/// relation, as `KIND:ID` (`KIND:ID` itself is kept).
-fn relation_text(schema: &Schema, list: &str, text: &str) -> String {
+/// relation, as `KIND:ID` (`KIND:ID` itself is kept). `kinds` is
+/// [`kind_labels`]: the longest label the text starts with names the kind.
+fn relation_text(kinds: &[(String, &str)], text: &str) -> String {
     if text.contains(':') {
         return text.to_string();
     }
@@ -160,80 +170,98 @@ fn relation_text(schema: &Schema, list: &str, text: &str) -> String {
         },
     };
     let folded = fold(label.trim());
-    let kind = schema
-        .choices(list)
-        .iter()
-        .flat_map(|c| {
-            [
-                (c, fold(&c.label.fr)),
-                (c, fold(&c.label.en)),
-                (c, fold(&c.id)),
-            ]
-        })
-        .filter(|(_, l)| !l.is_empty() && folded.starts_with(l.as_str()))
-        .max_by_key(|(_, l)| l.len());
+    let kind = (kinds.iter())
+        .filter(|(l, _)| folded.starts_with(l.as_str()))
+        .max_by_key(|(l, _)| l.len());
     match kind {
-        Some((c, _)) => format!("{}:{id}", c.id),
+        Some((_, kind)) => format!("{kind}:{id}"),
         None => text.to_string(),
     }
 }
 
-/// The record a CSV row makes, through the column mapping, written into
-/// `inc` (emptied first). Multiple values are split on `|`.
-pub fn row_record(
-    schema: &Schema,
-    columns: &[ColumnPlan],
-    line: usize,
-    record: &csv::StringRecord,
-    inc: &mut Incoming,
-) {
-    inc.reuse(line);
-    if record.len() != columns.len() {
-        inc.problems.push(RowProblem::CellCount {
-            found: record.len(),
-            expected: columns.len(),
-        });
-    }
-    let (mut lat, mut lon) = (None, None);
-    for (c, cell) in columns.iter().zip(record.iter()) {
-        let cell = plain(cell).trim();
-        if cell.is_empty() {
-            continue;
-        }
-        let col = Some(c.index);
-        match &c.target {
-            Target::Field(f) => match schema.field(f).map(|d| &d.field_type) {
-                Some(FieldType::Relations(list)) => {
-                    for piece in cell.split('|').map(str::trim) {
-                        inc.set(f, &relation_text(schema, list, piece), col);
-                    }
-                }
-                Some(t) if t.is_multi() => {
-                    for piece in cell.split('|') {
-                        inc.set(f, piece, col);
-                    }
-                }
-                _ => inc.set(f, cell, col),
-            },
-            Target::Notes => inc.note(&c.name, cell, col),
-            Target::Id if super::our_id(cell).is_some() => inc.id = Some(cell.to_string()),
-            Target::Id => inc.note(&c.name, cell, col),
-            Target::Latitude => lat = Some(cell),
-            Target::Longitude => lon = Some(cell),
-            Target::Ignore => {}
+/// What reading the rows of a file needs, found once for the whole file:
+/// the field of each column, and the kinds of its relation columns.
+pub struct Rows<'s> {
+    columns: &'s [ColumnPlan],
+    /// The field of each column, when it goes to one.
+    fields: Vec<Option<&'s Field>>,
+    /// The kinds of each relation column ([`kind_labels`]), empty for others.
+    kinds: Vec<Vec<(String, &'s str)>>,
+}
+
+impl<'s> Rows<'s> {
+    pub fn new(schema: &'s Schema, columns: &'s [ColumnPlan]) -> Rows<'s> {
+        let fields: Vec<Option<&Field>> = (columns.iter())
+            .map(|c| match &c.target {
+                Target::Field(f) => schema.field(f),
+                _ => None,
+            })
+            .collect();
+        let kinds = (fields.iter())
+            .map(|f| match f.map(|f| &f.field_type) {
+                Some(FieldType::Relations(list)) => kind_labels(schema, list),
+                _ => Vec::new(),
+            })
+            .collect();
+        Rows {
+            columns,
+            fields,
+            kinds,
         }
     }
-    match (lat, lon) {
-        (Some(lat), Some(lon)) => {
-            let number = |s: &str| s.replace(',', ".");
-            inc.set(
-                "coordonnees",
-                &format!("{},{}", number(lat), number(lon)),
-                None,
-            );
+
+    /// The record a CSV row makes, through the column mapping, written into
+    /// `inc` (emptied first). Multiple values are split on `|`.
+    pub fn record(&self, line: usize, record: &csv::StringRecord, inc: &mut Incoming) {
+        let columns = self.columns;
+        inc.reuse(line);
+        if record.len() != columns.len() {
+            inc.problems.push(RowProblem::CellCount {
+                found: record.len(),
+                expected: columns.len(),
+            });
         }
-        (None, None) => {}
-        _ => inc.problems.push(RowProblem::HalfCoordinates),
+        let (mut lat, mut lon) = (None, None);
+        for (n, (c, cell)) in columns.iter().zip(record.iter()).enumerate() {
+            let cell = plain(cell).trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let col = Some(c.index);
+            match &c.target {
+                Target::Field(f) => match self.fields[n].map(|d| &d.field_type) {
+                    Some(FieldType::Relations(_)) => {
+                        for piece in cell.split('|').map(str::trim) {
+                            inc.set(f, &relation_text(&self.kinds[n], piece), col);
+                        }
+                    }
+                    Some(t) if t.is_multi() => {
+                        for piece in cell.split('|') {
+                            inc.set(f, piece, col);
+                        }
+                    }
+                    _ => inc.set(f, cell, col),
+                },
+                Target::Notes => inc.note(&c.name, cell, col),
+                Target::Id if super::our_id(cell).is_some() => inc.id = Some(cell.to_string()),
+                Target::Id => inc.note(&c.name, cell, col),
+                Target::Latitude => lat = Some(cell),
+                Target::Longitude => lon = Some(cell),
+                Target::Ignore => {}
+            }
+        }
+        match (lat, lon) {
+            (Some(lat), Some(lon)) => {
+                let number = |s: &str| s.replace(',', ".");
+                inc.set(
+                    "coordonnees",
+                    &format!("{},{}", number(lat), number(lon)),
+                    None,
+                );
+            }
+            (None, None) => {}
+            _ => inc.problems.push(RowProblem::HalfCoordinates),
+        }
     }
 }
 
@@ -261,20 +289,21 @@ mod tests {
 
     #[test]
     fn relations_read_as_exports_show_them() {
-        let s = Schema::default_schema();
+        let schema = Schema::default_schema();
+        let s = kind_labels(&schema, "relations");
         let id = "01M6B5J2D0SQG3VQPNKVEWCE7N";
         assert_eq!(
-            relation_text(&s, "relations", &format!("héberge Infini (Brest) ({id})")),
+            relation_text(&s, &format!("héberge Infini (Brest) ({id})")),
             format!("heberge:{id}")
         );
         assert_eq!(
-            relation_text(&s, "relations", &format!("hosts {id}")),
+            relation_text(&s, &format!("hosts {id}")),
             format!("heberge:{id}")
         );
         assert_eq!(
-            relation_text(&s, "relations", &format!("partenaire de {id}")),
+            relation_text(&s, &format!("partenaire de {id}")),
             format!("partenaire:{id}")
         );
-        assert_eq!(relation_text(&s, "relations", "forme:01J"), "forme:01J");
+        assert_eq!(relation_text(&s, "forme:01J"), "forme:01J");
     }
 }

@@ -1,7 +1,7 @@
 //! Reading the records of a file, whatever its format, one after the other.
 
 use super::columns::{self, ColumnPlan, Origin};
-use super::csv::{CsvFile, row_record};
+use super::csv::{CsvFile, Rows};
 use super::json::JsonArray;
 use super::record::{Incoming, RowProblem};
 use super::{Format, ImportError, Request, chatons, pipe, properties, source};
@@ -33,10 +33,10 @@ pub fn read(
             *columns = columns::guess_all(schema, &csv.header);
             columns::override_all(req.format, columns, &req.overrides)?;
             columns::check_clashes(schema, columns)?;
-            let columns = &*columns;
+            let rows = Rows::new(schema, columns);
             let next = |inc: &mut Incoming| match csv.next_row()? {
                 Some(line) => {
-                    row_record(schema, columns, line, csv.record(), inc);
+                    rows.record(line, csv.record(), inc);
                     Ok(true)
                 }
                 None => Ok(false),
