@@ -42,9 +42,14 @@ impl<'a> Planner<'a> {
         problems: &mut Vec<RowProblem>,
     ) {
         let (schema, census) = (self.schema, self.census);
-        for a in inc.values.drain(..) {
-            let def = match field_def(schema, &a.field) {
-                Ok(def) => def,
+        for (n, a) in inc.values.drain(..).enumerate() {
+            let known = self.last_fields.get(n).filter(|f| f.id == a.field);
+            let def = match known.map_or_else(|| field_def(schema, &a.field), |f| Ok(*f)) {
+                Ok(def) => {
+                    self.last_fields.truncate(n);
+                    self.last_fields.push(def);
+                    def
+                }
                 Err(e) => {
                     problems.push(RowProblem::Op(e));
                     continue;

@@ -196,6 +196,10 @@ pub(super) struct Planner<'a> {
     /// The checked values of the record being planned: one list kept from
     /// row to row.
     pub(super) checked: Vec<Checked<'a>>,
+    /// The fields of the previous record's values, in order: the rows of a
+    /// file give the same fields in the same order, found again without a
+    /// lookup.
+    pub(super) last_fields: Vec<&'a Field>,
 }
 
 /// Plans an import of `req` into `census`, as `agent` at `now`.
@@ -237,6 +241,7 @@ pub fn plan(
         scratch: Census::new(&census.territory, &census.schema_id, census.schema_version),
         rows: Vec::new(),
         checked: Vec::new(),
+        last_fields: Vec::new(),
     };
     let mut columns = Vec::new();
     read(schema, req, &mut columns, |inc, cells| {
