@@ -134,8 +134,9 @@ pub(super) struct Checked<'a> {
     pub(super) default: bool,
 }
 
-/// An identity of the index: an initiative of the census (its position) or
-/// a record planned for creation (its row).
+/// An identity of the index: a live initiative of the census (its place
+/// among them) or a record planned for creation (its place among them, not
+/// its row: rows that create nothing come in between).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Slot {
     Existing(usize),
@@ -345,8 +346,11 @@ impl<'a> Planner<'a> {
                     if let Some(who) = who {
                         self.planned.push(who);
                     }
+                    // Its slot is its place among the records planned, as
+                    // the index of planned identities counts them.
+                    self.claimed
+                        .insert(Slot::Planned(self.planned_rows.len()), line);
                     self.planned_rows.push(row);
-                    self.claimed.insert(Slot::Planned(row), line);
                     Outcome::Create {
                         initiative: Box::new(initiative),
                         likely,
