@@ -80,10 +80,14 @@ impl<'a> Planner<'a> {
 
     /// Takes an initiative for this record, unless an earlier one did.
     fn claim(&mut self, slot: Slot, line: usize) -> Found {
-        if let Some(&earlier) = self.claimed.get(&slot) {
-            return Found::SameAs(earlier);
+        let taken = match slot {
+            Slot::Existing(n) => &mut self.claimed_existing[n],
+            Slot::Planned(n) => &mut self.claimed_planned[n],
+        };
+        if *taken != 0 {
+            return Found::SameAs(*taken);
         }
-        self.claimed.insert(slot, line);
+        *taken = line;
         match slot {
             Slot::Existing(n) => Found::Existing(self.existing_pos[n]),
             Slot::Planned(n) => Found::SameAs(self.rows[self.planned_rows[n]].line),
@@ -117,7 +121,7 @@ impl<'a> Planner<'a> {
                         (target, pos)
                     }
                 };
-                let live = pos.and_then(|pos| self.existing_pos.binary_search(&pos).ok());
+                let live = pos.and_then(|pos| self.live_index[pos]).map(|n| n as usize);
                 return match live {
                     Some(n) => self.claim(Slot::Existing(n), line),
                     None => Found::Deleted(target),

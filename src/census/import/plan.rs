@@ -173,6 +173,9 @@ pub(super) struct Planner<'a> {
     pub(super) existing: IdentityIndex,
     pub(super) existing_built: bool,
     pub(super) existing_pos: Vec<usize>,
+    /// The other way: the place among the live initiatives of each
+    /// initiative of the census, `None` for those deleted or fused.
+    pub(super) live_index: Vec<Option<u32>>,
     /// The position of each initiative by id, made at the first lookup: a
     /// binary search over a large census is a cache miss per step.
     pub(super) positions: Option<Map<&'a str, usize>>,
@@ -185,8 +188,11 @@ pub(super) struct Planner<'a> {
     /// read hold one value each, so the initiative made says the same).
     pub(super) deferred: bool,
     pub(super) planned_ids: Map<InitiativeId, usize>,
-    /// Who is already taken by an earlier record: slot → line.
-    pub(super) claimed: Map<Slot, usize>,
+    /// Which line took each live initiative (by its place among them), 0
+    /// for none yet: direct places rather than a map, a census is large.
+    pub(super) claimed_existing: Vec<usize>,
+    /// Which line took each record planned (its own, when planned).
+    pub(super) claimed_planned: Vec<usize>,
     pub(super) choices: Map<String, Map<String, Option<Text>>>,
     /// Relations to initiatives that only this import creates:
     /// (row, field, target).
@@ -217,10 +223,14 @@ pub fn plan(
         // Checked fields: the schema has them.
         .filter_map(|fv| Some((schema.field(&fv.field)?, fv.values)))
         .collect();
-    let existing_pos = (census.initiatives.iter().enumerate())
+    let existing_pos: Vec<usize> = (census.initiatives.iter().enumerate())
         .filter(|(_, i)| i.is_live())
         .map(|(pos, _)| pos)
         .collect();
+    let mut live_index = vec![None; census.initiatives.len()];
+    for (n, &pos) in existing_pos.iter().enumerate() {
+        live_index[pos] = u32::try_from(n).ok();
+    }
     let mut planner = Planner {
         census,
         schema,
@@ -230,13 +240,15 @@ pub fn plan(
         create_likely: req.create_likely,
         existing: IdentityIndex::default(),
         existing_built: false,
+        claimed_existing: vec![0; existing_pos.len()],
         existing_pos,
+        live_index,
         positions: None,
         planned: IdentityIndex::default(),
         planned_rows: Vec::new(),
         deferred: crate::census::duplicates::single_valued(schema),
         planned_ids: Map::default(),
-        claimed: Map::default(),
+        claimed_planned: Vec::new(),
         choices: Map::default(),
         pending: Vec::new(),
         scratch: Census::new(&census.territory, &census.schema_id, census.schema_version),
@@ -348,8 +360,7 @@ impl<'a> Planner<'a> {
                     }
                     // Its slot is its place among the records planned, as
                     // the index of planned identities counts them.
-                    self.claimed
-                        .insert(Slot::Planned(self.planned_rows.len()), line);
+                    self.claimed_planned.push(line);
                     self.planned_rows.push(row);
                     Outcome::Create {
                         initiative: Box::new(initiative),
