@@ -52,6 +52,22 @@ pub struct Sandbox {
     sessions: AtomicUsize,
 }
 
+impl Drop for Sandbox {
+    /// Removes the sandbox before `TempDir` tries: a tmux server killed at
+    /// the end of a test may still be exiting and touching its socket folder,
+    /// which made a single removal fail half-way and leave folders in /tmp.
+    fn drop(&mut self) {
+        for _ in 0..100 {
+            match std::fs::remove_dir_all(self.root.path()) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
 impl Sandbox {
     pub fn new() -> Sandbox {
         require_tmux();
