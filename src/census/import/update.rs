@@ -64,22 +64,12 @@ impl Planner<'_> {
         // Compared field by field without building anything: most records
         // of a file imported again change nothing.
         let mut changes: Vec<FieldValues> = Vec::new();
-        // Most records give each field once: their values need no grouping.
-        let repeated = |n: usize| {
-            values[..n]
-                .iter()
-                .any(|v| std::ptr::eq(v.def, values[n].def))
-        };
-        let once = !(0..values.len()).any(repeated);
         for (n, first) in values.iter().enumerate() {
             let def = first.def;
-            if def.id == "notes" || (!once && repeated(n)) {
+            if def.id == "notes" || values[..n].iter().any(|v| std::ptr::eq(v.def, def)) {
                 continue;
             }
-            let incoming = match once {
-                true => smallvec::smallvec![first.value.as_str()],
-                false => values_of(&values[n..], def),
-            };
+            let incoming = values_of(&values[n..], def);
             let current = existing
                 .entries(&def.id)
                 .iter()
