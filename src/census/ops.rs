@@ -418,8 +418,12 @@ pub fn new_initiative(
     if distinct {
         let multi = |f: &str| schema.field(f).is_some_and(|f| f.field_type.is_multi());
         let set = values.into_iter().map(|fv| {
-            let values = fv.values.into_iter().map(Text::from);
-            (Text::from(fv.field.as_str()), multi(&fv.field), values)
+            let multi = multi(&fv.field);
+            (
+                Text::from(fv.field),
+                multi,
+                fv.values.into_iter().map(Text::from),
+            )
         });
         fill(&mut i, agent.id, set, now);
     } else {
@@ -447,8 +451,8 @@ pub fn new_initiative_of(
     let mut i = Initiative::new(id);
     let given = fields.iter().filter(|(_, values)| !values.is_empty());
     let defs: SmallVec<[&Field; 32]> = given.map(|e| e.0).collect();
-    // In id order already, the fields made need no sort (these are smaller
-    // to move around).
+    // Sorted by id here, where the items are small: `Fields::from_pairs`
+    // then finds the fields made in order and moves nothing.
     fields.sort_by(|a, b| compare_ids(a.0.id.as_bytes(), b.0.id.as_bytes()));
     let set = (fields.into_iter()).map(|(f, v)| (Text::new(&f.id), f.field_type.is_multi(), v));
     fill(&mut i, agent.id, set, now);

@@ -250,6 +250,14 @@ fn has_scheme(s: &str, scheme: &str) -> bool {
     s.len() > scheme.len() && s.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
 }
 
+/// The host in what follows a URL's scheme: before any path, query or
+/// fragment, after any user, without the port.
+fn host(rest: &str) -> &str {
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    host.split(':').next().unwrap_or("")
+}
+
 /// Whether a URL with its scheme has no space nor control character and a
 /// host name with a dot.
 fn url_ok(url: &str) -> bool {
@@ -257,10 +265,7 @@ fn url_ok(url: &str) -> bool {
         return false;
     }
     let scheme_end = url.as_bytes().windows(3).position(|w| w == b"://");
-    let rest = scheme_end.map_or("", |at| &url[at + 3..]);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("");
+    let host = host(scheme_end.map_or("", |at| &url[at + 3..]));
     host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
@@ -284,14 +289,7 @@ fn url(s: &str) -> Result<String, ValueError> {
 
 /// The host of a URL, lowercased, without `www.`: what duplicate checks compare.
 pub fn url_domain(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|x| x.1).unwrap_or(url);
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()?
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?;
+    let host = host(url.split_once("://").map(|x| x.1).unwrap_or(url));
     let host = host.to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (!host.is_empty()).then_some(host)
