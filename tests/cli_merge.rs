@@ -441,6 +441,34 @@ fn merge_with_output_needs_no_agent_since_nothing_of_theirs_is_written() {
 }
 
 #[test]
+fn merge_with_output_credits_a_hand_edit_to_the_sender_of_its_file() {
+    let env = Env::new();
+    let anne = Colleague::new(&env, "Anne");
+    let bruno = Colleague::new(&env, "Bruno");
+    anne.edit(1, WIKI, &["--set", "notes=Relu"]);
+    let a = anne.send();
+    let text = env.read_text(&a).replace("\"Relu\"", "\"Relu dans vim\"");
+    env.write(&a, text);
+    let b = bruno.send();
+    env.cmd_at(&at(3))
+        .args(["merge", &a, &b, "-o", "ensemble.ron", "--accept-edited"])
+        .assert()
+        .success();
+    let out = env
+        .cmd()
+        .args(["--file", "ensemble.ron", "show", WIKI])
+        .assert()
+        .success();
+    let shown = stdout_of(out.get_output());
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("Relu dans vim") && l.contains("[Anne, ")),
+        "{shown}"
+    );
+}
+
+#[test]
 fn merge_refuses_an_output_that_is_also_an_input() {
     let env = Env::new();
     let anne = Colleague::new(&env, "Anne");
