@@ -347,6 +347,9 @@ fn setup_git_without_file_in_a_repository_without_census_says_so() {
     let env = Env::new();
     let dir = repository(&env, "depot");
     env.write("depot/LISEZMOI.md", "Nos recensements\n");
+    // A form is a `.ron` file too, not a census.
+    let form = common::fixture_path("valid/schema-minimal.ron");
+    std::fs::copy(form, dir.join("formulaire.ron")).expect("copy form");
     let before = env.snapshot();
     recense_here(&env, &dir)
         .arg("setup-git")
