@@ -4,46 +4,20 @@
 //! set-up. These tests run the real git: without git they fail, saying so.
 
 mod common;
+mod git_common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
 use common::{Env, stderr_of, stdout_of};
+use git_common::{expected_driver, git, git_output, identify};
 use predicates::prelude::*;
 use predicates::str::contains;
 
 /// « Infini (Internet Finistère) » in the sample census.
 const INFINI: &str = "01M6B5G7T0HT5KFD63KMNBCWPR";
 const CENSUS: &str = "census.ron";
-
-/// git, run in `dir` with the isolation of the tests (no system or personal
-/// config). Fails the test when git cannot be run at all.
-fn git_output(env: &Env, dir: &Path, args: &[&str]) -> Output {
-    env.program("git", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("these tests need git, and `git` could not be run ({e}): install git")
-        })
-}
-
-/// git that must succeed; its trimmed standard output.
-#[track_caller]
-fn git(env: &Env, dir: &Path, args: &[&str]) -> String {
-    let out = git_output(env, dir, args);
-    assert!(
-        out.status.success(),
-        "git {} failed in {}:\n{}{}",
-        args.join(" "),
-        dir.display(),
-        stdout_of(&out),
-        stderr_of(&out)
-    );
-    stdout_of(&out).trim().to_string()
-}
 
 /// `recense --file census.ron` run in `dir`.
 fn recense(env: &Env, dir: &Path) -> Command {
@@ -59,20 +33,6 @@ fn recense_as(env: &Env, dir: &Path, who: &str, day: u32) -> Command {
     cmd
 }
 
-/// Gives the clone or repository `dir` a committer.
-fn identify(env: &Env, dir: &Path, name: &str) {
-    git(env, dir, &["config", "user.name", name]);
-    git(
-        env,
-        dir,
-        &[
-            "config",
-            "user.email",
-            &format!("{}@example.org", name.to_lowercase()),
-        ],
-    );
-}
-
 /// A repository `origin` holding the sample census, set up with
 /// `recense setup-git`, everything committed.
 fn origin(env: &Env) -> PathBuf {
@@ -82,7 +42,7 @@ fn origin(env: &Env) -> PathBuf {
     identify(env, &dir, "Origine");
     env.copy_sample("origin/census.ron");
     recense(env, &dir).arg("setup-git").assert().success();
-    git(env, &dir, &["add", CENSUS, ".gitattributes"]);
+    git(env, &dir, &["add", "-A"]);
     git(
         env,
         &dir,
@@ -103,14 +63,6 @@ fn clone(env: &Env, origin: &Path, name: &str, committer: &str) -> PathBuf {
     identify(env, &dir, committer);
     recense(env, &dir).arg("setup-git").assert().success();
     dir
-}
-
-/// The driver command `setup-git` writes: this very binary.
-fn expected_driver() -> String {
-    format!(
-        "'{}' git-merge-driver %O %A %B %P",
-        env!("CARGO_BIN_EXE_recense")
-    )
 }
 
 /// Two clones of the same census; Anne (clone 1) and Bruno (clone 2) give

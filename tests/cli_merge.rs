@@ -423,6 +423,52 @@ fn merge_with_output_writes_the_result_and_touches_neither_input() {
 }
 
 #[test]
+fn merge_with_output_needs_no_agent_since_nothing_of_theirs_is_written() {
+    let env = Env::new();
+    let anne = Colleague::new(&env, "Anne");
+    let bruno = Colleague::new(&env, "Bruno");
+    anne.edit(1, INFINI, &["--set", "telephone=02 98 00 00 01"]);
+    bruno.edit(2, WIKI, &["--set", "notes=Relu"]);
+    let (a, b) = (anne.send(), bruno.send());
+    // No --as and no name recorded in the config.
+    env.cmd_at(&at(3))
+        .args(["merge", &a, &b, "-o", "ensemble.ron"])
+        .assert()
+        .success()
+        .stderr(contains("Fusion enregistrée dans ensemble.ron"));
+    anne.merge(3, &[&b]).success();
+    assert!(env.read("ensemble.ron") == anne.bytes());
+}
+
+#[test]
+fn merge_with_output_credits_a_hand_edit_to_the_sender_of_its_file() {
+    let env = Env::new();
+    let anne = Colleague::new(&env, "Anne");
+    let bruno = Colleague::new(&env, "Bruno");
+    anne.edit(1, WIKI, &["--set", "notes=Relu"]);
+    let a = anne.send();
+    let text = env.read_text(&a).replace("\"Relu\"", "\"Relu dans vim\"");
+    env.write(&a, text);
+    let b = bruno.send();
+    env.cmd_at(&at(3))
+        .args(["merge", &a, &b, "-o", "ensemble.ron", "--accept-edited"])
+        .assert()
+        .success();
+    let out = env
+        .cmd()
+        .args(["--file", "ensemble.ron", "show", WIKI])
+        .assert()
+        .success();
+    let shown = stdout_of(out.get_output());
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("Relu dans vim") && l.contains("[Anne, ")),
+        "{shown}"
+    );
+}
+
+#[test]
 fn merge_refuses_an_output_that_is_also_an_input() {
     let env = Env::new();
     let anne = Colleague::new(&env, "Anne");
@@ -1313,21 +1359,39 @@ fn bundle_for_a_colleague_holds_only_what_they_lack() {
 }
 
 #[test]
-fn bundle_for_an_unknown_agent_lists_the_known_ones() {
+fn bundle_for_a_colleague_we_know_nothing_of_holds_everything() {
     let env = Env::new();
     let anne = Colleague::new(&env, "Anne");
     let bruno = Colleague::new(&env, "Bruno");
     bruno.edit(2, INFINI, &["--set", "telephone=02 98 00 00 02"]);
     anne.receive(3, &bruno);
-    let before = env.snapshot();
-    anne.on(4)
+    let out = anne
+        .on(4)
         .args(["bundle", "--for", "Zoé", "-o", "pour-zoe.ron"])
         .assert()
-        .code(1)
-        .stderr(contains("agent inconnu : Zoé ; agents de ce recensement :"))
-        .stderr(contains("Équipe recense Brest (ch2nf)"))
-        .stderr(contains("Bruno ("));
-    assert_unchanged(&before, &env.snapshot());
+        .success()
+        .stdout(contains("19 initiative(s) dans le paquet pour-zoe.ron"));
+    let stderr = stderr_of(out.get_output());
+    assert_eq!(
+        stderr,
+        "Zoé n'a encore rien envoyé ici : le paquet contient tout le recensement.\n"
+    );
+    assert_eq!(ids_in(&env, "pour-zoe.ron"), ids_in(&env, "anne.ron"));
+    // What Zoé receives is the whole census: merged, she has it all.
+    let zoe = Colleague::on_file(&env, "Zoé", "zoe.ron".to_string());
+    env.cmd()
+        .args([
+            "init",
+            "zoe.ron",
+            "--territory",
+            "Pays de Brest",
+            "--as",
+            "Zoé",
+        ])
+        .assert()
+        .success();
+    zoe.merge(5, &["pour-zoe.ron"]).success();
+    assert_eq!(ids_in(&env, "zoe.ron"), ids_in(&env, "anne.ron"));
 }
 
 #[test]

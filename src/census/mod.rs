@@ -19,6 +19,7 @@ pub mod network;
 pub mod ops;
 pub mod quality;
 pub mod query;
+pub mod repo;
 pub mod report;
 pub mod schema;
 pub mod search;

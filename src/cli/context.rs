@@ -65,6 +65,9 @@ pub struct Context {
     pub dirs: Dirs,
     pub config: Config,
     pub file: PathBuf,
+    /// Whether the census was named (`--file` or `RECENSE_FILE`) rather
+    /// than taken by default.
+    pub file_given: bool,
     pub agent: Option<Agent>,
     /// `--ascii`: plain ASCII drawing.
     pub ascii: bool,
@@ -83,6 +86,7 @@ impl Context {
             dirs,
             config,
             file,
+            file_given: cli.file.is_some(),
             agent,
             ascii: cli.ascii,
         })

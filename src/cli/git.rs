@@ -7,14 +7,15 @@ use crate::census::conflicts::conflicts;
 use crate::census::draft::Draft;
 use crate::census::duplicates::all_pairs;
 use crate::census::file::ChecksumState;
-use crate::census::store;
+use crate::census::{repo, store};
 use crate::i18n::cli::cli;
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
+use super::git_tree;
 
 /// Runs git in `dir`; its trimmed output when it succeeds.
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
+pub(super) fn git(dir: &Path, args: &[&str]) -> Option<String> {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -25,26 +26,39 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-fn census_dir(ctx: &Context) -> PathBuf {
-    ctx.file
-        .parent()
+fn census_dir(file: &Path) -> PathBuf {
+    file.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// The repository root and the census path relative to it, `/`-separated.
-fn in_repo(ctx: &Context) -> Option<(PathBuf, String)> {
-    let dir = census_dir(ctx);
+fn in_repo(file: &Path) -> Option<(PathBuf, String)> {
+    let dir = census_dir(file);
     let root = PathBuf::from(git(&dir, &["rev-parse", "--show-toplevel"])?);
-    let abs = std::fs::canonicalize(&dir)
-        .ok()?
-        .join(ctx.file.file_name()?);
+    let abs = std::fs::canonicalize(&dir).ok()?.join(file.file_name()?);
     let rel = abs.strip_prefix(std::fs::canonicalize(&root).ok()?).ok()?;
     Some((root, rel.to_string_lossy().replace('\\', "/")))
 }
 
-fn attribute_line(rel: &str) -> String {
-    format!("{rel} merge=recense")
+/// The text of a file of the repository, empty when there is none yet; an
+/// error when it cannot be read (it is then not overwritten).
+fn read_existing(ctx: &Context, path: &Path) -> Result<String, Fail> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(Fail::new(format!(
+            "{}: {}",
+            path.display(),
+            crate::i18n::io_error(&e, ctx.lang)
+        ))),
+    }
+}
+
+/// Writes a file of the repository: no `.bak` beside it, since git keeps
+/// the history and `git add -A` would take the backup in.
+fn write_repo_file(ctx: &Context, path: &Path, text: &str) -> Result<(), Fail> {
+    store::save_text_with(path, text, store::Backup::None).map_err(|e| ctx.fail(&e))
 }
 
 /// The command git runs: this very program, wherever it is installed.
@@ -57,15 +71,16 @@ fn driver_command() -> String {
 
 pub fn setup_git(ctx: &Context) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
-    let Some((root, rel)) = in_repo(ctx) else {
+    let file = git_tree::census_to_set_up(ctx)?;
+    let Some((root, rel)) = in_repo(&file) else {
         return Err(Fail::new(fill(
             t.git_not_repo,
-            &[("dir", &census_dir(ctx).display())],
+            &[("dir", &census_dir(&file).display())],
         )));
     };
     let attributes = root.join(".gitattributes");
-    let line = attribute_line(&rel);
-    let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
+    let line = repo::attribute_line(&rel);
+    let existing = read_existing(ctx, &attributes)?;
     if existing.lines().any(|l| l.trim() == line) {
         outln!(
             "{}",
@@ -75,13 +90,16 @@ pub fn setup_git(ctx: &Context) -> Result<ExitCode, Fail> {
             )
         );
     } else {
-        let mut text = existing;
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
+        // A line an earlier version wrote unquoted is replaced, not kept.
+        let old = repo::unquoted_attribute_line(&rel);
+        let mut text: String = existing
+            .lines()
+            .filter(|l| l.trim() != old)
+            .map(|l| format!("{l}\n"))
+            .collect();
         text.push_str(&line);
         text.push('\n');
-        store::save_text(&attributes, &text).map_err(|e| ctx.fail(&e))?;
+        write_repo_file(ctx, &attributes, &text)?;
         outln!(
             "{}",
             fill(
@@ -90,6 +108,13 @@ pub fn setup_git(ctx: &Context) -> Result<ExitCode, Fail> {
             )
         );
     }
+    let ignore = root.join(".gitignore");
+    let existing = read_existing(ctx, &ignore)?;
+    let changed = git_tree::ignore_text(ctx, &existing, &rel);
+    if let Some(text) = &changed {
+        write_repo_file(ctx, &ignore, text)?;
+    }
+    git_tree::say_ignored(ctx, &ignore, &rel, changed.is_some());
     let driver = driver_command();
     for (key, value) in [
         ("merge.recense.name", "recense"),
@@ -173,18 +198,19 @@ pub fn doctor(ctx: &Context) -> Result<ExitCode, Fail> {
             report(d == 0, fill(t.doctor_duplicates, &[("n", &d)]));
         }
     }
-    match in_repo(ctx) {
+    match in_repo(&ctx.file) {
         None => report(true, t.doctor_git_none.to_string()),
         Some((root, rel)) => {
-            let attributes =
-                std::fs::read_to_string(root.join(".gitattributes")).unwrap_or_default();
-            let has = attributes.lines().any(|l| l.trim() == attribute_line(&rel));
+            // What git really applies, whatever the files say.
+            let given = git(&root, &["check-attr", "-z", "merge", "--", &rel])
+                .is_some_and(|out| out.split('\0').nth(2) == Some("recense"));
             let file = rel.as_str();
-            if has {
+            if given {
                 report(true, fill(t.doctor_git_attributes, &[("file", &file)]));
             } else {
                 report(false, fill(t.doctor_git_no_attributes, &[("file", &file)]));
             }
+            git_tree::check_side_files(ctx, &root, &rel, &mut report);
             match git(&root, &["config", "merge.recense.driver"]) {
                 None => report(false, t.doctor_git_no_driver.to_string()),
                 Some(driver) => {

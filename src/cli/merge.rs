@@ -111,11 +111,39 @@ pub fn find_agent(ctx: &Context, censuses: &[&Census], who: &str) -> Result<Agen
 }
 
 pub fn merge(ctx: &Context, args: MergeArgs) -> Result<ExitCode, Fail> {
-    let agent = ctx.require_agent()?;
     let now = Timestamp::now();
     match &args.output {
-        Some(out) => merge_files(ctx, &args, out, &agent, now),
-        None => merge_into_census(ctx, &args, now),
+        // Nothing of the person merging is written: no need to know them.
+        Some(out) => merge_files(ctx, &args, out, now),
+        None => {
+            ctx.require_agent()?;
+            merge_into_census(ctx, &args, now)
+        }
+    }
+}
+
+/// Who a merge of files credits the hand edits of the first file to: the
+/// person merging when named, else the owner of that copy (its sender, or
+/// the name of the file when nothing in it is dated).
+fn files_agent(ctx: &Context, first: &Census, path: &Path) -> Agent {
+    if let Some(agent) = &ctx.agent {
+        return agent.clone();
+    }
+    match exchange::sender(first) {
+        Some(id) => Agent {
+            name: first.agent_name(&id).to_string(),
+            id,
+        },
+        None => {
+            let name = path.file_stem().map_or_else(
+                || path.display().to_string(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            Agent {
+                id: AgentId::from_name(&name),
+                name,
+            }
+        }
     }
 }
 
@@ -124,7 +152,6 @@ fn merge_files(
     ctx: &Context,
     args: &MergeArgs,
     out: &Path,
-    agent: &Agent,
     now: Timestamp,
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
@@ -137,6 +164,7 @@ fn merge_files(
     let first =
         read_incoming(&args.files[0], args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
     let schema = schema_for(&args.files[0], &first.schema_id).map_err(|e| ctx.fail(&e))?;
+    let agent = &files_agent(ctx, &first, &args.files[0]);
     let mut result = first;
     result.adopt_hand_edits(agent, now);
     for file in &args.files[1..] {
@@ -221,10 +249,14 @@ pub fn bundle(
                 Date::parse(date).ok_or_else(|| Fail::new(fill(t.bad_date, &[("date", &date)])))?;
             bundle_since(&ws.census, Timestamp(day.days_since_epoch() * 86_400))
         }
-        (None, Some(who)) => {
-            let agent = find_agent(ctx, &[&ws.census], who)?;
-            bundle_for(&ws.census, &Peers::load(&ws.path), &agent)
-        }
+        (None, Some(who)) => match find_agent(ctx, &[&ws.census], who) {
+            Ok(agent) => bundle_for(&ws.census, &Peers::load(&ws.path), &agent),
+            // A colleague who never sent anything here lacks everything.
+            Err(_) => {
+                eprintln!("{}", fill(t.bundle_for_newcomer, &[("agent", &who)]));
+                bundle_for(&ws.census, &Peers::default(), &AgentId::from_name(who))
+            }
+        },
         (None, None) => return Err(Fail::new(t.bundle_need_one)),
     };
     store::save(output, &bundle).map_err(|e| ctx.fail(&e))?;

@@ -37,6 +37,7 @@ strings! { CliText, cli;
     not_duplicate_known: "Déjà noté : {a} et {b} sont deux initiatives différentes", "Already noted: {a} and {b} are two different initiatives";
     bundle_written: "{n} initiative(s) dans le paquet {file}", "{n} initiative(s) in the bundle {file}";
     bundle_need_one: "donnez --since DATE ou --for AGENT", "give --since DATE or --for AGENT";
+    bundle_for_newcomer: "{agent} n'a encore rien envoyé ici : le paquet contient tout le recensement.", "{agent} has sent nothing here yet: the bundle holds the whole census.";
     bad_date: "date illisible : {date} (attendu AAAA-MM-JJ)", "unreadable date: {date} (expected YYYY-MM-DD)";
     unknown_agent: "agent inconnu : {agent} ; agents de ce recensement : {known}", "unknown agent: {agent}; agents of this census: {known}";
     driver_unreadable: "fusion git de {path} impossible :", "git merge of {path} impossible:";

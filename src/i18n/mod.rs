@@ -26,6 +26,7 @@ pub mod cli;
 pub mod exchange;
 pub mod export;
 mod files;
+pub mod git;
 pub mod import;
 pub mod legitimize;
 pub mod report;
