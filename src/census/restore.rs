@@ -387,5 +387,67 @@ pub fn check_schema(current: &Census, old: &Census) -> Result<(), SourceError> {
     }
 }
 
+/// Why `undo` has nothing to undo, or cannot undo it. Nothing was written.
+#[derive(Debug)]
+pub enum UndoError {
+    /// No `FILE.bak`: recense never saved this census here.
+    NoBackup { backup: PathBuf },
+    /// The backup cannot be read.
+    Backup(LoadError),
+    /// The file was replaced since recense's last save (git, a copy): its
+    /// backup is not the version before its last change.
+    Replaced { census: PathBuf, backup: PathBuf },
+    /// The census is the same as its backup.
+    Nothing { backup: PathBuf },
+    /// The backup holds the same version of this initiative.
+    NothingFor { id: InitiativeId, backup: PathBuf },
+}
+
+/// The census before recense's last save of the file at `census_path`:
+/// its backup `FILE.bak`.
+pub fn before_last_save(census_path: &Path) -> Result<Census, UndoError> {
+    let backup = store::backup_path(census_path);
+    if !backup.is_file() {
+        return Err(UndoError::NoBackup { backup });
+    }
+    store::load(&backup)
+        .map(|(c, _)| c)
+        .map_err(UndoError::Backup)
+}
+
+/// Undoes the last change saved in the census at `census_path` (or, with
+/// `initiative`, that change of that initiative) by writing back, as new
+/// edits of `agent`, the values its backup holds; an initiative the change
+/// created is deleted.
+pub fn undo(
+    current: &mut Census,
+    census_path: &Path,
+    initiative: Option<&InitiativeId>,
+    agent: &Agent,
+    now: Timestamp,
+) -> Result<Restored, UndoError> {
+    let before = before_last_save(census_path)?;
+    let backup = store::backup_path(census_path);
+    if !follows(current, &before) {
+        return Err(UndoError::Replaced {
+            census: census_path.to_path_buf(),
+            backup,
+        });
+    }
+    let scope = Scope {
+        initiative,
+        field: None,
+    };
+    let done = restore_from(current, &before, scope, Created::Delete, agent, now);
+    match (done.is_empty(), initiative) {
+        (false, _) => Ok(done),
+        (true, None) => Err(UndoError::Nothing { backup }),
+        (true, Some(id)) => Err(UndoError::NothingFor {
+            id: id.clone(),
+            backup,
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests;
