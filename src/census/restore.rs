@@ -317,11 +317,17 @@ pub fn read_source(census: &Path, source: &str) -> Result<(Census, String), Sour
         let (old, _) = store::load(path).map_err(SourceError::Load)?;
         (old, path.display().to_string())
     } else {
-        let text = git_show(census, source)?;
-        let name = format!("{source}:{}", file_name(census));
-        let (old, _) = file::parse(&text, &name).map_err(SourceError::Load)?;
-        (old, name)
+        read_revision(census, source)?
     };
+    Ok((old, name))
+}
+
+/// Reads the revision `rev` of the census at `census` in its git repository;
+/// returns it with its name (`REV:FILE`).
+pub fn read_revision(census: &Path, rev: &str) -> Result<(Census, String), SourceError> {
+    let text = git_show(census, rev)?;
+    let name = format!("{rev}:{}", file_name(census));
+    let (old, _) = file::parse(&text, &name).map_err(SourceError::Load)?;
     Ok((old, name))
 }
 

@@ -18,6 +18,8 @@ pub enum Witness {
     Peer(AgentId),
     /// The version before recense's last save (`FILE.bak`).
     Backup,
+    /// A committed version of the file in its git repository (`HEAD`, `HEAD~1`).
+    Revision(String),
 }
 
 /// The census has seen fewer writes than `witness` shows it had.
@@ -75,25 +77,25 @@ fn peers_known(census_path: &Path) -> BTreeMap<AgentId, BTreeMap<InitiativeId, S
 
 /// Every sign that `census` (the file at `census_path`) went back in time:
 /// against each colleague whose files were merged here, and against the
-/// version before recense's last save (`backup`, when there is one).
-pub fn went_back(census: &Census, census_path: &Path, backup: Option<&Census>) -> Vec<WentBack> {
+/// `earlier` versions given (its backup, its last commits), each of which it
+/// should have seen whole.
+pub fn went_back(
+    census: &Census,
+    census_path: &Path,
+    earlier: &[(Witness, Census)],
+) -> Vec<WentBack> {
     let mut out = Vec::new();
-    for (peer, known) in peers_known(census_path) {
-        let (agents, initiatives) = behind(census, known.iter());
+    let peers = peers_known(census_path);
+    let known = (peers.iter())
+        .map(|(peer, known)| (Witness::Peer(*peer), behind(census, known.iter())))
+        .chain(earlier.iter().map(|(witness, old)| {
+            let seen = old.initiatives.iter().map(|i| (&i.id, &i.seen));
+            (witness.clone(), behind(census, seen))
+        }));
+    for (witness, (agents, initiatives)) in known {
         if initiatives > 0 {
             out.push(WentBack {
-                witness: Witness::Peer(peer),
-                agents,
-                initiatives,
-            });
-        }
-    }
-    if let Some(old) = backup {
-        let (agents, initiatives) =
-            behind(census, old.initiatives.iter().map(|i| (&i.id, &i.seen)));
-        if initiatives > 0 {
-            out.push(WentBack {
-                witness: Witness::Backup,
+                witness,
                 agents,
                 initiatives,
             });

@@ -10,7 +10,7 @@ use crate::census::ops::OpError;
 use crate::census::restore::{self, Created, Restored, Scope, State};
 use crate::census::store;
 use crate::census::time::Timestamp;
-use crate::census::timeline;
+use crate::census::timeline::{self, Witness};
 use crate::census::workspace::Workspace;
 use crate::i18n::undo::undo as text;
 use crate::i18n::{Lang, fill};
@@ -21,10 +21,11 @@ use super::context::{Among, Context, Fail};
 pub fn undo(ctx: &Context, initiative: Option<&str>) -> Result<ExitCode, Fail> {
     let backup = store::backup_path(&ctx.file).display().to_string();
     let (done, ws_schema) = ctx.mutate(|ws, agent| {
-        refuse_if_went_back(ctx, ws)?;
         let id = initiative
             .map(|p| ctx.resolve(&ws.census, p, Among::Any))
             .transpose()?;
+        let went_back = went_back(ctx, ws);
+        // A file replaced since its backup is said so precisely first.
         let done = restore::undo(
             &mut ws.census,
             &ws.path,
@@ -33,6 +34,8 @@ pub fn undo(ctx: &Context, initiative: Option<&str>) -> Result<ExitCode, Fail> {
             Timestamp::now(),
         )
         .map_err(|e| ctx.fail(&e))?;
+        // Nothing is saved when this refuses.
+        refuse(ctx, &went_back)?;
         Ok(((done, ws.schema.clone()), true))
     })?;
     let t = text(ctx.lang);
@@ -124,7 +127,11 @@ fn check_field(ctx: &Context, ws: &Workspace, old: &Census, field: &str) -> Resu
 /// Writing on a census that went back in time could reuse the numbers of
 /// writes it no longer knows: refuse, and say how to get the newest back.
 fn refuse_if_went_back(ctx: &Context, ws: &Workspace) -> Result<(), Fail> {
-    match went_back(ctx, ws).first() {
+    refuse(ctx, &went_back(ctx, ws))
+}
+
+fn refuse(ctx: &Context, went_back: &[String]) -> Result<(), Fail> {
+    match went_back.first() {
         None => Ok(()),
         Some(problem) => Err(Fail::new(format!(
             "{problem} {}",
@@ -134,13 +141,27 @@ fn refuse_if_went_back(ctx: &Context, ws: &Workspace) -> Result<(), Fail> {
 }
 
 /// What the doctor says when the census went back in time: one line per
-/// witness (a colleague's file merged here, the backup); none when it did not.
+/// witness (a colleague's file merged here, the backup, the last two
+/// commits of the file); none when it did not.
 pub fn went_back(ctx: &Context, ws: &Workspace) -> Vec<String> {
-    let backup = restore::before_last_save(&ws.path).ok();
+    let mut earlier: Vec<(Witness, Census)> = Vec::new();
+    if let Ok(backup) = restore::before_last_save(&ws.path) {
+        earlier.push((Witness::Backup, backup));
+    }
+    for rev in ["HEAD", "HEAD~1"] {
+        if let Ok((old, _)) = restore::read_revision(&ws.path, rev) {
+            earlier.push((Witness::Revision(rev.to_string()), old));
+        }
+    }
     let file = ws.path.display().to_string();
     let backup_name = store::backup_path(&ws.path).display().to_string();
-    let name = |a: &crate::census::AgentId| ws.census.agent_name(a).to_string();
-    timeline::went_back(&ws.census, &ws.path, backup.as_ref())
+    // Agents the census no longer knows are named by the versions that did.
+    let name = |a: &crate::census::AgentId| {
+        (std::iter::once(&ws.census).chain(earlier.iter().map(|(_, c)| c)))
+            .find_map(|c| c.agents.get(a).cloned())
+            .unwrap_or_else(|| a.to_string())
+    };
+    timeline::went_back(&ws.census, &ws.path, &earlier)
         .iter()
         .map(|w| crate::i18n::undo::went_back(w, &file, &backup_name, &name, ctx.lang))
         .collect()

@@ -17,24 +17,50 @@ strings! { UndoText, undo;
     created_since: "{n} initiative(s) créée(s) depuis {source}, laissée(s) telle(s) quelle(s) : {list}", "{n} initiative(s) created since {source}, left as they are: {list}";
     new_writes: "Ce sont de nouvelles modifications, à votre nom : elles tiendront aux prochaines fusions.", "These are new edits, in your name: they will hold through the next merges.";
     nothing_to_restore: "Rien à reprendre : le recensement a déjà les valeurs de {source} ; rien n'a été écrit.", "Nothing to take back: the census already has the values of {source}; nothing was written.";
-    went_back_refused: "rien n'a été écrit : reprenez d'abord la version la plus récente du recensement (git checkout HEAD -- FICHIER, ou recense merge du fichier le plus récent), puis recense restore-from.", "nothing was written: first get the newest version of the census back (git checkout HEAD -- FILE, or recense merge the newest file), then recense restore-from.";
+    went_back_refused: "Rien n'a été écrit.", "Nothing was written.";
     went_back_peer: "{file} est revenu en arrière : il a vu moins de modifications de {agents} que le fichier déjà reçu de {peer} ({n} initiative(s)). Les valeurs remises ainsi (git revert, git checkout, copie) reviendront à la prochaine fusion, et une modification faite maintenant pourrait en effacer une autre. Fusionnez à nouveau le fichier de {peer} (ou git checkout HEAD -- {file}), puis revenez en arrière avec recense restore-from FICHIER|RÉVISION.", "{file} went back in time: it has seen fewer changes by {agents} than the file already received from {peer} ({n} initiative(s)). Values put back this way (git revert, git checkout, a copy) will come back at the next merge, and a change made now could wipe out another. Merge {peer}'s file again (or git checkout HEAD -- {file}), then go back with recense restore-from FILE|REVISION.";
     went_back_backup: "{file} est revenu en arrière : il a vu moins de modifications de {agents} que sa sauvegarde {backup} ({n} initiative(s)). Les valeurs remises ainsi (git revert, git checkout, copie) reviendront à la prochaine fusion, et une modification faite maintenant pourrait en effacer une autre. Fusionnez à nouveau la sauvegarde (recense merge {backup}), puis revenez en arrière avec recense restore-from FICHIER|RÉVISION.", "{file} went back in time: it has seen fewer changes by {agents} than its backup {backup} ({n} initiative(s)). Values put back this way (git revert, git checkout, a copy) will come back at the next merge, and a change made now could wipe out another. Merge the backup again (recense merge {backup}), then go back with recense restore-from FILE|REVISION.";
+    went_back_revision: "{file} est revenu en arrière : il a vu moins de modifications de {agents} que sa version {rev} dans git ({n} initiative(s)). Les valeurs remises ainsi (git revert, git checkout, copie) reviendront à la prochaine fusion, et une modification faite maintenant pourrait en effacer une autre. Reprenez la version la plus récente (git checkout {rev} -- {file}), puis revenez en arrière avec recense restore-from FICHIER|RÉVISION.", "{file} went back in time: it has seen fewer changes by {agents} than its version {rev} in git ({n} initiative(s)). Values put back this way (git revert, git checkout, a copy) will come back at the next merge, and a change made now could wipe out another. Get the newest version back (git checkout {rev} -- {file}), then go back with recense restore-from FILE|REVISION.";
 }
 
 /// What the doctor says of a census that went back in time.
-pub fn went_back(w: &WentBack, file: &str, backup: &str, name: &dyn Fn(&crate::census::AgentId) -> String, lang: Lang) -> String {
+pub fn went_back(
+    w: &WentBack,
+    file: &str,
+    backup: &str,
+    name: &dyn Fn(&crate::census::AgentId) -> String,
+    lang: Lang,
+) -> String {
     let t = undo(lang);
     let agents: Vec<String> = w.agents.iter().map(name).collect();
     let agents = list(&agents);
     match &w.witness {
         Witness::Peer(peer) => fill(
             t.went_back_peer,
-            &[("file", &file), ("agents", &agents), ("peer", &name(peer)), ("n", &w.initiatives)],
+            &[
+                ("file", &file),
+                ("agents", &agents),
+                ("peer", &name(peer)),
+                ("n", &w.initiatives),
+            ],
+        ),
+        Witness::Revision(rev) => fill(
+            t.went_back_revision,
+            &[
+                ("file", &file),
+                ("agents", &agents),
+                ("rev", rev),
+                ("n", &w.initiatives),
+            ],
         ),
         Witness::Backup => fill(
             t.went_back_backup,
-            &[("file", &file), ("agents", &agents), ("backup", &backup), ("n", &w.initiatives)],
+            &[
+                ("file", &file),
+                ("agents", &agents),
+                ("backup", &backup),
+                ("n", &w.initiatives),
+            ],
         ),
     }
 }
