@@ -247,7 +247,7 @@ pub fn restore_from(
                     out.changed.push(change);
                 }
             }
-            (Some(o), None) if scope.field.is_none() => {
+            (Some(o), None) if scope.field.is_none() && o.is_live() => {
                 current.insert(o.clone());
                 out.changed.push(Changed {
                     id,
