@@ -186,6 +186,9 @@ pub fn doctor(ctx: &Context) -> Result<ExitCode, Fail> {
             if hand > 0 {
                 report(true, fill(t.doctor_hand_edits, &[("n", &hand)]));
             }
+            for went_back in super::undo::went_back(ctx, &ws) {
+                report(false, went_back);
+            }
             if ws.report.journal > 0 {
                 report(true, fill(t.doctor_journal, &[("n", &ws.report.journal)]));
             }

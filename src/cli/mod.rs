@@ -24,6 +24,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod undo;
 
 use crate::i18n::cli::cli;
 use std::path::PathBuf;
@@ -154,6 +155,24 @@ pub enum Command {
     Delete { id: String },
     /// Restaure une initiative supprimée.
     Restore { id: String },
+    /// Annule la dernière modification du recensement (ou d'une initiative) par une nouvelle modification, qui tient aux fusions.
+    Undo {
+        /// Seulement la dernière modification de cette initiative.
+        #[arg(long, value_name = "ID")]
+        initiative: Option<String>,
+    },
+    /// Reprend les valeurs d'un ancien recensement (un fichier, ou une révision git du fichier : HEAD~1, un commit) comme nouvelles modifications, qui tiennent aux fusions.
+    RestoreFrom {
+        /// L'ancien recensement : un fichier, ou une révision git (lue dans le dépôt du recensement, sans réseau).
+        #[arg(value_name = "FICHIER|REVISION")]
+        source: String,
+        /// Seulement cette initiative.
+        #[arg(long, value_name = "ID")]
+        initiative: Option<String>,
+        /// Seulement ce champ.
+        #[arg(long, value_name = "CHAMP")]
+        field: Option<String>,
+    },
     /// Vérifie des fichiers de recensement ou de formulaire ; code 0 seulement si tous sont valides.
     Validate {
         #[arg(required = true, value_name = "FICHIER")]
@@ -465,6 +484,12 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
         } => edit::edit(ctx, &id, &set, &add, &remove, &unset),
         Command::Delete { id } => edit::delete(ctx, &id),
         Command::Restore { id } => edit::restore(ctx, &id),
+        Command::Undo { initiative } => undo::undo(ctx, initiative.as_deref()),
+        Command::RestoreFrom {
+            source,
+            initiative,
+            field,
+        } => undo::restore_from(ctx, &source, initiative.as_deref(), field.as_deref()),
         Command::List {
             query,
             kind,

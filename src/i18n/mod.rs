@@ -32,6 +32,7 @@ pub mod legitimize;
 pub mod report;
 pub mod screens;
 pub mod ui;
+pub mod undo;
 
 /// Fills `{name}` placeholders of a text.
 pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
