@@ -80,12 +80,13 @@ fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
 pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
     let mut all_canonical = true;
     for path in files {
-        let text = store::read_limited(path).map_err(|e| ctx.fail(&e))?;
+        // A byte order mark or `\r\n` line endings are not canonical either.
+        let (text, converted) = store::read_source(path).map_err(|e| ctx.fail(&e))?;
         // The journal's changes (a terminal session that did not end) are
         // part of the census: `load` replays them.
         let (census, report) = store::load(path).map_err(|e| ctx.fail(&e))?;
         let canonical = file::to_canonical(&census);
-        if canonical == text && report.journal == 0 {
+        if canonical == text && !converted && report.journal == 0 {
             continue;
         }
         if check {

@@ -95,7 +95,30 @@ impl Localized for LoadError {
             (L::UnknownSchema { location, id }, Lang::En) => format!("{location}: form `{id}` not found: put its file at schemas/{id}.ron beside the census."),
             (L::SchemaNotFound { path }, Lang::Fr) => format!("{}: fichier de formulaire introuvable.", path.display()),
             (L::SchemaNotFound { path }, Lang::En) => format!("{}: form file not found.", path.display()),
+            (L::Compressed { path, format }, Lang::Fr) => format!("{}: ce fichier est compressé ({format}) : décompressez-le d'abord (par exemple « unzip FICHIER.zip » ou « gunzip FICHIER.gz », ou ouvrez-le dans le gestionnaire de fichiers), puis donnez le fichier .ron qu'il contient.", path.display()),
+            (L::Compressed { path, format }, Lang::En) => format!("{}: this file is compressed ({format}): unzip it first (e.g. `unzip FILE.zip` or `gunzip FILE.gz`, or open it in the file manager), then give the .ron file it holds.", path.display()),
+            (L::MailEncoded { location, encoding }, Lang::Fr) => format!("{location}: ce fichier est le texte d'un courriel encore encodé ({encoding}), pas la pièce jointe elle-même : dans le logiciel de courrier, enregistrez la pièce jointe (« Enregistrer sous… ») et donnez ce fichier-là."),
+            (L::MailEncoded { location, encoding }, Lang::En) => format!("{location}: this file is the text of an e-mail still in its transfer encoding ({encoding}), not the attachment itself: in the mail program, save the attachment itself (“Save as…”) and give that file."),
+            (L::WrappedLine { location }, Lang::Fr) => format!("{location}: cette ligne a été coupée en deux par le logiciel de courrier (le recensement a voyagé dans le corps du message) : enregistrez la pièce jointe elle-même, ou demandez qu'on vous l'envoie en pièce jointe."),
+            (L::WrappedLine { location }, Lang::En) => format!("{location}: this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment."),
+            (L::ConflictMarkers { location }, Lang::Fr) => { let f = shell_word(&location.file); format!("{location}: marques de conflit de git (<<<<<<<) : git a fusionné ce recensement comme un simple texte, sans recense. Pour refaire la fusion avec recense, sans rien perdre : recense --file {f} setup-git && git checkout -m {f} (puis git add {f} et git commit).") }
+            (L::ConflictMarkers { location }, Lang::En) => { let f = shell_word(&location.file); format!("{location}: git conflict markers (<<<<<<<): git merged this census as plain text, without recense. To redo the merge with recense, losing nothing: recense --file {f} setup-git && git checkout -m {f} (then git add {f} and git commit).") }
+            (L::NewerSchemaVersion { location, schema, found, known }, Lang::Fr) => format!("{location}: ce recensement a été fait avec la version {found} du formulaire « {schema} », plus récente que celle que connaît ce recense ({known}). Mettez recense à jour, ou placez la nouvelle version du formulaire dans schemas/{schema}.ron à côté du recensement ; rien n'a été modifié."),
+            (L::NewerSchemaVersion { location, schema, found, known }, Lang::En) => format!("{location}: this census was recorded with version {found} of the form `{schema}`, newer than the one this recense knows ({known}). Update recense, or put the new version of the form at schemas/{schema}.ron beside the census; nothing was changed."),
         }
+    }
+}
+
+/// A file name as typed in a shell: quoted when it holds anything else than
+/// letters, digits and `._-/+@%:,=`.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "._-/+@%:,=".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 

@@ -7,11 +7,12 @@
 
 mod de;
 pub mod journal;
+pub mod received;
 mod ser;
 mod split;
 
 use crate::census::error::{LoadError, SyntaxError};
-use crate::census::locate::SourceText;
+use crate::census::locate::{Location, SourceText};
 use crate::census::model::{Census, FORMAT_VERSION, Initiative};
 
 pub use ser::{initiative_canonical, to_canonical, write_str_literal};
@@ -32,6 +33,9 @@ pub struct LoadReport {
     pub checksum: ChecksumState,
     /// Changes replayed from the journal (`FILE.journal`).
     pub journal: usize,
+    /// Where a value was cut by a mail program (when the checksum does not
+    /// match because of it): the file travelled in the body of a message.
+    pub wrapped: Option<Location>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -93,12 +97,14 @@ pub fn parse_with_threads(
     });
     let file: de::CensusFile = match parallel {
         Some(file) => file,
-        None => ron::Options::default()
-            .from_str(source)
-            .map_err(|e| LoadError::Syntax {
+        None => ron::Options::default().from_str(source).map_err(|e| {
+            let line = e.span.start.line;
+            let error = at_the_end(source, line, SyntaxError::from_ron(&e.code));
+            received::diagnose(source, name, line, &error).unwrap_or_else(|| LoadError::Syntax {
                 location: text.location_of_span(&e.span),
-                error: at_the_end(source, e.span.start.line, SyntaxError::from_ron(&e.code)),
-            })?,
+                error,
+            })
+        })?,
     };
     if file.format > FORMAT_VERSION {
         return Err(LoadError::NewerFormat {
@@ -106,17 +112,11 @@ pub fn parse_with_threads(
             found: file.format,
         });
     }
-    let checksum = if file.checksum.is_empty() {
-        ChecksumState::Missing
-    } else if computed
+    let bytes_match = computed
         .unwrap_or_else(|| checksum_region(source).map(checksum_of))
         .as_deref()
-        == Some(file.checksum.as_str())
-    {
-        ChecksumState::Valid
-    } else {
-        ChecksumState::Mismatch
-    };
+        == Some(file.checksum.as_str());
+    let recorded = file.checksum;
 
     let mut initiatives: Vec<Initiative> = file
         .initiatives
@@ -151,11 +151,27 @@ pub fn parse_with_threads(
         agents: file.agents,
         initiatives,
     };
+    // The checksum covers the content: a file only laid out differently
+    // (re-indented, tabs, joined lines) holds the census recense wrote when
+    // its canonical text gives the recorded sum. A canonical file's bytes
+    // are that text, so the comparison of bytes settles the common case.
+    let checksum = if recorded.is_empty() {
+        ChecksumState::Missing
+    } else if bytes_match || ser::canonical_checksum(&census) == recorded {
+        ChecksumState::Valid
+    } else {
+        ChecksumState::Mismatch
+    };
+    let wrapped = (checksum == ChecksumState::Mismatch)
+        .then(|| received::wrapped_value(&census, source))
+        .flatten()
+        .map(|at| text.location(at));
     Ok((
         census,
         LoadReport {
             checksum,
             journal: 0,
+            wrapped,
         },
     ))
 }

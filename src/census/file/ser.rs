@@ -140,8 +140,21 @@ pub fn initiative_canonical(i: &Initiative) -> String {
     out
 }
 
+/// The checksum of the canonical text of a census.
+pub(super) fn canonical_checksum(census: &Census) -> String {
+    checksum_of(&canonical_body(census))
+}
+
 /// The canonical text of a census.
 pub fn to_canonical(census: &Census) -> String {
+    let mut out = canonical_body(census);
+    let sum = checksum_of(&out);
+    let _ = writeln!(out, "    checksum: \"{sum}\",\n)");
+    out
+}
+
+/// The canonical text of a census up to its checksum line (what it covers).
+fn canonical_body(census: &Census) -> String {
     let estimate = 256 + census.initiatives.len() * 1400;
     let mut out = String::with_capacity(estimate);
     out.push_str(HEADER);
@@ -170,7 +183,5 @@ pub fn to_canonical(census: &Census) -> String {
         out.push_str("    ");
     }
     out.push_str("],\n");
-    let sum = checksum_of(&out);
-    let _ = writeln!(out, "    checksum: \"{sum}\",\n)");
     out
 }
