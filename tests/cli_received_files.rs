@@ -265,3 +265,58 @@ fn the_recovery_from_conflict_markers_quotes_a_file_name_with_a_space() {
             "recense --file 'mon recensement.ron' setup-git && git checkout -m 'mon recensement.ron'",
         ));
 }
+
+// ------------------------------------------------------------ form versions
+
+const NEWER_FORM: &str = "census-schema-v2.ron:7:5: ce recensement a été fait avec la version 2 du formulaire « communs-numeriques », plus récente que celle que connaît ce recense (1). Mettez recense à jour, ou placez la nouvelle version du formulaire dans schemas/communs-numeriques.ron à côté du recensement ; rien n'a été modifié.";
+
+#[test]
+fn a_received_file_of_a_newer_form_version_is_refused_before_anything_is_written() {
+    let env = Env::with_census();
+    env.add_infini();
+    let name = env.copy_fixture("received/census-schema-v2.ron");
+    let before = env.snapshot();
+    env.census_cmd()
+        .args(["merge", &name])
+        .assert()
+        .code(1)
+        .stderr(contains(NEWER_FORM));
+    env.census_cmd()
+        .args(["merge", CENSUS, &name, "-o", "ensemble.ron"])
+        .assert()
+        .code(1)
+        .stderr(contains(NEWER_FORM));
+    env.cmd()
+        .args(["validate", &name])
+        .assert()
+        .code(1)
+        .stderr(contains(NEWER_FORM));
+    assert_unchanged(&before, &env.snapshot());
+    assert!(env.read_text(CENSUS).contains("schema_version: 1,"));
+}
+
+#[test]
+fn the_git_merge_driver_refuses_a_newer_form_version_and_leaves_ours_alone() {
+    let env = Env::with_census();
+    env.add_infini();
+    let name = env.copy_fixture("received/census-schema-v2.ron");
+    let before = env.snapshot();
+    env.cmd()
+        .args(["git-merge-driver", "base.ron", CENSUS, &name, CENSUS])
+        .assert()
+        .failure()
+        .stderr(contains("version 2 du formulaire « communs-numeriques »"));
+    assert_unchanged(&before, &env.snapshot());
+}
+
+#[test]
+fn a_census_of_a_newer_form_version_is_not_opened_and_doctor_says_why() {
+    let env = Env::new();
+    let name = env.copy_fixture("received/census-schema-v2.ron");
+    env.cmd()
+        .args(["--lang", "en", "--file", &name, "doctor"])
+        .assert()
+        .stdout(contains(
+            "census-schema-v2.ron:7:5: this census was recorded with version 2 of the form `communs-numeriques`, newer than the one this recense knows (1).",
+        ));
+}

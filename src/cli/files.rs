@@ -8,7 +8,9 @@ use crate::census::file;
 use crate::census::locate::SourceText;
 use crate::census::store::{self, Lock};
 use crate::census::validate::{Severity, validate as validate_census};
-use crate::census::workspace::{default_schema_text, load_schema, schema_for};
+use crate::census::workspace::{
+    check_schema_version, default_schema_text, load_schema, schema_for,
+};
 use crate::census::{Schema, schema::FieldType};
 use crate::i18n::Localized;
 
@@ -64,6 +66,7 @@ fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
         Kind::Census => {
             let (census, report) = file::parse(&text, &name).map_err(|e| ctx.fail(&e))?;
             let schema = schema_for(path, &census.schema_id).map_err(|e| ctx.fail(&e))?;
+            check_schema_version(&census, &schema, path).map_err(|e| ctx.fail(&e))?;
             let diagnostics = validate_census(&census, &schema, &report, &text, &name);
             for d in &diagnostics {
                 eprintln!("{}", d.localize(ctx.lang));

@@ -10,7 +10,7 @@ use crate::census::merge::MergeError;
 use crate::census::model::Census;
 use crate::census::store::{self, Lock};
 use crate::census::time::{Date, Timestamp};
-use crate::census::workspace::schema_for;
+use crate::census::workspace::{check_schema_version, schema_for};
 use crate::census::{Agent, AgentId, Schema};
 use crate::i18n::cli::cli;
 use crate::i18n::{Localized, fill};
@@ -137,10 +137,12 @@ fn merge_files(
     let first =
         read_incoming(&args.files[0], args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
     let schema = schema_for(&args.files[0], &first.schema_id).map_err(|e| ctx.fail(&e))?;
+    check_schema_version(&first, &schema, &args.files[0]).map_err(|e| ctx.fail(&e))?;
     let mut result = first;
     result.adopt_hand_edits(agent, now);
     for file in &args.files[1..] {
         let theirs = read_incoming(file, args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
+        check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
         let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
             .map_err(|e| merge_fail(ctx, e))?;
         say_summary(ctx, file, &summary);
@@ -178,6 +180,7 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         let mut peers = Peers::load(&ws.path);
         let mut conflicts = 0;
         for (file, theirs) in &received {
+            check_schema_version(theirs, &ws.schema, file).map_err(|e| ctx.fail(&e))?;
             let sender = sender_of(ctx, &ws.census, theirs, args.from.as_deref())?;
             let summary = exchange::merge_into(&mut ws.census, &ws.schema, theirs, agent, now)
                 .map_err(|e| merge_fail(ctx, e))?;
@@ -271,6 +274,7 @@ pub fn git_merge_driver(
     let (mut result, _) = store::load(ours).map_err(|e| unreadable(&e))?;
     let (other, _) = store::load(theirs).map_err(|e| unreadable(&e))?;
     let schema = schema_for(ours, &result.schema_id).unwrap_or_else(|_| Schema::default_schema());
+    check_schema_version(&other, &schema, theirs).map_err(|e| unreadable(&e))?;
     result.adopt_hand_edits(&agent, now);
     exchange::merge_into(&mut result, &schema, &other, &agent, now)
         .map_err(|e| merge_fail(ctx, e))?;

@@ -340,6 +340,8 @@ impl Core {
                 )
             }
         })?;
+        crate::census::workspace::check_schema_version(&theirs, &self.ws.schema, path)
+            .map_err(|e| e.localize(lang))?;
         let now = self.clock.now();
         let summary = exchange::merge_into(
             &mut self.ws.census,
