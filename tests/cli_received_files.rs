@@ -320,3 +320,69 @@ fn a_census_of_a_newer_form_version_is_not_opened_and_doctor_says_why() {
             "census-schema-v2.ron:7:5: this census was recorded with version 2 of the form `communs-numeriques`, newer than the one this recense knows (1).",
         ));
 }
+
+// ----------------------------------------------------- blocks deleted by hand
+
+/// « Médiathèque des Capucins », the block deleted in vim from
+/// `census-hand-deleted.ron` (saved by recense as `census-with-footer.ron`).
+const CAPUCINS: &str = "01M8KBYJ80YC2KZ7P4Z8FE4ZYJ";
+
+#[test]
+fn validate_tells_an_initiative_block_deleted_by_hand() {
+    let env = Env::new();
+    let name = env.copy_fixture("received/census-hand-deleted.ron");
+    env.cmd()
+        .args(["validate", &name])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "{name}:27:5: avertissement: 1 initiative(s) supprimée(s) à la main du fichier (recense en avait écrit 2)"
+        )));
+    env.cmd()
+        .args(["--lang", "en", "validate", &name])
+        .assert()
+        .success()
+        .stderr(contains("1 initiative(s) deleted by hand from the file (recense had written 2): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."));
+}
+
+#[test]
+fn a_file_saved_by_recense_has_no_block_deleted_by_hand() {
+    let env = Env::new();
+    let name = env.copy_fixture("received/census-with-footer.ron");
+    env.cmd()
+        .args(["validate", &name])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn a_merge_names_the_block_deleted_by_hand_that_a_colleague_brings_back() {
+    let env = Env::with_census();
+    env.write(
+        CENSUS,
+        std::fs::read(fixture_path("received/census-hand-deleted.ron")).unwrap(),
+    );
+    let theirs = env.copy_fixture("received/census-with-footer.ron");
+    env.census_cmd()
+        .args(["merge", &theirs])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "census.ron : « Médiathèque des Capucins » ({CAPUCINS}) avait été supprimée à la main du fichier ; la fusion la ramène depuis la copie d'un collègue. Pour la supprimer pour de bon : recense delete {CAPUCINS}"
+        )));
+}
+
+#[test]
+fn the_git_merge_driver_names_the_block_deleted_by_hand_it_brings_back() {
+    let env = Env::with_census();
+    let ours = env.copy_fixture("received/census-hand-deleted.ron");
+    let theirs = env.copy_fixture("received/census-with-footer.ron");
+    env.cmd()
+        .args(["git-merge-driver", "base.ron", &ours, &theirs, CENSUS])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "census.ron : « Médiathèque des Capucins » ({CAPUCINS}) avait été supprimée à la main du fichier"
+        )));
+}

@@ -38,6 +38,11 @@ pub enum Problem {
     },
     ChecksumMismatch,
     ChecksumMissing,
+    /// Initiative blocks deleted by hand: the footer counted `recorded`.
+    DeletedByHand {
+        count: usize,
+        recorded: usize,
+    },
 }
 
 impl Problem {
@@ -82,6 +87,17 @@ pub fn validate(
             field: None,
             problem: Problem::ChecksumMismatch,
         }),
+    }
+    if let Some(recorded) = report.deleted_by_hand {
+        out.push(Diagnostic {
+            location: text.location(text.text.rfind("// recense: ").unwrap_or(0)),
+            initiative: None,
+            field: None,
+            problem: Problem::DeletedByHand {
+                count: crate::census::file::footer::deleted_by_hand(recorded, census),
+                recorded: recorded.count,
+            },
+        });
     }
     let mut cursor = 0;
     for i in &census.initiatives {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::census::exchange::{
     self, IncomingError, MergeSummary, Peers, bundle_for, bundle_since, read_incoming,
 };
+use crate::census::file::footer::{self, Recorded};
 use crate::census::merge::MergeError;
 use crate::census::model::Census;
 use crate::census::store::{self, Lock};
@@ -13,6 +14,7 @@ use crate::census::time::{Date, Timestamp};
 use crate::census::workspace::{check_schema_version, schema_for};
 use crate::census::{Agent, AgentId, Schema};
 use crate::i18n::cli::cli;
+use crate::i18n::files::{brought_back, deleted_by_hand};
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
@@ -177,6 +179,8 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
     let dry_run = args.dry_run;
     let any_conflict = ctx.mutate(|ws, agent| {
         ws.census.adopt_hand_edits(agent, now);
+        // Blocks deleted by hand: told when a colleague's copy brings them back.
+        let hand_deleted = ws.report.deleted_by_hand.map(|r| (r, ws.census.clone()));
         let mut peers = Peers::load(&ws.path);
         let mut conflicts = 0;
         for (file, theirs) in &received {
@@ -191,6 +195,10 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
                 peers.record(sender, theirs);
             }
             conflicts = summary.conflicts;
+        }
+        if let Some((recorded, before)) = &hand_deleted {
+            let name = ctx.file.display().to_string();
+            say_brought_back(ctx, &name, *recorded, before, &ws.census);
         }
         if dry_run {
             return Ok((conflicts, false));
@@ -208,6 +216,31 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         eprintln!("{}", t.merge_next);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names the initiatives deleted by hand from the census that a merge
+/// brought back from a colleague's copy, and how to delete them for real.
+fn say_brought_back(
+    ctx: &Context,
+    name: &str,
+    recorded: Recorded,
+    before: &Census,
+    after: &Census,
+) {
+    let incoming: Vec<_> = after
+        .initiatives
+        .iter()
+        .filter(|i| before.get(&i.id).is_none())
+        .collect();
+    let back = footer::brought_back(recorded, before, &incoming);
+    for i in &back {
+        let shown = i.value("nom").unwrap_or(i.id.as_str());
+        eprintln!("{}", brought_back(ctx.lang, name, shown, i.id.as_str()));
+    }
+    if back.is_empty() {
+        let count = footer::deleted_by_hand(recorded, before);
+        eprintln!("{}", deleted_by_hand(ctx.lang, name, count));
+    }
 }
 
 pub fn bundle(
@@ -271,13 +304,17 @@ pub fn git_merge_driver(
     let now = Timestamp::now();
     // Files from the repository may have been edited by hand and committed:
     // their hand edits are kept, not refused.
-    let (mut result, _) = store::load(ours).map_err(|e| unreadable(&e))?;
+    let (mut result, report) = store::load(ours).map_err(|e| unreadable(&e))?;
+    let hand_deleted = report.deleted_by_hand.map(|r| (r, result.clone()));
     let (other, _) = store::load(theirs).map_err(|e| unreadable(&e))?;
     let schema = schema_for(ours, &result.schema_id).unwrap_or_else(|_| Schema::default_schema());
     check_schema_version(&other, &schema, theirs).map_err(|e| unreadable(&e))?;
     result.adopt_hand_edits(&agent, now);
     exchange::merge_into(&mut result, &schema, &other, &agent, now)
         .map_err(|e| merge_fail(ctx, e))?;
+    if let Some((recorded, before)) = &hand_deleted {
+        say_brought_back(ctx, name, *recorded, before, &result);
+    }
     // git keeps the history: no `.bak` left in the work tree.
     store::save_with(ours, &result, store::Backup::None).map_err(|e| ctx.fail(&e))?;
     Ok(ExitCode::SUCCESS)

@@ -109,6 +109,32 @@ impl Localized for LoadError {
     }
 }
 
+/// At a merge: an initiative deleted by hand from `file` came back from a
+/// colleague's copy.
+pub fn brought_back(lang: Lang, file: &str, name: &str, id: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{file} : « {name} » ({id}) avait été supprimée à la main du fichier ; la fusion la ramène depuis la copie d'un collègue. Pour la supprimer pour de bon : recense delete {id}"
+        ),
+        Lang::En => format!(
+            "{file}: `{name}` ({id}) had been deleted by hand from the file; the merge brings it back from a colleague's copy. To delete it for good: recense delete {id}"
+        ),
+    }
+}
+
+/// At a merge: initiatives deleted by hand from `file`, none recognised
+/// among what the merge brought.
+pub fn deleted_by_hand(lang: Lang, file: &str, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{file} : {count} initiative(s) supprimée(s) à la main du fichier ; si la fusion les ramène, supprimez-les avec « recense delete ID »."
+        ),
+        Lang::En => format!(
+            "{file}: {count} initiative(s) deleted by hand from the file; if the merge brings them back, delete them with `recense delete ID`."
+        ),
+    }
+}
+
 /// A file name as typed in a shell: quoted when it holds anything else than
 /// letters, digits and `._-/+@%:,=`.
 fn shell_word(s: &str) -> String {
@@ -214,6 +240,8 @@ impl Localized for Diagnostic {
             (P::ChecksumMismatch, Lang::En) => "the checksum does not match: the file was changed outside recense (by hand, or damaged on the way).".into(),
             (P::ChecksumMissing, Lang::Fr) => "pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.".into(),
             (P::ChecksumMissing, Lang::En) => "no checksum: the file was not written by recense, or it is truncated.".into(),
+            (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
+            (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
         };
         format!("{}: {severity}: {what}", self.location)
     }

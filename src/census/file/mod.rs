@@ -6,6 +6,7 @@
 //! changes only the lines around it.
 
 mod de;
+pub mod footer;
 pub mod journal;
 pub mod received;
 mod ser;
@@ -36,6 +37,9 @@ pub struct LoadReport {
     /// Where a value was cut by a mail program (when the checksum does not
     /// match because of it): the file travelled in the body of a message.
     pub wrapped: Option<Location>,
+    /// The footer of a file from which initiative blocks were deleted by
+    /// hand (what it recorded), to tell how many and, at a merge, which.
+    pub deleted_by_hand: Option<footer::Recorded>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -157,11 +161,19 @@ pub fn parse_with_threads(
     // are that text, so the comparison of bytes settles the common case.
     let checksum = if recorded.is_empty() {
         ChecksumState::Missing
-    } else if bytes_match || ser::canonical_checksum(&census) == recorded {
+    } else if bytes_match
+        || ser::canonical_checksum(&census, true) == recorded
+        || ser::canonical_checksum(&census, false) == recorded
+    {
         ChecksumState::Valid
     } else {
         ChecksumState::Mismatch
     };
+    // Blocks deleted by hand change the content: only then is the footer read.
+    let ids = (checksum != ChecksumState::Valid)
+        .then(|| footer::read(source))
+        .flatten()
+        .filter(|recorded| footer::deleted_by_hand(*recorded, &census) > 0);
     let wrapped = (checksum == ChecksumState::Mismatch)
         .then(|| received::wrapped_value(&census, source))
         .flatten()
@@ -172,6 +184,7 @@ pub fn parse_with_threads(
             checksum,
             journal: 0,
             wrapped,
+            deleted_by_hand: ids,
         },
     ))
 }

@@ -140,21 +140,22 @@ pub fn initiative_canonical(i: &Initiative) -> String {
     out
 }
 
-/// The checksum of the canonical text of a census.
-pub(super) fn canonical_checksum(census: &Census) -> String {
-    checksum_of(&canonical_body(census))
+/// The checksum of the canonical text of a census, as this version writes
+/// it (`footer`) or as earlier ones did, without the footer line.
+pub(super) fn canonical_checksum(census: &Census, footer: bool) -> String {
+    checksum_of(&canonical_body(census, footer))
 }
 
 /// The canonical text of a census.
 pub fn to_canonical(census: &Census) -> String {
-    let mut out = canonical_body(census);
+    let mut out = canonical_body(census, true);
     let sum = checksum_of(&out);
     let _ = writeln!(out, "    checksum: \"{sum}\",\n)");
     out
 }
 
 /// The canonical text of a census up to its checksum line (what it covers).
-fn canonical_body(census: &Census) -> String {
+fn canonical_body(census: &Census, footer: bool) -> String {
     let estimate = 256 + census.initiatives.len() * 1400;
     let mut out = String::with_capacity(estimate);
     out.push_str(HEADER);
@@ -183,5 +184,8 @@ fn canonical_body(census: &Census) -> String {
         out.push_str("    ");
     }
     out.push_str("],\n");
+    if footer {
+        super::footer::write(&mut out, census);
+    }
     out
 }
