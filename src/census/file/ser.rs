@@ -140,10 +140,13 @@ pub fn initiative_canonical(i: &Initiative) -> String {
     out
 }
 
-/// The checksum of the canonical text of a census, as this version writes
-/// it (`footer`) or as earlier ones did, without the footer line.
-pub(super) fn canonical_checksum(census: &Census, footer: bool) -> String {
-    checksum_of(&canonical_body(census, footer))
+/// The checksums of the canonical text of a census as this version writes
+/// it and as earlier ones did, without the footer line.
+pub(super) fn canonical_checksums(census: &Census) -> [String; 2] {
+    let mut body = canonical_body(census, false);
+    let earlier = checksum_of(&body);
+    super::footer::write(&mut body, census);
+    [checksum_of(&body), earlier]
 }
 
 /// The canonical text of a census.
