@@ -14,7 +14,7 @@ use crate::census::time::{Date, Timestamp};
 use crate::census::workspace::{check_schema_version, schema_for};
 use crate::census::{Agent, AgentId, Schema};
 use crate::i18n::cli::cli;
-use crate::i18n::files::{brought_back, deleted_by_hand};
+use crate::i18n::files::brought_back;
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
@@ -198,7 +198,7 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         }
         if let Some((recorded, before)) = &hand_deleted {
             let name = ctx.file.display().to_string();
-            say_brought_back(ctx, &name, *recorded, before, &ws.census);
+            say_brought_back(ctx, &name, *recorded, before, &ws.census, &ws.schema);
         }
         if dry_run {
             return Ok((conflicts, false));
@@ -226,20 +226,11 @@ fn say_brought_back(
     recorded: Recorded,
     before: &Census,
     after: &Census,
+    schema: &Schema,
 ) {
-    let incoming: Vec<_> = after
-        .initiatives
-        .iter()
-        .filter(|i| before.get(&i.id).is_none())
-        .collect();
-    let back = footer::brought_back(recorded, before, &incoming);
-    for i in &back {
-        let shown = i.value("nom").unwrap_or(i.id.as_str());
-        eprintln!("{}", brought_back(ctx.lang, name, shown, i.id.as_str()));
-    }
-    if back.is_empty() {
-        let count = footer::deleted_by_hand(recorded, before);
-        eprintln!("{}", deleted_by_hand(ctx.lang, name, count));
+    let back = footer::after_merge(recorded, before, after, &schema.name_field);
+    for line in brought_back(ctx.lang, name, &back) {
+        eprintln!("{line}");
     }
 }
 
@@ -313,7 +304,7 @@ pub fn git_merge_driver(
     exchange::merge_into(&mut result, &schema, &other, &agent, now)
         .map_err(|e| merge_fail(ctx, e))?;
     if let Some((recorded, before)) = &hand_deleted {
-        say_brought_back(ctx, name, *recorded, before, &result);
+        say_brought_back(ctx, name, *recorded, before, &result, &schema);
     }
     // git keeps the history: no `.bak` left in the work tree.
     store::save_with(ours, &result, store::Backup::None).map_err(|e| ctx.fail(&e))?;

@@ -3,6 +3,7 @@
 
 use super::{Lang, Localized, list};
 use crate::census::error::{LoadError, SaveError, SyntaxError};
+use crate::census::file::footer::BroughtBack;
 use crate::census::model::FORMAT_VERSION;
 use crate::census::schema::SchemaProblem;
 use crate::census::validate::{Diagnostic, Problem, Severity};
@@ -109,29 +110,14 @@ impl Localized for LoadError {
     }
 }
 
-/// At a merge: an initiative deleted by hand from `file` came back from a
-/// colleague's copy.
-pub fn brought_back(lang: Lang, file: &str, name: &str, id: &str) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{file} : « {name} » ({id}) avait été supprimée à la main du fichier ; la fusion la ramène depuis la copie d'un collègue. Pour la supprimer pour de bon : recense delete {id}"
-        ),
-        Lang::En => format!(
-            "{file}: `{name}` ({id}) had been deleted by hand from the file; the merge brings it back from a colleague's copy. To delete it for good: recense delete {id}"
-        ),
-    }
-}
-
-/// At a merge: initiatives deleted by hand from `file`, none recognised
-/// among what the merge brought.
-pub fn deleted_by_hand(lang: Lang, file: &str, count: usize) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{file} : {count} initiative(s) supprimée(s) à la main du fichier ; si la fusion les ramène, supprimez-les avec « recense delete ID »."
-        ),
-        Lang::En => format!(
-            "{file}: {count} initiative(s) deleted by hand from the file; if the merge brings them back, delete them with `recense delete ID`."
-        ),
+/// At a merge into `file`: what came of the initiatives deleted by hand
+/// from it, one line each.
+pub fn brought_back(lang: Lang, file: &str, back: &BroughtBack) -> Vec<String> {
+    match (back, lang) {
+        (BroughtBack::Named(named), Lang::Fr) => named.iter().map(|(id, name)| format!("{file} : « {name} » ({id}) avait été supprimée à la main du fichier ; la fusion la ramène depuis la copie d'un collègue. Pour la supprimer pour de bon : recense delete {id}")).collect(),
+        (BroughtBack::Named(named), Lang::En) => named.iter().map(|(id, name)| format!("{file}: `{name}` ({id}) had been deleted by hand from the file; the merge brings it back from a colleague's copy. To delete it for good: recense delete {id}")).collect(),
+        (BroughtBack::Unrecognised(count), Lang::Fr) => vec![format!("{file} : {count} initiative(s) supprimée(s) à la main du fichier ; si la fusion les ramène, supprimez-les avec « recense delete ID ».")],
+        (BroughtBack::Unrecognised(count), Lang::En) => vec![format!("{file}: {count} initiative(s) deleted by hand from the file; if the merge brings them back, delete them with `recense delete ID`.")],
     }
 }
 

@@ -89,6 +89,42 @@ pub fn brought_back<'a>(
     Vec::new()
 }
 
+/// What a merge did with the blocks deleted by hand from a census.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BroughtBack {
+    /// These initiatives (id, name) came back from a colleague's copy.
+    Named(Vec<(InitiativeId, String)>),
+    /// This many were deleted; none recognised among what came.
+    Unrecognised(usize),
+}
+
+/// Compares a census whose footer showed blocks deleted by hand (`before`)
+/// with the result of merging into it; `name_field` names initiatives.
+pub fn after_merge(
+    recorded: Recorded,
+    before: &Census,
+    after: &Census,
+    name_field: &str,
+) -> BroughtBack {
+    let incoming: Vec<&Initiative> = after
+        .initiatives
+        .iter()
+        .filter(|i| before.get(&i.id).is_none())
+        .collect();
+    let back = brought_back(recorded, before, &incoming);
+    if back.is_empty() {
+        return BroughtBack::Unrecognised(deleted_by_hand(recorded, before));
+    }
+    BroughtBack::Named(
+        back.into_iter()
+            .map(|i| {
+                let name = i.value(name_field).unwrap_or(i.id.as_str());
+                (i.id.clone(), name.to_string())
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
