@@ -238,6 +238,13 @@ fn a_value_wrapped_by_a_mail_program_is_refused_as_wrapped_not_as_damaged() {
             .and(contains("abîmée").not()),
         );
     assert_unchanged(&before, &env.snapshot());
+    env.cmd()
+        .args(["validate", &name])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "{name}:17:72: avertissement: cette ligne a été coupée en deux par le logiciel de courrier"
+        )));
 }
 
 #[test]
@@ -385,4 +392,20 @@ fn the_git_merge_driver_names_the_block_deleted_by_hand_it_brings_back() {
         .stderr(contains(format!(
             "census.ron : « Médiathèque des Capucins » ({CAPUCINS}) avait été supprimée à la main du fichier"
         )));
+}
+
+#[test]
+fn the_first_write_after_a_block_was_deleted_by_hand_says_so() {
+    let env = Env::with_census();
+    env.write(
+        CENSUS,
+        std::fs::read(fixture_path("received/census-hand-deleted.ron")).unwrap(),
+    );
+    env.census_cmd()
+        .args(["add", "--set", "nom=Fablab", "--set", "type=fablab", "--set", "commune=Brest"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "census.ron : 1 initiative(s) avai(en)t été supprimée(s) à la main du fichier ; une copie d'un collègue qui les a encore les ramènera à la fusion. Pour supprimer une initiative, utilisez « recense delete ID ».",
+        ));
 }

@@ -38,6 +38,8 @@ pub enum Problem {
     },
     ChecksumMismatch,
     ChecksumMissing,
+    /// A value cut by a mail program (the file travelled in a message body).
+    WrappedByMail,
     /// Initiative blocks deleted by hand: the footer counted `recorded`.
     DeletedByHand {
         count: usize,
@@ -87,6 +89,14 @@ pub fn validate(
             field: None,
             problem: Problem::ChecksumMismatch,
         }),
+    }
+    if let Some(location) = &report.wrapped {
+        out.push(Diagnostic {
+            location: location.clone(),
+            initiative: None,
+            field: None,
+            problem: Problem::WrappedByMail,
+        });
     }
     if let Some(recorded) = report.deleted_by_hand {
         out.push(Diagnostic {

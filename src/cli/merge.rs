@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::census::exchange::{
     self, IncomingError, MergeSummary, Peers, bundle_for, bundle_since, read_incoming,
 };
-use crate::census::file::footer::{self, Recorded};
+use crate::census::file::footer;
 use crate::census::merge::MergeError;
 use crate::census::model::Census;
 use crate::census::store::{self, Lock};
@@ -198,7 +198,11 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         }
         if let Some((recorded, before)) = &hand_deleted {
             let name = ctx.file.display().to_string();
-            say_brought_back(ctx, &name, *recorded, before, &ws.census, &ws.schema);
+            let back = footer::after_merge(*recorded, before, &ws.census, &ws.schema.name_field);
+            // When written, the save itself tells blocks that did not come back.
+            if dry_run || matches!(back, footer::BroughtBack::Named(_)) {
+                say_brought_back(ctx, &name, &back);
+            }
         }
         if dry_run {
             return Ok((conflicts, false));
@@ -220,16 +224,8 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
 
 /// Names the initiatives deleted by hand from the census that a merge
 /// brought back from a colleague's copy, and how to delete them for real.
-fn say_brought_back(
-    ctx: &Context,
-    name: &str,
-    recorded: Recorded,
-    before: &Census,
-    after: &Census,
-    schema: &Schema,
-) {
-    let back = footer::after_merge(recorded, before, after, &schema.name_field);
-    for line in brought_back(ctx.lang, name, &back) {
+fn say_brought_back(ctx: &Context, name: &str, back: &footer::BroughtBack) {
+    for line in brought_back(ctx.lang, name, back) {
         eprintln!("{line}");
     }
 }
@@ -304,7 +300,8 @@ pub fn git_merge_driver(
     exchange::merge_into(&mut result, &schema, &other, &agent, now)
         .map_err(|e| merge_fail(ctx, e))?;
     if let Some((recorded, before)) = &hand_deleted {
-        say_brought_back(ctx, name, *recorded, before, &result, &schema);
+        let back = footer::after_merge(*recorded, before, &result, &schema.name_field);
+        say_brought_back(ctx, name, &back);
     }
     // git keeps the history: no `.bak` left in the work tree.
     store::save_with(ours, &result, store::Backup::None).map_err(|e| ctx.fail(&e))?;

@@ -121,6 +121,18 @@ pub fn brought_back(lang: Lang, file: &str, back: &BroughtBack) -> Vec<String> {
     }
 }
 
+/// A write to `file` from which initiative blocks had been deleted by hand.
+pub fn deleted_before_write(lang: Lang, file: &str, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{file} : {count} initiative(s) avai(en)t été supprimée(s) à la main du fichier ; une copie d'un collègue qui les a encore les ramènera à la fusion. Pour supprimer une initiative, utilisez « recense delete ID »."
+        ),
+        Lang::En => format!(
+            "{file}: {count} initiative(s) had been deleted by hand from the file; a colleague's copy that still has them will bring them back at a merge. To delete an initiative, use `recense delete ID`."
+        ),
+    }
+}
+
 /// A file name as typed in a shell: quoted when it holds anything else than
 /// letters, digits and `._-/+@%:,=`.
 fn shell_word(s: &str) -> String {
@@ -226,6 +238,8 @@ impl Localized for Diagnostic {
             (P::ChecksumMismatch, Lang::En) => "the checksum does not match: the file was changed outside recense (by hand, or damaged on the way).".into(),
             (P::ChecksumMissing, Lang::Fr) => "pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.".into(),
             (P::ChecksumMissing, Lang::En) => "no checksum: the file was not written by recense, or it is truncated.".into(),
+            (P::WrappedByMail, Lang::Fr) => "cette ligne a été coupée en deux par le logiciel de courrier (le recensement a voyagé dans le corps du message) : enregistrez la pièce jointe elle-même, ou demandez qu'on vous l'envoie en pièce jointe.".into(),
+            (P::WrappedByMail, Lang::En) => "this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment.".into(),
             (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
             (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
         };
