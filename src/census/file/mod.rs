@@ -14,7 +14,7 @@ mod split;
 
 use crate::census::error::{LoadError, SyntaxError};
 use crate::census::locate::{Location, SourceText};
-use crate::census::model::{Census, FORMAT_VERSION, Initiative};
+use crate::census::model::{Census, FORMAT_VERSION, Initiative, Stamp};
 
 pub use ser::{initiative_canonical, to_canonical, write_str_literal};
 
@@ -161,7 +161,9 @@ pub fn parse_with_threads(
     // are that text, so the comparison of bytes settles the common case.
     let checksum = if recorded.is_empty() {
         ChecksumState::Missing
-    } else if bytes_match || ser::canonical_checksums(&census).contains(&recorded) {
+    } else if bytes_match
+        || (stamps_intact(&census) && ser::canonical_checksums(&census).contains(&recorded))
+    {
         ChecksumState::Valid
     } else {
         ChecksumState::Mismatch
@@ -184,6 +186,17 @@ pub fn parse_with_threads(
             deleted_by_hand: ids,
         },
     ))
+}
+
+/// Whether every value still matches its stamp: a value edited or added by
+/// hand changes the content, whatever the layout, so the canonical text need
+/// not be written to know that the checksum cannot match.
+fn stamps_intact(census: &Census) -> bool {
+    census.initiatives.iter().all(|i| {
+        i.fields
+            .iter()
+            .all(|(_, es)| es.iter().all(|e| matches!(e.stamp, Stamp::Recorded { .. })))
+    })
 }
 
 /// A syntax error on the last lines of a file without its closing checksum
@@ -266,6 +279,40 @@ mod tests {
         // Saving keeps the edit visible (old hash kept) until it is adopted.
         let (again, _) = parse(&to_canonical(&c), "t.ron").unwrap();
         assert_eq!(again.hand_edits().len(), 1);
+    }
+
+    #[test]
+    fn the_checksum_covers_the_content_not_the_layout() {
+        let text = to_canonical(&sample());
+        let tabs = text.replace("    ", "\t");
+        assert_ne!(tabs, text);
+        assert_eq!(
+            parse(&tabs, "t.ron").unwrap().1.checksum,
+            ChecksumState::Valid
+        );
+        // Written before the footer line existed: still intact.
+        let start = text.find("    // recense: ").unwrap();
+        let end = start + text[start..].find('\n').unwrap() + 1;
+        let mut old = format!("{}{}", &text[..start], &text[end..]);
+        let region = checksum_region(&old).unwrap().len();
+        let sum = checksum_of(&old[..region]);
+        let at = old.rfind("checksum: \"").unwrap() + "checksum: \"".len();
+        old.replace_range(at..at + 16, &sum);
+        assert_eq!(
+            parse(&old, "t.ron").unwrap().1.checksum,
+            ChecksumState::Valid
+        );
+        let old_tabs = old.replace("    ", "\t");
+        assert_eq!(
+            parse(&old_tabs, "t.ron").unwrap().1.checksum,
+            ChecksumState::Valid
+        );
+        // A real change of content is not.
+        let changed = tabs.replace("\"academique\"", "\"contributeur\"");
+        assert_eq!(
+            parse(&changed, "t.ron").unwrap().1.checksum,
+            ChecksumState::Mismatch
+        );
     }
 
     #[test]
