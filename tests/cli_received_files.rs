@@ -409,3 +409,65 @@ fn the_first_write_after_a_block_was_deleted_by_hand_says_so() {
             "census.ron : 1 initiative(s) avai(en)t été supprimée(s) à la main du fichier ; une copie d'un collègue qui les a encore les ramènera à la fusion. Pour supprimer une initiative, utilisez « recense delete ID ».",
         ));
 }
+
+// ------------------------------------------------ a clone without the driver
+
+/// git in `dir`, isolated as the tests are; must succeed.
+#[track_caller]
+fn git(env: &Env, dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    env.program("git", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .args(args)
+        .output()
+        .expect("these tests need git")
+}
+
+#[test]
+fn the_recovery_printed_for_conflict_markers_redoes_the_merge_with_recense() {
+    let env = Env::with_census();
+    let dir = env.work();
+    let infini = env.add_infini();
+    for args in [
+        &["init", "--quiet", "-b", "main"][..],
+        &["config", "user.name", "Marie"],
+        &["config", "user.email", "marie@example.org"],
+        &["add", CENSUS],
+        &["commit", "--quiet", "-m", "Départ"],
+        &["checkout", "--quiet", "-b", "bruno"],
+    ] {
+        assert!(git(&env, &dir, args).status.success(), "git {args:?}");
+    }
+    let phone = |value: &str, who: &str| {
+        env.census_cmd()
+            .args(["--as", who, "edit", &infini, "--set"])
+            .arg(format!("telephone={value}"))
+            .assert()
+            .success();
+        assert!(
+            git(&env, &dir, &["commit", "--quiet", "-am", who])
+                .status
+                .success()
+        );
+    };
+    phone("02 98 00 00 02", "Bruno");
+    git(&env, &dir, &["checkout", "--quiet", "main"]);
+    phone("02 98 00 00 01", "Marie");
+    // No merge driver in this clone: git merges the census as text.
+    let merge = git(&env, &dir, &["merge", "--no-edit", "bruno"]);
+    assert!(!merge.status.success(), "git leaves markers");
+    let recovery = "recense --file census.ron setup-git && git checkout -m census.ron";
+    env.census_cmd()
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(contains(recovery));
+    // The recovery, as printed.
+    env.census_cmd().arg("setup-git").assert().success();
+    let checkout = git(&env, &dir, &["checkout", "-m", CENSUS]);
+    assert!(checkout.status.success(), "{checkout:?}");
+    assert!(!env.read_text(CENSUS).contains("<<<<<<<"));
+    env.census_cmd().arg("conflicts").assert().success().stdout(
+        contains("« +33298000001 »  par Marie").and(contains("« +33298000002 »  par Bruno")),
+    );
+}
