@@ -298,3 +298,21 @@ fn not_a_duplicate_is_remembered() {
         0
     );
 }
+
+#[test]
+fn merging_names_a_block_deleted_by_hand_that_comes_back() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/received");
+    let text = std::fs::read_to_string(format!("{fixtures}/census-hand-deleted.ron")).unwrap();
+    let mut h = Harness::from_text(&text, Setup::default());
+    merge(
+        &mut h,
+        std::path::Path::new(&format!("{fixtures}/census-with-footer.ron")),
+    );
+    let message = h.message().expect("a summary");
+    assert!(
+        message.contains(
+            "« Médiathèque des Capucins » (01M8KBYJ80YC2KZ7P4Z8FE4ZYJ) avait été supprimée à la main du fichier"
+        ),
+        "{message}"
+    );
+}

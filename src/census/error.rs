@@ -133,6 +133,31 @@ pub enum LoadError {
     UnknownSchema { location: Location, id: String },
     #[error("{path}: schema file not found")]
     SchemaNotFound { path: PathBuf },
+    /// A compressed file (a zipped attachment), `format` naming the kind.
+    #[error("{path}: compressed ({format})")]
+    Compressed { path: PathBuf, format: &'static str },
+    /// The body of an e-mail saved instead of its attachment, still in its
+    /// transfer encoding (`quoted-printable` or `base64`).
+    #[error("{location}: mail encoding {encoding}")]
+    MailEncoded {
+        location: Location,
+        encoding: &'static str,
+    },
+    /// A line cut in two by a mail program; `location` is where it was cut.
+    #[error("{location}: line wrapped")]
+    WrappedLine { location: Location },
+    /// `<<<<<<<` markers left by git merging the census as text.
+    #[error("{location}: git conflict markers")]
+    ConflictMarkers { location: Location },
+    /// A census recorded with a version of its form newer than the one
+    /// this program has.
+    #[error("{location}: newer form version {found}")]
+    NewerSchemaVersion {
+        location: Location,
+        schema: String,
+        found: u32,
+        known: u32,
+    },
 }
 
 /// Why a census file could not be written.

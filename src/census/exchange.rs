@@ -49,10 +49,12 @@ pub enum IncomingError {
 /// says they edited it on purpose.
 pub fn read_incoming(path: &Path, accept_edited: bool) -> Result<Census, IncomingError> {
     let (census, report) = store::load(path).map_err(IncomingError::Load)?;
-    match report.checksum {
-        ChecksumState::Valid => Ok(census),
+    match (report.checksum, report.wrapped) {
+        (ChecksumState::Valid, _) => Ok(census),
         _ if accept_edited => Ok(census),
-        state => Err(IncomingError::Checksum {
+        // A value cut by a mail program: say so rather than "damaged".
+        (_, Some(location)) => Err(IncomingError::Load(LoadError::WrappedLine { location })),
+        (state, None) => Err(IncomingError::Checksum {
             path: path.to_path_buf(),
             missing: state == ChecksumState::Missing,
         }),

@@ -20,8 +20,17 @@ pub fn load(path: &Path) -> Result<(Census, LoadReport), LoadError> {
     Ok((census, report))
 }
 
-/// Reads a whole text file with the size limit; invalid UTF-8 is a located error.
+/// Reads a whole text file with the size limit, as an editor shows it (see
+/// [`read_source`]); invalid UTF-8 is a located error.
 pub fn read_limited(path: &Path) -> Result<String, LoadError> {
+    read_source(path).map(|(text, _)| text)
+}
+
+/// Reads a whole text file with the size limit; invalid UTF-8 is a located
+/// error, a compressed file is named as such. A byte order mark and `\r\n`
+/// or `\r` line endings are made what an editor shows (see
+/// [`file::received::normalize`]); the flag says whether there were any.
+pub fn read_source(path: &Path) -> Result<(String, bool), LoadError> {
     let io = |error: std::io::Error| {
         if error.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -47,9 +56,16 @@ pub fn read_limited(path: &Path) -> Result<String, LoadError> {
     f.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    String::from_utf8(bytes).map_err(|e| {
+    if let Some(format) = file::received::compressed_format(&bytes) {
+        return Err(LoadError::Compressed {
+            path: path.to_path_buf(),
+            format,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (before, _) = file::received::normalize(before);
         let text = crate::census::locate::SourceText::new("", &before);
         let mut location = text.location(before.len());
         location.file = path.display().to_string();
@@ -57,7 +73,8 @@ pub fn read_limited(path: &Path) -> Result<String, LoadError> {
             location,
             error: crate::census::error::SyntaxError::NotUtf8,
         }
-    })
+    })?;
+    Ok(file::received::normalize(text))
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

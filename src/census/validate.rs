@@ -38,6 +38,13 @@ pub enum Problem {
     },
     ChecksumMismatch,
     ChecksumMissing,
+    /// A value cut by a mail program (the file travelled in a message body).
+    WrappedByMail,
+    /// Initiative blocks deleted by hand: the footer counted `recorded`.
+    DeletedByHand {
+        count: usize,
+        recorded: usize,
+    },
 }
 
 impl Problem {
@@ -82,6 +89,25 @@ pub fn validate(
             field: None,
             problem: Problem::ChecksumMismatch,
         }),
+    }
+    if let Some(location) = &report.wrapped {
+        out.push(Diagnostic {
+            location: location.clone(),
+            initiative: None,
+            field: None,
+            problem: Problem::WrappedByMail,
+        });
+    }
+    if let Some(recorded) = report.deleted_by_hand {
+        out.push(Diagnostic {
+            location: text.location(text.text.rfind("// recense: ").unwrap_or(0)),
+            initiative: None,
+            field: None,
+            problem: Problem::DeletedByHand {
+                count: crate::census::file::footer::deleted_by_hand(recorded, census),
+                recorded: recorded.count,
+            },
+        });
     }
     let mut cursor = 0;
     for i in &census.initiatives {

@@ -46,6 +46,30 @@ pub fn schema_for(census_path: &Path, id: &str) -> Result<Schema, LoadError> {
     })
 }
 
+/// Refuses a census recorded with a version of its form newer than `schema`
+/// (the form this program uses for it): its values would be checked, shown
+/// and merged against a form that does not know them, and merging it would
+/// silently raise the version of the receiver's census. `path` is the
+/// census file, read again only to say where.
+pub fn check_schema_version(
+    census: &Census,
+    schema: &Schema,
+    path: &Path,
+) -> Result<(), LoadError> {
+    if census.schema_version <= schema.version {
+        return Ok(());
+    }
+    let source = store::read_limited(path).unwrap_or_default();
+    let name = path.display().to_string();
+    let text = SourceText::new(&name, &source);
+    Err(LoadError::NewerSchemaVersion {
+        location: text.location(text.find_key("schema_version", 0).unwrap_or(0)),
+        schema: census.schema_id.clone(),
+        found: census.schema_version,
+        known: schema.version,
+    })
+}
+
 /// Reads and checks a schema file.
 pub fn load_schema(path: &Path) -> Result<Schema, LoadError> {
     let text = store::read_limited(path).map_err(|e| match e {
@@ -75,6 +99,7 @@ impl Workspace {
     pub fn open(path: &Path) -> Result<Workspace, LoadError> {
         let (census, report) = store::load(path)?;
         let schema = schema_for(path, &census.schema_id)?;
+        check_schema_version(&census, &schema, path)?;
         Ok(Workspace {
             path: path.to_path_buf(),
             census,

@@ -174,9 +174,23 @@ impl Context {
         // before anything else, so that no later merge mistakes them.
         ws.census
             .adopt_hand_edits(&agent, crate::census::time::Timestamp::now());
+        // Blocks deleted by hand: this write forgets them, so it says so
+        // unless the change (a merge) brought them back.
+        let hand_deleted = ws.report.deleted_by_hand.map(|r| (r, ws.census.clone()));
         let (out, changed) = change(&mut ws, &agent)?;
         if changed {
             ws.save().map_err(|e| self.fail(&e))?;
+            if let Some((recorded, before)) = hand_deleted {
+                use crate::census::file::footer::{self, BroughtBack};
+                let count = footer::deleted_by_hand(recorded, &before);
+                if footer::after_merge(recorded, &before, &ws.census, "")
+                    == BroughtBack::Unrecognised(count)
+                {
+                    let name = self.file.display().to_string();
+                    let text = crate::i18n::files::deleted_before_write(self.lang, &name, count);
+                    eprintln!("{text}");
+                }
+            }
         }
         lock.release();
         Ok(out)

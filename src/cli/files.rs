@@ -8,7 +8,9 @@ use crate::census::file;
 use crate::census::locate::SourceText;
 use crate::census::store::{self, Lock};
 use crate::census::validate::{Severity, validate as validate_census};
-use crate::census::workspace::{default_schema_text, load_schema, schema_for};
+use crate::census::workspace::{
+    check_schema_version, default_schema_text, load_schema, schema_for,
+};
 use crate::census::{Schema, schema::FieldType};
 use crate::i18n::Localized;
 
@@ -64,6 +66,7 @@ fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
         Kind::Census => {
             let (census, report) = file::parse(&text, &name).map_err(|e| ctx.fail(&e))?;
             let schema = schema_for(path, &census.schema_id).map_err(|e| ctx.fail(&e))?;
+            check_schema_version(&census, &schema, path).map_err(|e| ctx.fail(&e))?;
             let diagnostics = validate_census(&census, &schema, &report, &text, &name);
             for d in &diagnostics {
                 eprintln!("{}", d.localize(ctx.lang));
@@ -80,12 +83,13 @@ fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
 pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
     let mut all_canonical = true;
     for path in files {
-        let text = store::read_limited(path).map_err(|e| ctx.fail(&e))?;
+        // A byte order mark or `\r\n` line endings are not canonical either.
+        let (text, converted) = store::read_source(path).map_err(|e| ctx.fail(&e))?;
         // The journal's changes (a terminal session that did not end) are
         // part of the census: `load` replays them.
         let (census, report) = store::load(path).map_err(|e| ctx.fail(&e))?;
         let canonical = file::to_canonical(&census);
-        if canonical == text && report.journal == 0 {
+        if canonical == text && !converted && report.journal == 0 {
             continue;
         }
         if check {

@@ -6,13 +6,15 @@ use std::process::ExitCode;
 use crate::census::exchange::{
     self, IncomingError, MergeSummary, Peers, bundle_for, bundle_since, read_incoming,
 };
+use crate::census::file::footer;
 use crate::census::merge::MergeError;
 use crate::census::model::Census;
 use crate::census::store::{self, Lock};
 use crate::census::time::{Date, Timestamp};
-use crate::census::workspace::schema_for;
+use crate::census::workspace::{check_schema_version, schema_for};
 use crate::census::{Agent, AgentId, Schema};
 use crate::i18n::cli::cli;
+use crate::i18n::files::brought_back;
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
@@ -164,11 +166,13 @@ fn merge_files(
     let first =
         read_incoming(&args.files[0], args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
     let schema = schema_for(&args.files[0], &first.schema_id).map_err(|e| ctx.fail(&e))?;
+    check_schema_version(&first, &schema, &args.files[0]).map_err(|e| ctx.fail(&e))?;
     let agent = &files_agent(ctx, &first, &args.files[0]);
     let mut result = first;
     result.adopt_hand_edits(agent, now);
     for file in &args.files[1..] {
         let theirs = read_incoming(file, args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
+        check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
         let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
             .map_err(|e| merge_fail(ctx, e))?;
         say_summary(ctx, file, &summary);
@@ -203,9 +207,12 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
     let dry_run = args.dry_run;
     let any_conflict = ctx.mutate(|ws, agent| {
         ws.census.adopt_hand_edits(agent, now);
+        // Blocks deleted by hand: told when a colleague's copy brings them back.
+        let hand_deleted = ws.report.deleted_by_hand.map(|r| (r, ws.census.clone()));
         let mut peers = Peers::load(&ws.path);
         let mut conflicts = 0;
         for (file, theirs) in &received {
+            check_schema_version(theirs, &ws.schema, file).map_err(|e| ctx.fail(&e))?;
             let sender = sender_of(ctx, &ws.census, theirs, args.from.as_deref())?;
             let summary = exchange::merge_into(&mut ws.census, &ws.schema, theirs, agent, now)
                 .map_err(|e| merge_fail(ctx, e))?;
@@ -216,6 +223,14 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
                 peers.record(sender, theirs);
             }
             conflicts = summary.conflicts;
+        }
+        if let Some((recorded, before)) = &hand_deleted {
+            let name = ctx.file.display().to_string();
+            let back = footer::after_merge(*recorded, before, &ws.census, &ws.schema.name_field);
+            // When written, the save itself tells blocks that did not come back.
+            if dry_run || matches!(back, footer::BroughtBack::Named(_)) {
+                say_brought_back(ctx, &name, &back);
+            }
         }
         if dry_run {
             return Ok((conflicts, false));
@@ -233,6 +248,14 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         eprintln!("{}", t.merge_next);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names the initiatives deleted by hand from the census that a merge
+/// brought back from a colleague's copy, and how to delete them for real.
+fn say_brought_back(ctx: &Context, name: &str, back: &footer::BroughtBack) {
+    for line in brought_back(ctx.lang, name, back) {
+        eprintln!("{line}");
+    }
 }
 
 pub fn bundle(
@@ -300,12 +323,18 @@ pub fn git_merge_driver(
     let now = Timestamp::now();
     // Files from the repository may have been edited by hand and committed:
     // their hand edits are kept, not refused.
-    let (mut result, _) = store::load(ours).map_err(|e| unreadable(&e))?;
+    let (mut result, report) = store::load(ours).map_err(|e| unreadable(&e))?;
+    let hand_deleted = report.deleted_by_hand.map(|r| (r, result.clone()));
     let (other, _) = store::load(theirs).map_err(|e| unreadable(&e))?;
     let schema = schema_for(ours, &result.schema_id).unwrap_or_else(|_| Schema::default_schema());
+    check_schema_version(&other, &schema, theirs).map_err(|e| unreadable(&e))?;
     result.adopt_hand_edits(&agent, now);
     exchange::merge_into(&mut result, &schema, &other, &agent, now)
         .map_err(|e| merge_fail(ctx, e))?;
+    if let Some((recorded, before)) = &hand_deleted {
+        let back = footer::after_merge(*recorded, before, &result, &schema.name_field);
+        say_brought_back(ctx, name, &back);
+    }
     // git keeps the history: no `.bak` left in the work tree.
     store::save_with(ours, &result, store::Backup::None).map_err(|e| ctx.fail(&e))?;
     Ok(ExitCode::SUCCESS)

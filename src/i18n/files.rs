@@ -3,6 +3,7 @@
 
 use super::{Lang, Localized, list};
 use crate::census::error::{LoadError, SaveError, SyntaxError};
+use crate::census::file::footer::BroughtBack;
 use crate::census::model::FORMAT_VERSION;
 use crate::census::schema::SchemaProblem;
 use crate::census::validate::{Diagnostic, Problem, Severity};
@@ -95,7 +96,53 @@ impl Localized for LoadError {
             (L::UnknownSchema { location, id }, Lang::En) => format!("{location}: form `{id}` not found: put its file at schemas/{id}.ron beside the census."),
             (L::SchemaNotFound { path }, Lang::Fr) => format!("{}: fichier de formulaire introuvable.", path.display()),
             (L::SchemaNotFound { path }, Lang::En) => format!("{}: form file not found.", path.display()),
+            (L::Compressed { path, format }, Lang::Fr) => format!("{}: ce fichier est compressé ({format}) : décompressez-le d'abord (par exemple « unzip FICHIER.zip » ou « gunzip FICHIER.gz », ou ouvrez-le dans le gestionnaire de fichiers), puis donnez le fichier .ron qu'il contient.", path.display()),
+            (L::Compressed { path, format }, Lang::En) => format!("{}: this file is compressed ({format}): unzip it first (e.g. `unzip FILE.zip` or `gunzip FILE.gz`, or open it in the file manager), then give the .ron file it holds.", path.display()),
+            (L::MailEncoded { location, encoding }, Lang::Fr) => format!("{location}: ce fichier est le texte d'un courriel encore encodé ({encoding}), pas la pièce jointe elle-même : dans le logiciel de courrier, enregistrez la pièce jointe (« Enregistrer sous… ») et donnez ce fichier-là."),
+            (L::MailEncoded { location, encoding }, Lang::En) => format!("{location}: this file is the text of an e-mail still in its transfer encoding ({encoding}), not the attachment itself: in the mail program, save the attachment itself (“Save as…”) and give that file."),
+            (L::WrappedLine { location }, Lang::Fr) => format!("{location}: cette ligne a été coupée en deux par le logiciel de courrier (le recensement a voyagé dans le corps du message) : enregistrez la pièce jointe elle-même, ou demandez qu'on vous l'envoie en pièce jointe."),
+            (L::WrappedLine { location }, Lang::En) => format!("{location}: this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment."),
+            (L::ConflictMarkers { location }, Lang::Fr) => { let f = shell_word(&location.file); format!("{location}: marques de conflit de git (<<<<<<<) : git a fusionné ce recensement comme un simple texte, sans recense. Pour refaire la fusion avec recense, sans rien perdre : recense --file {f} setup-git && git checkout -m {f} (puis git add {f} et git commit).") }
+            (L::ConflictMarkers { location }, Lang::En) => { let f = shell_word(&location.file); format!("{location}: git conflict markers (<<<<<<<): git merged this census as plain text, without recense. To redo the merge with recense, losing nothing: recense --file {f} setup-git && git checkout -m {f} (then git add {f} and git commit).") }
+            (L::NewerSchemaVersion { location, schema, found, known }, Lang::Fr) => format!("{location}: ce recensement a été fait avec la version {found} du formulaire « {schema} », plus récente que celle que connaît ce recense ({known}). Mettez recense à jour, ou placez la nouvelle version du formulaire dans schemas/{schema}.ron à côté du recensement ; rien n'a été modifié."),
+            (L::NewerSchemaVersion { location, schema, found, known }, Lang::En) => format!("{location}: this census was recorded with version {found} of the form `{schema}`, newer than the one this recense knows ({known}). Update recense, or put the new version of the form at schemas/{schema}.ron beside the census; nothing was changed."),
         }
+    }
+}
+
+/// At a merge into `file`: what came of the initiatives deleted by hand
+/// from it, one line each.
+pub fn brought_back(lang: Lang, file: &str, back: &BroughtBack) -> Vec<String> {
+    match (back, lang) {
+        (BroughtBack::Named(named), Lang::Fr) => named.iter().map(|(id, name)| format!("{file} : « {name} » ({id}) avait été supprimée à la main du fichier ; la fusion la ramène depuis la copie d'un collègue. Pour la supprimer pour de bon : recense delete {id}")).collect(),
+        (BroughtBack::Named(named), Lang::En) => named.iter().map(|(id, name)| format!("{file}: `{name}` ({id}) had been deleted by hand from the file; the merge brings it back from a colleague's copy. To delete it for good: recense delete {id}")).collect(),
+        (BroughtBack::Unrecognised(count), Lang::Fr) => vec![format!("{file} : {count} initiative(s) supprimée(s) à la main du fichier ; si la fusion les ramène, supprimez-les avec « recense delete ID ».")],
+        (BroughtBack::Unrecognised(count), Lang::En) => vec![format!("{file}: {count} initiative(s) deleted by hand from the file; if the merge brings them back, delete them with `recense delete ID`.")],
+    }
+}
+
+/// A write to `file` from which initiative blocks had been deleted by hand.
+pub fn deleted_before_write(lang: Lang, file: &str, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{file} : {count} initiative(s) avai(en)t été supprimée(s) à la main du fichier ; une copie d'un collègue qui les a encore les ramènera à la fusion. Pour supprimer une initiative, utilisez « recense delete ID »."
+        ),
+        Lang::En => format!(
+            "{file}: {count} initiative(s) had been deleted by hand from the file; a colleague's copy that still has them will bring them back at a merge. To delete an initiative, use `recense delete ID`."
+        ),
+    }
+}
+
+/// A file name as typed in a shell: quoted when it holds anything else than
+/// letters, digits and `._-/+@%:,=`.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "._-/+@%:,=".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 
@@ -191,6 +238,10 @@ impl Localized for Diagnostic {
             (P::ChecksumMismatch, Lang::En) => "the checksum does not match: the file was changed outside recense (by hand, or damaged on the way).".into(),
             (P::ChecksumMissing, Lang::Fr) => "pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.".into(),
             (P::ChecksumMissing, Lang::En) => "no checksum: the file was not written by recense, or it is truncated.".into(),
+            (P::WrappedByMail, Lang::Fr) => "cette ligne a été coupée en deux par le logiciel de courrier (le recensement a voyagé dans le corps du message) : enregistrez la pièce jointe elle-même, ou demandez qu'on vous l'envoie en pièce jointe.".into(),
+            (P::WrappedByMail, Lang::En) => "this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment.".into(),
+            (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
+            (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
         };
         format!("{}: {severity}: {what}", self.location)
     }

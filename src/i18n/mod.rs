@@ -25,7 +25,7 @@ macro_rules! strings {
 pub mod cli;
 pub mod exchange;
 pub mod export;
-mod files;
+pub mod files;
 pub mod git;
 pub mod import;
 pub mod legitimize;

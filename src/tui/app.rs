@@ -340,6 +340,8 @@ impl Core {
                 )
             }
         })?;
+        crate::census::workspace::check_schema_version(&theirs, &self.ws.schema, path)
+            .map_err(|e| e.localize(lang))?;
         let now = self.clock.now();
         let summary = exchange::merge_into(
             &mut self.ws.census,
@@ -773,9 +775,12 @@ impl App {
             return Effect::None;
         }
         let path = std::path::PathBuf::from(path);
+        // Blocks deleted by hand that come back are told, as `recense merge` does.
+        let hand_deleted = (self.core.ws.report.deleted_by_hand)
+            .map(|recorded| (recorded, self.core.ws.census.clone()));
         match self.core.merge_file(&path, accept_edited) {
             Ok(s) => {
-                let text = crate::i18n::fill(
+                let mut text = crate::i18n::fill(
                     crate::i18n::cli::cli(self.core.lang).merge_summary,
                     &[
                         ("file", &path.display()),
@@ -785,6 +790,20 @@ impl App {
                         ("duplicates", &s.duplicates),
                     ],
                 );
+                if let Some((recorded, before)) = hand_deleted {
+                    let ws = &self.core.ws;
+                    let back = crate::census::file::footer::after_merge(
+                        recorded,
+                        &before,
+                        &ws.census,
+                        &ws.schema.name_field,
+                    );
+                    let name = ws.path.display().to_string();
+                    for line in crate::i18n::files::brought_back(self.core.lang, &name, &back) {
+                        text.push(' ');
+                        text.push_str(&line);
+                    }
+                }
                 self.core.say(text);
             }
             Err(e) => self.core.error(e),

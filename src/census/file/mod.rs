@@ -6,13 +6,15 @@
 //! changes only the lines around it.
 
 mod de;
+pub mod footer;
 pub mod journal;
+pub mod received;
 mod ser;
 mod split;
 
 use crate::census::error::{LoadError, SyntaxError};
-use crate::census::locate::SourceText;
-use crate::census::model::{Census, FORMAT_VERSION, Initiative};
+use crate::census::locate::{Location, SourceText};
+use crate::census::model::{Census, FORMAT_VERSION, Initiative, Stamp};
 
 pub use ser::{initiative_canonical, to_canonical, write_str_literal};
 
@@ -32,6 +34,12 @@ pub struct LoadReport {
     pub checksum: ChecksumState,
     /// Changes replayed from the journal (`FILE.journal`).
     pub journal: usize,
+    /// Where a value was cut by a mail program (when the checksum does not
+    /// match because of it): the file travelled in the body of a message.
+    pub wrapped: Option<Location>,
+    /// The footer of a file from which initiative blocks were deleted by
+    /// hand (what it recorded), to tell how many and, at a merge, which.
+    pub deleted_by_hand: Option<footer::Recorded>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -93,12 +101,14 @@ pub fn parse_with_threads(
     });
     let file: de::CensusFile = match parallel {
         Some(file) => file,
-        None => ron::Options::default()
-            .from_str(source)
-            .map_err(|e| LoadError::Syntax {
+        None => ron::Options::default().from_str(source).map_err(|e| {
+            let line = e.span.start.line;
+            let error = at_the_end(source, line, SyntaxError::from_ron(&e.code));
+            received::diagnose(source, name, line, &error).unwrap_or_else(|| LoadError::Syntax {
                 location: text.location_of_span(&e.span),
-                error: at_the_end(source, e.span.start.line, SyntaxError::from_ron(&e.code)),
-            })?,
+                error,
+            })
+        })?,
     };
     if file.format > FORMAT_VERSION {
         return Err(LoadError::NewerFormat {
@@ -106,17 +116,11 @@ pub fn parse_with_threads(
             found: file.format,
         });
     }
-    let checksum = if file.checksum.is_empty() {
-        ChecksumState::Missing
-    } else if computed
+    let bytes_match = computed
         .unwrap_or_else(|| checksum_region(source).map(checksum_of))
         .as_deref()
-        == Some(file.checksum.as_str())
-    {
-        ChecksumState::Valid
-    } else {
-        ChecksumState::Mismatch
-    };
+        == Some(file.checksum.as_str());
+    let recorded = file.checksum;
 
     let mut initiatives: Vec<Initiative> = file
         .initiatives
@@ -151,13 +155,48 @@ pub fn parse_with_threads(
         agents: file.agents,
         initiatives,
     };
+    // The checksum covers the content: a file only laid out differently
+    // (re-indented, tabs, joined lines) holds the census recense wrote when
+    // its canonical text gives the recorded sum. A canonical file's bytes
+    // are that text, so the comparison of bytes settles the common case.
+    let checksum = if recorded.is_empty() {
+        ChecksumState::Missing
+    } else if bytes_match
+        || (stamps_intact(&census) && ser::canonical_checksums(&census).contains(&recorded))
+    {
+        ChecksumState::Valid
+    } else {
+        ChecksumState::Mismatch
+    };
+    // Blocks deleted by hand change the content: only then is the footer read.
+    let ids = (checksum != ChecksumState::Valid)
+        .then(|| footer::read(source))
+        .flatten()
+        .filter(|recorded| footer::deleted_by_hand(*recorded, &census) > 0);
+    let wrapped = (checksum == ChecksumState::Mismatch)
+        .then(|| received::wrapped_value(&census, source))
+        .flatten()
+        .map(|at| text.location(at));
     Ok((
         census,
         LoadReport {
             checksum,
             journal: 0,
+            wrapped,
+            deleted_by_hand: ids,
         },
     ))
+}
+
+/// Whether every value still matches its stamp: a value edited or added by
+/// hand changes the content, whatever the layout, so the canonical text need
+/// not be written to know that the checksum cannot match.
+fn stamps_intact(census: &Census) -> bool {
+    census.initiatives.iter().all(|i| {
+        i.fields
+            .iter()
+            .all(|(_, es)| es.iter().all(|e| matches!(e.stamp, Stamp::Recorded { .. })))
+    })
 }
 
 /// A syntax error on the last lines of a file without its closing checksum
@@ -240,6 +279,40 @@ mod tests {
         // Saving keeps the edit visible (old hash kept) until it is adopted.
         let (again, _) = parse(&to_canonical(&c), "t.ron").unwrap();
         assert_eq!(again.hand_edits().len(), 1);
+    }
+
+    #[test]
+    fn the_checksum_covers_the_content_not_the_layout() {
+        let text = to_canonical(&sample());
+        let tabs = text.replace("    ", "\t");
+        assert_ne!(tabs, text);
+        assert_eq!(
+            parse(&tabs, "t.ron").unwrap().1.checksum,
+            ChecksumState::Valid
+        );
+        // Written before the footer line existed: still intact.
+        let start = text.find("    // recense: ").unwrap();
+        let end = start + text[start..].find('\n').unwrap() + 1;
+        let mut old = format!("{}{}", &text[..start], &text[end..]);
+        let region = checksum_region(&old).unwrap().len();
+        let sum = checksum_of(&old[..region]);
+        let at = old.rfind("checksum: \"").unwrap() + "checksum: \"".len();
+        old.replace_range(at..at + 16, &sum);
+        assert_eq!(
+            parse(&old, "t.ron").unwrap().1.checksum,
+            ChecksumState::Valid
+        );
+        let old_tabs = old.replace("    ", "\t");
+        assert_eq!(
+            parse(&old_tabs, "t.ron").unwrap().1.checksum,
+            ChecksumState::Valid
+        );
+        // A real change of content is not.
+        let changed = tabs.replace("\"academique\"", "\"contributeur\"");
+        assert_eq!(
+            parse(&changed, "t.ron").unwrap().1.checksum,
+            ChecksumState::Mismatch
+        );
     }
 
     #[test]

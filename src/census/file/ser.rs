@@ -140,8 +140,25 @@ pub fn initiative_canonical(i: &Initiative) -> String {
     out
 }
 
+/// The checksums of the canonical text of a census as this version writes
+/// it and as earlier ones did, without the footer line.
+pub(super) fn canonical_checksums(census: &Census) -> [String; 2] {
+    let mut body = canonical_body(census, false);
+    let earlier = checksum_of(&body);
+    super::footer::write(&mut body, census);
+    [checksum_of(&body), earlier]
+}
+
 /// The canonical text of a census.
 pub fn to_canonical(census: &Census) -> String {
+    let mut out = canonical_body(census, true);
+    let sum = checksum_of(&out);
+    let _ = writeln!(out, "    checksum: \"{sum}\",\n)");
+    out
+}
+
+/// The canonical text of a census up to its checksum line (what it covers).
+fn canonical_body(census: &Census, footer: bool) -> String {
     let estimate = 256 + census.initiatives.len() * 1400;
     let mut out = String::with_capacity(estimate);
     out.push_str(HEADER);
@@ -170,7 +187,8 @@ pub fn to_canonical(census: &Census) -> String {
         out.push_str("    ");
     }
     out.push_str("],\n");
-    let sum = checksum_of(&out);
-    let _ = writeln!(out, "    checksum: \"{sum}\",\n)");
+    if footer {
+        super::footer::write(&mut out, census);
+    }
     out
 }
