@@ -8,11 +8,13 @@ use crate::census::exchange::{
 };
 use crate::census::merge::MergeError;
 use crate::census::model::Census;
+use crate::census::receive::{Received, merge_received};
 use crate::census::store::{self, Lock};
 use crate::census::time::{Date, Timestamp};
 use crate::census::workspace::schema_for;
 use crate::census::{Agent, AgentId, Schema};
 use crate::i18n::cli::cli;
+use crate::i18n::received::{other_territory, received};
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
@@ -24,6 +26,8 @@ pub struct MergeArgs {
     pub dry_run: bool,
     pub accept_edited: bool,
     pub from: Option<String>,
+    /// The territory of the result, when a received file is of another.
+    pub territory: Option<String>,
 }
 
 fn incoming_fail(ctx: &Context, e: IncomingError) -> Fail {
@@ -72,6 +76,34 @@ fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
             "{}",
             fill(t.merge_hand_edits, &[("file", &name), ("n", &s.hand_edits)])
         );
+    }
+}
+
+/// Says, on the error output, what merging `file` brought beyond its
+/// summary: another territory (with how to choose, when `hint`), values
+/// `add` would refuse.
+fn say_received(ctx: &Context, file: &Path, r: &Received, hint: bool) {
+    let t = received(ctx.lang);
+    let name = file.display();
+    if let Some(other) = &r.territory {
+        let warning = other_territory(other, &name, ctx.lang);
+        if hint && other.kept == other.ours {
+            eprintln!("{warning} {}", t.territory_hint);
+        } else {
+            eprintln!("{warning}");
+        }
+    }
+    if !r.invalid.is_empty() {
+        eprintln!(
+            "{}",
+            fill(
+                t.invalid_at_merge,
+                &[("file", &name), ("n", &r.invalid.len())]
+            )
+        );
+        for v in &r.invalid {
+            eprintln!("{}", v.localize(ctx.lang));
+        }
     }
 }
 
@@ -173,15 +205,20 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         })
         .collect::<Result<_, _>>()?;
     let dry_run = args.dry_run;
+    let territory = match args.territory.as_deref().map(str::trim) {
+        Some("") => return Err(Fail::new(t.empty_territory)),
+        other => other,
+    };
     let any_conflict = ctx.mutate(|ws, agent| {
-        ws.census.adopt_hand_edits(agent, now);
         let mut peers = Peers::load(&ws.path);
         let mut conflicts = 0;
         for (file, theirs) in &received {
             let sender = sender_of(ctx, &ws.census, theirs, args.from.as_deref())?;
-            let summary = exchange::merge_into(&mut ws.census, &ws.schema, theirs, agent, now)
+            let r = merge_received(&mut ws.census, &ws.schema, theirs, agent, now, territory)
                 .map_err(|e| merge_fail(ctx, e))?;
-            say_summary(ctx, file, &summary);
+            let summary = &r.summary;
+            say_summary(ctx, file, summary);
+            say_received(ctx, file, &r, true);
             if let Some(sender) = sender {
                 let name = ws.census.agent_name(&sender).to_string();
                 eprintln!("  {} {name}", t.merge_from);
@@ -272,8 +309,9 @@ pub fn git_merge_driver(
     let (other, _) = store::load(theirs).map_err(|e| unreadable(&e))?;
     let schema = schema_for(ours, &result.schema_id).unwrap_or_else(|_| Schema::default_schema());
     result.adopt_hand_edits(&agent, now);
-    exchange::merge_into(&mut result, &schema, &other, &agent, now)
+    let r = merge_received(&mut result, &schema, &other, &agent, now, None)
         .map_err(|e| merge_fail(ctx, e))?;
+    say_received(ctx, Path::new(name), &r, false);
     // git keeps the history: no `.bak` left in the work tree.
     store::save_with(ours, &result, store::Backup::None).map_err(|e| ctx.fail(&e))?;
     Ok(ExitCode::SUCCESS)

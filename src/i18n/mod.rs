@@ -28,6 +28,7 @@ pub mod export;
 mod files;
 pub mod import;
 pub mod legitimize;
+pub mod received;
 pub mod report;
 pub mod screens;
 pub mod ui;

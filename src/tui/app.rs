@@ -319,7 +319,7 @@ impl Core {
         &mut self,
         path: &std::path::Path,
         accept_edited: bool,
-    ) -> Result<crate::census::exchange::MergeSummary, String> {
+    ) -> Result<crate::census::receive::Received, String> {
         use crate::census::exchange::{self, IncomingError, Peers};
         let lang = self.lang;
         let text = crate::i18n::cli::cli(lang);
@@ -341,12 +341,13 @@ impl Core {
             }
         })?;
         let now = self.clock.now();
-        let summary = exchange::merge_into(
+        let received = crate::census::receive::merge_received(
             &mut self.ws.census,
             &self.ws.schema,
             &theirs,
             &self.agent,
             now,
+            None,
         )
         .map_err(
             |crate::census::merge::MergeError::Schema { ours, theirs }| {
@@ -364,7 +365,7 @@ impl Core {
         self.reindex();
         self.count_conflicts();
         self.save_all();
-        Ok(summary)
+        Ok(received)
     }
 
     pub(super) fn after_change(&mut self, id: &InitiativeId) {
@@ -774,8 +775,9 @@ impl App {
         }
         let path = std::path::PathBuf::from(path);
         match self.core.merge_file(&path, accept_edited) {
-            Ok(s) => {
-                let text = crate::i18n::fill(
+            Ok(r) => {
+                let s = &r.summary;
+                let mut text = crate::i18n::fill(
                     crate::i18n::cli::cli(self.core.lang).merge_summary,
                     &[
                         ("file", &path.display()),
@@ -785,6 +787,11 @@ impl App {
                         ("duplicates", &s.duplicates),
                     ],
                 );
+                text.push_str(&crate::i18n::received::merged_extra(
+                    &r,
+                    &path.display(),
+                    self.core.lang,
+                ));
                 self.core.say(text);
             }
             Err(e) => self.core.error(e),
