@@ -77,15 +77,14 @@ pub fn merge_into(
 /// Adopts the hand edits of a received file as hand edits of its sender
 /// (the agent whose copy it is, see [`sender`]), each a function of the
 /// file's content: every colleague who receives the file makes the same
-/// write, and the join sees one. A file naming no author: as `receiver`'s.
+/// write, and the join sees one. A file naming no author (written entirely
+/// by hand) gets the unknown author `~`, the same for every receiver.
 pub fn adopt_received(theirs: &mut Census, receiver: &Agent, now: Timestamp) -> usize {
-    match sender(theirs) {
-        Some(owner) => {
-            let name = theirs.agent_name(&owner).to_string();
-            theirs.adopt_hand_edits_of(owner, &name, now)
-        }
-        None => theirs.adopt_hand_edits(receiver, now),
-    }
+    let owner = sender(theirs)
+        .or_else(|| AgentId::parse("~").ok())
+        .unwrap_or(receiver.id);
+    let name = theirs.agent_name(&owner).to_string();
+    theirs.adopt_hand_edits_of(owner, &name, now)
 }
 
 /// Merges `theirs`, its hand edits already adopted ([`adopt_received`],
@@ -129,18 +128,7 @@ pub fn sender(census: &Census) -> Option<AgentId> {
         .flat_map(|i| i.fields.iter().flat_map(|(_, es)| es.iter()))
         .filter_map(|e| Some((e.stamp.at()?, e.stamp.dot()?.agent)))
         .max()
-        .map(|(_, agent)| {
-            if agent.is_hand() {
-                hand_owner(agent)
-            } else {
-                agent
-            }
-        })
-}
-
-/// `k3x9q~` → `k3x9q`.
-fn hand_owner(agent: AgentId) -> AgentId {
-    AgentId::parse(agent.as_str().trim_end_matches('~')).unwrap_or(agent)
+        .map(|(_, agent)| crate::census::hand::owner(census, agent))
 }
 
 /// A partial census: the same header, only the initiatives chosen (whole).

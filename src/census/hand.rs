@@ -1,77 +1,114 @@
 //! Adopting values changed by hand in a census file: the hand edits of an
-//! initiative become one write of a hand-edit agent (`k3x9q~`), so that
-//! merging keeps them instead of taking them for the values they replaced.
+//! initiative become one write of a hand-edit agent of the person they are
+//! credited to, so that merging keeps them instead of taking them for the
+//! values they replaced.
 //!
-//! That write is a function of the initiative's content alone (its `seen`,
-//! its hand-edited values, the dates it records): whoever adopts the same
-//! hand edit (the colleague who typed it, each colleague who receives their
-//! file) makes the same write, with the same dot, date and value, and the
-//! join sees one write.
+//! That write is a function of the initiative's content alone: its agent is
+//! the owner's id followed by a digest of the initiative's id, `seen` and
+//! hand-edited values and date (`k3x9q~4mq2z~`), its counter the first of
+//! that agent, its date the latest the initiative records (the hand edit
+//! came later), else the latest of the file.
+//! Whoever adopts the same hand edit (the colleague who typed it, each
+//! colleague who receives their file) makes the same write, and the join
+//! sees one. Different hand edits get different agents, so no dot ever names
+//! two values, whoever adopts them and in whatever order.
 
 use crate::census::hash::fnv1a64;
 use crate::census::id::AgentId;
-use crate::census::model::{Census, Dot, Initiative, Stamp};
+use crate::census::model::{Census, Dot, Initiative, Stamp, Value};
 use crate::census::time::Timestamp;
 
-/// How far past `seen` the adoption's counter may go. The counter depends on
-/// the hand-edited values, so that two different hand edits of one
-/// initiative made from the same state (its owner edits it again by hand
-/// after sending the file) do not reuse one dot for two values.
-const SPREAD: u64 = 1 << 16;
-
 impl Census {
-    /// Gives the hand edits of each initiative one write of `owner`'s
-    /// hand-edit agent (`owner~`, named `name` in the file), dated by the
-    /// latest change the initiative records (the hand edit came later), or
-    /// `fallback` when it records none (written entirely by hand). Returns
-    /// how many initiatives had hand edits.
+    /// Gives the hand edits of each initiative one write credited to
+    /// `owner` (named `name` in the file), dated by the latest change the
+    /// initiative records, else the latest of the file, else `fallback` (a
+    /// file written entirely by hand). Returns how many initiatives had hand
+    /// edits.
     pub fn adopt_hand_edits_of(
         &mut self,
         owner: AgentId,
         name: &str,
         fallback: Timestamp,
     ) -> usize {
-        let hand = owner.hand();
+        if self.hand_edits().is_empty() {
+            return 0;
+        }
+        let file_date = self
+            .initiatives
+            .iter()
+            .filter_map(latest_date)
+            .max()
+            .unwrap_or(fallback);
         let mut count = 0;
         for i in &mut self.initiatives {
-            let Some(dot) = adoption_dot(i, hand) else {
+            let at = latest_date(i).unwrap_or(file_date);
+            let Some(dot) = adoption_dot(i, owner, at) else {
                 continue;
             };
-            let at = latest_date(i).unwrap_or(fallback);
             for entries in i.fields.values_mut() {
                 for e in entries.iter_mut().filter(|e| e.stamp.is_hand_edit()) {
                     e.stamp = Stamp::Recorded { dot, at };
                 }
             }
             i.normalize();
+            self.agents
+                .entry(dot.agent)
+                .or_insert_with(|| name.to_string());
             count += 1;
-        }
-        if count > 0 {
-            self.agents.entry(hand).or_insert_with(|| name.to_string());
         }
         count
     }
 }
 
+/// The agent of whom a hand-edit agent of this census writes (see
+/// [`AgentId::hand_owner`]): the agent of the file with the same name and
+/// whose id starts the same, else the one whose id starts the same.
+pub fn owner(census: &Census, agent: AgentId) -> AgentId {
+    if !agent.is_hand() {
+        return agent;
+    }
+    let prefix = agent.hand_owner();
+    let name = census.agents.get(&agent);
+    let candidates = || {
+        census
+            .agents
+            .iter()
+            .filter(|(id, _)| !id.is_hand() && id.as_str().starts_with(prefix.as_str()))
+    };
+    candidates()
+        .find(|(_, n)| Some(*n) == name)
+        .or_else(|| candidates().next())
+        .map_or(prefix, |(id, _)| *id)
+}
+
 /// The dot adopting the hand edits of `i` gets; `None` without hand edits.
-fn adoption_dot(i: &Initiative, hand: AgentId) -> Option<Dot> {
+fn adoption_dot(i: &Initiative, owner: AgentId, at: Timestamp) -> Option<Dot> {
     let mut bytes = Vec::new();
     for (field, entries) in i.fields.iter() {
         for e in entries.iter().filter(|e| e.stamp.is_hand_edit()) {
             bytes.extend_from_slice(field.as_bytes());
             bytes.push(0x1f);
-            bytes.extend_from_slice(&e.value.short_hash().to_le_bytes());
+            match &e.value {
+                Value::Text(s) => bytes.extend_from_slice(s.as_bytes()),
+                other => bytes.extend_from_slice(&other.short_hash().to_le_bytes()),
+            }
             bytes.push(0x1e);
         }
     }
     if bytes.is_empty() {
         return None;
     }
-    let spread = u32::try_from(fnv1a64(&bytes) % SPREAD).unwrap_or(0);
-    let counter = i.seen.get(&hand).saturating_add(1).saturating_add(spread);
+    bytes.extend_from_slice(i.id.as_str().as_bytes());
+    bytes.extend_from_slice(&at.0.to_le_bytes());
+    for (agent, counter) in &i.seen.0 {
+        bytes.push(0x1f);
+        bytes.extend_from_slice(agent.as_str().as_bytes());
+        bytes.extend_from_slice(&counter.to_le_bytes());
+    }
+    let agent = owner.hand_for(fnv1a64(&bytes));
     Some(Dot {
-        agent: hand,
-        counter,
+        agent,
+        counter: i.seen.get(&agent).saturating_add(1),
     })
 }
 
