@@ -120,3 +120,55 @@ fn latest_date(i: &Initiative) -> Option<Timestamp> {
         .filter_map(|e| e.stamp.at())
         .max()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::file::{parse, to_canonical};
+    use crate::census::ops::{Agent, parse_assignments};
+    use crate::census::schema::Schema;
+
+    /// A census with Infini by `agent0`, as text.
+    fn infini() -> String {
+        let schema = Schema::default_schema();
+        let mut c = Census::new("T", &schema.id, schema.version);
+        let a = Agent {
+            id: AgentId::parse("agent0").unwrap(),
+            name: "Agent 0".into(),
+        };
+        let sets = ["nom=Infini", "type=chatons", "commune=Brest"].map(String::from);
+        let v = parse_assignments(&schema, &c, &sets, None).unwrap();
+        c.add_initiative(&schema, &a, &v, Timestamp(100)).unwrap();
+        to_canonical(&c)
+    }
+
+    /// `text` with Infini's name changed to `name` (as in vim).
+    fn edited(text: &str, name: &str) -> Census {
+        parse(&text.replace("\"Infini\"", &format!("{name:?}")), "t")
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn the_same_hand_edit_is_the_same_write_whoever_adopts_it_and_when() {
+        let owner = AgentId::parse("agent0").unwrap();
+        let text = infini();
+        let (mut a, mut b, mut other) = (
+            edited(&text, "Infini Brest"),
+            edited(&text, "Infini Brest"),
+            edited(&text, "Infini 29"),
+        );
+        assert_eq!(a.adopt_hand_edits_of(owner, "Agent 0", Timestamp(5)), 1);
+        assert_eq!(b.adopt_hand_edits_of(owner, "Agent 0", Timestamp(9)), 1);
+        assert_eq!(to_canonical(&a), to_canonical(&b));
+        other.adopt_hand_edits_of(owner, "Agent 0", Timestamp(5));
+        let dot = |c: &Census| c.initiatives[0].last_change("nom").unwrap().dot().unwrap();
+        assert_ne!(dot(&a), dot(&other), "two values, two dots");
+        assert_eq!(dot(&a).agent.hand_owner().as_str(), "agent");
+        assert_eq!(super::owner(&a, dot(&a).agent), owner);
+        assert_eq!(
+            a.initiatives[0].last_change("nom").unwrap().at(),
+            Some(Timestamp(100))
+        );
+    }
+}
