@@ -322,3 +322,56 @@ fn validate_advises_edit_for_an_invalid_value() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_git_driver_credits_a_committed_hand_edit_to_its_author_and_keeps_our_territory() {
+    let env = Env::new();
+    // git hands the driver Bruno's version, a hand edit committed as is,
+    // then Yann's census of Quimper.
+    let file = bruno_edits_by_hand(&env);
+    let anne = Colleague::new(&env, "Anne");
+    env.copy_sample("base.ron");
+    env.cmd()
+        .args([
+            "--as",
+            "Anne",
+            "git-merge-driver",
+            "base.ron",
+            &anne.file,
+            &file,
+        ])
+        .arg("census.ron")
+        .assert()
+        .success();
+    let line = anne.infini_name_line();
+    assert!(
+        line.contains("Bruno") && line.contains("à la main"),
+        "{line}"
+    );
+    let quimper = quimper(&env);
+    let out = env
+        .cmd()
+        .args([
+            "--as",
+            "Anne",
+            "git-merge-driver",
+            "base.ron",
+            &anne.file,
+            &quimper,
+        ])
+        .arg("census.ron")
+        .assert()
+        .success();
+    assert!(
+        stderr_of(out.get_output()).contains(
+            "census.ron : ce fichier recense le territoire « Quimper », pas « Pays de Brest » : le recensement garde « Pays de Brest »"
+        ),
+        "{}",
+        stderr_of(out.get_output())
+    );
+    assert!(
+        String::from_utf8(anne.bytes())
+            .unwrap()
+            .contains("    territory: \"Pays de Brest\",\n")
+    );
+}
