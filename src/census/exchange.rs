@@ -80,6 +80,9 @@ pub fn merge_into(
 /// write, and the join sees one. A file naming no author (written entirely
 /// by hand) gets the unknown author `~`, the same for every receiver.
 pub fn adopt_received(theirs: &mut Census, receiver: &Agent, now: Timestamp) -> usize {
+    if !theirs.has_hand_edits() {
+        return 0;
+    }
     let owner = sender(theirs)
         .or_else(|| AgentId::parse("~").ok())
         .unwrap_or(receiver.id);

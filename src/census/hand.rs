@@ -19,6 +19,14 @@ use crate::census::model::{Census, Dot, Initiative, Stamp, Value};
 use crate::census::time::Timestamp;
 
 impl Census {
+    /// Whether a value of the census was changed by hand in the file and
+    /// not yet adopted.
+    pub fn has_hand_edits(&self) -> bool {
+        self.initiatives
+            .iter()
+            .any(|i| i.hand_edited_fields().next().is_some())
+    }
+
     /// Gives the hand edits of each initiative one write credited to
     /// `owner` (named `name` in the file), dated by the latest change the
     /// initiative records, else the latest of the file, else `fallback` (a
@@ -30,7 +38,7 @@ impl Census {
         name: &str,
         fallback: Timestamp,
     ) -> usize {
-        if self.hand_edits().is_empty() {
+        if !self.has_hand_edits() {
             return 0;
         }
         let file_date = self
