@@ -175,7 +175,7 @@ impl Localized for Diagnostic {
             (P::MissingRequired, Lang::Fr) => format!("{id} : le champ obligatoire « {field} » est vide."),
             (P::MissingRequired, Lang::En) => format!("{id}: required field `{field}` is empty."),
             (P::InvalidValue { value, error }, Lang::Fr) => format!("{id} : {} (corrigez avec « recense edit {id} --set {field}=… »)", super::value_error(field, value, error, lang)),
-            (P::InvalidValue { value, error }, Lang::En) => format!("{id}: {} (correct it with `recense edit {id} --set {field}=…`)", super::value_error(field, value, error, lang)),
+            (P::InvalidValue { value, error }, Lang::En) => format!("{id} : {} (correct it with `recense edit {id} --set {field}=…`)", super::value_error(field, value, error, lang)),
             (P::NotCanonical { value, canonical }, Lang::Fr) => format!("{id} : {field}={value} sera écrit « {canonical} » à la prochaine modification."),
             (P::NotCanonical { value, canonical }, Lang::En) => format!("{id}: {field}={value} will be written `{canonical}` at the next change."),
             (P::UnknownField, Lang::Fr) => format!("{id} : champ « {field} » inconnu du formulaire ; il est conservé tel quel."),
