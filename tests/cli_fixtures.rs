@@ -128,7 +128,7 @@ const VALID: &[Valid] = &[
     Valid { file: "schema-minimal.ron", warning: None },
     Valid { file: "census-hand-edited.ron", warning: Some((17, "avertissement: 01M8KBYJ808GACQFDEPG38BYMN : « nom » a été modifié à la main dans le fichier ; la modification est conservée.")) },
     Valid { file: "census-unknown-field.ron", warning: Some((17, "avertissement: 01M8KBYJ808GACQFDEPG38BYMN : champ « couleur » inconnu du formulaire ; il est conservé tel quel.")) },
-    Valid { file: "census-conflict.ron", warning: Some((18, "avertissement: 01M8KBYJ808GACQFDEPG38BYMN : conflit sur « nom » : Infini / Infini Brest (modifiés en parallèle ; choisissez avec « recense edit »).")) },
+    Valid { file: "census-conflict.ron", warning: Some((18, "avertissement: 01M8KBYJ808GACQFDEPG38BYMN : conflit sur « nom » : Infini / Infini Brest (modifiés en parallèle ; choisissez avec « recense resolve 01M8KBYJ808GACQFDEPG38BYMN nom --pick N » ou --set VALEUR).")) },
     Valid { file: "census-not-for-kind.ron", warning: Some((31, "avertissement: 01M8KBYJ80YC2KZ7P4Z8FE4ZYJ : le champ « chatons_services » ne s'applique pas au type « mediatheque ».")) },
     Valid { file: "census-dangling-relation.ron", warning: Some((18, "avertissement: 01M8KBYJ808GACQFDEPG38BYMN : « relations » renvoie à 01M8KBYJ80ZZZZZZZZZZZZZZZZ, absente de ce fichier.")) },
     Valid { file: "census-no-checksum.ron", warning: Some((1, "avertissement: pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.")) },

@@ -1,14 +1,17 @@
 //! Merge laws, as properties over random histories of several colleagues:
 //! the join is commutative, associative and idempotent (byte for byte), all
 //! copies converge, nothing that was not superseded is lost, and nothing that
-//! was superseded comes back.
+//! was superseded comes back. Values changed by hand in a file (vim) are
+//! adopted as every command does (by the copy's owner before acting; as the
+//! sender's by whoever receives the file): one hand edit stays one write.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
+use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
 use recense::census::merge::join;
-use recense::census::model::{Census, Initiative, Value, system};
+use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
 use recense::census::time::Timestamp;
 use recense::census::{AgentId, InitiativeId, Schema};
@@ -54,6 +57,30 @@ enum Op {
         from: usize,
         to: usize,
     },
+    /// A colleague changes a single value in their file with a text editor
+    /// (the value only, its stamp left as it was).
+    HandEdit {
+        agent: usize,
+        initiative: usize,
+        field: usize,
+    },
+}
+
+impl Op {
+    /// The colleague whose command changes their copy (and so first adopts
+    /// its hand edits); a hand edit is no command.
+    fn actor(&self) -> Option<usize> {
+        match *self {
+            Op::Write { agent, .. }
+            | Op::Add { agent, .. }
+            | Op::Remove { agent, .. }
+            | Op::Delete { agent, .. }
+            | Op::Restore { agent, .. }
+            | Op::Fuse { agent } => Some(agent),
+            Op::Sync { to, .. } => Some(to),
+            Op::HandEdit { .. } => None,
+        }
+    }
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -66,7 +93,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Delete { agent, initiative }),
         1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Restore { agent, initiative }),
         1 => a.clone().prop_map(|agent| Op::Fuse { agent }),
-        5 => (a.clone(), a).prop_map(|(from, to)| Op::Sync { from, to }),
+        5 => (a.clone(), a.clone()).prop_map(|(from, to)| Op::Sync { from, to }),
+        2 => (a, i, 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::HandEdit { agent, initiative, field }),
     ]
 }
 
@@ -136,6 +164,9 @@ impl World {
     }
 
     fn apply(&mut self, op: &Op) {
+        if let Some(a) = op.actor() {
+            self.adopt_own(a);
+        }
         match *op {
             Op::Write {
                 agent: a,
@@ -236,8 +267,76 @@ impl World {
                 }
             }
             Op::Sync { from, to } => {
-                self.copies[to] = join(&self.copies[to], &self.copies[from]).unwrap();
+                // An e-mail: its hand edits adopted as its sender's.
+                let mut mail = self.copies[from].clone();
+                adopt_received(&mut mail, &agent(to), Timestamp(self.clock));
+                record_adopted(&mut self.truth, &self.copies[from], &mail);
+                self.copies[to] = join(&self.copies[to], &mail).unwrap();
             }
+            Op::HandEdit {
+                agent: a,
+                initiative: k,
+                field,
+            } => {
+                let field = SINGLE[field];
+                let value = self.fresh();
+                let i = self.copies[a].get_mut(&id(k)).unwrap();
+                let before = held(i, field);
+                let stamp = match i.entries(field).first() {
+                    Some(e) => match e.stamp {
+                        Stamp::Recorded { dot, at } => Stamp::HandEdited {
+                            dot,
+                            at,
+                            hash: e.value.short_hash(),
+                        },
+                        other => other,
+                    },
+                    None => Stamp::Bare,
+                };
+                let mut entries = Entries::new();
+                entries.push(Entry {
+                    value: Value::text(&value),
+                    stamp,
+                });
+                i.fields.insert(field, entries);
+                self.truth
+                    .entry((k, field))
+                    .or_default()
+                    .superseded
+                    .extend(before);
+            }
+        }
+    }
+
+    /// Copy `a` adopts its own hand edits, as every command does first.
+    fn adopt_own(&mut self, a: usize) {
+        let before = self.copies[a].clone();
+        self.copies[a].adopt_hand_edits(&agent(a), Timestamp(self.clock));
+        record_adopted(&mut self.truth, &before, &self.copies[a]);
+    }
+
+    /// Everyone adopts their hand edits (they run a command before sending).
+    fn adopt_all(&mut self) {
+        for a in 0..AGENTS {
+            self.adopt_own(a);
+        }
+    }
+}
+
+/// The entries an adoption gave hand edits are writes.
+fn record_adopted(
+    truth: &mut BTreeMap<(usize, &'static str), Truth>,
+    before: &Census,
+    after: &Census,
+) {
+    for k in 0..INITIATIVES {
+        let (was, is) = (before.get(&id(k)).unwrap(), after.get(&id(k)).unwrap());
+        for field in SINGLE {
+            let new: Vec<Write> = held(is, field)
+                .difference(&held(was, field))
+                .cloned()
+                .collect();
+            truth.entry((k, field)).or_default().written.extend(new);
         }
     }
 }
@@ -272,6 +371,7 @@ proptest! {
         for op in &ops {
             w.apply(op);
         }
+        w.adopt_all();
         // Everyone sends their copy to everyone, in two different orders.
         let forward = w.copies.iter().skip(1).fold(w.copies[0].clone(), |acc, c| join(&acc, c).unwrap());
         let backward = w.copies.iter().rev().skip(1).fold(w.copies[AGENTS - 1].clone(), |acc, c| join(c, &acc).unwrap());
@@ -281,6 +381,43 @@ proptest! {
             let present = held(i, field);
             let expected: BTreeSet<Write> = truth.written.difference(&truth.superseded).cloned().collect();
             prop_assert_eq!(&present, &expected, "initiative {} field {}", k, field);
+        }
+    }
+
+    #[test]
+    fn a_hand_edit_received_by_several_colleagues_stays_one_write(
+        ops in proptest::collection::vec(op(), 0..60),
+        initiative in 0..INITIATIVES,
+        field in 0..SINGLE.len(),
+    ) {
+        let mut w = World::new();
+        for op in &ops {
+            w.apply(op);
+        }
+        // Agent 0 types a value in vim and sends the file to agents 1 and 2,
+        // who then send each other their copies.
+        w.apply(&Op::HandEdit { agent: 0, initiative, field });
+        let typed = format!("v{}", w.next);
+        for (from, to) in [(0, 1), (0, 2), (1, 2), (2, 1)] {
+            w.apply(&Op::Sync { from, to });
+        }
+        let f = SINGLE[field];
+        let adopted = |c: &Census| -> Vec<Write> {
+            held(c.get(&id(initiative)).unwrap(), f)
+                .into_iter()
+                .filter(|(v, _)| *v == typed)
+                .collect()
+        };
+        prop_assert_eq!(adopted(&w.copies[1]).len(), 1, "one write");
+        prop_assert_eq!(adopted(&w.copies[1]), adopted(&w.copies[2]));
+        // Agent 1 writes the field again and they exchange: the hand edit it
+        // overwrote does not come back, and there is no conflict.
+        w.apply(&Op::Write { agent: 1, initiative, field });
+        w.apply(&Op::Sync { from: 2, to: 1 });
+        w.apply(&Op::Sync { from: 1, to: 2 });
+        for c in &w.copies[1..] {
+            prop_assert!(adopted(c).is_empty(), "the overwritten hand edit came back");
+            prop_assert_eq!(held(c.get(&id(initiative)).unwrap(), f).len(), 1);
         }
     }
 }

@@ -62,7 +62,8 @@ pub fn read_incoming(path: &Path, accept_edited: bool) -> Result<Census, Incomin
 }
 
 /// Merges `theirs` into `ours`. Values changed by hand in `theirs` are first
-/// adopted as hand edits (by `agent`), so that the join keeps them.
+/// adopted as hand edits of its sender ([`adopt_received`]), so that the
+/// join keeps them.
 pub fn merge_into(
     ours: &mut Census,
     schema: &Schema,
@@ -71,8 +72,35 @@ pub fn merge_into(
     now: Timestamp,
 ) -> Result<MergeSummary, MergeError> {
     let mut theirs = theirs.clone();
-    let hand_edits = theirs.adopt_hand_edits(agent, now);
-    let merged = join(ours, &theirs)?;
+    let hand_edits = adopt_received(&mut theirs, agent, now);
+    merge_adopted(ours, schema, &theirs, hand_edits)
+}
+
+/// Adopts the hand edits of a received file as hand edits of its sender
+/// (the agent whose copy it is, see [`sender`]), each a function of the
+/// file's content: every colleague who receives the file makes the same
+/// write, and the join sees one. A file naming no author (written entirely
+/// by hand) gets the unknown author `~`, the same for every receiver.
+pub fn adopt_received(theirs: &mut Census, receiver: &Agent, now: Timestamp) -> usize {
+    if !theirs.has_hand_edits() {
+        return 0;
+    }
+    let owner = sender(theirs)
+        .or_else(|| AgentId::parse("~").ok())
+        .unwrap_or(receiver.id);
+    let name = theirs.agent_name(&owner).to_string();
+    theirs.adopt_hand_edits_of(owner, &name, now)
+}
+
+/// Merges `theirs`, its hand edits already adopted ([`adopt_received`],
+/// `hand_edits` of them), into `ours`.
+pub fn merge_adopted(
+    ours: &mut Census,
+    schema: &Schema,
+    theirs: &Census,
+    hand_edits: usize,
+) -> Result<MergeSummary, MergeError> {
+    let merged = join(ours, theirs)?;
     let mut summary = MergeSummary {
         hand_edits,
         ..MergeSummary::default()
@@ -105,18 +133,7 @@ pub fn sender(census: &Census) -> Option<AgentId> {
         .flat_map(|i| i.fields.iter().flat_map(|(_, es)| es.iter()))
         .filter_map(|e| Some((e.stamp.at()?, e.stamp.dot()?.agent)))
         .max()
-        .map(|(_, agent)| {
-            if agent.is_hand() {
-                hand_owner(agent)
-            } else {
-                agent
-            }
-        })
-}
-
-/// `k3x9q~` → `k3x9q`.
-fn hand_owner(agent: AgentId) -> AgentId {
-    AgentId::parse(agent.as_str().trim_end_matches('~')).unwrap_or(agent)
+        .map(|(_, agent)| crate::census::hand::owner(census, agent))
 }
 
 /// A partial census: the same header, only the initiatives chosen (whole).

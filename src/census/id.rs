@@ -177,6 +177,38 @@ impl AgentId {
         id
     }
 
+    /// The hand-edit agent of `self` for one adoption of hand edits whose
+    /// content digests to `digest` (see `census::hand`): the owner's id (cut
+    /// to five characters), `~`, five characters of the digest, `~`
+    /// (`k3x9q~4mq2z~`). Whoever adopts the same content names the same agent.
+    pub fn hand_for(&self, digest: u64) -> AgentId {
+        const OWNER: usize = 5;
+        const DIGEST: usize = 5;
+        let owner = self.hand_owner();
+        let prefix = &owner.as_str().as_bytes()[..owner.as_str().len().min(OWNER)];
+        let mut id = AgentId {
+            bytes: [0; Self::MAX_LEN],
+        };
+        id.bytes[..prefix.len()].copy_from_slice(prefix);
+        let mut at = prefix.len();
+        id.bytes[at] = b'~';
+        at += 1;
+        for k in 0..DIGEST {
+            let five = (digest >> (5 * k)) & 31;
+            id.bytes[at] = AGENT_ALPHABET[usize::try_from(five).unwrap_or(0)];
+            at += 1;
+        }
+        id.bytes[at] = b'~';
+        id
+    }
+
+    /// The agent a hand-edit agent writes for (`k3x9q~`, `k3x9q~4mq2z~` →
+    /// `k3x9q`); any other agent is its own.
+    pub fn hand_owner(&self) -> AgentId {
+        let base = self.as_str().split('~').next().unwrap_or_default();
+        AgentId::parse(base).unwrap_or(*self)
+    }
+
     /// Whether this agent records hand edits (see [`AgentId::hand`]).
     pub fn is_hand(&self) -> bool {
         self.as_str().ends_with('~')

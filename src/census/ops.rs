@@ -749,32 +749,14 @@ mod tests {
 }
 
 impl Census {
-    /// Gives each value changed by hand in the file a write of its own, by the
-    /// hand-edit agent of `agent` (`k3x9q~`, shown as a hand edit), so that
-    /// merging keeps it instead of taking it for the value it replaced.
-    /// Returns how many initiatives had hand edits.
+    /// Gives each value changed by hand in the person's own census a write of
+    /// its own, by the hand-edit agent of `agent` (`k3x9q~`, shown as a hand
+    /// edit), so that merging keeps it instead of taking it for the value it
+    /// replaced (see [`Census::adopt_hand_edits_of`]; `now` dates an
+    /// initiative recording no date). Returns how many initiatives had hand
+    /// edits.
     pub fn adopt_hand_edits(&mut self, agent: &Agent, now: Timestamp) -> usize {
-        let hand = agent.id.hand();
-        let mut count = 0;
-        for i in &mut self.initiatives {
-            if i.hand_edited_fields().next().is_none() {
-                continue;
-            }
-            let dot = i.next_dot(hand);
-            for entries in i.fields.values_mut() {
-                for e in entries.iter_mut().filter(|e| e.stamp.is_hand_edit()) {
-                    e.stamp = crate::census::model::Stamp::Recorded { dot, at: now };
-                }
-            }
-            i.normalize();
-            count += 1;
-        }
-        if count > 0 {
-            self.agents
-                .entry(hand)
-                .or_insert_with(|| agent.name.clone());
-        }
-        count
+        self.adopt_hand_edits_of(agent.id, &agent.name, now)
     }
 }
 

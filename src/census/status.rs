@@ -114,13 +114,7 @@ fn first_write(i: &Initiative) -> Option<(Timestamp, crate::census::model::Dot)>
 
 /// Who created an initiative: the author of its earliest write.
 pub fn creator(i: &Initiative) -> Option<AgentId> {
-    first_write(i).map(|(_, d)| {
-        if d.agent.is_hand() {
-            AgentId::parse(d.agent.as_str().trim_end_matches('~')).unwrap_or(d.agent)
-        } else {
-            d.agent
-        }
-    })
+    first_write(i).map(|(_, d)| d.agent.hand_owner())
 }
 
 /// When an initiative reached its current status: the last status change,

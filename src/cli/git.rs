@@ -189,6 +189,14 @@ pub fn doctor(ctx: &Context) -> Result<ExitCode, Fail> {
             for went_back in super::undo::went_back(ctx, &ws) {
                 report(false, went_back);
             }
+            let invalid = crate::census::receive::invalid_values(&ws.census, &ws.schema);
+            if !invalid.is_empty() {
+                let words = crate::i18n::received::received(ctx.lang).invalid_in_census;
+                report(false, fill(words, &[("n", &invalid.len())]));
+                for v in &invalid {
+                    outln!("{}", v.localize(ctx.lang));
+                }
+            }
             if ws.report.journal > 0 {
                 report(true, fill(t.doctor_journal, &[("n", &ws.report.journal)]));
             }

@@ -9,12 +9,14 @@ use crate::census::exchange::{
 use crate::census::file::footer;
 use crate::census::merge::MergeError;
 use crate::census::model::Census;
+use crate::census::receive::{Received, merge_received};
 use crate::census::store::{self, Lock};
 use crate::census::time::{Date, Timestamp};
 use crate::census::workspace::{check_schema_version, schema_for};
 use crate::census::{Agent, AgentId, Schema};
 use crate::i18n::cli::cli;
 use crate::i18n::files::brought_back;
+use crate::i18n::received::{other_territory, received};
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
@@ -26,6 +28,8 @@ pub struct MergeArgs {
     pub dry_run: bool,
     pub accept_edited: bool,
     pub from: Option<String>,
+    /// The territory of the result, when a received file is of another.
+    pub territory: Option<String>,
 }
 
 fn incoming_fail(ctx: &Context, e: IncomingError) -> Fail {
@@ -74,6 +78,34 @@ fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
             "{}",
             fill(t.merge_hand_edits, &[("file", &name), ("n", &s.hand_edits)])
         );
+    }
+}
+
+/// Says, on the error output, what merging `file` brought beyond its
+/// summary: another territory (with how to choose, when `hint`), values
+/// `add` would refuse.
+fn say_received(ctx: &Context, file: &Path, r: &Received, hint: bool) {
+    let t = received(ctx.lang);
+    let name = file.display();
+    if let Some(other) = &r.territory {
+        let warning = other_territory(other, &name, ctx.lang);
+        if hint && other.kept == other.ours {
+            eprintln!("{warning} {}", t.territory_hint);
+        } else {
+            eprintln!("{warning}");
+        }
+    }
+    if !r.invalid.is_empty() {
+        eprintln!(
+            "{}",
+            fill(
+                t.invalid_at_merge,
+                &[("file", &name), ("n", &r.invalid.len())]
+            )
+        );
+        for v in &r.invalid {
+            eprintln!("{}", v.localize(ctx.lang));
+        }
     }
 }
 
@@ -169,7 +201,8 @@ fn merge_files(
     check_schema_version(&first, &schema, &args.files[0]).map_err(|e| ctx.fail(&e))?;
     let agent = &files_agent(ctx, &first, &args.files[0]);
     let mut result = first;
-    result.adopt_hand_edits(agent, now);
+    // Every file's hand edits are its sender's, as when it is received.
+    exchange::adopt_received(&mut result, agent, now);
     for file in &args.files[1..] {
         let theirs = read_incoming(file, args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
         check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
@@ -205,8 +238,11 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         })
         .collect::<Result<_, _>>()?;
     let dry_run = args.dry_run;
+    let territory = match args.territory.as_deref().map(str::trim) {
+        Some("") => return Err(Fail::new(t.empty_territory)),
+        other => other,
+    };
     let any_conflict = ctx.mutate(|ws, agent| {
-        ws.census.adopt_hand_edits(agent, now);
         // Blocks deleted by hand: told when a colleague's copy brings them back.
         let hand_deleted = ws.report.deleted_by_hand.map(|r| (r, ws.census.clone()));
         let mut peers = Peers::load(&ws.path);
@@ -214,9 +250,11 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
         for (file, theirs) in &received {
             check_schema_version(theirs, &ws.schema, file).map_err(|e| ctx.fail(&e))?;
             let sender = sender_of(ctx, &ws.census, theirs, args.from.as_deref())?;
-            let summary = exchange::merge_into(&mut ws.census, &ws.schema, theirs, agent, now)
+            let r = merge_received(&mut ws.census, &ws.schema, theirs, agent, now, territory)
                 .map_err(|e| merge_fail(ctx, e))?;
-            say_summary(ctx, file, &summary);
+            let summary = &r.summary;
+            say_summary(ctx, file, summary);
+            say_received(ctx, file, &r, true);
             if let Some(sender) = sender {
                 let name = ws.census.agent_name(&sender).to_string();
                 eprintln!("  {} {name}", t.merge_from);
@@ -329,8 +367,9 @@ pub fn git_merge_driver(
     let schema = schema_for(ours, &result.schema_id).unwrap_or_else(|_| Schema::default_schema());
     check_schema_version(&other, &schema, theirs).map_err(|e| unreadable(&e))?;
     result.adopt_hand_edits(&agent, now);
-    exchange::merge_into(&mut result, &schema, &other, &agent, now)
+    let r = merge_received(&mut result, &schema, &other, &agent, now, None)
         .map_err(|e| merge_fail(ctx, e))?;
+    say_received(ctx, Path::new(name), &r, false);
     if let Some((recorded, before)) = &hand_deleted {
         let back = footer::after_merge(*recorded, before, &result, &schema.name_field);
         say_brought_back(ctx, name, &back);

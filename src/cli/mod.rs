@@ -269,6 +269,9 @@ pub enum Command {
         /// Le collègue qui envoie le fichier (sinon : l'auteur de sa dernière modification).
         #[arg(long, value_name = "AGENT")]
         from: Option<String>,
+        /// Le territoire du résultat quand un fichier reçu est d'un autre territoire (sinon : celui de ce recensement).
+        #[arg(long, value_name = "NOM", conflicts_with = "output")]
+        territory: Option<String>,
     },
     /// Liste les conflits : valeurs, auteurs, dates, et comment les régler.
     Conflicts {
@@ -564,6 +567,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             dry_run,
             accept_edited,
             from,
+            territory,
         } => merge::merge(
             ctx,
             merge::MergeArgs {
@@ -572,6 +576,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
                 dry_run,
                 accept_edited,
                 from,
+                territory,
             },
         ),
         Command::Conflicts { format } => conflicts::list(ctx, format),

@@ -29,6 +29,7 @@ pub mod files;
 pub mod git;
 pub mod import;
 pub mod legitimize;
+pub mod received;
 pub mod report;
 pub mod screens;
 pub mod ui;

@@ -319,7 +319,7 @@ impl Core {
         &mut self,
         path: &std::path::Path,
         accept_edited: bool,
-    ) -> Result<crate::census::exchange::MergeSummary, String> {
+    ) -> Result<crate::census::receive::Received, String> {
         use crate::census::exchange::{self, IncomingError, Peers};
         let lang = self.lang;
         let text = crate::i18n::cli::cli(lang);
@@ -343,12 +343,13 @@ impl Core {
         crate::census::workspace::check_schema_version(&theirs, &self.ws.schema, path)
             .map_err(|e| e.localize(lang))?;
         let now = self.clock.now();
-        let summary = exchange::merge_into(
+        let received = crate::census::receive::merge_received(
             &mut self.ws.census,
             &self.ws.schema,
             &theirs,
             &self.agent,
             now,
+            None,
         )
         .map_err(
             |crate::census::merge::MergeError::Schema { ours, theirs }| {
@@ -366,7 +367,7 @@ impl Core {
         self.reindex();
         self.count_conflicts();
         self.save_all();
-        Ok(summary)
+        Ok(received)
     }
 
     pub(super) fn after_change(&mut self, id: &InitiativeId) {
@@ -779,7 +780,8 @@ impl App {
         let hand_deleted = (self.core.ws.report.deleted_by_hand)
             .map(|recorded| (recorded, self.core.ws.census.clone()));
         match self.core.merge_file(&path, accept_edited) {
-            Ok(s) => {
+            Ok(r) => {
+                let s = &r.summary;
                 let mut text = crate::i18n::fill(
                     crate::i18n::cli::cli(self.core.lang).merge_summary,
                     &[
@@ -804,6 +806,11 @@ impl App {
                         text.push_str(&line);
                     }
                 }
+                text.push_str(&crate::i18n::received::merged_extra(
+                    &r,
+                    &path.display(),
+                    self.core.lang,
+                ));
                 self.core.say(text);
             }
             Err(e) => self.core.error(e),
