@@ -223,7 +223,13 @@ impl World {
                     .map(|f| (f, held(keep, f)))
                     .collect();
                 self.copies[a]
-                    .fuse(&id(0), &id(1), &agent(a), Timestamp(self.clock))
+                    .fuse(
+                        &self.schema,
+                        &id(0),
+                        &id(1),
+                        &agent(a),
+                        Timestamp(self.clock),
+                    )
                     .unwrap();
                 let keep = self.copies[a].get(&id(0)).unwrap();
                 for (field, had) in before {

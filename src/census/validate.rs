@@ -38,6 +38,11 @@ pub enum Problem {
     },
     ChecksumMismatch,
     ChecksumMissing,
+    /// Records fused into one another (opposite fusions merged), in
+    /// redirect order from the one shown.
+    FusionCycle {
+        cycle: Vec<InitiativeId>,
+    },
 }
 
 impl Problem {
@@ -97,6 +102,7 @@ pub fn validate(
         }
         check_initiative(census, schema, i, &text, at, &mut out);
     }
+    out.extend(crate::census::cycles::diagnostics(census, &text));
     out
 }
 

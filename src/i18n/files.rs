@@ -191,6 +191,7 @@ impl Localized for Diagnostic {
             (P::ChecksumMismatch, Lang::En) => "the checksum does not match: the file was changed outside recense (by hand, or damaged on the way).".into(),
             (P::ChecksumMissing, Lang::Fr) => "pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.".into(),
             (P::ChecksumMissing, Lang::En) => "no checksum: the file was not written by recense, or it is truncated.".into(),
+            (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
         };
         format!("{}: {severity}: {what}", self.location)
     }

@@ -26,6 +26,7 @@ pub mod cli;
 pub mod exchange;
 pub mod export;
 mod files;
+pub mod fusion;
 pub mod import;
 pub mod legitimize;
 pub mod report;

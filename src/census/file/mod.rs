@@ -126,6 +126,7 @@ pub fn parse_with_threads(
                 id: f.id,
                 seen: f.seen,
                 fields: f.fields,
+                cycle_survivor: false,
             };
             i.normalize();
             i
@@ -144,13 +145,14 @@ pub fn parse_with_threads(
             });
         }
     }
-    let census = Census {
+    let mut census = Census {
         territory: file.territory,
         schema_id: file.schema,
         schema_version: file.schema_version,
         agents: file.agents,
         initiatives,
     };
+    crate::census::cycles::mark(&mut census);
     Ok((
         census,
         LoadReport {
