@@ -339,7 +339,11 @@ mod tests {
         let k = c.get(&keep).unwrap();
         assert_eq!(k.values("roles"), vec!["contributeur", "academique"]);
         assert_eq!(k.value("site_web"), Some("https://infini.fr"));
-        assert_eq!(k.values("nom"), vec!["Infini"], "the kept record keeps its name");
+        assert_eq!(
+            k.values("nom"),
+            vec!["Infini"],
+            "the kept record keeps its name"
+        );
         assert_eq!(c.redirect(&other), &keep);
         assert_eq!(c.live().count(), 1);
 
