@@ -12,11 +12,16 @@ use crate::census::locate::SourceText;
 use crate::census::model::{Census, system};
 use crate::census::validate::{Diagnostic, Problem};
 
-/// Where each redirect of the census leads, by position: only initiatives
-/// with a redirect to an initiative of the census.
-fn redirects(census: &Census) -> HashMap<usize, usize> {
+/// Where each redirect of the census leads, by position (only initiatives
+/// with a redirect to an initiative of the census), and which initiatives
+/// are marked as survivors now: one pass over the census.
+fn redirects(census: &Census) -> (HashMap<usize, usize>, Vec<usize>) {
     let mut next = HashMap::new();
+    let mut marked = Vec::new();
     for (k, i) in census.initiatives.iter().enumerate() {
+        if i.cycle_survivor {
+            marked.push(k);
+        }
         if !i.fields.contains_key(system::MERGED_INTO) {
             continue;
         }
@@ -28,13 +33,12 @@ fn redirects(census: &Census) -> HashMap<usize, usize> {
             next.insert(k, t);
         }
     }
-    next
+    (next, marked)
 }
 
 /// Every cycle of redirects, as positions in redirect order starting from
 /// the smallest id (the survivor shown).
-fn cycle_positions(census: &Census) -> Vec<Vec<usize>> {
-    let next = redirects(census);
+fn cycle_positions(next: &HashMap<usize, usize>) -> Vec<Vec<usize>> {
     // 1: on the path being followed, 2: done.
     let mut state: HashMap<usize, u8> = HashMap::with_capacity(next.len());
     let mut starts: Vec<usize> = next.keys().copied().collect();
@@ -74,7 +78,7 @@ fn cycle_positions(census: &Census) -> Vec<Vec<usize>> {
 /// survivor shown (its smallest id): `[X, Y]` when X redirects to Y and Y
 /// to X.
 pub fn fusion_cycles(census: &Census) -> Vec<Vec<InitiativeId>> {
-    cycle_positions(census)
+    cycle_positions(&redirects(census).0)
         .into_iter()
         .map(|c| {
             c.into_iter()
@@ -88,15 +92,12 @@ pub fn fusion_cycles(census: &Census) -> Vec<Vec<InitiativeId>> {
 /// wherever a census is read or joined, and after a fusion is written or
 /// settled.
 pub fn mark(census: &mut Census) {
-    let survivors: Vec<usize> = cycle_positions(census)
-        .into_iter()
-        .filter_map(|c| c.first().copied())
-        .collect();
-    for (k, i) in census.initiatives.iter_mut().enumerate() {
-        let survivor = survivors.contains(&k);
-        if i.cycle_survivor != survivor {
-            i.cycle_survivor = survivor;
-        }
+    let (next, marked) = redirects(census);
+    for k in marked {
+        census.initiatives[k].cycle_survivor = false;
+    }
+    for cycle in cycle_positions(&next) {
+        census.initiatives[cycle[0]].cycle_survivor = true;
     }
 }
 
