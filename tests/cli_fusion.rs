@@ -21,11 +21,11 @@ const PAPI: &str = "01M6B5NQK0NHARKPEEQMPZZ21T";
 
 // Initiatives of the fixtures census-fusion-cycle.ron and
 // census-deleted-and-fused.ron.
-/// « Les Petits Débrouillards Bretagne »: in the cycle, the smaller id.
-const DEBROUILLARDS: &str = "01M8RGR080JVPC5R8K4YW2DHJX";
-/// « Petits Débrouillards »: fused into DEBROUILLARDS (and, in the cycle,
-/// DEBROUILLARDS into it).
-const PETITS: &str = "01M8RGR080S8ZDZSFK1H2J83PT";
+/// « Petits Débrouillards »: in the cycle, the smaller id, shown.
+const FIRST: &str = "01M8RGR080JVPC5R8K4YW2DHJX";
+/// « Les Petits Débrouillards Bretagne »: fused into FIRST (and, in the
+/// cycle, FIRST into it).
+const SECOND: &str = "01M8RGR080S8ZDZSFK1H2J83PT";
 /// « Repair Café », deleted in census-deleted-and-fused.ron.
 const REPAIR: &str = "01M8RGR080C9PGAG1PNFMTSHW4";
 /// « Fablab des Fourneaux », live in census-deleted-and-fused.ron.
@@ -195,11 +195,8 @@ fn validate_and_doctor_flag_a_cycle_of_fusions_in_a_file() {
     let out = env.cmd().args(["validate", &name]).assert().success();
     let stderr = stderr_of(out.get_output());
     assert!(
-        stderr.contains(&format!(
-            "fusions en cycle : {DEBROUILLARDS} → {PETITS} → {DEBROUILLARDS}"
-        )) && stderr.contains(&format!(
-            "recense resolve {DEBROUILLARDS} _merged_into --pick N"
-        )),
+        stderr.contains(&format!("fusions en cycle : {FIRST} → {SECOND} → {FIRST}"))
+            && stderr.contains(&format!("recense resolve {FIRST} _merged_into --pick N")),
         "{stderr}"
     );
     assert!(stderr.contains(&format!("{name}:")), "a place: {stderr}");
@@ -211,7 +208,7 @@ fn validate_and_doctor_flag_a_cycle_of_fusions_in_a_file() {
     let stdout = stdout_of(out.get_output());
     assert!(
         stdout.contains(&format!(
-            "[à voir] fusions en cycle : {DEBROUILLARDS} → {PETITS} → {DEBROUILLARDS}"
+            "[à voir] fusions en cycle : {FIRST} → {SECOND} → {FIRST}"
         )),
         "{stdout}"
     );
@@ -227,10 +224,7 @@ fn a_file_with_a_cycle_of_fusions_shows_its_survivor() {
         .assert()
         .success();
     let text = stdout_of(out.get_output());
-    assert!(
-        text.contains(DEBROUILLARDS) && !text.contains(PETITS),
-        "{text}"
-    );
+    assert!(text.contains(FIRST) && !text.contains(SECOND), "{text}");
 }
 
 // ---------------------------------------------------------------- fuse keeps the legitimation work
@@ -455,14 +449,14 @@ fn link_to_a_fused_initiative_names_the_one_it_was_fused_into() {
     let out = env
         .cmd()
         .args([
-            "--lang", "en", "--file", &name, "--as", "Anne", "link", FABLAB, "heberge", PETITS,
+            "--lang", "en", "--file", &name, "--as", "Anne", "link", FABLAB, "heberge", SECOND,
         ])
         .assert()
         .code(1);
     let stderr = stderr_of(out.get_output());
     assert!(
-        stderr.contains(&format!("{PETITS} was fused into {DEBROUILLARDS}"))
-            && stderr.contains(&format!("link to {DEBROUILLARDS}")),
+        stderr.contains(&format!("{SECOND} was fused into {FIRST}"))
+            && stderr.contains(&format!("link to {FIRST}")),
         "{stderr}"
     );
     assert_unchanged(&before, &env.snapshot());

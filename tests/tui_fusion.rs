@@ -8,11 +8,11 @@ use recense::census::InitiativeId;
 use recense::tui::app::View;
 use tui_common::*;
 
-/// « Les Petits Débrouillards Bretagne », the smaller id of the cycle of
+/// « Petits Débrouillards », the smaller id of the cycle of
 /// tests/fixtures/valid/census-fusion-cycle.ron.
-const DEBROUILLARDS: &str = "01M8RGR080JVPC5R8K4YW2DHJX";
-/// « Petits Débrouillards », the other record of the cycle.
-const PETITS: &str = "01M8RGR080S8ZDZSFK1H2J83PT";
+const FIRST: &str = "01M8RGR080JVPC5R8K4YW2DHJX";
+/// « Les Petits Débrouillards Bretagne », the other record of the cycle.
+const SECOND: &str = "01M8RGR080S8ZDZSFK1H2J83PT";
 
 fn cycle() -> Harness {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,13 +26,13 @@ fn records_fused_into_one_another_show_one_in_the_list() {
     let h = cycle();
     let names = h.row_names();
     assert!(
-        names
-            .iter()
-            .any(|n| n == "Les Petits Débrouillards Bretagne"),
+        names.iter().any(|n| n == "Petits Débrouillards"),
         "{names:?}"
     );
     assert!(
-        !names.iter().any(|n| n == "Petits Débrouillards"),
+        !names
+            .iter()
+            .any(|n| n == "Les Petits Débrouillards Bretagne"),
         "{names:?}"
     );
 }
@@ -48,8 +48,8 @@ fn records_fused_into_one_another_are_settled_from_the_conflicts_screen() {
         "{screen}"
     );
     assert!(
-        screen.contains(&format!("1. garder {DEBROUILLARDS}"))
-            && screen.contains(&format!("2. garder {PETITS}")),
+        screen.contains(&format!("1. garder {FIRST}"))
+            && screen.contains(&format!("2. garder {SECOND}")),
         "{screen}"
     );
     // Keep the other record (the second choice).
@@ -58,7 +58,7 @@ fn records_fused_into_one_another_are_settled_from_the_conflicts_screen() {
     assert!(!h.screen(100, 30).contains("dans les deux sens"));
     let ws = h.reopen();
     let id = |s: &str| InitiativeId::parse(s).unwrap();
-    assert!(ws.census.get(&id(PETITS)).unwrap().is_live());
-    assert!(!ws.census.get(&id(DEBROUILLARDS)).unwrap().is_live());
-    assert_eq!(ws.census.redirect(&id(DEBROUILLARDS)), &id(PETITS));
+    assert!(ws.census.get(&id(SECOND)).unwrap().is_live());
+    assert!(!ws.census.get(&id(FIRST)).unwrap().is_live());
+    assert_eq!(ws.census.redirect(&id(FIRST)), &id(SECOND));
 }
