@@ -1,6 +1,8 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
+pub mod carry;
 pub mod conflicts;
+pub mod cycles;
 pub mod draft;
 pub mod duplicates;
 pub mod error;

@@ -205,6 +205,9 @@ pub fn doctor(ctx: &Context) -> Result<ExitCode, Fail> {
             }
             let c = conflicts(&ws.census, &ws.schema).len();
             report(c == 0, fill(t.doctor_conflicts, &[("n", &c)]));
+            for cycle in crate::census::cycles::fusion_cycles(&ws.census) {
+                report(false, crate::i18n::fusion::cycle_line(&cycle, ctx.lang));
+            }
             let d = all_pairs(&ws.census, &ws.schema).len();
             report(d == 0, fill(t.doctor_duplicates, &[("n", &d)]));
         }

@@ -16,6 +16,7 @@ mod context;
 mod edit;
 mod export;
 mod files;
+mod fusion_text;
 mod git;
 mod git_tree;
 mod import;

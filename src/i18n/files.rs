@@ -243,6 +243,7 @@ impl Localized for Diagnostic {
             (P::WrappedByMail, Lang::En) => "this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment.".into(),
             (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
             (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
+            (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
         };
         format!("{}: {severity}: {what}", self.location)
     }

@@ -26,6 +26,7 @@ pub mod cli;
 pub mod exchange;
 pub mod export;
 pub mod files;
+pub mod fusion;
 pub mod git;
 pub mod import;
 pub mod legitimize;

@@ -280,11 +280,14 @@ impl Core {
         pick: usize,
     ) -> Result<(), String> {
         let now = self.clock.now();
-        self.ws
+        let changed = self
+            .ws
             .census
             .resolve_pick(&self.ws.schema, id, field, pick, &self.agent, now)
             .map_err(|e| e.localize(self.lang))?;
-        self.after_change(id);
+        for id in &changed {
+            self.after_change(id);
+        }
         Ok(())
     }
 
@@ -294,7 +297,7 @@ impl Core {
         let added = self
             .ws
             .census
-            .fuse(keep, other, &self.agent, now)
+            .fuse(&self.ws.schema, keep, other, &self.agent, now)
             .map_err(|e| e.localize(self.lang))?;
         self.after_change(other);
         self.after_change(keep);

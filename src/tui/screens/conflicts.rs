@@ -43,6 +43,15 @@ enum Row {
         keep: InitiativeId,
         absorbed: InitiativeId,
     },
+    /// A decision settled by `resolve_pick(id, field, pick)`, worded `text`:
+    /// the record to keep in a cycle of fusions, keeping or undoing a fusion
+    /// against « not a duplicate ».
+    Choose {
+        id: InitiativeId,
+        field: &'static str,
+        pick: usize,
+        text: String,
+    },
 }
 
 impl Row {
@@ -52,7 +61,10 @@ impl Row {
 
     fn initiative(&self) -> Option<&InitiativeId> {
         match self {
-            Row::Keep { id, .. } | Row::NewValue { id, .. } | Row::Deletion { id, .. } => Some(id),
+            Row::Keep { id, .. }
+            | Row::NewValue { id, .. }
+            | Row::Deletion { id, .. }
+            | Row::Choose { id, .. } => Some(id),
             Row::FuseAgain { keep, .. } => Some(keep),
             _ => None,
         }
@@ -80,6 +92,9 @@ fn who(census: &Census, e: &Entry, core: &Core) -> String {
 }
 
 fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
+    if let Some(label) = crate::i18n::fusion::work_label(field, core.lang) {
+        return label;
+    }
     core.ws
         .schema
         .field(field)
@@ -99,6 +114,10 @@ fn name(core: &Core, id: &InitiativeId) -> String {
 
 /// A value as people read it: a choice by its label.
 fn shown(core: &Core, field: &str, e: &Entry) -> String {
+    let work = crate::i18n::fusion::work_value(&core.ws.schema, field, &e.value, core.lang);
+    if let Some(work) = work {
+        return inert(&work).into_owned();
+    }
     let v = e.value.as_text().unwrap_or("?");
     let text = match core
         .ws
@@ -199,6 +218,63 @@ impl ConflictsState {
                         absorbed,
                     });
                 }
+                Conflict::FusionCycle { survivor, records } => {
+                    let t = crate::i18n::fusion::fusion(core.lang);
+                    rows.push(Row::Title(fill(
+                        t.ui_cycle_title,
+                        &[("name", &name(core, &survivor))],
+                    )));
+                    for (n, (id, fusions)) in records.iter().enumerate() {
+                        // Who fused this record into which.
+                        let into = census.get(id).and_then(|i| i.redirect_target());
+                        let last = fusions.iter().max_by_key(|e| (e.stamp.at(), e.stamp.dot()));
+                        if let (Some(into), Some(e)) = (into, last) {
+                            rows.push(Row::Note(fill(
+                                ui.conflict_edit,
+                                &[
+                                    ("field", id),
+                                    ("value", &into),
+                                    ("who", &who(census, e, core)),
+                                ],
+                            )));
+                        }
+                        rows.push(Row::Choose {
+                            id: survivor.clone(),
+                            field: system::MERGED_INTO,
+                            pick: n + 1,
+                            text: fill(t.ui_cycle_keep, &[("id", id), ("name", &name(core, id))]),
+                        });
+                    }
+                }
+                Conflict::FusedNotDuplicate {
+                    survivor,
+                    absorbed,
+                    fusions,
+                    marks,
+                } => {
+                    let t = crate::i18n::fusion::fusion(core.lang);
+                    let names = |es: &[Entry]| {
+                        let mut v: Vec<String> = es.iter().map(|e| who(census, e, core)).collect();
+                        v.dedup();
+                        v.join(", ")
+                    };
+                    rows.push(Row::Title(fill(
+                        t.ui_not_duplicate_title,
+                        &[
+                            ("name", &name(core, &absorbed)),
+                            ("fusers", &names(&fusions)),
+                            ("markers", &names(&marks)),
+                        ],
+                    )));
+                    for (pick, text) in [(1, t.ui_keep_fusion), (2, t.ui_undo_fusion)] {
+                        rows.push(Row::Choose {
+                            id: survivor.clone(),
+                            field: system::NOT_DUPLICATE,
+                            pick,
+                            text: text.to_string(),
+                        });
+                    }
+                }
             }
         }
         rows
@@ -279,6 +355,9 @@ impl ConflictsState {
             }) => core.resolve_pick(&id, &field, pick),
             Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
             Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
+            Some(Row::Choose {
+                id, field, pick, ..
+            }) => core.resolve_pick(&id, field, pick),
             Some(Row::NewValue { id, field }) => {
                 if let (Some(def), Some(i)) =
                     (core.ws.schema.field(&field), core.ws.census.get(&id))
@@ -378,6 +457,9 @@ impl ConflictsState {
                     }
                     Row::FuseAgain { .. } => {
                         Line::from(Span::styled(format!("  {}", ui.conflict_fuse_again), style))
+                    }
+                    Row::Choose { pick, text, .. } => {
+                        Line::from(Span::styled(format!("  {pick}. {text}"), style))
                     }
                 }
             })
