@@ -89,7 +89,8 @@ impl Op {
             | Op::Remove { agent, .. }
             | Op::Delete { agent, .. }
             | Op::Restore { agent, .. }
-            | Op::Fuse { agent } => Some(agent),
+            | Op::Fuse { agent, .. }
+            | Op::Work { agent, .. } => Some(agent),
             Op::Sync { to, .. } => Some(to),
             Op::HandEdit { .. } => None,
         }
