@@ -3,6 +3,10 @@
 //! The library holds the whole census logic (`census`); the command line
 //! (`cli`) and the terminal interface are thin front ends over it.
 
+// First: its `strings!` macro is used by the modules below.
+#[macro_use]
+pub mod lang;
+
 pub mod census;
 pub mod cli;
 pub mod config;

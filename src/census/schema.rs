@@ -11,7 +11,7 @@ use foldhash::fast::FixedState;
 use serde::Deserialize;
 
 use crate::census::locate::{Location, SourceText};
-use crate::i18n::{Lang, Localized};
+use crate::lang::{Lang, Localized};
 
 /// The default schema, embedded so that the program works with no file around.
 pub const DEFAULT_SCHEMA_SOURCE: &str = include_str!("../../schemas/communs-numeriques.ron");
