@@ -13,7 +13,7 @@ mod common;
 
 use common::{measure, median, mib, ms};
 
-use recense::census::export::{self, Format, Header, Options};
+use recense::documents::export::{self, Format, Header, Options};
 use recense::census::import::{self, Request};
 use recense::census::model::Census;
 use recense::census::query::Filter;

@@ -12,5 +12,6 @@ pub mod cli;
 pub mod config;
 pub mod dev;
 pub mod display;
+pub mod documents;
 pub mod i18n;
 pub mod tui;

@@ -13,7 +13,7 @@ use common::{Env, stderr_of};
 use export_common::*;
 use serde_json::Value as Json;
 
-use recense::census::export::cell::restore;
+use recense::documents::export::cell::restore;
 use recense::census::search::fold;
 
 #[test]

@@ -3,13 +3,11 @@
 
 pub mod cli;
 pub mod exchange;
-pub mod export;
 pub mod files;
 pub mod git;
 pub mod import;
 pub mod legitimize;
 pub mod received;
-pub mod report;
 pub mod screens;
 pub mod ui;
 pub mod undo;

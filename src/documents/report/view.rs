@@ -9,7 +9,7 @@ use crate::census::stats::Figures;
 use crate::census::status;
 use crate::census::time::Date;
 use crate::i18n::Lang;
-use crate::i18n::report::{ReportText, count, report_text};
+use crate::documents::report::words::{ReportText, count, report_text};
 
 use super::{Options, Span, clean, safe_url};
 

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::{Lang, fill};
-use crate::census::export::{Format, Summary};
+use crate::lang::{Lang, fill};
+use crate::documents::export::{Format, Summary};
 use crate::display::inert;
 
 strings! { ExportText, export;
