@@ -2,14 +2,10 @@
 //! plain data; their words are written here, in one place.
 
 pub mod cli;
-pub mod exchange;
 pub mod files;
 pub mod git;
 pub mod import;
-pub mod legitimize;
 pub mod received;
-pub mod screens;
-pub mod ui;
 pub mod undo;
 
 mod values;

@@ -18,7 +18,7 @@ use crate::census::id::InitiativeId;
 use crate::census::search::fold;
 use crate::census::stats::{Extent, Tally, figures_with};
 use crate::display::{inert, width};
-use crate::i18n::screens::screens;
+use crate::tui::words::screens::screens;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::census::draft::Draft;
 use crate::census::id::InitiativeId;
 use crate::display::inert;
-use crate::i18n::ui::action_label;
+use crate::tui::words::ui::action_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;

@@ -15,7 +15,7 @@ use crate::documents::export::{self, Header, Options};
 use crate::documents::report;
 use crate::census::store;
 use crate::display::{inert, width};
-use crate::i18n::exchange::{ExchangeUi, exchange};
+use crate::tui::words::exchange::{ExchangeUi, exchange};
 use crate::documents::export::words::report_lines;
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::display::width;
-use crate::i18n::ui::action_label;
+use crate::tui::words::ui::action_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;

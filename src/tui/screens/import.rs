@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::census::import::{self, Format, ImportPlan, Request, Target};
 use crate::display::{inert, width};
-use crate::i18n::exchange::exchange;
+use crate::tui::words::exchange::exchange;
 use crate::i18n::import::{column_line, row_lines, summary};
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;

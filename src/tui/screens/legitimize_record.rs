@@ -8,7 +8,7 @@ use crate::census::model::Initiative;
 use crate::census::status;
 use crate::census::time::{Date, Timestamp};
 use crate::display::inert;
-use crate::i18n::legitimize::legit;
+use crate::tui::words::legitimize::legit;
 use crate::i18n::{fill, missing_text, status_label};
 use crate::tui::app::Core;
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::display::inert;
 use crate::i18n::Lang;
-use crate::i18n::ui::ui;
+use crate::tui::words::ui::ui;
 use crate::tui::action::Action;
 use crate::tui::app::Input;
 use crate::tui::keymap::Context;

@@ -11,7 +11,7 @@ use crate::census::network;
 use crate::census::status;
 use crate::census::value::split_relation;
 use crate::display::inert;
-use crate::i18n::legitimize::legit;
+use crate::tui::words::legitimize::legit;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
