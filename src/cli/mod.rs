@@ -17,6 +17,7 @@ mod edit;
 mod export;
 mod files;
 mod git;
+mod git_run;
 mod git_tree;
 mod import;
 mod legitimacy;
