@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::documents::export::{self, Format, Header, Options, Summary};
 use crate::census::store;
 use crate::documents::export::words::{export as texts, report_lines};
+use crate::documents::export::{self, Format, Header, Options, Summary};
 use crate::i18n::{fill, io_error};
 
 use super::context::{Context, Fail};

@@ -4,11 +4,11 @@
 use crate::i18n::cli::cli;
 use serde_json::Value as Json;
 
-use crate::documents::export::json::ItemOptions;
-use crate::documents::export::values::labels;
 use crate::census::model::{Census, Initiative, Stamp};
 use crate::census::schema::Schema;
 use crate::display::{inert, inert_multiline, truncate, width};
+use crate::documents::export::json::ItemOptions;
+use crate::documents::export::values::labels;
 use crate::i18n::Lang;
 
 /// A field's value for people: choice labels, several values joined.

@@ -208,7 +208,7 @@ pub fn n_initiatives(v: &View, n: usize) -> String {
 pub fn footer(v: &View, personal_shown: bool) -> Vec<String> {
     let made = fill(
         v.t.footer,
-        &[("date", &crate::documents::report::words::long_date(v.lang, v.today))],
+        &[("date", &super::words::long_date(v.lang, v.today))],
     );
     let data = if v.public {
         v.t.footer_public
@@ -240,7 +240,7 @@ pub fn document(
             audience.to_string(),
             fill(
                 t.meta,
-                &[("date", &crate::documents::report::words::long_date(v.lang, v.today))],
+                &[("date", &super::words::long_date(v.lang, v.today))],
             ),
         ],
         intro,

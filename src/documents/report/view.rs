@@ -8,8 +8,8 @@ use crate::census::search::fold;
 use crate::census::stats::Figures;
 use crate::census::status;
 use crate::census::time::Date;
-use crate::i18n::Lang;
 use crate::documents::report::words::{ReportText, count, report_text};
+use crate::i18n::Lang;
 
 use super::{Options, Span, clean, safe_url};
 

@@ -11,17 +11,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::documents::export::{self, Header, Options};
-use crate::documents::report;
 use crate::census::store;
 use crate::display::{inert, width};
-use crate::tui::words::exchange::{ExchangeUi, exchange};
 use crate::documents::export::words::report_lines;
+use crate::documents::export::{self, Header, Options};
+use crate::documents::report;
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::words::exchange::{ExchangeUi, exchange};
 
 /// What can be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
