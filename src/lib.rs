@@ -15,3 +15,7 @@ pub mod display;
 pub mod documents;
 pub mod i18n;
 pub mod tui;
+
+/// The layers above and their rule, checked on the sources.
+#[cfg(test)]
+mod layers;
