@@ -5,7 +5,7 @@ use super::{Lang, Localized, list};
 use crate::census::error::{LoadError, SaveError, SyntaxError};
 use crate::census::file::footer::BroughtBack;
 use crate::census::model::FORMAT_VERSION;
-use crate::census::schema::SchemaProblem;
+use crate::census::schema::{SchemaError, SchemaProblem};
 use crate::census::validate::{Diagnostic, Problem, Severity};
 
 /// An operating-system error in the user's language (the common ones).
@@ -203,6 +203,16 @@ impl Localized for SchemaProblem {
             (P::UnknownRuleField(f), Lang::Fr) => format!("la règle demande le champ « {f} », qui n'existe pas dans fields."),
             (P::UnknownRuleField(f), Lang::En) => format!("the rule requires field `{f}`, which is not in fields."),
         }
+    }
+}
+
+impl Localized for SchemaError {
+    fn localize(&self, lang: Lang) -> String {
+        self.problems
+            .iter()
+            .map(|p| format!("{}: {}", p.location, p.problem.localize(lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
