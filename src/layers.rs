@@ -257,38 +257,62 @@ fn module_of(rel: &Path) -> Vec<String> {
     parts
 }
 
-#[test]
-fn no_module_imports_a_higher_layer() {
+/// The checked files under `src/`: path, module path and text.
+fn checked_files() -> Vec<(PathBuf, Vec<String>, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
     files.sort();
-    let mut problems = Vec::new();
-    for file in &files {
-        let rel = file.strip_prefix(&src).expect("under src");
-        // The binary is its own crate, the root declares the layers, and
-        // this check is a test of the whole.
-        if ["main.rs", "lib.rs", "layers.rs"]
-            .map(Path::new)
-            .contains(&rel)
+    files
+        .into_iter()
+        .filter_map(|file| {
+            let rel = file.strip_prefix(&src).expect("under src").to_path_buf();
+            // The binary is its own crate, the root declares the layers, and
+            // this check is a test of the whole.
+            let skipped = ["main.rs", "lib.rs", "layers.rs"].map(Path::new);
+            if skipped.contains(&rel.as_path()) {
+                return None;
+            }
+            let text = std::fs::read_to_string(&file).expect("read a source");
+            Some((Path::new("src").join(&rel), module_of(&rel), text))
+        })
+        .collect()
+}
+
+/// The lines where a text for people is made: the `Localized` trait or its
+/// `localize` method named.
+fn wording(src: &str) -> Vec<usize> {
+    let code = code_only(src);
+    let mut lines = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        let words = line.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+        if words
+            .into_iter()
+            .any(|w| w == "Localized" || w == "localize")
         {
-            continue;
+            lines.push(n + 1);
         }
-        let module = module_of(rel);
+    }
+    lines
+}
+
+#[test]
+fn no_module_imports_a_higher_layer() {
+    let mut problems = Vec::new();
+    for (file, module, text) in checked_files() {
         let top = module[0].as_str();
         if rank(top).is_none() {
             problems.push(format!(
-                "src/{}: module `{top}` is in no layer of LAYERS",
-                rel.display()
+                "{}: module `{top}` is in no layer of LAYERS",
+                file.display()
             ));
             continue;
         }
         let path: Vec<&str> = module.iter().map(String::as_str).collect();
-        let text = std::fs::read_to_string(file).expect("read a source");
         for v in violations(&path, &text) {
             problems.push(format!(
-                "src/{}:{}: layer {} names `{}` of layer {}, above it (see LAYERS in src/layers.rs)",
-                rel.display(),
+                "{}:{}: layer {} names `{}` of layer {}, above it (see LAYERS in src/layers.rs)",
+                file.display(),
                 v.line,
                 v.from,
                 v.path,
@@ -297,6 +321,26 @@ fn no_module_imports_a_higher_layer() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_core_words_nothing() {
+    let mut problems = Vec::new();
+    for (file, module, text) in checked_files() {
+        if rank(&module[0]).is_some_and(|r| LAYERS[r].0 == "core") {
+            for line in wording(&text) {
+                problems.push(format!(
+                    "{}:{line}: the core's results and errors are data; word them in src/i18n",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(
+        wording("use crate::lang::Localized;\n// localize\nx.localize(lang);\nLocalized2::new()"),
+        vec![1, 3]
+    );
 }
 
 #[test]
