@@ -12,19 +12,8 @@ use crate::i18n::cli::cli;
 use crate::i18n::{Localized, fill};
 
 use super::context::{Context, Fail};
+use super::git_run::git;
 use super::git_tree;
-
-/// Runs git in `dir`; its trimmed output when it succeeds.
-pub(super) fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
 
 fn census_dir(file: &Path) -> PathBuf {
     file.parent()

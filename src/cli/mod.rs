@@ -18,6 +18,7 @@ mod export;
 mod files;
 mod fusion_text;
 mod git;
+mod git_run;
 mod git_tree;
 mod import;
 mod legitimacy;

@@ -15,8 +15,8 @@ use crate::census::query::SearchIndex;
 use crate::census::store::{self, Lock};
 use crate::census::time::Timestamp;
 use crate::census::workspace::Workspace;
-use crate::i18n::ui::{Ui, ui};
 use crate::i18n::{Lang, Localized};
+use crate::tui::words::ui::{Ui, ui};
 
 use super::action::Action;
 use super::keymap::{Context, Key, KeyMap};

@@ -10,7 +10,7 @@ use super::app::{App, Overlay, View};
 use super::keymap::Context;
 use super::screens::filters;
 use crate::display::{inert, width};
-use crate::i18n::ui::action_label;
+use crate::tui::words::ui::action_label;
 
 /// Below this, the layout does not fit: a message instead.
 pub const MIN_WIDTH: u16 = 60;
@@ -121,7 +121,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     );
     let marks = core.list.marks.len();
     if marks > 0 {
-        let t = crate::i18n::legitimize::legit(core.lang);
+        let t = crate::tui::words::legitimize::legit(core.lang);
         let word = if marks == 1 {
             t.marked_one
         } else {

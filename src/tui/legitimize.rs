@@ -13,8 +13,8 @@ use crate::census::id::InitiativeId;
 use crate::census::network;
 use crate::census::ops::OpError;
 use crate::census::status::{self, StatusError};
-use crate::i18n::legitimize::legit;
 use crate::i18n::{Localized, fill};
+use crate::tui::words::legitimize::legit;
 
 use super::action::Action;
 use super::app::Core;

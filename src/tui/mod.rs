@@ -11,6 +11,7 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 

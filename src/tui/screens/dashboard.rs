@@ -18,13 +18,13 @@ use crate::census::id::InitiativeId;
 use crate::census::search::fold;
 use crate::census::stats::{Extent, Tally, figures_with};
 use crate::display::{inert, width};
-use crate::i18n::screens::screens;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::screens::duplicates::DuplicatesState;
 use crate::tui::screens::map::MapState;
 use crate::tui::screens::network::NetworkState;
+use crate::tui::words::screens::screens;
 
 /// The part of the list's filter a bar sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

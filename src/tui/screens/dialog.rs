@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::census::draft::Draft;
 use crate::census::id::InitiativeId;
 use crate::display::inert;
-use crate::i18n::ui::action_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::wizard::WizardState;
+use crate::tui::words::ui::action_label;
 
 #[derive(Debug)]
 pub enum Dialog {

@@ -11,17 +11,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::census::export::{self, Header, Options};
-use crate::census::report;
 use crate::census::store;
 use crate::display::{inert, width};
-use crate::i18n::exchange::{ExchangeUi, exchange};
-use crate::i18n::export::report_lines;
+use crate::documents::export::words::report_lines;
+use crate::documents::export::{self, Header, Options};
+use crate::documents::report;
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::words::exchange::{ExchangeUi, exchange};
 
 /// What can be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,7 +231,7 @@ impl ExportState {
         }
         let path = super::typed_path(typed);
         if store::same_file(&path, &core.ws.path) {
-            let text = crate::i18n::export::export(core.lang).output_is_census;
+            let text = crate::documents::export::words::export(core.lang).output_is_census;
             self.fail(core, fill(text, &[("file", &path.display())]));
             return Effect::None;
         }

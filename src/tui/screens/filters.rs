@@ -183,8 +183,8 @@ impl FilterEditor {
             Section::Problem => ui.filter_problem,
             Section::Need => ui.filter_need,
             Section::Status => ui.filter_status,
-            Section::Commons => crate::i18n::screens::screens(core.lang).filter_commons,
-            Section::Support => crate::i18n::screens::screens(core.lang).filter_support,
+            Section::Commons => crate::tui::words::screens::screens(core.lang).filter_commons,
+            Section::Support => crate::tui::words::screens::screens(core.lang).filter_support,
         }
     }
 
@@ -302,7 +302,7 @@ pub fn describe(core: &Core) -> Vec<String> {
             .collect();
         parts.push(format!("{}={}", ui.filter_status, s.join(", ")));
     }
-    let more = crate::i18n::screens::screens(core.lang);
+    let more = crate::tui::words::screens::screens(core.lang);
     if !f.commons.is_empty() {
         parts.push(format!(
             "{}={}",

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::display::width;
-use crate::i18n::ui::action_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
+use crate::tui::words::ui::action_label;
 
 /// The help of one screen, and how far it is scrolled.
 #[derive(Debug, Clone)]

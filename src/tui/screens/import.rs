@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::census::import::{self, Format, ImportPlan, Request, Target};
 use crate::display::{inert, width};
-use crate::i18n::exchange::exchange;
 use crate::i18n::import::{column_line, row_lines, summary};
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
@@ -18,6 +17,7 @@ use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::words::exchange::exchange;
 
 /// Which list of the plan has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

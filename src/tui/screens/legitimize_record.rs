@@ -8,9 +8,9 @@ use crate::census::model::Initiative;
 use crate::census::status;
 use crate::census::time::{Date, Timestamp};
 use crate::display::inert;
-use crate::i18n::legitimize::legit;
 use crate::i18n::{fill, missing_text, status_label};
 use crate::tui::app::Core;
+use crate::tui::words::legitimize::legit;
 
 /// One line of the record: a label, a value, who and when; `full` is what
 /// the focus line shows when it is selected.

@@ -160,7 +160,7 @@ impl ListState {
             }
             Action::ClearMarks => {
                 self.marks.clear();
-                core.say(crate::i18n::legitimize::legit(core.lang).marks_cleared);
+                core.say(crate::tui::words::legitimize::legit(core.lang).marks_cleared);
             }
             _ => return false,
         }

@@ -18,10 +18,10 @@ use crate::census::id::InitiativeId;
 use crate::census::search::fold;
 use crate::display::{inert, width};
 use crate::i18n::fill;
-use crate::i18n::screens::screens;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::screens::dashboard::overview;
+use crate::tui::words::screens::screens;
 
 /// The colours kinds are drawn in, in turn (named ANSI colours only).
 const PALETTE: [Color; 12] = [

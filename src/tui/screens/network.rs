@@ -15,10 +15,10 @@ use crate::census::id::InitiativeId;
 use crate::census::network::{archipelago, outgoing};
 use crate::display::inert;
 use crate::i18n::fill;
-use crate::i18n::screens::screens;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::screens::dashboard::overview;
+use crate::tui::words::screens::screens;
 
 /// One line of the view. Indexes are into `census.initiatives`.
 #[derive(Debug, Clone, PartialEq, Eq)]

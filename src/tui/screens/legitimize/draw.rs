@@ -7,9 +7,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::census::status;
 use crate::display::{inert, width};
-use crate::i18n::legitimize::legit;
 use crate::i18n::missing_text;
 use crate::tui::app::Core;
+use crate::tui::words::legitimize::legit;
 
 use super::{Kind, LegitForm, Report, Widget};
 

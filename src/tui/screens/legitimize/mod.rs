@@ -11,7 +11,6 @@ use crate::census::network;
 use crate::census::status;
 use crate::census::value::split_relation;
 use crate::display::inert;
-use crate::i18n::legitimize::legit;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
@@ -19,6 +18,7 @@ use crate::tui::keymap::Context;
 use crate::tui::legitimize::{LegitAction, Outcome};
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::words::legitimize::legit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

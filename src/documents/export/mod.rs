@@ -18,6 +18,7 @@ pub mod json;
 mod map;
 mod ods;
 pub mod values;
+pub mod words;
 mod zip_normal;
 
 use std::io::{self, Write};
