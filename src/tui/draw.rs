@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::app::{App, Overlay, View};
-use super::keymap::Context;
+use super::keymap::{Context, hint_actions};
 use super::screens::filters;
 use crate::display::{inert, width};
 use crate::i18n::ui::action_label;
@@ -15,42 +15,6 @@ use crate::i18n::ui::action_label;
 /// Below this, the layout does not fit: a message instead.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
-
-/// The actions the hint bar shows, per screen.
-fn hint_actions(context: Context) -> &'static [Action] {
-    use Action::*;
-    match context {
-        Context::List => &[
-            Help, Search, Filter, New, Open, Delete, Quit, Mark, SetStatus,
-        ],
-        Context::Search => &[Confirm, Cancel],
-        Context::Detail => &[
-            Edit,
-            Open,
-            Back,
-            SetStatus,
-            AddEvidence,
-            ConfirmRecord,
-            NextPane,
-            CopyAsNew,
-            Link,
-            Undo,
-            Help,
-        ],
-        Context::Wizard => &[Confirm, NextField, Cancel, NextStep, PreviousField, Help],
-        Context::Picker => &[Toggle, Confirm, Cancel, Help],
-        Context::Dialog => &[Yes, No],
-        Context::Help => &[Back, MoveDown, MoveUp],
-        Context::Conflicts => &[Confirm, Open, Back, Help],
-        Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
-        Context::Import => &[Confirm, NextPane, Apply, Back, Help],
-        Context::Export => &[Confirm, Toggle, NextPane, Back, Help],
-        Context::Dashboard => &[Open, NextPane, Back, Map, Network, Help],
-        Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
-        Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
-        Context::Global => &[Help, Quit],
-    }
-}
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
