@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::action::Action;
-use super::app::{App, Overlay, View};
+use super::app::App;
 use super::keymap::{Context, hint_actions};
-use super::screens::filters;
+use super::screens::{Screen, filters};
 use crate::display::{inert, width};
 use crate::i18n::ui::action_label;
 
@@ -34,32 +34,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     ]));
     draw_header(app, frame, header);
     draw_filter_bar(app, frame, filter_bar);
-    match app.views.last() {
-        Some(View::Detail(d)) => d.draw(core, frame, body),
-        Some(View::Wizard(w)) => w.draw(core, frame, body),
-        Some(View::Conflicts(c)) => c.draw(core, frame, body),
-        Some(View::Duplicates(d)) => d.draw(core, frame, body),
-        Some(View::Import(i)) => i.draw(core, frame, body),
-        Some(View::Export(e)) => e.draw(core, frame, body),
-        Some(View::Dashboard(d)) => d.draw(core, frame, body),
-        Some(View::Map(m)) => m.draw(core, frame, body),
-        Some(View::Network(n)) => n.draw(core, frame, body),
-        None => core.list.draw(core, frame, body),
-    }
+    app.top().draw(core, frame, body);
     draw_status(app, frame, status);
     draw_hints(app, frame, hints);
-    match &app.overlay {
-        Some(Overlay::Help(help)) => help.draw(core, frame, body),
-        Some(Overlay::Dialog(d)) => d.draw(core, frame, body),
-        Some(Overlay::Filters(f)) => f.draw(core, frame, body),
-        Some(Overlay::Legit(f)) => f.draw(core, frame, body),
-        Some(Overlay::Command(line)) => {
-            let text = format!(":{}", inert(line.text()));
-            frame.render_widget(Paragraph::new(text), hints);
-            let before: String = line.text().chars().take(line.cursor()).collect();
-            frame.set_cursor_position((hints.x + 1 + width(&inert(&before)) as u16, hints.y));
-        }
-        None => {}
+    if let Some(overlay) = &app.overlay {
+        let area = if overlay.in_hint_bar() { hints } else { body };
+        overlay.draw(core, frame, area);
     }
 }
 

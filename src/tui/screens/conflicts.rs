@@ -16,6 +16,7 @@ use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
 
@@ -113,12 +114,6 @@ fn shown(core: &Core, field: &str, e: &Entry) -> String {
 }
 
 impl ConflictsState {
-    pub fn context(&self) -> Context {
-        self.editor
-            .as_ref()
-            .map_or(Context::Conflicts, |(_, e)| e.context())
-    }
-
     fn rows(core: &Core) -> Vec<Row> {
         let ui = core.ui();
         let census = &core.ws.census;
@@ -220,7 +215,41 @@ impl ConflictsState {
         }
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    fn decide(&mut self, core: &mut Core, row: Option<Row>) {
+        let result = match row {
+            Some(Row::Keep {
+                id, field, pick, ..
+            }) => core.resolve_pick(&id, &field, pick),
+            Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
+            Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
+            Some(Row::NewValue { id, field }) => {
+                if let (Some(def), Some(i)) =
+                    (core.ws.schema.field(&field), core.ws.census.get(&id))
+                {
+                    let current: Vec<String> =
+                        i.value(&field).map(String::from).into_iter().collect();
+                    self.editor =
+                        Some((id.clone(), FieldEditor::new(core, def, &current, Some(&id))));
+                }
+                return;
+            }
+            _ => return,
+        };
+        match result {
+            Ok(()) => core.say(core.ui().conflict_settled),
+            Err(e) => core.error(e),
+        }
+    }
+}
+
+impl Screen for ConflictsState {
+    fn context(&self, _core: &Core) -> Context {
+        self.editor
+            .as_ref()
+            .map_or(Context::Conflicts, |(_, e)| e.context())
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some((id, editor)) = self.editor.as_mut() {
             match editor.update(core, input) {
                 Outcome::Editing => {}
@@ -272,33 +301,7 @@ impl ConflictsState {
         Effect::None
     }
 
-    fn decide(&mut self, core: &mut Core, row: Option<Row>) {
-        let result = match row {
-            Some(Row::Keep {
-                id, field, pick, ..
-            }) => core.resolve_pick(&id, &field, pick),
-            Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
-            Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
-            Some(Row::NewValue { id, field }) => {
-                if let (Some(def), Some(i)) =
-                    (core.ws.schema.field(&field), core.ws.census.get(&id))
-                {
-                    let current: Vec<String> =
-                        i.value(&field).map(String::from).into_iter().collect();
-                    self.editor =
-                        Some((id.clone(), FieldEditor::new(core, def, &current, Some(&id))));
-                }
-                return;
-            }
-            _ => return,
-        };
-        match result {
-            Ok(()) => core.say(core.ui().conflict_settled),
-            Err(e) => core.error(e),
-        }
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
         let block = Block::bordered()

@@ -22,6 +22,8 @@ use crate::i18n::screens::screens;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::duplicates::DuplicatesState;
 use crate::tui::screens::map::MapState;
 use crate::tui::screens::network::NetworkState;
@@ -244,7 +246,36 @@ impl DashboardState {
         self.cursor = flat[to];
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    fn open(&self, core: &mut Core) -> Effect {
+        let Some(item) = self.current() else {
+            return Effect::None;
+        };
+        match &item.target {
+            Target::Filter(field, value) => {
+                apply_filter(core, *field, value, &item.label);
+                Effect::Close
+            }
+            Target::Open(id) => Effect::OpenDetail(id.clone()),
+            Target::Conflicts => Effect::Push(View::Conflicts(Box::default())),
+            Target::Duplicates => {
+                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
+            }
+        }
+    }
+}
+
+impl Screen for DashboardState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Dashboard
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let Some(action) = input.action else {
             return Effect::None;
         };
@@ -271,61 +302,7 @@ impl DashboardState {
         Effect::None
     }
 
-    fn open(&self, core: &mut Core) -> Effect {
-        let Some(item) = self.current() else {
-            return Effect::None;
-        };
-        match &item.target {
-            Target::Filter(field, value) => {
-                apply_filter(core, *field, value, &item.label);
-                Effect::Close
-            }
-            Target::Open(id) => Effect::OpenDetail(id.clone()),
-            Target::Conflicts => Effect::Push(View::Conflicts(Box::default())),
-            Target::Duplicates => {
-                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
-            }
-        }
-    }
-}
-
-fn plain(title: &str, items: Vec<Item>) -> Panel {
-    Panel {
-        title: title.to_string(),
-        items,
-        max: 0,
-    }
-}
-
-/// Sets one part of the list's filter (the one the filter overlay edits and
-/// the filter bar shows) to one value, and says how many initiatives show.
-pub fn apply_filter(core: &mut Core, field: FilterField, value: &str, label: &str) {
-    let f = &mut core.list.filter;
-    let one = vec![value.to_string()];
-    match field {
-        FilterField::Kind => f.kinds = one,
-        FilterField::Status => f.statuses = one,
-        FilterField::Problem => f.problems = one,
-        FilterField::Commons => f.commons = one,
-        FilterField::Support => f.supports = one,
-        FilterField::Need => f.needs = one,
-        FilterField::Commune => {
-            let key = fold(value);
-            f.communes = vec![key.clone()];
-            core.list.commune_labels.insert(key, value.to_string());
-        }
-    }
-    core.refresh_list();
-    let n = core.list.rows().len();
-    let text = fill(
-        screens(core.lang).filter_applied,
-        &[("what", &inert(label)), ("n", &n)],
-    );
-    core.say(text);
-}
-
-impl DashboardState {
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let s = screens(core.lang);
         let counted = fill(s.dashboard_counted, &[("n", &self.total)]);
@@ -382,6 +359,43 @@ impl DashboardState {
         frame.render_widget(Paragraph::new(shown), inner);
     }
 }
+
+fn plain(title: &str, items: Vec<Item>) -> Panel {
+    Panel {
+        title: title.to_string(),
+        items,
+        max: 0,
+    }
+}
+
+/// Sets one part of the list's filter (the one the filter overlay edits and
+/// the filter bar shows) to one value, and says how many initiatives show.
+pub fn apply_filter(core: &mut Core, field: FilterField, value: &str, label: &str) {
+    let f = &mut core.list.filter;
+    let one = vec![value.to_string()];
+    match field {
+        FilterField::Kind => f.kinds = one,
+        FilterField::Status => f.statuses = one,
+        FilterField::Problem => f.problems = one,
+        FilterField::Commons => f.commons = one,
+        FilterField::Support => f.supports = one,
+        FilterField::Need => f.needs = one,
+        FilterField::Commune => {
+            let key = fold(value);
+            f.communes = vec![key.clone()];
+            core.list.commune_labels.insert(key, value.to_string());
+        }
+    }
+    core.refresh_list();
+    let n = core.list.rows().len();
+    let text = fill(
+        screens(core.lang).filter_applied,
+        &[("what", &inert(label)), ("n", &n)],
+    );
+    core.say(text);
+}
+
+impl DashboardState {}
 
 /// `  Label       12 ██████`: the label and the number always written, the
 /// bar in block characters (`#` in ASCII).

@@ -11,8 +11,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::display::width;
 use crate::i18n::ui::action_label;
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Input};
+use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 
 /// The help of one screen, and how far it is scrolled.
 #[derive(Debug, Clone)]
@@ -35,12 +36,17 @@ impl HelpState {
             page: Cell::new(1),
         }
     }
+}
 
-    /// Returns whether the help is closed.
-    pub fn update(&mut self, input: Input) -> bool {
+impl Screen for HelpState {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Help
+    }
+
+    fn update(&mut self, _core: &mut Core, input: Input) -> Effect {
         let page = self.page.get().max(1);
         let scroll = match input.action {
-            Some(Action::Back) => return true,
+            Some(Action::Back) => return Effect::Close,
             Some(Action::MoveDown) => self.scroll + 1,
             Some(Action::MoveUp) => self.scroll.saturating_sub(1),
             Some(Action::PageDown) => self.scroll + page,
@@ -50,10 +56,10 @@ impl HelpState {
             _ => self.scroll,
         };
         self.scroll = scroll.min(self.max_scroll.get());
-        false
+        Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
         let keymap = &core.keymap;

@@ -18,6 +18,8 @@ use crate::i18n::fill;
 use crate::i18n::screens::screens;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dashboard::overview;
 
 /// One line of the view. Indexes are into `census.initiatives`.
@@ -167,8 +169,20 @@ impl NetworkState {
     pub fn selected(&self) -> Option<usize> {
         self.entries.get(self.cursor)?.target()
     }
+}
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+impl Screen for NetworkState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Network
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         match input.action {
             Some(Action::MoveDown) => self.move_by(1),
             Some(Action::MoveUp) => self.move_by(-1),
@@ -202,7 +216,7 @@ impl NetworkState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let s = screens(core.lang);
         let ui = core.ui();

@@ -14,7 +14,7 @@ use crate::tui::app::Core;
 use super::{Kind, LegitForm, Report, Widget};
 
 impl LegitForm {
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    pub(super) fn draw_form(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         // The whole body: the form is all there is to look at while open.
         let popup = area;
