@@ -19,6 +19,7 @@ use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +65,7 @@ impl Row {
 pub struct ConflictsState {
     cursor: usize,
     editor: Option<(InitiativeId, FieldEditor)>,
-    offset: std::cell::Cell<usize>,
+    offset: Scroll,
 }
 
 fn who(census: &Census, e: &Entry, core: &Core) -> String {
@@ -321,18 +322,12 @@ impl Screen for ConflictsState {
             return;
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
         let cursor = if rows.get(self.cursor).is_some_and(Row::choice) {
             self.cursor
         } else {
             (0..rows.len()).find(|&n| rows[n].choice()).unwrap_or(0)
         };
-        if cursor < offset {
-            offset = cursor.saturating_sub(1);
-        } else if height > 0 && cursor >= offset + height {
-            offset = cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset = (self.offset).follow(cursor, height, rows.len(), Follow::SECTIONS);
         let value_width = (inner.width as usize).saturating_sub(6) * 3 / 5;
         let lines: Vec<Line> = rows
             .iter()

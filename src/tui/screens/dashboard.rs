@@ -6,8 +6,6 @@
 //! The figures are computed when the screen opens (and again after a
 //! change), never while drawing.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -27,6 +25,7 @@ use crate::tui::screens::Screen;
 use crate::tui::screens::duplicates::DuplicatesState;
 use crate::tui::screens::map::MapState;
 use crate::tui::screens::network::NetworkState;
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// The part of the list's filter a bar sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +79,7 @@ pub struct DashboardState {
     /// The `Core::revision` the figures were computed at.
     pub revision: u64,
     /// First line shown, kept by drawing.
-    offset: Cell<usize>,
+    offset: Scroll,
 }
 
 /// Opens the dashboard, the map or the network view (the keys that jump
@@ -210,7 +209,7 @@ impl DashboardState {
             total: f.total,
             cursor: (0, 0),
             revision: core.revision,
-            offset: Cell::new(0),
+            offset: Scroll::default(),
         }
     }
 
@@ -347,14 +346,8 @@ impl Screen for DashboardState {
             }
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
-        if cursor_line < offset + 1 {
-            offset = cursor_line.saturating_sub(1);
-        } else if cursor_line >= offset + height {
-            offset = cursor_line + 1 - height;
-        }
-        offset = offset.min(lines.len().saturating_sub(height));
-        self.offset.set(offset);
+        let offset =
+            (self.offset).follow(cursor_line, height, lines.len(), Follow::LINE_ABOVE_FULL);
         let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
         frame.render_widget(Paragraph::new(shown), inner);
     }

@@ -27,6 +27,7 @@ use crate::tui::screens::legitimize::LegitForm;
 use crate::tui::screens::legitimize_record::{self, Item, Part};
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub struct DetailState {
     pub id: InitiativeId,
     cursor: usize,
     editor: Option<FieldEditor>,
-    offset: std::cell::Cell<usize>,
+    offset: Scroll,
 }
 
 impl DetailState {
@@ -64,7 +65,7 @@ impl DetailState {
             id,
             cursor: 1,
             editor: None,
-            offset: std::cell::Cell::new(0),
+            offset: Scroll::default(),
         }
     }
 
@@ -466,13 +467,7 @@ impl Screen for DetailState {
 
         let rows = self.rows(core);
         let height = body.height as usize;
-        let mut offset = self.offset.get();
-        if self.cursor < offset {
-            offset = self.cursor.saturating_sub(1);
-        } else if height > 0 && self.cursor >= offset + height {
-            offset = self.cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset = (self.offset).follow(self.cursor, height, rows.len(), Follow::SECTIONS);
         let label_width = (body.width as usize / 3).clamp(12, 28);
         let lines: Vec<Line> = rows
             .iter()

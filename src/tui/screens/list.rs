@@ -1,7 +1,5 @@
 //! The list of initiatives: sort, search as you type, filters.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -29,6 +27,7 @@ use crate::tui::screens::legitimize::LegitForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::screens::{Overlay, Screen, View};
 use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// The columns, in their order on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -89,8 +88,7 @@ pub struct ListState {
     /// The initiatives marked to act on them all at once.
     pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
-    offset: Cell<usize>,
-    page: Cell<usize>,
+    scroll: Scroll,
 }
 
 /// The list as a screen: always at the bottom of the stack, its state in
@@ -340,13 +338,9 @@ impl ListState {
         self.selected = row.min(self.rows.len().saturating_sub(1));
     }
 
-    fn page_size(&self) -> usize {
-        self.page.get().max(1)
-    }
-
     /// Moves common to the list and the search field.
     fn move_by(&mut self, action: Action) -> bool {
-        let page = self.page_size();
+        let page = self.scroll.page();
         match action {
             Action::MoveDown | Action::NextMatch => self.move_to(self.selected + 1),
             Action::MoveUp | Action::PrevMatch => self.move_to(self.selected.saturating_sub(1)),
@@ -481,15 +475,7 @@ impl ListState {
         widths.push(Constraint::Length(6));
 
         let height = area.height.saturating_sub(1) as usize;
-        self.page.set(height.max(1));
-        let mut offset = self.offset.get();
-        if self.selected < offset {
-            offset = self.selected;
-        } else if height > 0 && self.selected >= offset + height {
-            offset = self.selected + 1 - height;
-        }
-        offset = offset.min(self.rows.len().saturating_sub(height.max(1)));
-        self.offset.set(offset);
+        let offset = (self.scroll).follow(self.selected, height, self.rows.len(), Follow::ROWS);
 
         let fixed = |c: &Constraint| match c {
             Constraint::Length(n) => *n as usize,

@@ -3,8 +3,6 @@
 //! records; then the isolated ones, to bring into the network. Enter opens
 //! an initiative (on a relation: the one it points to).
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -21,6 +19,7 @@ use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::dashboard::overview;
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the view. Indexes are into `census.initiatives`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +61,7 @@ pub struct NetworkState {
     links: usize,
     isolated: usize,
     pub revision: u64,
-    offset: Cell<usize>,
+    offset: Scroll,
 }
 
 impl NetworkState {
@@ -109,7 +108,7 @@ impl NetworkState {
             links: arch.links,
             isolated: arch.isolated.len(),
             revision: core.revision,
-            offset: Cell::new(0),
+            offset: Scroll::default(),
         };
         state.cursor = state.next_selectable(0, 1).unwrap_or(0);
         state
@@ -244,13 +243,8 @@ impl Screen for NetworkState {
             return;
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
-        if self.cursor < offset + 1 {
-            offset = self.cursor.saturating_sub(1);
-        } else if self.cursor >= offset + height {
-            offset = self.cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset =
+            (self.offset).follow(self.cursor, height, self.entries.len(), Follow::LINE_ABOVE);
         let w = inner.width as usize;
         let census = &core.ws.census;
         let schema = &core.ws.schema;

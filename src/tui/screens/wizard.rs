@@ -25,6 +25,7 @@ use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::scroll::Scroll;
 
 #[derive(Debug, Clone)]
 enum Phase {
@@ -48,8 +49,7 @@ pub struct WizardState {
     message: Option<String>,
     /// How far the summary is scrolled, and how far it can be (kept by
     /// drawing: it depends on the height of the screen).
-    summary_scroll: usize,
-    summary_max: std::cell::Cell<usize>,
+    summary_scroll: Scroll,
 }
 
 impl WizardState {
@@ -77,8 +77,7 @@ impl WizardState {
             phase: Phase::Fields,
             checked_duplicates: false,
             message: None,
-            summary_scroll: 0,
-            summary_max: std::cell::Cell::new(0),
+            summary_scroll: Scroll::still_until_drawn(),
         };
         w.open_editor(core);
         w
@@ -195,7 +194,7 @@ impl WizardState {
         } else {
             self.phase = Phase::Summary;
             self.editor = None;
-            self.summary_scroll = 0;
+            self.summary_scroll.set(0);
         }
     }
 
@@ -354,9 +353,7 @@ impl WizardState {
             Constraint::Length(end_height as u16),
         ]));
         let room = values_area.height as usize;
-        let max = lines.len().saturating_sub(room);
-        self.summary_max.set(max);
-        let scroll = self.summary_scroll.min(max);
+        let scroll = self.summary_scroll.fit(lines.len(), room);
         let mut lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
         if lines.len() > room {
             // More below: Tab shows it.
@@ -414,13 +411,13 @@ impl Screen for WizardState {
                     // The summary scrolls when it does not fit; back at its
                     // top, going back leaves it for the last field.
                     Some(Action::NextField | Action::NextStep) => {
-                        self.summary_scroll = (self.summary_scroll + 1).min(self.summary_max.get());
+                        self.summary_scroll.scroll(Some(Action::MoveDown));
                         Effect::None
                     }
                     Some(Action::PreviousField | Action::PreviousStep)
-                        if self.summary_scroll > 0 =>
+                        if self.summary_scroll.offset() > 0 =>
                     {
-                        self.summary_scroll -= 1;
+                        self.summary_scroll.set(self.summary_scroll.offset() - 1);
                         Effect::None
                     }
                     Some(Action::PreviousField | Action::PreviousStep) => {
