@@ -2,8 +2,9 @@
 //!
 //! A key becomes an [`Input`] (the key and the action it maps to in the
 //! current screen); `update` hands it to whoever has the focus — an overlay,
-//! the top view, or the list — which changes its own state and returns an
-//! [`Effect`] for what concerns the whole app. Drawing (`draw.rs`) only reads.
+//! the top view, or the list, all [`Screen`]s — which changes its own state
+//! and returns an [`Effect`] for what concerns the whole app. Drawing
+//! (`draw.rs`) reads the state, but for the scroll cells the screens keep.
 
 use crate::census::Agent;
 use crate::census::draft::Draft;

@@ -1,4 +1,7 @@
-//! Drawing: a pure function of the state.
+//! Drawing the frame around the screens (header, filter bar, status line,
+//! hints) and the screens themselves. It reads the state, except the
+//! scroll cells the screens keep (see `widgets::scroll`), and places the
+//! terminal's cursor in the field being typed.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,4 +1,4 @@
-//! Drawing the legitimizing forms and their result: pure, reads the state.
+//! Drawing the legitimizing forms and their result: reads the state.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
