@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use recense::census::exchange::adopt_received;
 use recense::census::conflicts::{Conflict, conflicts, context_of};
+use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
 use recense::census::merge::join;
 use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};

@@ -2,8 +2,9 @@
 //!
 //! A key becomes an [`Input`] (the key and the action it maps to in the
 //! current screen); `update` hands it to whoever has the focus — an overlay,
-//! the top view, or the list — which changes its own state and returns an
-//! [`Effect`] for what concerns the whole app. Drawing (`draw.rs`) only reads.
+//! the top view, or the list, all [`Screen`]s — which changes its own state
+//! and returns an [`Effect`] for what concerns the whole app. Drawing
+//! (`draw.rs`) reads the state, but for the scroll cells the screens keep.
 
 use crate::census::Agent;
 use crate::census::draft::Draft;
@@ -20,22 +21,20 @@ use crate::tui::words::ui::{Ui, ui};
 
 use super::action::Action;
 use super::keymap::{Context, Key, KeyMap};
-use super::screens::conflicts::ConflictsState;
+use super::screens::Screen;
+use super::screens::command::CommandLine;
 use super::screens::dashboard::DashboardState;
 use super::screens::detail::DetailState;
 use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
 use super::screens::export::ExportState;
-use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
 use super::screens::import::ImportState;
-use super::screens::legitimize::LegitForm;
-use super::screens::list::ListState;
+use super::screens::list::{ListScreen, ListState};
 use super::screens::map::MapState;
 use super::screens::network::NetworkState;
-use super::screens::wizard::WizardState;
+pub use super::screens::{Overlay, View};
 use super::theme::Theme;
-use super::widgets::input::TextInput;
 
 /// A key, and what it means in the screen that has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,47 +43,33 @@ pub struct Input {
     pub action: Option<Action>,
 }
 
-/// What a screen asks of the app after handling an input.
+/// What a screen asks of the app after handling an input: every screen's
+/// `update` returns one.
 #[derive(Debug)]
 pub enum Effect {
     None,
-    /// Close the top view (or overlay).
+    /// Close the overlay, or else the top view.
     Close,
     Push(View),
     /// Replace the top view.
     Replace(View),
     OpenDetail(InitiativeId),
-    /// Open an overlay (a question, the help).
+    /// Open an overlay (a question, a form, the filters): the one way to.
     Overlay(Overlay),
+    /// Open the help of the screen that has the keys.
+    Help,
+    /// Run a `:` command.
+    Run(String),
     Quit,
+    /// One effect, then another (an answered question closes, then acts).
+    Then(Box<Effect>, Box<Effect>),
 }
 
-/// Screens stacked over the list.
-#[derive(Debug)]
-pub enum View {
-    Detail(Box<DetailState>),
-    Wizard(Box<WizardState>),
-    Conflicts(Box<ConflictsState>),
-    Duplicates(Box<DuplicatesState>),
-    Import(Box<ImportState>),
-    Export(Box<ExportState>),
-    Dashboard(Box<DashboardState>),
-    Map(Box<MapState>),
-    Network(Box<NetworkState>),
-}
-
-/// Things drawn over everything, that take the keys while open.
-#[derive(Debug)]
-pub enum Overlay {
-    /// The keys of the screen below.
-    Help(HelpState),
-    Dialog(Dialog),
-    /// The `:` command line.
-    Command(TextInput),
-    Filters(FilterEditor),
-    /// A legitimizing form (status, evidence, confirmation, link) and its
-    /// result.
-    Legit(Box<LegitForm>),
+impl Effect {
+    /// This effect, then `next`.
+    pub fn then(self, next: Effect) -> Effect {
+        Effect::Then(Box::new(self), Box::new(next))
+    }
 }
 
 /// A message in the status line.
@@ -545,23 +530,16 @@ impl App {
     /// The screen that has the keys.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help(_)) => Context::Help,
-            Some(Overlay::Dialog(_)) => Context::Dialog,
-            Some(Overlay::Command(_)) => Context::Search,
-            Some(Overlay::Filters(_)) => Context::Picker,
-            Some(Overlay::Legit(f)) => f.context(),
-            None => match self.views.last() {
-                Some(View::Detail(d)) => d.context(),
-                Some(View::Wizard(w)) => w.context(),
-                Some(View::Conflicts(c)) => c.context(),
-                Some(View::Duplicates(d)) => d.context(),
-                Some(View::Import(i)) => i.context(),
-                Some(View::Export(e)) => e.context(),
-                Some(View::Dashboard(_)) => Context::Dashboard,
-                Some(View::Map(_)) => Context::Map,
-                Some(View::Network(_)) => Context::Network,
-                None => self.core.list.context(),
-            },
+            Some(overlay) => overlay.context(&self.core),
+            None => self.top().context(&self.core),
+        }
+    }
+
+    /// The top of the stack: the last view, or the list under them all.
+    pub fn top(&self) -> &dyn Screen {
+        match self.views.last() {
+            Some(view) => view,
+            None => &ListScreen,
         }
     }
 
@@ -580,139 +558,24 @@ impl App {
         self.update(Input { key, action });
     }
 
-    /// The one place the state changes.
+    /// The one place the state changes: the overlay, or else the top of
+    /// the stack, handles the input; the app does what it asks.
     pub fn update(&mut self, input: Input) {
-        if self.overlay.is_some() {
-            let effect = self.update_overlay(input);
-            self.apply(effect);
-            return;
-        }
-        // Keys every screen shares, unless the screen binds them itself.
-        match input.action {
-            Some(Action::Help) => {
-                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
-                return;
+        let core = &mut self.core;
+        let effect = match (&mut self.overlay, self.views.last_mut()) {
+            (Some(overlay), _) => overlay.update(core, input),
+            // Keys every screen shares, unless the screen binds them itself.
+            (None, _) if input.action == Some(Action::Help) => Effect::Help,
+            (None, _) if input.action == Some(Action::Command) => {
+                Effect::Overlay(Overlay::Command(CommandLine::default()))
             }
-            Some(Action::Command) => {
-                self.overlay = Some(Overlay::Command(TextInput::default()));
-                return;
-            }
-            _ => {}
-        }
-        let effect = match self.views.last_mut() {
-            Some(View::Detail(d)) => d.update(&mut self.core, input),
-            Some(View::Wizard(w)) => w.update(&mut self.core, input),
-            Some(View::Conflicts(c)) => c.update(&mut self.core, input),
-            Some(View::Duplicates(d)) => d.update(&mut self.core, input),
-            Some(View::Import(i)) => i.update(&mut self.core, input),
-            Some(View::Export(e)) => e.update(&mut self.core, input),
-            Some(View::Dashboard(d)) => d.update(&mut self.core, input),
-            Some(View::Map(m)) => m.update(&mut self.core, input),
-            Some(View::Network(n)) => n.update(&mut self.core, input),
-            None => self.update_list(input),
+            (None, Some(view)) => view.update(core, input),
+            (None, None) => ListScreen.update(core, input),
         };
         self.apply(effect);
-    }
-
-    fn update_list(&mut self, input: Input) -> Effect {
-        let core = &mut self.core;
-        let selected = core.list.selected_id(&core.ws.census);
-        match input.action {
-            Some(Action::Quit) if !core.list.searching() => Effect::Quit,
-            Some(Action::Filter) => {
-                self.overlay = Some(Overlay::Filters(FilterEditor::new(core)));
-                Effect::None
-            }
-            Some(Action::New) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, None)))),
-            Some(Action::CopyAsNew) => match selected {
-                Some(id) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, Some(&id))))),
-                None => Effect::None,
-            },
-            Some(Action::Edit) => match selected {
-                Some(id) => Effect::Push(View::Detail(Box::new(DetailState::editing(core, id)))),
-                None => Effect::None,
-            },
-            Some(Action::Delete) => {
-                if let Some(id) = selected {
-                    self.overlay = Some(Overlay::Dialog(Dialog::ConfirmDelete(id)));
-                }
-                Effect::None
-            }
-            Some(Action::Undo) => {
-                core.undo();
-                Effect::None
-            }
-            Some(Action::Conflicts) => Effect::Push(View::Conflicts(Box::default())),
-            Some(Action::Duplicates) => {
-                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
-            }
-            Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
-            Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
-            Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
-                let targets = core.list.targets(&core.ws.census);
-                if let Some(form) = LegitForm::open(core, a, targets) {
-                    self.overlay = Some(Overlay::Legit(Box::new(form)));
-                }
-                Effect::None
-            }
-            Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
-                super::screens::dashboard::overview(core, a).map_or(Effect::None, Effect::Push)
-            }
-            _ => {
-                let mut list = std::mem::take(&mut core.list);
-                let effect = list.update(core, input);
-                core.list = list;
-                effect
-            }
-        }
-    }
-
-    fn update_overlay(&mut self, input: Input) -> Effect {
-        let Some(overlay) = self.overlay.as_mut() else {
-            return Effect::None;
-        };
-        match overlay {
-            Overlay::Help(help) => {
-                if help.update(input) {
-                    self.overlay = None;
-                }
-                Effect::None
-            }
-            Overlay::Command(line) => match input.action {
-                Some(Action::Confirm) => {
-                    let command = line.text().trim().to_string();
-                    self.overlay = None;
-                    self.run_command(&command)
-                }
-                Some(Action::Cancel) => {
-                    self.overlay = None;
-                    Effect::None
-                }
-                _ => {
-                    line.handle(input.key);
-                    Effect::None
-                }
-            },
-            Overlay::Filters(editor) => {
-                let (done, effect) = editor.update(&mut self.core, input);
-                if done {
-                    self.overlay = None;
-                }
-                effect
-            }
-            Overlay::Dialog(dialog) => {
-                let (done, effect) = dialog.update(&mut self.core, input);
-                if done {
-                    self.overlay = None;
-                }
-                effect
-            }
-            Overlay::Legit(form) => {
-                if form.update(&mut self.core, input) {
-                    self.overlay = None;
-                }
-                Effect::None
-            }
+        // A screen computed from the census, back on top after a change.
+        if let Some(view) = self.views.last_mut() {
+            view.on_top(&self.core);
         }
     }
 
@@ -727,10 +590,7 @@ impl App {
                 }
                 Effect::None
             }
-            "h" | "help" => {
-                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
-                Effect::None
-            }
+            "h" | "help" => Effect::Help,
             "conflicts" | "conflits" => Effect::Push(View::Conflicts(Box::default())),
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
@@ -840,22 +700,26 @@ impl App {
                     .push(View::Detail(Box::new(DetailState::new(id))));
             }
             Effect::Overlay(overlay) => self.overlay = Some(overlay),
+            Effect::Help => {
+                let help = HelpState::new(self.context());
+                self.overlay = Some(Overlay::Help(help));
+            }
+            Effect::Run(command) => {
+                let effect = self.run_command(&command);
+                self.apply(effect);
+            }
             Effect::Quit => self.quit = true,
-        }
-        // A screen computed from the census, back on top after a change.
-        let core = &self.core;
-        match self.views.last_mut() {
-            Some(View::Dashboard(d)) if d.revision != core.revision => d.refresh(core),
-            Some(View::Map(m)) if m.revision != core.revision => m.refresh(core),
-            Some(View::Network(n)) if n.revision != core.revision => n.refresh(core),
-            _ => {}
+            Effect::Then(first, next) => {
+                self.apply(*first);
+                self.apply(*next);
+            }
         }
     }
 
     /// Offers back a draft kept by an interrupted entry.
     pub fn offer_draft(&mut self) {
         if let Some(draft) = Draft::load(&self.core.ws.path) {
-            self.overlay = Some(Overlay::Dialog(Dialog::ResumeDraft(draft)));
+            self.apply(Effect::Overlay(Overlay::Dialog(Dialog::ResumeDraft(draft))));
         }
     }
 }

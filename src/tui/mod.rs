@@ -1,5 +1,7 @@
 //! The terminal interface: keys become actions, one `update` changes the
-//! state, drawing is a pure function of it. Built on the same library
+//! state, drawing reads it. Drawing is not quite pure: it notes in cells how
+//! far each view is scrolled and how high a page is (only the drawing knows
+//! the height), and places the terminal's cursor. Built on the same library
 //! functions as the command line.
 
 pub mod action;

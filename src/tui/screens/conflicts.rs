@@ -16,8 +16,10 @@ use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +77,7 @@ impl Row {
 pub struct ConflictsState {
     cursor: usize,
     editor: Option<(InitiativeId, FieldEditor)>,
-    offset: std::cell::Cell<usize>,
+    offset: Scroll,
 }
 
 fn who(census: &Census, e: &Entry, core: &Core) -> String {
@@ -132,12 +134,6 @@ fn shown(core: &Core, field: &str, e: &Entry) -> String {
 }
 
 impl ConflictsState {
-    pub fn context(&self) -> Context {
-        self.editor
-            .as_ref()
-            .map_or(Context::Conflicts, |(_, e)| e.context())
-    }
-
     fn rows(core: &Core) -> Vec<Row> {
         let ui = core.ui();
         let census = &core.ws.census;
@@ -296,7 +292,44 @@ impl ConflictsState {
         }
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    fn decide(&mut self, core: &mut Core, row: Option<Row>) {
+        let result = match row {
+            Some(Row::Keep {
+                id, field, pick, ..
+            }) => core.resolve_pick(&id, &field, pick),
+            Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
+            Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
+            Some(Row::Choose {
+                id, field, pick, ..
+            }) => core.resolve_pick(&id, field, pick),
+            Some(Row::NewValue { id, field }) => {
+                if let (Some(def), Some(i)) =
+                    (core.ws.schema.field(&field), core.ws.census.get(&id))
+                {
+                    let current: Vec<String> =
+                        i.value(&field).map(String::from).into_iter().collect();
+                    self.editor =
+                        Some((id.clone(), FieldEditor::new(core, def, &current, Some(&id))));
+                }
+                return;
+            }
+            _ => return,
+        };
+        match result {
+            Ok(()) => core.say(core.ui().conflict_settled),
+            Err(e) => core.error(e),
+        }
+    }
+}
+
+impl Screen for ConflictsState {
+    fn context(&self, _core: &Core) -> Context {
+        self.editor
+            .as_ref()
+            .map_or(Context::Conflicts, |(_, e)| e.context())
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some((id, editor)) = self.editor.as_mut() {
             match editor.update(core, input) {
                 Outcome::Editing => {}
@@ -348,36 +381,7 @@ impl ConflictsState {
         Effect::None
     }
 
-    fn decide(&mut self, core: &mut Core, row: Option<Row>) {
-        let result = match row {
-            Some(Row::Keep {
-                id, field, pick, ..
-            }) => core.resolve_pick(&id, &field, pick),
-            Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
-            Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
-            Some(Row::Choose {
-                id, field, pick, ..
-            }) => core.resolve_pick(&id, field, pick),
-            Some(Row::NewValue { id, field }) => {
-                if let (Some(def), Some(i)) =
-                    (core.ws.schema.field(&field), core.ws.census.get(&id))
-                {
-                    let current: Vec<String> =
-                        i.value(&field).map(String::from).into_iter().collect();
-                    self.editor =
-                        Some((id.clone(), FieldEditor::new(core, def, &current, Some(&id))));
-                }
-                return;
-            }
-            _ => return,
-        };
-        match result {
-            Ok(()) => core.say(core.ui().conflict_settled),
-            Err(e) => core.error(e),
-        }
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
         let block = Block::bordered()
@@ -397,18 +401,12 @@ impl ConflictsState {
             return;
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
         let cursor = if rows.get(self.cursor).is_some_and(Row::choice) {
             self.cursor
         } else {
             (0..rows.len()).find(|&n| rows[n].choice()).unwrap_or(0)
         };
-        if cursor < offset {
-            offset = cursor.saturating_sub(1);
-        } else if height > 0 && cursor >= offset + height {
-            offset = cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset = (self.offset).follow(cursor, height, rows.len(), Follow::SECTIONS);
         let value_width = (inner.width as usize).saturating_sub(6) * 3 / 5;
         let lines: Vec<Line> = rows
             .iter()

@@ -21,11 +21,13 @@ use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimize::LegitForm;
 use crate::tui::screens::legitimize_record::{self, Item, Part};
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +56,7 @@ pub struct DetailState {
     pub id: InitiativeId,
     cursor: usize,
     editor: Option<FieldEditor>,
-    offset: std::cell::Cell<usize>,
+    offset: Scroll,
 }
 
 impl DetailState {
@@ -63,7 +65,7 @@ impl DetailState {
             id,
             cursor: 1,
             editor: None,
-            offset: std::cell::Cell::new(0),
+            offset: Scroll::default(),
         }
     }
 
@@ -72,12 +74,6 @@ impl DetailState {
         let mut d = DetailState::new(id);
         d.open_editor(core);
         d
-    }
-
-    pub fn context(&self) -> Context {
-        self.editor
-            .as_ref()
-            .map_or(Context::Detail, |e| e.context())
     }
 
     fn rows(&self, core: &Core) -> Vec<Row> {
@@ -185,7 +181,132 @@ impl DetailState {
         self.editor = Some(FieldEditor::new(core, def, &current, Some(&self.id)));
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    /// The selected line in full: its whole value, who changed it and when.
+    fn focus_text(&self, core: &Core, i: &Initiative, row: &Row) -> Line<'static> {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let (value, stamp) = match row {
+            Row::Field(f) => (field_value(core, i, f), i.last_change(f)),
+            Row::Conflict(f, n) => {
+                let e = &i.entries(f)[*n];
+                (
+                    inert(e.value.as_text().unwrap_or("?")).into_owned(),
+                    Some(e.stamp),
+                )
+            }
+            Row::Info(item) => return Line::from(Span::styled(item.full.clone(), theme.focus)),
+            _ => return Line::default(),
+        };
+        let mut spans = vec![Span::styled(value, theme.focus)];
+        if let Some((dot, at, hand)) = stamp.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
+            let hand = if hand {
+                format!(", {}", ui.hand_edit)
+            } else {
+                String::new()
+            };
+            let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+            spans.push(Span::styled(
+                format!(" — {} {who}, {}{hand}", ui.changed_by, at.date()),
+                theme.muted,
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn line(
+        &self,
+        core: &Core,
+        i: &Initiative,
+        row: &Row,
+        selected: bool,
+        label_width: usize,
+        total: usize,
+    ) -> Line<'static> {
+        let theme = &core.theme;
+        let schema = &core.ws.schema;
+        let style = if selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
+        let stamp_text = |s: Option<Stamp>| -> String {
+            match s.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
+                Some((dot, at, hand)) => {
+                    let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+                    let who = theme.truncate(&who, STAMP_WIDTH - 11).into_owned();
+                    let hand = if hand { "*" } else { "" };
+                    format!("{} {who}{hand}", at.date())
+                }
+                None => String::new(),
+            }
+        };
+        // Label, value, and who/when in a column of its own when there is room.
+        let stamp_width = if total >= 76 { STAMP_WIDTH } else { 0 };
+        let value_width = total.saturating_sub(label_width + 4 + stamp_width);
+        let cell = |label: &str, value: String, stamp: String| -> Line<'static> {
+            let label = theme.truncate(label, label_width).into_owned();
+            let pad = " ".repeat(label_width.saturating_sub(width(&label)));
+            let value = theme.truncate(&value, value_width).into_owned();
+            let value_pad = " ".repeat(value_width.saturating_sub(width(&value)));
+            let stamp = if stamp_width > 0 {
+                theme.truncate(&stamp, stamp_width).into_owned()
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::styled(format!(" {label}{pad} "), style),
+                Span::styled(format!(" {value}{value_pad}"), style),
+                Span::styled(format!(" {stamp}"), theme.muted),
+            ])
+        };
+        match row {
+            Row::Step(title) | Row::Section(title) => {
+                Line::from(Span::styled(title.clone(), theme.focus))
+            }
+            Row::Field(f) => {
+                let label = schema
+                    .field(f)
+                    .map_or(f.as_str(), |d| d.label.get(core.lang));
+                let value = field_value(core, i, f);
+                let mut line = cell(label, value, stamp_text(i.last_change(f)));
+                if crate::census::conflicts::in_conflict(schema, i, f) {
+                    line.spans.push(Span::styled(
+                        format!(" [{}]", core.ui().conflict),
+                        theme.warning,
+                    ));
+                }
+                line
+            }
+            Row::Conflict(f, n) => {
+                let e = &i.entries(f)[*n];
+                let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
+                cell(
+                    &format!("  {}", theme.pointer()),
+                    value,
+                    stamp_text(Some(e.stamp)),
+                )
+            }
+            Row::Relation { label, target } => {
+                let name = InitiativeId::parse(target)
+                    .ok()
+                    .and_then(|t| core.ws.census.get(&t))
+                    .and_then(|t| t.value(&schema.name_field))
+                    .map_or_else(|| target.clone(), |n| inert(n).into_owned());
+                cell(label, name, String::new())
+            }
+            Row::Info(item) => cell(&item.label, item.value.clone(), item.stamp.clone()),
+        }
+    }
+}
+
+impl Screen for DetailState {
+    fn context(&self, _core: &Core) -> Context {
+        self.editor
+            .as_ref()
+            .map_or(Context::Detail, |e| e.context())
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if self.editor.is_none()
             && core
                 .ws
@@ -304,7 +425,7 @@ impl DetailState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let schema = &core.ws.schema;
         let Some(i) = core.ws.census.get(&self.id) else {
@@ -346,13 +467,7 @@ impl DetailState {
 
         let rows = self.rows(core);
         let height = body.height as usize;
-        let mut offset = self.offset.get();
-        if self.cursor < offset {
-            offset = self.cursor.saturating_sub(1);
-        } else if height > 0 && self.cursor >= offset + height {
-            offset = self.cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset = (self.offset).follow(self.cursor, height, rows.len(), Follow::SECTIONS);
         let label_width = (body.width as usize / 3).clamp(12, 28);
         let lines: Vec<Line> = rows
             .iter()
@@ -391,123 +506,6 @@ impl DetailState {
             let inner = block.inner(popup);
             frame.render_widget(block, popup);
             editor.draw(core, frame, inner);
-        }
-    }
-
-    /// The selected line in full: its whole value, who changed it and when.
-    fn focus_text(&self, core: &Core, i: &Initiative, row: &Row) -> Line<'static> {
-        let theme = &core.theme;
-        let ui = core.ui();
-        let (value, stamp) = match row {
-            Row::Field(f) => (field_value(core, i, f), i.last_change(f)),
-            Row::Conflict(f, n) => {
-                let e = &i.entries(f)[*n];
-                (
-                    inert(e.value.as_text().unwrap_or("?")).into_owned(),
-                    Some(e.stamp),
-                )
-            }
-            Row::Info(item) => return Line::from(Span::styled(item.full.clone(), theme.focus)),
-            _ => return Line::default(),
-        };
-        let mut spans = vec![Span::styled(value, theme.focus)];
-        if let Some((dot, at, hand)) = stamp.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
-            let hand = if hand {
-                format!(", {}", ui.hand_edit)
-            } else {
-                String::new()
-            };
-            let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
-            spans.push(Span::styled(
-                format!(" — {} {who}, {}{hand}", ui.changed_by, at.date()),
-                theme.muted,
-            ));
-        }
-        Line::from(spans)
-    }
-
-    fn line(
-        &self,
-        core: &Core,
-        i: &Initiative,
-        row: &Row,
-        selected: bool,
-        label_width: usize,
-        total: usize,
-    ) -> Line<'static> {
-        let theme = &core.theme;
-        let schema = &core.ws.schema;
-        let style = if selected {
-            theme.selected
-        } else {
-            Style::default()
-        };
-        let stamp_text = |s: Option<Stamp>| -> String {
-            match s.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
-                Some((dot, at, hand)) => {
-                    let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
-                    let who = theme.truncate(&who, STAMP_WIDTH - 11).into_owned();
-                    let hand = if hand { "*" } else { "" };
-                    format!("{} {who}{hand}", at.date())
-                }
-                None => String::new(),
-            }
-        };
-        // Label, value, and who/when in a column of its own when there is room.
-        let stamp_width = if total >= 76 { STAMP_WIDTH } else { 0 };
-        let value_width = total.saturating_sub(label_width + 4 + stamp_width);
-        let cell = |label: &str, value: String, stamp: String| -> Line<'static> {
-            let label = theme.truncate(label, label_width).into_owned();
-            let pad = " ".repeat(label_width.saturating_sub(width(&label)));
-            let value = theme.truncate(&value, value_width).into_owned();
-            let value_pad = " ".repeat(value_width.saturating_sub(width(&value)));
-            let stamp = if stamp_width > 0 {
-                theme.truncate(&stamp, stamp_width).into_owned()
-            } else {
-                String::new()
-            };
-            Line::from(vec![
-                Span::styled(format!(" {label}{pad} "), style),
-                Span::styled(format!(" {value}{value_pad}"), style),
-                Span::styled(format!(" {stamp}"), theme.muted),
-            ])
-        };
-        match row {
-            Row::Step(title) | Row::Section(title) => {
-                Line::from(Span::styled(title.clone(), theme.focus))
-            }
-            Row::Field(f) => {
-                let label = schema
-                    .field(f)
-                    .map_or(f.as_str(), |d| d.label.get(core.lang));
-                let value = field_value(core, i, f);
-                let mut line = cell(label, value, stamp_text(i.last_change(f)));
-                if crate::census::conflicts::in_conflict(schema, i, f) {
-                    line.spans.push(Span::styled(
-                        format!(" [{}]", core.ui().conflict),
-                        theme.warning,
-                    ));
-                }
-                line
-            }
-            Row::Conflict(f, n) => {
-                let e = &i.entries(f)[*n];
-                let value = inert(e.value.as_text().unwrap_or("?")).into_owned();
-                cell(
-                    &format!("  {}", theme.pointer()),
-                    value,
-                    stamp_text(Some(e.stamp)),
-                )
-            }
-            Row::Relation { label, target } => {
-                let name = InitiativeId::parse(target)
-                    .ok()
-                    .and_then(|t| core.ws.census.get(&t))
-                    .and_then(|t| t.value(&schema.name_field))
-                    .map_or_else(|| target.clone(), |n| inert(n).into_owned());
-                cell(label, name, String::new())
-            }
-            Row::Info(item) => cell(&item.label, item.value.clone(), item.stamp.clone()),
         }
     }
 }

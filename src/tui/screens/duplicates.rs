@@ -15,6 +15,7 @@ use crate::i18n::{duplicate_reason, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::{DetailState, field_value};
 
 #[derive(Debug, Clone, Default)]
@@ -35,10 +36,6 @@ impl DuplicatesState {
         }
     }
 
-    pub fn context(&self) -> Context {
-        Context::Duplicates
-    }
-
     /// (kept, taken in) of the selected pair.
     fn sides(&self) -> Option<(&InitiativeId, &InitiativeId)> {
         let p = self.pairs.get(self.cursor)?;
@@ -55,8 +52,14 @@ impl DuplicatesState {
         self.cursor = self.cursor.min(self.pairs.len().saturating_sub(1));
         self.swapped = false;
     }
+}
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+impl Screen for DuplicatesState {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Duplicates
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let Some(action) = input.action else {
             return Effect::None;
         };
@@ -110,7 +113,7 @@ impl DuplicatesState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
         let schema = &core.ws.schema;

@@ -20,6 +20,7 @@ use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::words::exchange::{ExchangeUi, exchange};
 
@@ -153,14 +154,6 @@ impl ExportState {
         s
     }
 
-    pub fn context(&self) -> Context {
-        if self.editing {
-            Context::Search
-        } else {
-            Context::Export
-        }
-    }
-
     fn output(&self) -> Output {
         self.outputs[self.cursor]
     }
@@ -183,42 +176,6 @@ impl ExportState {
         };
         let name = format!("{stem}{public}{}", self.output().suffix());
         self.path.set(&dir.join(name).display().to_string());
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        if self.editing {
-            match input.action {
-                Some(Action::Confirm) | Some(Action::Cancel) => self.editing = false,
-                _ => {
-                    if self.path.handle(input.key) {
-                        self.path_typed = true;
-                        self.confirm_replace = false;
-                    }
-                }
-            }
-            return Effect::None;
-        }
-        let Some(action) = input.action else {
-            return Effect::None;
-        };
-        let last = self.outputs.len() - 1;
-        let before = (self.cursor, self.public);
-        match action {
-            Action::MoveDown => self.cursor = (self.cursor + 1).min(last),
-            Action::MoveUp => self.cursor = self.cursor.saturating_sub(1),
-            Action::Top => self.cursor = 0,
-            Action::Bottom => self.cursor = last,
-            Action::Toggle => self.public = !self.public,
-            Action::NextPane => self.editing = true,
-            Action::Confirm => return self.write(core),
-            Action::Back => return Effect::Close,
-            _ => {}
-        }
-        if (self.cursor, self.public) != before {
-            self.confirm_replace = false;
-            self.default_path(core);
-        }
-        Effect::None
     }
 
     /// Writes the chosen output to the path, replacing the file in one go.
@@ -290,8 +247,54 @@ impl ExportState {
         self.result = vec![text];
         self.failed = true;
     }
+}
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+impl Screen for ExportState {
+    fn context(&self, _core: &Core) -> Context {
+        if self.editing {
+            Context::Search
+        } else {
+            Context::Export
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        if self.editing {
+            match input.action {
+                Some(Action::Confirm) | Some(Action::Cancel) => self.editing = false,
+                _ => {
+                    if self.path.handle(input.key) {
+                        self.path_typed = true;
+                        self.confirm_replace = false;
+                    }
+                }
+            }
+            return Effect::None;
+        }
+        let Some(action) = input.action else {
+            return Effect::None;
+        };
+        let last = self.outputs.len() - 1;
+        let before = (self.cursor, self.public);
+        match action {
+            Action::MoveDown => self.cursor = (self.cursor + 1).min(last),
+            Action::MoveUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::Toggle => self.public = !self.public,
+            Action::NextPane => self.editing = true,
+            Action::Confirm => return self.write(core),
+            Action::Back => return Effect::Close,
+            _ => {}
+        }
+        if (self.cursor, self.public) != before {
+            self.confirm_replace = false;
+            self.default_path(core);
+        }
+        Effect::None
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let t = exchange(core.lang);
         let block = Block::bordered()

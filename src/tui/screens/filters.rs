@@ -15,6 +15,8 @@ use crate::display::inert;
 use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,8 +143,27 @@ impl FilterEditor {
         f
     }
 
-    /// Returns (closed, effect).
-    pub fn update(&mut self, core: &mut Core, input: Input) -> (bool, Effect) {
+    fn section_title(core: &Core, s: Section) -> &'static str {
+        let ui = core.ui();
+        match s {
+            Section::Kind => ui.filter_kind,
+            Section::Commune => ui.filter_commune,
+            Section::Problem => ui.filter_problem,
+            Section::Need => ui.filter_need,
+            Section::Status => ui.filter_status,
+            Section::Commons => crate::tui::words::screens::screens(core.lang).filter_commons,
+            Section::Support => crate::tui::words::screens::screens(core.lang).filter_support,
+        }
+    }
+}
+
+impl Screen for FilterEditor {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Picker
+    }
+
+    /// Enter applies the filter, Esc leaves it as it was; both close.
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let visible = self.visible();
         match input.action {
             Some(Action::MoveDown) => {
@@ -163,32 +184,19 @@ impl FilterEditor {
                     .map(|c| (c.value.clone(), c.label.clone()))
                     .collect();
                 core.refresh_list();
-                return (true, Effect::None);
+                return Effect::Close;
             }
-            Some(Action::Cancel) => return (true, Effect::None),
+            Some(Action::Cancel) => return Effect::Close,
             _ => {
                 if self.typed.handle(input.key) {
                     self.cursor = 0;
                 }
             }
         }
-        (false, Effect::None)
+        Effect::None
     }
 
-    fn section_title(core: &Core, s: Section) -> &'static str {
-        let ui = core.ui();
-        match s {
-            Section::Kind => ui.filter_kind,
-            Section::Commune => ui.filter_commune,
-            Section::Problem => ui.filter_problem,
-            Section::Need => ui.filter_need,
-            Section::Status => ui.filter_status,
-            Section::Commons => crate::tui::words::screens::screens(core.lang).filter_commons,
-            Section::Support => crate::tui::words::screens::screens(core.lang).filter_support,
-        }
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let popup = area.centered(Constraint::Percentage(80), Constraint::Percentage(85));
         frame.render_widget(Clear, popup);

@@ -15,6 +15,7 @@ use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::words::exchange::exchange;
@@ -82,38 +83,12 @@ impl ImportState {
         }
     }
 
-    pub fn context(&self) -> Context {
-        match &self.review {
-            None => Context::Search,
-            Some(r) if r.picker.is_some() => Context::Picker,
-            Some(_) => Context::Import,
-        }
-    }
-
     /// The format shown on the first step: chosen, or guessed from the file.
     fn shown_format(&self) -> Format {
         if self.format_chosen {
             self.format
         } else {
             self.guessed
-        }
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        match self.review.take() {
-            None => self.update_source(core, input),
-            Some(mut review) => {
-                let effect = if review.picker.is_some() {
-                    self.update_picker(core, &mut review, input);
-                    Effect::None
-                } else {
-                    self.update_review(core, &mut review, input)
-                };
-                if matches!(effect, Effect::None) && self.error.is_none() {
-                    self.review = Some(review);
-                }
-                effect
-            }
         }
     }
 
@@ -282,40 +257,6 @@ impl ImportState {
         Effect::Close
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let t = exchange(core.lang);
-        let title = match &self.review {
-            None => t.import_title.to_string(),
-            Some(r) => {
-                let file = r
-                    .request
-                    .path
-                    .file_name()
-                    .map_or_else(|| r.plan.file.clone(), |f| f.to_string_lossy().into_owned());
-                fill(
-                    t.import_review_title,
-                    &[("file", &inert(&file)), ("format", &r.request.format.id())],
-                )
-            }
-        };
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    theme.truncate(&title, area.width.saturating_sub(4) as usize)
-                ),
-                theme.title,
-            ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        match &self.review {
-            None => self.draw_source(core, frame, inner),
-            Some(r) => draw_review(core, r, frame, inner),
-        }
-    }
-
     fn draw_source(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let t = exchange(core.lang);
@@ -379,6 +320,68 @@ impl ImportState {
             Paragraph::new(Span::styled(t.import_source_hint, theme.muted)),
             hint,
         );
+    }
+}
+
+impl Screen for ImportState {
+    fn context(&self, _core: &Core) -> Context {
+        match &self.review {
+            None => Context::Search,
+            Some(r) if r.picker.is_some() => Context::Picker,
+            Some(_) => Context::Import,
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        match self.review.take() {
+            None => self.update_source(core, input),
+            Some(mut review) => {
+                let effect = if review.picker.is_some() {
+                    self.update_picker(core, &mut review, input);
+                    Effect::None
+                } else {
+                    self.update_review(core, &mut review, input)
+                };
+                if matches!(effect, Effect::None) && self.error.is_none() {
+                    self.review = Some(review);
+                }
+                effect
+            }
+        }
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let t = exchange(core.lang);
+        let title = match &self.review {
+            None => t.import_title.to_string(),
+            Some(r) => {
+                let file = r
+                    .request
+                    .path
+                    .file_name()
+                    .map_or_else(|| r.plan.file.clone(), |f| f.to_string_lossy().into_owned());
+                fill(
+                    t.import_review_title,
+                    &[("file", &inert(&file)), ("format", &r.request.format.id())],
+                )
+            }
+        };
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    theme.truncate(&title, area.width.saturating_sub(4) as usize)
+                ),
+                theme.title,
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        match &self.review {
+            None => self.draw_source(core, frame, inner),
+            Some(r) => draw_review(core, r, frame, inner),
+        }
     }
 }
 

@@ -20,6 +20,8 @@ use crate::display::{inert, width};
 use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dashboard::overview;
 use crate::tui::words::screens::screens;
 
@@ -190,65 +192,6 @@ impl MapState {
         self.cursor.0 = (self.cursor.0 + dx * size / 40.0).clamp(b.west, b.east);
         self.cursor.1 = (self.cursor.1 + dy * size / 20.0).clamp(b.south, b.north);
         self.select_nearest();
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        const FAR: f64 = 5.0;
-        match input.action {
-            Some(Action::MoveLeft) => self.step(-1.0, 0.0),
-            Some(Action::MoveRight) => self.step(1.0, 0.0),
-            Some(Action::MoveUp) => self.step(0.0, 1.0),
-            Some(Action::MoveDown) => self.step(0.0, -1.0),
-            Some(Action::JumpLeft) => self.step(-FAR, 0.0),
-            Some(Action::JumpRight) => self.step(FAR, 0.0),
-            Some(Action::JumpUp) => self.step(0.0, FAR),
-            Some(Action::JumpDown) => self.step(0.0, -FAR),
-            Some(Action::Open) => {
-                if let Some(id) = self.selected_id(core) {
-                    return Effect::OpenDetail(id);
-                }
-            }
-            Some(Action::Back) => return Effect::Close,
-            Some(a @ (Action::Dashboard | Action::Network)) => {
-                return overview(core, a).map_or(Effect::None, Effect::Replace);
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let s = screens(core.lang);
-        let placed = fill(s.map_placed, &[("n", &self.placed.points.len())]);
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .title(Span::styled(
-                format!(" {} · {placed} ", s.map_title),
-                theme.title,
-            ))
-            .title_bottom(Span::styled(format!(" {} ", s.map_cursor), theme.muted));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let [top, info] = inner.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(2),
-        ]));
-        let legend_w = (inner.width / 3).min(24);
-        let [map, legend] = top.layout(&Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(legend_w),
-        ]));
-        self.draw_info(core, frame, info);
-        self.draw_legend(core, frame, legend);
-        if self.placed.points.is_empty() {
-            frame.render_widget(Paragraph::new(Span::styled(s.map_none, theme.muted)), map);
-            return;
-        }
-        if map.width < 2 || map.height < 2 {
-            return;
-        }
-        self.draw_map(core, frame, map);
     }
 
     fn draw_map(&self, core: &Core, frame: &mut Frame, map: Rect) {
@@ -425,6 +368,77 @@ impl MapState {
             )));
         }
         frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+impl Screen for MapState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Map
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        const FAR: f64 = 5.0;
+        match input.action {
+            Some(Action::MoveLeft) => self.step(-1.0, 0.0),
+            Some(Action::MoveRight) => self.step(1.0, 0.0),
+            Some(Action::MoveUp) => self.step(0.0, 1.0),
+            Some(Action::MoveDown) => self.step(0.0, -1.0),
+            Some(Action::JumpLeft) => self.step(-FAR, 0.0),
+            Some(Action::JumpRight) => self.step(FAR, 0.0),
+            Some(Action::JumpUp) => self.step(0.0, FAR),
+            Some(Action::JumpDown) => self.step(0.0, -FAR),
+            Some(Action::Open) => {
+                if let Some(id) = self.selected_id(core) {
+                    return Effect::OpenDetail(id);
+                }
+            }
+            Some(Action::Back) => return Effect::Close,
+            Some(a @ (Action::Dashboard | Action::Network)) => {
+                return overview(core, a).map_or(Effect::None, Effect::Replace);
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let s = screens(core.lang);
+        let placed = fill(s.map_placed, &[("n", &self.placed.points.len())]);
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(" {} · {placed} ", s.map_title),
+                theme.title,
+            ))
+            .title_bottom(Span::styled(format!(" {} ", s.map_cursor), theme.muted));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [top, info] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
+        let legend_w = (inner.width / 3).min(24);
+        let [map, legend] = top.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(legend_w),
+        ]));
+        self.draw_info(core, frame, info);
+        self.draw_legend(core, frame, legend);
+        if self.placed.points.is_empty() {
+            frame.render_widget(Paragraph::new(Span::styled(s.map_none, theme.muted)), map);
+            return;
+        }
+        if map.width < 2 || map.height < 2 {
+            return;
+        }
+        self.draw_map(core, frame, map);
     }
 }
 

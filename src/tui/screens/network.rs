@@ -3,8 +3,6 @@
 //! records; then the isolated ones, to bring into the network. Enter opens
 //! an initiative (on a relation: the one it points to).
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -17,7 +15,10 @@ use crate::display::inert;
 use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dashboard::overview;
+use crate::tui::widgets::scroll::{Follow, Scroll};
 use crate::tui::words::screens::screens;
 
 /// One line of the view. Indexes are into `census.initiatives`.
@@ -60,7 +61,7 @@ pub struct NetworkState {
     links: usize,
     isolated: usize,
     pub revision: u64,
-    offset: Cell<usize>,
+    offset: Scroll,
 }
 
 impl NetworkState {
@@ -107,7 +108,7 @@ impl NetworkState {
             links: arch.links,
             isolated: arch.isolated.len(),
             revision: core.revision,
-            offset: Cell::new(0),
+            offset: Scroll::default(),
         };
         state.cursor = state.next_selectable(0, 1).unwrap_or(0);
         state
@@ -167,8 +168,20 @@ impl NetworkState {
     pub fn selected(&self) -> Option<usize> {
         self.entries.get(self.cursor)?.target()
     }
+}
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+impl Screen for NetworkState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Network
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         match input.action {
             Some(Action::MoveDown) => self.move_by(1),
             Some(Action::MoveUp) => self.move_by(-1),
@@ -202,7 +215,7 @@ impl NetworkState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let s = screens(core.lang);
         let ui = core.ui();
@@ -230,13 +243,8 @@ impl NetworkState {
             return;
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
-        if self.cursor < offset + 1 {
-            offset = self.cursor.saturating_sub(1);
-        } else if self.cursor >= offset + height {
-            offset = self.cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset =
+            (self.offset).follow(self.cursor, height, self.entries.len(), Follow::LINE_ABOVE);
         let w = inner.width as usize;
         let census = &core.ws.census;
         let schema = &core.ws.schema;

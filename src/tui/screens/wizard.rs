@@ -22,8 +22,10 @@ use crate::i18n::duplicate_reason;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::scroll::Scroll;
 
 #[derive(Debug, Clone)]
 enum Phase {
@@ -47,8 +49,7 @@ pub struct WizardState {
     message: Option<String>,
     /// How far the summary is scrolled, and how far it can be (kept by
     /// drawing: it depends on the height of the screen).
-    summary_scroll: usize,
-    summary_max: std::cell::Cell<usize>,
+    summary_scroll: Scroll,
 }
 
 impl WizardState {
@@ -76,8 +77,7 @@ impl WizardState {
             phase: Phase::Fields,
             checked_duplicates: false,
             message: None,
-            summary_scroll: 0,
-            summary_max: std::cell::Cell::new(0),
+            summary_scroll: Scroll::still_until_drawn(),
         };
         w.open_editor(core);
         w
@@ -99,17 +99,6 @@ impl WizardState {
         w.field = draft.field;
         w.open_editor(core);
         w
-    }
-
-    pub fn context(&self) -> Context {
-        match &self.phase {
-            Phase::Fields => self
-                .editor
-                .as_ref()
-                .map_or(Context::Wizard, |e| e.context()),
-            Phase::Duplicates(..) => Context::Dialog,
-            Phase::Summary => Context::Wizard,
-        }
     }
 
     fn kind(&self, core: &Core) -> Option<String> {
@@ -205,7 +194,7 @@ impl WizardState {
         } else {
             self.phase = Phase::Summary;
             self.editor = None;
-            self.summary_scroll = 0;
+            self.summary_scroll.set(0);
         }
     }
 
@@ -249,190 +238,6 @@ impl WizardState {
                 self.message = Some(e);
                 Effect::None
             }
-        }
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        self.message = None;
-        match &mut self.phase {
-            Phase::Duplicates(found, selected) => {
-                match input.action {
-                    Some(Action::MoveDown) => {
-                        *selected = (*selected + 1).min(found.len().saturating_sub(1))
-                    }
-                    Some(Action::MoveUp) => *selected = selected.saturating_sub(1),
-                    Some(Action::Yes | Action::OpenExisting) => {
-                        let id = found[*selected].0.clone();
-                        core.clear_draft();
-                        return Effect::Replace(View::Detail(Box::new(DetailState::new(id))));
-                    }
-                    Some(Action::Confirm) => {
-                        self.checked_duplicates = true;
-                        self.phase = Phase::Fields;
-                        self.next_step(core);
-                    }
-                    Some(Action::No) => {
-                        self.phase = Phase::Fields;
-                        self.open_editor(core);
-                    }
-                    _ => {}
-                }
-                return Effect::None;
-            }
-            Phase::Summary => {
-                return match input.action {
-                    Some(Action::Confirm) => self.save(core),
-                    Some(Action::Cancel) => self.leave(core),
-                    // The summary scrolls when it does not fit; back at its
-                    // top, going back leaves it for the last field.
-                    Some(Action::NextField | Action::NextStep) => {
-                        self.summary_scroll = (self.summary_scroll + 1).min(self.summary_max.get());
-                        Effect::None
-                    }
-                    Some(Action::PreviousField | Action::PreviousStep)
-                        if self.summary_scroll > 0 =>
-                    {
-                        self.summary_scroll -= 1;
-                        Effect::None
-                    }
-                    Some(Action::PreviousField | Action::PreviousStep) => {
-                        self.phase = Phase::Fields;
-                        self.step = core.ws.schema.steps.len().saturating_sub(1);
-                        self.field = self.fields(core, self.step).len().saturating_sub(1);
-                        self.open_editor(core);
-                        Effect::None
-                    }
-                    _ => Effect::None,
-                };
-            }
-            Phase::Fields => {}
-        }
-        match input.action {
-            Some(Action::NextStep) => {
-                self.next_step(core);
-                return Effect::None;
-            }
-            Some(Action::PreviousStep) => {
-                self.step = self.step.saturating_sub(1);
-                self.field = 0;
-                self.open_editor(core);
-                return Effect::None;
-            }
-            _ => {}
-        }
-        let Some(editor) = self.editor.as_mut() else {
-            self.next_step(core);
-            return Effect::None;
-        };
-        match editor.update(core, input) {
-            Outcome::Editing => {}
-            Outcome::Cancelled => return self.leave(core),
-            Outcome::Skip { forward: true } => self.advance(core),
-            Outcome::Skip { forward: false } => self.back(core),
-            Outcome::Confirmed(values) => {
-                let field = editor.field.id.clone();
-                if values.is_empty() {
-                    self.values.remove(&field);
-                } else {
-                    self.values.insert(field, values);
-                }
-                self.advance(core);
-                // Kept where the entry now is: resumed, it asks for the
-                // next field, not the one just confirmed.
-                core.save_draft(&self.draft());
-            }
-        }
-        Effect::None
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let ui = core.ui();
-        let schema = &core.ws.schema;
-        let title = if self.copy_of.is_some() {
-            ui.wizard_copy_title
-        } else {
-            ui.wizard_title
-        };
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .title(Span::styled(format!(" {title} "), theme.title));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let [steps_line, body, message] = inner.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ]));
-
-        // The steps, the current one marked; a step with a required field
-        // still empty is marked too. When their names do not all fit, only
-        // the current one is named, the others are numbered.
-        let names: Vec<String> = schema
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(n, step)| format!("{}.{}", n + 1, step.label.get(core.lang)))
-            .collect();
-        let full = names.iter().map(|s| width(s) + 1).sum::<usize>() + width(ui.summary);
-        let compact = full > steps_line.width as usize;
-        let mut spans = Vec::new();
-        for (n, name) in names.into_iter().enumerate() {
-            let current = n == self.step && matches!(self.phase, Phase::Fields);
-            let style = if current {
-                theme.selected
-            } else if self.missing(core, n).is_empty() {
-                theme.normal
-            } else {
-                theme.warning
-            };
-            let shown = if compact && !current {
-                (n + 1).to_string()
-            } else {
-                name
-            };
-            spans.push(Span::styled(shown, style));
-            spans.push(Span::raw(" "));
-        }
-        let summary_style = if matches!(self.phase, Phase::Summary) {
-            theme.selected
-        } else {
-            theme.muted
-        };
-        spans.push(Span::styled(ui.summary, summary_style));
-        frame.render_widget(Paragraph::new(Line::from(spans)), steps_line);
-
-        match &self.phase {
-            Phase::Fields => {
-                if let Some(editor) = &self.editor {
-                    let count = self.fields(core, self.step).len();
-                    let [progress, editor_area] = body.layout(&Layout::vertical([
-                        Constraint::Length(2),
-                        Constraint::Fill(1),
-                    ]));
-                    let step = schema.steps.get(self.step);
-                    let help = step.map_or("", |s| s.help.get(core.lang));
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(
-                            format!("{} {}/{} · {help}", ui.field, self.field + 1, count),
-                            theme.muted,
-                        ))
-                        .wrap(Wrap { trim: true }),
-                        progress,
-                    );
-                    editor.draw(core, frame, editor_area);
-                }
-            }
-            Phase::Duplicates(found, selected) => {
-                self.draw_duplicates(core, frame, body, found, *selected)
-            }
-            Phase::Summary => self.draw_summary(core, frame, body),
-        }
-        if let Some(m) = &self.message {
-            frame.render_widget(
-                Paragraph::new(Span::styled(m.as_str(), theme.error)),
-                message,
-            );
         }
     }
 
@@ -548,9 +353,7 @@ impl WizardState {
             Constraint::Length(end_height as u16),
         ]));
         let room = values_area.height as usize;
-        let max = lines.len().saturating_sub(room);
-        self.summary_max.set(max);
-        let scroll = self.summary_scroll.min(max);
+        let scroll = self.summary_scroll.fit(lines.len(), room);
         let mut lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
         if lines.len() > room {
             // More below: Tab shows it.
@@ -559,5 +362,202 @@ impl WizardState {
         }
         frame.render_widget(Paragraph::new(lines), values_area);
         frame.render_widget(Paragraph::new(end).wrap(Wrap { trim: true }), end_area);
+    }
+}
+
+impl Screen for WizardState {
+    fn context(&self, _core: &Core) -> Context {
+        match &self.phase {
+            Phase::Fields => self
+                .editor
+                .as_ref()
+                .map_or(Context::Wizard, |e| e.context()),
+            Phase::Duplicates(..) => Context::Dialog,
+            Phase::Summary => Context::Wizard,
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        self.message = None;
+        match &mut self.phase {
+            Phase::Duplicates(found, selected) => {
+                match input.action {
+                    Some(Action::MoveDown) => {
+                        *selected = (*selected + 1).min(found.len().saturating_sub(1))
+                    }
+                    Some(Action::MoveUp) => *selected = selected.saturating_sub(1),
+                    Some(Action::Yes | Action::OpenExisting) => {
+                        let id = found[*selected].0.clone();
+                        core.clear_draft();
+                        return Effect::Replace(View::Detail(Box::new(DetailState::new(id))));
+                    }
+                    Some(Action::Confirm) => {
+                        self.checked_duplicates = true;
+                        self.phase = Phase::Fields;
+                        self.next_step(core);
+                    }
+                    Some(Action::No) => {
+                        self.phase = Phase::Fields;
+                        self.open_editor(core);
+                    }
+                    _ => {}
+                }
+                return Effect::None;
+            }
+            Phase::Summary => {
+                return match input.action {
+                    Some(Action::Confirm) => self.save(core),
+                    Some(Action::Cancel) => self.leave(core),
+                    // The summary scrolls when it does not fit; back at its
+                    // top, going back leaves it for the last field.
+                    Some(Action::NextField | Action::NextStep) => {
+                        self.summary_scroll.scroll(Some(Action::MoveDown));
+                        Effect::None
+                    }
+                    Some(Action::PreviousField | Action::PreviousStep)
+                        if self.summary_scroll.offset() > 0 =>
+                    {
+                        self.summary_scroll.set(self.summary_scroll.offset() - 1);
+                        Effect::None
+                    }
+                    Some(Action::PreviousField | Action::PreviousStep) => {
+                        self.phase = Phase::Fields;
+                        self.step = core.ws.schema.steps.len().saturating_sub(1);
+                        self.field = self.fields(core, self.step).len().saturating_sub(1);
+                        self.open_editor(core);
+                        Effect::None
+                    }
+                    _ => Effect::None,
+                };
+            }
+            Phase::Fields => {}
+        }
+        match input.action {
+            Some(Action::NextStep) => {
+                self.next_step(core);
+                return Effect::None;
+            }
+            Some(Action::PreviousStep) => {
+                self.step = self.step.saturating_sub(1);
+                self.field = 0;
+                self.open_editor(core);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        let Some(editor) = self.editor.as_mut() else {
+            self.next_step(core);
+            return Effect::None;
+        };
+        match editor.update(core, input) {
+            Outcome::Editing => {}
+            Outcome::Cancelled => return self.leave(core),
+            Outcome::Skip { forward: true } => self.advance(core),
+            Outcome::Skip { forward: false } => self.back(core),
+            Outcome::Confirmed(values) => {
+                let field = editor.field.id.clone();
+                if values.is_empty() {
+                    self.values.remove(&field);
+                } else {
+                    self.values.insert(field, values);
+                }
+                self.advance(core);
+                // Kept where the entry now is: resumed, it asks for the
+                // next field, not the one just confirmed.
+                core.save_draft(&self.draft());
+            }
+        }
+        Effect::None
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let schema = &core.ws.schema;
+        let title = if self.copy_of.is_some() {
+            ui.wizard_copy_title
+        } else {
+            ui.wizard_title
+        };
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(format!(" {title} "), theme.title));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [steps_line, body, message] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+
+        // The steps, the current one marked; a step with a required field
+        // still empty is marked too. When their names do not all fit, only
+        // the current one is named, the others are numbered.
+        let names: Vec<String> = schema
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(n, step)| format!("{}.{}", n + 1, step.label.get(core.lang)))
+            .collect();
+        let full = names.iter().map(|s| width(s) + 1).sum::<usize>() + width(ui.summary);
+        let compact = full > steps_line.width as usize;
+        let mut spans = Vec::new();
+        for (n, name) in names.into_iter().enumerate() {
+            let current = n == self.step && matches!(self.phase, Phase::Fields);
+            let style = if current {
+                theme.selected
+            } else if self.missing(core, n).is_empty() {
+                theme.normal
+            } else {
+                theme.warning
+            };
+            let shown = if compact && !current {
+                (n + 1).to_string()
+            } else {
+                name
+            };
+            spans.push(Span::styled(shown, style));
+            spans.push(Span::raw(" "));
+        }
+        let summary_style = if matches!(self.phase, Phase::Summary) {
+            theme.selected
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(ui.summary, summary_style));
+        frame.render_widget(Paragraph::new(Line::from(spans)), steps_line);
+
+        match &self.phase {
+            Phase::Fields => {
+                if let Some(editor) = &self.editor {
+                    let count = self.fields(core, self.step).len();
+                    let [progress, editor_area] = body.layout(&Layout::vertical([
+                        Constraint::Length(2),
+                        Constraint::Fill(1),
+                    ]));
+                    let step = schema.steps.get(self.step);
+                    let help = step.map_or("", |s| s.help.get(core.lang));
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(
+                            format!("{} {}/{} · {help}", ui.field, self.field + 1, count),
+                            theme.muted,
+                        ))
+                        .wrap(Wrap { trim: true }),
+                        progress,
+                    );
+                    editor.draw(core, frame, editor_area);
+                }
+            }
+            Phase::Duplicates(found, selected) => {
+                self.draw_duplicates(core, frame, body, found, *selected)
+            }
+            Phase::Summary => self.draw_summary(core, frame, body),
+        }
+        if let Some(m) = &self.message {
+            frame.render_widget(
+                Paragraph::new(Span::styled(m.as_str(), theme.error)),
+                message,
+            );
+        }
     }
 }

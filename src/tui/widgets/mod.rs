@@ -3,3 +3,4 @@
 pub mod field_editor;
 pub mod input;
 pub mod picker;
+pub mod scroll;

@@ -1,4 +1,4 @@
-//! Drawing the legitimizing forms and their result: pure, reads the state.
+//! Drawing the legitimizing forms and their result: reads the state.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,7 +14,7 @@ use crate::tui::words::legitimize::legit;
 use super::{Kind, LegitForm, Report, Widget};
 
 impl LegitForm {
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    pub(super) fn draw_form(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         // The whole body: the form is all there is to look at while open.
         let popup = area;

@@ -6,6 +6,9 @@
 
 mod draw;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::census::id::InitiativeId;
 use crate::census::network;
 use crate::census::status;
@@ -13,9 +16,10 @@ use crate::census::value::split_relation;
 use crate::display::inert;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Input};
+use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::legitimize::{LegitAction, Outcome};
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::words::legitimize::legit;
@@ -216,17 +220,6 @@ impl LegitForm {
         })
     }
 
-    pub fn context(&self) -> Context {
-        if self.report.is_some() {
-            // Read, then any key closes it: the help's keys say how.
-            return Context::Help;
-        }
-        match self.fields.get(self.focus).map(|f| &f.widget) {
-            Some(Widget::Pick(_)) => Context::Picker,
-            _ => Context::Wizard,
-        }
-    }
-
     fn title(&self, core: &Core) -> &'static str {
         let t = legit(core.lang);
         match self.kind {
@@ -238,8 +231,7 @@ impl LegitForm {
         }
     }
 
-    /// Returns whether the form is closed.
-    pub fn update(&mut self, core: &mut Core, input: Input) -> bool {
+    fn handle(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some(report) = &mut self.report {
             // A long list of refusals scrolls; any other key closes.
             let last = report.lines.len().saturating_sub(1) as u16;
@@ -248,13 +240,13 @@ impl LegitForm {
                 Some(Action::MoveUp) => report.scroll = report.scroll.saturating_sub(1),
                 Some(Action::PageDown) => report.scroll = (report.scroll + 10).min(last),
                 Some(Action::PageUp) => report.scroll = report.scroll.saturating_sub(10),
-                _ => return true,
+                _ => return Effect::Close,
             }
-            return false;
+            return Effect::None;
         }
         let last = self.fields.len().saturating_sub(1);
         match input.action {
-            Some(Action::Cancel) => return true,
+            Some(Action::Cancel) => return Effect::Close,
             Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
             Some(Action::PreviousField) => self.focus = self.focus.saturating_sub(1),
             Some(Action::Confirm) if self.focus < last => self.focus += 1,
@@ -273,15 +265,15 @@ impl LegitForm {
                 None => {}
             },
         }
-        false
+        Effect::None
     }
 
     fn value(&self, n: usize) -> String {
         self.fields.get(n).map(Field::value).unwrap_or_default()
     }
 
-    /// Does it; returns whether the form is closed.
-    fn submit(&mut self, core: &mut Core) -> bool {
+    /// Does it; closes the form unless there is something to read.
+    fn submit(&mut self, core: &mut Core) -> Effect {
         let t = legit(core.lang);
         let action = match self.kind {
             Kind::Status => LegitAction::Status {
@@ -302,7 +294,7 @@ impl LegitForm {
         let outcome = core.legitimize(&self.targets, &action);
         if let Some(invalid) = outcome.invalid {
             self.error = Some(invalid);
-            return false;
+            return Effect::None;
         }
         let done_text = match &action {
             LegitAction::Status { status, .. } => fill(
@@ -319,13 +311,13 @@ impl LegitForm {
                     lines: vec![(why.clone(), true)],
                     scroll: 0,
                 });
-                return false;
+                return Effect::None;
             }
             core.say(done_text);
-            return true;
+            return Effect::Close;
         }
         self.report = Some(self.batch_report(core, &outcome, &action, &done_text));
-        false
+        Effect::None
     }
 
     /// Who was done, who was not and why, and what undo does.
@@ -380,10 +372,10 @@ impl LegitForm {
         }
     }
 
-    fn submit_link(&mut self, core: &mut Core) -> bool {
+    fn submit_link(&mut self, core: &mut Core) -> Effect {
         let t = legit(core.lang);
         let Some(id) = self.targets.first().cloned() else {
-            return true;
+            return Effect::Close;
         };
         let (kind, target, add) = match self.kind {
             Kind::Link => (self.value(0), self.value(1), true),
@@ -401,12 +393,33 @@ impl LegitForm {
                     (true, false) => t.unlinked,
                 };
                 core.say(text);
-                true
+                Effect::Close
             }
             Err(e) => {
                 self.error = Some(e);
-                false
+                Effect::None
             }
         }
+    }
+}
+
+impl Screen for LegitForm {
+    fn context(&self, _core: &Core) -> Context {
+        if self.report.is_some() {
+            // Read, then any key closes it: the help's keys say how.
+            return Context::Help;
+        }
+        match self.fields.get(self.focus).map(|f| &f.widget) {
+            Some(Widget::Pick(_)) => Context::Picker,
+            _ => Context::Wizard,
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        self.handle(core, input)
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        self.draw_form(core, frame, area)
     }
 }
