@@ -26,6 +26,7 @@ pub mod report;
 pub mod restore;
 pub mod schema;
 pub mod search;
+pub mod session;
 pub mod standards;
 pub mod stats;
 pub mod status;
