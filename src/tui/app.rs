@@ -432,7 +432,7 @@ impl App {
 
     fn update_list(&mut self, input: Input) -> Effect {
         let core = &mut self.core;
-        let selected = core.list.selected_id(&core.ws.census);
+        let selected = core.list.selected_id(&core.session.ws.census);
         match input.action {
             Some(Action::Quit) if !core.list.searching() => Effect::Quit,
             Some(Action::Filter) => {
@@ -465,7 +465,7 @@ impl App {
             Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
             Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
             Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
-                let targets = core.list.targets(&core.ws.census);
+                let targets = core.list.targets(&core.session.ws.census);
                 if let Some(form) = LegitForm::open(core, a, targets) {
                     self.overlay = Some(Overlay::Legit(Box::new(form)));
                 }
@@ -645,7 +645,7 @@ impl App {
                 self.views.push(view);
             }
             Effect::OpenDetail(id) => {
-                self.core.list.select_id(&self.core.ws.census, &id);
+                self.core.list.select_id(&self.core.session.ws.census, &id);
                 self.views
                     .push(View::Detail(Box::new(DetailState::new(id))));
             }
@@ -664,7 +664,7 @@ impl App {
 
     /// Offers back a draft kept by an interrupted entry.
     pub fn offer_draft(&mut self) {
-        if let Some(draft) = Draft::load(&self.core.ws.path) {
+        if let Some(draft) = Draft::load(&self.core.session.ws.path) {
             self.overlay = Some(Overlay::Dialog(Dialog::ResumeDraft(draft)));
         }
     }

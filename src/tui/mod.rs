@@ -89,7 +89,7 @@ pub fn run(opts: Options) -> Result<(), String> {
         }
         Err(_) => {
             // The panic hook has restored the terminal and said what happened.
-            let rescue = rescue_copy(&app.core.ws.path, &app.core.ws.census);
+            let rescue = rescue_copy(&app.core.session.ws.path, &app.core.session.ws.census);
             Err(format!(
                 "{} {}",
                 app.core.ui().rescue_written,

@@ -80,7 +80,8 @@ fn who(census: &Census, e: &Entry, core: &Core) -> String {
 }
 
 fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
-    core.ws
+    core.session
+        .ws
         .schema
         .field(field)
         .map_or(field, |d| d.label.get(core.lang))
@@ -88,10 +89,11 @@ fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
 
 fn name(core: &Core, id: &InitiativeId) -> String {
     inert(
-        core.ws
+        core.session
+            .ws
             .census
             .get(id)
-            .and_then(|i| i.value(&core.ws.schema.name_field))
+            .and_then(|i| i.value(&core.session.ws.schema.name_field))
             .unwrap_or("?"),
     )
     .into_owned()
@@ -101,12 +103,18 @@ fn name(core: &Core, id: &InitiativeId) -> String {
 fn shown(core: &Core, field: &str, e: &Entry) -> String {
     let v = e.value.as_text().unwrap_or("?");
     let text = match core
+        .session
         .ws
         .schema
         .field(field)
         .and_then(|d| d.field_type.choice_list())
     {
-        Some(l) if !v.contains(':') => core.ws.schema.choice_label(l, v, core.lang).to_string(),
+        Some(l) if !v.contains(':') => core
+            .session
+            .ws
+            .schema
+            .choice_label(l, v, core.lang)
+            .to_string(),
         _ => v.to_string(),
     };
     inert(&text).into_owned()
@@ -121,9 +129,9 @@ impl ConflictsState {
 
     fn rows(core: &Core) -> Vec<Row> {
         let ui = core.ui();
-        let census = &core.ws.census;
+        let census = &core.session.ws.census;
         let mut rows = Vec::new();
-        for c in conflicts(census, &core.ws.schema) {
+        for c in conflicts(census, &core.session.ws.schema) {
             match c {
                 Conflict::Field { id, field, entries } => {
                     rows.push(Row::Title(fill(
@@ -280,9 +288,10 @@ impl ConflictsState {
             Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
             Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
             Some(Row::NewValue { id, field }) => {
-                if let (Some(def), Some(i)) =
-                    (core.ws.schema.field(&field), core.ws.census.get(&id))
-                {
+                if let (Some(def), Some(i)) = (
+                    core.session.ws.schema.field(&field),
+                    core.session.ws.census.get(&id),
+                ) {
                     let current: Vec<String> =
                         i.value(&field).map(String::from).into_iter().collect();
                     self.editor =
