@@ -142,11 +142,11 @@ fn a_report_is_the_same_document_as_recense_report_writes() {
     let options = report::Options {
         lang: core.lang,
         public: true,
-        today: core.clock.now().date(),
+        today: core.session.clock.now().date(),
     };
     let expected = report::report(
-        &core.ws.census,
-        &core.ws.schema,
+        &core.session.ws.census,
+        &core.session.ws.schema,
         Audience::Elus,
         Format::Html,
         &options,

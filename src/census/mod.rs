@@ -26,6 +26,7 @@ pub mod repo;
 pub mod restore;
 pub mod schema;
 pub mod search;
+pub mod session;
 pub mod standards;
 pub mod stats;
 pub mod status;

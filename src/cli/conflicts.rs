@@ -376,24 +376,21 @@ pub fn duplicates(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail>
 
 pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
-    let (keep, other, added, conflicted, names) = ctx.mutate(|ws, agent| {
-        let keep = ctx.resolve(&ws.census, keep, Among::Live)?;
-        let other = ctx.resolve(&ws.census, other, Among::Any)?;
-        let before = conflicts(&ws.census, &ws.schema).len();
+    let (keep, other, added, conflicted, names) = ctx.with_session(|s| {
+        let keep = ctx.resolve(&s.ws.census, keep, Among::Live)?;
+        let other = ctx.resolve(&s.ws.census, other, Among::Any)?;
+        let before = conflicts(&s.ws.census, &s.ws.schema).len();
         let name = |id| {
-            let i = ws.census.get(id);
-            i.and_then(|i| i.value(&ws.schema.name_field))
+            let i = s.ws.census.get(id);
+            i.and_then(|i| i.value(&s.ws.schema.name_field))
                 .map(String::from)
         };
         let names = (name(&keep), name(&other));
-        let added = ws
-            .census
-            .fuse(&ws.schema, &keep, &other, agent, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
-        let conflicted = conflicts(&ws.census, &ws.schema).len() > before;
+        let added = s.fuse(&keep, &other).map_err(|e| ctx.fail(&e))?;
+        let conflicted = conflicts(&s.ws.census, &s.ws.schema).len() > before;
         let names = match names {
             (Some(kept), Some(theirs)) if kept != theirs => {
-                Some((kept, theirs, ws.schema.name_field.clone()))
+                Some((kept, theirs, s.ws.schema.name_field.clone()))
             }
             _ => None,
         };
@@ -425,13 +422,10 @@ pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
 
 pub fn not_duplicate(ctx: &Context, a: &str, b: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
-    let (a, b, changed) = ctx.mutate(|ws, agent| {
-        let a = ctx.resolve(&ws.census, a, Among::Live)?;
-        let b = ctx.resolve(&ws.census, b, Among::Live)?;
-        let changed = ws
-            .census
-            .mark_not_duplicate(&a, &b, agent, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
+    let (a, b, changed) = ctx.with_session(|s| {
+        let a = ctx.resolve(&s.ws.census, a, Among::Live)?;
+        let b = ctx.resolve(&s.ws.census, b, Among::Live)?;
+        let changed = s.not_duplicate(&a, &b).map_err(|e| ctx.fail(&e))?;
         Ok(((a, b, changed), changed))
     })?;
     let text = if changed {

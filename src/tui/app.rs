@@ -8,13 +8,12 @@
 
 use crate::census::Agent;
 use crate::census::draft::Draft;
-use crate::census::file::journal;
+use crate::census::error::SaveError;
 use crate::census::id::InitiativeId;
-use crate::census::model::Initiative;
 use crate::census::ops::{Changes, FieldValues};
 use crate::census::query::SearchIndex;
-use crate::census::store::{self, Lock};
-use crate::census::time::Timestamp;
+use crate::census::session::{Session, Undone};
+use crate::census::store::Lock;
 use crate::census::workspace::Workspace;
 use crate::i18n::{Lang, Localized};
 use crate::tui::words::ui::{Ui, ui};
@@ -79,52 +78,25 @@ pub struct Message {
     pub error: bool,
 }
 
-/// Where the time comes from: the system, or fixed (tests, snapshots).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clock {
-    System,
-    Fixed(Timestamp),
-}
+pub use crate::census::session::Clock;
 
-impl Clock {
-    pub fn now(self) -> Timestamp {
-        match self {
-            Clock::System => Timestamp::now(),
-            Clock::Fixed(t) => t,
-        }
-    }
-}
-
-/// What a change was, to undo it.
-#[derive(Debug, Clone)]
-enum UndoStep {
-    Created(InitiativeId),
-    Edited(Initiative),
-    Deleted(InitiativeId),
-    Legit(super::legitimize::LegitUndo),
-}
-
-/// Everything but the stacked screens: the census and its helpers.
+/// Everything but the stacked screens: the editing session (the same as the
+/// command line's) and what the interface shows of it.
 pub struct Core {
-    pub ws: Workspace,
-    pub agent: Agent,
+    /// The census, who writes, the clock, the journal, undo and the lock
+    /// (held for the whole run; released on drop).
+    pub session: Session,
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: KeyMap,
     pub index: SearchIndex,
     pub list: ListState,
     pub message: Option<Message>,
-    /// Every change is on disk (file or journal).
-    pub saved: bool,
-    pub clock: Clock,
     /// How many conflicts the census holds (the status line's badge).
     pub conflicts: usize,
     /// Counts the list's refreshes (after every change of the census): a
     /// screen computed from the census sees that it must compute again.
     pub revision: u64,
-    undo: Vec<UndoStep>,
-    /// Held for the whole session; released on drop.
-    _lock: Option<Lock>,
 }
 
 impl Core {
@@ -136,22 +108,21 @@ impl Core {
         keymap: KeyMap,
         lock: Option<Lock>,
     ) -> Core {
-        let index = SearchIndex::build(&ws.census, &ws.schema, lang);
+        Core::with_session(Session::new(ws, agent, lock), lang, theme, keymap)
+    }
+
+    pub fn with_session(session: Session, lang: Lang, theme: Theme, keymap: KeyMap) -> Core {
+        let index = SearchIndex::build(&session.ws.census, &session.ws.schema, lang);
         let mut core = Core {
-            ws,
-            agent,
+            session,
             lang,
             theme,
             keymap,
             index,
             list: ListState::default(),
             message: None,
-            saved: true,
-            clock: Clock::System,
             conflicts: 0,
             revision: 0,
-            undo: Vec::new(),
-            _lock: lock,
         };
         core.refresh_list();
         core.count_conflicts();
@@ -186,13 +157,15 @@ impl Core {
     /// Writes the change of one initiative to the journal (fsynced) before
     /// anything says it is saved.
     fn persist(&mut self, id: &InitiativeId) -> bool {
-        match journal::append(&self.ws.path, &self.ws.census, id) {
-            Ok(()) => {
-                self.saved = true;
-                true
-            }
+        let result = self.session.persist(id);
+        self.said_saved(result)
+    }
+
+    /// Says why a write failed; returns whether it succeeded.
+    fn said_saved(&mut self, result: Result<(), SaveError>) -> bool {
+        match result {
+            Ok(()) => true,
             Err(e) => {
-                self.saved = false;
                 let text = e.localize(self.lang);
                 self.error(text);
                 false
@@ -202,58 +175,39 @@ impl Core {
 
     /// Rebuilds what depends on the order of the census (after an insertion).
     fn reindex(&mut self) {
-        self.index = SearchIndex::build(&self.ws.census, &self.ws.schema, self.lang);
+        let ws = &self.session.ws;
+        self.index = SearchIndex::build(&ws.census, &ws.schema, self.lang);
         self.refresh_list();
     }
 
     /// Creates an initiative; it is on disk when this returns `Ok`.
     pub fn create(&mut self, values: &[FieldValues]) -> Result<InitiativeId, String> {
-        let now = self.clock.now();
-        let id = self
-            .ws
-            .census
-            .add_initiative(&self.ws.schema, &self.agent, values, now)
-            .map_err(|e| e.localize(self.lang))?;
-        self.undo.push(UndoStep::Created(id.clone()));
+        let id = (self.session.create(values)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.persist(&id);
-        self.list.select_id(&self.ws.census, &id);
+        self.list.select_id(&self.session.ws.census, &id);
         Ok(id)
     }
 
     /// Changes an initiative; returns whether anything changed (and was saved).
     pub fn edit(&mut self, id: &InitiativeId, changes: &Changes) -> Result<bool, String> {
-        let before = self.ws.census.get(id).cloned();
-        let now = self.clock.now();
-        let changed = self
-            .ws
-            .census
-            .edit_initiative(&self.ws.schema, id, &self.agent, changes, now)
-            .map_err(|e| e.localize(self.lang))?;
+        let changed = (self.session.edit(id, changes)).map_err(|e| e.localize(self.lang))?;
         if changed {
-            if let Some(before) = before {
-                self.undo.push(UndoStep::Edited(before));
-            }
             self.after_change(id);
         }
         Ok(changed)
     }
 
     pub fn delete(&mut self, id: &InitiativeId) -> Result<(), String> {
-        let now = self.clock.now();
-        self.ws
-            .census
-            .delete_initiative(id, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
-        self.undo.push(UndoStep::Deleted(id.clone()));
+        (self.session.delete(id)).map_err(|e| e.localize(self.lang))?;
         self.after_change(id);
         Ok(())
     }
 
     /// Counts the conflicts again (after a change or a merge).
     pub fn count_conflicts(&mut self) {
-        self.conflicts =
-            crate::census::conflicts::conflicts(&self.ws.census, &self.ws.schema).len();
+        let ws = &self.session.ws;
+        self.conflicts = crate::census::conflicts::conflicts(&ws.census, &ws.schema).len();
     }
 
     /// Settles a conflict with the value numbered `pick` (see
@@ -264,12 +218,8 @@ impl Core {
         field: &str,
         pick: usize,
     ) -> Result<(), String> {
-        let now = self.clock.now();
-        let changed = self
-            .ws
-            .census
-            .resolve_pick(&self.ws.schema, id, field, pick, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
+        let changed =
+            (self.session.resolve_pick(id, field, pick)).map_err(|e| e.localize(self.lang))?;
         for id in &changed {
             self.after_change(id);
         }
@@ -278,12 +228,7 @@ impl Core {
 
     /// Fuses `other` into `keep`; returns how many values were taken in.
     pub fn fuse(&mut self, keep: &InitiativeId, other: &InitiativeId) -> Result<usize, String> {
-        let now = self.clock.now();
-        let added = self
-            .ws
-            .census
-            .fuse(&self.ws.schema, keep, other, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
+        let added = (self.session.fuse(keep, other)).map_err(|e| e.localize(self.lang))?;
         self.after_change(other);
         self.after_change(keep);
         Ok(added)
@@ -291,11 +236,7 @@ impl Core {
 
     /// Records that two initiatives are different.
     pub fn not_duplicate(&mut self, a: &InitiativeId, b: &InitiativeId) -> Result<(), String> {
-        let now = self.clock.now();
-        self.ws
-            .census
-            .mark_not_duplicate(a, b, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
+        (self.session.not_duplicate(a, b)).map_err(|e| e.localize(self.lang))?;
         self.after_change(a);
         self.after_change(b);
         Ok(())
@@ -308,50 +249,8 @@ impl Core {
         path: &std::path::Path,
         accept_edited: bool,
     ) -> Result<crate::census::receive::Received, String> {
-        use crate::census::exchange::{self, IncomingError, Peers};
-        let lang = self.lang;
-        let text = crate::i18n::cli::cli(lang);
-        let theirs = exchange::read_incoming(path, accept_edited).map_err(|e| match e {
-            IncomingError::Load(e) => e.localize(lang),
-            IncomingError::Checksum { path, missing } => {
-                let t = if missing {
-                    text.checksum_missing
-                } else {
-                    text.checksum_bad
-                };
-                crate::i18n::fill(t, &[("file", &path.display())])
-            }
-            IncomingError::Merge(crate::census::merge::MergeError::Schema { ours, theirs }) => {
-                crate::i18n::fill(
-                    text.schema_mismatch,
-                    &[("ours", &ours), ("theirs", &theirs)],
-                )
-            }
-        })?;
-        crate::census::workspace::check_schema_version(&theirs, &self.ws.schema, path)
-            .map_err(|e| e.localize(lang))?;
-        let now = self.clock.now();
-        let received = crate::census::receive::merge_received(
-            &mut self.ws.census,
-            &self.ws.schema,
-            &theirs,
-            &self.agent,
-            now,
-            None,
-        )
-        .map_err(
-            |crate::census::merge::MergeError::Schema { ours, theirs }| {
-                crate::i18n::fill(
-                    text.schema_mismatch,
-                    &[("ours", &ours), ("theirs", &theirs)],
-                )
-            },
-        )?;
-        if let Some(sender) = exchange::sender(&theirs) {
-            let mut peers = Peers::load(&self.ws.path);
-            peers.record(sender, &theirs);
-            let _ = peers.save(&self.ws.path);
-        }
+        let received =
+            (self.session.merge_file(path, accept_edited)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.count_conflicts();
         self.save_all();
@@ -359,8 +258,9 @@ impl Core {
     }
 
     pub(super) fn after_change(&mut self, id: &InitiativeId) {
-        if let Some(pos) = self.ws.census.position(id) {
-            self.index.update(&self.ws.census, &self.ws.schema, pos);
+        let ws = &self.session.ws;
+        if let Some(pos) = ws.census.position(id) {
+            self.index.update(&ws.census, &ws.schema, pos);
         }
         self.refresh_list();
         self.count_conflicts();
@@ -370,55 +270,20 @@ impl Core {
     /// Undoes the last change of this session, as a new change (colleagues'
     /// copies see it as an ordinary edit).
     pub fn undo(&mut self) {
-        let Some(step) = self.undo.pop() else {
-            let text = self.ui().undo_empty;
-            self.say(text);
-            return;
-        };
-        let step = match step {
-            UndoStep::Legit(l) => return self.undo_legit(l),
-            other => other,
-        };
-        let now = self.clock.now();
-        let (id, result) = match step {
-            UndoStep::Created(id) => {
-                let r = self
-                    .ws
-                    .census
-                    .delete_initiative(&id, &self.agent, now)
-                    .map(|_| true);
-                (id, r)
+        match self.session.undo() {
+            Undone::Nothing => {
+                let text = self.ui().undo_empty;
+                self.say(text);
             }
-            UndoStep::Deleted(id) => {
-                let r = self
-                    .ws
-                    .census
-                    .restore_initiative(&id, &self.agent, now)
-                    .map(|_| true);
-                (id, r)
-            }
-            UndoStep::Edited(before) => {
-                let changes = self.changes_back_to(&before);
-                let r = self.ws.census.edit_initiative(
-                    &self.ws.schema,
-                    &before.id,
-                    &self.agent,
-                    &changes,
-                    now,
-                );
-                (before.id, r)
-            }
-            UndoStep::Legit(_) => return,
-        };
-        match result {
-            Ok(_) => {
+            Undone::Legit(l) => self.undo_legit(l),
+            Undone::Initiative(id, Ok(())) => {
                 self.after_change(&id);
                 // Show what came back (a restored or edited initiative).
-                self.list.select_id(&self.ws.census, &id);
+                self.list.select_id(&self.session.ws.census, &id);
                 let text = self.ui().undo_done;
                 self.say(text);
             }
-            Err(e) => {
+            Undone::Initiative(_, Err(e)) => {
                 let text = e.localize(self.lang);
                 self.error(text);
             }
@@ -426,36 +291,7 @@ impl Core {
     }
 
     pub(super) fn push_legit_undo(&mut self, step: super::legitimize::LegitUndo) {
-        self.undo.push(UndoStep::Legit(step));
-    }
-
-    /// The changes that give the schema fields of an initiative back the
-    /// values of `before`.
-    fn changes_back_to(&self, before: &Initiative) -> Changes {
-        let mut changes = Changes::default();
-        let Some(now) = self.ws.census.get(&before.id) else {
-            return changes;
-        };
-        for field in &self.ws.schema.fields {
-            let old: Vec<String> = before
-                .values(&field.id)
-                .into_iter()
-                .map(String::from)
-                .collect();
-            let new: Vec<&str> = now.values(&field.id);
-            if old.iter().map(String::as_str).eq(new.iter().copied()) {
-                continue;
-            }
-            if old.is_empty() {
-                changes.unset.push(field.id.clone());
-            } else {
-                changes.set.push(FieldValues {
-                    field: field.id.clone(),
-                    values: old,
-                });
-            }
-        }
-        changes
+        self.session.push_legit_undo(step);
     }
 
     /// Applies an import planned on this census (see `census::import`),
@@ -464,14 +300,7 @@ impl Core {
         &mut self,
         plan: crate::census::import::ImportPlan,
     ) -> crate::census::import::Applied {
-        let now = self.clock.now();
-        let applied = crate::census::import::apply(
-            &mut self.ws.census,
-            &self.ws.schema,
-            &self.agent,
-            now,
-            plan,
-        );
+        let applied = self.session.import(plan);
         if applied.created + applied.updated > 0 {
             self.reindex();
             self.count_conflicts();
@@ -482,30 +311,20 @@ impl Core {
 
     /// Writes the whole census (the journal is then emptied).
     pub fn save_all(&mut self) -> bool {
-        match store::save(&self.ws.path, &self.ws.census) {
-            Ok(()) => {
-                self.saved = true;
-                true
-            }
-            Err(e) => {
-                self.saved = false;
-                let text = e.localize(self.lang);
-                self.error(text);
-                false
-            }
-        }
+        let result = self.session.save();
+        self.said_saved(result)
     }
 
     /// The draft of a half-filled entry, kept beside the census.
     pub fn save_draft(&mut self, draft: &Draft) {
-        if let Err(e) = draft.save(&self.ws.path) {
+        if let Err(e) = draft.save(&self.session.ws.path) {
             let text = e.localize(self.lang);
             self.error(text);
         }
     }
 
     pub fn clear_draft(&self) {
-        Draft::clear(&self.ws.path);
+        Draft::clear(&self.session.ws.path);
     }
 }
 
@@ -640,8 +459,7 @@ impl App {
         }
         let path = std::path::PathBuf::from(path);
         // Blocks deleted by hand that come back are told, as `recense merge` does.
-        let hand_deleted = (self.core.ws.report.deleted_by_hand)
-            .map(|recorded| (recorded, self.core.ws.census.clone()));
+        let hand_deleted = self.core.session.hand_deleted();
         match self.core.merge_file(&path, accept_edited) {
             Ok(r) => {
                 let s = &r.summary;
@@ -655,14 +473,9 @@ impl App {
                         ("duplicates", &s.duplicates),
                     ],
                 );
-                if let Some((recorded, before)) = hand_deleted {
-                    let ws = &self.core.ws;
-                    let back = crate::census::file::footer::after_merge(
-                        recorded,
-                        &before,
-                        &ws.census,
-                        &ws.schema.name_field,
-                    );
+                if let Some(hand_deleted) = hand_deleted {
+                    let ws = &self.core.session.ws;
+                    let back = hand_deleted.after(&ws.census, &ws.schema.name_field);
                     let name = ws.path.display().to_string();
                     for line in crate::i18n::files::brought_back(self.core.lang, &name, &back) {
                         text.push(' ');
@@ -695,7 +508,7 @@ impl App {
                 self.views.push(view);
             }
             Effect::OpenDetail(id) => {
-                self.core.list.select_id(&self.core.ws.census, &id);
+                self.core.list.select_id(&self.core.session.ws.census, &id);
                 self.views
                     .push(View::Detail(Box::new(DetailState::new(id))));
             }
@@ -718,7 +531,7 @@ impl App {
 
     /// Offers back a draft kept by an interrupted entry.
     pub fn offer_draft(&mut self) {
-        if let Some(draft) = Draft::load(&self.core.ws.path) {
+        if let Some(draft) = Draft::load(&self.core.session.ws.path) {
             self.apply(Effect::Overlay(Overlay::Dialog(Dialog::ResumeDraft(draft))));
         }
     }

@@ -64,7 +64,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let mut text = format!(
         " {} · {} · {count}",
         ui.app_title,
-        inert(&core.ws.census.territory)
+        inert(&core.session.ws.census.territory)
     );
     let marks = core.list.marks.len();
     if marks > 0 {
@@ -153,12 +153,13 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let ui = core.ui();
     let theme = &core.theme;
     let file = core
+        .session
         .ws
         .path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let saved = if core.saved {
+    let saved = if core.session.saved {
         Span::styled(ui.saved, theme.success)
     } else {
         Span::styled(ui.not_saved, theme.error)
@@ -168,7 +169,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(format!(
             " {}{dot}{}{dot}",
             inert(&file),
-            inert(&core.agent.name)
+            inert(&core.session.agent.name)
         )),
         saved,
     ];

@@ -97,7 +97,8 @@ fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
     if let Some(label) = crate::i18n::fusion::work_label(field, core.lang) {
         return label;
     }
-    core.ws
+    core.session
+        .ws
         .schema
         .field(field)
         .map_or(field, |d| d.label.get(core.lang))
@@ -105,10 +106,11 @@ fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
 
 fn name(core: &Core, id: &InitiativeId) -> String {
     inert(
-        core.ws
+        core.session
+            .ws
             .census
             .get(id)
-            .and_then(|i| i.value(&core.ws.schema.name_field))
+            .and_then(|i| i.value(&core.session.ws.schema.name_field))
             .unwrap_or("?"),
     )
     .into_owned()
@@ -116,18 +118,24 @@ fn name(core: &Core, id: &InitiativeId) -> String {
 
 /// A value as people read it: a choice by its label.
 fn shown(core: &Core, field: &str, e: &Entry) -> String {
-    let work = crate::i18n::fusion::work_value(&core.ws.schema, field, &e.value, core.lang);
+    let work = crate::i18n::fusion::work_value(&core.session.ws.schema, field, &e.value, core.lang);
     if let Some(work) = work {
         return inert(&work).into_owned();
     }
     let v = e.value.as_text().unwrap_or("?");
     let text = match core
+        .session
         .ws
         .schema
         .field(field)
         .and_then(|d| d.field_type.choice_list())
     {
-        Some(l) if !v.contains(':') => core.ws.schema.choice_label(l, v, core.lang).to_string(),
+        Some(l) if !v.contains(':') => core
+            .session
+            .ws
+            .schema
+            .choice_label(l, v, core.lang)
+            .to_string(),
         _ => v.to_string(),
     };
     inert(&text).into_owned()
@@ -136,9 +144,9 @@ fn shown(core: &Core, field: &str, e: &Entry) -> String {
 impl ConflictsState {
     fn rows(core: &Core) -> Vec<Row> {
         let ui = core.ui();
-        let census = &core.ws.census;
+        let census = &core.session.ws.census;
         let mut rows = Vec::new();
-        for c in conflicts(census, &core.ws.schema) {
+        for c in conflicts(census, &core.session.ws.schema) {
             match c {
                 Conflict::Field { id, field, entries } => {
                     rows.push(Row::Title(fill(
@@ -303,9 +311,10 @@ impl ConflictsState {
                 id, field, pick, ..
             }) => core.resolve_pick(&id, field, pick),
             Some(Row::NewValue { id, field }) => {
-                if let (Some(def), Some(i)) =
-                    (core.ws.schema.field(&field), core.ws.census.get(&id))
-                {
+                if let (Some(def), Some(i)) = (
+                    core.session.ws.schema.field(&field),
+                    core.session.ws.census.get(&id),
+                ) {
                     let current: Vec<String> =
                         i.value(&field).map(String::from).into_iter().collect();
                     self.editor =

@@ -94,7 +94,7 @@ pub fn overview(core: &Core, action: Action) -> Option<View> {
 }
 
 fn bars(core: &Core, title: &'static str, tally: &Tally, field: FilterField) -> Panel {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let list = match field {
         FilterField::Kind => Some(schema.kind_field.as_str()),
         FilterField::Problem => Some("problemes_publics"),
@@ -136,14 +136,14 @@ impl DashboardState {
     /// Computes the figures of the initiatives the list shows.
     pub fn new(core: &Core) -> DashboardState {
         let s = screens(core.lang);
-        let census = &core.ws.census;
-        let today = core.clock.now().date();
+        let census = &core.session.ws.census;
+        let today = core.session.clock.now().date();
         // Only what is shown: the likely duplicates are searched by their
         // own screen (comparing the whole census takes seconds on a large
         // one), and Core keeps the count of conflicts.
         let f = figures_with(
             census,
-            &core.ws.schema,
+            &core.session.ws.schema,
             core.list.rows(),
             today,
             Extent::Counts,

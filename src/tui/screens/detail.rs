@@ -77,10 +77,10 @@ impl DetailState {
     }
 
     fn rows(&self, core: &Core) -> Vec<Row> {
-        let Some(i) = core.ws.census.get(&self.id) else {
+        let Some(i) = core.session.ws.census.get(&self.id) else {
             return Vec::new();
         };
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let ui = core.ui();
         let kind = i.value(&schema.kind_field);
         let mut rows = Vec::new();
@@ -108,7 +108,7 @@ impl DetailState {
             rows.extend(unknown.into_iter().map(|k| Row::Field(k.to_string())));
         }
         let outgoing: Vec<_> = network::outgoing(schema, i).collect();
-        let incoming = network::incoming(&core.ws.census, schema, &self.id);
+        let incoming = network::incoming(&core.session.ws.census, schema, &self.id);
         if !outgoing.is_empty() || !incoming.is_empty() {
             rows.push(Row::Section(core.ui().relations.to_string()));
             for l in outgoing {
@@ -169,8 +169,10 @@ impl DetailState {
             Some(Row::Field(f) | Row::Conflict(f, _)) => f.clone(),
             _ => return,
         };
-        let (Some(def), Some(i)) = (core.ws.schema.field(&field), core.ws.census.get(&self.id))
-        else {
+        let (Some(def), Some(i)) = (
+            core.session.ws.schema.field(&field),
+            core.session.ws.census.get(&self.id),
+        ) else {
             return;
         };
         let current: Vec<String> = if def.field_type.is_multi() {
@@ -204,7 +206,7 @@ impl DetailState {
             } else {
                 String::new()
             };
-            let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+            let who = inert(core.session.ws.census.agent_name(&dot.agent)).into_owned();
             spans.push(Span::styled(
                 format!(" — {} {who}, {}{hand}", ui.changed_by, at.date()),
                 theme.muted,
@@ -223,7 +225,7 @@ impl DetailState {
         total: usize,
     ) -> Line<'static> {
         let theme = &core.theme;
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let style = if selected {
             theme.selected
         } else {
@@ -232,7 +234,7 @@ impl DetailState {
         let stamp_text = |s: Option<Stamp>| -> String {
             match s.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
                 Some((dot, at, hand)) => {
-                    let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+                    let who = inert(core.session.ws.census.agent_name(&dot.agent)).into_owned();
                     let who = theme.truncate(&who, STAMP_WIDTH - 11).into_owned();
                     let hand = if hand { "*" } else { "" };
                     format!("{} {who}{hand}", at.date())
@@ -289,7 +291,7 @@ impl DetailState {
             Row::Relation { label, target } => {
                 let name = InitiativeId::parse(target)
                     .ok()
-                    .and_then(|t| core.ws.census.get(&t))
+                    .and_then(|t| core.session.ws.census.get(&t))
                     .and_then(|t| t.value(&schema.name_field))
                     .map_or_else(|| target.clone(), |n| inert(n).into_owned());
                 cell(label, name, String::new())
@@ -309,6 +311,7 @@ impl Screen for DetailState {
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if self.editor.is_none()
             && core
+                .session
                 .ws
                 .census
                 .get(&self.id)
@@ -349,7 +352,7 @@ impl Screen for DetailState {
                         Changes::set(vec![FieldValues { field, values }])
                     };
                     match core.edit(&self.id, &changes) {
-                        Ok(_) if core.saved => {
+                        Ok(_) if core.session.saved => {
                             core.say(core.ui().field_saved);
                             self.editor = None;
                         }
@@ -402,7 +405,7 @@ impl Screen for DetailState {
             Action::Open => match rows.get(self.cursor) {
                 Some(Row::Relation { target, .. }) => {
                     if let Ok(id) = InitiativeId::parse(target)
-                        && core.ws.census.get(&id).is_some()
+                        && core.session.ws.census.get(&id).is_some()
                     {
                         return Effect::Push(View::Detail(Box::new(DetailState::new(id))));
                     }
@@ -427,8 +430,8 @@ impl Screen for DetailState {
 
     fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let schema = &core.ws.schema;
-        let Some(i) = core.ws.census.get(&self.id) else {
+        let schema = &core.session.ws.schema;
+        let Some(i) = core.session.ws.census.get(&self.id) else {
             return;
         };
         let name = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
@@ -512,7 +515,7 @@ impl Screen for DetailState {
 
 /// A field's value as shown: choice labels, relations by name, inert text.
 pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let values = match schema.field(field) {
         Some(def) if !def.field_type.is_multi() => i.value(field).into_iter().collect(),
         _ => i.values(field),
@@ -534,7 +537,7 @@ pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
                     let (kind, target) = crate::census::value::split_relation(v).unwrap_or(("", v));
                     let name = InitiativeId::parse(target)
                         .ok()
-                        .and_then(|t| core.ws.census.get(&t))
+                        .and_then(|t| core.session.ws.census.get(&t))
                         .and_then(|t| t.value(&schema.name_field))
                         .unwrap_or(target);
                     format!("{} {}", schema.choice_label(l, kind, core.lang), name)

@@ -63,17 +63,18 @@ impl Screen for Dialog {
         let text = match self {
             Dialog::ConfirmDelete(id) => {
                 let name = core
+                    .session
                     .ws
                     .census
                     .get(id)
-                    .and_then(|i| i.value(&core.ws.schema.name_field))
+                    .and_then(|i| i.value(&core.session.ws.schema.name_field))
                     .unwrap_or("?");
                 ui.confirm_delete.replace("{}", &inert(name))
             }
             Dialog::ResumeDraft(draft) => draft
                 .values
                 .iter()
-                .find(|(f, _)| f == &core.ws.schema.name_field)
+                .find(|(f, _)| f == &core.session.ws.schema.name_field)
                 .and_then(|(_, v)| v.first())
                 .map_or_else(
                     || ui.draft_found.to_string(),

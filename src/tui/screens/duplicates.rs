@@ -30,7 +30,7 @@ impl DuplicatesState {
     /// Finds the pairs now (on a large census this takes a moment, once).
     pub fn new(core: &Core) -> DuplicatesState {
         DuplicatesState {
-            pairs: all_pairs(&core.ws.census, &core.ws.schema),
+            pairs: all_pairs(&core.session.ws.census, &core.session.ws.schema),
             cursor: 0,
             swapped: false,
         }
@@ -116,8 +116,8 @@ impl Screen for DuplicatesState {
     fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
-        let schema = &core.ws.schema;
-        let census = &core.ws.census;
+        let schema = &core.session.ws.schema;
+        let census = &core.session.ws.census;
         let block = Block::bordered()
             .border_set(theme.border())
             .title(Span::styled(

@@ -164,7 +164,7 @@ impl ExportState {
         if self.path_typed {
             return;
         }
-        let census = &core.ws.path;
+        let census = &core.session.ws.path;
         let dir = census.parent().unwrap_or(Path::new(""));
         let stem = census
             .file_stem()
@@ -187,7 +187,7 @@ impl ExportState {
             return Effect::None;
         }
         let path = super::typed_path(typed);
-        if store::same_file(&path, &core.ws.path) {
+        if store::same_file(&path, &core.session.ws.path) {
             let text = crate::documents::export::words::export(core.lang).output_is_census;
             self.fail(core, fill(text, &[("file", &path.display())]));
             return Effect::None;
@@ -199,7 +199,7 @@ impl ExportState {
             return Effect::None;
         }
         self.confirm_replace = false;
-        let (census, schema) = (&core.ws.census, &core.ws.schema);
+        let (census, schema) = (&core.session.ws.census, &core.session.ws.schema);
         let written = match self.output() {
             Output::Data(format) => {
                 let list = &core.list;
@@ -220,7 +220,7 @@ impl ExportState {
                 let options = report::Options {
                     lang: core.lang,
                     public: self.public,
-                    today: core.clock.now().date(),
+                    today: core.session.clock.now().date(),
                 };
                 let text = report::report(census, schema, audience, format, &options);
                 store::write_atomically(&path, |out| out.write_all(text.as_bytes()))

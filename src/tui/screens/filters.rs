@@ -47,7 +47,7 @@ pub struct FilterEditor {
 }
 
 fn choices_of(core: &Core, field: &str) -> Vec<(String, String)> {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let list = schema
         .field(field)
         .and_then(|f| f.field_type.choice_list())
@@ -76,11 +76,11 @@ impl FilterEditor {
         };
         push(
             Section::Kind,
-            choices_of(core, &core.ws.schema.kind_field),
+            choices_of(core, &core.session.ws.schema.kind_field),
             &f.kinds,
         );
         let mut communes = BTreeMap::new();
-        for i in core.ws.census.live() {
+        for i in core.session.ws.census.live() {
             if let Some(c) = i.value("commune") {
                 communes.entry(fold(c)).or_insert_with(|| c.to_string());
             }
@@ -256,7 +256,7 @@ impl Screen for FilterEditor {
 pub fn describe(core: &Core) -> Vec<String> {
     let f = &core.list.filter;
     let ui = core.ui();
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let labels = |field: &str, ids: &[String]| -> String {
         let list = schema
             .field(field)

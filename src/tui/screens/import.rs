@@ -58,6 +58,7 @@ fn target_text(core: &Core, column: &str, target: &Target) -> String {
     match target {
         Target::Field(f) => {
             let label = core
+                .session
                 .ws
                 .schema
                 .field(f)
@@ -130,8 +131,14 @@ impl ImportState {
 
     /// Plans `request`; on success the review is shown, else the error.
     fn plan(&mut self, core: &Core, request: Request, pane: Pane, column: usize) {
-        let now = core.clock.now();
-        match import::plan(&core.ws.census, &core.ws.schema, &core.agent, now, &request) {
+        let now = core.session.clock.now();
+        match import::plan(
+            &core.session.ws.census,
+            &core.session.ws.schema,
+            &core.session.agent,
+            now,
+            &request,
+        ) {
             Ok(plan) => {
                 let pane = if plan.columns.is_empty() {
                     Pane::Rows
@@ -211,7 +218,7 @@ impl ImportState {
                     return;
                 };
                 let Ok((_, target)) =
-                    import::parse_map(&core.ws.schema, &format!("{}={value}", column.name))
+                    import::parse_map(&core.session.ws.schema, &format!("{}={value}", column.name))
                 else {
                     return;
                 };
@@ -400,6 +407,7 @@ fn format_help(f: Format, core: &Core) -> &'static str {
 fn target_picker(core: &Core, current: &Target) -> Picker {
     let t = exchange(core.lang);
     let mut items: Vec<Item> = core
+        .session
         .ws
         .schema
         .fields

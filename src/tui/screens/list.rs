@@ -104,7 +104,7 @@ impl Screen for ListScreen {
     /// The keys that open other screens or act on the census; the list's
     /// own keys (move, search, sort, mark) are in [`ListState`].
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        let selected = core.list.selected_id(&core.ws.census);
+        let selected = core.list.selected_id(&core.session.ws.census);
         match input.action {
             Some(Action::Quit) if !core.list.searching() => Effect::Quit,
             Some(Action::Filter) => Effect::Overlay(Overlay::Filters(FilterEditor::new(core))),
@@ -132,7 +132,7 @@ impl Screen for ListScreen {
             Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
             Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
             Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
-                let targets = core.list.targets(&core.ws.census);
+                let targets = core.list.targets(&core.session.ws.census);
                 match LegitForm::open(core, a, targets) {
                     Some(form) => Effect::Overlay(Overlay::Legit(Box::new(form))),
                     None => Effect::None,
@@ -216,7 +216,7 @@ impl ListState {
 
     /// Space, `M`, `X`: marks. Returns whether the action was one of them.
     fn mark(&mut self, core: &mut Core, action: Action) -> bool {
-        let census = &core.ws.census;
+        let census = &core.session.ws.census;
         match action {
             Action::Mark => {
                 if let Some(id) = self.selected_id(census)
@@ -248,8 +248,8 @@ impl ListState {
     }
 
     fn recompute(&mut self, core: &Core) {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let keep = self.selected_id(census);
         let unsearched = match self.unsearched.take() {
             Some(rows) => rows,
@@ -289,10 +289,10 @@ impl ListState {
     }
 
     fn sort_rows(&self, core: &Core, rows: &mut [usize]) {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let index = &core.index;
-        let today = core.clock.now().date();
+        let today = core.session.clock.now().date();
         match self.sort {
             Column::Name => rows.sort_by(|&a, &b| index.name(a).cmp(index.name(b))),
             Column::Kind => rows.sort_by_cached_key(|&n| {
@@ -366,7 +366,7 @@ impl ListState {
                     // The census did not change: the kept rows still hold.
                     self.recompute(core);
                     if let Some(id) = back.before_selected {
-                        self.select_id(&core.ws.census, &id);
+                        self.select_id(&core.session.ws.census, &id);
                     }
                 }
                 Some(a @ (Action::MoveDown | Action::MoveUp)) => {
@@ -389,7 +389,7 @@ impl ListState {
             return Effect::None;
         }
         match action {
-            Action::Open => match self.selected_id(&core.ws.census) {
+            Action::Open => match self.selected_id(&core.session.ws.census) {
                 Some(id) => Effect::OpenDetail(id),
                 None => Effect::None,
             },
@@ -397,7 +397,7 @@ impl ListState {
                 self.search = Some(Search {
                     input: TextInput::new(&self.query),
                     before_query: self.query.clone(),
-                    before_selected: self.selected_id(&core.ws.census),
+                    before_selected: self.selected_id(&core.session.ws.census),
                 });
                 Effect::None
             }
@@ -447,8 +447,8 @@ impl ListState {
 
     /// Draws the table; only the visible rows are built.
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let ui = core.ui();
         if self.rows.is_empty() {
             let text = if census.live().next().is_none() {
@@ -460,7 +460,7 @@ impl ListState {
             return;
         }
         let wide = area.width >= 72;
-        let today = core.clock.now().date();
+        let today = core.session.clock.now().date();
         let mut columns = vec![Column::Name, Column::Kind, Column::Commune];
         let mut widths = vec![
             Constraint::Fill(1),

@@ -57,6 +57,7 @@ pub struct KindMark {
 fn kind_marks(core: &Core) -> Vec<KindMark> {
     let mut taken = Vec::new();
     let mut marks: Vec<KindMark> = core
+        .session
         .ws
         .schema
         .kinds()
@@ -113,9 +114,9 @@ pub struct MapState {
 impl MapState {
     /// Places the initiatives the list shows.
     pub fn new(core: &Core) -> MapState {
-        let b = Placed::new(&core.ws.census, &[]).bounds;
+        let b = Placed::new(&core.session.ws.census, &[]).bounds;
         let mut state = MapState {
-            placed: Placed::new(&core.ws.census, &[]),
+            placed: Placed::new(&core.session.ws.census, &[]),
             marks: Vec::new(),
             kind_of: Vec::new(),
             by_mark: Vec::new(),
@@ -133,8 +134,8 @@ impl MapState {
 
     /// Places the initiatives again (after a change), the cursor kept.
     pub fn refresh(&mut self, core: &Core) {
-        let census = &core.ws.census;
-        let kind_field = &core.ws.schema.kind_field;
+        let census = &core.session.ws.census;
+        let kind_field = &core.session.ws.schema.kind_field;
         self.placed = Placed::new(census, core.list.rows());
         self.marks = kind_marks(core);
         let unknown = self.marks.len() - 1;
@@ -181,7 +182,7 @@ impl MapState {
     /// The initiative nearest to the cursor.
     pub fn selected_id(&self, core: &Core) -> Option<InitiativeId> {
         let p = self.placed.points.get(self.selected?)?;
-        Some(core.ws.census.initiatives[p.index].id.clone())
+        Some(core.session.ws.census.initiatives[p.index].id.clone())
     }
 
     /// Moves the cursor by `(dx, dy)` steps: a step is 1/40 of the map's
@@ -338,8 +339,8 @@ impl MapState {
         let theme = &core.theme;
         let s = screens(core.lang);
         let w = area.width as usize;
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let mut lines = Vec::new();
         if let Some(p) = self.selected.and_then(|k| self.placed.points.get(k)) {
             let i = &census.initiatives[p.index];
@@ -443,7 +444,7 @@ impl Screen for MapState {
 }
 
 fn list_of_kinds(core: &Core) -> &str {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     schema
         .field(&schema.kind_field)
         .and_then(|f| f.field_type.choice_list())

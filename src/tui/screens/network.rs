@@ -67,8 +67,8 @@ pub struct NetworkState {
 impl NetworkState {
     /// The groups of the whole census (relations cross any filter).
     pub fn new(core: &Core) -> NetworkState {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let arch = archipelago(census, schema);
         let mut entries = Vec::new();
         for (n, group) in arch.groups.iter().enumerate() {
@@ -203,7 +203,7 @@ impl Screen for NetworkState {
             }
             Some(Action::Open) => {
                 if let Some(k) = self.selected() {
-                    return Effect::OpenDetail(core.ws.census.initiatives[k].id.clone());
+                    return Effect::OpenDetail(core.session.ws.census.initiatives[k].id.clone());
                 }
             }
             Some(Action::Back) => return Effect::Close,
@@ -246,8 +246,8 @@ impl Screen for NetworkState {
         let offset =
             (self.offset).follow(self.cursor, height, self.entries.len(), Follow::LINE_ABOVE);
         let w = inner.width as usize;
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let name = |k: usize| {
             let i = &census.initiatives[k];
             let name = i.value(&schema.name_field).unwrap_or("?");

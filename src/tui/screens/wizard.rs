@@ -56,8 +56,8 @@ impl WizardState {
     /// A new entry, empty or copied from a sibling.
     pub fn new(core: &Core, copy_of: Option<&InitiativeId>) -> WizardState {
         let mut values = BTreeMap::new();
-        if let Some(i) = copy_of.and_then(|id| core.ws.census.get(id)) {
-            for f in &core.ws.schema.fields {
+        if let Some(i) = copy_of.and_then(|id| core.session.ws.census.get(id)) {
+            for f in &core.session.ws.schema.fields {
                 let v: Vec<String> = if f.field_type.is_multi() {
                     i.values(&f.id).into_iter().map(String::from).collect()
                 } else {
@@ -93,9 +93,11 @@ impl WizardState {
         w.values = draft
             .values
             .into_iter()
-            .filter(|(f, v)| core.ws.schema.field(f).is_some() && !v.is_empty())
+            .filter(|(f, v)| core.session.ws.schema.field(f).is_some() && !v.is_empty())
             .collect();
-        w.step = draft.step.min(core.ws.schema.steps.len().saturating_sub(1));
+        w.step = draft
+            .step
+            .min(core.session.ws.schema.steps.len().saturating_sub(1));
         w.field = draft.field;
         w.open_editor(core);
         w
@@ -103,13 +105,13 @@ impl WizardState {
 
     fn kind(&self, core: &Core) -> Option<String> {
         self.values
-            .get(&core.ws.schema.kind_field)
+            .get(&core.session.ws.schema.kind_field)
             .and_then(|v| v.first().cloned())
     }
 
     /// The fields of a step that apply to the kind chosen so far.
     fn fields<'a>(&self, core: &'a Core, step: usize) -> Vec<&'a Field> {
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let kind = self.kind(core);
         schema
             .steps
@@ -178,16 +180,16 @@ impl WizardState {
             return;
         }
         if self.step == 0 && !self.checked_duplicates {
-            let who = Identity::from_values(&core.ws.schema, |f| {
+            let who = Identity::from_values(&core.session.ws.schema, |f| {
                 self.values.get(f).and_then(|v| v.first().cloned())
             });
-            let found = matches(&core.ws.census, &core.ws.schema, &who, None);
+            let found = matches(&core.session.ws.census, &core.session.ws.schema, &who, None);
             if !found.is_empty() {
                 self.phase = Phase::Duplicates(found, 0);
                 return;
             }
         }
-        if self.step + 1 < core.ws.schema.steps.len() {
+        if self.step + 1 < core.session.ws.schema.steps.len() {
             self.step += 1;
             self.field = 0;
             self.open_editor(core);
@@ -257,10 +259,11 @@ impl WizardState {
             Line::from(""),
         ];
         for (n, (id, reasons)) in found.iter().enumerate() {
-            let Some(i) = core.ws.census.get(id) else {
+            let Some(i) = core.session.ws.census.get(id) else {
                 continue;
             };
-            let name = inert(i.value(&core.ws.schema.name_field).unwrap_or("?")).into_owned();
+            let name =
+                inert(i.value(&core.session.ws.schema.name_field).unwrap_or("?")).into_owned();
             let commune = inert(i.value("commune").unwrap_or("")).into_owned();
             let why: Vec<String> = reasons
                 .iter()
@@ -283,8 +286,8 @@ impl WizardState {
 
     fn draw_summary(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let schema = &core.ws.schema;
-        let census = &core.ws.census;
+        let schema = &core.session.ws.schema;
+        let census = &core.session.ws.census;
         let value_width = (area.width as usize).saturating_sub(29);
         let mut lines = Vec::new();
         for (n, step) in schema.steps.iter().enumerate() {
@@ -422,7 +425,7 @@ impl Screen for WizardState {
                     }
                     Some(Action::PreviousField | Action::PreviousStep) => {
                         self.phase = Phase::Fields;
-                        self.step = core.ws.schema.steps.len().saturating_sub(1);
+                        self.step = core.session.ws.schema.steps.len().saturating_sub(1);
                         self.field = self.fields(core, self.step).len().saturating_sub(1);
                         self.open_editor(core);
                         Effect::None
@@ -473,7 +476,7 @@ impl Screen for WizardState {
     fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let title = if self.copy_of.is_some() {
             ui.wizard_copy_title
         } else {

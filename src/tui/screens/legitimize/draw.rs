@@ -115,11 +115,11 @@ impl LegitForm {
         }
         if self.kind == Kind::Status
             && let [id] = self.targets.as_slice()
-            && let Some(i) = core.ws.census.get(id)
+            && let Some(i) = core.session.ws.census.get(id)
         {
             let target = self.value(0);
-            let today = core.clock.now().date();
-            let missing = status::missing_to_reach(&core.ws.schema, i, &target, today);
+            let today = core.session.clock.now().date();
+            let missing = status::missing_to_reach(&core.session.ws.schema, i, &target, today);
             if !missing.is_empty() {
                 lines.push(Line::from(Span::styled(
                     format!("{}{}", t.status_missing, core.ui().colon.trim_end()),

@@ -102,7 +102,7 @@ pub struct LegitForm {
 
 /// `name (commune)`: how an initiative is found in a picker.
 fn name_and_commune(core: &Core, i: &crate::census::model::Initiative) -> String {
-    let name = i.value(&core.ws.schema.name_field).unwrap_or("?");
+    let name = i.value(&core.session.ws.schema.name_field).unwrap_or("?");
     match i.value("commune") {
         Some(c) => format!("{name} ({c})"),
         None => name.to_string(),
@@ -114,8 +114,8 @@ impl LegitForm {
     /// `None` when there is nothing to act on.
     pub fn open(core: &mut Core, action: Action, targets: Vec<InitiativeId>) -> Option<LegitForm> {
         let t = legit(core.lang);
-        let schema = &core.ws.schema;
-        let census = &core.ws.census;
+        let schema = &core.session.ws.schema;
+        let census = &core.session.ws.census;
         let first = census.get(targets.first()?)?;
         let subject = if targets.len() == 1 {
             fill(
@@ -152,7 +152,7 @@ impl LegitForm {
                     .iter()
                     .map(|c| Item::new(&c.id, c.label.get(core.lang), false))
                     .collect();
-                let today = core.clock.now().date().to_string();
+                let today = core.session.clock.now().date().to_string();
                 (
                     Kind::Evidence,
                     vec![
@@ -344,10 +344,11 @@ impl LegitForm {
             ));
             for (id, why) in &outcome.refused {
                 let name = core
+                    .session
                     .ws
                     .census
                     .get(id)
-                    .and_then(|i| i.value(&core.ws.schema.name_field))
+                    .and_then(|i| i.value(&core.session.ws.schema.name_field))
                     .map_or_else(|| id.to_string(), |n| inert(n).into_owned());
                 lines.push((format!("- {name}{}{why}", core.ui().colon), true));
             }
