@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use serde_json::Value as Json;
 use tempfile::TempDir;
 
 /// The fixed clock of every test: stamps and dates are predictable.
@@ -321,6 +322,40 @@ pub fn fixture_path(fixture: &str) -> PathBuf {
 /// The root of the project (shipped schemas and samples).
 pub fn project_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The two sample censuses shipped with recense, in `sample-data/`.
+pub const SAMPLES: [&str; 2] = ["pays-de-brest.ron", "grenoble.ron"];
+
+/// The path of a shipped sample census, e.g. `grenoble.ron`.
+pub fn sample_path(sample: &str) -> PathBuf {
+    project_dir().join("sample-data").join(sample)
+}
+
+/// An environment whose `census.ron` is a copy of a shipped sample.
+pub fn with_sample(sample: &str) -> Env {
+    let env = Env::new();
+    env.write(
+        CENSUS,
+        std::fs::read(sample_path(sample)).expect("sample census"),
+    );
+    env
+}
+
+/// `recense --file census.ron list --format json ARGS`.
+pub fn list_json(env: &Env, args: &[&str]) -> Vec<Json> {
+    let out = env
+        .census_cmd()
+        .args(["list", "--format", "json"])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    match serde_json::from_str(&stdout_of(&out)).expect("list --format json is JSON") {
+        Json::Array(items) => items,
+        other => panic!("expected an array, got {other}"),
+    }
 }
 
 /// The standard error of a finished command, as text.

@@ -113,7 +113,7 @@ fn csv_labels_follow_the_language_of_the_interface() {
 
 /// The census of a sample as the library loads it.
 fn loaded(sample: &str) -> recense::census::Census {
-    store::load(&common::project_dir().join(sample))
+    store::load(&common::sample_path(sample))
         .expect("sample loads")
         .0
 }

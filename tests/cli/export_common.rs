@@ -6,21 +6,10 @@ use std::io::Read;
 
 use serde_json::Value as Json;
 
-use crate::common::{self, Env};
+use crate::common::{Env, list_json};
 use recense::census::export::cell::restore;
 
-/// The two sample censuses shipped with recense.
-pub const SAMPLES: [&str; 2] = ["sample-data/pays-de-brest.ron", "sample-data/grenoble.ron"];
-
-/// An environment whose `census.ron` is a copy of `sample`.
-pub fn with_sample(sample: &str) -> Env {
-    let env = Env::new();
-    env.write(
-        common::CENSUS,
-        std::fs::read(common::project_dir().join(sample)).expect("sample census"),
-    );
-    env
-}
+pub use crate::common::{SAMPLES, with_sample};
 
 /// `recense --file census.ron export ARGS`, which must succeed: its output.
 pub fn export(env: &Env, args: &[&str]) -> Vec<u8> {
@@ -36,17 +25,7 @@ pub fn export(env: &Env, args: &[&str]) -> Vec<u8> {
 
 /// What `list --format json` says of each live initiative, by id.
 pub fn listed(env: &Env, args: &[&str]) -> BTreeMap<String, Json> {
-    let out = env
-        .census_cmd()
-        .args(["list", "--format", "json"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let items: Vec<Json> = serde_json::from_slice(&out).expect("list JSON");
-    items
+    list_json(env, args)
         .into_iter()
         .map(|i| (i["id"].as_str().expect("id").to_string(), i))
         .collect()

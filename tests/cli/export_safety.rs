@@ -337,11 +337,7 @@ fn a_full_disk_on_standard_output_is_said() {
 #[test]
 fn ods_is_not_written_to_a_terminal() {
     let sb = e2e::Sandbox::new();
-    std::fs::copy(
-        common::project_dir().join(SAMPLES[0]),
-        sb.path("census.ron"),
-    )
-    .unwrap();
+    std::fs::copy(common::sample_path(SAMPLES[0]), sb.path("census.ron")).unwrap();
     let session = e2e::Session::start(&sb, &["--file", "census.ron", "export", "--format", "ods"]);
     assert_eq!(session.wait_exit(), 1);
     let screen = session.transcript();

@@ -3,10 +3,9 @@
 
 use crate::common;
 
-use common::Env;
+use common::{Env, list_json};
 use predicates::prelude::*;
 use predicates::str::contains;
-use serde_json::Value as Json;
 
 /// A census with the médiathèque des Capucins and Infini in Brest and the
 /// fablab in Plouzané.
@@ -53,22 +52,6 @@ fn listed(env: &Env, args: &[&str]) -> Vec<String> {
 /// Owned copies of ids, to compare with [`listed`].
 fn ids(list: &[&String]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
-}
-
-fn list_json(env: &Env, args: &[&str]) -> Vec<Json> {
-    let out = env
-        .census_cmd()
-        .args(["list", "--format", "json"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    match serde_json::from_slice(&out).expect("list --format json is JSON") {
-        Json::Array(items) => items,
-        other => panic!("expected an array, got {other}"),
-    }
 }
 
 #[test]

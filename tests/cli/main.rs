@@ -1,7 +1,8 @@
 //! The command-line tests, one binary: the real `recense` binary run as a
 //! user runs it (`common`), the documents it writes, git and the merge laws.
 //! Each file is one command or concern; the shared helpers are written once
-//! here.
+//! here. proptest keeps the merge laws' regressions where it looks for them
+//! for a test under a `main.rs`: `tests/proptest-regressions/merge_laws.txt`.
 
 mod common;
 mod export_common;

@@ -5,6 +5,7 @@
 //! `valid/census-base.ron` (two initiatives, Marie's).
 
 use crate::common;
+use crate::git_common::git_output as git;
 
 use common::{CENSUS, Env, assert_unchanged, fixture_path, stderr_of};
 use predicates::prelude::*;
@@ -411,17 +412,6 @@ fn the_first_write_after_a_block_was_deleted_by_hand_says_so() {
 }
 
 // ------------------------------------------------ a clone without the driver
-
-/// git in `dir`, isolated as the tests are; must succeed.
-#[track_caller]
-fn git(env: &Env, dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    env.program("git", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .args(args)
-        .output()
-        .expect("these tests need git")
-}
 
 #[test]
 fn the_recovery_printed_for_conflict_markers_redoes_the_merge_with_recense() {

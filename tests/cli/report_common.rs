@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use crate::common::{CENSUS, Env, stdout_of};
+use crate::common::{Env, stdout_of};
+
+pub use crate::common::{SAMPLES, list_json, with_sample};
 
 /// `recense --file census.ron stats --format json ARGS`.
 pub fn stats_json(env: &Env, args: &[&str]) -> Json {
@@ -22,22 +24,6 @@ pub fn stats_json(env: &Env, args: &[&str]) -> Json {
     serde_json::from_str(&stdout_of(&out)).expect("stats --format json is JSON")
 }
 
-/// `recense --file census.ron list --format json ARGS`.
-pub fn list_json(env: &Env, args: &[&str]) -> Vec<Json> {
-    let out = env
-        .census_cmd()
-        .args(["list", "--format", "json"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    match serde_json::from_str(&stdout_of(&out)).expect("list --format json is JSON") {
-        Json::Array(items) => items,
-        other => panic!("expected an array, got {other}"),
-    }
-}
-
 /// `recense --file census.ron report ARGS` on standard output.
 pub fn report(env: &Env, args: &[&str]) -> String {
     let out = env
@@ -50,24 +36,6 @@ pub fn report(env: &Env, args: &[&str]) -> String {
         .clone();
     stdout_of(&out)
 }
-
-/// A census file in the working folder: a copy of a shipped sample.
-pub fn with_sample(sample: &str) -> Env {
-    let env = Env::new();
-    env.write(
-        CENSUS,
-        std::fs::read(
-            crate::common::project_dir()
-                .join("sample-data")
-                .join(sample),
-        )
-        .expect("sample census"),
-    );
-    env
-}
-
-/// The samples every figure test runs on.
-pub const SAMPLES: [&str; 2] = ["pays-de-brest.ron", "grenoble.ron"];
 
 /// The values of a field in `list --format json` (one string, or an array).
 pub fn field_values(item: &Json, field: &str) -> Vec<String> {

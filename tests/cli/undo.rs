@@ -5,6 +5,7 @@
 //! copies, and `doctor` says when a census went back in time.
 
 use crate::common;
+use crate::git_common::git;
 
 use std::path::{Path, PathBuf};
 
@@ -457,26 +458,6 @@ fn doctor_says_nothing_of_a_census_that_only_moved_forward() {
 }
 
 // ---------------------------------------------------------------- git
-
-/// git, run in `dir` with the isolation of the tests; must succeed.
-#[track_caller]
-fn git(env: &Env, dir: &Path, args: &[&str]) -> String {
-    let out = env
-        .program("git", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("these tests need git, and `git` could not be run ({e})"));
-    assert!(
-        out.status.success(),
-        "git {} failed:\n{}{}",
-        args.join(" "),
-        stdout_of(&out),
-        stderr_of(&out)
-    );
-    stdout_of(&out).trim().to_string()
-}
 
 /// `recense --file census.ron --as WHO` in `dir` on `day` of December 2026.
 fn recense(env: &Env, dir: &Path, who: &str, day: u32) -> Command {

@@ -20,12 +20,6 @@ use recense::tui::theme::Theme;
 
 use tui_common::*;
 
-fn snap(h: &Harness, name: &str) {
-    for (w, hh) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{hh}"), snapshot_text(&h.render(w, hh)));
-    }
-}
-
 fn setup(colour: bool, ascii: bool) -> Setup {
     Setup {
         theme: Theme::new(colour, ascii),
@@ -158,11 +152,11 @@ fn assert_no_drawing_glyphs(buf: &ratatui::buffer::Buffer, name: &str) {
 fn dashboard_snapshots() {
     let mut h = Harness::sample("pays-de-brest");
     h.keys("T");
-    snap(&h, "dashboard");
+    snap!(&h, "dashboard");
     h.keys("tab tab tab j");
-    snap(&h, "dashboard_problems");
+    snap!(&h, "dashboard_problems");
     h.keys("G");
-    snap(&h, "dashboard_pending");
+    snap!(&h, "dashboard_pending");
 }
 
 #[test]
@@ -173,7 +167,7 @@ fn dashboard_without_colour_and_in_ascii() {
     ] {
         let mut h = Harness::sample_with("pays-de-brest", setup(colour, ascii));
         h.keys("T");
-        snap(&h, name);
+        snap!(&h, name);
         let buf = h.render(80, 24);
         if !colour {
             assert!(buf.content().iter().all(|c| c.fg == Color::Reset), "{name}");
@@ -194,7 +188,7 @@ fn map_snapshots() {
     ] {
         let mut h = placed(setup(colour, ascii));
         h.keys("L");
-        snap(&h, name);
+        snap!(&h, name);
         if ascii {
             let buf = h.render(80, 24);
             assert_no_drawing_glyphs(&buf, name);
@@ -206,9 +200,9 @@ fn map_snapshots() {
 fn network_snapshots() {
     let mut h = Harness::sample("pays-de-brest");
     h.keys("R");
-    snap(&h, "network");
+    snap!(&h, "network");
     h.keys("tab");
-    snap(&h, "network_next_group");
+    snap!(&h, "network_next_group");
 }
 
 // ------------------------------------------------------ driving the keys
@@ -577,7 +571,7 @@ fn help_lists_the_keys_of_the_new_screens_in_english() {
         },
     );
     h.keys("L ?");
-    snap(&h, "english_map_help");
+    snap!(&h, "english_map_help");
     let screen = h.screen(80, 24);
     for what in ["move far left", "open the record", "dashboard"] {
         assert!(screen.contains(what), "{what}:\n{screen}");

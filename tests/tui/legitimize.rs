@@ -25,26 +25,8 @@ const ANIMACOOP: &str = "Animacoop";
 const KANEVEDEN: &str = "Centre social Kaneveden";
 const FABLAB: &str = "Open Factory (fablab de l'UBO)";
 
-fn brest() -> Harness {
-    Harness::sample("pays-de-brest")
-}
-
 fn today() -> Date {
     Date::parse(TODAY).expect("date")
-}
-
-/// Selects the initiative of this name in the list.
-fn select(h: &mut Harness, name: &str) {
-    let row = h
-        .row_names()
-        .iter()
-        .position(|n| n == name)
-        .unwrap_or_else(|| panic!("{name} is not in the list"));
-    h.keys("g");
-    for _ in 0..row {
-        h.keys("j");
-    }
-    assert_eq!(h.selected_name().as_deref(), Some(name));
 }
 
 /// The initiative of this name in a workspace.
@@ -590,12 +572,6 @@ fn the_new_keys_are_in_the_help_and_english_works() {
 // ---------------------------------------------------------------- snapshots
 
 /// Snapshots the screen at both sizes, as `NAME_80x24` and `NAME_60x20`.
-fn snap(h: &Harness, name: &str) {
-    for (w, hh) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{hh}"), snapshot_text(&h.render(w, hh)));
-    }
-}
-
 fn ascii() -> Setup {
     Setup {
         theme: recense::tui::theme::Theme::new(false, true),
@@ -608,49 +584,49 @@ fn snapshots_of_the_record_and_its_forms() {
     let mut h = brest();
     select(&mut h, INFINI);
     h.keys("enter tab tab");
-    snap(&h, "record_legitimacy");
+    snap!(&h, "record_legitimacy");
     h.keys("G");
-    snap(&h, "record_evidence_confirmations");
+    snap!(&h, "record_evidence_confirmations");
     h.keys("t");
-    snap(&h, "status_picker");
+    snap!(&h, "status_picker");
     h.keys("esc");
     h.keys("p");
     h.type_text("vis");
-    snap(&h, "evidence_kind");
+    snap!(&h, "evidence_kind");
     h.keys("enter enter");
     h.type_text("Visite du local");
-    snap(&h, "evidence_form");
+    snap!(&h, "evidence_form");
     h.keys("esc esc");
     select(&mut h, ANIMACOOP);
     h.keys("enter t");
     h.type_text("legitime");
     h.keys("enter");
-    snap(&h, "status_missing");
+    snap!(&h, "status_missing");
     h.keys("enter");
-    snap(&h, "status_refused");
+    snap!(&h, "status_refused");
 }
 
 #[test]
 fn snapshots_of_marks_and_a_batch() {
     let mut h = brest();
     mark(&mut h, &[ANIMACOOP, MDL29, WIKI]);
-    snap(&h, "list_marked");
+    snap!(&h, "list_marked");
     h.keys("t");
     h.type_text("legitime");
     h.keys("enter");
     h.type_text("Revue");
     h.keys("enter");
-    snap(&h, "batch_result");
+    snap!(&h, "batch_result");
 }
 
 #[test]
 fn snapshots_in_ascii() {
     let mut h = Harness::sample_with("pays-de-brest", ascii());
     mark(&mut h, &[ANIMACOOP, KANEVEDEN]);
-    snap(&h, "ascii_list_marked");
+    snap!(&h, "ascii_list_marked");
     select(&mut h, INFINI);
     h.keys("enter tab tab");
-    snap(&h, "ascii_record_legitimacy");
+    snap!(&h, "ascii_record_legitimacy");
     h.keys("t");
-    snap(&h, "ascii_status_picker");
+    snap!(&h, "ascii_status_picker");
 }

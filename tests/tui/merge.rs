@@ -39,10 +39,7 @@ fn colleague_file(h: &Harness, phone: &str) -> std::path::PathBuf {
 /// replaced, it changes from run to run).
 fn snap(h: &Harness, name: &str) {
     let dir = h.dir.path().display().to_string();
-    for (w, hh) in SIZES {
-        let text = snapshot_text(&h.render(w, hh)).replace(&dir, "TMP");
-        insta::assert_snapshot!(format!("{name}_{w}x{hh}"), text);
-    }
+    snap!(h, name, &[(dir.as_str(), "TMP")]);
 }
 
 /// The sample, Camille's phone of Infini, and Yann's file merged in: one

@@ -21,41 +21,8 @@ use tui_common::*;
 /// the same width so that the screen keeps its layout.
 const NEW_ID: &str = "<id of the new initiative>";
 
-/// Snapshots the screen at both sizes, as `NAME_80x24` and `NAME_60x20`.
-fn snap(h: &Harness, name: &str) {
-    snap_redacted(h, name, &[]);
-}
-
-/// The same, replacing texts that change from run to run.
-fn snap_redacted(h: &Harness, name: &str, redact: &[(&str, &str)]) {
-    for (w, hh) in SIZES {
-        let mut text = snapshot_text(&h.render(w, hh));
-        for (from, to) in redact {
-            text = text.replace(from, to);
-        }
-        insta::assert_snapshot!(format!("{name}_{w}x{hh}"), text);
-    }
-}
-
-fn brest() -> Harness {
-    Harness::sample("pays-de-brest")
-}
-
 fn brest_with_setup(setup: Setup) -> Harness {
     Harness::sample_with("pays-de-brest", setup)
-}
-
-/// Selects the initiative of this name in the list.
-fn select(h: &mut Harness, name: &str) {
-    let row = h
-        .row_names()
-        .iter()
-        .position(|n| n == name)
-        .unwrap_or_else(|| panic!("{name} is not in the list"));
-    h.keys("g");
-    for _ in 0..row {
-        h.keys("j");
-    }
 }
 
 // ---------------------------------------------------------------- the list
@@ -63,35 +30,35 @@ fn select(h: &mut Harness, name: &str) {
 #[test]
 fn list() {
     let mut h = brest();
-    snap(&h, "list_sorted_by_name");
+    snap!(&h, "list_sorted_by_name");
     h.keys("s");
-    snap(&h, "list_sorted_by_kind");
+    snap!(&h, "list_sorted_by_kind");
     h.keys("S");
-    snap(&h, "list_sorted_by_kind_reversed");
+    snap!(&h, "list_sorted_by_kind_reversed");
 }
 
 #[test]
 fn list_selection() {
     let mut h = brest();
     h.keys("j j j j j");
-    snap(&h, "list_selection_moved");
+    snap!(&h, "list_selection_moved");
     h.keys("G");
-    snap(&h, "list_selection_last");
+    snap!(&h, "list_selection_last");
 }
 
 #[test]
 fn search() {
     let mut h = brest();
     h.keys("/");
-    snap(&h, "search_empty");
+    snap!(&h, "search_empty");
     h.type_text("mediatheque");
-    snap(&h, "search_mediatheque");
+    snap!(&h, "search_mediatheque");
     h.keys("ctrl-u");
     h.type_text("brest");
-    snap(&h, "search_brest");
+    snap!(&h, "search_brest");
     h.keys("ctrl-u");
     h.type_text("zzz");
-    snap(&h, "search_no_match");
+    snap!(&h, "search_no_match");
 }
 
 #[test]
@@ -99,9 +66,9 @@ fn search_ecole() {
     let mut h = Harness::from_text(&school_census(), Setup::default());
     h.keys("/");
     h.type_text("ecole");
-    snap(&h, "search_ecole");
+    snap!(&h, "search_ecole");
     h.keys("enter");
-    snap(&h, "search_ecole_kept");
+    snap!(&h, "search_ecole_kept");
 }
 
 #[test]
@@ -112,7 +79,7 @@ fn search_cancelled() {
     h.keys("/");
     h.type_text("botanica");
     h.keys("esc");
-    snap(&h, "search_cancelled");
+    snap!(&h, "search_cancelled");
 }
 
 // ----------------------------------------------------------------- filters
@@ -121,18 +88,18 @@ fn search_cancelled() {
 fn filters() {
     let mut h = brest();
     h.keys("f");
-    snap(&h, "filters_open");
+    snap!(&h, "filters_open");
     h.type_text("chatons");
     h.keys("space");
-    snap(&h, "filters_ticked");
+    snap!(&h, "filters_ticked");
     h.keys("enter");
-    snap(&h, "filters_applied");
+    snap!(&h, "filters_applied");
     h.keys("f");
     h.type_text("montpellier");
     h.keys("space enter");
-    snap(&h, "filters_nothing_left");
+    snap!(&h, "filters_nothing_left");
     h.keys("F");
-    snap(&h, "filters_cleared");
+    snap!(&h, "filters_cleared");
 }
 
 // ------------------------------------------------------------------ record
@@ -142,13 +109,13 @@ fn record() {
     let mut h = brest();
     select(&mut h, "Infini (Internet Finistère)");
     h.keys("enter");
-    snap(&h, "record_top");
+    snap!(&h, "record_top");
     h.keys("tab");
-    snap(&h, "record_relations");
+    snap!(&h, "record_relations");
     h.keys("enter");
-    snap(&h, "record_related");
+    snap!(&h, "record_related");
     h.keys("esc");
-    snap(&h, "record_back_from_related");
+    snap!(&h, "record_back_from_related");
 }
 
 #[test]
@@ -156,17 +123,17 @@ fn record_edit() {
     let mut h = brest();
     select(&mut h, "Animacoop");
     h.keys("enter e");
-    snap(&h, "record_edit_name");
+    snap!(&h, "record_edit_name");
     h.keys("ctrl-u");
     h.type_text("Animacoop Brest");
     h.keys("enter");
-    snap(&h, "record_edited");
+    snap!(&h, "record_edited");
     h.keys("j j j j e ctrl-u");
     h.type_text("29");
-    snap(&h, "record_edit_invalid");
+    snap!(&h, "record_edit_invalid");
     // Back to the top, down to the kind: a list to pick from.
     h.keys("esc g j enter");
-    snap(&h, "record_edit_choice");
+    snap!(&h, "record_edit_choice");
 }
 
 #[test]
@@ -174,7 +141,7 @@ fn copy_as_new() {
     let mut h = brest();
     select(&mut h, "Infini (Internet Finistère)");
     h.keys("enter c");
-    snap(&h, "copy_as_new");
+    snap!(&h, "copy_as_new");
 }
 
 #[test]
@@ -182,11 +149,11 @@ fn delete_and_undo() {
     let mut h = brest();
     select(&mut h, "Animacoop");
     h.keys("d");
-    snap(&h, "delete_confirm");
+    snap!(&h, "delete_confirm");
     h.keys("o");
-    snap(&h, "delete_done");
+    snap!(&h, "delete_done");
     h.keys("u");
-    snap(&h, "delete_undone");
+    snap!(&h, "delete_undone");
 }
 
 // ---------------------------------------------------------- guided entry
@@ -195,21 +162,21 @@ fn delete_and_undo() {
 fn entry_first_step() {
     let mut h = brest();
     h.keys("a");
-    snap(&h, "entry_name");
+    snap!(&h, "entry_name");
     h.keys("ctrl-n");
-    snap(&h, "entry_required_missing");
+    snap!(&h, "entry_required_missing");
     h.type_text("Maison du libre");
     h.keys("enter");
-    snap(&h, "entry_kind");
+    snap!(&h, "entry_kind");
     h.type_text("collectif");
-    snap(&h, "entry_kind_typed");
+    snap!(&h, "entry_kind_typed");
     h.keys("enter tab");
     h.type_text("Brest");
     h.keys("enter tab tab tab tab tab tab tab");
     h.type_text("1234");
-    snap(&h, "entry_siret_invalid");
+    snap!(&h, "entry_siret_invalid");
     h.keys("ctrl-u ctrl-n");
-    snap(&h, "entry_duplicate");
+    snap!(&h, "entry_duplicate");
 }
 
 /// An entry named like an existing initiative of the same commune, up to
@@ -231,11 +198,11 @@ fn entry_duplicate_answers() {
     // « It is a different one »: on to the next step.
     let mut h = to_duplicate_check();
     h.keys("enter");
-    snap(&h, "entry_different_one");
+    snap!(&h, "entry_different_one");
     // « Open the existing one »: its record instead of the entry.
     let mut h = to_duplicate_check();
     h.keys("o");
-    snap(&h, "entry_open_existing");
+    snap!(&h, "entry_open_existing");
 }
 
 #[test]
@@ -250,7 +217,7 @@ fn entry_every_step_and_save() {
     h.keys("enter");
     h.type_text("29200");
     h.keys("enter ctrl-n");
-    snap(&h, "entry_step_2_qualifier");
+    snap!(&h, "entry_step_2_qualifier");
     h.type_text("logiciel");
     h.keys("space ctrl-u");
     h.type_text("savoirs");
@@ -261,32 +228,32 @@ fn entry_every_step_and_save() {
     h.keys("space enter");
     h.type_text("Mo-Fr 09:00-12:00");
     h.keys("enter enter enter");
-    snap(&h, "entry_step_3_legitimer");
+    snap!(&h, "entry_step_3_legitimer");
     h.type_text("fracture");
     h.keys("space enter");
     h.type_text("Réduire la fracture numérique du quartier.");
     h.keys("enter enter");
-    snap(&h, "entry_step_4_soutenir");
+    snap!(&h, "entry_step_4_soutenir");
     h.type_text("locaux");
     h.keys("space enter");
     h.type_text("materiel");
     h.keys("space enter enter");
-    snap(&h, "entry_step_5_relier");
+    snap!(&h, "entry_step_5_relier");
     h.type_text("papi");
     h.keys("space");
-    snap(&h, "entry_relation_ticked");
+    snap!(&h, "entry_relation_ticked");
     h.keys("enter");
     h.type_text("Saisi pendant les tests.");
     h.keys("enter");
-    snap(&h, "entry_summary");
+    snap!(&h, "entry_summary");
     h.keys("tab tab tab tab tab tab tab tab tab");
-    snap(&h, "entry_summary_scrolled");
+    snap!(&h, "entry_summary_scrolled");
     h.keys("enter");
     let id = match h.app.views.last() {
         Some(View::Detail(d)) => d.id.to_string(),
         _ => panic!("the new record is shown"),
     };
-    snap_redacted(&h, "entry_saved", &[(&id, NEW_ID)]);
+    snap!(&h, "entry_saved", &[(&id, NEW_ID)]);
 }
 
 #[test]
@@ -296,9 +263,9 @@ fn draft_offered_back() {
     h.type_text("Atelier numérique de Lambézellec");
     h.keys("enter esc");
     h.restart();
-    snap(&h, "draft_offered");
+    snap!(&h, "draft_offered");
     h.keys("o");
-    snap(&h, "draft_resumed");
+    snap!(&h, "draft_resumed");
 }
 
 // -------------------------------------------------------------------- help
@@ -307,13 +274,13 @@ fn draft_offered_back() {
 fn help() {
     let mut h = brest();
     h.keys("?");
-    snap(&h, "help_list");
+    snap!(&h, "help_list");
     h.keys("G");
-    snap(&h, "help_list_end");
+    snap!(&h, "help_list_end");
     h.keys("esc enter ?");
-    snap(&h, "help_record");
+    snap!(&h, "help_record");
     h.keys("esc esc a f1");
-    snap(&h, "help_entry");
+    snap!(&h, "help_entry");
 }
 
 #[test]
@@ -325,9 +292,9 @@ fn help_remapped() {
         keymap,
         ..Setup::default()
     });
-    snap(&h, "remapped_list");
+    snap!(&h, "remapped_list");
     h.keys("?");
-    snap(&h, "remapped_help");
+    snap!(&h, "remapped_help");
 }
 
 // ------------------------------------------------------------------- sizes
@@ -354,15 +321,15 @@ fn english() {
             ..Setup::default()
         },
     );
-    snap(&h, "english_list");
+    snap!(&h, "english_list");
     h.keys("enter");
-    snap(&h, "english_record");
+    snap!(&h, "english_record");
     h.keys("esc a");
     h.type_text("GUILDE");
     h.keys("enter");
-    snap(&h, "english_entry_kind");
+    snap!(&h, "english_entry_kind");
     h.keys("esc d");
-    snap(&h, "english_delete");
+    snap!(&h, "english_delete");
 }
 
 #[test]
@@ -372,16 +339,16 @@ fn ascii() {
         ..Setup::default()
     };
     let mut h = brest_with_setup(setup());
-    snap(&h, "ascii_list");
+    snap!(&h, "ascii_list");
     select(&mut h, "Infini (Internet Finistère)");
     h.keys("enter");
-    snap(&h, "ascii_record");
+    snap!(&h, "ascii_record");
     h.keys("esc f space");
-    snap(&h, "ascii_filters");
+    snap!(&h, "ascii_filters");
     h.keys("esc a");
     h.type_text("x");
     h.keys("enter");
-    snap(&h, "ascii_entry_kind");
+    snap!(&h, "ascii_entry_kind");
 }
 
 #[test]
@@ -391,9 +358,9 @@ fn no_colour() {
         ..Setup::default()
     });
     h.keys("j j");
-    snap(&h, "no_colour_list");
+    snap!(&h, "no_colour_list");
     h.keys("enter j");
-    snap(&h, "no_colour_record");
+    snap!(&h, "no_colour_record");
 }
 
 // ----------------------------------------------------------- untrusted text
@@ -401,11 +368,11 @@ fn no_colour() {
 #[test]
 fn untrusted_text() {
     let mut h = Harness::from_text(&hostile_census(), Setup::default());
-    snap(&h, "untrusted_list");
+    snap!(&h, "untrusted_list");
     h.keys("/");
     h.type_text("pirate");
     h.keys("enter enter");
-    snap(&h, "untrusted_record");
+    snap!(&h, "untrusted_record");
     h.keys("esc d");
-    snap(&h, "untrusted_delete");
+    snap!(&h, "untrusted_delete");
 }

@@ -31,6 +31,46 @@ pub const AGENT_NAME: &str = "Camille";
 /// smallest one that is still drawn.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (60, 20)];
 
+/// Snapshots the screen of `h` at both sizes, as `NAME_80x24` and
+/// `NAME_60x20`, replacing the texts that change from run to run (pairs
+/// `(from, to)`, none when left out). A macro so that the snapshots are named
+/// after the test's module.
+macro_rules! snap {
+    ($h:expr, $name:expr) => {
+        $crate::tui_common::snap!($h, $name, &[])
+    };
+    ($h:expr, $name:expr, $redact:expr) => {{
+        let (name, redact): (&str, &[(&str, &str)]) = ($name, $redact);
+        for (w, hh) in $crate::tui_common::SIZES {
+            let mut text = $crate::tui_common::snapshot_text(&$h.render(w, hh));
+            for (from, to) in redact {
+                text = text.replace(from, to);
+            }
+            insta::assert_snapshot!(format!("{name}_{w}x{hh}"), text);
+        }
+    }};
+}
+pub(crate) use snap;
+
+/// The Pays de Brest sample.
+pub fn brest() -> Harness {
+    Harness::sample("pays-de-brest")
+}
+
+/// Selects the initiative of this name in the list.
+pub fn select(h: &mut Harness, name: &str) {
+    let row = h
+        .row_names()
+        .iter()
+        .position(|n| n == name)
+        .unwrap_or_else(|| panic!("{name} is not in the list"));
+    h.keys("g");
+    for _ in 0..row {
+        h.keys("j");
+    }
+    assert_eq!(h.selected_name().as_deref(), Some(name));
+}
+
 /// A shipped sample, by the name of its file in `sample-data/`.
 pub fn sample_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

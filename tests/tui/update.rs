@@ -44,20 +44,6 @@ fn in_wizard(h: &Harness) -> bool {
     matches!(h.app.views.last(), Some(View::Wizard(_)))
 }
 
-/// Selects the initiative of this name in the list (no search, no filter).
-fn select(h: &mut Harness, name: &str) {
-    let row = h
-        .row_names()
-        .iter()
-        .position(|n| n == name)
-        .unwrap_or_else(|| panic!("{name} is not in the list"));
-    h.keys("g");
-    for _ in 0..row {
-        h.keys("j");
-    }
-    assert_eq!(h.selected_name().as_deref(), Some(name));
-}
-
 fn live_count(h: &Harness) -> usize {
     h.app.core.ws.census.live().count()
 }
