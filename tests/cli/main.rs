@@ -1,0 +1,40 @@
+//! The command-line tests, one binary: the real `recense` binary run as a
+//! user runs it (`common`), the documents it writes, git and the merge laws.
+//! Each file is one command or concern; the shared helpers are written once
+//! here. proptest keeps the merge laws' regressions where it looks for them
+//! for a test under a `main.rs`: `tests/proptest-regressions/merge_laws.txt`.
+
+mod common;
+mod export_common;
+mod git_common;
+mod report_common;
+mod standards_check;
+
+/// The terminal driver, for the one export checked in a real terminal.
+#[allow(dead_code)]
+#[path = "../e2e/sandbox.rs"]
+mod sandbox;
+
+mod add;
+mod edit;
+mod export;
+mod export_roundtrip;
+mod export_safety;
+mod files;
+mod fixtures;
+mod fusion;
+mod git;
+mod git_setup;
+mod import;
+mod init;
+mod list;
+mod merge;
+mod merge_laws;
+mod merge_received;
+mod received_files;
+mod report;
+mod report_files;
+mod show;
+mod standards;
+mod store;
+mod undo;

@@ -1,0 +1,9 @@
+//! End-to-end tests, one binary: the binary cargo built, in a real terminal
+//! (tmux, 80×24), driven key by key as a person would (`sandbox`).
+
+mod sandbox;
+
+mod dashboard;
+mod exchange;
+mod legitimize;
+mod terminal;
