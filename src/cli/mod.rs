@@ -104,18 +104,8 @@ pub enum Command {
     },
     /// Liste les initiatives.
     List {
-        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
-        #[arg(long, short = 'q', value_name = "TEXTE")]
-        query: Option<String>,
-        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
-        #[arg(long, value_name = "TYPE")]
-        kind: Vec<String>,
-        /// Seulement cette commune ; peut être répété.
-        #[arg(long, value_name = "COMMUNE")]
-        commune: Vec<String>,
-        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
-        #[arg(long, value_name = "STATUT")]
-        status: Vec<String>,
+        #[command(flatten)]
+        selection: read::Selection,
         /// Inclure les initiatives supprimées.
         #[arg(long)]
         deleted: bool,
@@ -223,18 +213,8 @@ pub enum Command {
     },
     /// Les chiffres du recensement : types, statuts, communes, problèmes publics, communs, soutiens, besoins, réseau.
     Stats {
-        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
-        #[arg(long, short = 'q', value_name = "TEXTE")]
-        query: Option<String>,
-        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
-        #[arg(long, value_name = "TYPE")]
-        kind: Vec<String>,
-        /// Seulement cette commune ; peut être répété.
-        #[arg(long, value_name = "COMMUNE")]
-        commune: Vec<String>,
-        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
-        #[arg(long, value_name = "STATUT")]
-        status: Vec<String>,
+        #[command(flatten)]
+        selection: read::Selection,
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
@@ -494,23 +474,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             field,
         } => undo::restore_from(ctx, &source, initiative.as_deref(), field.as_deref()),
         Command::List {
-            query,
-            kind,
-            commune,
-            status,
+            selection,
             deleted,
             format,
-        } => read::list(
-            ctx,
-            read::ListArgs {
-                query: query.as_deref(),
-                kinds: &kind,
-                communes: &commune,
-                statuses: &status,
-                deleted,
-                format,
-            },
-        ),
+        } => read::list(ctx, &selection, deleted, format),
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
@@ -539,22 +506,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             target,
         } => legitimacy::link(ctx, &id, &relation, &target, false),
         Command::History { id, format } => legitimacy::show_history(ctx, &id, format),
-        Command::Stats {
-            query,
-            kind,
-            commune,
-            status,
-            format,
-        } => report::stats(
-            ctx,
-            report::StatsArgs {
-                query: query.as_deref(),
-                kinds: &kind,
-                communes: &commune,
-                statuses: &status,
-                format,
-            },
-        ),
+        Command::Stats { selection, format } => report::stats(ctx, &selection, format),
         Command::Report {
             audience,
             format,

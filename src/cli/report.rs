@@ -17,7 +17,7 @@ use crate::i18n::report::report_text;
 
 use super::ReportFormat;
 use super::context::{Context, Fail};
-use super::read;
+use super::read::{self, Selection};
 
 /// Who a report is for (ids fixed: scripts rely on them).
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -37,21 +37,12 @@ pub enum DocFormat {
     Html,
 }
 
-/// What `recense stats` was asked: the filters of `list`.
-pub struct StatsArgs<'a> {
-    pub query: Option<&'a str>,
-    pub kinds: &'a [String],
-    pub communes: &'a [String],
-    pub statuses: &'a [String],
-    pub format: ReportFormat,
-}
-
-pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
+pub fn stats(ctx: &Context, selection: &Selection, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
-    let filter = read::filter(ctx, schema, args.kinds, args.communes, args.statuses)?;
+    let filter = read::filter(ctx, schema, selection)?;
     let today = Timestamp::now().date();
-    let query = args.query.unwrap_or("").trim();
+    let query = selection.query().trim();
     let figures = if query.is_empty() {
         stats::figures(census, schema, &filter, today)
     } else {
@@ -59,7 +50,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
         let found = find(census, schema, &index, &filter, query);
         stats::figures_of(census, schema, &found, today)
     };
-    match args.format {
+    match format {
         ReportFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&figures).unwrap_or_default()
