@@ -14,7 +14,7 @@ use crate::i18n::cli::cli;
 use crate::i18n::{duplicate_reason, fill};
 
 use super::ReportFormat;
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 
 fn name_of<'a>(census: &'a Census, schema_name: &str, id: &crate::census::InitiativeId) -> &'a str {
     census
@@ -79,7 +79,7 @@ fn entry_json(census: &Census, e: &Entry) -> serde_json::Value {
     json!({ "value": e.value.as_text(), "by": by, "agent": e.stamp.dot().map(|d| d.agent.to_string()), "date": date })
 }
 
-pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
+pub fn list(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (census, schema) = (&ws.census, &ws.schema);
     let found = conflicts(census, schema);
@@ -237,7 +237,7 @@ pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
 }
 
 pub fn resolve(
-    ctx: &Context,
+    ctx: &Invocation,
     id: &str,
     field: &str,
     pick: Option<usize>,
@@ -283,7 +283,7 @@ pub fn resolve(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn duplicates(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
+pub fn duplicates(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (census, schema) = (&ws.census, &ws.schema);
     let pairs = all_pairs(census, schema);
@@ -340,7 +340,7 @@ pub fn duplicates(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail>
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
+pub fn fuse(ctx: &Invocation, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (keep, other, added, conflicted) = ctx.mutate(|ws, agent| {
         let keep = ctx.resolve(&ws.census, keep, Among::Live)?;
@@ -366,7 +366,7 @@ pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn not_duplicate(ctx: &Context, a: &str, b: &str) -> Result<ExitCode, Fail> {
+pub fn not_duplicate(ctx: &Invocation, a: &str, b: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (a, b, changed) = ctx.mutate(|ws, agent| {
         let a = ctx.resolve(&ws.census, a, Among::Live)?;

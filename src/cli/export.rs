@@ -12,7 +12,7 @@ use crate::census::store;
 use crate::i18n::export::{export as texts, report_lines};
 use crate::i18n::{fill, io_error};
 
-use super::context::{Context, Fail};
+use super::invocation::{Fail, Invocation};
 use super::read::{Selection, filter};
 
 /// The formats of `--format` (ids fixed: scripts rely on them).
@@ -86,7 +86,7 @@ pub struct ExportArgs {
     pub selection: Selection,
 }
 
-pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
+pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     let t = texts(ctx.lang);
     let format = Format::from(args.format);
     let ws = ctx.open()?;
@@ -140,7 +140,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
 
 /// Says on standard error what was written and what was left out; the exit
 /// code is 1 only when a standard left out every initiative.
-fn report(ctx: &Context, format: Format, summary: &Summary, output: Option<&Path>) -> ExitCode {
+fn report(ctx: &Invocation, format: Format, summary: &Summary, output: Option<&Path>) -> ExitCode {
     for line in report_lines(ctx.lang, format, summary, output) {
         eprintln!("{line}");
     }

@@ -1,24 +1,24 @@
 //! The command line: clap arguments turned into calls of the library.
 
-/// `println!` for command output, through [`context::emit`] (no panic when
+/// `println!` for command output, through [`invocation::emit`] (no panic when
 /// the reader of a pipe stops early).
 macro_rules! outln {
-    ($($arg:tt)*) => { $crate::cli::context::emit(&format!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::cli::invocation::emit(&format!("{}\n", format_args!($($arg)*))) };
 }
 
-/// `print!` for command output, through [`context::emit`].
+/// `print!` for command output, through [`invocation::emit`].
 macro_rules! out {
-    ($($arg:tt)*) => { $crate::cli::context::emit(&format!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::invocation::emit(&format!($($arg)*)) };
 }
 
 mod conflicts;
-mod context;
 mod edit;
 mod export;
 mod files;
 mod git;
 mod git_tree;
 mod import;
+mod invocation;
 mod legitimacy;
 mod merge;
 mod output;
@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use context::{Context, Fail};
+pub use invocation::{Fail, Invocation};
 
 use crate::i18n::Lang;
 
@@ -386,7 +386,7 @@ pub fn run() -> ExitCode {
     // from a command name in that place, so the file is taken out first.
     let (args, census) = take_census_argument(std::env::args_os().collect());
     let cli = Cli::parse_from(args);
-    let ctx = match Context::new(&cli) {
+    let ctx = match Invocation::new(&cli) {
         Ok(c) => c,
         Err(fail) => return fail.report(),
     };
@@ -433,7 +433,11 @@ fn take_census_argument(
 }
 
 /// `recense` alone: the terminal interface.
-fn open_interface(ctx: &Context, census: Option<PathBuf>, ascii: bool) -> Result<ExitCode, Fail> {
+fn open_interface(
+    ctx: &Invocation,
+    census: Option<PathBuf>,
+    ascii: bool,
+) -> Result<ExitCode, Fail> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Fail::new(cli(ctx.lang).needs_a_terminal));
@@ -450,7 +454,7 @@ fn open_interface(ctx: &Context, census: Option<PathBuf>, ascii: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
+fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
     match command {
         Command::Init {
             path,

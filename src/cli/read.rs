@@ -12,7 +12,7 @@ use std::io::IsTerminal;
 
 use crate::display::{inert, truncate};
 
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 use super::output::{csv_cell, field_text, initiative_json, initiative_text, table};
 use super::{ListFormat, ShowFormat};
 
@@ -43,7 +43,7 @@ impl Selection {
 
 /// The filters of a [`Selection`] (`--kind`, `--commune`, `--status`):
 /// kinds and statuses by id or label, communes folded.
-pub fn filter(ctx: &Context, schema: &Schema, selection: &Selection) -> Result<Filter, Fail> {
+pub fn filter(ctx: &Invocation, schema: &Schema, selection: &Selection) -> Result<Filter, Fail> {
     let kind_list = schema
         .field(&schema.kind_field)
         .and_then(|f| f.field_type.choice_list())
@@ -76,7 +76,7 @@ pub fn filter(ctx: &Context, schema: &Schema, selection: &Selection) -> Result<F
 }
 
 pub fn list(
-    ctx: &Context,
+    ctx: &Invocation,
     selection: &Selection,
     deleted: bool,
     format: ListFormat,
@@ -151,7 +151,7 @@ pub fn list(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show(ctx: &Context, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
+pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let id = ctx.resolve(&ws.census, id, Among::Any)?;
     let Some(i) = ws.census.get(&id) else {

@@ -16,7 +16,7 @@ use crate::i18n::fill;
 use crate::i18n::report::report_text;
 
 use super::ReportFormat;
-use super::context::{Context, Fail};
+use super::invocation::{Fail, Invocation};
 use super::read::{self, Selection};
 
 /// Who a report is for (ids fixed: scripts rely on them).
@@ -37,7 +37,11 @@ pub enum DocFormat {
     Html,
 }
 
-pub fn stats(ctx: &Context, selection: &Selection, format: ReportFormat) -> Result<ExitCode, Fail> {
+pub fn stats(
+    ctx: &Invocation,
+    selection: &Selection,
+    format: ReportFormat,
+) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let filter = read::filter(ctx, schema, selection)?;
@@ -64,7 +68,7 @@ pub fn stats(ctx: &Context, selection: &Selection, format: ReportFormat) -> Resu
 }
 
 pub fn report(
-    ctx: &Context,
+    ctx: &Invocation,
     audience: Audience,
     format: DocFormat,
     output: Option<&Path>,

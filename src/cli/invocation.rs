@@ -60,7 +60,9 @@ pub enum Among {
     Any,
 }
 
-pub struct Context {
+/// One run of the command line: what every command needs, from its
+/// global options, the environment and the configuration.
+pub struct Invocation {
     pub lang: Lang,
     pub dirs: Dirs,
     pub config: Config,
@@ -73,15 +75,15 @@ pub struct Context {
     pub ascii: bool,
 }
 
-impl Context {
-    pub fn new(cli: &Cli) -> Result<Context, Fail> {
+impl Invocation {
+    pub fn new(cli: &Cli) -> Result<Invocation, Fail> {
         let dirs = Dirs::discover();
         let config = Config::load(&dirs.config_file())
             .map_err(|e| Fail::new(e.localize(Lang::detect(cli.lang))))?;
         let lang = Lang::detect(cli.lang.or(config.lang));
         let file = cli.file.clone().unwrap_or_else(|| dirs.default_census());
         let agent = resolve_agent(cli.agent.as_deref(), &config);
-        Ok(Context {
+        Ok(Invocation {
             lang,
             dirs,
             config,
