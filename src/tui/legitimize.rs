@@ -41,7 +41,7 @@ pub enum LegitAction {
 
 /// What an action did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct StepResult {
     pub done: Vec<InitiativeId>,
     /// Those left unchanged, with why (the command line's words).
     pub refused: Vec<(InitiativeId, String)>,
@@ -63,9 +63,9 @@ impl Core {
     /// Applies `action` to every target; those refused are listed with why,
     /// the others are done. One target: saved through the journal; several:
     /// one save of the whole census.
-    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitAction) -> Outcome {
+    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitAction) -> StepResult {
         let now = self.clock.now();
-        let mut out = Outcome::default();
+        let mut out = StepResult::default();
         let mut before = Vec::new();
         for id in targets {
             let previous = self

@@ -25,7 +25,7 @@ use crate::i18n::{Lang, Localized};
 
 use app::{App, Core};
 use keymap::{Key, KeyMap};
-use screens::welcome::{Outcome as WelcomeOutcome, Start, WelcomeState};
+use screens::welcome::{Start, WelcomeProgress, WelcomeState};
 use terminal::{Events, Guard, Incoming, Signals};
 use theme::Theme;
 
@@ -167,9 +167,9 @@ fn welcome(
         dirty = true;
         let action = keymap.action(state.context(), key);
         match state.update(app::Input { key, action }, lang) {
-            WelcomeOutcome::Editing => {}
-            WelcomeOutcome::Quit => return Ok(None),
-            WelcomeOutcome::Done {
+            WelcomeProgress::Editing => {}
+            WelcomeProgress::Quit => return Ok(None),
+            WelcomeProgress::Done {
                 name,
                 territory,
                 start,

@@ -38,7 +38,7 @@ use crate::census::ops::OpError;
 
 pub use apply::{Applied, apply};
 pub use columns::{ColumnPlan, Origin, Target, parse_map};
-pub use plan::{Candidate, Counts, ImportPlan, Match, Outcome, Row, plan};
+pub use plan::{Candidate, Counts, ImportPlan, Match, Row, RowFate, plan};
 pub use properties::PropertiesProblem;
 
 /// An id written by recense (a ULID: 26 characters of Crockford's base32),

@@ -17,7 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::detail::DetailState;
-use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 
 /// One line of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,9 +223,9 @@ impl ConflictsState {
     pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some((id, editor)) = self.editor.as_mut() {
             match editor.update(core, input) {
-                Outcome::Editing => {}
-                Outcome::Cancelled | Outcome::Skip { .. } => self.editor = None,
-                Outcome::Confirmed(values) => {
+                EditorProgress::Editing => {}
+                EditorProgress::Cancelled | EditorProgress::Skip { .. } => self.editor = None,
+                EditorProgress::Confirmed(values) => {
                     let field = editor.field.id.clone();
                     let changes = if values.is_empty() {
                         Changes {

@@ -25,7 +25,7 @@ use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimize::LegitForm;
 use crate::tui::screens::legitimize_record::{self, Item, Part};
 use crate::tui::screens::wizard::WizardState;
-use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 
 /// One line of the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,9 +205,9 @@ impl DetailState {
         }
         if let Some(editor) = self.editor.as_mut() {
             match editor.update(core, input) {
-                Outcome::Editing => {}
-                Outcome::Cancelled => self.editor = None,
-                Outcome::Skip { forward } => {
+                EditorProgress::Editing => {}
+                EditorProgress::Cancelled => self.editor = None,
+                EditorProgress::Skip { forward } => {
                     let rows = self.rows(core);
                     let next = if forward {
                         self.cursor + 1
@@ -217,7 +217,7 @@ impl DetailState {
                     self.move_cursor(&rows, next, forward);
                     self.open_editor(core);
                 }
-                Outcome::Confirmed(values) => {
+                EditorProgress::Confirmed(values) => {
                     let field = editor.field.id.clone();
                     let changes = if values.is_empty() {
                         Changes {

@@ -16,7 +16,7 @@ use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
-use crate::tui::legitimize::{LegitAction, Outcome};
+use crate::tui::legitimize::{LegitAction, StepResult};
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
 
@@ -332,7 +332,7 @@ impl LegitForm {
     fn batch_report(
         &self,
         core: &mut Core,
-        outcome: &Outcome,
+        outcome: &StepResult,
         action: &LegitAction,
         done_text: &str,
     ) -> Report {
