@@ -23,7 +23,6 @@ macro_rules! strings {
 }
 
 pub mod cli;
-pub mod exchange;
 pub mod export;
 pub mod files;
 pub mod git;
@@ -32,6 +31,7 @@ pub mod legitimize;
 pub mod received;
 pub mod report;
 pub mod screens;
+pub mod transfer;
 pub mod ui;
 pub mod undo;
 

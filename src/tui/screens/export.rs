@@ -15,8 +15,8 @@ use crate::census::export::{self, Header, Options};
 use crate::census::report;
 use crate::census::store;
 use crate::display::{inert, width};
-use crate::i18n::exchange::{ExchangeUi, exchange};
 use crate::i18n::export::report_lines;
+use crate::i18n::transfer::{TransferUi, transfer};
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
@@ -73,7 +73,7 @@ impl Output {
         }
     }
 
-    fn describe(self, t: &ExchangeUi) -> String {
+    fn describe(self, t: &TransferUi) -> String {
         use export::Format as E;
         use report::{Audience as A, Format as F};
         let (id, what) = match self {
@@ -223,7 +223,7 @@ impl ExportState {
 
     /// Writes the chosen output to the path, replacing the file in one go.
     fn write(&mut self, core: &mut Core) -> Effect {
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let typed = self.path.text().trim();
         if typed.is_empty() {
             self.fail(core, t.export_need_file.to_string());
@@ -293,7 +293,7 @@ impl ExportState {
 
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let block = Block::bordered()
             .border_set(theme.border())
             .title(Span::styled(format!(" {} ", t.export_title), theme.title));

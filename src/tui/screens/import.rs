@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::census::import::{self, Format, ImportPlan, Request, Target};
 use crate::display::{inert, width};
-use crate::i18n::exchange::exchange;
 use crate::i18n::import::{column_line, row_lines, summary};
+use crate::i18n::transfer::transfer;
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
@@ -137,7 +137,7 @@ impl ImportState {
             Some(Action::Confirm) => {
                 let path = self.path.text().trim();
                 if path.is_empty() {
-                    self.error = Some(exchange(core.lang).import_need_file.to_string());
+                    self.error = Some(transfer(core.lang).import_need_file.to_string());
                     return Effect::None;
                 }
                 let request = Request::new(self.shown_format(), super::typed_path(path));
@@ -208,7 +208,7 @@ impl ImportState {
             }
             Action::Confirm if review.pane == Pane::Columns => {
                 if review.request.format != Format::Csv {
-                    core.error(exchange(core.lang).import_fixed_columns);
+                    core.error(transfer(core.lang).import_fixed_columns);
                 } else if let Some(c) = review.plan.columns.get(review.column) {
                     review.picker = Some(target_picker(core, &c.target));
                 }
@@ -266,14 +266,14 @@ impl ImportState {
         let file = plan.file.clone();
         let counts = plan.counts();
         if !plan.changes_anything() {
-            let t = exchange(core.lang);
+            let t = transfer(core.lang);
             core.say(fill(t.import_nothing, &[("file", &file)]));
             return Effect::Close;
         }
         let applied = core.import(plan);
         let mut text = summary(&file, &counts, core.lang);
         if !applied.failed.is_empty() {
-            let t = exchange(core.lang);
+            let t = transfer(core.lang);
             text.push_str(&fill(t.import_failed, &[("n", &applied.failed.len())]));
             core.error(text);
         } else {
@@ -284,7 +284,7 @@ impl ImportState {
 
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let title = match &self.review {
             None => t.import_title.to_string(),
             Some(r) => {
@@ -318,7 +318,7 @@ impl ImportState {
 
     fn draw_source(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let [path_label, path, _, format_label, formats, _, error, hint] =
             area.layout(&Layout::vertical([
                 Constraint::Length(1),
@@ -383,7 +383,7 @@ impl ImportState {
 }
 
 fn format_help(f: Format, core: &Core) -> &'static str {
-    let t = exchange(core.lang);
+    let t = transfer(core.lang);
     match f {
         Format::Csv => t.format_csv_in,
         Format::Mednum => t.format_mednum_in,
@@ -395,7 +395,7 @@ fn format_help(f: Format, core: &Core) -> &'static str {
 /// Every place a column can go: the form's fields (by label), the notes,
 /// the id, latitude, longitude, or nowhere.
 fn target_picker(core: &Core, current: &Target) -> Picker {
-    let t = exchange(core.lang);
+    let t = transfer(core.lang);
     let mut items: Vec<Item> = core
         .ws
         .schema
@@ -420,7 +420,7 @@ fn target_picker(core: &Core, current: &Target) -> Picker {
 
 fn draw_review(core: &Core, r: &Review, frame: &mut Frame, area: Rect) {
     let theme = &core.theme;
-    let t = exchange(core.lang);
+    let t = transfer(core.lang);
     let c = r.plan.counts();
     let counts = fill(
         t.import_counts,
