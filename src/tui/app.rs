@@ -29,7 +29,7 @@ use super::screens::export::ExportState;
 use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
 use super::screens::import::ImportState;
-use super::screens::legitimize::LegitForm;
+use super::screens::legitimize_form::LegitimizeForm;
 use super::screens::list::ListState;
 use super::screens::map::MapState;
 use super::screens::network::NetworkState;
@@ -84,7 +84,7 @@ pub enum Overlay {
     Filters(FilterEditor),
     /// A legitimizing form (status, evidence, confirmation, link) and its
     /// result.
-    Legit(Box<LegitForm>),
+    Legit(Box<LegitimizeForm>),
 }
 
 /// A message in the status line.
@@ -116,7 +116,7 @@ enum UndoStep {
     Created(InitiativeId),
     Edited(Initiative),
     Deleted(InitiativeId),
-    Legit(super::legitimize::LegitUndo),
+    Legit(super::legitimize_steps::LegitimizeUndo),
 }
 
 /// Everything but the stacked screens: the census and its helpers.
@@ -437,7 +437,7 @@ impl Core {
         }
     }
 
-    pub(super) fn push_legit_undo(&mut self, step: super::legitimize::LegitUndo) {
+    pub(super) fn push_legit_undo(&mut self, step: super::legitimize_steps::LegitimizeUndo) {
         self.undo.push(UndoStep::Legit(step));
     }
 
@@ -647,7 +647,7 @@ impl App {
             Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
             Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
                 let targets = core.list.targets(&core.ws.census);
-                if let Some(form) = LegitForm::open(core, a, targets) {
+                if let Some(form) = LegitimizeForm::open(core, a, targets) {
                     self.overlay = Some(Overlay::Legit(Box::new(form)));
                 }
                 Effect::None

@@ -6,7 +6,7 @@ pub mod action;
 pub mod app;
 pub mod draw;
 pub mod keymap;
-pub mod legitimize;
+pub mod legitimize_steps;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

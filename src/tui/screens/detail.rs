@@ -22,8 +22,8 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::dialog::Dialog;
-use crate::tui::screens::legitimize::LegitForm;
-use crate::tui::screens::legitimize_record::{self, Item, Part};
+use crate::tui::screens::legitimacy_section::{self, Item, Part};
+use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 
@@ -39,7 +39,7 @@ enum Row {
         target: String,
     },
     Section(String),
-    /// Status, history, evidence, confirmations (`legitimize_record`).
+    /// Status, history, evidence, confirmations (`legitimacy_section`).
     Info(Item),
 }
 
@@ -136,7 +136,7 @@ impl DetailState {
             }
         }
         rows.extend(
-            legitimize_record::parts(core, i)
+            legitimacy_section::parts(core, i)
                 .into_iter()
                 .map(|p| match p {
                     Part::Section(s) => Row::Section(s),
@@ -273,7 +273,7 @@ impl DetailState {
             | Action::ConfirmRecord
             | Action::Link
             | Action::Unlink => {
-                if let Some(form) = LegitForm::open(core, action, vec![self.id.clone()]) {
+                if let Some(form) = LegitimizeForm::open(core, action, vec![self.id.clone()]) {
                     return Effect::Overlay(Overlay::Legit(Box::new(form)));
                 }
             }

@@ -16,7 +16,7 @@ use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
-use crate::tui::legitimize::{LegitAction, StepResult};
+use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
 
@@ -84,7 +84,7 @@ struct Report {
 }
 
 #[derive(Debug, Clone)]
-pub struct LegitForm {
+pub struct LegitimizeForm {
     kind: Kind,
     targets: Vec<InitiativeId>,
     /// The name of the one target, or how many are marked.
@@ -105,10 +105,14 @@ fn name_and_commune(core: &Core, i: &crate::census::model::Initiative) -> String
     }
 }
 
-impl LegitForm {
+impl LegitimizeForm {
     /// The form of `action` for `targets` (the marked ones, or the one shown);
     /// `None` when there is nothing to act on.
-    pub fn open(core: &mut Core, action: Action, targets: Vec<InitiativeId>) -> Option<LegitForm> {
+    pub fn open(
+        core: &mut Core,
+        action: Action,
+        targets: Vec<InitiativeId>,
+    ) -> Option<LegitimizeForm> {
         let t = legit(core.lang);
         let schema = &core.ws.schema;
         let census = &core.ws.census;
@@ -205,7 +209,7 @@ impl LegitForm {
             }
             _ => return None,
         };
-        Some(LegitForm {
+        Some(LegitimizeForm {
             kind,
             targets,
             subject,
@@ -284,17 +288,17 @@ impl LegitForm {
     fn submit(&mut self, core: &mut Core) -> bool {
         let t = legit(core.lang);
         let action = match self.kind {
-            Kind::Status => LegitAction::Status {
+            Kind::Status => LegitimizeStep::Status {
                 status: self.value(0),
                 comment: self.value(1),
             },
-            Kind::Evidence => LegitAction::Evidence {
+            Kind::Evidence => LegitimizeStep::Evidence {
                 kind: self.value(0),
                 date: self.value(1),
                 note: self.value(2),
                 url: self.value(3),
             },
-            Kind::Confirm => LegitAction::Confirm {
+            Kind::Confirm => LegitimizeStep::Confirm {
                 comment: self.value(0),
             },
             Kind::Link | Kind::Unlink => return self.submit_link(core),
@@ -305,12 +309,12 @@ impl LegitForm {
             return false;
         }
         let done_text = match &action {
-            LegitAction::Status { status, .. } => fill(
+            LegitimizeStep::Status { status, .. } => fill(
                 t.status_done,
                 &[("status", &status_label(status, core.lang))],
             ),
-            LegitAction::Evidence { .. } => t.evidence_done.to_string(),
-            LegitAction::Confirm { .. } => t.confirm_done.to_string(),
+            LegitimizeStep::Evidence { .. } => t.evidence_done.to_string(),
+            LegitimizeStep::Confirm { .. } => t.confirm_done.to_string(),
         };
         if self.targets.len() == 1 {
             if let Some((_, why)) = outcome.refused.first() {
@@ -333,7 +337,7 @@ impl LegitForm {
         &self,
         core: &mut Core,
         outcome: &StepResult,
-        action: &LegitAction,
+        action: &LegitimizeStep,
         done_text: &str,
     ) -> Report {
         let t = legit(core.lang);
@@ -362,7 +366,7 @@ impl LegitForm {
         }
         if !outcome.done.is_empty() {
             let undo = match action {
-                LegitAction::Status { .. } => fill(t.batch_undo, &[("key", &core.undo_key())]),
+                LegitimizeStep::Status { .. } => fill(t.batch_undo, &[("key", &core.undo_key())]),
                 _ => t.batch_no_undo.to_string(),
             };
             lines.push((undo, false));

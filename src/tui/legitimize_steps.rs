@@ -22,7 +22,7 @@ use super::keymap::Context;
 
 /// What to do to each target.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LegitAction {
+pub enum LegitimizeStep {
     Status {
         status: String,
         comment: String,
@@ -52,7 +52,7 @@ pub struct StepResult {
 
 /// How to undo a legitimizing step.
 #[derive(Debug, Clone)]
-pub enum LegitUndo {
+pub enum LegitimizeUndo {
     /// Each initiative and the status it had before.
     Statuses(Vec<(InitiativeId, String)>),
     /// Evidence or confirmations: nothing to take back.
@@ -63,7 +63,7 @@ impl Core {
     /// Applies `action` to every target; those refused are listed with why,
     /// the others are done. One target: saved through the journal; several:
     /// one save of the whole census.
-    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitAction) -> StepResult {
+    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitimizeStep) -> StepResult {
         let now = self.clock.now();
         let mut out = StepResult::default();
         let mut before = Vec::new();
@@ -76,10 +76,10 @@ impl Core {
             let census = &mut self.ws.census;
             let schema = &self.ws.schema;
             let result = match action {
-                LegitAction::Status { status, comment } => {
+                LegitimizeStep::Status { status, comment } => {
                     census.set_status(schema, id, status, comment, &self.agent, now)
                 }
-                LegitAction::Evidence {
+                LegitimizeStep::Evidence {
                     kind,
                     date,
                     note,
@@ -88,7 +88,9 @@ impl Core {
                     let date = Some(date.trim()).filter(|d| !d.is_empty());
                     census.add_evidence(schema, id, kind, date, note, url, &self.agent, now)
                 }
-                LegitAction::Confirm { comment } => census.confirm(id, comment, &self.agent, now),
+                LegitimizeStep::Confirm { comment } => {
+                    census.confirm(id, comment, &self.agent, now)
+                }
             };
             match result {
                 Ok(()) => {
@@ -111,8 +113,8 @@ impl Core {
         }
         self.save_changed(&out.done, targets.len() == 1);
         let undo = match action {
-            LegitAction::Status { .. } => LegitUndo::Statuses(before),
-            _ => LegitUndo::Irreversible,
+            LegitimizeStep::Status { .. } => LegitimizeUndo::Statuses(before),
+            _ => LegitimizeUndo::Irreversible,
         };
         self.push_legit_undo(undo);
         out
@@ -151,15 +153,15 @@ impl Core {
     }
 
     /// Undoes a legitimizing step (called by `Core::undo`).
-    pub(super) fn undo_legit(&mut self, step: LegitUndo) {
+    pub(super) fn undo_legit(&mut self, step: LegitimizeUndo) {
         let t = legit(self.lang);
         let list = match step {
-            LegitUndo::Irreversible => {
+            LegitimizeUndo::Irreversible => {
                 let key = self.undo_key();
                 self.say(fill(t.undo_irreversible, &[("key", &key)]));
                 return;
             }
-            LegitUndo::Statuses(list) => list,
+            LegitimizeUndo::Statuses(list) => list,
         };
         let now = self.clock.now();
         let mut done = Vec::new();

@@ -11,9 +11,9 @@ use crate::i18n::legitimize::legit;
 use crate::i18n::missing_text;
 use crate::tui::app::Core;
 
-use super::{Kind, LegitForm, Report, Widget};
+use super::{Kind, LegitimizeForm, Report, Widget};
 
-impl LegitForm {
+impl LegitimizeForm {
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         // The whole body: the form is all there is to look at while open.
