@@ -4,11 +4,11 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::census::status::{self, confirmations, evidence, history};
+use crate::census::status::{self, Status, confirmations, evidence, history};
 use crate::census::time::Timestamp;
 use crate::display::inert;
 use crate::i18n::cli::cli;
-use crate::i18n::{Localized, fill, status_label};
+use crate::i18n::{Localized, fill, status_label, status_name};
 
 use super::ReportFormat;
 use super::invocation::{Among, Fail, Invocation};
@@ -23,14 +23,14 @@ pub fn set_status(
     let (id, status) = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
         // A status by its id or its label.
-        let status = status::STATUSES
-            .iter()
+        let status = Status::ALL
+            .into_iter()
             .find(|s| {
-                **s == status
-                    || crate::census::search::fold(status_label(s, ctx.lang))
+                s.id() == status
+                    || crate::census::search::fold(status_name(*s, ctx.lang))
                         == crate::census::search::fold(status)
             })
-            .map(|s| s.to_string())
+            .map(|s| s.id().to_string())
             .unwrap_or_else(|| status.to_string());
         ws.census
             .set_status(&ws.schema, &id, &status, comment, agent, Timestamp::now())

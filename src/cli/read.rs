@@ -7,7 +7,9 @@ use crate::census::file;
 use crate::census::query::{Filter, SearchIndex, find};
 use crate::census::schema::Schema;
 use crate::census::search::fold;
+use crate::census::status::Status;
 use crate::census::value::choice;
+use crate::i18n::status_name;
 use std::io::IsTerminal;
 
 use crate::display::{inert, truncate};
@@ -63,14 +65,14 @@ pub fn filter(ctx: &Invocation, schema: &Schema, selection: &Selection) -> Resul
     }
     filter.communes = selection.commune.iter().map(|c| fold(c.trim())).collect();
     for s in &selection.status {
-        let id = crate::census::status::STATUSES
-            .iter()
-            .find(|x| **x == s.trim() || fold(crate::i18n::status_label(x, ctx.lang)) == fold(s))
+        let id = Status::ALL
+            .into_iter()
+            .find(|x| x.id() == s.trim() || fold(status_name(*x, ctx.lang)) == fold(s))
             .ok_or_else(|| {
                 let e = crate::census::status::StatusError::UnknownStatus(s.clone());
                 Fail::new(crate::i18n::Localized::localize(&e, ctx.lang))
             })?;
-        filter.statuses.push(id.to_string());
+        filter.statuses.push(id.id().to_string());
     }
     Ok(filter)
 }

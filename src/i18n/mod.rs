@@ -126,17 +126,27 @@ pub trait Localized {
     fn localize(&self, lang: Lang) -> String;
 }
 
-/// The label of a status id.
+use crate::census::status::Status;
+
+/// The label of a status id; an id that is no status (a file edited by
+/// hand) is shown as it is.
 pub fn status_label(status: &str, lang: Lang) -> &str {
+    match Status::from_id(status) {
+        Some(s) => status_name(s, lang),
+        None => status,
+    }
+}
+
+/// The label of a status.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
     let (fr, en) = match status {
-        "repere" => ("Repéré", "Spotted"),
-        "contacte" => ("Contacté", "Contacted"),
-        "rencontre" => ("Rencontré", "Met"),
-        "legitime" => ("Légitimé", "Legitimized"),
-        "soutenu" => ("Soutenu", "Supported"),
-        "en_sommeil" => ("En sommeil", "Dormant"),
-        "disparu" => ("Disparu", "Gone"),
-        other => return other,
+        Status::Repere => ("Repéré", "Spotted"),
+        Status::Contacte => ("Contacté", "Contacted"),
+        Status::Rencontre => ("Rencontré", "Met"),
+        Status::Legitime => ("Légitimé", "Legitimized"),
+        Status::Soutenu => ("Soutenu", "Supported"),
+        Status::EnSommeil => ("En sommeil", "Dormant"),
+        Status::Disparu => ("Disparu", "Gone"),
     };
     lang.pick(fr, en)
 }

@@ -8,11 +8,11 @@ mod draw;
 
 use crate::census::id::InitiativeId;
 use crate::census::network;
-use crate::census::status;
+use crate::census::status::{self, Status};
 use crate::census::value::split_relation;
 use crate::display::inert;
 use crate::i18n::legitimize::legit;
-use crate::i18n::{fill, status_label};
+use crate::i18n::{fill, status_label, status_name};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
@@ -134,9 +134,12 @@ impl LegitimizeForm {
         let (kind, fields) = match action {
             Action::SetStatus => {
                 let current = (targets.len() == 1).then(|| status::current(first));
-                let items = status::STATUSES
-                    .iter()
-                    .map(|s| Item::new(*s, status_label(s, core.lang), current == Some(*s)))
+                let items = Status::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let id = s.id();
+                        Item::new(id, status_name(s, core.lang), current == Some(id))
+                    })
                     .collect();
                 (
                     Kind::Status,
