@@ -365,10 +365,6 @@ impl Schema {
             .unwrap_or(&[])
     }
 
-    pub fn step(&self, id: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
-    }
-
     /// Fields of one step, in schema order.
     pub fn fields_of_step<'a>(&'a self, step: &'a str) -> impl Iterator<Item = &'a Field> + 'a {
         self.fields.iter().filter(move |f| f.step == step)

@@ -72,10 +72,6 @@ impl Format {
         }
     }
 
-    pub fn parse(id: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.id() == id)
-    }
-
     /// Bytes that are not text (a zip): not for a terminal.
     pub fn is_binary(self) -> bool {
         self == Format::Ods
@@ -86,11 +82,6 @@ impl Format {
     /// network holds names, kinds, communes, statuses and relations only).
     pub fn always_public(self) -> bool {
         !matches!(self, Format::Csv | Format::Json | Format::Ods)
-    }
-
-    /// Whether initiatives without coordinates are left out.
-    pub fn needs_coordinates(self) -> bool {
-        matches!(self, Format::Geojson | Format::UmapCsv)
     }
 }
 

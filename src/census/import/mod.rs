@@ -78,10 +78,6 @@ impl Format {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.id() == s.trim())
-    }
-
     /// The format a file most likely has, from its name and, for a CSV,
     /// its header: `.properties` is ChatonsInfos, `.json` data·inclusion, a
     /// CSV whose header has the standard's `pivot` and `typologie` columns
