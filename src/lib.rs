@@ -5,8 +5,8 @@
 
 pub mod census;
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod dev;
-pub mod display;
+pub(crate) mod display;
 pub mod i18n;
 pub mod tui;

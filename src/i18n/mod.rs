@@ -22,18 +22,18 @@ macro_rules! strings {
     };
 }
 
-pub mod cli;
+pub(crate) mod cli;
 pub mod export;
-pub mod files;
-pub mod git;
+pub(crate) mod files;
+pub(crate) mod git;
 pub mod import;
-pub mod legitimize;
-pub mod received;
+pub(crate) mod legitimize;
+pub(crate) mod received;
 pub mod report;
 pub mod screens;
-pub mod transfer;
-pub mod ui;
-pub mod undo;
+pub(crate) mod transfer;
+pub(crate) mod ui;
+pub(crate) mod undo;
 
 /// Fills `{name}` placeholders of a text.
 pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {

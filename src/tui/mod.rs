@@ -2,15 +2,15 @@
 //! state, drawing is a pure function of it. Built on the same library
 //! functions as the command line.
 
-pub mod action;
+pub(crate) mod action;
 pub mod app;
 pub mod draw;
 pub mod keymap;
-pub mod legitimize_steps;
+pub(crate) mod legitimize_steps;
 pub mod screens;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod theme;
-pub mod widgets;
+pub(crate) mod widgets;
 
 use std::path::{Path, PathBuf};
 

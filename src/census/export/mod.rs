@@ -14,10 +14,10 @@ mod csv;
 mod dot;
 mod gexf;
 mod graph;
-pub mod json;
+pub(crate) mod json;
 mod map;
 mod ods;
-pub mod values;
+pub(crate) mod values;
 mod zip_normal;
 
 use std::io::{self, Write};

@@ -15,18 +15,18 @@
 //! `census::standards`), [`Format::Chatons`] (a ChatonsInfos
 //! `organization.properties` file).
 
-pub mod apply;
-pub mod chatons;
+pub(crate) mod apply;
+pub(crate) mod chatons;
 mod check;
-pub mod columns;
-pub mod csv;
+pub(crate) mod columns;
+pub(crate) mod csv;
 mod decide;
-pub mod json;
+pub(crate) mod json;
 mod pipe;
-pub mod plan;
-pub mod properties;
+pub(crate) mod plan;
+pub(crate) mod properties;
 mod read;
-pub mod record;
+pub(crate) mod record;
 mod source;
 #[cfg(test)]
 mod tests;

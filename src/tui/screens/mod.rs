@@ -2,20 +2,20 @@
 
 pub mod conflicts;
 pub mod dashboard;
-pub mod detail;
-pub mod dialog;
+pub(crate) mod detail;
+pub(crate) mod dialog;
 pub mod duplicates;
 pub mod export;
-pub mod filters;
-pub mod help;
+pub(crate) mod filters;
+pub(crate) mod help;
 pub mod import;
-pub mod legitimacy_section;
-pub mod legitimize_form;
-pub mod list;
+pub(crate) mod legitimacy_section;
+pub(crate) mod legitimize_form;
+pub(crate) mod list;
 pub mod map;
 pub mod network;
-pub mod welcome;
-pub mod wizard;
+pub(crate) mod welcome;
+pub(crate) mod wizard;
 
 /// A path as typed in a field: `~/x` is the home directory's `x`.
 pub fn typed_path(text: &str) -> std::path::PathBuf {

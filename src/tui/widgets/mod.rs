@@ -1,5 +1,5 @@
 //! Pieces shared by several screens.
 
-pub mod field_editor;
-pub mod input;
-pub mod picker;
+pub(crate) mod field_editor;
+pub(crate) mod input;
+pub(crate) mod picker;
