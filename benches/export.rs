@@ -9,9 +9,9 @@ mod common;
 
 use common::{measure, median, mib, ms};
 
-use recense::census::export::{self, Format, Header, Options};
 use recense::census::query::Filter;
 use recense::census::{Schema, store};
+use recense::documents::export::{self, Format, Header, Options};
 use recense::i18n::Lang;
 
 fn main() {

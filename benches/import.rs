@@ -13,12 +13,12 @@ mod common;
 
 use common::{measure, median, mib, ms};
 
-use recense::census::export::{self, Format, Header, Options};
 use recense::census::import::{self, Request};
 use recense::census::model::Census;
 use recense::census::query::Filter;
 use recense::census::time::Timestamp;
 use recense::census::{Agent, AgentId, Schema, store};
+use recense::documents::export::{self, Format, Header, Options};
 use recense::i18n::Lang;
 
 /// Plans the import of `request` into `census` and applies it when it

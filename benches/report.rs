@@ -9,9 +9,9 @@ mod common;
 use common::{median, ms};
 
 use recense::census::query::Filter;
-use recense::census::report::{self, Audience, Format, Options};
 use recense::census::time::Date;
 use recense::census::{Schema, stats};
+use recense::documents::report::{self, Audience, Format, Options};
 use recense::i18n::Lang;
 
 fn main() {

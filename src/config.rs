@@ -9,7 +9,7 @@ use crate::census::error::{LoadError, SaveError, SyntaxError};
 use crate::census::file::write_str_literal;
 use crate::census::locate::SourceText;
 use crate::census::{Agent, AgentId};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// The user's folders (XDG on Linux).
 #[derive(Debug, Clone)]
@@ -54,6 +54,15 @@ pub struct Config {
     pub territory: Option<String>,
     #[serde(default)]
     pub lang: Option<Lang>,
+}
+
+/// `lang: "en"` in the config; another text is a precise syntax error.
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(crate::census::error::tagged("lang", &s)))
+    }
 }
 
 impl Config {

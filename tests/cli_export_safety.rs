@@ -13,8 +13,8 @@ use common::{Env, stderr_of};
 use export_common::*;
 use serde_json::Value as Json;
 
-use recense::census::export::cell::restore;
 use recense::census::search::fold;
+use recense::documents::export::cell::restore;
 
 #[test]
 fn formula_like_values_get_a_quote_but_numbers_stay_usable() {

@@ -133,6 +133,8 @@ const VALID: &[Valid] = &[
     Valid { file: "census-dangling-relation.ron", warning: Some((18, "avertissement: 01M8KBYJ808GACQFDEPG38BYMN : « relations » renvoie à 01M8KBYJ80ZZZZZZZZZZZZZZZZ, absente de ce fichier.")) },
     Valid { file: "census-no-checksum.ron", warning: Some((1, "avertissement: pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.")) },
     Valid { file: "census-not-canonical-value.ron", warning: Some((33, "avertissement: 01M8KBYJ80YC2KZ7P4Z8FE4ZYJ : telephone=02 98 00 12 34 sera écrit « +33298001234 » à la prochaine modification.")) },
+    Valid { file: "census-fusion-cycle.ron", warning: Some((23, "avertissement: fusions en cycle : 01M8RGR080JVPC5R8K4YW2DHJX → 01M8RGR080S8ZDZSFK1H2J83PT → 01M8RGR080JVPC5R8K4YW2DHJX ; affichée : 01M8RGR080JVPC5R8K4YW2DHJX → recense resolve 01M8RGR080JVPC5R8K4YW2DHJX _merged_into --pick N")) },
+    Valid { file: "census-deleted-and-fused.ron", warning: None },
 ];
 
 /// What a command said, for messages.

@@ -8,11 +8,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
+use recense::census::conflicts::{Conflict, conflicts, context_of};
 use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
 use recense::census::merge::join;
 use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
+use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
 use recense::census::time::Timestamp;
 use recense::census::{AgentId, InitiativeId, Schema};
 
@@ -20,6 +22,8 @@ const AGENTS: usize = 3;
 const INITIATIVES: usize = 2;
 const SINGLE: [&str; 2] = ["nom", "commune"];
 const MULTI: &str = "roles";
+/// The legitimation fields: the status (one value) and two lists.
+const WORK: [&str; 3] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -48,9 +52,18 @@ enum Op {
         agent: usize,
         initiative: usize,
     },
-    /// Fuses the second initiative into the first.
+    /// Fuses the second initiative into the first (`back`: the first into
+    /// the second, as a colleague fusing the other way round).
     Fuse {
         agent: usize,
+        back: bool,
+    },
+    /// Legitimation work: a status (`kind` 0), evidence (1) or a
+    /// confirmation (2).
+    Work {
+        agent: usize,
+        initiative: usize,
+        kind: usize,
     },
     /// `from`'s copy is merged into `to`'s.
     Sync {
@@ -76,7 +89,8 @@ impl Op {
             | Op::Remove { agent, .. }
             | Op::Delete { agent, .. }
             | Op::Restore { agent, .. }
-            | Op::Fuse { agent } => Some(agent),
+            | Op::Fuse { agent, .. }
+            | Op::Work { agent, .. } => Some(agent),
             Op::Sync { to, .. } => Some(to),
             Op::HandEdit { .. } => None,
         }
@@ -92,7 +106,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (a.clone(), i.clone(), 0..3usize).prop_map(|(agent, initiative, nth)| Op::Remove { agent, initiative, nth }),
         1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Delete { agent, initiative }),
         1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Restore { agent, initiative }),
-        1 => a.clone().prop_map(|agent| Op::Fuse { agent }),
+        2 => (a.clone(), proptest::bool::ANY).prop_map(|(agent, back)| Op::Fuse { agent, back }),
+        3 => (a.clone(), i.clone(), 0..WORK.len()).prop_map(|(agent, initiative, kind)| Op::Work { agent, initiative, kind }),
         5 => (a.clone(), a.clone()).prop_map(|(from, to)| Op::Sync { from, to }),
         2 => (a, i, 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::HandEdit { agent, initiative, field }),
     ]
@@ -125,10 +140,11 @@ fn held(i: &Initiative, field: &str) -> BTreeSet<Write> {
     i.entries(field)
         .iter()
         .map(|e| {
-            (
-                e.value.as_text().unwrap_or("").to_string(),
-                format!("{:?}", e.stamp.dot()),
-            )
+            let value = match e.value.as_text() {
+                Some(t) => t.to_string(),
+                None => format!("{:?}", e.value),
+            };
+            (value, format!("{:?}", e.stamp.dot()))
         })
         .collect()
 }
@@ -234,37 +250,65 @@ impl World {
                 self.clock += 1;
                 let _ = self.copies[a].restore_initiative(&id(k), &agent(a), Timestamp(self.clock));
             }
-            Op::Fuse { agent: a } => {
+            Op::Fuse { agent: a, back } => {
                 self.clock += 1;
+                let (k, o) = if back { (1, 0) } else { (0, 1) };
                 let copy = &self.copies[a];
-                let (keep, other) = (copy.get(&id(0)).unwrap(), copy.get(&id(1)).unwrap());
+                let (keep, other) = (copy.get(&id(k)).unwrap(), copy.get(&id(o)).unwrap());
                 if !keep.is_live()
                     || other.is_deleted()
-                    || other.merged_into().is_some_and(|m| m != "I0")
+                    || other.merged_into().is_some_and(|m| m != id(k).as_str())
                 {
                     return;
                 }
                 // The fusion writes into the survivor values of the absorbed
                 // record that the survivor lacks and no earlier fusion saw:
                 // fresh writes (of values seen before) for the model.
-                let before: Vec<(&str, BTreeSet<Write>)> = SINGLE
-                    .iter()
-                    .copied()
-                    .chain([MULTI])
-                    .map(|f| (f, held(keep, f)))
-                    .collect();
+                let fields: Vec<&'static str> =
+                    SINGLE.iter().copied().chain([MULTI]).chain(WORK).collect();
+                let before: Vec<(&str, BTreeSet<Write>)> =
+                    fields.iter().map(|f| (*f, held(keep, f))).collect();
                 self.copies[a]
-                    .fuse(&id(0), &id(1), &agent(a), Timestamp(self.clock))
+                    .fuse(
+                        &self.schema,
+                        &id(k),
+                        &id(o),
+                        &agent(a),
+                        Timestamp(self.clock),
+                    )
                     .unwrap();
-                let keep = self.copies[a].get(&id(0)).unwrap();
+                let keep = self.copies[a].get(&id(k)).unwrap();
                 for (field, had) in before {
                     let new: Vec<Write> = held(keep, field).difference(&had).cloned().collect();
                     self.truth
-                        .entry((0, field))
+                        .entry((k, field))
                         .or_default()
                         .written
                         .extend(new);
                 }
+            }
+            Op::Work {
+                agent: a,
+                initiative: k,
+                kind,
+            } => {
+                let field = WORK[kind];
+                let n = self.next as usize;
+                let note = self.fresh();
+                let who = agent(a);
+                let i = self.copies[a].get_mut(&id(k)).unwrap();
+                let before = held(i, field);
+                let dot = i.next_dot(who.id);
+                let at = Timestamp(self.clock);
+                let t = self.truth.entry((k, field)).or_default();
+                if field == STATUS_FIELD {
+                    i.write(field, Value::text(STATUSES[n % STATUSES.len()]), dot, at);
+                    t.superseded.extend(before);
+                } else {
+                    let record = BTreeMap::from([("note".to_string(), note)]);
+                    i.add_element(field, Value::record(record), dot, at);
+                }
+                t.written.extend(held(i, field));
             }
             Op::Sync { from, to } => {
                 // An e-mail: its hand edits adopted as its sender's.
@@ -382,6 +426,7 @@ proptest! {
             let expected: BTreeSet<Write> = truth.written.difference(&truth.superseded).cloned().collect();
             prop_assert_eq!(&present, &expected, "initiative {} field {}", k, field);
         }
+        nothing_hidden(&forward, &w.schema)?;
     }
 
     #[test]
@@ -420,6 +465,72 @@ proptest! {
             prop_assert_eq!(held(c.get(&id(initiative)).unwrap(), f).len(), 1);
         }
     }
+}
+
+/// Nothing silently hidden: every record is shown, deleted, or redirects to
+/// one that is (opposite fusions make no pair of records that both vanish);
+/// a cycle of fusions is a conflict; every edit — form or legitimation —
+/// that a deletion or a fusion did not see is listed as a conflict.
+fn nothing_hidden(c: &Census, schema: &Schema) -> Result<(), TestCaseError> {
+    for k in 0..INITIATIVES {
+        let shown = c.get(c.redirect(&id(k))).unwrap();
+        prop_assert!(
+            shown.is_live() || shown.is_deleted(),
+            "initiative {} vanished",
+            k
+        );
+    }
+    let found = conflicts(c, schema);
+    let cycles = recense::census::cycles::fusion_cycles(c);
+    prop_assert_eq!(
+        cycles.len(),
+        found
+            .iter()
+            .filter(|x| matches!(x, Conflict::FusionCycle { .. }))
+            .count()
+    );
+    for i in &c.initiatives {
+        let guard = if i.is_deleted() {
+            system::DELETED
+        } else if i.merged_into().is_some() {
+            system::MERGED_INTO
+        } else {
+            continue;
+        };
+        let contexts: Vec<_> = i
+            .entries(guard)
+            .iter()
+            .map(|e| context_of(&e.value))
+            .collect();
+        let listed: Vec<&(String, recense::census::Entry)> = found
+            .iter()
+            .flat_map(|x| match x {
+                Conflict::DeletedEdited { id, edits, .. } if id == &i.id => edits.iter().collect(),
+                Conflict::AfterFusion {
+                    absorbed, edits, ..
+                } if absorbed == &i.id => edits.iter().collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        // The model's own list of what people write, not the program's.
+        let written = |f: &str| SINGLE.contains(&f) || f == MULTI || WORK.contains(&f);
+        for (field, entries) in i.fields.iter().filter(|(f, _)| written(f)) {
+            for e in entries {
+                let dot = e.stamp.dot().unwrap();
+                if contexts.iter().any(|ctx| ctx.covers(&dot)) {
+                    continue;
+                }
+                prop_assert!(
+                    listed.iter().any(|(f, x)| f == field && x == e),
+                    "{} {} {:?} not listed",
+                    i.id,
+                    field,
+                    e
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 #[test]

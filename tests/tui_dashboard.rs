@@ -229,8 +229,9 @@ fn go_to(h: &mut Harness, panel: usize, item: usize) {
 /// read from the census directly.
 fn having(h: &Harness, field: FilterField, value: &str) -> BTreeSet<String> {
     let core = &h.app.core;
-    let schema = &core.ws.schema;
-    core.ws
+    let schema = &core.session.ws.schema;
+    core.session
+        .ws
         .census
         .live()
         .filter(|i| match field {
@@ -251,7 +252,7 @@ fn shown(h: &Harness) -> BTreeSet<String> {
     core.list
         .rows()
         .iter()
-        .map(|&n| core.ws.census.initiatives[n].id.to_string())
+        .map(|&n| core.session.ws.census.initiatives[n].id.to_string())
         .collect()
 }
 
@@ -435,7 +436,7 @@ fn list_points(h: &Harness) -> Vec<(String, (f64, f64))> {
         .rows()
         .iter()
         .filter_map(|&n| {
-            let i = &core.ws.census.initiatives[n];
+            let i = &core.session.ws.census.initiatives[n];
             let (lat, lon) = i.value("coordonnees")?.split_once(',')?;
             Some((i.id.to_string(), (lat.parse().ok()?, lon.parse().ok()?)))
         })
@@ -556,10 +557,10 @@ fn the_network_lists_groups_then_isolated_and_enter_opens() {
     let name = name_of(&h.app, &d.id.to_string()).unwrap();
     assert_eq!(name, "Patronage laïque de Recouvrance", "the isolated one");
     let core = &h.app.core;
-    let i = core.ws.census.get(&d.id).unwrap();
+    let i = core.session.ws.census.get(&d.id).unwrap();
     assert!(i.values("relations").is_empty());
     assert!(
-        core.ws.census.live().all(|o| !o
+        core.session.ws.census.live().all(|o| !o
             .values("relations")
             .iter()
             .any(|r| r.ends_with(&d.id.to_string()))),

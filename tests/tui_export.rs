@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use recense::census::file;
-use recense::census::report::{self, Audience, Format};
+use recense::documents::report::{self, Audience, Format};
 use recense::tui::app::View;
 use tui_common::*;
 
@@ -118,7 +118,7 @@ fn a_standard_names_each_initiative_it_leaves_out() {
     let mut h = Harness::sample("pays-de-brest");
     h.keys("x");
     // Down to the mednum line.
-    let mednum = recense::census::export::Format::ALL
+    let mednum = recense::documents::export::Format::ALL
         .iter()
         .position(|f| f.id() == "mednum")
         .unwrap();
@@ -142,11 +142,11 @@ fn a_report_is_the_same_document_as_recense_report_writes() {
     let options = report::Options {
         lang: core.lang,
         public: true,
-        today: core.clock.now().date(),
+        today: core.session.clock.now().date(),
     };
     let expected = report::report(
-        &core.ws.census,
-        &core.ws.schema,
+        &core.session.ws.census,
+        &core.session.ws.schema,
         Audience::Elus,
         Format::Html,
         &options,

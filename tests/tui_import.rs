@@ -104,10 +104,10 @@ fn the_plan_shown_is_the_library_plan_and_bad_rows_are_marked_with_their_line() 
     import_file(&mut h, &path);
     let core = &h.app.core;
     let plan = import::plan(
-        &core.ws.census,
-        &core.ws.schema,
-        &core.agent,
-        core.clock.now(),
+        &core.session.ws.census,
+        &core.session.ws.schema,
+        &core.session.agent,
+        core.session.clock.now(),
         &Request::new(Format::Csv, &path),
     )
     .unwrap();

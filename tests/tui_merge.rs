@@ -52,8 +52,8 @@ fn with_a_conflict() -> Harness {
     let theirs = colleague_file(&h, "+33298000002");
     let id = InitiativeId::parse(INFINI).unwrap();
     let set = recense::census::ops::parse_assignments(
-        &h.app.core.ws.schema,
-        &h.app.core.ws.census,
+        &h.app.core.session.ws.schema,
+        &h.app.core.session.ws.census,
         &["telephone=02 98 00 00 01".into()],
         Some(&id),
     )
@@ -108,8 +108,8 @@ fn merging_from_the_command_line_says_what_it_did_and_shows_the_badge() {
     // Camille changes the same phone, without having seen Yann's change.
     let id = InitiativeId::parse(INFINI).unwrap();
     let set = recense::census::ops::parse_assignments(
-        &h.app.core.ws.schema,
-        &h.app.core.ws.census,
+        &h.app.core.session.ws.schema,
+        &h.app.core.session.ws.census,
         &["telephone=02 98 00 00 01".into()],
         Some(&id),
     )
@@ -140,8 +140,8 @@ fn a_conflict_is_settled_from_its_screen_and_the_badge_goes() {
     let theirs = colleague_file(&h, "+33298000002");
     let id = InitiativeId::parse(INFINI).unwrap();
     let set = recense::census::ops::parse_assignments(
-        &h.app.core.ws.schema,
-        &h.app.core.ws.census,
+        &h.app.core.session.ws.schema,
+        &h.app.core.session.ws.census,
         &["telephone=02 98 00 00 01".into()],
         Some(&id),
     )
@@ -189,8 +189,8 @@ fn a_new_value_can_settle_a_conflict() {
     let theirs = colleague_file(&h, "+33298000002");
     let id = InitiativeId::parse(INFINI).unwrap();
     let set = recense::census::ops::parse_assignments(
-        &h.app.core.ws.schema,
-        &h.app.core.ws.census,
+        &h.app.core.session.ws.schema,
+        &h.app.core.session.ws.census,
         &["telephone=02 98 00 00 01".into()],
         Some(&id),
     )
@@ -242,7 +242,7 @@ fn duplicates_are_shown_side_by_side_and_fused() {
         )],
     );
     let mut h = Harness::from_text(&file::to_canonical(&census), Setup::default());
-    let before = h.app.core.ws.census.live().count();
+    let before = h.app.core.session.ws.census.live().count();
     h.keys("D");
     let screen = h.screen(80, 24);
     assert!(screen.contains("Doublons possibles"), "{screen}");
@@ -264,7 +264,7 @@ fn duplicates_are_shown_side_by_side_and_fused() {
         "{:?}",
         h.message()
     );
-    assert_eq!(h.app.core.ws.census.live().count(), before - 1);
+    assert_eq!(h.app.core.session.ws.census.live().count(), before - 1);
     assert!(h.screen(80, 24).contains("Aucun doublon possible"));
     // The fusion is on disk, with its redirect.
     let ws = h.reopen();

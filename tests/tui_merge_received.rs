@@ -29,7 +29,7 @@ fn merging_a_census_of_another_territory_warns_and_keeps_ours() {
         message.contains("ce fichier recense le territoire « Quimper », pas « Pays de Brest » : le recensement garde « Pays de Brest »"),
         "{message}"
     );
-    assert_eq!(h.app.core.ws.census.territory, "Pays de Brest");
+    assert_eq!(h.app.core.session.ws.census.territory, "Pays de Brest");
 }
 
 #[test]

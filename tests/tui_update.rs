@@ -59,7 +59,7 @@ fn select(h: &mut Harness, name: &str) {
 }
 
 fn live_count(h: &Harness) -> usize {
-    h.app.core.ws.census.live().count()
+    h.app.core.session.ws.census.live().count()
 }
 
 // ---------------------------------------------------------------- the list
@@ -676,7 +676,7 @@ fn a_whole_entry_ends_on_a_summary_and_is_saved_on_disk() {
     assert_eq!(live_count(&h), 20);
     let new_id = detail_id(&h).expect("the new record is shown");
     assert_eq!(h.message().as_deref(), Some("Initiative enregistrée"));
-    assert!(h.app.core.saved);
+    assert!(h.app.core.session.saved);
     assert!(journal_path(&h.path).exists());
     assert!(!draft_path(&h.path).exists());
 
@@ -910,7 +910,14 @@ fn an_invalid_edit_is_refused_and_changes_nothing() {
     assert_eq!(h.app.context(), Context::Wizard, "still editing");
     h.keys("esc");
     assert_eq!(h.app.context(), Context::Detail);
-    let i = h.app.core.ws.census.get(&id(ANIMACOOP)).expect("there");
+    let i = h
+        .app
+        .core
+        .session
+        .ws
+        .census
+        .get(&id(ANIMACOOP))
+        .expect("there");
     assert_eq!(i.value("code_postal"), Some("29200"));
     assert!(!journal_path(&h.path).exists(), "nothing written");
 }
@@ -1031,6 +1038,7 @@ fn undo_gives_back_the_value_before_an_edit() {
     assert_eq!(
         h.app
             .core
+            .session
             .ws
             .census
             .get(&id(ANIMACOOP))

@@ -28,6 +28,21 @@ pub enum Conflict {
         absorbed: InitiativeId,
         edits: Vec<(String, Entry)>,
     },
+    /// Records fused into one another (opposite fusions merged): each with
+    /// the fusions that redirect it, in redirect order from `survivor`, the
+    /// one shown meanwhile. Settled by choosing the record to keep.
+    FusionCycle {
+        survivor: InitiativeId,
+        records: Vec<(InitiativeId, Vec<Entry>)>,
+    },
+    /// `absorbed` was fused into `survivor` while someone who had not seen
+    /// the fusion said they are two different initiatives.
+    FusedNotDuplicate {
+        survivor: InitiativeId,
+        absorbed: InitiativeId,
+        fusions: Vec<Entry>,
+        marks: Vec<Entry>,
+    },
 }
 
 /// What a record value (a deletion, a fusion) says it had seen.
@@ -43,13 +58,29 @@ pub fn context_of(value: &Value) -> Seen {
     seen
 }
 
-/// The entries of the schema's and unknown fields (not the program's own)
-/// that none of `contexts` had seen.
+/// The program's fields that hold a person's work on an initiative — its
+/// legitimation: they count as edits against a deletion or a fusion that
+/// did not see them, like the form's fields. (The status log goes with the
+/// status: one write puts an entry in both.)
+pub const WORK_FIELDS: [&str; 3] = [
+    crate::census::status::STATUS_FIELD,
+    crate::census::status::EVIDENCE,
+    crate::census::status::CONFIRMATIONS,
+];
+
+/// Whether entries of `field` are a person's edits (form, unknown and
+/// legitimation fields), as opposed to the program's bookkeeping.
+pub fn counts_as_edit(field: &str) -> bool {
+    !field.starts_with(system::PREFIX) || WORK_FIELDS.contains(&field)
+}
+
+/// The entries of the schema's, unknown and legitimation fields that none
+/// of `contexts` had seen.
 fn unseen_edits(i: &Initiative, contexts: &[Seen]) -> Vec<(String, Entry)> {
     let seen_by_one = |d: &Dot| contexts.iter().any(|c| c.covers(d));
     i.fields
         .iter()
-        .filter(|(f, _)| !f.starts_with(system::PREFIX))
+        .filter(|(f, _)| counts_as_edit(f))
         .flat_map(|(f, es)| es.iter().map(move |e| (f, e)))
         .filter(|(_, e)| e.stamp.dot().is_none_or(|d| !seen_by_one(&d)))
         .map(|(f, e)| (f.to_string(), e.clone()))
@@ -76,6 +107,22 @@ pub fn in_conflict(schema: &Schema, i: &Initiative, field: &str) -> bool {
 pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
     let mut out = Vec::new();
     for i in &census.initiatives {
+        if i.cycle_survivor
+            && let Some(cycle) = crate::census::cycles::cycle_of(census, &i.id)
+        {
+            let records = (cycle.into_iter())
+                .map(|id| {
+                    let fusions = census
+                        .get(&id)
+                        .map_or_else(Vec::new, |r| r.entries(system::MERGED_INTO).to_vec());
+                    (id, fusions)
+                })
+                .collect();
+            out.push(Conflict::FusionCycle {
+                survivor: i.id.clone(),
+                records,
+            });
+        }
         if i.is_deleted() {
             let deletions: Vec<Entry> = i.entries(system::DELETED).to_vec();
             let contexts: Vec<Seen> = deletions.iter().map(|e| context_of(&e.value)).collect();
@@ -96,9 +143,30 @@ pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
                 .map(|e| context_of(&e.value))
                 .collect();
             let edits = unseen_edits(i, &contexts);
-            if let (false, Ok(survivor)) = (edits.is_empty(), InitiativeId::parse(into)) {
+            let Ok(into) = InitiativeId::parse(into) else {
+                continue;
+            };
+            let survivor = census.redirect(&into).clone();
+            let marks: Vec<Entry> = (i.entries(system::NOT_DUPLICATE).iter())
+                .filter(|e| e.value.as_text() == Some(into.as_str()))
+                .filter(|e| {
+                    e.stamp
+                        .dot()
+                        .is_none_or(|d| !contexts.iter().any(|c| c.covers(&d)))
+                })
+                .cloned()
+                .collect();
+            if !marks.is_empty() {
+                out.push(Conflict::FusedNotDuplicate {
+                    survivor: survivor.clone(),
+                    absorbed: i.id.clone(),
+                    fusions: i.entries(system::MERGED_INTO).to_vec(),
+                    marks,
+                });
+            }
+            if !edits.is_empty() {
                 out.push(Conflict::AfterFusion {
-                    survivor: census.redirect(&survivor).clone(),
+                    survivor,
                     absorbed: i.id.clone(),
                     edits,
                 });
@@ -112,6 +180,10 @@ pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
                 entries.sort_by(|a, b| {
                     (b.stamp.at(), b.stamp.dot()).cmp(&(a.stamp.at(), a.stamp.dot()))
                 });
+                if field == crate::census::status::STATUS_FIELD {
+                    // The highest status on the ladder is proposed first.
+                    entries.sort_by_key(|e| std::cmp::Reverse(ladder_rank(e)));
+                }
                 out.push(Conflict::Field {
                     id: i.id.clone(),
                     field: field.to_string(),
@@ -121,6 +193,14 @@ pub fn conflicts(census: &Census, schema: &Schema) -> Vec<Conflict> {
         }
     }
     out
+}
+
+/// The rung of a status entry on the ladder (off the ladder: below it).
+fn ladder_rank(e: &Entry) -> Option<usize> {
+    let status = e.value.as_text()?;
+    crate::census::status::LADDER
+        .iter()
+        .position(|s| *s == status)
 }
 
 #[cfg(test)]

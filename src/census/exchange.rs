@@ -200,6 +200,12 @@ impl Peers {
         )
     }
 
+    /// Each colleague, with the `seen` of each initiative of the files
+    /// received from them.
+    pub fn known(&self) -> impl Iterator<Item = (&AgentId, &BTreeMap<InitiativeId, Seen>)> {
+        self.0.iter()
+    }
+
     pub fn save(&self, census: &Path) -> Result<(), SaveError> {
         let mut out = String::from(
             "// recense: what each colleague is known to have (local, not exchanged)\n{\n",

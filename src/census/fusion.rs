@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::census::carry::carry_work;
 use crate::census::conflicts::{Conflict, conflicts, context_of};
 use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Entry, Initiative, LookupError, Seen, Value, system};
@@ -34,6 +35,7 @@ impl Census {
     /// later edits.
     pub fn fuse(
         &mut self,
+        schema: &Schema,
         keep: &InitiativeId,
         other: &InitiativeId,
         agent: &Agent,
@@ -84,6 +86,11 @@ impl Census {
             .iter()
             .filter(|(f, _)| !f.starts_with(system::PREFIX))
         {
+            // The kept record keeps its own name: the other one stays on
+            // the absorbed record, and `edit` takes it if wanted.
+            if field == schema.name_field && target.fields.contains_key(field) {
+                continue;
+            }
             let have: Vec<&str> = target.values(field);
             let new: Vec<Value> = entries
                 .iter()
@@ -108,6 +115,7 @@ impl Census {
                 list.sort_by(Entry::canonical_cmp);
             }
         }
+        added += carry_work(&mut target, &source, &unseen, &mut dot, agent.id, now);
         // Who was said not to be a duplicate of `other` is not one of `keep`.
         for e in source.entries(system::NOT_DUPLICATE) {
             if e.value.as_text() != Some(keep.as_str())
@@ -127,6 +135,7 @@ impl Census {
         absorbed.write(system::MERGED_INTO, Value::record(record), d, now);
         self.insert(target);
         self.insert(absorbed);
+        crate::census::cycles::mark(self);
         self.agents.insert(agent.id, agent.name.clone());
         Ok(added)
     }
@@ -163,7 +172,10 @@ impl Census {
 
     /// Settles a conflict by choosing value `pick` (1 = the first listed).
     /// For a deletion in conflict with edits, 1 deletes again (having seen
-    /// the edits), 2 keeps the initiative.
+    /// the edits), 2 keeps the initiative. For a cycle of fusions
+    /// (`_merged_into`), the record to keep, in the order listed. For a
+    /// fusion against a « not a duplicate » (`_not_duplicate`), 1 keeps the
+    /// fusion, 2 undoes it. Returns the initiatives changed.
     pub fn resolve_pick(
         &mut self,
         schema: &Schema,
@@ -172,13 +184,19 @@ impl Census {
         pick: usize,
         agent: &Agent,
         now: Timestamp,
-    ) -> Result<(), OpError> {
+    ) -> Result<Vec<InitiativeId>, OpError> {
         let conflict = conflicts(self, schema).into_iter().find(|c| match c {
             Conflict::Field {
                 id: i, field: f, ..
             } => i == id && f == field,
             Conflict::DeletedEdited { id: i, .. } => i == id && field == system::DELETED,
             Conflict::AfterFusion { .. } => false,
+            Conflict::FusionCycle { records, .. } => {
+                field == system::MERGED_INTO && records.iter().any(|(r, _)| r == id)
+            }
+            Conflict::FusedNotDuplicate {
+                survivor, absorbed, ..
+            } => field == system::NOT_DUPLICATE && (survivor == id || absorbed == id),
         });
         let Some(conflict) = conflict else {
             return Err(OpError::NoConflict {
@@ -186,33 +204,75 @@ impl Census {
                 field: field.to_string(),
             });
         };
-        let i = self
-            .get_mut(id)
-            .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
-        match conflict {
+        let changed = match conflict {
+            Conflict::FusionCycle { records, .. } => {
+                let (kept, _) = records
+                    .get(pick.wrapping_sub(1))
+                    .ok_or(OpError::BadPick { max: records.len() })?;
+                let i = self.live_record(kept)?;
+                i.clear(system::MERGED_INTO);
+                i.touch(agent.id, now);
+                vec![kept.clone()]
+            }
+            Conflict::FusedNotDuplicate {
+                survivor, absorbed, ..
+            } => match pick {
+                1 => {
+                    // The fusion stands: the pair is no longer said different.
+                    for (x, y) in [(&survivor, &absorbed), (&absorbed, &survivor)] {
+                        let i = self.live_record(x)?;
+                        if i.values(system::NOT_DUPLICATE).contains(&y.as_str()) {
+                            i.remove_element(system::NOT_DUPLICATE, &Value::text(y.as_str()));
+                            i.touch(agent.id, now);
+                        }
+                    }
+                    vec![survivor, absorbed]
+                }
+                2 => {
+                    // Two initiatives after all: the absorbed one comes back.
+                    let i = self.live_record(&absorbed)?;
+                    i.clear(system::MERGED_INTO);
+                    i.touch(agent.id, now);
+                    vec![absorbed]
+                }
+                _ => return Err(OpError::BadPick { max: 2 }),
+            },
             Conflict::Field { entries, .. } => {
+                let i = self.live_record(id)?;
                 let chosen = entries
                     .get(pick.wrapping_sub(1))
                     .ok_or(OpError::BadPick { max: entries.len() })?;
                 let d = i.next_dot(agent.id);
                 i.write(field, chosen.value.clone(), d, now);
+                vec![id.clone()]
             }
-            Conflict::DeletedEdited { .. } => match pick {
-                1 => {
-                    let record = context(i);
-                    let d = i.next_dot(agent.id);
-                    i.write(system::DELETED, Value::record(record), d, now);
+            Conflict::DeletedEdited { .. } => {
+                let i = self.live_record(id)?;
+                match pick {
+                    1 => {
+                        let record = context(i);
+                        let d = i.next_dot(agent.id);
+                        i.write(system::DELETED, Value::record(record), d, now);
+                    }
+                    2 => {
+                        i.clear(system::DELETED);
+                        i.touch(agent.id, now);
+                    }
+                    _ => return Err(OpError::BadPick { max: 2 }),
                 }
-                2 => {
-                    i.clear(system::DELETED);
-                    i.touch(agent.id, now);
-                }
-                _ => return Err(OpError::BadPick { max: 2 }),
-            },
-            Conflict::AfterFusion { .. } => {}
-        }
+                vec![id.clone()]
+            }
+            Conflict::AfterFusion { .. } => Vec::new(),
+        };
+        crate::census::cycles::mark(self);
         self.agents.insert(agent.id, agent.name.clone());
-        Ok(())
+        Ok(changed)
+    }
+
+    /// An initiative of the census, to change.
+    fn live_record(&mut self, id: &InitiativeId) -> Result<&mut Initiative, OpError> {
+        self.get_mut(id)
+            .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))
     }
 }
 
@@ -275,11 +335,15 @@ mod tests {
             ],
         );
         let colleague = c.clone();
-        c.fuse(&keep, &other, &a, Timestamp(2)).unwrap();
+        c.fuse(&s, &keep, &other, &a, Timestamp(2)).unwrap();
         let k = c.get(&keep).unwrap();
         assert_eq!(k.values("roles"), vec!["contributeur", "academique"]);
         assert_eq!(k.value("site_web"), Some("https://infini.fr"));
-        assert!(k.is_conflict("nom"), "two different names to choose from");
+        assert_eq!(
+            k.values("nom"),
+            vec!["Infini"],
+            "the kept record keeps its name"
+        );
         assert_eq!(c.redirect(&other), &keep);
         assert_eq!(c.live().count(), 1);
 
@@ -299,7 +363,7 @@ mod tests {
         assert!(found.iter().any(|x| matches!(x, Conflict::AfterFusion { survivor, edits, .. } if survivor == &keep && edits.iter().any(|(f, _)| f == "telephone"))));
         // Fusing again takes the late edit in, and the conflict is gone.
         let mut merged = merged;
-        merged.fuse(&keep, &other, &a, Timestamp(4)).unwrap();
+        merged.fuse(&s, &keep, &other, &a, Timestamp(4)).unwrap();
         assert_eq!(
             merged.get(&keep).unwrap().value("telephone"),
             Some("+33298000000")

@@ -53,6 +53,7 @@ pub fn join_initiative(a: &Initiative, b: &Initiative) -> Initiative {
         id: a.id.clone(),
         seen,
         fields: Fields::from_pairs(pairs),
+        cycle_survivor: false,
     }
 }
 
@@ -107,13 +108,17 @@ pub fn join(a: &Census, b: &Census) -> Result<Census, MergeError> {
         };
         agents.insert(*id, keep);
     }
-    Ok(Census {
+    let mut joined = Census {
         territory: a.territory.clone().max(b.territory.clone()),
         schema_id: a.schema_id.clone(),
         schema_version: a.schema_version.max(b.schema_version),
         agents,
         initiatives,
-    })
+    };
+    // Opposite fusions make a cycle of redirects: shown as one survivor,
+    // chosen from the ids alone (nothing is written).
+    crate::census::cycles::mark(&mut joined);
+    Ok(joined)
 }
 
 #[cfg(test)]

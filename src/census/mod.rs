@@ -1,11 +1,12 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
+pub(crate) mod carry;
 pub mod conflicts;
+pub mod cycles;
 pub mod draft;
 pub mod duplicates;
 pub(crate) mod error;
 pub mod exchange;
-pub mod export;
 pub mod file;
 pub(crate) mod fusion;
 pub(crate) mod geo;
@@ -22,10 +23,10 @@ pub(crate) mod quality;
 pub mod query;
 pub(crate) mod receive;
 pub(crate) mod repo;
-pub mod report;
 pub(crate) mod restore;
 pub mod schema;
 pub mod search;
+pub(crate) mod session;
 pub mod standards;
 pub mod stats;
 pub mod status;

@@ -280,6 +280,12 @@ pub struct Initiative {
     pub id: InitiativeId,
     pub seen: Seen,
     pub fields: Fields,
+    /// Derived, never saved: this initiative's redirect closes a cycle of
+    /// fusions (opposite fusions merged) and it is the member shown in the
+    /// cycle's stead, its own redirect set aside until someone settles the
+    /// cycle. Set by [`crate::census::cycles::mark`] from the ids and
+    /// redirects alone, so every copy and every merge order agree.
+    pub cycle_survivor: bool,
 }
 
 impl Initiative {
@@ -288,6 +294,7 @@ impl Initiative {
             id,
             seen: Seen::default(),
             fields: Fields::default(),
+            cycle_survivor: false,
         }
     }
 
@@ -339,8 +346,17 @@ impl Initiative {
         self.fields.contains_key(system::DELETED)
     }
 
-    /// The survivor this duplicate was fused into, if it was.
+    /// The survivor this duplicate was fused into, if it was. The survivor
+    /// of a cycle of fusions is not redirected (see `cycle_survivor`).
     pub fn merged_into(&self) -> Option<&str> {
+        if self.cycle_survivor {
+            return None;
+        }
+        self.redirect_target()
+    }
+
+    /// The id its fusion redirects to, as written, cycle or not.
+    pub fn redirect_target(&self) -> Option<&str> {
         self.entries(system::MERGED_INTO)
             .iter()
             .filter_map(|e| match &e.value {

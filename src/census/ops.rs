@@ -54,6 +54,13 @@ pub enum OpError {
     RelationToItself {
         field: String,
     },
+    /// A new relation to an initiative that is deleted, or fused into
+    /// another (`into`: link to that one instead).
+    RelationToGone {
+        field: String,
+        target: InitiativeId,
+        into: Option<String>,
+    },
     Deleted(InitiativeId),
     NotDeleted(InitiativeId),
     /// The same initiative named twice where two are needed.
@@ -381,6 +388,46 @@ fn fill<V: IntoIterator<Item = Text>>(
     i.fields = Fields::from_pairs(pairs);
 }
 
+/// New relations must point to a live initiative: a deleted one is refused
+/// (restore it first), a fused one names the record it was fused into.
+/// Relations already there are left alone (so that one pointing to a record
+/// deleted since can still be removed or kept).
+fn check_relation_targets<'v>(
+    schema: &Schema,
+    census: &Census,
+    current: Option<&Initiative>,
+    given: impl IntoIterator<Item = &'v FieldValues>,
+) -> Result<(), OpError> {
+    for fv in given {
+        let is_relation = schema
+            .field(&fv.field)
+            .is_some_and(|f| matches!(f.field_type, FieldType::Relations(_)));
+        if !is_relation {
+            continue;
+        }
+        for v in &fv.values {
+            if current.is_some_and(|i| i.values(&fv.field).contains(&v.as_str())) {
+                continue;
+            }
+            let target = value::split_relation(v)
+                .and_then(|(_, t)| InitiativeId::parse(t).ok())
+                .and_then(|t| census.get(&t));
+            let Some(target) = target.filter(|t| !t.is_live()) else {
+                continue;
+            };
+            // A fused record: the one that now stands for it.
+            let into = (!target.is_deleted() && target.merged_into().is_some())
+                .then(|| census.redirect(&target.id).to_string());
+            return Err(OpError::RelationToGone {
+                field: fv.field.clone(),
+                target: target.id.clone(),
+                into,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Adding or removing elements only makes sense for multi-valued fields.
 fn check_multi(schema: &Schema, changes: &Changes) -> Result<(), OpError> {
     for fv in changes.add.iter().chain(&changes.remove) {
@@ -486,6 +533,7 @@ impl Census {
         while self.get(&id).is_some() {
             id = InitiativeId::generate(now.unix_millis());
         }
+        check_relation_targets(schema, self, None, &values)?;
         let i = new_initiative(schema, agent, id.clone(), values, now)?;
         self.note_agent(agent);
         self.insert(i);
@@ -512,6 +560,12 @@ impl Census {
         if current.is_deleted() {
             return Err(OpError::Deleted(id.clone()));
         }
+        check_relation_targets(
+            schema,
+            self,
+            Some(current),
+            changes.set.iter().chain(&changes.add),
+        )?;
         // Work on a copy: the census is touched only if every check passes.
         let mut i = current.clone();
         let changed = apply(schema, &mut i, agent.id, changes, now);

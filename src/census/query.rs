@@ -5,7 +5,7 @@ use crate::census::model::{Census, Initiative};
 use crate::census::schema::Schema;
 use crate::census::search::{Matcher, Texts, fold, fold_onto};
 use crate::census::status;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// One folded search key per initiative, computed once; each key begins
 /// with the folded name (the sort key by name).

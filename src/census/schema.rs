@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::census::locate::{Location, SourceText};
 use crate::census::status::Status;
-use crate::i18n::{Lang, Localized};
+use crate::lang::Lang;
 
 /// The default schema, embedded so that the program works with no file around.
 pub const DEFAULT_SCHEMA_SOURCE: &str = include_str!("../../schemas/communs-numeriques.ron");
@@ -266,16 +266,6 @@ pub struct LocatedProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchemaError {
     pub problems: Vec<LocatedProblem>,
-}
-
-impl Localized for SchemaError {
-    fn localize(&self, lang: Lang) -> String {
-        self.problems
-            .iter()
-            .map(|p| format!("{}: {}", p.location, p.problem.localize(lang)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
 }
 
 fn valid_id(s: &str) -> bool {

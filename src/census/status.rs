@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::census::carry::author_of;
 use crate::census::id::{AgentId, InitiativeId};
 use crate::census::model::{Census, Entry, Initiative, LookupError, Value};
 use crate::census::ops::{Agent, OpError};
@@ -199,7 +200,7 @@ pub fn evidence(i: &Initiative) -> Vec<Evidence> {
             date: field(e, "date").and_then(Date::parse),
             note: field(e, "note").unwrap_or("").to_string(),
             url: field(e, "url").unwrap_or("").to_string(),
-            by: e.stamp.dot().map(|d| d.agent),
+            by: author_of(e),
             at: e.stamp.at(),
         })
         .collect();
@@ -213,7 +214,7 @@ pub fn confirmations(i: &Initiative) -> Vec<(AgentId, String, Option<Timestamp>)
         .iter()
         .filter_map(|e| {
             Some((
-                e.stamp.dot()?.agent,
+                author_of(e)?,
                 field(e, "comment").unwrap_or("").to_string(),
                 e.stamp.at(),
             ))
@@ -238,7 +239,7 @@ pub fn history(i: &Initiative) -> Vec<Change> {
         .map(|e| Change {
             status: field(e, "status").unwrap_or("").to_string(),
             comment: field(e, "comment").unwrap_or("").to_string(),
-            by: e.stamp.dot().map(|d| d.agent),
+            by: author_of(e),
             at: e.stamp.at(),
         })
         .collect();

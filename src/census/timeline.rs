@@ -4,10 +4,9 @@
 //! values it went back to will not stick: the next merge brings back every
 //! newer value (see `docs/merge.md`, « git et recense »).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::census::exchange::peers_path;
+use crate::census::exchange::Peers;
 use crate::census::id::{AgentId, InitiativeId};
 use crate::census::model::{Census, Seen};
 
@@ -55,26 +54,6 @@ fn behind<'a>(
     (agents, initiatives)
 }
 
-/// What `FILE.peers.ron` records: for each colleague, the `seen` of each
-/// initiative of the files received from them (empty when there is none or
-/// it cannot be read: it only helps).
-fn peers_known(census_path: &Path) -> BTreeMap<AgentId, BTreeMap<InitiativeId, Seen>> {
-    let Ok(text) = std::fs::read_to_string(peers_path(census_path)) else {
-        return BTreeMap::new();
-    };
-    let raw: BTreeMap<AgentId, BTreeMap<InitiativeId, BTreeMap<AgentId, u32>>> =
-        ron::from_str(&text).unwrap_or_default();
-    raw.into_iter()
-        .map(|(peer, known)| {
-            let known = known
-                .into_iter()
-                .map(|(id, s)| (id, Seen(s.into_iter().collect())))
-                .collect();
-            (peer, known)
-        })
-        .collect()
-}
-
 /// Every sign that `census` (the file at `census_path`) went back in time:
 /// against each colleague whose files were merged here, and against the
 /// `earlier` versions given (its backup, its last commits), each of which it
@@ -85,8 +64,8 @@ pub fn went_back(
     earlier: &[(Witness, Census)],
 ) -> Vec<WentBack> {
     let mut out = Vec::new();
-    let peers = peers_known(census_path);
-    let known = (peers.iter())
+    let peers = Peers::load(census_path);
+    let known = (peers.known())
         .map(|(peer, known)| (Witness::Peer(*peer), behind(census, known.iter())))
         .chain(earlier.iter().map(|(witness, old)| {
             let seen = old.initiatives.iter().map(|i| (&i.id, &i.seen));

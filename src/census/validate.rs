@@ -45,6 +45,11 @@ pub enum Problem {
         count: usize,
         recorded: usize,
     },
+    /// Records fused into one another (opposite fusions merged), in
+    /// redirect order from the one shown.
+    FusionCycle {
+        cycle: Vec<InitiativeId>,
+    },
 }
 
 impl Problem {
@@ -123,6 +128,7 @@ pub fn validate(
         }
         check_initiative(census, schema, i, &text, at, &mut out);
     }
+    out.extend(crate::census::cycles::diagnostics(census, &text));
     out
 }
 

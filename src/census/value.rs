@@ -91,7 +91,7 @@ fn normalize_cow<'r>(
         if too_long || mismatch {
             return Err(ValueError::Constraint {
                 message_fr: c.message.fr.clone(),
-                message_en: c.message.get(crate::i18n::Lang::En).to_string(),
+                message_en: c.message.get(crate::lang::Lang::En).to_string(),
             });
         }
     }

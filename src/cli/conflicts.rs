@@ -16,14 +16,18 @@ use crate::i18n::{duplicate_reason, fill};
 use super::ReportFormat;
 use super::invocation::{Among, Fail, Invocation};
 
-fn name_of<'a>(census: &'a Census, schema_name: &str, id: &crate::census::InitiativeId) -> &'a str {
+pub(super) fn name_of<'a>(
+    census: &'a Census,
+    schema_name: &str,
+    id: &crate::census::InitiativeId,
+) -> &'a str {
     census
         .get(id)
         .and_then(|i| i.value(schema_name))
         .unwrap_or("?")
 }
 
-fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) {
+pub(super) fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) {
     match (e.stamp.dot(), e.stamp.at()) {
         (Some(d), Some(at)) => {
             let mut name = inert(census.agent_name(&d.agent)).into_owned();
@@ -42,7 +46,10 @@ fn label_of<'a>(
     field: &'a str,
     lang: crate::i18n::Lang,
 ) -> &'a str {
-    schema.field(field).map_or(field, |d| d.label.get(lang))
+    match crate::i18n::fusion::work_label(field, lang) {
+        Some(label) => label,
+        None => schema.field(field).map_or(field, |d| d.label.get(lang)),
+    }
 }
 
 /// A value as people read it: a choice by its label, a relation by name.
@@ -53,6 +60,9 @@ fn shown(
     e: &Entry,
     lang: crate::i18n::Lang,
 ) -> String {
+    if let Some(work) = crate::i18n::fusion::work_value(schema, field, &e.value, lang) {
+        return inert(&work).into_owned();
+    }
     let v = e.value.as_text().unwrap_or("?");
     let list = schema.field(field).and_then(|d| d.field_type.choice_list());
     let text = match (list, crate::census::value::split_relation(v)) {
@@ -100,6 +110,18 @@ pub fn list(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
                 Conflict::AfterFusion { survivor, absorbed, edits } => json!({
                     "kind": "after_fusion", "id": survivor.as_str(), "absorbed": absorbed.as_str(),
                     "edits": edits.iter().map(|(f, e)| json!({"field": f, "edit": entry_json(census, e)})).collect::<Vec<_>>(),
+                }),
+                Conflict::FusionCycle { survivor, records } => json!({
+                    "kind": "fusion_cycle", "id": survivor.as_str(),
+                    "records": records.iter().map(|(id, fusions)| json!({
+                        "id": id.as_str(),
+                        "fusions": fusions.iter().map(|e| entry_json(census, e)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                }),
+                Conflict::FusedNotDuplicate { survivor, absorbed, fusions, marks } => json!({
+                    "kind": "fused_not_duplicate", "id": survivor.as_str(), "absorbed": absorbed.as_str(),
+                    "fusions": fusions.iter().map(|e| entry_json(census, e)).collect::<Vec<_>>(),
+                    "marks": marks.iter().map(|e| entry_json(census, e)).collect::<Vec<_>>(),
                 }),
             })
             .collect();
@@ -231,6 +253,17 @@ pub fn list(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
                     )
                 );
             }
+            Conflict::FusionCycle { survivor, records } => {
+                super::fusion_text::cycle(census, schema, survivor, records, ctx.lang)
+            }
+            Conflict::FusedNotDuplicate {
+                survivor,
+                absorbed,
+                fusions,
+                marks,
+            } => super::fusion_text::not_duplicate(
+                census, schema, survivor, absorbed, fusions, marks, ctx.lang,
+            ),
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -252,10 +285,11 @@ pub fn resolve(
         let id = ctx.resolve(&ws.census, id, among)?;
         let now = Timestamp::now();
         match (pick, set) {
-            (Some(n), _) => ws
-                .census
-                .resolve_pick(&ws.schema, &id, field, n, agent, now)
-                .map_err(|e| ctx.fail(&e))?,
+            (Some(n), _) => {
+                ws.census
+                    .resolve_pick(&ws.schema, &id, field, n, agent, now)
+                    .map_err(|e| ctx.fail(&e))?;
+            }
             (None, Some(value)) => {
                 let in_conflict = conflicts(&ws.census, &ws.schema)
                     .iter()
@@ -342,16 +376,25 @@ pub fn duplicates(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fa
 
 pub fn fuse(ctx: &Invocation, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
-    let (keep, other, added, conflicted) = ctx.mutate(|ws, agent| {
-        let keep = ctx.resolve(&ws.census, keep, Among::Live)?;
-        let other = ctx.resolve(&ws.census, other, Among::Any)?;
-        let before = conflicts(&ws.census, &ws.schema).len();
-        let added = ws
-            .census
-            .fuse(&keep, &other, agent, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
-        let conflicted = conflicts(&ws.census, &ws.schema).len() > before;
-        Ok(((keep, other, added, conflicted), true))
+    let (keep, other, added, conflicted, names) = ctx.with_session(|s| {
+        let keep = ctx.resolve(&s.ws.census, keep, Among::Live)?;
+        let other = ctx.resolve(&s.ws.census, other, Among::Any)?;
+        let before = conflicts(&s.ws.census, &s.ws.schema).len();
+        let name = |id| {
+            let i = s.ws.census.get(id);
+            i.and_then(|i| i.value(&s.ws.schema.name_field))
+                .map(String::from)
+        };
+        let names = (name(&keep), name(&other));
+        let added = s.fuse(&keep, &other).map_err(|e| ctx.fail(&e))?;
+        let conflicted = conflicts(&s.ws.census, &s.ws.schema).len() > before;
+        let names = match names {
+            (Some(kept), Some(theirs)) if kept != theirs => {
+                Some((kept, theirs, s.ws.schema.name_field.clone()))
+            }
+            _ => None,
+        };
+        Ok(((keep, other, added, conflicted, names), true))
     })?;
     outln!(
         "{}",
@@ -363,18 +406,26 @@ pub fn fuse(ctx: &Invocation, keep: &str, other: &str) -> Result<ExitCode, Fail>
     if conflicted {
         eprintln!("{}", t.fused_conflicts);
     }
+    if let Some((kept, theirs, field)) = names {
+        let text = crate::i18n::fusion::fusion(ctx.lang).name_kept;
+        let (kept, theirs) = (inert(&kept), inert(&theirs));
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("kept", &kept),
+            ("other", &theirs),
+            ("id", &keep),
+            ("field", &field),
+        ];
+        eprintln!("{}", fill(text, &args));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn not_duplicate(ctx: &Invocation, a: &str, b: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
-    let (a, b, changed) = ctx.mutate(|ws, agent| {
-        let a = ctx.resolve(&ws.census, a, Among::Live)?;
-        let b = ctx.resolve(&ws.census, b, Among::Live)?;
-        let changed = ws
-            .census
-            .mark_not_duplicate(&a, &b, agent, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
+    let (a, b, changed) = ctx.with_session(|s| {
+        let a = ctx.resolve(&s.ws.census, a, Among::Live)?;
+        let b = ctx.resolve(&s.ws.census, b, Among::Live)?;
+        let changed = s.not_duplicate(&a, &b).map_err(|e| ctx.fail(&e))?;
         Ok(((a, b, changed), changed))
     })?;
     let text = if changed {

@@ -85,13 +85,10 @@ fn install_schema(ctx: &Invocation, census: &Path, file: &Path, id: &str) -> Res
 }
 
 pub fn add(ctx: &Invocation, set: &[String]) -> Result<ExitCode, Fail> {
-    let id = ctx.mutate(|ws, agent| {
+    let id = ctx.with_session(|s| {
         let values =
-            parse_assignments(&ws.schema, &ws.census, set, None).map_err(|e| ctx.fail(&e))?;
-        let id = ws
-            .census
-            .add_initiative(&ws.schema, agent, &values, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
+            parse_assignments(&s.ws.schema, &s.ws.census, set, None).map_err(|e| ctx.fail(&e))?;
+        let id = s.create(&values).map_err(|e| ctx.fail(&e))?;
         Ok((id, true))
     })?;
     outln!("{id}");
@@ -109,7 +106,8 @@ pub fn edit(
     if set.is_empty() && add.is_empty() && remove.is_empty() && unset.is_empty() {
         return Err(Fail::new(cli(ctx.lang).nothing_to_change));
     }
-    let (id, changed) = ctx.mutate(|ws, agent| {
+    let (id, changed) = ctx.with_session(|s| {
+        let ws = &s.ws;
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
         let parse = |a: &[String]| {
             parse_assignments(&ws.schema, &ws.census, a, Some(&id)).map_err(|e| ctx.fail(&e))
@@ -120,10 +118,7 @@ pub fn edit(
             remove: parse(remove)?,
             unset: unset.to_vec(),
         };
-        let changed = ws
-            .census
-            .edit_initiative(&ws.schema, &id, agent, &changes, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
+        let changed = s.edit(&id, &changes).map_err(|e| ctx.fail(&e))?;
         Ok(((id, changed), changed))
     })?;
     if changed {
@@ -135,11 +130,9 @@ pub fn edit(
 }
 
 pub fn delete(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
-    let id = ctx.mutate(|ws, agent| {
-        let id = ctx.resolve(&ws.census, id, Among::Live)?;
-        ws.census
-            .delete_initiative(&id, agent, Timestamp::now())
-            .map_err(|e| ctx.fail(&e))?;
+    let id = ctx.with_session(|s| {
+        let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
+        s.delete(&id).map_err(|e| ctx.fail(&e))?;
         Ok((id, true))
     })?;
     eprintln!(

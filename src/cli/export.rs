@@ -1,5 +1,5 @@
 //! `recense export`: the census in another format, on standard output or
-//! in a file replaced in one go. The work is `census::export`'s.
+//! in a file replaced in one go. The work is `documents::export`'s.
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::census::export::{self, Format, Header, Options, Summary};
 use crate::census::store;
-use crate::i18n::export::{export as texts, report_lines};
+use crate::documents::export::words::{export as texts, report_lines};
+use crate::documents::export::{self, Format, Header, Options, Summary};
 use crate::i18n::{fill, io_error};
 
 use super::invocation::{Fail, Invocation};

@@ -11,20 +11,9 @@ use crate::census::{repo, store};
 use crate::i18n::cli::cli;
 use crate::i18n::{Localized, fill};
 
+use super::git_run::git;
 use super::git_tree;
 use super::invocation::{Fail, Invocation};
-
-/// Runs git in `dir`; its trimmed output when it succeeds.
-pub(super) fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
 
 fn census_dir(file: &Path) -> PathBuf {
     file.parent()
@@ -205,6 +194,9 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
             }
             let c = conflicts(&ws.census, &ws.schema).len();
             report(c == 0, fill(t.doctor_conflicts, &[("n", &c)]));
+            for cycle in crate::census::cycles::fusion_cycles(&ws.census) {
+                report(false, crate::i18n::fusion::cycle_line(&cycle, ctx.lang));
+            }
             let d = all_pairs(&ws.census, &ws.schema).len();
             report(d == 0, fill(t.doctor_duplicates, &[("n", &d)]));
         }

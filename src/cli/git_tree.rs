@@ -3,30 +3,13 @@
 //! must ignore (committed, every later pull conflicts on them).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::census::repo;
 use crate::i18n::fill;
 use crate::i18n::git::git as texts;
 
-use super::git::git;
+use super::git_run::{git, git_paths};
 use super::invocation::{Fail, Invocation};
-
-/// Runs git in `dir` with `-z` output: the paths it prints, none when it
-/// fails.
-fn git_paths(dir: &Path, args: &[&str]) -> Vec<String> {
-    let Ok(out) = Command::new("git").args(args).current_dir(dir).output() else {
-        return Vec::new();
-    };
-    if !out.status.success() {
-        return Vec::new();
-    }
-    String::from_utf8_lossy(&out.stdout)
-        .split('\0')
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 /// The census `setup-git` sets up: the one named (`--file`, `RECENSE_FILE`);
 /// else, inside a repository, the only census of its work tree; else the

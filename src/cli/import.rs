@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::census::import::{self, Format, ImportPlan, Origin, Request, Target};
+use crate::census::session::Clock;
 use crate::census::time::Timestamp;
 use crate::display::inert;
 use crate::i18n::import::{column_line, import as texts, row_lines, summary};
@@ -86,7 +87,10 @@ fn show_rows(plan: &ImportPlan, dry_run: bool, lang: Lang) {
 pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
     let lang = ctx.lang;
     let t = texts(lang);
-    let (file, written) = ctx.mutate(|ws, agent| {
+    let (file, written) = ctx.with_session(|s| {
+        // One instant for the plan and its writes.
+        s.clock = Clock::Fixed(Timestamp::now());
+        let (ws, agent, now) = (&s.ws, &s.agent, s.clock.now());
         let overrides = args
             .map
             .iter()
@@ -100,7 +104,6 @@ pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
             defaults: args.defaults.clone(),
             create_likely: args.create_likely,
         };
-        let now = Timestamp::now();
         let plan =
             import::plan(&ws.census, &ws.schema, agent, now, &request).map_err(|e| ctx.fail(&e))?;
         show_columns(&plan, args.dry_run, lang);
@@ -114,7 +117,7 @@ pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
             return Ok(((plan.file, false), false));
         }
         let file = plan.file.clone();
-        let applied = import::apply(&mut ws.census, &ws.schema, agent, now, plan);
+        let applied = s.import(plan);
         for (line, problem) in &applied.failed {
             eprintln!(
                 "{}",

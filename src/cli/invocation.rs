@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use std::io::Write as _;
 
+use crate::census::error::LoadError;
 use crate::census::model::{Census, LookupError};
 use crate::census::ops::OpError;
-use crate::census::store::Lock;
+use crate::census::session::{OpenError, Session};
 use crate::census::workspace::Workspace;
 use crate::census::{Agent, InitiativeId};
 use crate::config::{Config, Dirs, resolve_agent};
@@ -107,14 +108,17 @@ impl Invocation {
 
     /// Opens the census for reading.
     pub fn open(&self) -> Result<Workspace, Fail> {
-        Workspace::open(&self.file).map_err(|e| {
-            let mut fail = self.fail(&e);
-            if matches!(e, crate::census::error::LoadError::NotFound { .. }) {
-                fail.message.push(' ');
-                fail.message.push_str(cli(self.lang).create_census_hint);
-            }
-            fail
-        })
+        Workspace::open(&self.file).map_err(|e| self.load_fail(&e))
+    }
+
+    /// A census that cannot be read, with how to create it when missing.
+    fn load_fail(&self, e: &LoadError) -> Fail {
+        let mut fail = self.fail(e);
+        if matches!(e, LoadError::NotFound { .. }) {
+            fail.message.push(' ');
+            fail.message.push_str(cli(self.lang).create_census_hint);
+        }
+        fail
     }
 
     /// The initiative an id or unique prefix names, with a message that says
@@ -165,36 +169,33 @@ impl Invocation {
         &self,
         change: impl FnOnce(&mut Workspace, &Agent) -> Result<(T, bool), Fail>,
     ) -> Result<T, Fail> {
+        self.with_session(|s| change(&mut s.ws, &s.agent))
+    }
+
+    /// [`Invocation::mutate`], with the editing session (the same as the
+    /// interface's) for `change` to call its operations.
+    pub fn with_session<T>(
+        &self,
+        change: impl FnOnce(&mut Session) -> Result<(T, bool), Fail>,
+    ) -> Result<T, Fail> {
         let agent = self.require_agent()?;
-        if !self.file.exists() {
-            // Say the census is missing, not that its lock cannot be made.
-            self.open()?;
-        }
-        let lock = Lock::acquire(&self.file, &agent.name).map_err(|e| self.fail(&e))?;
-        let mut ws = self.open()?;
-        // Values changed by hand in the file become hand edits of this agent
-        // before anything else, so that no later merge mistakes them.
-        ws.census
-            .adopt_hand_edits(&agent, crate::census::time::Timestamp::now());
+        let mut session = Session::open_for_writing(&self.file, agent).map_err(|e| match e {
+            OpenError::Load(e) => self.load_fail(&e),
+            OpenError::Lock(e) => self.fail(&e),
+        })?;
         // Blocks deleted by hand: this write forgets them, so it says so
         // unless the change (a merge) brought them back.
-        let hand_deleted = ws.report.deleted_by_hand.map(|r| (r, ws.census.clone()));
-        let (out, changed) = change(&mut ws, &agent)?;
+        let hand_deleted = session.hand_deleted();
+        let (out, changed) = change(&mut session)?;
         if changed {
-            ws.save().map_err(|e| self.fail(&e))?;
-            if let Some((recorded, before)) = hand_deleted {
-                use crate::census::file::footer::{self, BroughtBack};
-                let count = footer::deleted_by_hand(recorded, &before);
-                if footer::after_merge(recorded, &before, &ws.census, "")
-                    == BroughtBack::Unrecognised(count)
-                {
-                    let name = self.file.display().to_string();
-                    let text = crate::i18n::files::deleted_before_write(self.lang, &name, count);
-                    eprintln!("{text}");
-                }
+            session.save().map_err(|e| self.fail(&e))?;
+            if let Some(count) = hand_deleted.and_then(|h| h.forgotten(&session.ws.census)) {
+                let name = self.file.display().to_string();
+                let text = crate::i18n::files::deleted_before_write(self.lang, &name, count);
+                eprintln!("{text}");
             }
         }
-        lock.release();
+        session.close();
         Ok(out)
     }
 }

@@ -3,13 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::census::exchange::{
-    self, IncomingError, MergeSummary, Peers, bundle_for, bundle_since, read_incoming,
-};
+use crate::census::exchange::{self, MergeSummary, Peers, bundle_for, bundle_since, read_incoming};
 use crate::census::file::footer;
-use crate::census::merge::MergeError;
 use crate::census::model::Census;
 use crate::census::receive::{Received, merge_received};
+use crate::census::session::Clock;
 use crate::census::store::{self, Lock};
 use crate::census::time::{Date, Timestamp};
 use crate::census::workspace::{check_schema_version, schema_for};
@@ -30,31 +28,6 @@ pub struct MergeArgs {
     pub from: Option<String>,
     /// The territory of the result, when a received file is of another.
     pub territory: Option<String>,
-}
-
-fn incoming_fail(ctx: &Invocation, e: IncomingError) -> Fail {
-    let t = cli(ctx.lang);
-    match e {
-        IncomingError::Load(e) => ctx.fail(&e),
-        IncomingError::Checksum { path, missing } => {
-            let text = if missing {
-                t.checksum_missing
-            } else {
-                t.checksum_bad
-            };
-            Fail::new(fill(text, &[("file", &path.display())]))
-        }
-        IncomingError::Merge(e) => merge_fail(ctx, e),
-    }
-}
-
-pub fn merge_fail(ctx: &Invocation, e: MergeError) -> Fail {
-    match e {
-        MergeError::Schema { ours, theirs } => Fail::new(fill(
-            cli(ctx.lang).schema_mismatch,
-            &[("ours", &ours), ("theirs", &theirs)],
-        )),
-    }
 }
 
 fn say_summary(ctx: &Invocation, file: &Path, s: &MergeSummary) {
@@ -195,8 +168,7 @@ fn merge_files(
     if args.files.iter().any(|f| store::same_file(f, out)) {
         return Err(Fail::new(t.merge_output_is_input));
     }
-    let first =
-        read_incoming(&args.files[0], args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
+    let first = read_incoming(&args.files[0], args.accept_edited).map_err(|e| ctx.fail(&e))?;
     let schema = schema_for(&args.files[0], &first.schema_id).map_err(|e| ctx.fail(&e))?;
     check_schema_version(&first, &schema, &args.files[0]).map_err(|e| ctx.fail(&e))?;
     let agent = &files_agent(ctx, &first, &args.files[0]);
@@ -204,10 +176,10 @@ fn merge_files(
     // Every file's hand edits are its sender's, as when it is received.
     exchange::adopt_received(&mut result, agent, now);
     for file in &args.files[1..] {
-        let theirs = read_incoming(file, args.accept_edited).map_err(|e| incoming_fail(ctx, e))?;
+        let theirs = read_incoming(file, args.accept_edited).map_err(|e| ctx.fail(&e))?;
         check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
         let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
-            .map_err(|e| merge_fail(ctx, e))?;
+            .map_err(|e| ctx.fail(&e))?;
         say_summary(ctx, file, &summary);
     }
     if args.dry_run {
@@ -234,7 +206,7 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
         .map(|f| {
             read_incoming(f, args.accept_edited)
                 .map(|c| (f.clone(), c))
-                .map_err(|e| incoming_fail(ctx, e))
+                .map_err(|e| ctx.fail(&e))
         })
         .collect::<Result<_, _>>()?;
     let dry_run = args.dry_run;
@@ -242,29 +214,30 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
         Some("") => return Err(Fail::new(t.empty_territory)),
         other => other,
     };
-    let any_conflict = ctx.mutate(|ws, agent| {
+    let any_conflict = ctx.with_session(|s| {
+        // One instant for every file merged.
+        s.clock = Clock::Fixed(now);
         // Blocks deleted by hand: told when a colleague's copy brings them back.
-        let hand_deleted = ws.report.deleted_by_hand.map(|r| (r, ws.census.clone()));
-        let mut peers = Peers::load(&ws.path);
+        let hand_deleted = s.hand_deleted();
+        let mut peers = Peers::load(&s.ws.path);
         let mut conflicts = 0;
         for (file, theirs) in &received {
-            check_schema_version(theirs, &ws.schema, file).map_err(|e| ctx.fail(&e))?;
-            let sender = sender_of(ctx, &ws.census, theirs, args.from.as_deref())?;
-            let r = merge_received(&mut ws.census, &ws.schema, theirs, agent, now, territory)
-                .map_err(|e| merge_fail(ctx, e))?;
+            check_schema_version(theirs, &s.ws.schema, file).map_err(|e| ctx.fail(&e))?;
+            let sender = sender_of(ctx, &s.ws.census, theirs, args.from.as_deref())?;
+            let r = s.merge(file, theirs, territory).map_err(|e| ctx.fail(&e))?;
             let summary = &r.summary;
             say_summary(ctx, file, summary);
             say_received(ctx, file, &r, true);
             if let Some(sender) = sender {
-                let name = ws.census.agent_name(&sender).to_string();
+                let name = s.ws.census.agent_name(&sender).to_string();
                 eprintln!("  {} {name}", t.merge_from);
                 peers.record(sender, theirs);
             }
             conflicts = summary.conflicts;
         }
-        if let Some((recorded, before)) = &hand_deleted {
+        if let Some(hand_deleted) = &hand_deleted {
             let name = ctx.file.display().to_string();
-            let back = footer::after_merge(*recorded, before, &ws.census, &ws.schema.name_field);
+            let back = hand_deleted.after(&s.ws.census, &s.ws.schema.name_field);
             // When written, the save itself tells blocks that did not come back.
             if dry_run || matches!(back, footer::BroughtBack::Named(_)) {
                 say_brought_back(ctx, &name, &back);
@@ -274,7 +247,7 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
             return Ok((conflicts, false));
         }
         // What colleagues have only makes bundles smaller: not worth failing for.
-        let _ = peers.save(&ws.path);
+        let _ = peers.save(&s.ws.path);
         Ok((conflicts, true))
     })?;
     if dry_run {
@@ -368,7 +341,7 @@ pub fn git_merge_driver(
     check_schema_version(&other, &schema, theirs).map_err(|e| unreadable(&e))?;
     result.adopt_hand_edits(&agent, now);
     let r = merge_received(&mut result, &schema, &other, &agent, now, None)
-        .map_err(|e| merge_fail(ctx, e))?;
+        .map_err(|e| ctx.fail(&e))?;
     say_received(ctx, Path::new(name), &r, false);
     if let Some((recorded, before)) = &hand_deleted {
         let back = footer::after_merge(*recorded, before, &result, &schema.name_field);

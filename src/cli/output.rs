@@ -4,11 +4,11 @@
 use crate::i18n::cli::cli;
 use serde_json::Value as Json;
 
-use crate::census::export::json::ItemOptions;
-use crate::census::export::values::labels;
 use crate::census::model::{Census, Initiative, Stamp};
 use crate::census::schema::Schema;
 use crate::display::{inert, inert_multiline, truncate, width};
+use crate::documents::export::json::ItemOptions;
+use crate::documents::export::values::labels;
 use crate::i18n::Lang;
 
 /// A field's value for people: choice labels, several values joined.
@@ -23,14 +23,14 @@ pub fn field_text(
 }
 
 /// The stable JSON of an initiative (`list` and `show --format json`), its
-/// score as of today: see [`crate::census::export::json::initiative_json`].
+/// score as of today: see [`crate::documents::export::json::initiative_json`].
 pub fn initiative_json(schema: &Schema, census: &Census, i: &Initiative, details: bool) -> Json {
     let options = ItemOptions {
         details,
         public: false,
         today: crate::census::time::Timestamp::now().date(),
     };
-    crate::census::export::json::initiative_json(schema, census, i, &options)
+    crate::documents::export::json::initiative_json(schema, census, i, &options)
 }
 
 /// Columns aligned on display width; the last column is not padded.

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::census::query::{SearchIndex, find};
-use crate::census::report::{self, Options};
 use crate::census::stats;
 use crate::census::store::{self, Backup, save_text_with};
 use crate::census::time::Timestamp;
+use crate::documents::report::words::report_text;
+use crate::documents::report::{self, Options};
 use crate::i18n::fill;
-use crate::i18n::report::report_text;
 
 use super::ReportFormat;
 use super::invocation::{Fail, Invocation};

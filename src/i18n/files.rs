@@ -5,7 +5,7 @@ use super::{Lang, Localized, list};
 use crate::census::error::{LoadError, SaveError, SyntaxError};
 use crate::census::file::footer::BroughtBack;
 use crate::census::model::FORMAT_VERSION;
-use crate::census::schema::SchemaProblem;
+use crate::census::schema::{SchemaError, SchemaProblem};
 use crate::census::validate::{Diagnostic, Problem, Severity};
 
 /// An operating-system error in the user's language (the common ones).
@@ -206,6 +206,16 @@ impl Localized for SchemaProblem {
     }
 }
 
+impl Localized for SchemaError {
+    fn localize(&self, lang: Lang) -> String {
+        self.problems
+            .iter()
+            .map(|p| format!("{}: {}", p.location, p.problem.localize(lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 impl Localized for Diagnostic {
     #[rustfmt::skip]
     fn localize(&self, lang: Lang) -> String {
@@ -243,24 +253,8 @@ impl Localized for Diagnostic {
             (P::WrappedByMail, Lang::En) => "this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment.".into(),
             (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
             (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
+            (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
         };
         format!("{}: {severity}: {what}", self.location)
-    }
-}
-
-impl Localized for crate::tui::keymap::KeysProblem {
-    #[rustfmt::skip]
-    fn localize(&self, lang: Lang) -> String {
-        use crate::tui::keymap::KeysProblemKind as K;
-        let what = match (&self.what, lang) {
-            (K::Syntax(e), _) => e.localize(lang),
-            (K::UnknownAction { context, action }, Lang::Fr) => format!("action « {action} » inconnue dans « {context} » ; « recense » puis ? montre les actions de chaque écran."),
-            (K::UnknownAction { context, action }, Lang::En) => format!("unknown action `{action}` in `{context}`; ? in recense shows each screen's actions."),
-            (K::ActionNotInContext { context, action }, Lang::Fr) => format!("l'action « {action} » n'existe pas dans l'écran « {context} »."),
-            (K::ActionNotInContext { context, action }, Lang::En) => format!("action `{action}` does not exist in screen `{context}`."),
-            (K::BadKey(k), Lang::Fr) => format!("touche « {k} » illisible (exemples : \"j\", \"ctrl-d\", \"enter\", \"pagedown\")."),
-            (K::BadKey(k), Lang::En) => format!("unreadable key `{k}` (e.g. \"j\", \"ctrl-d\", \"enter\", \"pagedown\")."),
-        };
-        format!("{}: {what}", self.location)
     }
 }

@@ -77,3 +77,44 @@ pub fn merged_extra(
     }
     out
 }
+
+/// Why a received file was refused, worded once for `recense merge`, the
+/// git merge driver and the interface's `:merge`.
+impl Localized for crate::census::exchange::IncomingError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::census::exchange::IncomingError;
+        match self {
+            IncomingError::Load(e) => e.localize(lang),
+            IncomingError::Checksum { path, missing } => {
+                let t = super::cli::cli(lang);
+                let text = if *missing {
+                    t.checksum_missing
+                } else {
+                    t.checksum_bad
+                };
+                super::fill(text, &[("file", &path.display())])
+            }
+            IncomingError::Merge(e) => e.localize(lang),
+        }
+    }
+}
+
+impl Localized for crate::census::merge::MergeError {
+    fn localize(&self, lang: Lang) -> String {
+        let crate::census::merge::MergeError::Schema { ours, theirs } = self;
+        super::fill(
+            super::cli::cli(lang).schema_mismatch,
+            &[("ours", ours), ("theirs", theirs)],
+        )
+    }
+}
+
+impl Localized for crate::census::session::OpenError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::census::session::OpenError;
+        match self {
+            OpenError::Load(e) => e.localize(lang),
+            OpenError::Lock(e) => e.localize(lang),
+        }
+    }
+}

@@ -2,40 +2,38 @@
 //!
 //! A key becomes an [`Input`] (the key and the action it maps to in the
 //! current screen); `update` hands it to whoever has the focus — an overlay,
-//! the top view, or the list — which changes its own state and returns an
-//! [`Effect`] for what concerns the whole app. Drawing (`draw.rs`) only reads.
+//! the top view, or the list, all [`Screen`]s — which changes its own state
+//! and returns an [`Effect`] for what concerns the whole app. Drawing
+//! (`draw.rs`) reads the state, but for the scroll cells the screens keep.
 
 use crate::census::Agent;
 use crate::census::draft::Draft;
-use crate::census::file::journal;
+use crate::census::error::SaveError;
 use crate::census::id::InitiativeId;
-use crate::census::model::Initiative;
 use crate::census::ops::{Changes, FieldValues};
 use crate::census::query::SearchIndex;
-use crate::census::store::{self, Lock};
-use crate::census::time::Timestamp;
+use crate::census::session::{Session, Undone};
+use crate::census::store::Lock;
 use crate::census::workspace::Workspace;
-use crate::i18n::ui::{Ui, ui};
 use crate::i18n::{Lang, Localized};
+use crate::tui::words::ui::{Ui, ui};
 
 use super::action::Action;
 use super::keymap::{Context, Key, KeyMap};
-use super::screens::conflicts::ConflictsState;
+use super::screens::Screen;
+use super::screens::command::CommandLine;
 use super::screens::dashboard::DashboardState;
 use super::screens::detail::DetailState;
 use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
 use super::screens::export::ExportState;
-use super::screens::filters::FilterEditor;
 use super::screens::help::HelpState;
 use super::screens::import::ImportState;
-use super::screens::legitimize_form::LegitimizeForm;
-use super::screens::list::ListState;
+use super::screens::list::{ListScreen, ListState};
 use super::screens::map::MapState;
 use super::screens::network::NetworkState;
-use super::screens::wizard::WizardState;
+pub use super::screens::{Overlay, View};
 use super::theme::Theme;
-use super::widgets::input::TextInput;
 
 /// A key, and what it means in the screen that has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,47 +42,33 @@ pub struct Input {
     pub action: Option<Action>,
 }
 
-/// What a screen asks of the app after handling an input.
+/// What a screen asks of the app after handling an input: every screen's
+/// `update` returns one.
 #[derive(Debug)]
 pub enum Effect {
     None,
-    /// Close the top view (or overlay).
+    /// Close the overlay, or else the top view.
     Close,
     Push(View),
     /// Replace the top view.
     Replace(View),
     OpenDetail(InitiativeId),
-    /// Open an overlay (a question, the help).
+    /// Open an overlay (a question, a form, the filters): the one way to.
     Overlay(Overlay),
+    /// Open the help of the screen that has the keys.
+    Help,
+    /// Run a `:` command.
+    Run(String),
     Quit,
+    /// One effect, then another (an answered question closes, then acts).
+    Then(Box<Effect>, Box<Effect>),
 }
 
-/// Screens stacked over the list.
-#[derive(Debug)]
-pub enum View {
-    Detail(Box<DetailState>),
-    Wizard(Box<WizardState>),
-    Conflicts(Box<ConflictsState>),
-    Duplicates(Box<DuplicatesState>),
-    Import(Box<ImportState>),
-    Export(Box<ExportState>),
-    Dashboard(Box<DashboardState>),
-    Map(Box<MapState>),
-    Network(Box<NetworkState>),
-}
-
-/// Things drawn over everything, that take the keys while open.
-#[derive(Debug)]
-pub enum Overlay {
-    /// The keys of the screen below.
-    Help(HelpState),
-    Dialog(Dialog),
-    /// The `:` command line.
-    Command(TextInput),
-    Filters(FilterEditor),
-    /// A legitimizing form (status, evidence, confirmation, link) and its
-    /// result.
-    Legit(Box<LegitimizeForm>),
+impl Effect {
+    /// This effect, then `next`.
+    pub fn then(self, next: Effect) -> Effect {
+        Effect::Then(Box::new(self), Box::new(next))
+    }
 }
 
 /// A message in the status line.
@@ -94,52 +78,25 @@ pub struct Message {
     pub error: bool,
 }
 
-/// Where the time comes from: the system, or fixed (tests, snapshots).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clock {
-    System,
-    Fixed(Timestamp),
-}
+pub use crate::census::session::Clock;
 
-impl Clock {
-    pub fn now(self) -> Timestamp {
-        match self {
-            Clock::System => Timestamp::now(),
-            Clock::Fixed(t) => t,
-        }
-    }
-}
-
-/// What a change was, to undo it.
-#[derive(Debug, Clone)]
-enum UndoStep {
-    Created(InitiativeId),
-    Edited(Initiative),
-    Deleted(InitiativeId),
-    Legit(super::legitimize_steps::LegitimizeUndo),
-}
-
-/// Everything but the stacked screens: the census and its helpers.
+/// Everything but the stacked screens: the editing session (the same as the
+/// command line's) and what the interface shows of it.
 pub struct Core {
-    pub ws: Workspace,
-    pub agent: Agent,
+    /// The census, who writes, the clock, the journal, undo and the lock
+    /// (held for the whole run; released on drop).
+    pub session: Session,
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: KeyMap,
     pub index: SearchIndex,
     pub list: ListState,
     pub message: Option<Message>,
-    /// Every change is on disk (file or journal).
-    pub saved: bool,
-    pub clock: Clock,
     /// How many conflicts the census holds (the status line's badge).
     pub conflicts: usize,
     /// Counts the list's refreshes (after every change of the census): a
     /// screen computed from the census sees that it must compute again.
     pub revision: u64,
-    undo: Vec<UndoStep>,
-    /// Held for the whole session; released on drop.
-    _lock: Option<Lock>,
 }
 
 impl Core {
@@ -151,22 +108,21 @@ impl Core {
         keymap: KeyMap,
         lock: Option<Lock>,
     ) -> Core {
-        let index = SearchIndex::build(&ws.census, &ws.schema, lang);
+        Core::with_session(Session::new(ws, agent, lock), lang, theme, keymap)
+    }
+
+    pub fn with_session(session: Session, lang: Lang, theme: Theme, keymap: KeyMap) -> Core {
+        let index = SearchIndex::build(&session.ws.census, &session.ws.schema, lang);
         let mut core = Core {
-            ws,
-            agent,
+            session,
             lang,
             theme,
             keymap,
             index,
             list: ListState::default(),
             message: None,
-            saved: true,
-            clock: Clock::System,
             conflicts: 0,
             revision: 0,
-            undo: Vec::new(),
-            _lock: lock,
         };
         core.refresh_list();
         core.count_conflicts();
@@ -201,13 +157,15 @@ impl Core {
     /// Writes the change of one initiative to the journal (fsynced) before
     /// anything says it is saved.
     fn persist(&mut self, id: &InitiativeId) -> bool {
-        match journal::append(&self.ws.path, &self.ws.census, id) {
-            Ok(()) => {
-                self.saved = true;
-                true
-            }
+        let result = self.session.persist(id);
+        self.said_saved(result)
+    }
+
+    /// Says why a write failed; returns whether it succeeded.
+    fn said_saved(&mut self, result: Result<(), SaveError>) -> bool {
+        match result {
+            Ok(()) => true,
             Err(e) => {
-                self.saved = false;
                 let text = e.localize(self.lang);
                 self.error(text);
                 false
@@ -217,58 +175,39 @@ impl Core {
 
     /// Rebuilds what depends on the order of the census (after an insertion).
     fn reindex(&mut self) {
-        self.index = SearchIndex::build(&self.ws.census, &self.ws.schema, self.lang);
+        let ws = &self.session.ws;
+        self.index = SearchIndex::build(&ws.census, &ws.schema, self.lang);
         self.refresh_list();
     }
 
     /// Creates an initiative; it is on disk when this returns `Ok`.
     pub fn create(&mut self, values: &[FieldValues]) -> Result<InitiativeId, String> {
-        let now = self.clock.now();
-        let id = self
-            .ws
-            .census
-            .add_initiative(&self.ws.schema, &self.agent, values, now)
-            .map_err(|e| e.localize(self.lang))?;
-        self.undo.push(UndoStep::Created(id.clone()));
+        let id = (self.session.create(values)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.persist(&id);
-        self.list.select_id(&self.ws.census, &id);
+        self.list.select_id(&self.session.ws.census, &id);
         Ok(id)
     }
 
     /// Changes an initiative; returns whether anything changed (and was saved).
     pub fn edit(&mut self, id: &InitiativeId, changes: &Changes) -> Result<bool, String> {
-        let before = self.ws.census.get(id).cloned();
-        let now = self.clock.now();
-        let changed = self
-            .ws
-            .census
-            .edit_initiative(&self.ws.schema, id, &self.agent, changes, now)
-            .map_err(|e| e.localize(self.lang))?;
+        let changed = (self.session.edit(id, changes)).map_err(|e| e.localize(self.lang))?;
         if changed {
-            if let Some(before) = before {
-                self.undo.push(UndoStep::Edited(before));
-            }
             self.after_change(id);
         }
         Ok(changed)
     }
 
     pub fn delete(&mut self, id: &InitiativeId) -> Result<(), String> {
-        let now = self.clock.now();
-        self.ws
-            .census
-            .delete_initiative(id, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
-        self.undo.push(UndoStep::Deleted(id.clone()));
+        (self.session.delete(id)).map_err(|e| e.localize(self.lang))?;
         self.after_change(id);
         Ok(())
     }
 
     /// Counts the conflicts again (after a change or a merge).
     pub fn count_conflicts(&mut self) {
-        self.conflicts =
-            crate::census::conflicts::conflicts(&self.ws.census, &self.ws.schema).len();
+        let ws = &self.session.ws;
+        self.conflicts = crate::census::conflicts::conflicts(&ws.census, &ws.schema).len();
     }
 
     /// Settles a conflict with the value numbered `pick` (see
@@ -279,23 +218,17 @@ impl Core {
         field: &str,
         pick: usize,
     ) -> Result<(), String> {
-        let now = self.clock.now();
-        self.ws
-            .census
-            .resolve_pick(&self.ws.schema, id, field, pick, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
-        self.after_change(id);
+        let changed =
+            (self.session.resolve_pick(id, field, pick)).map_err(|e| e.localize(self.lang))?;
+        for id in &changed {
+            self.after_change(id);
+        }
         Ok(())
     }
 
     /// Fuses `other` into `keep`; returns how many values were taken in.
     pub fn fuse(&mut self, keep: &InitiativeId, other: &InitiativeId) -> Result<usize, String> {
-        let now = self.clock.now();
-        let added = self
-            .ws
-            .census
-            .fuse(keep, other, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
+        let added = (self.session.fuse(keep, other)).map_err(|e| e.localize(self.lang))?;
         self.after_change(other);
         self.after_change(keep);
         Ok(added)
@@ -303,11 +236,7 @@ impl Core {
 
     /// Records that two initiatives are different.
     pub fn not_duplicate(&mut self, a: &InitiativeId, b: &InitiativeId) -> Result<(), String> {
-        let now = self.clock.now();
-        self.ws
-            .census
-            .mark_not_duplicate(a, b, &self.agent, now)
-            .map_err(|e| e.localize(self.lang))?;
+        (self.session.not_duplicate(a, b)).map_err(|e| e.localize(self.lang))?;
         self.after_change(a);
         self.after_change(b);
         Ok(())
@@ -320,50 +249,8 @@ impl Core {
         path: &std::path::Path,
         accept_edited: bool,
     ) -> Result<crate::census::receive::Received, String> {
-        use crate::census::exchange::{self, IncomingError, Peers};
-        let lang = self.lang;
-        let text = crate::i18n::cli::cli(lang);
-        let theirs = exchange::read_incoming(path, accept_edited).map_err(|e| match e {
-            IncomingError::Load(e) => e.localize(lang),
-            IncomingError::Checksum { path, missing } => {
-                let t = if missing {
-                    text.checksum_missing
-                } else {
-                    text.checksum_bad
-                };
-                crate::i18n::fill(t, &[("file", &path.display())])
-            }
-            IncomingError::Merge(crate::census::merge::MergeError::Schema { ours, theirs }) => {
-                crate::i18n::fill(
-                    text.schema_mismatch,
-                    &[("ours", &ours), ("theirs", &theirs)],
-                )
-            }
-        })?;
-        crate::census::workspace::check_schema_version(&theirs, &self.ws.schema, path)
-            .map_err(|e| e.localize(lang))?;
-        let now = self.clock.now();
-        let received = crate::census::receive::merge_received(
-            &mut self.ws.census,
-            &self.ws.schema,
-            &theirs,
-            &self.agent,
-            now,
-            None,
-        )
-        .map_err(
-            |crate::census::merge::MergeError::Schema { ours, theirs }| {
-                crate::i18n::fill(
-                    text.schema_mismatch,
-                    &[("ours", &ours), ("theirs", &theirs)],
-                )
-            },
-        )?;
-        if let Some(sender) = exchange::sender(&theirs) {
-            let mut peers = Peers::load(&self.ws.path);
-            peers.record(sender, &theirs);
-            let _ = peers.save(&self.ws.path);
-        }
+        let received =
+            (self.session.merge_file(path, accept_edited)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.count_conflicts();
         self.save_all();
@@ -371,8 +258,9 @@ impl Core {
     }
 
     pub(super) fn after_change(&mut self, id: &InitiativeId) {
-        if let Some(pos) = self.ws.census.position(id) {
-            self.index.update(&self.ws.census, &self.ws.schema, pos);
+        let ws = &self.session.ws;
+        if let Some(pos) = ws.census.position(id) {
+            self.index.update(&ws.census, &ws.schema, pos);
         }
         self.refresh_list();
         self.count_conflicts();
@@ -382,55 +270,20 @@ impl Core {
     /// Undoes the last change of this session, as a new change (colleagues'
     /// copies see it as an ordinary edit).
     pub fn undo(&mut self) {
-        let Some(step) = self.undo.pop() else {
-            let text = self.ui().undo_empty;
-            self.say(text);
-            return;
-        };
-        let step = match step {
-            UndoStep::Legit(l) => return self.undo_legit(l),
-            other => other,
-        };
-        let now = self.clock.now();
-        let (id, result) = match step {
-            UndoStep::Created(id) => {
-                let r = self
-                    .ws
-                    .census
-                    .delete_initiative(&id, &self.agent, now)
-                    .map(|_| true);
-                (id, r)
+        match self.session.undo() {
+            Undone::Nothing => {
+                let text = self.ui().undo_empty;
+                self.say(text);
             }
-            UndoStep::Deleted(id) => {
-                let r = self
-                    .ws
-                    .census
-                    .restore_initiative(&id, &self.agent, now)
-                    .map(|_| true);
-                (id, r)
-            }
-            UndoStep::Edited(before) => {
-                let changes = self.changes_back_to(&before);
-                let r = self.ws.census.edit_initiative(
-                    &self.ws.schema,
-                    &before.id,
-                    &self.agent,
-                    &changes,
-                    now,
-                );
-                (before.id, r)
-            }
-            UndoStep::Legit(_) => return,
-        };
-        match result {
-            Ok(_) => {
+            Undone::Legit(l) => self.undo_legit(l),
+            Undone::Initiative(id, Ok(())) => {
                 self.after_change(&id);
                 // Show what came back (a restored or edited initiative).
-                self.list.select_id(&self.ws.census, &id);
+                self.list.select_id(&self.session.ws.census, &id);
                 let text = self.ui().undo_done;
                 self.say(text);
             }
-            Err(e) => {
+            Undone::Initiative(_, Err(e)) => {
                 let text = e.localize(self.lang);
                 self.error(text);
             }
@@ -438,36 +291,7 @@ impl Core {
     }
 
     pub(super) fn push_legit_undo(&mut self, step: super::legitimize_steps::LegitimizeUndo) {
-        self.undo.push(UndoStep::Legit(step));
-    }
-
-    /// The changes that give the schema fields of an initiative back the
-    /// values of `before`.
-    fn changes_back_to(&self, before: &Initiative) -> Changes {
-        let mut changes = Changes::default();
-        let Some(now) = self.ws.census.get(&before.id) else {
-            return changes;
-        };
-        for field in &self.ws.schema.fields {
-            let old: Vec<String> = before
-                .values(&field.id)
-                .into_iter()
-                .map(String::from)
-                .collect();
-            let new: Vec<&str> = now.values(&field.id);
-            if old.iter().map(String::as_str).eq(new.iter().copied()) {
-                continue;
-            }
-            if old.is_empty() {
-                changes.unset.push(field.id.clone());
-            } else {
-                changes.set.push(FieldValues {
-                    field: field.id.clone(),
-                    values: old,
-                });
-            }
-        }
-        changes
+        self.session.push_legit_undo(step);
     }
 
     /// Applies an import planned on this census (see `census::import`),
@@ -476,14 +300,7 @@ impl Core {
         &mut self,
         plan: crate::census::import::ImportPlan,
     ) -> crate::census::import::Applied {
-        let now = self.clock.now();
-        let applied = crate::census::import::apply(
-            &mut self.ws.census,
-            &self.ws.schema,
-            &self.agent,
-            now,
-            plan,
-        );
+        let applied = self.session.import(plan);
         if applied.created + applied.updated > 0 {
             self.reindex();
             self.count_conflicts();
@@ -494,30 +311,20 @@ impl Core {
 
     /// Writes the whole census (the journal is then emptied).
     pub fn save_all(&mut self) -> bool {
-        match store::save(&self.ws.path, &self.ws.census) {
-            Ok(()) => {
-                self.saved = true;
-                true
-            }
-            Err(e) => {
-                self.saved = false;
-                let text = e.localize(self.lang);
-                self.error(text);
-                false
-            }
-        }
+        let result = self.session.save();
+        self.said_saved(result)
     }
 
     /// The draft of a half-filled entry, kept beside the census.
     pub fn save_draft(&mut self, draft: &Draft) {
-        if let Err(e) = draft.save(&self.ws.path) {
+        if let Err(e) = draft.save(&self.session.ws.path) {
             let text = e.localize(self.lang);
             self.error(text);
         }
     }
 
     pub fn clear_draft(&self) {
-        Draft::clear(&self.ws.path);
+        Draft::clear(&self.session.ws.path);
     }
 }
 
@@ -542,23 +349,16 @@ impl App {
     /// The screen that has the keys.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help(_)) => Context::Help,
-            Some(Overlay::Dialog(_)) => Context::Dialog,
-            Some(Overlay::Command(_)) => Context::Search,
-            Some(Overlay::Filters(_)) => Context::Picker,
-            Some(Overlay::Legit(f)) => f.context(),
-            None => match self.views.last() {
-                Some(View::Detail(d)) => d.context(),
-                Some(View::Wizard(w)) => w.context(),
-                Some(View::Conflicts(c)) => c.context(),
-                Some(View::Duplicates(d)) => d.context(),
-                Some(View::Import(i)) => i.context(),
-                Some(View::Export(e)) => e.context(),
-                Some(View::Dashboard(_)) => Context::Dashboard,
-                Some(View::Map(_)) => Context::Map,
-                Some(View::Network(_)) => Context::Network,
-                None => self.core.list.context(),
-            },
+            Some(overlay) => overlay.context(&self.core),
+            None => self.top().context(&self.core),
+        }
+    }
+
+    /// The top of the stack: the last view, or the list under them all.
+    pub fn top(&self) -> &dyn Screen {
+        match self.views.last() {
+            Some(view) => view,
+            None => &ListScreen,
         }
     }
 
@@ -577,139 +377,24 @@ impl App {
         self.update(Input { key, action });
     }
 
-    /// The one place the state changes.
+    /// The one place the state changes: the overlay, or else the top of
+    /// the stack, handles the input; the app does what it asks.
     pub fn update(&mut self, input: Input) {
-        if self.overlay.is_some() {
-            let effect = self.update_overlay(input);
-            self.apply(effect);
-            return;
-        }
-        // Keys every screen shares, unless the screen binds them itself.
-        match input.action {
-            Some(Action::Help) => {
-                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
-                return;
+        let core = &mut self.core;
+        let effect = match (&mut self.overlay, self.views.last_mut()) {
+            (Some(overlay), _) => overlay.update(core, input),
+            // Keys every screen shares, unless the screen binds them itself.
+            (None, _) if input.action == Some(Action::Help) => Effect::Help,
+            (None, _) if input.action == Some(Action::Command) => {
+                Effect::Overlay(Overlay::Command(CommandLine::default()))
             }
-            Some(Action::Command) => {
-                self.overlay = Some(Overlay::Command(TextInput::default()));
-                return;
-            }
-            _ => {}
-        }
-        let effect = match self.views.last_mut() {
-            Some(View::Detail(d)) => d.update(&mut self.core, input),
-            Some(View::Wizard(w)) => w.update(&mut self.core, input),
-            Some(View::Conflicts(c)) => c.update(&mut self.core, input),
-            Some(View::Duplicates(d)) => d.update(&mut self.core, input),
-            Some(View::Import(i)) => i.update(&mut self.core, input),
-            Some(View::Export(e)) => e.update(&mut self.core, input),
-            Some(View::Dashboard(d)) => d.update(&mut self.core, input),
-            Some(View::Map(m)) => m.update(&mut self.core, input),
-            Some(View::Network(n)) => n.update(&mut self.core, input),
-            None => self.update_list(input),
+            (None, Some(view)) => view.update(core, input),
+            (None, None) => ListScreen.update(core, input),
         };
         self.apply(effect);
-    }
-
-    fn update_list(&mut self, input: Input) -> Effect {
-        let core = &mut self.core;
-        let selected = core.list.selected_id(&core.ws.census);
-        match input.action {
-            Some(Action::Quit) if !core.list.searching() => Effect::Quit,
-            Some(Action::Filter) => {
-                self.overlay = Some(Overlay::Filters(FilterEditor::new(core)));
-                Effect::None
-            }
-            Some(Action::New) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, None)))),
-            Some(Action::CopyAsNew) => match selected {
-                Some(id) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, Some(&id))))),
-                None => Effect::None,
-            },
-            Some(Action::Edit) => match selected {
-                Some(id) => Effect::Push(View::Detail(Box::new(DetailState::editing(core, id)))),
-                None => Effect::None,
-            },
-            Some(Action::Delete) => {
-                if let Some(id) = selected {
-                    self.overlay = Some(Overlay::Dialog(Dialog::ConfirmDelete(id)));
-                }
-                Effect::None
-            }
-            Some(Action::Undo) => {
-                core.undo();
-                Effect::None
-            }
-            Some(Action::Conflicts) => Effect::Push(View::Conflicts(Box::default())),
-            Some(Action::Duplicates) => {
-                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
-            }
-            Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
-            Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
-            Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
-                let targets = core.list.targets(&core.ws.census);
-                if let Some(form) = LegitimizeForm::open(core, a, targets) {
-                    self.overlay = Some(Overlay::Legit(Box::new(form)));
-                }
-                Effect::None
-            }
-            Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
-                super::screens::dashboard::overview(core, a).map_or(Effect::None, Effect::Push)
-            }
-            _ => {
-                let mut list = std::mem::take(&mut core.list);
-                let effect = list.update(core, input);
-                core.list = list;
-                effect
-            }
-        }
-    }
-
-    fn update_overlay(&mut self, input: Input) -> Effect {
-        let Some(overlay) = self.overlay.as_mut() else {
-            return Effect::None;
-        };
-        match overlay {
-            Overlay::Help(help) => {
-                if help.update(input) {
-                    self.overlay = None;
-                }
-                Effect::None
-            }
-            Overlay::Command(line) => match input.action {
-                Some(Action::Confirm) => {
-                    let command = line.text().trim().to_string();
-                    self.overlay = None;
-                    self.run_command(&command)
-                }
-                Some(Action::Cancel) => {
-                    self.overlay = None;
-                    Effect::None
-                }
-                _ => {
-                    line.handle(input.key);
-                    Effect::None
-                }
-            },
-            Overlay::Filters(editor) => {
-                let (done, effect) = editor.update(&mut self.core, input);
-                if done {
-                    self.overlay = None;
-                }
-                effect
-            }
-            Overlay::Dialog(dialog) => {
-                let (done, effect) = dialog.update(&mut self.core, input);
-                if done {
-                    self.overlay = None;
-                }
-                effect
-            }
-            Overlay::Legit(form) => {
-                if form.update(&mut self.core, input) {
-                    self.overlay = None;
-                }
-                Effect::None
-            }
+        // A screen computed from the census, back on top after a change.
+        if let Some(view) = self.views.last_mut() {
+            view.on_top(&self.core);
         }
     }
 
@@ -724,10 +409,7 @@ impl App {
                 }
                 Effect::None
             }
-            "h" | "help" => {
-                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
-                Effect::None
-            }
+            "h" | "help" => Effect::Help,
             "conflicts" | "conflits" => Effect::Push(View::Conflicts(Box::default())),
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
@@ -777,8 +459,7 @@ impl App {
         }
         let path = std::path::PathBuf::from(path);
         // Blocks deleted by hand that come back are told, as `recense merge` does.
-        let hand_deleted = (self.core.ws.report.deleted_by_hand)
-            .map(|recorded| (recorded, self.core.ws.census.clone()));
+        let hand_deleted = self.core.session.hand_deleted();
         match self.core.merge_file(&path, accept_edited) {
             Ok(r) => {
                 let s = &r.summary;
@@ -792,14 +473,9 @@ impl App {
                         ("duplicates", &s.duplicates),
                     ],
                 );
-                if let Some((recorded, before)) = hand_deleted {
-                    let ws = &self.core.ws;
-                    let back = crate::census::file::footer::after_merge(
-                        recorded,
-                        &before,
-                        &ws.census,
-                        &ws.schema.name_field,
-                    );
+                if let Some(hand_deleted) = hand_deleted {
+                    let ws = &self.core.session.ws;
+                    let back = hand_deleted.after(&ws.census, &ws.schema.name_field);
                     let name = ws.path.display().to_string();
                     for line in crate::i18n::files::brought_back(self.core.lang, &name, &back) {
                         text.push(' ');
@@ -832,27 +508,31 @@ impl App {
                 self.views.push(view);
             }
             Effect::OpenDetail(id) => {
-                self.core.list.select_id(&self.core.ws.census, &id);
+                self.core.list.select_id(&self.core.session.ws.census, &id);
                 self.views
                     .push(View::Detail(Box::new(DetailState::new(id))));
             }
             Effect::Overlay(overlay) => self.overlay = Some(overlay),
+            Effect::Help => {
+                let help = HelpState::new(self.context());
+                self.overlay = Some(Overlay::Help(help));
+            }
+            Effect::Run(command) => {
+                let effect = self.run_command(&command);
+                self.apply(effect);
+            }
             Effect::Quit => self.quit = true,
-        }
-        // A screen computed from the census, back on top after a change.
-        let core = &self.core;
-        match self.views.last_mut() {
-            Some(View::Dashboard(d)) if d.revision != core.revision => d.refresh(core),
-            Some(View::Map(m)) if m.revision != core.revision => m.refresh(core),
-            Some(View::Network(n)) if n.revision != core.revision => n.refresh(core),
-            _ => {}
+            Effect::Then(first, next) => {
+                self.apply(*first);
+                self.apply(*next);
+            }
         }
     }
 
     /// Offers back a draft kept by an interrupted entry.
     pub fn offer_draft(&mut self) {
-        if let Some(draft) = Draft::load(&self.core.ws.path) {
-            self.overlay = Some(Overlay::Dialog(Dialog::ResumeDraft(draft)));
+        if let Some(draft) = Draft::load(&self.core.session.ws.path) {
+            self.apply(Effect::Overlay(Overlay::Dialog(Dialog::ResumeDraft(draft))));
         }
     }
 }

@@ -1,4 +1,7 @@
-//! Drawing: a pure function of the state.
+//! Drawing the frame around the screens (header, filter bar, status line,
+//! hints) and the screens themselves. It reads the state, except the
+//! scroll cells the screens keep (see `widgets::scroll`), and places the
+//! terminal's cursor in the field being typed.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -6,51 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::action::Action;
-use super::app::{App, Overlay, View};
-use super::keymap::Context;
-use super::screens::filters;
+use super::app::App;
+use super::keymap::{Context, hint_actions};
+use super::screens::{Screen, filters};
 use crate::display::{inert, width};
-use crate::i18n::ui::action_label;
+use crate::tui::words::ui::action_label;
 
 /// Below this, the layout does not fit: a message instead.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
-
-/// The actions the hint bar shows, per screen.
-fn hint_actions(context: Context) -> &'static [Action] {
-    use Action::*;
-    match context {
-        Context::List => &[
-            Help, Search, Filter, New, Open, Delete, Quit, Mark, SetStatus,
-        ],
-        Context::Search => &[Confirm, Cancel],
-        Context::Detail => &[
-            Edit,
-            Open,
-            Back,
-            SetStatus,
-            AddEvidence,
-            ConfirmRecord,
-            NextPane,
-            CopyAsNew,
-            Link,
-            Undo,
-            Help,
-        ],
-        Context::Wizard => &[Confirm, NextField, Cancel, NextStep, PreviousField, Help],
-        Context::Picker => &[Toggle, Confirm, Cancel, Help],
-        Context::Dialog => &[Yes, No],
-        Context::Help => &[Back, MoveDown, MoveUp],
-        Context::Conflicts => &[Confirm, Open, Back, Help],
-        Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
-        Context::Import => &[Confirm, NextPane, Apply, Back, Help],
-        Context::Export => &[Confirm, Toggle, NextPane, Back, Help],
-        Context::Dashboard => &[Open, NextPane, Back, Map, Network, Help],
-        Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
-        Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
-        Context::Global => &[Help, Quit],
-    }
-}
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -70,32 +37,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     ]));
     draw_header(app, frame, header);
     draw_filter_bar(app, frame, filter_bar);
-    match app.views.last() {
-        Some(View::Detail(d)) => d.draw(core, frame, body),
-        Some(View::Wizard(w)) => w.draw(core, frame, body),
-        Some(View::Conflicts(c)) => c.draw(core, frame, body),
-        Some(View::Duplicates(d)) => d.draw(core, frame, body),
-        Some(View::Import(i)) => i.draw(core, frame, body),
-        Some(View::Export(e)) => e.draw(core, frame, body),
-        Some(View::Dashboard(d)) => d.draw(core, frame, body),
-        Some(View::Map(m)) => m.draw(core, frame, body),
-        Some(View::Network(n)) => n.draw(core, frame, body),
-        None => core.list.draw(core, frame, body),
-    }
+    app.top().draw(core, frame, body);
     draw_status(app, frame, status);
     draw_hints(app, frame, hints);
-    match &app.overlay {
-        Some(Overlay::Help(help)) => help.draw(core, frame, body),
-        Some(Overlay::Dialog(d)) => d.draw(core, frame, body),
-        Some(Overlay::Filters(f)) => f.draw(core, frame, body),
-        Some(Overlay::Legit(f)) => f.draw(core, frame, body),
-        Some(Overlay::Command(line)) => {
-            let text = format!(":{}", inert(line.text()));
-            frame.render_widget(Paragraph::new(text), hints);
-            let before: String = line.text().chars().take(line.cursor()).collect();
-            frame.set_cursor_position((hints.x + 1 + width(&inert(&before)) as u16, hints.y));
-        }
-        None => {}
+    if let Some(overlay) = &app.overlay {
+        let area = if overlay.in_hint_bar() { hints } else { body };
+        overlay.draw(core, frame, area);
     }
 }
 
@@ -117,11 +64,11 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let mut text = format!(
         " {} · {} · {count}",
         ui.app_title,
-        inert(&core.ws.census.territory)
+        inert(&core.session.ws.census.territory)
     );
     let marks = core.list.marks.len();
     if marks > 0 {
-        let t = crate::i18n::legitimize::legit(core.lang);
+        let t = crate::tui::words::legitimize::legit(core.lang);
         let word = if marks == 1 {
             t.marked_one
         } else {
@@ -206,12 +153,13 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let ui = core.ui();
     let theme = &core.theme;
     let file = core
+        .session
         .ws
         .path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let saved = if core.saved {
+    let saved = if core.session.saved {
         Span::styled(ui.saved, theme.success)
     } else {
         Span::styled(ui.not_saved, theme.error)
@@ -221,7 +169,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(format!(
             " {}{dot}{}{dot}",
             inert(&file),
-            inert(&core.agent.name)
+            inert(&core.session.agent.name)
         )),
         saved,
     ];

@@ -12,67 +12,70 @@ use super::action::Action;
 use crate::census::locate::{Location, SourceText};
 use crate::i18n::Lang;
 
-/// Where a key is pressed: each screen has its own bindings; `Global` ones
-/// apply everywhere a screen does not bind the key itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Context {
-    Global,
-    List,
-    Search,
-    Detail,
-    Wizard,
-    Picker,
-    Dialog,
-    Help,
-    Conflicts,
-    Duplicates,
-    Import,
-    Export,
-    Dashboard,
-    Map,
-    Network,
+mod defaults;
+pub use defaults::hint_actions;
+
+macro_rules! contexts {
+    ($($variant:ident = $id:ident,)*) => {
+        /// Where a key is pressed: each screen has its own bindings; `Global` ones
+        /// apply everywhere a screen does not bind the key itself.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Context {
+            $($variant,)*
+        }
+
+        impl Context {
+            pub const ALL: &'static [Context] = &[$(Context::$variant,)*];
+
+            /// Its name in `keys.ron`.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Context::$variant => stringify!($id),)*
+                }
+            }
+        }
+
+        /// `keys.ron`: one section per screen, each optional.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct KeysFile {
+            $(
+                #[serde(default)]
+                $id: BTreeMap<String, Vec<String>>,
+            )*
+        }
+
+        impl KeysFile {
+            fn context(&self, c: Context) -> &BTreeMap<String, Vec<String>> {
+                match c {
+                    $(Context::$variant => &self.$id,)*
+                }
+            }
+        }
+    };
+}
+
+// The screens' key contexts, in the order of `keys.ron` and of the help. A
+// new screen adds one line here and its bindings in `defaults.rs`.
+contexts! {
+    Global = global,
+    List = list,
+    Search = search,
+    Detail = detail,
+    Wizard = wizard,
+    Picker = picker,
+    Dialog = dialog,
+    Help = help,
+    Conflicts = conflicts,
+    Duplicates = duplicates,
+    Import = import,
+    Export = export,
+    Dashboard = dashboard,
+    Map = map,
+    Network = network,
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
-        Context::Global,
-        Context::List,
-        Context::Search,
-        Context::Detail,
-        Context::Wizard,
-        Context::Picker,
-        Context::Dialog,
-        Context::Help,
-        Context::Conflicts,
-        Context::Duplicates,
-        Context::Import,
-        Context::Export,
-        Context::Dashboard,
-        Context::Map,
-        Context::Network,
-    ];
-
-    /// Its name in `keys.ron`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::List => "list",
-            Context::Search => "search",
-            Context::Detail => "detail",
-            Context::Wizard => "wizard",
-            Context::Picker => "picker",
-            Context::Dialog => "dialog",
-            Context::Help => "help",
-            Context::Conflicts => "conflicts",
-            Context::Duplicates => "duplicates",
-            Context::Import => "import",
-            Context::Export => "export",
-            Context::Dashboard => "dashboard",
-            Context::Map => "map",
-            Context::Network => "network",
-        }
-    }
-
     /// Screens where plain characters are typed into a text field.
     pub fn takes_text(self) -> bool {
         matches!(self, Context::Search | Context::Wizard | Context::Picker)
@@ -265,266 +268,6 @@ pub enum KeysProblemKind {
     BadKey(String),
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeysFile {
-    #[serde(default)]
-    global: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    list: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    search: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    detail: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    wizard: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    picker: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    dialog: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    help: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    conflicts: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    duplicates: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    import: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    export: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    dashboard: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    map: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    network: BTreeMap<String, Vec<String>>,
-}
-
-impl KeysFile {
-    fn context(&self, c: Context) -> &BTreeMap<String, Vec<String>> {
-        match c {
-            Context::Global => &self.global,
-            Context::List => &self.list,
-            Context::Search => &self.search,
-            Context::Detail => &self.detail,
-            Context::Wizard => &self.wizard,
-            Context::Picker => &self.picker,
-            Context::Dialog => &self.dialog,
-            Context::Help => &self.help,
-            Context::Conflicts => &self.conflicts,
-            Context::Duplicates => &self.duplicates,
-            Context::Import => &self.import,
-            Context::Export => &self.export,
-            Context::Dashboard => &self.dashboard,
-            Context::Map => &self.map,
-            Context::Network => &self.network,
-        }
-    }
-}
-
-impl Default for KeyMap {
-    fn default() -> Self {
-        use Action::*;
-        use KeyCodeOrd as K;
-        let p = Key::plain;
-        let c = Key::ch;
-        let moves = |extra: Vec<(Action, Vec<Key>)>| {
-            let mut v = vec![
-                (MoveDown, vec![c('j'), p(K::Down)]),
-                (MoveUp, vec![c('k'), p(K::Up)]),
-                (Top, vec![c('g'), p(K::Home)]),
-                (Bottom, vec![c('G'), p(K::End)]),
-                (PageDown, vec![Key::ctrl('d'), p(K::PageDown)]),
-                (PageUp, vec![Key::ctrl('u'), p(K::PageUp)]),
-            ];
-            v.extend(extra);
-            v
-        };
-        let mut bindings = BTreeMap::new();
-        bindings.insert(
-            Context::Global,
-            vec![
-                (Quit, vec![c('q')]),
-                (Help, vec![c('?'), p(K::F(1))]),
-                (Command, vec![c(':')]),
-            ],
-        );
-        bindings.insert(
-            Context::List,
-            moves(vec![
-                (Open, vec![p(K::Enter), c('l'), p(K::Right)]),
-                (Search, vec![c('/')]),
-                (NextMatch, vec![c('n')]),
-                (PrevMatch, vec![c('N')]),
-                (Filter, vec![c('f')]),
-                (ClearFilters, vec![c('F')]),
-                (SortNext, vec![c('s')]),
-                (SortReverse, vec![c('S')]),
-                (New, vec![c('a')]),
-                (Edit, vec![c('e')]),
-                (CopyAsNew, vec![c('c')]),
-                (Delete, vec![c('d')]),
-                (Undo, vec![c('u')]),
-                (Conflicts, vec![c('C')]),
-                (Duplicates, vec![c('D')]),
-                (Import, vec![c('i')]),
-                (Export, vec![c('x')]),
-                (Mark, vec![c(' '), c('m')]),
-                (MarkAll, vec![c('M')]),
-                (ClearMarks, vec![c('X')]),
-                (SetStatus, vec![c('t')]),
-                (AddEvidence, vec![c('p')]),
-                (ConfirmRecord, vec![c('v')]),
-                (Dashboard, vec![c('T')]),
-                (Map, vec![c('L')]),
-                (Network, vec![c('R')]),
-            ]),
-        );
-        bindings.insert(
-            Context::Search,
-            vec![
-                (Confirm, vec![p(K::Enter)]),
-                (Cancel, vec![p(K::Esc)]),
-                (MoveDown, vec![p(K::Down), Key::ctrl('n')]),
-                (MoveUp, vec![p(K::Up), Key::ctrl('p')]),
-            ],
-        );
-        bindings.insert(
-            Context::Detail,
-            moves(vec![
-                (Open, vec![p(K::Enter), c('l'), p(K::Right)]),
-                (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
-                (NextPane, vec![p(K::Tab)]),
-                (Edit, vec![c('e')]),
-                (CopyAsNew, vec![c('c')]),
-                (Delete, vec![c('d')]),
-                (Undo, vec![c('u')]),
-                (SetStatus, vec![c('t')]),
-                (AddEvidence, vec![c('p')]),
-                (ConfirmRecord, vec![c('v')]),
-                (Link, vec![c('r')]),
-                (Unlink, vec![c('R')]),
-            ]),
-        );
-        bindings.insert(
-            Context::Wizard,
-            vec![
-                (Confirm, vec![p(K::Enter)]),
-                (Cancel, vec![p(K::Esc)]),
-                (NextField, vec![p(K::Tab), p(K::Down)]),
-                (PreviousField, vec![p(K::BackTab), p(K::Up)]),
-                (NextStep, vec![p(K::PageDown), Key::ctrl('n')]),
-                (PreviousStep, vec![p(K::PageUp), Key::ctrl('p')]),
-            ],
-        );
-        bindings.insert(
-            Context::Picker,
-            vec![
-                (MoveDown, vec![p(K::Down)]),
-                (MoveUp, vec![p(K::Up)]),
-                (Toggle, vec![c(' ')]),
-                (Confirm, vec![p(K::Enter)]),
-                (Cancel, vec![p(K::Esc)]),
-                (NextField, vec![p(K::Tab)]),
-                (PreviousField, vec![p(K::BackTab)]),
-                (NextStep, vec![p(K::PageDown), Key::ctrl('n')]),
-                (PreviousStep, vec![p(K::PageUp), Key::ctrl('p')]),
-                // In the relations editor: the kind of the next relation ticked.
-                (NextPane, vec![Key::ctrl('r')]),
-            ],
-        );
-        bindings.insert(
-            Context::Dialog,
-            vec![
-                (Yes, vec![c('o'), c('y')]),
-                (No, vec![c('n'), p(K::Esc)]),
-                (Confirm, vec![p(K::Enter)]),
-                (OpenExisting, vec![c('O')]),
-            ],
-        );
-        bindings.insert(
-            Context::Help,
-            moves(vec![(Back, vec![p(K::Esc), c('?'), c('q')])]),
-        );
-        bindings.insert(
-            Context::Conflicts,
-            moves(vec![
-                (Confirm, vec![p(K::Enter)]),
-                (Open, vec![c('o'), c('l'), p(K::Right)]),
-                (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
-            ]),
-        );
-        bindings.insert(
-            Context::Duplicates,
-            moves(vec![
-                (Fuse, vec![c('f')]),
-                (Swap, vec![c('s')]),
-                (NotDuplicate, vec![c('n')]),
-                (Open, vec![p(K::Enter), c('o')]),
-                (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
-            ]),
-        );
-        bindings.insert(
-            Context::Import,
-            moves(vec![
-                (Confirm, vec![p(K::Enter)]),
-                (NextPane, vec![p(K::Tab)]),
-                (Apply, vec![c('w')]),
-                (Back, vec![p(K::Esc)]),
-            ]),
-        );
-        bindings.insert(
-            Context::Export,
-            moves(vec![
-                (Confirm, vec![p(K::Enter)]),
-                (Toggle, vec![c(' ')]),
-                (NextPane, vec![p(K::Tab)]),
-                (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
-            ]),
-        );
-        bindings.insert(
-            Context::Dashboard,
-            moves(vec![
-                (Open, vec![p(K::Enter), c('o')]),
-                (NextPane, vec![p(K::Tab), c('l'), p(K::Right)]),
-                (PreviousPane, vec![p(K::BackTab), c('h'), p(K::Left)]),
-                (Back, vec![p(K::Esc), p(K::Backspace)]),
-                (Map, vec![c('L')]),
-                (Network, vec![c('R')]),
-            ]),
-        );
-        bindings.insert(
-            Context::Map,
-            vec![
-                (MoveLeft, vec![c('h'), p(K::Left)]),
-                (MoveDown, vec![c('j'), p(K::Down)]),
-                (MoveUp, vec![c('k'), p(K::Up)]),
-                (MoveRight, vec![c('l'), p(K::Right)]),
-                (JumpLeft, vec![c('H')]),
-                (JumpDown, vec![c('J')]),
-                (JumpUp, vec![c('K')]),
-                (JumpRight, vec![c('L')]),
-                (Open, vec![p(K::Enter), c('o')]),
-                (Back, vec![p(K::Esc), p(K::Backspace)]),
-                (Dashboard, vec![c('T')]),
-                (Network, vec![c('R')]),
-            ],
-        );
-        bindings.insert(
-            Context::Network,
-            moves(vec![
-                (Open, vec![p(K::Enter), c('o'), c('l'), p(K::Right)]),
-                (NextPane, vec![p(K::Tab)]),
-                (PreviousPane, vec![p(K::BackTab)]),
-                (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
-                (Dashboard, vec![c('T')]),
-                (Map, vec![c('L')]),
-            ]),
-        );
-        KeyMap { bindings }
-    }
-}
-
 impl KeyMap {
     /// The action of a key in a screen (its own bindings, then the global ones,
     /// except in text fields, where plain characters are text).
@@ -592,7 +335,7 @@ impl KeyMap {
             }
         };
         let mut problems = Vec::new();
-        for context in Context::ALL {
+        for &context in Context::ALL {
             let section = text.find_key(context.id(), 0).unwrap_or(0);
             for (action_id, key_texts) in file.context(context) {
                 let at = text.find_string(action_id, section).unwrap_or(section);
@@ -668,7 +411,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_to_two_actions_of_one_screen() {
         let k = KeyMap::default();
-        for context in Context::ALL {
+        for &context in Context::ALL {
             let mut seen: BTreeMap<Key, Action> = BTreeMap::new();
             for (action, keys) in k.bindings.get(&context).into_iter().flatten() {
                 for key in keys {
@@ -682,6 +425,34 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_screen_is_a_section_of_keys_ron_with_its_defaults() {
+        let k = KeyMap::default();
+        let sections: Vec<String> = Context::ALL
+            .iter()
+            .map(|c| format!("{}: {{}}", c.id()))
+            .collect();
+        let src = format!("({})", sections.join(", "));
+        let (patched, problems) = k.clone().patched(&src, "keys.ron");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(patched, k);
+        for &context in Context::ALL {
+            assert!(
+                k.bindings.contains_key(&context),
+                "{} has no default bindings",
+                context.id()
+            );
+            for action in hint_actions(context) {
+                assert!(
+                    k.first_key(context, *action).is_some(),
+                    "{}: the hint `{}` has no key",
+                    context.id(),
+                    action.id()
+                );
             }
         }
     }

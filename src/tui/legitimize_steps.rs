@@ -13,8 +13,8 @@ use crate::census::id::InitiativeId;
 use crate::census::network;
 use crate::census::ops::OpError;
 use crate::census::status::{self, StatusError};
-use crate::i18n::legitimize::legit;
 use crate::i18n::{Localized, fill};
+use crate::tui::words::legitimize::legit;
 
 use super::action::Action;
 use super::app::Core;
@@ -50,34 +50,26 @@ pub struct StepResult {
     pub invalid: Option<String>,
 }
 
-/// How to undo a legitimizing step.
-#[derive(Debug, Clone)]
-pub enum LegitimizeUndo {
-    /// Each initiative and the status it had before.
-    Statuses(Vec<(InitiativeId, String)>),
-    /// Evidence or confirmations: nothing to take back.
-    Irreversible,
-}
+/// How to undo a legitimizing step (kept by the session's undo).
+pub use crate::census::session::LegitimizeUndo;
 
 impl Core {
     /// Applies `action` to every target; those refused are listed with why,
     /// the others are done. One target: saved through the journal; several:
     /// one save of the whole census.
     pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitimizeStep) -> StepResult {
-        let now = self.clock.now();
+        let session = &mut self.session;
+        let now = session.clock.now();
+        let agent = &session.agent;
         let mut out = StepResult::default();
         let mut before = Vec::new();
         for id in targets {
-            let previous = self
-                .ws
-                .census
-                .get(id)
-                .map(|i| status::current(i).to_string());
-            let census = &mut self.ws.census;
-            let schema = &self.ws.schema;
+            let previous = (session.ws.census.get(id)).map(|i| status::current(i).to_string());
+            let census = &mut session.ws.census;
+            let schema = &session.ws.schema;
             let result = match action {
                 LegitimizeStep::Status { status, comment } => {
-                    census.set_status(schema, id, status, comment, &self.agent, now)
+                    census.set_status(schema, id, status, comment, agent, now)
                 }
                 LegitimizeStep::Evidence {
                     kind,
@@ -86,11 +78,9 @@ impl Core {
                     url,
                 } => {
                     let date = Some(date.trim()).filter(|d| !d.is_empty());
-                    census.add_evidence(schema, id, kind, date, note, url, &self.agent, now)
+                    census.add_evidence(schema, id, kind, date, note, url, agent, now)
                 }
-                LegitimizeStep::Confirm { comment } => {
-                    census.confirm(id, comment, &self.agent, now)
-                }
+                LegitimizeStep::Confirm { comment } => census.confirm(id, comment, agent, now),
             };
             match result {
                 Ok(()) => {
@@ -127,9 +117,10 @@ impl Core {
             self.after_change(id);
             return;
         }
+        let ws = &self.session.ws;
         for id in ids {
-            if let Some(pos) = self.ws.census.position(id) {
-                self.index.update(&self.ws.census, &self.ws.schema, pos);
+            if let Some(pos) = ws.census.position(id) {
+                self.index.update(&ws.census, &ws.schema, pos);
             }
         }
         self.refresh_list();
@@ -146,9 +137,9 @@ impl Core {
         target: &str,
         add: bool,
     ) -> Result<bool, String> {
-        let changes =
-            network::link_changes(&self.ws.schema, &self.ws.census, id, kind, target, add)
-                .map_err(|e| e.localize(self.lang))?;
+        let ws = &self.session.ws;
+        let changes = network::link_changes(&ws.schema, &ws.census, id, kind, target, add)
+            .map_err(|e| e.localize(self.lang))?;
         self.edit(id, &changes)
     }
 
@@ -163,29 +154,12 @@ impl Core {
             }
             LegitimizeUndo::Statuses(list) => list,
         };
-        let now = self.clock.now();
-        let mut done = Vec::new();
-        let mut refused: Vec<String> = Vec::new();
-        for (id, previous) in &list {
-            let r = self.ws.census.set_status(
-                &self.ws.schema,
-                id,
-                previous,
-                t.undo_comment,
-                &self.agent,
-                now,
-            );
-            match r {
-                Ok(()) => done.push(id.clone()),
-                // Already back there (changed again since): nothing to do.
-                Err(StatusError::SameStatus(_)) => {}
-                Err(e) => refused.push(e.localize(self.lang)),
-            }
-        }
+        let (done, refused) = self.session.set_statuses_back(&list, t.undo_comment);
+        let refused: Vec<String> = refused.iter().map(|e| e.localize(self.lang)).collect();
         if !done.is_empty() {
             self.save_changed(&done, list.len() == 1);
             if let [id] = done.as_slice() {
-                self.list.select_id(&self.ws.census, id);
+                self.list.select_id(&self.session.ws.census, id);
             }
         }
         if refused.is_empty() {

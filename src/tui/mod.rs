@@ -1,5 +1,7 @@
 //! The terminal interface: keys become actions, one `update` changes the
-//! state, drawing is a pure function of it. Built on the same library
+//! state, drawing reads it. Drawing is not quite pure: it notes in cells how
+//! far each view is scrolled and how high a page is (only the drawing knows
+//! the height), and places the terminal's cursor. Built on the same library
 //! functions as the command line.
 
 pub(crate) mod action;
@@ -11,14 +13,15 @@ pub mod screens;
 pub(crate) mod terminal;
 pub mod theme;
 pub(crate) mod widgets;
+pub(crate) mod words;
 
 use std::path::{Path, PathBuf};
 
 use crate::census::Agent;
 use crate::census::AgentId;
 use crate::census::model::Census;
-use crate::census::store::{self, Lock};
-use crate::census::workspace::Workspace;
+use crate::census::session::Session;
+use crate::census::store;
 use crate::census::{Schema, file};
 use crate::config::{Config, Dirs};
 use crate::i18n::{Lang, Localized};
@@ -59,10 +62,10 @@ pub fn run(opts: Options) -> Result<(), String> {
         },
     };
 
-    let lock = Lock::acquire(&opts.file, &agent.name).map_err(|e| e.localize(opts.lang))?;
-    let ws = Workspace::open(&opts.file).map_err(|e| e.localize(opts.lang))?;
-    let replayed = ws.report.journal;
-    let mut core = Core::new(ws, agent, opts.lang, theme, keymap, Some(lock));
+    // The lock is held for the whole session.
+    let session = Session::open(&opts.file, agent).map_err(|e| e.localize(opts.lang))?;
+    let replayed = session.ws.report.journal;
+    let mut core = Core::with_session(session, opts.lang, theme, keymap);
     if replayed > 0 {
         // Changes of a session that did not end: write them into the file.
         core.save_all();
@@ -89,7 +92,7 @@ pub fn run(opts: Options) -> Result<(), String> {
         }
         Err(_) => {
             // The panic hook has restored the terminal and said what happened.
-            let rescue = rescue_copy(&app.core.ws.path, &app.core.ws.census);
+            let rescue = rescue_copy(&app.core.session.ws.path, &app.core.session.ws.census);
             Err(format!(
                 "{} {}",
                 app.core.ui().rescue_written,

@@ -8,7 +8,7 @@ use std::io::Read;
 use serde_json::Value as Json;
 
 use crate::common::{self, Env};
-use recense::census::export::cell::restore;
+use recense::documents::export::cell::restore;
 
 /// The two sample censuses shipped with recense.
 pub const SAMPLES: [&str; 2] = ["sample-data/pays-de-brest.ron", "sample-data/grenoble.ron"];

@@ -147,7 +147,7 @@ impl Harness {
     /// The name of the initiative selected in the list.
     pub fn selected_name(&self) -> Option<String> {
         let core = &self.app.core;
-        let id = core.list.selected_id(&core.ws.census)?;
+        let id = core.list.selected_id(&core.session.ws.census)?;
         name_of(&self.app, &id.to_string())
     }
 
@@ -158,8 +158,8 @@ impl Harness {
             .rows()
             .iter()
             .map(|&n| {
-                core.ws.census.initiatives[n]
-                    .value(&core.ws.schema.name_field)
+                core.session.ws.census.initiatives[n]
+                    .value(&core.session.ws.schema.name_field)
                     .unwrap_or("?")
                     .to_string()
             })
@@ -245,10 +245,11 @@ pub fn hostile_census() -> String {
 pub fn name_of(app: &App, id: &str) -> Option<String> {
     let core = &app.core;
     let id = recense::census::InitiativeId::parse(id).ok()?;
-    core.ws
+    core.session
+        .ws
         .census
         .get(&id)
-        .and_then(|i| i.value(&core.ws.schema.name_field))
+        .and_then(|i| i.value(&core.session.ws.schema.name_field))
         .map(String::from)
 }
 
@@ -269,7 +270,7 @@ fn open_app(path: &Path, setup: &Setup) -> App {
         setup.keymap.clone(),
         None,
     );
-    core.clock = Clock::Fixed(Timestamp::parse(NOW).expect("fixed time"));
+    core.session.clock = Clock::Fixed(Timestamp::parse(NOW).expect("fixed time"));
     App::new(core)
 }
 

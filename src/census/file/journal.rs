@@ -95,11 +95,15 @@ pub fn replay(census_path: &Path, census: &mut Census) -> Result<usize, LoadErro
             id: record.initiative.id,
             seen: record.initiative.seen,
             fields: record.initiative.fields,
+            cycle_survivor: false,
         };
         i.normalize();
         census.insert(i);
         count += 1;
         start += end + END.len();
+    }
+    if count > 0 {
+        crate::census::cycles::mark(census);
     }
     Ok(count)
 }

@@ -130,6 +130,7 @@ pub fn parse_with_threads(
                 id: f.id,
                 seen: f.seen,
                 fields: f.fields,
+                cycle_survivor: false,
             };
             i.normalize();
             i
@@ -148,7 +149,7 @@ pub fn parse_with_threads(
             });
         }
     }
-    let census = Census {
+    let mut census = Census {
         territory: file.territory,
         schema_id: file.schema,
         schema_version: file.schema_version,
@@ -177,6 +178,7 @@ pub fn parse_with_threads(
         .then(|| received::wrapped_value(&census, source))
         .flatten()
         .map(|at| text.location(at));
+    crate::census::cycles::mark(&mut census);
     Ok((
         census,
         LoadReport {

@@ -21,7 +21,7 @@ fn a_row_naming_a_fused_initiative_goes_to_the_one_kept() {
         .value(&schema.name_field)
         .unwrap()
         .to_string();
-    census.fuse(&keep, &other, &agent, now).unwrap();
+    census.fuse(&schema, &keep, &other, &agent, now).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rows.csv");
     std::fs::write(&path, format!("id;nom\n{other};{name}\n{keep};Autre nom\n")).unwrap();

@@ -16,8 +16,10 @@ use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,15 @@ enum Row {
         keep: InitiativeId,
         absorbed: InitiativeId,
     },
+    /// A decision settled by `resolve_pick(id, field, pick)`, worded `text`:
+    /// the record to keep in a cycle of fusions, keeping or undoing a fusion
+    /// against « not a duplicate ».
+    Choose {
+        id: InitiativeId,
+        field: &'static str,
+        pick: usize,
+        text: String,
+    },
 }
 
 impl Row {
@@ -52,7 +63,10 @@ impl Row {
 
     fn initiative(&self) -> Option<&InitiativeId> {
         match self {
-            Row::Keep { id, .. } | Row::NewValue { id, .. } | Row::Deletion { id, .. } => Some(id),
+            Row::Keep { id, .. }
+            | Row::NewValue { id, .. }
+            | Row::Deletion { id, .. }
+            | Row::Choose { id, .. } => Some(id),
             Row::FuseAgain { keep, .. } => Some(keep),
             _ => None,
         }
@@ -63,7 +77,7 @@ impl Row {
 pub struct ConflictsState {
     cursor: usize,
     editor: Option<(InitiativeId, FieldEditor)>,
-    offset: std::cell::Cell<usize>,
+    offset: Scroll,
 }
 
 fn who(census: &Census, e: &Entry, core: &Core) -> String {
@@ -80,7 +94,11 @@ fn who(census: &Census, e: &Entry, core: &Core) -> String {
 }
 
 fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
-    core.ws
+    if let Some(label) = crate::i18n::fusion::work_label(field, core.lang) {
+        return label;
+    }
+    core.session
+        .ws
         .schema
         .field(field)
         .map_or(field, |d| d.label.get(core.lang))
@@ -88,10 +106,11 @@ fn label<'a>(core: &'a Core, field: &'a str) -> &'a str {
 
 fn name(core: &Core, id: &InitiativeId) -> String {
     inert(
-        core.ws
+        core.session
+            .ws
             .census
             .get(id)
-            .and_then(|i| i.value(&core.ws.schema.name_field))
+            .and_then(|i| i.value(&core.session.ws.schema.name_field))
             .unwrap_or("?"),
     )
     .into_owned()
@@ -99,31 +118,35 @@ fn name(core: &Core, id: &InitiativeId) -> String {
 
 /// A value as people read it: a choice by its label.
 fn shown(core: &Core, field: &str, e: &Entry) -> String {
+    let work = crate::i18n::fusion::work_value(&core.session.ws.schema, field, &e.value, core.lang);
+    if let Some(work) = work {
+        return inert(&work).into_owned();
+    }
     let v = e.value.as_text().unwrap_or("?");
     let text = match core
+        .session
         .ws
         .schema
         .field(field)
         .and_then(|d| d.field_type.choice_list())
     {
-        Some(l) if !v.contains(':') => core.ws.schema.choice_label(l, v, core.lang).to_string(),
+        Some(l) if !v.contains(':') => core
+            .session
+            .ws
+            .schema
+            .choice_label(l, v, core.lang)
+            .to_string(),
         _ => v.to_string(),
     };
     inert(&text).into_owned()
 }
 
 impl ConflictsState {
-    pub fn context(&self) -> Context {
-        self.editor
-            .as_ref()
-            .map_or(Context::Conflicts, |(_, e)| e.context())
-    }
-
     fn rows(core: &Core) -> Vec<Row> {
         let ui = core.ui();
-        let census = &core.ws.census;
+        let census = &core.session.ws.census;
         let mut rows = Vec::new();
-        for c in conflicts(census, &core.ws.schema) {
+        for c in conflicts(census, &core.session.ws.schema) {
             match c {
                 Conflict::Field { id, field, entries } => {
                     rows.push(Row::Title(fill(
@@ -199,6 +222,63 @@ impl ConflictsState {
                         absorbed,
                     });
                 }
+                Conflict::FusionCycle { survivor, records } => {
+                    let t = crate::i18n::fusion::fusion(core.lang);
+                    rows.push(Row::Title(fill(
+                        t.ui_cycle_title,
+                        &[("name", &name(core, &survivor))],
+                    )));
+                    for (n, (id, fusions)) in records.iter().enumerate() {
+                        // Who fused this record into which.
+                        let into = census.get(id).and_then(|i| i.redirect_target());
+                        let last = fusions.iter().max_by_key(|e| (e.stamp.at(), e.stamp.dot()));
+                        if let (Some(into), Some(e)) = (into, last) {
+                            rows.push(Row::Note(fill(
+                                ui.conflict_edit,
+                                &[
+                                    ("field", id),
+                                    ("value", &into),
+                                    ("who", &who(census, e, core)),
+                                ],
+                            )));
+                        }
+                        rows.push(Row::Choose {
+                            id: survivor.clone(),
+                            field: system::MERGED_INTO,
+                            pick: n + 1,
+                            text: fill(t.ui_cycle_keep, &[("id", id), ("name", &name(core, id))]),
+                        });
+                    }
+                }
+                Conflict::FusedNotDuplicate {
+                    survivor,
+                    absorbed,
+                    fusions,
+                    marks,
+                } => {
+                    let t = crate::i18n::fusion::fusion(core.lang);
+                    let names = |es: &[Entry]| {
+                        let mut v: Vec<String> = es.iter().map(|e| who(census, e, core)).collect();
+                        v.dedup();
+                        v.join(", ")
+                    };
+                    rows.push(Row::Title(fill(
+                        t.ui_not_duplicate_title,
+                        &[
+                            ("name", &name(core, &absorbed)),
+                            ("fusers", &names(&fusions)),
+                            ("markers", &names(&marks)),
+                        ],
+                    )));
+                    for (pick, text) in [(1, t.ui_keep_fusion), (2, t.ui_undo_fusion)] {
+                        rows.push(Row::Choose {
+                            id: survivor.clone(),
+                            field: system::NOT_DUPLICATE,
+                            pick,
+                            text: text.to_string(),
+                        });
+                    }
+                }
             }
         }
         rows
@@ -220,7 +300,45 @@ impl ConflictsState {
         }
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    fn decide(&mut self, core: &mut Core, row: Option<Row>) {
+        let result = match row {
+            Some(Row::Keep {
+                id, field, pick, ..
+            }) => core.resolve_pick(&id, &field, pick),
+            Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
+            Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
+            Some(Row::Choose {
+                id, field, pick, ..
+            }) => core.resolve_pick(&id, field, pick),
+            Some(Row::NewValue { id, field }) => {
+                if let (Some(def), Some(i)) = (
+                    core.session.ws.schema.field(&field),
+                    core.session.ws.census.get(&id),
+                ) {
+                    let current: Vec<String> =
+                        i.value(&field).map(String::from).into_iter().collect();
+                    self.editor =
+                        Some((id.clone(), FieldEditor::new(core, def, &current, Some(&id))));
+                }
+                return;
+            }
+            _ => return,
+        };
+        match result {
+            Ok(()) => core.say(core.ui().conflict_settled),
+            Err(e) => core.error(e),
+        }
+    }
+}
+
+impl Screen for ConflictsState {
+    fn context(&self, _core: &Core) -> Context {
+        self.editor
+            .as_ref()
+            .map_or(Context::Conflicts, |(_, e)| e.context())
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some((id, editor)) = self.editor.as_mut() {
             match editor.update(core, input) {
                 EditorProgress::Editing => {}
@@ -272,33 +390,7 @@ impl ConflictsState {
         Effect::None
     }
 
-    fn decide(&mut self, core: &mut Core, row: Option<Row>) {
-        let result = match row {
-            Some(Row::Keep {
-                id, field, pick, ..
-            }) => core.resolve_pick(&id, &field, pick),
-            Some(Row::Deletion { id, pick }) => core.resolve_pick(&id, system::DELETED, pick),
-            Some(Row::FuseAgain { keep, absorbed }) => core.fuse(&keep, &absorbed).map(|_| ()),
-            Some(Row::NewValue { id, field }) => {
-                if let (Some(def), Some(i)) =
-                    (core.ws.schema.field(&field), core.ws.census.get(&id))
-                {
-                    let current: Vec<String> =
-                        i.value(&field).map(String::from).into_iter().collect();
-                    self.editor =
-                        Some((id.clone(), FieldEditor::new(core, def, &current, Some(&id))));
-                }
-                return;
-            }
-            _ => return,
-        };
-        match result {
-            Ok(()) => core.say(core.ui().conflict_settled),
-            Err(e) => core.error(e),
-        }
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
         let block = Block::bordered()
@@ -318,18 +410,12 @@ impl ConflictsState {
             return;
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
         let cursor = if rows.get(self.cursor).is_some_and(Row::choice) {
             self.cursor
         } else {
             (0..rows.len()).find(|&n| rows[n].choice()).unwrap_or(0)
         };
-        if cursor < offset {
-            offset = cursor.saturating_sub(1);
-        } else if height > 0 && cursor >= offset + height {
-            offset = cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset = (self.offset).follow(cursor, height, rows.len(), Follow::SECTIONS);
         let value_width = (inner.width as usize).saturating_sub(6) * 3 / 5;
         let lines: Vec<Line> = rows
             .iter()
@@ -378,6 +464,9 @@ impl ConflictsState {
                     }
                     Row::FuseAgain { .. } => {
                         Line::from(Span::styled(format!("  {}", ui.conflict_fuse_again), style))
+                    }
+                    Row::Choose { pick, text, .. } => {
+                        Line::from(Span::styled(format!("  {pick}. {text}"), style))
                     }
                 }
             })

@@ -6,8 +6,6 @@
 //! The figures are computed when the screen opens (and again after a
 //! change), never while drawing.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -18,13 +16,16 @@ use crate::census::id::InitiativeId;
 use crate::census::search::fold;
 use crate::census::stats::{Extent, Tally, figures_with};
 use crate::display::{inert, width};
-use crate::i18n::screens::screens;
 use crate::i18n::{fill, status_label};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::duplicates::DuplicatesState;
 use crate::tui::screens::map::MapState;
 use crate::tui::screens::network::NetworkState;
+use crate::tui::widgets::scroll::{Follow, Scroll};
+use crate::tui::words::screens::screens;
 
 /// The part of the list's filter a bar sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +79,7 @@ pub struct DashboardState {
     /// The `Core::revision` the figures were computed at.
     pub revision: u64,
     /// First line shown, kept by drawing.
-    offset: Cell<usize>,
+    offset: Scroll,
 }
 
 /// Opens the dashboard, the map or the network view (the keys that jump
@@ -93,7 +94,7 @@ pub fn overview(core: &Core, action: Action) -> Option<View> {
 }
 
 fn bars(core: &Core, title: &'static str, tally: &Tally, field: FilterField) -> Panel {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let list = match field {
         FilterField::Kind => Some(schema.kind_field.as_str()),
         FilterField::Problem => Some("problemes_publics"),
@@ -135,14 +136,14 @@ impl DashboardState {
     /// Computes the figures of the initiatives the list shows.
     pub fn new(core: &Core) -> DashboardState {
         let s = screens(core.lang);
-        let census = &core.ws.census;
-        let today = core.clock.now().date();
+        let census = &core.session.ws.census;
+        let today = core.session.clock.now().date();
         // Only what is shown: the likely duplicates are searched by their
         // own screen (comparing the whole census takes seconds on a large
         // one), and Core keeps the count of conflicts.
         let f = figures_with(
             census,
-            &core.ws.schema,
+            &core.session.ws.schema,
             core.list.rows(),
             today,
             Extent::Counts,
@@ -208,7 +209,7 @@ impl DashboardState {
             total: f.total,
             cursor: (0, 0),
             revision: core.revision,
-            offset: Cell::new(0),
+            offset: Scroll::default(),
         }
     }
 
@@ -244,7 +245,36 @@ impl DashboardState {
         self.cursor = flat[to];
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    fn open(&self, core: &mut Core) -> Effect {
+        let Some(item) = self.current() else {
+            return Effect::None;
+        };
+        match &item.target {
+            Target::Filter(field, value) => {
+                apply_filter(core, *field, value, &item.label);
+                Effect::Close
+            }
+            Target::Open(id) => Effect::OpenDetail(id.clone()),
+            Target::Conflicts => Effect::Push(View::Conflicts(Box::default())),
+            Target::Duplicates => {
+                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
+            }
+        }
+    }
+}
+
+impl Screen for DashboardState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Dashboard
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let Some(action) = input.action else {
             return Effect::None;
         };
@@ -271,61 +301,7 @@ impl DashboardState {
         Effect::None
     }
 
-    fn open(&self, core: &mut Core) -> Effect {
-        let Some(item) = self.current() else {
-            return Effect::None;
-        };
-        match &item.target {
-            Target::Filter(field, value) => {
-                apply_filter(core, *field, value, &item.label);
-                Effect::Close
-            }
-            Target::Open(id) => Effect::OpenDetail(id.clone()),
-            Target::Conflicts => Effect::Push(View::Conflicts(Box::default())),
-            Target::Duplicates => {
-                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
-            }
-        }
-    }
-}
-
-fn plain(title: &str, items: Vec<Item>) -> Panel {
-    Panel {
-        title: title.to_string(),
-        items,
-        max: 0,
-    }
-}
-
-/// Sets one part of the list's filter (the one the filter overlay edits and
-/// the filter bar shows) to one value, and says how many initiatives show.
-pub fn apply_filter(core: &mut Core, field: FilterField, value: &str, label: &str) {
-    let f = &mut core.list.filter;
-    let one = vec![value.to_string()];
-    match field {
-        FilterField::Kind => f.kinds = one,
-        FilterField::Status => f.statuses = one,
-        FilterField::Problem => f.problems = one,
-        FilterField::Commons => f.commons = one,
-        FilterField::Support => f.supports = one,
-        FilterField::Need => f.needs = one,
-        FilterField::Commune => {
-            let key = fold(value);
-            f.communes = vec![key.clone()];
-            core.list.commune_labels.insert(key, value.to_string());
-        }
-    }
-    core.refresh_list();
-    let n = core.list.rows().len();
-    let text = fill(
-        screens(core.lang).filter_applied,
-        &[("what", &inert(label)), ("n", &n)],
-    );
-    core.say(text);
-}
-
-impl DashboardState {
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let s = screens(core.lang);
         let counted = fill(s.dashboard_counted, &[("n", &self.total)]);
@@ -370,18 +346,49 @@ impl DashboardState {
             }
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
-        if cursor_line < offset + 1 {
-            offset = cursor_line.saturating_sub(1);
-        } else if cursor_line >= offset + height {
-            offset = cursor_line + 1 - height;
-        }
-        offset = offset.min(lines.len().saturating_sub(height));
-        self.offset.set(offset);
+        let offset =
+            (self.offset).follow(cursor_line, height, lines.len(), Follow::LINE_ABOVE_FULL);
         let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
         frame.render_widget(Paragraph::new(shown), inner);
     }
 }
+
+fn plain(title: &str, items: Vec<Item>) -> Panel {
+    Panel {
+        title: title.to_string(),
+        items,
+        max: 0,
+    }
+}
+
+/// Sets one part of the list's filter (the one the filter overlay edits and
+/// the filter bar shows) to one value, and says how many initiatives show.
+pub fn apply_filter(core: &mut Core, field: FilterField, value: &str, label: &str) {
+    let f = &mut core.list.filter;
+    let one = vec![value.to_string()];
+    match field {
+        FilterField::Kind => f.kinds = one,
+        FilterField::Status => f.statuses = one,
+        FilterField::Problem => f.problems = one,
+        FilterField::Commons => f.commons = one,
+        FilterField::Support => f.supports = one,
+        FilterField::Need => f.needs = one,
+        FilterField::Commune => {
+            let key = fold(value);
+            f.communes = vec![key.clone()];
+            core.list.commune_labels.insert(key, value.to_string());
+        }
+    }
+    core.refresh_list();
+    let n = core.list.rows().len();
+    let text = fill(
+        screens(core.lang).filter_applied,
+        &[("what", &inert(label)), ("n", &n)],
+    );
+    core.say(text);
+}
+
+impl DashboardState {}
 
 /// `  Label       12 ██████`: the label and the number always written, the
 /// bar in block characters (`#` in ASCII).

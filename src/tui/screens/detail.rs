@@ -21,11 +21,13 @@ use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimacy_section::{self, Item, Part};
 use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +56,7 @@ pub struct DetailState {
     pub id: InitiativeId,
     cursor: usize,
     editor: Option<FieldEditor>,
-    offset: std::cell::Cell<usize>,
+    offset: Scroll,
 }
 
 impl DetailState {
@@ -63,7 +65,7 @@ impl DetailState {
             id,
             cursor: 1,
             editor: None,
-            offset: std::cell::Cell::new(0),
+            offset: Scroll::default(),
         }
     }
 
@@ -74,17 +76,11 @@ impl DetailState {
         d
     }
 
-    pub fn context(&self) -> Context {
-        self.editor
-            .as_ref()
-            .map_or(Context::Detail, |e| e.context())
-    }
-
     fn rows(&self, core: &Core) -> Vec<Row> {
-        let Some(i) = core.ws.census.get(&self.id) else {
+        let Some(i) = core.session.ws.census.get(&self.id) else {
             return Vec::new();
         };
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let ui = core.ui();
         let kind = i.value(&schema.kind_field);
         let mut rows = Vec::new();
@@ -112,7 +108,7 @@ impl DetailState {
             rows.extend(unknown.into_iter().map(|k| Row::Field(k.to_string())));
         }
         let outgoing: Vec<_> = network::outgoing(schema, i).collect();
-        let incoming = network::incoming(&core.ws.census, schema, &self.id);
+        let incoming = network::incoming(&core.session.ws.census, schema, &self.id);
         if !outgoing.is_empty() || !incoming.is_empty() {
             rows.push(Row::Section(core.ui().relations.to_string()));
             for l in outgoing {
@@ -173,8 +169,10 @@ impl DetailState {
             Some(Row::Field(f) | Row::Conflict(f, _)) => f.clone(),
             _ => return,
         };
-        let (Some(def), Some(i)) = (core.ws.schema.field(&field), core.ws.census.get(&self.id))
-        else {
+        let (Some(def), Some(i)) = (
+            core.session.ws.schema.field(&field),
+            core.session.ws.census.get(&self.id),
+        ) else {
             return;
         };
         let current: Vec<String> = if def.field_type.is_multi() {
@@ -183,215 +181,6 @@ impl DetailState {
             i.value(&field).map(String::from).into_iter().collect()
         };
         self.editor = Some(FieldEditor::new(core, def, &current, Some(&self.id)));
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        if self.editor.is_none()
-            && core
-                .ws
-                .census
-                .get(&self.id)
-                .is_none_or(Initiative::is_deleted)
-        {
-            // Deleted, or its creation undone: nothing left to do but undo.
-            return match input.action {
-                Some(Action::Undo) => {
-                    core.undo();
-                    Effect::None
-                }
-                Some(_) => Effect::Close,
-                None => Effect::None,
-            };
-        }
-        if let Some(editor) = self.editor.as_mut() {
-            match editor.update(core, input) {
-                EditorProgress::Editing => {}
-                EditorProgress::Cancelled => self.editor = None,
-                EditorProgress::Skip { forward } => {
-                    let rows = self.rows(core);
-                    let next = if forward {
-                        self.cursor + 1
-                    } else {
-                        self.cursor.saturating_sub(1)
-                    };
-                    self.move_cursor(&rows, next, forward);
-                    self.open_editor(core);
-                }
-                EditorProgress::Confirmed(values) => {
-                    let field = editor.field.id.clone();
-                    let changes = if values.is_empty() {
-                        Changes {
-                            unset: vec![field],
-                            ..Changes::default()
-                        }
-                    } else {
-                        Changes::set(vec![FieldValues { field, values }])
-                    };
-                    match core.edit(&self.id, &changes) {
-                        Ok(_) if core.saved => {
-                            core.say(core.ui().field_saved);
-                            self.editor = None;
-                        }
-                        Ok(_) => self.editor = None,
-                        Err(e) => editor.error = Some(e),
-                    }
-                }
-            }
-            return Effect::None;
-        }
-        let rows = self.rows(core);
-        let page = 10;
-        let Some(action) = input.action else {
-            return Effect::None;
-        };
-        match action {
-            Action::MoveDown => self.move_cursor(&rows, self.cursor + 1, true),
-            Action::MoveUp => self.move_cursor(&rows, self.cursor.saturating_sub(1), false),
-            Action::Top => self.move_cursor(&rows, 0, true),
-            Action::Bottom => self.move_cursor(&rows, rows.len().saturating_sub(1), false),
-            Action::PageDown => self.move_cursor(&rows, self.cursor + page, true),
-            Action::PageUp => self.move_cursor(&rows, self.cursor.saturating_sub(page), false),
-            Action::NextPane => {
-                // Jump to the relations, then to the status, or back to the top.
-                let relations = rows.iter().position(|r| matches!(r, Row::Relation { .. }));
-                let status = rows.iter().position(|r| matches!(r, Row::Info(_)));
-                match [relations, status]
-                    .into_iter()
-                    .flatten()
-                    .find(|&p| p > self.cursor)
-                {
-                    Some(p) => {
-                        self.move_cursor(&rows, p, true);
-                        // The section's title at the top: the whole of it in view.
-                        self.offset.set(p.saturating_sub(1));
-                    }
-                    None => self.move_cursor(&rows, 0, true),
-                }
-            }
-            Action::SetStatus
-            | Action::AddEvidence
-            | Action::ConfirmRecord
-            | Action::Link
-            | Action::Unlink => {
-                if let Some(form) = LegitimizeForm::open(core, action, vec![self.id.clone()]) {
-                    return Effect::Overlay(Overlay::Legit(Box::new(form)));
-                }
-            }
-            Action::Back => return Effect::Close,
-            Action::Open => match rows.get(self.cursor) {
-                Some(Row::Relation { target, .. }) => {
-                    if let Ok(id) = InitiativeId::parse(target)
-                        && core.ws.census.get(&id).is_some()
-                    {
-                        return Effect::Push(View::Detail(Box::new(DetailState::new(id))));
-                    }
-                }
-                _ => self.open_editor(core),
-            },
-            Action::Edit => self.open_editor(core),
-            Action::CopyAsNew => {
-                return Effect::Push(View::Wizard(Box::new(WizardState::new(
-                    core,
-                    Some(&self.id),
-                ))));
-            }
-            Action::Delete => {
-                return Effect::Overlay(Overlay::Dialog(Dialog::ConfirmDelete(self.id.clone())));
-            }
-            Action::Undo => core.undo(),
-            _ => {}
-        }
-        Effect::None
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let schema = &core.ws.schema;
-        let Some(i) = core.ws.census.get(&self.id) else {
-            return;
-        };
-        let name = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
-        let kind = i.value(&schema.kind_field).unwrap_or("");
-        let kind = schema
-            .kinds()
-            .iter()
-            .find(|c| c.id == kind)
-            .map_or(kind, |c| c.label.get(core.lang));
-        let mut subtitle = format!(
-            "{kind} · {} · {} %",
-            status_label(status::current(i), core.lang),
-            completeness(schema, i)
-        );
-        if i.is_deleted() {
-            subtitle.push_str(&format!(" · {}", core.ui().deleted_mark));
-        }
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    theme.truncate(&name, area.width.saturating_sub(4) as usize)
-                ),
-                theme.title,
-            ))
-            .title_bottom(Span::styled(format!(" {} ", i.id), theme.muted));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let [sub, body, focus] = inner.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(2),
-        ]));
-        frame.render_widget(Paragraph::new(Span::styled(subtitle, theme.focus)), sub);
-
-        let rows = self.rows(core);
-        let height = body.height as usize;
-        let mut offset = self.offset.get();
-        if self.cursor < offset {
-            offset = self.cursor.saturating_sub(1);
-        } else if height > 0 && self.cursor >= offset + height {
-            offset = self.cursor + 1 - height;
-        }
-        self.offset.set(offset);
-        let label_width = (body.width as usize / 3).clamp(12, 28);
-        let lines: Vec<Line> = rows
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(height)
-            .map(|(n, row)| {
-                self.line(
-                    core,
-                    i,
-                    row,
-                    n == self.cursor,
-                    label_width,
-                    body.width as usize,
-                )
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(lines), body);
-        if let Some(row) = rows.get(self.cursor) {
-            frame.render_widget(
-                Paragraph::new(self.focus_text(core, i, row)).wrap(Wrap { trim: true }),
-                focus,
-            );
-        }
-
-        if let Some(editor) = &self.editor {
-            let popup = area.centered(Constraint::Percentage(90), Constraint::Percentage(80));
-            frame.render_widget(Clear, popup);
-            let block = Block::bordered()
-                .border_set(theme.border())
-                .border_style(theme.focus)
-                .title(Span::styled(
-                    format!(" {} ", core.ui().edit_title),
-                    theme.title,
-                ));
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
-            editor.draw(core, frame, inner);
-        }
     }
 
     /// The selected line in full: its whole value, who changed it and when.
@@ -417,7 +206,7 @@ impl DetailState {
             } else {
                 String::new()
             };
-            let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+            let who = inert(core.session.ws.census.agent_name(&dot.agent)).into_owned();
             spans.push(Span::styled(
                 format!(" — {} {who}, {}{hand}", ui.changed_by, at.date()),
                 theme.muted,
@@ -436,7 +225,7 @@ impl DetailState {
         total: usize,
     ) -> Line<'static> {
         let theme = &core.theme;
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let style = if selected {
             theme.selected
         } else {
@@ -445,7 +234,7 @@ impl DetailState {
         let stamp_text = |s: Option<Stamp>| -> String {
             match s.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
                 Some((dot, at, hand)) => {
-                    let who = inert(core.ws.census.agent_name(&dot.agent)).into_owned();
+                    let who = inert(core.session.ws.census.agent_name(&dot.agent)).into_owned();
                     let who = theme.truncate(&who, STAMP_WIDTH - 11).into_owned();
                     let hand = if hand { "*" } else { "" };
                     format!("{} {who}{hand}", at.date())
@@ -502,7 +291,7 @@ impl DetailState {
             Row::Relation { label, target } => {
                 let name = InitiativeId::parse(target)
                     .ok()
-                    .and_then(|t| core.ws.census.get(&t))
+                    .and_then(|t| core.session.ws.census.get(&t))
                     .and_then(|t| t.value(&schema.name_field))
                     .map_or_else(|| target.clone(), |n| inert(n).into_owned());
                 cell(label, name, String::new())
@@ -512,9 +301,221 @@ impl DetailState {
     }
 }
 
+impl Screen for DetailState {
+    fn context(&self, _core: &Core) -> Context {
+        self.editor
+            .as_ref()
+            .map_or(Context::Detail, |e| e.context())
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        if self.editor.is_none()
+            && core
+                .session
+                .ws
+                .census
+                .get(&self.id)
+                .is_none_or(Initiative::is_deleted)
+        {
+            // Deleted, or its creation undone: nothing left to do but undo.
+            return match input.action {
+                Some(Action::Undo) => {
+                    core.undo();
+                    Effect::None
+                }
+                Some(_) => Effect::Close,
+                None => Effect::None,
+            };
+        }
+        if let Some(editor) = self.editor.as_mut() {
+            match editor.update(core, input) {
+                EditorProgress::Editing => {}
+                EditorProgress::Cancelled => self.editor = None,
+                EditorProgress::Skip { forward } => {
+                    let rows = self.rows(core);
+                    let next = if forward {
+                        self.cursor + 1
+                    } else {
+                        self.cursor.saturating_sub(1)
+                    };
+                    self.move_cursor(&rows, next, forward);
+                    self.open_editor(core);
+                }
+                EditorProgress::Confirmed(values) => {
+                    let field = editor.field.id.clone();
+                    let changes = if values.is_empty() {
+                        Changes {
+                            unset: vec![field],
+                            ..Changes::default()
+                        }
+                    } else {
+                        Changes::set(vec![FieldValues { field, values }])
+                    };
+                    match core.edit(&self.id, &changes) {
+                        Ok(_) if core.session.saved => {
+                            core.say(core.ui().field_saved);
+                            self.editor = None;
+                        }
+                        Ok(_) => self.editor = None,
+                        Err(e) => editor.error = Some(e),
+                    }
+                }
+            }
+            return Effect::None;
+        }
+        let rows = self.rows(core);
+        let page = 10;
+        let Some(action) = input.action else {
+            return Effect::None;
+        };
+        match action {
+            Action::MoveDown => self.move_cursor(&rows, self.cursor + 1, true),
+            Action::MoveUp => self.move_cursor(&rows, self.cursor.saturating_sub(1), false),
+            Action::Top => self.move_cursor(&rows, 0, true),
+            Action::Bottom => self.move_cursor(&rows, rows.len().saturating_sub(1), false),
+            Action::PageDown => self.move_cursor(&rows, self.cursor + page, true),
+            Action::PageUp => self.move_cursor(&rows, self.cursor.saturating_sub(page), false),
+            Action::NextPane => {
+                // Jump to the relations, then to the status, or back to the top.
+                let relations = rows.iter().position(|r| matches!(r, Row::Relation { .. }));
+                let status = rows.iter().position(|r| matches!(r, Row::Info(_)));
+                match [relations, status]
+                    .into_iter()
+                    .flatten()
+                    .find(|&p| p > self.cursor)
+                {
+                    Some(p) => {
+                        self.move_cursor(&rows, p, true);
+                        // The section's title at the top: the whole of it in view.
+                        self.offset.set(p.saturating_sub(1));
+                    }
+                    None => self.move_cursor(&rows, 0, true),
+                }
+            }
+            Action::SetStatus
+            | Action::AddEvidence
+            | Action::ConfirmRecord
+            | Action::Link
+            | Action::Unlink => {
+                if let Some(form) = LegitimizeForm::open(core, action, vec![self.id.clone()]) {
+                    return Effect::Overlay(Overlay::Legit(Box::new(form)));
+                }
+            }
+            Action::Back => return Effect::Close,
+            Action::Open => match rows.get(self.cursor) {
+                Some(Row::Relation { target, .. }) => {
+                    if let Ok(id) = InitiativeId::parse(target)
+                        && core.session.ws.census.get(&id).is_some()
+                    {
+                        return Effect::Push(View::Detail(Box::new(DetailState::new(id))));
+                    }
+                }
+                _ => self.open_editor(core),
+            },
+            Action::Edit => self.open_editor(core),
+            Action::CopyAsNew => {
+                return Effect::Push(View::Wizard(Box::new(WizardState::new(
+                    core,
+                    Some(&self.id),
+                ))));
+            }
+            Action::Delete => {
+                return Effect::Overlay(Overlay::Dialog(Dialog::ConfirmDelete(self.id.clone())));
+            }
+            Action::Undo => core.undo(),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let schema = &core.session.ws.schema;
+        let Some(i) = core.session.ws.census.get(&self.id) else {
+            return;
+        };
+        let name = inert(i.value(&schema.name_field).unwrap_or("?")).into_owned();
+        let kind = i.value(&schema.kind_field).unwrap_or("");
+        let kind = schema
+            .kinds()
+            .iter()
+            .find(|c| c.id == kind)
+            .map_or(kind, |c| c.label.get(core.lang));
+        let mut subtitle = format!(
+            "{kind} · {} · {} %",
+            status_label(status::current(i), core.lang),
+            completeness(schema, i)
+        );
+        if i.is_deleted() {
+            subtitle.push_str(&format!(" · {}", core.ui().deleted_mark));
+        }
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    theme.truncate(&name, area.width.saturating_sub(4) as usize)
+                ),
+                theme.title,
+            ))
+            .title_bottom(Span::styled(format!(" {} ", i.id), theme.muted));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [sub, body, focus] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
+        frame.render_widget(Paragraph::new(Span::styled(subtitle, theme.focus)), sub);
+
+        let rows = self.rows(core);
+        let height = body.height as usize;
+        let offset = (self.offset).follow(self.cursor, height, rows.len(), Follow::SECTIONS);
+        let label_width = (body.width as usize / 3).clamp(12, 28);
+        let lines: Vec<Line> = rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(n, row)| {
+                self.line(
+                    core,
+                    i,
+                    row,
+                    n == self.cursor,
+                    label_width,
+                    body.width as usize,
+                )
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+        if let Some(row) = rows.get(self.cursor) {
+            frame.render_widget(
+                Paragraph::new(self.focus_text(core, i, row)).wrap(Wrap { trim: true }),
+                focus,
+            );
+        }
+
+        if let Some(editor) = &self.editor {
+            let popup = area.centered(Constraint::Percentage(90), Constraint::Percentage(80));
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered()
+                .border_set(theme.border())
+                .border_style(theme.focus)
+                .title(Span::styled(
+                    format!(" {} ", core.ui().edit_title),
+                    theme.title,
+                ));
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            editor.draw(core, frame, inner);
+        }
+    }
+}
+
 /// A field's value as shown: choice labels, relations by name, inert text.
 pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let values = match schema.field(field) {
         Some(def) if !def.field_type.is_multi() => i.value(field).into_iter().collect(),
         _ => i.values(field),
@@ -536,7 +537,7 @@ pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
                     let (kind, target) = crate::census::value::split_relation(v).unwrap_or(("", v));
                     let name = InitiativeId::parse(target)
                         .ok()
-                        .and_then(|t| core.ws.census.get(&t))
+                        .and_then(|t| core.session.ws.census.get(&t))
                         .and_then(|t| t.value(&schema.name_field))
                         .unwrap_or(target);
                     format!("{} {}", schema.choice_label(l, kind, core.lang), name)

@@ -9,11 +9,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::census::draft::Draft;
 use crate::census::id::InitiativeId;
 use crate::display::inert;
-use crate::i18n::ui::action_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::wizard::WizardState;
+use crate::tui::words::ui::action_label;
 
 #[derive(Debug)]
 pub enum Dialog {
@@ -21,13 +22,17 @@ pub enum Dialog {
     ResumeDraft(Draft),
 }
 
-impl Dialog {
-    /// Returns (closed, effect).
-    pub fn update(&mut self, core: &mut Core, input: Input) -> (bool, Effect) {
+impl Screen for Dialog {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Dialog
+    }
+
+    /// An answer closes the question.
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let yes = matches!(input.action, Some(Action::Yes));
         let no = matches!(input.action, Some(Action::No));
         if !yes && !no {
-            return (false, Effect::None);
+            return Effect::None;
         }
         match self {
             Dialog::ConfirmDelete(id) => {
@@ -37,38 +42,39 @@ impl Dialog {
                         Err(e) => core.error(e),
                     }
                     // A deleted initiative has no detail view to stay in.
-                    return (true, Effect::Close);
+                    return Effect::Close.then(Effect::Close);
                 }
-                (true, Effect::None)
+                Effect::Close
             }
             Dialog::ResumeDraft(draft) => {
                 if yes {
                     let wizard = WizardState::from_draft(core, draft.clone());
-                    return (true, Effect::Push(View::Wizard(Box::new(wizard))));
+                    return Effect::Close.then(Effect::Push(View::Wizard(Box::new(wizard))));
                 }
                 core.clear_draft();
-                (true, Effect::None)
+                Effect::Close
             }
         }
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let ui = core.ui();
         let theme = &core.theme;
         let text = match self {
             Dialog::ConfirmDelete(id) => {
                 let name = core
+                    .session
                     .ws
                     .census
                     .get(id)
-                    .and_then(|i| i.value(&core.ws.schema.name_field))
+                    .and_then(|i| i.value(&core.session.ws.schema.name_field))
                     .unwrap_or("?");
                 ui.confirm_delete.replace("{}", &inert(name))
             }
             Dialog::ResumeDraft(draft) => draft
                 .values
                 .iter()
-                .find(|(f, _)| f == &core.ws.schema.name_field)
+                .find(|(f, _)| f == &core.session.ws.schema.name_field)
                 .and_then(|(_, v)| v.first())
                 .map_or_else(
                     || ui.draft_found.to_string(),

@@ -15,6 +15,7 @@ use crate::i18n::{duplicate_reason, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::{DetailState, field_value};
 
 #[derive(Debug, Clone, Default)]
@@ -29,14 +30,10 @@ impl DuplicatesState {
     /// Finds the pairs now (on a large census this takes a moment, once).
     pub fn new(core: &Core) -> DuplicatesState {
         DuplicatesState {
-            pairs: all_pairs(&core.ws.census, &core.ws.schema),
+            pairs: all_pairs(&core.session.ws.census, &core.session.ws.schema),
             cursor: 0,
             swapped: false,
         }
-    }
-
-    pub fn context(&self) -> Context {
-        Context::Duplicates
     }
 
     /// (kept, taken in) of the selected pair.
@@ -55,8 +52,14 @@ impl DuplicatesState {
         self.cursor = self.cursor.min(self.pairs.len().saturating_sub(1));
         self.swapped = false;
     }
+}
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+impl Screen for DuplicatesState {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Duplicates
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let Some(action) = input.action else {
             return Effect::None;
         };
@@ -110,11 +113,11 @@ impl DuplicatesState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
-        let schema = &core.ws.schema;
-        let census = &core.ws.census;
+        let schema = &core.session.ws.schema;
+        let census = &core.session.ws.census;
         let block = Block::bordered()
             .border_set(theme.border())
             .title(Span::styled(

@@ -11,17 +11,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::census::export::{self, Header, Options};
-use crate::census::report;
 use crate::census::store;
 use crate::display::{inert, width};
-use crate::i18n::export::report_lines;
-use crate::i18n::transfer::{TransferUi, transfer};
+use crate::documents::export::words::report_lines;
+use crate::documents::export::{self, Header, Options};
+use crate::documents::report;
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::words::transfer::{TransferUi, transfer};
 
 /// What can be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,14 +154,6 @@ impl ExportState {
         s
     }
 
-    pub fn context(&self) -> Context {
-        if self.editing {
-            Context::Search
-        } else {
-            Context::Export
-        }
-    }
-
     fn output(&self) -> Output {
         self.outputs[self.cursor]
     }
@@ -171,7 +164,7 @@ impl ExportState {
         if self.path_typed {
             return;
         }
-        let census = &core.ws.path;
+        let census = &core.session.ws.path;
         let dir = census.parent().unwrap_or(Path::new(""));
         let stem = census
             .file_stem()
@@ -185,7 +178,87 @@ impl ExportState {
         self.path.set(&dir.join(name).display().to_string());
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    /// Writes the chosen output to the path, replacing the file in one go.
+    fn write(&mut self, core: &mut Core) -> Effect {
+        let t = transfer(core.lang);
+        let typed = self.path.text().trim();
+        if typed.is_empty() {
+            self.fail(core, t.export_need_file.to_string());
+            return Effect::None;
+        }
+        let path = super::typed_path(typed);
+        if store::same_file(&path, &core.session.ws.path) {
+            let text = crate::documents::export::words::export(core.lang).output_is_census;
+            self.fail(core, fill(text, &[("file", &path.display())]));
+            return Effect::None;
+        }
+        if path.exists() && !self.confirm_replace {
+            self.confirm_replace = true;
+            self.result = vec![fill(t.export_replace, &[("file", &path.display())])];
+            self.failed = false;
+            return Effect::None;
+        }
+        self.confirm_replace = false;
+        let (census, schema) = (&core.session.ws.census, &core.session.ws.schema);
+        let written = match self.output() {
+            Output::Data(format) => {
+                let list = &core.list;
+                let selection =
+                    export::select(census, schema, &list.filter, &list.query, core.lang);
+                let options = Options {
+                    format,
+                    public: self.public,
+                    header: Header::Labels,
+                    lang: core.lang,
+                };
+                store::write_atomically(&path, |out| {
+                    export::export(census, schema, &selection, &options, out)
+                })
+                .map(|summary| report_lines(core.lang, format, &summary, Some(&path)))
+            }
+            Output::Report(audience, format) => {
+                let options = report::Options {
+                    lang: core.lang,
+                    public: self.public,
+                    today: core.session.clock.now().date(),
+                };
+                let text = report::report(census, schema, audience, format, &options);
+                store::write_atomically(&path, |out| out.write_all(text.as_bytes()))
+                    .map(|()| vec![fill(t.report_written, &[("file", &path.display())])])
+            }
+        };
+        match written {
+            Ok(lines) => {
+                let last = lines.last().cloned().unwrap_or_default();
+                core.say(last);
+                self.result = lines;
+                self.failed = false;
+            }
+            Err(e) => {
+                let text = e.localize(core.lang);
+                self.fail(core, text);
+            }
+        }
+        Effect::None
+    }
+
+    fn fail(&mut self, core: &mut Core, text: String) {
+        core.error(text.clone());
+        self.result = vec![text];
+        self.failed = true;
+    }
+}
+
+impl Screen for ExportState {
+    fn context(&self, _core: &Core) -> Context {
+        if self.editing {
+            Context::Search
+        } else {
+            Context::Export
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if self.editing {
             match input.action {
                 Some(Action::Confirm) | Some(Action::Cancel) => self.editing = false,
@@ -221,77 +294,7 @@ impl ExportState {
         Effect::None
     }
 
-    /// Writes the chosen output to the path, replacing the file in one go.
-    fn write(&mut self, core: &mut Core) -> Effect {
-        let t = transfer(core.lang);
-        let typed = self.path.text().trim();
-        if typed.is_empty() {
-            self.fail(core, t.export_need_file.to_string());
-            return Effect::None;
-        }
-        let path = super::typed_path(typed);
-        if store::same_file(&path, &core.ws.path) {
-            let text = crate::i18n::export::export(core.lang).output_is_census;
-            self.fail(core, fill(text, &[("file", &path.display())]));
-            return Effect::None;
-        }
-        if path.exists() && !self.confirm_replace {
-            self.confirm_replace = true;
-            self.result = vec![fill(t.export_replace, &[("file", &path.display())])];
-            self.failed = false;
-            return Effect::None;
-        }
-        self.confirm_replace = false;
-        let (census, schema) = (&core.ws.census, &core.ws.schema);
-        let written = match self.output() {
-            Output::Data(format) => {
-                let list = &core.list;
-                let selection =
-                    export::select(census, schema, &list.filter, &list.query, core.lang);
-                let options = Options {
-                    format,
-                    public: self.public,
-                    header: Header::Labels,
-                    lang: core.lang,
-                };
-                store::write_atomically(&path, |out| {
-                    export::export(census, schema, &selection, &options, out)
-                })
-                .map(|summary| report_lines(core.lang, format, &summary, Some(&path)))
-            }
-            Output::Report(audience, format) => {
-                let options = report::Options {
-                    lang: core.lang,
-                    public: self.public,
-                    today: core.clock.now().date(),
-                };
-                let text = report::report(census, schema, audience, format, &options);
-                store::write_atomically(&path, |out| out.write_all(text.as_bytes()))
-                    .map(|()| vec![fill(t.report_written, &[("file", &path.display())])])
-            }
-        };
-        match written {
-            Ok(lines) => {
-                let last = lines.last().cloned().unwrap_or_default();
-                core.say(last);
-                self.result = lines;
-                self.failed = false;
-            }
-            Err(e) => {
-                let text = e.localize(core.lang);
-                self.fail(core, text);
-            }
-        }
-        Effect::None
-    }
-
-    fn fail(&mut self, core: &mut Core, text: String) {
-        core.error(text.clone());
-        self.result = vec![text];
-        self.failed = true;
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let t = transfer(core.lang);
         let block = Block::bordered()

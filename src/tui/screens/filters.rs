@@ -15,6 +15,8 @@ use crate::display::inert;
 use crate::i18n::{status_label, status_name};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub struct FilterEditor {
 }
 
 fn choices_of(core: &Core, field: &str) -> Vec<(String, String)> {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let list = schema
         .field(field)
         .and_then(|f| f.field_type.choice_list())
@@ -74,11 +76,11 @@ impl FilterEditor {
         };
         push(
             Section::Kind,
-            choices_of(core, &core.ws.schema.kind_field),
+            choices_of(core, &core.session.ws.schema.kind_field),
             &f.kinds,
         );
         let mut communes = BTreeMap::new();
-        for i in core.ws.census.live() {
+        for i in core.session.ws.census.live() {
             if let Some(c) = i.value("commune") {
                 communes.entry(fold(c)).or_insert_with(|| c.to_string());
             }
@@ -141,8 +143,27 @@ impl FilterEditor {
         f
     }
 
-    /// Returns (closed, effect).
-    pub fn update(&mut self, core: &mut Core, input: Input) -> (bool, Effect) {
+    fn section_title(core: &Core, s: Section) -> &'static str {
+        let ui = core.ui();
+        match s {
+            Section::Kind => ui.filter_kind,
+            Section::Commune => ui.filter_commune,
+            Section::Problem => ui.filter_problem,
+            Section::Need => ui.filter_need,
+            Section::Status => ui.filter_status,
+            Section::Commons => crate::tui::words::screens::screens(core.lang).filter_commons,
+            Section::Support => crate::tui::words::screens::screens(core.lang).filter_support,
+        }
+    }
+}
+
+impl Screen for FilterEditor {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Picker
+    }
+
+    /// Enter applies the filter, Esc leaves it as it was; both close.
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let visible = self.visible();
         match input.action {
             Some(Action::MoveDown) => {
@@ -163,32 +184,19 @@ impl FilterEditor {
                     .map(|c| (c.value.clone(), c.label.clone()))
                     .collect();
                 core.refresh_list();
-                return (true, Effect::None);
+                return Effect::Close;
             }
-            Some(Action::Cancel) => return (true, Effect::None),
+            Some(Action::Cancel) => return Effect::Close,
             _ => {
                 if self.typed.handle(input.key) {
                     self.cursor = 0;
                 }
             }
         }
-        (false, Effect::None)
+        Effect::None
     }
 
-    fn section_title(core: &Core, s: Section) -> &'static str {
-        let ui = core.ui();
-        match s {
-            Section::Kind => ui.filter_kind,
-            Section::Commune => ui.filter_commune,
-            Section::Problem => ui.filter_problem,
-            Section::Need => ui.filter_need,
-            Section::Status => ui.filter_status,
-            Section::Commons => crate::i18n::screens::screens(core.lang).filter_commons,
-            Section::Support => crate::i18n::screens::screens(core.lang).filter_support,
-        }
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let popup = area.centered(Constraint::Percentage(80), Constraint::Percentage(85));
         frame.render_widget(Clear, popup);
@@ -248,7 +256,7 @@ impl FilterEditor {
 pub fn describe(core: &Core) -> Vec<String> {
     let f = &core.list.filter;
     let ui = core.ui();
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     let labels = |field: &str, ids: &[String]| -> String {
         let list = schema
             .field(field)
@@ -302,7 +310,7 @@ pub fn describe(core: &Core) -> Vec<String> {
             .collect();
         parts.push(format!("{}={}", ui.filter_status, s.join(", ")));
     }
-    let more = crate::i18n::screens::screens(core.lang);
+    let more = crate::tui::words::screens::screens(core.lang);
     if !f.commons.is_empty() {
         parts.push(format!(
             "{}={}",

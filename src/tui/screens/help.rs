@@ -1,59 +1,50 @@
 //! The keys of the current screen, generated from the live keymap; scrolled
 //! when they do not all fit.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::display::width;
-use crate::i18n::ui::action_label;
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Input};
+use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
+use crate::tui::widgets::scroll::Scroll;
+use crate::tui::words::ui::action_label;
 
 /// The help of one screen, and how far it is scrolled.
 #[derive(Debug, Clone)]
 pub struct HelpState {
     /// The screen whose keys are shown.
     pub context: Context,
-    scroll: usize,
-    /// The last scroll position that still fills the popup, and its height;
-    /// kept by drawing.
-    max_scroll: Cell<usize>,
-    page: Cell<usize>,
+    scroll: Scroll,
 }
 
 impl HelpState {
     pub fn new(context: Context) -> HelpState {
         HelpState {
             context,
-            scroll: 0,
-            max_scroll: Cell::new(usize::MAX),
-            page: Cell::new(1),
+            scroll: Scroll::default(),
         }
     }
+}
 
-    /// Returns whether the help is closed.
-    pub fn update(&mut self, input: Input) -> bool {
-        let page = self.page.get().max(1);
-        let scroll = match input.action {
-            Some(Action::Back) => return true,
-            Some(Action::MoveDown) => self.scroll + 1,
-            Some(Action::MoveUp) => self.scroll.saturating_sub(1),
-            Some(Action::PageDown) => self.scroll + page,
-            Some(Action::PageUp) => self.scroll.saturating_sub(page),
-            Some(Action::Top) => 0,
-            Some(Action::Bottom) => usize::MAX,
-            _ => self.scroll,
-        };
-        self.scroll = scroll.min(self.max_scroll.get());
-        false
+impl Screen for HelpState {
+    fn context(&self, _core: &Core) -> Context {
+        Context::Help
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn update(&mut self, _core: &mut Core, input: Input) -> Effect {
+        if input.action == Some(Action::Back) {
+            return Effect::Close;
+        }
+        self.scroll.scroll(input.action);
+        Effect::None
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
         let keymap = &core.keymap;
@@ -74,10 +65,7 @@ impl HelpState {
         let popup = area.centered(Constraint::Percentage(90), Constraint::Percentage(90));
         frame.render_widget(Clear, popup);
         let height = popup.height.saturating_sub(2) as usize;
-        let max_scroll = rows.len().saturating_sub(height);
-        self.max_scroll.set(max_scroll);
-        self.page.set(height.max(1));
-        let scroll = self.scroll.min(max_scroll);
+        let scroll = self.scroll.fit(rows.len(), height);
 
         // How to close it, from the keymap; where we are, when it scrolls.
         let close: Vec<String> = keymap
@@ -91,7 +79,7 @@ impl HelpState {
             ui.colon,
             action_label(Action::Back, core.lang).1
         );
-        if max_scroll > 0 {
+        if self.scroll.overflows() {
             let last = (scroll + height).min(rows.len());
             bottom.push_str(&format!("· {}-{}/{} ", scroll + 1, last, rows.len()));
         }

@@ -11,13 +11,14 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::census::import::{self, Format, ImportPlan, Request, Target};
 use crate::display::{inert, width};
 use crate::i18n::import::{column_line, row_lines, summary};
-use crate::i18n::transfer::transfer;
 use crate::i18n::{Localized, fill};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::words::transfer::transfer;
 
 /// Which list of the plan has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,7 @@ fn target_text(core: &Core, column: &str, target: &Target) -> String {
     match target {
         Target::Field(f) => {
             let label = core
+                .session
                 .ws
                 .schema
                 .field(f)
@@ -82,38 +84,12 @@ impl ImportState {
         }
     }
 
-    pub fn context(&self) -> Context {
-        match &self.review {
-            None => Context::Search,
-            Some(r) if r.picker.is_some() => Context::Picker,
-            Some(_) => Context::Import,
-        }
-    }
-
     /// The format shown on the first step: chosen, or guessed from the file.
     fn shown_format(&self) -> Format {
         if self.format_chosen {
             self.format
         } else {
             self.guessed
-        }
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        match self.review.take() {
-            None => self.update_source(core, input),
-            Some(mut review) => {
-                let effect = if review.picker.is_some() {
-                    self.update_picker(core, &mut review, input);
-                    Effect::None
-                } else {
-                    self.update_review(core, &mut review, input)
-                };
-                if matches!(effect, Effect::None) && self.error.is_none() {
-                    self.review = Some(review);
-                }
-                effect
-            }
         }
     }
 
@@ -155,8 +131,14 @@ impl ImportState {
 
     /// Plans `request`; on success the review is shown, else the error.
     fn plan(&mut self, core: &Core, request: Request, pane: Pane, column: usize) {
-        let now = core.clock.now();
-        match import::plan(&core.ws.census, &core.ws.schema, &core.agent, now, &request) {
+        let now = core.session.clock.now();
+        match import::plan(
+            &core.session.ws.census,
+            &core.session.ws.schema,
+            &core.session.agent,
+            now,
+            &request,
+        ) {
             Ok(plan) => {
                 let pane = if plan.columns.is_empty() {
                     Pane::Rows
@@ -236,7 +218,7 @@ impl ImportState {
                     return;
                 };
                 let Ok((_, target)) =
-                    import::parse_map(&core.ws.schema, &format!("{}={value}", column.name))
+                    import::parse_map(&core.session.ws.schema, &format!("{}={value}", column.name))
                 else {
                     return;
                 };
@@ -280,40 +262,6 @@ impl ImportState {
             core.say(text);
         }
         Effect::Close
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let t = transfer(core.lang);
-        let title = match &self.review {
-            None => t.import_title.to_string(),
-            Some(r) => {
-                let file = r
-                    .request
-                    .path
-                    .file_name()
-                    .map_or_else(|| r.plan.file.clone(), |f| f.to_string_lossy().into_owned());
-                fill(
-                    t.import_review_title,
-                    &[("file", &inert(&file)), ("format", &r.request.format.id())],
-                )
-            }
-        };
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    theme.truncate(&title, area.width.saturating_sub(4) as usize)
-                ),
-                theme.title,
-            ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        match &self.review {
-            None => self.draw_source(core, frame, inner),
-            Some(r) => draw_review(core, r, frame, inner),
-        }
     }
 
     fn draw_source(&self, core: &Core, frame: &mut Frame, area: Rect) {
@@ -382,6 +330,68 @@ impl ImportState {
     }
 }
 
+impl Screen for ImportState {
+    fn context(&self, _core: &Core) -> Context {
+        match &self.review {
+            None => Context::Search,
+            Some(r) if r.picker.is_some() => Context::Picker,
+            Some(_) => Context::Import,
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        match self.review.take() {
+            None => self.update_source(core, input),
+            Some(mut review) => {
+                let effect = if review.picker.is_some() {
+                    self.update_picker(core, &mut review, input);
+                    Effect::None
+                } else {
+                    self.update_review(core, &mut review, input)
+                };
+                if matches!(effect, Effect::None) && self.error.is_none() {
+                    self.review = Some(review);
+                }
+                effect
+            }
+        }
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let t = transfer(core.lang);
+        let title = match &self.review {
+            None => t.import_title.to_string(),
+            Some(r) => {
+                let file = r
+                    .request
+                    .path
+                    .file_name()
+                    .map_or_else(|| r.plan.file.clone(), |f| f.to_string_lossy().into_owned());
+                fill(
+                    t.import_review_title,
+                    &[("file", &inert(&file)), ("format", &r.request.format.id())],
+                )
+            }
+        };
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    theme.truncate(&title, area.width.saturating_sub(4) as usize)
+                ),
+                theme.title,
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        match &self.review {
+            None => self.draw_source(core, frame, inner),
+            Some(r) => draw_review(core, r, frame, inner),
+        }
+    }
+}
+
 fn format_help(f: Format, core: &Core) -> &'static str {
     let t = transfer(core.lang);
     match f {
@@ -397,6 +407,7 @@ fn format_help(f: Format, core: &Core) -> &'static str {
 fn target_picker(core: &Core, current: &Target) -> Picker {
     let t = transfer(core.lang);
     let mut items: Vec<Item> = core
+        .session
         .ws
         .schema
         .fields

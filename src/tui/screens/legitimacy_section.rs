@@ -8,9 +8,9 @@ use crate::census::model::Initiative;
 use crate::census::status;
 use crate::census::time::{Date, Timestamp};
 use crate::display::inert;
-use crate::i18n::legitimize::legit;
 use crate::i18n::{fill, missing_text, status_label};
 use crate::tui::app::Core;
+use crate::tui::words::legitimize::legit;
 
 /// One line of the record: a label, a value, who and when; `full` is what
 /// the focus line shows when it is selected.
@@ -54,7 +54,7 @@ fn one_line(s: &str) -> String {
 fn stamp(core: &Core, date: Option<Date>, who: Option<AgentId>) -> String {
     let date = date.map(|d| d.to_string()).unwrap_or_default();
     let who = who.map_or(String::new(), |a| {
-        inert(core.ws.census.agent_name(&a)).into_owned()
+        inert(core.session.ws.census.agent_name(&a)).into_owned()
     });
     format!("{date} {who}").trim().to_string()
 }
@@ -73,8 +73,8 @@ fn next_status(current: &str) -> Option<&'static str> {
 pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     let t = legit(core.lang);
     let lang = core.lang;
-    let schema = &core.ws.schema;
-    let today = core.clock.now().date();
+    let schema = &core.session.ws.schema;
+    let today = core.session.clock.now().date();
     let current = status::current(i);
     let mut out = vec![Part::Section(t.section_status.to_string())];
 
@@ -152,7 +152,7 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
         out.push(item("", t.none, String::new()));
     }
     for (agent, comment, at) in &confirmations {
-        let who = inert(core.ws.census.agent_name(agent)).into_owned();
+        let who = inert(core.session.ws.census.agent_name(agent)).into_owned();
         let label = format!("{} {who}", t.confirmed_by);
         out.push(item(&label, comment, stamp(core, day(*at), None)));
     }

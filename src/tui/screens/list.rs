@@ -1,7 +1,5 @@
 //! The list of initiatives: sort, search as you type, filters.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -18,7 +16,18 @@ use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
+use crate::tui::screens::dashboard::overview;
+use crate::tui::screens::detail::DetailState;
+use crate::tui::screens::dialog::Dialog;
+use crate::tui::screens::duplicates::DuplicatesState;
+use crate::tui::screens::export::ExportState;
+use crate::tui::screens::filters::FilterEditor;
+use crate::tui::screens::import::ImportState;
+use crate::tui::screens::legitimize_form::LegitimizeForm;
+use crate::tui::screens::wizard::WizardState;
+use crate::tui::screens::{Overlay, Screen, View};
 use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// The columns, in their order on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,8 +88,71 @@ pub struct ListState {
     /// The initiatives marked to act on them all at once.
     pub marks: std::collections::BTreeSet<InitiativeId>,
     /// Scroll position and page height, kept by drawing.
-    offset: Cell<usize>,
-    page: Cell<usize>,
+    scroll: Scroll,
+}
+
+/// The list as a screen: always at the bottom of the stack, its state in
+/// [`Core::list`] (the header, the filters and the forms read it too).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListScreen;
+
+impl Screen for ListScreen {
+    fn context(&self, core: &Core) -> Context {
+        core.list.context()
+    }
+
+    /// The keys that open other screens or act on the census; the list's
+    /// own keys (move, search, sort, mark) are in [`ListState`].
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        let selected = core.list.selected_id(&core.session.ws.census);
+        match input.action {
+            Some(Action::Quit) if !core.list.searching() => Effect::Quit,
+            Some(Action::Filter) => Effect::Overlay(Overlay::Filters(FilterEditor::new(core))),
+            Some(Action::New) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, None)))),
+            Some(Action::CopyAsNew) => match selected {
+                Some(id) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, Some(&id))))),
+                None => Effect::None,
+            },
+            Some(Action::Edit) => match selected {
+                Some(id) => Effect::Push(View::Detail(Box::new(DetailState::editing(core, id)))),
+                None => Effect::None,
+            },
+            Some(Action::Delete) => match selected {
+                Some(id) => Effect::Overlay(Overlay::Dialog(Dialog::ConfirmDelete(id))),
+                None => Effect::None,
+            },
+            Some(Action::Undo) => {
+                core.undo();
+                Effect::None
+            }
+            Some(Action::Conflicts) => Effect::Push(View::Conflicts(Box::default())),
+            Some(Action::Duplicates) => {
+                Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
+            }
+            Some(Action::Import) => Effect::Push(View::Import(Box::new(ImportState::new("")))),
+            Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
+            Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
+                let targets = core.list.targets(&core.session.ws.census);
+                match LegitimizeForm::open(core, a, targets) {
+                    Some(form) => Effect::Overlay(Overlay::Legit(Box::new(form))),
+                    None => Effect::None,
+                }
+            }
+            Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
+                overview(core, a).map_or(Effect::None, Effect::Push)
+            }
+            _ => {
+                let mut list = std::mem::take(&mut core.list);
+                let effect = list.keys(core, input);
+                core.list = list;
+                effect
+            }
+        }
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        core.list.draw(core, frame, area)
+    }
 }
 
 impl ListState {
@@ -144,7 +216,7 @@ impl ListState {
 
     /// Space, `M`, `X`: marks. Returns whether the action was one of them.
     fn mark(&mut self, core: &mut Core, action: Action) -> bool {
-        let census = &core.ws.census;
+        let census = &core.session.ws.census;
         match action {
             Action::Mark => {
                 if let Some(id) = self.selected_id(census)
@@ -160,7 +232,7 @@ impl ListState {
             }
             Action::ClearMarks => {
                 self.marks.clear();
-                core.say(crate::i18n::legitimize::legit(core.lang).marks_cleared);
+                core.say(crate::tui::words::legitimize::legit(core.lang).marks_cleared);
             }
             _ => return false,
         }
@@ -176,8 +248,8 @@ impl ListState {
     }
 
     fn recompute(&mut self, core: &Core) {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let keep = self.selected_id(census);
         let unsearched = match self.unsearched.take() {
             Some(rows) => rows,
@@ -217,10 +289,10 @@ impl ListState {
     }
 
     fn sort_rows(&self, core: &Core, rows: &mut [usize]) {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let index = &core.index;
-        let today = core.clock.now().date();
+        let today = core.session.clock.now().date();
         match self.sort {
             Column::Name => rows.sort_by(|&a, &b| index.name(a).cmp(index.name(b))),
             Column::Kind => rows.sort_by_cached_key(|&n| {
@@ -266,13 +338,9 @@ impl ListState {
         self.selected = row.min(self.rows.len().saturating_sub(1));
     }
 
-    fn page_size(&self) -> usize {
-        self.page.get().max(1)
-    }
-
     /// Moves common to the list and the search field.
     fn move_by(&mut self, action: Action) -> bool {
-        let page = self.page_size();
+        let page = self.scroll.page();
         match action {
             Action::MoveDown | Action::NextMatch => self.move_to(self.selected + 1),
             Action::MoveUp | Action::PrevMatch => self.move_to(self.selected.saturating_sub(1)),
@@ -285,7 +353,8 @@ impl ListState {
         true
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    /// The list's own keys: move, search as you type, sort, mark.
+    fn keys(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some(search) = self.search.as_mut() {
             match input.action {
                 Some(Action::Confirm) => {
@@ -297,7 +366,7 @@ impl ListState {
                     // The census did not change: the kept rows still hold.
                     self.recompute(core);
                     if let Some(id) = back.before_selected {
-                        self.select_id(&core.ws.census, &id);
+                        self.select_id(&core.session.ws.census, &id);
                     }
                 }
                 Some(a @ (Action::MoveDown | Action::MoveUp)) => {
@@ -320,7 +389,7 @@ impl ListState {
             return Effect::None;
         }
         match action {
-            Action::Open => match self.selected_id(&core.ws.census) {
+            Action::Open => match self.selected_id(&core.session.ws.census) {
                 Some(id) => Effect::OpenDetail(id),
                 None => Effect::None,
             },
@@ -328,7 +397,7 @@ impl ListState {
                 self.search = Some(Search {
                     input: TextInput::new(&self.query),
                     before_query: self.query.clone(),
-                    before_selected: self.selected_id(&core.ws.census),
+                    before_selected: self.selected_id(&core.session.ws.census),
                 });
                 Effect::None
             }
@@ -378,8 +447,8 @@ impl ListState {
 
     /// Draws the table; only the visible rows are built.
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let ui = core.ui();
         if self.rows.is_empty() {
             let text = if census.live().next().is_none() {
@@ -391,7 +460,7 @@ impl ListState {
             return;
         }
         let wide = area.width >= 72;
-        let today = core.clock.now().date();
+        let today = core.session.clock.now().date();
         let mut columns = vec![Column::Name, Column::Kind, Column::Commune];
         let mut widths = vec![
             Constraint::Fill(1),
@@ -406,15 +475,7 @@ impl ListState {
         widths.push(Constraint::Length(6));
 
         let height = area.height.saturating_sub(1) as usize;
-        self.page.set(height.max(1));
-        let mut offset = self.offset.get();
-        if self.selected < offset {
-            offset = self.selected;
-        } else if height > 0 && self.selected >= offset + height {
-            offset = self.selected + 1 - height;
-        }
-        offset = offset.min(self.rows.len().saturating_sub(height.max(1)));
-        self.offset.set(offset);
+        let offset = (self.scroll).follow(self.selected, height, self.rows.len(), Follow::ROWS);
 
         let fixed = |c: &Constraint| match c {
             Constraint::Length(n) => *n as usize,

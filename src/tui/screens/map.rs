@@ -18,10 +18,12 @@ use crate::census::id::InitiativeId;
 use crate::census::search::fold;
 use crate::display::{inert, width};
 use crate::i18n::fill;
-use crate::i18n::screens::screens;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dashboard::overview;
+use crate::tui::words::screens::screens;
 
 /// The colours kinds are drawn in, in turn (named ANSI colours only).
 const PALETTE: [Color; 12] = [
@@ -55,6 +57,7 @@ pub struct KindMark {
 fn kind_marks(core: &Core) -> Vec<KindMark> {
     let mut taken = Vec::new();
     let mut marks: Vec<KindMark> = core
+        .session
         .ws
         .schema
         .kinds()
@@ -111,9 +114,9 @@ pub struct MapState {
 impl MapState {
     /// Places the initiatives the list shows.
     pub fn new(core: &Core) -> MapState {
-        let b = Placed::new(&core.ws.census, &[]).bounds;
+        let b = Placed::new(&core.session.ws.census, &[]).bounds;
         let mut state = MapState {
-            placed: Placed::new(&core.ws.census, &[]),
+            placed: Placed::new(&core.session.ws.census, &[]),
             marks: Vec::new(),
             kind_of: Vec::new(),
             by_mark: Vec::new(),
@@ -131,8 +134,8 @@ impl MapState {
 
     /// Places the initiatives again (after a change), the cursor kept.
     pub fn refresh(&mut self, core: &Core) {
-        let census = &core.ws.census;
-        let kind_field = &core.ws.schema.kind_field;
+        let census = &core.session.ws.census;
+        let kind_field = &core.session.ws.schema.kind_field;
         self.placed = Placed::new(census, core.list.rows());
         self.marks = kind_marks(core);
         let unknown = self.marks.len() - 1;
@@ -179,7 +182,7 @@ impl MapState {
     /// The initiative nearest to the cursor.
     pub fn selected_id(&self, core: &Core) -> Option<InitiativeId> {
         let p = self.placed.points.get(self.selected?)?;
-        Some(core.ws.census.initiatives[p.index].id.clone())
+        Some(core.session.ws.census.initiatives[p.index].id.clone())
     }
 
     /// Moves the cursor by `(dx, dy)` steps: a step is 1/40 of the map's
@@ -190,65 +193,6 @@ impl MapState {
         self.cursor.0 = (self.cursor.0 + dx * size / 40.0).clamp(b.west, b.east);
         self.cursor.1 = (self.cursor.1 + dy * size / 20.0).clamp(b.south, b.north);
         self.select_nearest();
-    }
-
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        const FAR: f64 = 5.0;
-        match input.action {
-            Some(Action::MoveLeft) => self.step(-1.0, 0.0),
-            Some(Action::MoveRight) => self.step(1.0, 0.0),
-            Some(Action::MoveUp) => self.step(0.0, 1.0),
-            Some(Action::MoveDown) => self.step(0.0, -1.0),
-            Some(Action::JumpLeft) => self.step(-FAR, 0.0),
-            Some(Action::JumpRight) => self.step(FAR, 0.0),
-            Some(Action::JumpUp) => self.step(0.0, FAR),
-            Some(Action::JumpDown) => self.step(0.0, -FAR),
-            Some(Action::Open) => {
-                if let Some(id) = self.selected_id(core) {
-                    return Effect::OpenDetail(id);
-                }
-            }
-            Some(Action::Back) => return Effect::Close,
-            Some(a @ (Action::Dashboard | Action::Network)) => {
-                return overview(core, a).map_or(Effect::None, Effect::Replace);
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let s = screens(core.lang);
-        let placed = fill(s.map_placed, &[("n", &self.placed.points.len())]);
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .title(Span::styled(
-                format!(" {} · {placed} ", s.map_title),
-                theme.title,
-            ))
-            .title_bottom(Span::styled(format!(" {} ", s.map_cursor), theme.muted));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let [top, info] = inner.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(2),
-        ]));
-        let legend_w = (inner.width / 3).min(24);
-        let [map, legend] = top.layout(&Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(legend_w),
-        ]));
-        self.draw_info(core, frame, info);
-        self.draw_legend(core, frame, legend);
-        if self.placed.points.is_empty() {
-            frame.render_widget(Paragraph::new(Span::styled(s.map_none, theme.muted)), map);
-            return;
-        }
-        if map.width < 2 || map.height < 2 {
-            return;
-        }
-        self.draw_map(core, frame, map);
     }
 
     fn draw_map(&self, core: &Core, frame: &mut Frame, map: Rect) {
@@ -395,8 +339,8 @@ impl MapState {
         let theme = &core.theme;
         let s = screens(core.lang);
         let w = area.width as usize;
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let mut lines = Vec::new();
         if let Some(p) = self.selected.and_then(|k| self.placed.points.get(k)) {
             let i = &census.initiatives[p.index];
@@ -428,8 +372,79 @@ impl MapState {
     }
 }
 
+impl Screen for MapState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Map
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        const FAR: f64 = 5.0;
+        match input.action {
+            Some(Action::MoveLeft) => self.step(-1.0, 0.0),
+            Some(Action::MoveRight) => self.step(1.0, 0.0),
+            Some(Action::MoveUp) => self.step(0.0, 1.0),
+            Some(Action::MoveDown) => self.step(0.0, -1.0),
+            Some(Action::JumpLeft) => self.step(-FAR, 0.0),
+            Some(Action::JumpRight) => self.step(FAR, 0.0),
+            Some(Action::JumpUp) => self.step(0.0, FAR),
+            Some(Action::JumpDown) => self.step(0.0, -FAR),
+            Some(Action::Open) => {
+                if let Some(id) = self.selected_id(core) {
+                    return Effect::OpenDetail(id);
+                }
+            }
+            Some(Action::Back) => return Effect::Close,
+            Some(a @ (Action::Dashboard | Action::Network)) => {
+                return overview(core, a).map_or(Effect::None, Effect::Replace);
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let s = screens(core.lang);
+        let placed = fill(s.map_placed, &[("n", &self.placed.points.len())]);
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(" {} · {placed} ", s.map_title),
+                theme.title,
+            ))
+            .title_bottom(Span::styled(format!(" {} ", s.map_cursor), theme.muted));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [top, info] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
+        let legend_w = (inner.width / 3).min(24);
+        let [map, legend] = top.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(legend_w),
+        ]));
+        self.draw_info(core, frame, info);
+        self.draw_legend(core, frame, legend);
+        if self.placed.points.is_empty() {
+            frame.render_widget(Paragraph::new(Span::styled(s.map_none, theme.muted)), map);
+            return;
+        }
+        if map.width < 2 || map.height < 2 {
+            return;
+        }
+        self.draw_map(core, frame, map);
+    }
+}
+
 fn list_of_kinds(core: &Core) -> &str {
-    let schema = &core.ws.schema;
+    let schema = &core.session.ws.schema;
     schema
         .field(&schema.kind_field)
         .and_then(|f| f.field_type.choice_list())

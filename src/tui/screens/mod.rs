@@ -1,5 +1,12 @@
-//! One file per screen.
+//! One file per screen, and the protocol they all answer: [`Screen`].
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::{Core, Effect, Input};
+use super::keymap::Context;
+
+pub(crate) mod command;
 pub mod conflicts;
 pub mod dashboard;
 pub(crate) mod detail;
@@ -22,5 +29,132 @@ pub fn typed_path(text: &str) -> std::path::PathBuf {
     match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
         _ => std::path::PathBuf::from(text),
+    }
+}
+
+/// What every screen answers, stacked views and overlays alike: the app
+/// hands it the keys while it is on top, draws it, and does what its
+/// [`Effect`] asks. A new screen is a file with one `impl Screen`, and one
+/// line in [`View`] or [`Overlay`] below.
+pub trait Screen {
+    /// Whose bindings its keys go through (it may change with the focus
+    /// inside the screen: a field being typed is `Wizard` or `Picker`).
+    fn context(&self, core: &Core) -> Context;
+
+    /// One input: changes the screen's own state (and the census through
+    /// `core`), and says what concerns the whole app.
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect;
+
+    /// Draws it into `area`. Only reads the state, except the scroll cells
+    /// where a screen notes what fitted (see [`super::widgets::scroll`]).
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect);
+
+    /// Back on top after an input: a screen computed from the census
+    /// computes again if the census changed meanwhile.
+    fn on_top(&mut self, _core: &Core) {}
+
+    /// Drawn over the hint bar rather than the body (the `:` command line).
+    fn in_hint_bar(&self) -> bool {
+        false
+    }
+}
+
+impl<S: Screen + ?Sized> Screen for Box<S> {
+    fn context(&self, core: &Core) -> Context {
+        (**self).context(core)
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        (**self).update(core, input)
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        (**self).draw(core, frame, area)
+    }
+
+    fn on_top(&mut self, core: &Core) {
+        (**self).on_top(core)
+    }
+
+    fn in_hint_bar(&self) -> bool {
+        (**self).in_hint_bar()
+    }
+}
+
+/// An enum of screens that is itself a screen: each call goes to the
+/// variant's. The variants are the one list of a kind of screens.
+macro_rules! screen_list {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident($ty:ty),)* }) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant($ty),)*
+        }
+
+        impl $name {
+            fn screen(&self) -> &dyn Screen {
+                match self {
+                    $($name::$variant(s) => s,)*
+                }
+            }
+
+            fn screen_mut(&mut self) -> &mut dyn Screen {
+                match self {
+                    $($name::$variant(s) => s,)*
+                }
+            }
+        }
+
+        impl Screen for $name {
+            fn context(&self, core: &Core) -> Context {
+                self.screen().context(core)
+            }
+
+            fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+                self.screen_mut().update(core, input)
+            }
+
+            fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+                self.screen().draw(core, frame, area)
+            }
+
+            fn on_top(&mut self, core: &Core) {
+                self.screen_mut().on_top(core)
+            }
+
+            fn in_hint_bar(&self) -> bool {
+                self.screen().in_hint_bar()
+            }
+        }
+    };
+}
+
+screen_list! {
+    /// Screens stacked over the list.
+    View {
+        Detail(Box<detail::DetailState>),
+        Wizard(Box<wizard::WizardState>),
+        Conflicts(Box<conflicts::ConflictsState>),
+        Duplicates(Box<duplicates::DuplicatesState>),
+        Import(Box<import::ImportState>),
+        Export(Box<export::ExportState>),
+        Dashboard(Box<dashboard::DashboardState>),
+        Map(Box<map::MapState>),
+        Network(Box<network::NetworkState>),
+    }
+}
+
+screen_list! {
+    /// Things drawn over everything, that take the keys while open.
+    Overlay {
+        /// The keys of the screen below.
+        Help(help::HelpState),
+        Dialog(dialog::Dialog),
+        /// The `:` command line.
+        Command(command::CommandLine),
+        Filters(filters::FilterEditor),
+        /// A legitimizing form (status, evidence, confirmation, link) and its
+        /// result.
+        Legit(Box<legitimize_form::LegitimizeForm>),
     }
 }

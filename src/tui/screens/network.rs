@@ -3,8 +3,6 @@
 //! records; then the isolated ones, to bring into the network. Enter opens
 //! an initiative (on a relation: the one it points to).
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,10 +13,13 @@ use crate::census::id::InitiativeId;
 use crate::census::network::{archipelago, outgoing};
 use crate::display::inert;
 use crate::i18n::fill;
-use crate::i18n::screens::screens;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::dashboard::overview;
+use crate::tui::widgets::scroll::{Follow, Scroll};
+use crate::tui::words::screens::screens;
 
 /// One line of the view. Indexes are into `census.initiatives`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,14 +61,14 @@ pub struct NetworkState {
     links: usize,
     isolated: usize,
     pub revision: u64,
-    offset: Cell<usize>,
+    offset: Scroll,
 }
 
 impl NetworkState {
     /// The groups of the whole census (relations cross any filter).
     pub fn new(core: &Core) -> NetworkState {
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let arch = archipelago(census, schema);
         let mut entries = Vec::new();
         for (n, group) in arch.groups.iter().enumerate() {
@@ -107,7 +108,7 @@ impl NetworkState {
             links: arch.links,
             isolated: arch.isolated.len(),
             revision: core.revision,
-            offset: Cell::new(0),
+            offset: Scroll::default(),
         };
         state.cursor = state.next_selectable(0, 1).unwrap_or(0);
         state
@@ -167,8 +168,20 @@ impl NetworkState {
     pub fn selected(&self) -> Option<usize> {
         self.entries.get(self.cursor)?.target()
     }
+}
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+impl Screen for NetworkState {
+    fn on_top(&mut self, core: &Core) {
+        if self.revision != core.revision {
+            self.refresh(core);
+        }
+    }
+
+    fn context(&self, _core: &Core) -> Context {
+        Context::Network
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         match input.action {
             Some(Action::MoveDown) => self.move_by(1),
             Some(Action::MoveUp) => self.move_by(-1),
@@ -190,7 +203,7 @@ impl NetworkState {
             }
             Some(Action::Open) => {
                 if let Some(k) = self.selected() {
-                    return Effect::OpenDetail(core.ws.census.initiatives[k].id.clone());
+                    return Effect::OpenDetail(core.session.ws.census.initiatives[k].id.clone());
                 }
             }
             Some(Action::Back) => return Effect::Close,
@@ -202,7 +215,7 @@ impl NetworkState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let s = screens(core.lang);
         let ui = core.ui();
@@ -230,16 +243,11 @@ impl NetworkState {
             return;
         }
         let height = inner.height as usize;
-        let mut offset = self.offset.get();
-        if self.cursor < offset + 1 {
-            offset = self.cursor.saturating_sub(1);
-        } else if self.cursor >= offset + height {
-            offset = self.cursor + 1 - height;
-        }
-        self.offset.set(offset);
+        let offset =
+            (self.offset).follow(self.cursor, height, self.entries.len(), Follow::LINE_ABOVE);
         let w = inner.width as usize;
-        let census = &core.ws.census;
-        let schema = &core.ws.schema;
+        let census = &core.session.ws.census;
+        let schema = &core.session.ws.schema;
         let name = |k: usize| {
             let i = &census.initiatives[k];
             let name = i.value(&schema.name_field).unwrap_or("?");

@@ -8,12 +8,12 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::display::inert;
 use crate::i18n::Lang;
-use crate::i18n::ui::ui;
 use crate::tui::action::Action;
 use crate::tui::app::Input;
 use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::words::ui::ui;
 
 /// The samples shipped in the binary.
 pub const SAMPLE_BREST: &str = include_str!("../../../sample-data/pays-de-brest.ron");

@@ -22,8 +22,10 @@ use crate::i18n::duplicate_reason;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
+use crate::tui::widgets::scroll::Scroll;
 
 #[derive(Debug, Clone)]
 enum Phase {
@@ -47,16 +49,15 @@ pub struct WizardState {
     message: Option<String>,
     /// How far the summary is scrolled, and how far it can be (kept by
     /// drawing: it depends on the height of the screen).
-    summary_scroll: usize,
-    summary_max: std::cell::Cell<usize>,
+    summary_scroll: Scroll,
 }
 
 impl WizardState {
     /// A new entry, empty or copied from a sibling.
     pub fn new(core: &Core, copy_of: Option<&InitiativeId>) -> WizardState {
         let mut values = BTreeMap::new();
-        if let Some(i) = copy_of.and_then(|id| core.ws.census.get(id)) {
-            for f in &core.ws.schema.fields {
+        if let Some(i) = copy_of.and_then(|id| core.session.ws.census.get(id)) {
+            for f in &core.session.ws.schema.fields {
                 let v: Vec<String> = if f.field_type.is_multi() {
                     i.values(&f.id).into_iter().map(String::from).collect()
                 } else {
@@ -76,8 +77,7 @@ impl WizardState {
             phase: Phase::Fields,
             checked_duplicates: false,
             message: None,
-            summary_scroll: 0,
-            summary_max: std::cell::Cell::new(0),
+            summary_scroll: Scroll::still_until_drawn(),
         };
         w.open_editor(core);
         w
@@ -93,34 +93,25 @@ impl WizardState {
         w.values = draft
             .values
             .into_iter()
-            .filter(|(f, v)| core.ws.schema.field(f).is_some() && !v.is_empty())
+            .filter(|(f, v)| core.session.ws.schema.field(f).is_some() && !v.is_empty())
             .collect();
-        w.step = draft.step.min(core.ws.schema.steps.len().saturating_sub(1));
+        w.step = draft
+            .step
+            .min(core.session.ws.schema.steps.len().saturating_sub(1));
         w.field = draft.field;
         w.open_editor(core);
         w
     }
 
-    pub fn context(&self) -> Context {
-        match &self.phase {
-            Phase::Fields => self
-                .editor
-                .as_ref()
-                .map_or(Context::Wizard, |e| e.context()),
-            Phase::Duplicates(..) => Context::Dialog,
-            Phase::Summary => Context::Wizard,
-        }
-    }
-
     fn kind(&self, core: &Core) -> Option<String> {
         self.values
-            .get(&core.ws.schema.kind_field)
+            .get(&core.session.ws.schema.kind_field)
             .and_then(|v| v.first().cloned())
     }
 
     /// The fields of a step that apply to the kind chosen so far.
     fn fields<'a>(&self, core: &'a Core, step: usize) -> Vec<&'a Field> {
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let kind = self.kind(core);
         schema
             .steps
@@ -189,23 +180,23 @@ impl WizardState {
             return;
         }
         if self.step == 0 && !self.checked_duplicates {
-            let who = Identity::from_values(&core.ws.schema, |f| {
+            let who = Identity::from_values(&core.session.ws.schema, |f| {
                 self.values.get(f).and_then(|v| v.first().cloned())
             });
-            let found = matches(&core.ws.census, &core.ws.schema, &who, None);
+            let found = matches(&core.session.ws.census, &core.session.ws.schema, &who, None);
             if !found.is_empty() {
                 self.phase = Phase::Duplicates(found, 0);
                 return;
             }
         }
-        if self.step + 1 < core.ws.schema.steps.len() {
+        if self.step + 1 < core.session.ws.schema.steps.len() {
             self.step += 1;
             self.field = 0;
             self.open_editor(core);
         } else {
             self.phase = Phase::Summary;
             self.editor = None;
-            self.summary_scroll = 0;
+            self.summary_scroll.set(0);
         }
     }
 
@@ -252,7 +243,144 @@ impl WizardState {
         }
     }
 
-    pub fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+    fn draw_duplicates(
+        &self,
+        core: &Core,
+        frame: &mut Frame,
+        area: Rect,
+        found: &[(InitiativeId, Vec<Reason>)],
+        selected: usize,
+    ) {
+        let theme = &core.theme;
+        let ui = core.ui();
+        let mut lines = vec![
+            Line::from(Span::styled(ui.duplicate_title, theme.warning)),
+            Line::from(ui.duplicate_text),
+            Line::from(""),
+        ];
+        for (n, (id, reasons)) in found.iter().enumerate() {
+            let Some(i) = core.session.ws.census.get(id) else {
+                continue;
+            };
+            let name =
+                inert(i.value(&core.session.ws.schema.name_field).unwrap_or("?")).into_owned();
+            let commune = inert(i.value("commune").unwrap_or("")).into_owned();
+            let why: Vec<String> = reasons
+                .iter()
+                .map(|r| duplicate_reason(r, core.lang))
+                .collect();
+            let style = if n == selected {
+                theme.selected
+            } else {
+                Style::default()
+            };
+            lines.push(Line::from(Span::styled(
+                format!(" {name} ({commune}) — {}", why.join(", ")),
+                style,
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(ui.duplicate_choice, theme.key)));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+
+    fn draw_summary(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        let theme = &core.theme;
+        let schema = &core.session.ws.schema;
+        let census = &core.session.ws.census;
+        let value_width = (area.width as usize).saturating_sub(29);
+        let mut lines = Vec::new();
+        for (n, step) in schema.steps.iter().enumerate() {
+            // Only the steps something was entered in: the summary must fit.
+            let filled: Vec<&Field> = self
+                .fields(core, n)
+                .into_iter()
+                .filter(|f| self.values.contains_key(&f.id))
+                .collect();
+            if filled.is_empty() {
+                continue;
+            }
+            lines.push(Line::from(Span::styled(
+                step.label.get(core.lang),
+                theme.focus,
+            )));
+            for f in filled {
+                let values = self.values.get(&f.id).map_or(&[][..], Vec::as_slice);
+                let list = f.field_type.choice_list();
+                let relations = matches!(f.field_type, FieldType::Relations(_));
+                let shown: Vec<String> = values
+                    .iter()
+                    .map(|v| match (list, split_relation(v)) {
+                        // A relation: its kind and the name of the other one.
+                        (Some(l), Some((kind, target))) if relations => {
+                            let name = InitiativeId::parse(target)
+                                .ok()
+                                .and_then(|t| census.get(&t))
+                                .and_then(|t| t.value(&schema.name_field))
+                                .unwrap_or(target);
+                            format!("{} {name}", schema.choice_label(l, kind, core.lang))
+                        }
+                        (Some(l), _) => schema.choice_label(l, v, core.lang).to_string(),
+                        _ => v.clone(),
+                    })
+                    .collect();
+                let label = theme.truncate(f.label.get(core.lang), 26).into_owned();
+                let value = inert(&shown.join(" · ")).into_owned();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {label:<26} "), theme.muted),
+                    Span::raw(theme.truncate(&value, value_width).into_owned()),
+                ]));
+            }
+        }
+        // What is missing and how to save stay in view, below the values.
+        let mut end = Vec::new();
+        let missing: Vec<String> = (0..schema.steps.len())
+            .flat_map(|n| self.missing(core, n))
+            .collect();
+        if !missing.is_empty() {
+            end.push(Line::from(Span::styled(
+                format!(
+                    "{}{}{}",
+                    core.ui().required_missing,
+                    core.ui().colon,
+                    missing.join(", ")
+                ),
+                theme.error,
+            )));
+        }
+        end.push(Line::from(Span::styled(core.ui().summary_hint, theme.key)));
+        let columns = (area.width as usize).max(1);
+        let end_height: usize = end.iter().map(|l| l.width().div_ceil(columns).max(1)).sum();
+        let [values_area, end_area] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(end_height as u16),
+        ]));
+        let room = values_area.height as usize;
+        let scroll = self.summary_scroll.fit(lines.len(), room);
+        let mut lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
+        if lines.len() > room {
+            // More below: Tab shows it.
+            lines.truncate(room.saturating_sub(1));
+            lines.push(Line::from(Span::styled(theme.ellipsis(), theme.muted)));
+        }
+        frame.render_widget(Paragraph::new(lines), values_area);
+        frame.render_widget(Paragraph::new(end).wrap(Wrap { trim: true }), end_area);
+    }
+}
+
+impl Screen for WizardState {
+    fn context(&self, _core: &Core) -> Context {
+        match &self.phase {
+            Phase::Fields => self
+                .editor
+                .as_ref()
+                .map_or(Context::Wizard, |e| e.context()),
+            Phase::Duplicates(..) => Context::Dialog,
+            Phase::Summary => Context::Wizard,
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         self.message = None;
         match &mut self.phase {
             Phase::Duplicates(found, selected) => {
@@ -286,18 +414,18 @@ impl WizardState {
                     // The summary scrolls when it does not fit; back at its
                     // top, going back leaves it for the last field.
                     Some(Action::NextField | Action::NextStep) => {
-                        self.summary_scroll = (self.summary_scroll + 1).min(self.summary_max.get());
+                        self.summary_scroll.scroll(Some(Action::MoveDown));
                         Effect::None
                     }
                     Some(Action::PreviousField | Action::PreviousStep)
-                        if self.summary_scroll > 0 =>
+                        if self.summary_scroll.offset() > 0 =>
                     {
-                        self.summary_scroll -= 1;
+                        self.summary_scroll.set(self.summary_scroll.offset() - 1);
                         Effect::None
                     }
                     Some(Action::PreviousField | Action::PreviousStep) => {
                         self.phase = Phase::Fields;
-                        self.step = core.ws.schema.steps.len().saturating_sub(1);
+                        self.step = core.session.ws.schema.steps.len().saturating_sub(1);
                         self.field = self.fields(core, self.step).len().saturating_sub(1);
                         self.open_editor(core);
                         Effect::None
@@ -345,10 +473,10 @@ impl WizardState {
         Effect::None
     }
 
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         let ui = core.ui();
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let title = if self.copy_of.is_some() {
             ui.wizard_copy_title
         } else {
@@ -434,130 +562,5 @@ impl WizardState {
                 message,
             );
         }
-    }
-
-    fn draw_duplicates(
-        &self,
-        core: &Core,
-        frame: &mut Frame,
-        area: Rect,
-        found: &[(InitiativeId, Vec<Reason>)],
-        selected: usize,
-    ) {
-        let theme = &core.theme;
-        let ui = core.ui();
-        let mut lines = vec![
-            Line::from(Span::styled(ui.duplicate_title, theme.warning)),
-            Line::from(ui.duplicate_text),
-            Line::from(""),
-        ];
-        for (n, (id, reasons)) in found.iter().enumerate() {
-            let Some(i) = core.ws.census.get(id) else {
-                continue;
-            };
-            let name = inert(i.value(&core.ws.schema.name_field).unwrap_or("?")).into_owned();
-            let commune = inert(i.value("commune").unwrap_or("")).into_owned();
-            let why: Vec<String> = reasons
-                .iter()
-                .map(|r| duplicate_reason(r, core.lang))
-                .collect();
-            let style = if n == selected {
-                theme.selected
-            } else {
-                Style::default()
-            };
-            lines.push(Line::from(Span::styled(
-                format!(" {name} ({commune}) — {}", why.join(", ")),
-                style,
-            )));
-        }
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(ui.duplicate_choice, theme.key)));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
-    }
-
-    fn draw_summary(&self, core: &Core, frame: &mut Frame, area: Rect) {
-        let theme = &core.theme;
-        let schema = &core.ws.schema;
-        let census = &core.ws.census;
-        let value_width = (area.width as usize).saturating_sub(29);
-        let mut lines = Vec::new();
-        for (n, step) in schema.steps.iter().enumerate() {
-            // Only the steps something was entered in: the summary must fit.
-            let filled: Vec<&Field> = self
-                .fields(core, n)
-                .into_iter()
-                .filter(|f| self.values.contains_key(&f.id))
-                .collect();
-            if filled.is_empty() {
-                continue;
-            }
-            lines.push(Line::from(Span::styled(
-                step.label.get(core.lang),
-                theme.focus,
-            )));
-            for f in filled {
-                let values = self.values.get(&f.id).map_or(&[][..], Vec::as_slice);
-                let list = f.field_type.choice_list();
-                let relations = matches!(f.field_type, FieldType::Relations(_));
-                let shown: Vec<String> = values
-                    .iter()
-                    .map(|v| match (list, split_relation(v)) {
-                        // A relation: its kind and the name of the other one.
-                        (Some(l), Some((kind, target))) if relations => {
-                            let name = InitiativeId::parse(target)
-                                .ok()
-                                .and_then(|t| census.get(&t))
-                                .and_then(|t| t.value(&schema.name_field))
-                                .unwrap_or(target);
-                            format!("{} {name}", schema.choice_label(l, kind, core.lang))
-                        }
-                        (Some(l), _) => schema.choice_label(l, v, core.lang).to_string(),
-                        _ => v.clone(),
-                    })
-                    .collect();
-                let label = theme.truncate(f.label.get(core.lang), 26).into_owned();
-                let value = inert(&shown.join(" · ")).into_owned();
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {label:<26} "), theme.muted),
-                    Span::raw(theme.truncate(&value, value_width).into_owned()),
-                ]));
-            }
-        }
-        // What is missing and how to save stay in view, below the values.
-        let mut end = Vec::new();
-        let missing: Vec<String> = (0..schema.steps.len())
-            .flat_map(|n| self.missing(core, n))
-            .collect();
-        if !missing.is_empty() {
-            end.push(Line::from(Span::styled(
-                format!(
-                    "{}{}{}",
-                    core.ui().required_missing,
-                    core.ui().colon,
-                    missing.join(", ")
-                ),
-                theme.error,
-            )));
-        }
-        end.push(Line::from(Span::styled(core.ui().summary_hint, theme.key)));
-        let columns = (area.width as usize).max(1);
-        let end_height: usize = end.iter().map(|l| l.width().div_ceil(columns).max(1)).sum();
-        let [values_area, end_area] = area.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(end_height as u16),
-        ]));
-        let room = values_area.height as usize;
-        let max = lines.len().saturating_sub(room);
-        self.summary_max.set(max);
-        let scroll = self.summary_scroll.min(max);
-        let mut lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
-        if lines.len() > room {
-            // More below: Tab shows it.
-            lines.truncate(room.saturating_sub(1));
-            lines.push(Line::from(Span::styled(theme.ellipsis(), theme.muted)));
-        }
-        frame.render_widget(Paragraph::new(lines), values_area);
-        frame.render_widget(Paragraph::new(end).wrap(Wrap { trim: true }), end_area);
     }
 }

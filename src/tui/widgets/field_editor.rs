@@ -66,7 +66,7 @@ impl FieldEditor {
         current: &[String],
         editing: Option<&InitiativeId>,
     ) -> FieldEditor {
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let mode = match &field.field_type {
             FieldType::Choice(list) | FieldType::Choices(list) => {
                 let multi = field.field_type.is_multi();
@@ -134,12 +134,12 @@ impl FieldEditor {
                 .collect(),
             Mode::Relations { picker, .. } => picker.checked(),
         };
-        let schema = &core.ws.schema;
+        let schema = &core.session.ws.schema;
         let mut out = Vec::new();
         for r in raw {
             let v = check_value(
                 schema,
-                &core.ws.census,
+                &core.session.ws.census,
                 &self.field,
                 &r,
                 self.editing.as_ref(),
@@ -317,8 +317,8 @@ fn relation_picker(
     editing: Option<&InitiativeId>,
     first_kind: &str,
 ) -> Picker {
-    let census = &core.ws.census;
-    let schema = &core.ws.schema;
+    let census = &core.session.ws.census;
+    let schema = &core.session.ws.schema;
     let label_of = |kind: &str, target: &str| {
         let list = schema.fields.iter().find_map(|f| match &f.field_type {
             FieldType::Relations(l) => Some(l.as_str()),

@@ -3,3 +3,4 @@
 pub(crate) mod field_editor;
 pub(crate) mod input;
 pub(crate) mod picker;
+pub(crate) mod scroll;

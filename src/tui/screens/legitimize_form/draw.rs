@@ -1,4 +1,4 @@
-//! Drawing the legitimizing forms and their result: pure, reads the state.
+//! Drawing the legitimizing forms and their result: reads the state.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,14 +7,14 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::census::status;
 use crate::display::{inert, width};
-use crate::i18n::legitimize::legit;
 use crate::i18n::missing_text;
 use crate::tui::app::Core;
+use crate::tui::words::legitimize::legit;
 
 use super::{Kind, LegitimizeForm, Report, Widget};
 
 impl LegitimizeForm {
-    pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+    pub(super) fn draw_form(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         // The whole body: the form is all there is to look at while open.
         let popup = area;
@@ -115,11 +115,11 @@ impl LegitimizeForm {
         }
         if self.kind == Kind::Status
             && let [id] = self.targets.as_slice()
-            && let Some(i) = core.ws.census.get(id)
+            && let Some(i) = core.session.ws.census.get(id)
         {
             let target = self.value(0);
-            let today = core.clock.now().date();
-            let missing = status::missing_to_reach(&core.ws.schema, i, &target, today);
+            let today = core.session.clock.now().date();
+            let missing = status::missing_to_reach(&core.session.ws.schema, i, &target, today);
             if !missing.is_empty() {
                 lines.push(Line::from(Span::styled(
                     format!("{}{}", t.status_missing, core.ui().colon.trim_end()),

@@ -6,19 +6,23 @@
 
 mod draw;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::census::id::InitiativeId;
 use crate::census::network;
 use crate::census::status::{self, Status};
 use crate::census::value::split_relation;
 use crate::display::inert;
-use crate::i18n::legitimize::legit;
 use crate::i18n::{fill, status_label, status_name};
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Input};
+use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
+use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::words::legitimize::legit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -98,7 +102,7 @@ pub struct LegitimizeForm {
 
 /// `name (commune)`: how an initiative is found in a picker.
 fn name_and_commune(core: &Core, i: &crate::census::model::Initiative) -> String {
-    let name = i.value(&core.ws.schema.name_field).unwrap_or("?");
+    let name = i.value(&core.session.ws.schema.name_field).unwrap_or("?");
     match i.value("commune") {
         Some(c) => format!("{name} ({c})"),
         None => name.to_string(),
@@ -114,8 +118,8 @@ impl LegitimizeForm {
         targets: Vec<InitiativeId>,
     ) -> Option<LegitimizeForm> {
         let t = legit(core.lang);
-        let schema = &core.ws.schema;
-        let census = &core.ws.census;
+        let schema = &core.session.ws.schema;
+        let census = &core.session.ws.census;
         let first = census.get(targets.first()?)?;
         let subject = if targets.len() == 1 {
             fill(
@@ -155,7 +159,7 @@ impl LegitimizeForm {
                     .iter()
                     .map(|c| Item::new(&c.id, c.label.get(core.lang), false))
                     .collect();
-                let today = core.clock.now().date().to_string();
+                let today = core.session.clock.now().date().to_string();
                 (
                     Kind::Evidence,
                     vec![
@@ -223,17 +227,6 @@ impl LegitimizeForm {
         })
     }
 
-    pub fn context(&self) -> Context {
-        if self.report.is_some() {
-            // Read, then any key closes it: the help's keys say how.
-            return Context::Help;
-        }
-        match self.fields.get(self.focus).map(|f| &f.widget) {
-            Some(Widget::Pick(_)) => Context::Picker,
-            _ => Context::Wizard,
-        }
-    }
-
     fn title(&self, core: &Core) -> &'static str {
         let t = legit(core.lang);
         match self.kind {
@@ -245,8 +238,7 @@ impl LegitimizeForm {
         }
     }
 
-    /// Returns whether the form is closed.
-    pub fn update(&mut self, core: &mut Core, input: Input) -> bool {
+    fn handle(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some(report) = &mut self.report {
             // A long list of refusals scrolls; any other key closes.
             let last = report.lines.len().saturating_sub(1) as u16;
@@ -255,13 +247,13 @@ impl LegitimizeForm {
                 Some(Action::MoveUp) => report.scroll = report.scroll.saturating_sub(1),
                 Some(Action::PageDown) => report.scroll = (report.scroll + 10).min(last),
                 Some(Action::PageUp) => report.scroll = report.scroll.saturating_sub(10),
-                _ => return true,
+                _ => return Effect::Close,
             }
-            return false;
+            return Effect::None;
         }
         let last = self.fields.len().saturating_sub(1);
         match input.action {
-            Some(Action::Cancel) => return true,
+            Some(Action::Cancel) => return Effect::Close,
             Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
             Some(Action::PreviousField) => self.focus = self.focus.saturating_sub(1),
             Some(Action::Confirm) if self.focus < last => self.focus += 1,
@@ -280,15 +272,15 @@ impl LegitimizeForm {
                 None => {}
             },
         }
-        false
+        Effect::None
     }
 
     fn value(&self, n: usize) -> String {
         self.fields.get(n).map(Field::value).unwrap_or_default()
     }
 
-    /// Does it; returns whether the form is closed.
-    fn submit(&mut self, core: &mut Core) -> bool {
+    /// Does it; closes the form unless there is something to read.
+    fn submit(&mut self, core: &mut Core) -> Effect {
         let t = legit(core.lang);
         let action = match self.kind {
             Kind::Status => LegitimizeStep::Status {
@@ -309,7 +301,7 @@ impl LegitimizeForm {
         let outcome = core.legitimize(&self.targets, &action);
         if let Some(invalid) = outcome.invalid {
             self.error = Some(invalid);
-            return false;
+            return Effect::None;
         }
         let done_text = match &action {
             LegitimizeStep::Status { status, .. } => fill(
@@ -326,13 +318,13 @@ impl LegitimizeForm {
                     lines: vec![(why.clone(), true)],
                     scroll: 0,
                 });
-                return false;
+                return Effect::None;
             }
             core.say(done_text);
-            return true;
+            return Effect::Close;
         }
         self.report = Some(self.batch_report(core, &outcome, &action, &done_text));
-        false
+        Effect::None
     }
 
     /// Who was done, who was not and why, and what undo does.
@@ -359,10 +351,11 @@ impl LegitimizeForm {
             ));
             for (id, why) in &outcome.refused {
                 let name = core
+                    .session
                     .ws
                     .census
                     .get(id)
-                    .and_then(|i| i.value(&core.ws.schema.name_field))
+                    .and_then(|i| i.value(&core.session.ws.schema.name_field))
                     .map_or_else(|| id.to_string(), |n| inert(n).into_owned());
                 lines.push((format!("- {name}{}{why}", core.ui().colon), true));
             }
@@ -387,10 +380,10 @@ impl LegitimizeForm {
         }
     }
 
-    fn submit_link(&mut self, core: &mut Core) -> bool {
+    fn submit_link(&mut self, core: &mut Core) -> Effect {
         let t = legit(core.lang);
         let Some(id) = self.targets.first().cloned() else {
-            return true;
+            return Effect::Close;
         };
         let (kind, target, add) = match self.kind {
             Kind::Link => (self.value(0), self.value(1), true),
@@ -408,12 +401,33 @@ impl LegitimizeForm {
                     (true, false) => t.unlinked,
                 };
                 core.say(text);
-                true
+                Effect::Close
             }
             Err(e) => {
                 self.error = Some(e);
-                false
+                Effect::None
             }
         }
+    }
+}
+
+impl Screen for LegitimizeForm {
+    fn context(&self, _core: &Core) -> Context {
+        if self.report.is_some() {
+            // Read, then any key closes it: the help's keys say how.
+            return Context::Help;
+        }
+        match self.fields.get(self.focus).map(|f| &f.widget) {
+            Some(Widget::Pick(_)) => Context::Picker,
+            _ => Context::Wizard,
+        }
+    }
+
+    fn update(&mut self, core: &mut Core, input: Input) -> Effect {
+        self.handle(core, input)
+    }
+
+    fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
+        self.draw_form(core, frame, area)
     }
 }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crate::census::model::{Census, Initiative};
 use crate::census::schema::Schema;
 use crate::census::status;
-use crate::i18n::export::export as texts;
+use crate::documents::export::words::export as texts;
 use crate::i18n::fill;
 
 use super::graph::{colour, edges, kind_label};

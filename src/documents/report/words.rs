@@ -4,7 +4,7 @@
 //! for elected officials, a technical one for technicians. `{name}` marks
 //! where a value goes (see `i18n::fill`).
 
-use super::Lang;
+use crate::lang::Lang;
 
 strings! { ReportText, report_text;
     // The document.
@@ -146,7 +146,7 @@ pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
         Lang::Fr => n <= 1,
         Lang::En => n == 1,
     };
-    super::fill(if singular { one } else { many }, &[("n", &n)])
+    crate::lang::fill(if singular { one } else { many }, &[("n", &n)])
 }
 
 /// A date in words: `29 novembre 2026`, `29 November 2026`.

@@ -2,7 +2,7 @@
 //! history, evidence and confirmations, the forms that change them, marks
 //! and actions on many initiatives at once.
 
-use super::Lang;
+use crate::lang::Lang;
 
 strings! { LegitimizeText, legit;
     section_status: "Statut et légitimité", "Status and legitimacy";

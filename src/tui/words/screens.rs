@@ -1,7 +1,7 @@
 //! The words of the dashboard, the map and the network view of the terminal
 //! interface. One line per text: its name, French, English.
 
-use super::Lang;
+use crate::lang::Lang;
 
 strings! { Screens, screens;
     dashboard_title: "Tableau de bord", "Dashboard";

@@ -8,8 +8,8 @@ use crate::census::search::fold;
 use crate::census::stats::Figures;
 use crate::census::status::{self, Status};
 use crate::census::time::Date;
+use crate::documents::report::words::{ReportText, count, report_text};
 use crate::i18n::Lang;
-use crate::i18n::report::{ReportText, count, report_text};
 
 use super::{Options, Span, clean, safe_url};
 

@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
+use crate::documents::report::words::communes;
 use crate::i18n::fill;
-use crate::i18n::report::communes;
 
 use super::shared::{
     census_section, document, groups, key_figures, n_initiatives, support_counts, support_table,

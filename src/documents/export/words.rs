@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::{Lang, fill};
-use crate::census::export::{Format, Summary};
 use crate::display::inert;
+use crate::documents::export::{Format, Summary};
+use crate::lang::{Lang, fill};
 
 strings! { ExportText, export;
     network_title: "recense — réseau des initiatives : {territory}", "recense — network of initiatives: {territory}";

@@ -191,7 +191,7 @@ fn edges_join_selected_initiatives_and_follow_fusions() {
         &["nom=Wiki Brest", "type=ressource_commune", "commune=Brest"],
         500,
     );
-    c.fuse(&survivor, &wiki, &marie, Timestamp(BASE + 600))
+    c.fuse(&s, &survivor, &wiki, &marie, Timestamp(BASE + 600))
         .unwrap();
     let all = select(&c, &s, &Filter::default(), "", Lang::Fr);
     let e = graph::edges(&c, &s, &all);

@@ -5,7 +5,7 @@
 use crate::census::network;
 use crate::census::stats::Tally;
 use crate::census::status::Status;
-use crate::i18n::report::{communes, count, initiatives};
+use crate::documents::report::words::{communes, count, initiatives};
 use crate::i18n::{fill, status_label};
 
 use super::view::View;
@@ -209,7 +209,7 @@ pub fn n_initiatives(v: &View, n: usize) -> String {
 pub fn footer(v: &View, personal_shown: bool) -> Vec<String> {
     let made = fill(
         v.t.footer,
-        &[("date", &crate::i18n::report::long_date(v.lang, v.today))],
+        &[("date", &super::words::long_date(v.lang, v.today))],
     );
     let data = if v.public {
         v.t.footer_public
@@ -241,7 +241,7 @@ pub fn document(
             audience.to_string(),
             fill(
                 t.meta,
-                &[("date", &crate::i18n::report::long_date(v.lang, v.today))],
+                &[("date", &super::words::long_date(v.lang, v.today))],
             ),
         ],
         intro,

@@ -1,6 +1,6 @@
 //! The words of the interface's import and export screens.
 
-use super::Lang;
+use crate::lang::Lang;
 
 strings! { TransferUi, transfer;
     import_title: "Importer une liste", "Import a list";

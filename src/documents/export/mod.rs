@@ -18,6 +18,7 @@ pub(crate) mod json;
 mod map;
 mod ods;
 pub(crate) mod values;
+pub(crate) mod words;
 mod zip_normal;
 
 use std::io::{self, Write};

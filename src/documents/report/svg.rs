@@ -58,7 +58,7 @@ fn cut(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::census::report::Bar;
+    use crate::documents::report::Bar;
 
     #[test]
     fn bars_are_proportional_and_labelled() {

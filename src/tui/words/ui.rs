@@ -1,7 +1,7 @@
 //! The words of the terminal interface. One line per text: its name, French,
 //! English. Both languages have every text, or this does not compile.
 
-use super::Lang;
+use crate::lang::Lang;
 
 strings! { Ui, ui;
     conflicts_title: "Conflits à régler", "Conflicts to settle";

@@ -3,7 +3,7 @@
 
 use crate::census::schema::Schema;
 use crate::census::stats::{Figures, Tally};
-use crate::i18n::report::{ReportText, initiatives, report_text};
+use crate::documents::report::words::{ReportText, initiatives, report_text};
 use crate::i18n::{Lang, fill, status_label};
 
 use super::{Bar, Block, Chart, Document, Section, Span, clean, text};

@@ -22,7 +22,7 @@ use crate::census::model::{Census, Initiative};
 use crate::census::network::outgoing;
 use crate::census::schema::Schema;
 use crate::census::status;
-use crate::i18n::export::export as texts;
+use crate::documents::export::words::export as texts;
 use crate::i18n::{fill, status_label};
 
 use super::values::write_cell;
