@@ -248,15 +248,16 @@ fn apply(c: &mut Census, s: &Schema, change: &Change, at: i64) {
 use crate::census::ops::FieldValues;
 
 /// What a person sees of an initiative: whether it is live, and the values
-/// of each field except the bookkeeping ones.
+/// of each field except the bookkeeping ones. The values of a multi-valued
+/// field are a set: an element removed then added again is listed after
+/// the others (entries are in write order), which is no change.
 fn seen_values(i: &Initiative) -> (bool, Vec<(String, Vec<String>)>) {
     let fields = (i.fields.iter())
         .filter(|(f, _)| *f != system::MODIFIED && *f != system::DELETED)
         .map(|(f, _)| {
-            (
-                f.to_string(),
-                i.values(f).into_iter().map(String::from).collect(),
-            )
+            let mut values: Vec<String> = i.values(f).into_iter().map(String::from).collect();
+            values.sort();
+            (f.to_string(), values)
         })
         .collect();
     (i.is_live(), fields)
