@@ -20,9 +20,9 @@ pub mod lang;
 
 pub mod census;
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod dev;
-pub mod display;
+pub(crate) mod display;
 pub mod documents;
 pub mod i18n;
 pub mod tui;

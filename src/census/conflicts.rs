@@ -2,8 +2,6 @@
 //! without seeing each other's change; an initiative deleted by one and edited
 //! by another; edits made on a duplicate after it was fused.
 
-use std::collections::BTreeMap;
-
 use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Dot, Entry, Initiative, Seen, Value, system};
 use crate::census::schema::Schema;
@@ -45,18 +43,6 @@ pub enum Conflict {
         fusions: Vec<Entry>,
         marks: Vec<Entry>,
     },
-}
-
-impl Conflict {
-    /// The initiative the person deals with.
-    pub fn initiative(&self) -> &InitiativeId {
-        match self {
-            Conflict::Field { id, .. } | Conflict::DeletedEdited { id, .. } => id,
-            Conflict::AfterFusion { survivor, .. }
-            | Conflict::FusionCycle { survivor, .. }
-            | Conflict::FusedNotDuplicate { survivor, .. } => survivor,
-        }
-    }
 }
 
 /// What a record value (a deletion, a fusion) says it had seen.
@@ -215,15 +201,6 @@ fn ladder_rank(e: &Entry) -> Option<usize> {
     crate::census::status::LADDER
         .iter()
         .position(|s| *s == status)
-}
-
-/// How many conflicts each initiative has (for badges and summaries).
-pub fn count_by_initiative(conflicts: &[Conflict]) -> BTreeMap<InitiativeId, usize> {
-    let mut out = BTreeMap::new();
-    for c in conflicts {
-        *out.entry(c.initiative().clone()).or_insert(0) += 1;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -163,20 +163,6 @@ impl AgentId {
         Ok(id)
     }
 
-    /// The agent under which `self` records values changed by hand in the
-    /// file (`k3x9q~`): a dot namespace of its own, so that adopting a hand
-    /// edit never reuses one of `self`'s dots.
-    pub fn hand(&self) -> AgentId {
-        let base = self.as_str();
-        if base.ends_with('~') {
-            return *self;
-        }
-        let mut id = *self;
-        let len = base.len().min(Self::MAX_LEN - 1);
-        id.bytes[len] = b'~';
-        id
-    }
-
     /// The hand-edit agent of `self` for one adoption of hand edits whose
     /// content digests to `digest` (see `census::hand`): the owner's id (cut
     /// to five characters), `~`, five characters of the digest, `~`

@@ -259,14 +259,6 @@ impl Fields {
         self.0.retain_mut(|(k, v)| keep(k, v));
     }
 
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Builds from pairs in any order (later duplicates are appended).
     pub fn from_pairs(mut pairs: Vec<(Text, Entries)>) -> Fields {
         pairs.sort_by(|a, b| compare_ids(a.0.as_bytes(), b.0.as_bytes()));

@@ -108,13 +108,6 @@ impl Changes {
             ..Changes::default()
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
-            && self.add.is_empty()
-            && self.remove.is_empty()
-            && self.unset.is_empty()
-    }
 }
 
 /// Splits the elements of a multi-valued field typed as `a,b`. For choices,

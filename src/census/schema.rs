@@ -11,6 +11,7 @@ use foldhash::fast::FixedState;
 use serde::Deserialize;
 
 use crate::census::locate::{Location, SourceText};
+use crate::census::status::Status;
 use crate::lang::Lang;
 
 /// The default schema, embedded so that the program works with no file around.
@@ -188,7 +189,7 @@ pub struct StatusRule {
 pub fn default_status_rules() -> Vec<StatusRule> {
     vec![
         StatusRule {
-            status: "legitime".into(),
+            status: Status::Legitime.id().into(),
             require: vec![
                 Requirement::PublicProblemArgued,
                 Requirement::RecentEvidence(730),
@@ -196,7 +197,7 @@ pub fn default_status_rules() -> Vec<StatusRule> {
             ],
         },
         StatusRule {
-            status: "soutenu".into(),
+            status: Status::Soutenu.id().into(),
             require: vec![Requirement::SupportReceived],
         },
     ]
@@ -352,10 +353,6 @@ impl Schema {
             .and_then(|f| f.field_type.choice_list())
             .map(|l| self.choices(l))
             .unwrap_or(&[])
-    }
-
-    pub fn step(&self, id: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
     }
 
     /// Fields of one step, in schema order.

@@ -1,6 +1,6 @@
 //! One editing session of a census, the same for every front end: the open
 //! workspace, who writes, the clock, the lock, the journal and the undo
-//! stack. A command of `recense` opens one per command (`Context::mutate`);
+//! stack. A command of `recense` opens one per command (`Invocation::mutate`);
 //! the interface opens one for its whole run (`tui::app::Core`). Nothing
 //! here is worded: errors are data, localized by `i18n`.
 
@@ -37,7 +37,7 @@ impl Clock {
 
 /// How to undo a legitimizing step.
 #[derive(Debug, Clone)]
-pub enum LegitUndo {
+pub enum LegitimizeUndo {
     /// Each initiative and the status it had before.
     Statuses(Vec<(InitiativeId, String)>),
     /// Evidence or confirmations: nothing to take back.
@@ -50,7 +50,7 @@ enum UndoStep {
     Created(InitiativeId),
     Edited(Initiative),
     Deleted(InitiativeId),
-    Legit(LegitUndo),
+    Legit(LegitimizeUndo),
 }
 
 /// What [`Session::undo`] did.
@@ -62,7 +62,7 @@ pub enum Undone {
     Initiative(InitiativeId, Result<(), OpError>),
     /// A legitimizing step: undone by the front end, which words the
     /// comment the history records ([`Session::set_statuses_back`]).
-    Legit(LegitUndo),
+    Legit(LegitimizeUndo),
 }
 
 /// Why a census could not be opened for writing.
@@ -278,7 +278,7 @@ impl Session {
     }
 
     /// Records a legitimizing step, to undo it.
-    pub fn push_legit_undo(&mut self, step: LegitUndo) {
+    pub fn push_legit_undo(&mut self, step: LegitimizeUndo) {
         self.undo.push(UndoStep::Legit(step));
     }
 
@@ -421,8 +421,11 @@ mod tests {
     #[test]
     fn a_legitimizing_step_is_handed_back_to_be_worded() {
         let mut s = session();
-        s.push_legit_undo(LegitUndo::Irreversible);
-        assert!(matches!(s.undo(), Undone::Legit(LegitUndo::Irreversible)));
+        s.push_legit_undo(LegitimizeUndo::Irreversible);
+        assert!(matches!(
+            s.undo(),
+            Undone::Legit(LegitimizeUndo::Irreversible)
+        ));
         assert!(matches!(s.undo(), Undone::Nothing));
     }
 }

@@ -23,21 +23,75 @@ pub const CONFIRMATIONS: &str = "_confirmations";
 /// The choice list of evidence kinds in the schema.
 pub const EVIDENCE_KINDS: &str = "preuves";
 
+/// Where an initiative stands, in ladder order. The list of statuses is
+/// written here once: the ids below, [`STATUSES`] and [`LADDER`] come from
+/// it, and the labels (in `i18n`) are matched on it by the compiler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Repere,
+    Contacte,
+    Rencontre,
+    Legitime,
+    Soutenu,
+    EnSommeil,
+    Disparu,
+}
+
+impl Status {
+    /// Every status, in ladder order.
+    pub const ALL: [Status; 7] = [
+        Status::Repere,
+        Status::Contacte,
+        Status::Rencontre,
+        Status::Legitime,
+        Status::Soutenu,
+        Status::EnSommeil,
+        Status::Disparu,
+    ];
+
+    /// The id, fixed (the file holds it, scripts rely on it).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Status::Repere => "repere",
+            Status::Contacte => "contacte",
+            Status::Rencontre => "rencontre",
+            Status::Legitime => "legitime",
+            Status::Soutenu => "soutenu",
+            Status::EnSommeil => "en_sommeil",
+            Status::Disparu => "disparu",
+        }
+    }
+
+    /// The status of an id, if it is one.
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The ids of the first `N` statuses, in ladder order.
+const fn ids<const N: usize>() -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut n = 0;
+    while n < N {
+        out[n] = Status::ALL[n].id();
+        n += 1;
+    }
+    out
+}
+
 /// Status ids, fixed (scripts rely on them), in ladder order.
-pub const STATUSES: [&str; 7] = [
-    "repere",
-    "contacte",
-    "rencontre",
-    "legitime",
-    "soutenu",
-    "en_sommeil",
-    "disparu",
-];
-/// The ladder proper: the others can be set at any time.
-pub const LADDER: [&str; 5] = ["repere", "contacte", "rencontre", "legitime", "soutenu"];
+pub const STATUSES: [&str; 7] = ids();
+/// The ladder proper, the first five: the others can be set at any time.
+pub const LADDER: [&str; 5] = ids();
 
 /// An initiative recorded and nothing more is *spotted*.
-pub const DEFAULT_STATUS: &str = "repere";
+pub const DEFAULT_STATUS: &str = Status::Repere.id();
 
 /// The current status of an initiative.
 pub fn current(i: &Initiative) -> &str {
@@ -459,6 +513,30 @@ impl Census {
 mod tests {
     use super::*;
     use crate::census::ops::{Changes, parse_assignments};
+
+    #[test]
+    fn the_status_ids_are_the_fixed_ones_in_ladder_order() {
+        let ids = [
+            "repere",
+            "contacte",
+            "rencontre",
+            "legitime",
+            "soutenu",
+            "en_sommeil",
+            "disparu",
+        ];
+        assert_eq!(STATUSES, ids);
+        assert_eq!(LADDER, ids[..5]);
+        assert_eq!(DEFAULT_STATUS, "repere");
+        for (n, id) in ids.iter().enumerate() {
+            let status = Status::from_id(id).unwrap();
+            assert_eq!(status.id(), *id);
+            assert_eq!(status.to_string(), *id);
+            assert_eq!(rank(id), n);
+        }
+        assert_eq!(Status::from_id("Légitimé"), None);
+        assert_eq!(Status::from_id("legitime "), None);
+    }
 
     fn setup() -> (Schema, Census, Agent, Agent, InitiativeId) {
         let s = Schema::default_schema();

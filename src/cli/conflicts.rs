@@ -14,7 +14,7 @@ use crate::i18n::cli::cli;
 use crate::i18n::{duplicate_reason, fill};
 
 use super::ReportFormat;
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 
 pub(super) fn name_of<'a>(
     census: &'a Census,
@@ -89,7 +89,7 @@ fn entry_json(census: &Census, e: &Entry) -> serde_json::Value {
     json!({ "value": e.value.as_text(), "by": by, "agent": e.stamp.dot().map(|d| d.agent.to_string()), "date": date })
 }
 
-pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
+pub fn list(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (census, schema) = (&ws.census, &ws.schema);
     let found = conflicts(census, schema);
@@ -270,7 +270,7 @@ pub fn list(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
 }
 
 pub fn resolve(
-    ctx: &Context,
+    ctx: &Invocation,
     id: &str,
     field: &str,
     pick: Option<usize>,
@@ -317,7 +317,7 @@ pub fn resolve(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn duplicates(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail> {
+pub fn duplicates(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (census, schema) = (&ws.census, &ws.schema);
     let pairs = all_pairs(census, schema);
@@ -374,7 +374,7 @@ pub fn duplicates(ctx: &Context, format: ReportFormat) -> Result<ExitCode, Fail>
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
+pub fn fuse(ctx: &Invocation, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (keep, other, added, conflicted, names) = ctx.with_session(|s| {
         let keep = ctx.resolve(&s.ws.census, keep, Among::Live)?;
@@ -420,7 +420,7 @@ pub fn fuse(ctx: &Context, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn not_duplicate(ctx: &Context, a: &str, b: &str) -> Result<ExitCode, Fail> {
+pub fn not_duplicate(ctx: &Invocation, a: &str, b: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (a, b, changed) = ctx.with_session(|s| {
         let a = ctx.resolve(&s.ws.census, a, Among::Live)?;

@@ -12,10 +12,10 @@ use crate::census::workspace::{load_schema, schema_dir};
 use crate::census::{AgentId, Schema};
 use crate::config::Config;
 
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 
 pub fn init(
-    ctx: &Context,
+    ctx: &Invocation,
     path: Option<PathBuf>,
     territory: &str,
     schema_file: Option<&Path>,
@@ -64,7 +64,7 @@ pub fn init(
 
 /// Copies a custom schema beside the census (`schemas/ID.ron`) so that it
 /// travels with it.
-fn install_schema(ctx: &Context, census: &Path, file: &Path, id: &str) -> Result<(), Fail> {
+fn install_schema(ctx: &Invocation, census: &Path, file: &Path, id: &str) -> Result<(), Fail> {
     let text =
         std::fs::read_to_string(file).map_err(|e| Fail::new(format!("{}: {e}", file.display())))?;
     let dest = schema_dir(census).join(format!("{id}.ron"));
@@ -84,7 +84,7 @@ fn install_schema(ctx: &Context, census: &Path, file: &Path, id: &str) -> Result
         .map_err(|e| Fail::new(format!("{}: {e}", dest.display())))
 }
 
-pub fn add(ctx: &Context, set: &[String]) -> Result<ExitCode, Fail> {
+pub fn add(ctx: &Invocation, set: &[String]) -> Result<ExitCode, Fail> {
     let id = ctx.with_session(|s| {
         let values =
             parse_assignments(&s.ws.schema, &s.ws.census, set, None).map_err(|e| ctx.fail(&e))?;
@@ -96,7 +96,7 @@ pub fn add(ctx: &Context, set: &[String]) -> Result<ExitCode, Fail> {
 }
 
 pub fn edit(
-    ctx: &Context,
+    ctx: &Invocation,
     id: &str,
     set: &[String],
     add: &[String],
@@ -129,7 +129,7 @@ pub fn edit(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn delete(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
+pub fn delete(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
     let id = ctx.with_session(|s| {
         let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
         s.delete(&id).map_err(|e| ctx.fail(&e))?;
@@ -143,7 +143,7 @@ pub fn delete(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn restore(ctx: &Context, id: &str) -> Result<ExitCode, Fail> {
+pub fn restore(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
     let id = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Deleted)?;
         ws.census

@@ -12,8 +12,8 @@ use crate::documents::export::words::{export as texts, report_lines};
 use crate::documents::export::{self, Format, Header, Options, Summary};
 use crate::i18n::{fill, io_error};
 
-use super::context::{Context, Fail};
-use super::read::filter;
+use super::invocation::{Fail, Invocation};
+use super::read::{Selection, filter};
 
 /// The formats of `--format` (ids fixed: scripts rely on them).
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -63,8 +63,13 @@ pub enum HeaderStyle {
     Ids,
 }
 
-/// What `recense export` was asked.
+/// What `recense export` was asked. The selection's help words the search
+/// and the status as export always has.
 #[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("query", |a| a.help("Seulement les initiatives trouvées par cette recherche (comme list)")),
+    mut_arg("status", |a| a.help("Seulement ce statut ; peut être répété"))
+)]
 pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
@@ -77,33 +82,17 @@ pub struct ExportArgs {
     /// En-têtes et valeurs des choix : labels = libellés (pour un tableur), ids = identifiants (pour un script).
     #[arg(long, value_enum, default_value = "labels")]
     pub header: HeaderStyle,
-    /// Seulement les initiatives trouvées par cette recherche (comme list).
-    #[arg(long, short = 'q', value_name = "TEXTE")]
-    pub query: Option<String>,
-    /// Seulement ce type (identifiant ou libellé) ; peut être répété.
-    #[arg(long, value_name = "TYPE")]
-    pub kind: Vec<String>,
-    /// Seulement cette commune ; peut être répété.
-    #[arg(long, value_name = "COMMUNE")]
-    pub commune: Vec<String>,
-    /// Seulement ce statut ; peut être répété.
-    #[arg(long, value_name = "STATUT")]
-    pub status: Vec<String>,
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
-pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
+pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     let t = texts(ctx.lang);
     let format = Format::from(args.format);
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
-    let filter = filter(ctx, schema, &args.kind, &args.commune, &args.status)?;
-    let selection = export::select(
-        census,
-        schema,
-        &filter,
-        args.query.as_deref().unwrap_or(""),
-        ctx.lang,
-    );
+    let filter = filter(ctx, schema, &args.selection)?;
+    let selection = export::select(census, schema, &filter, args.selection.query(), ctx.lang);
     let options = Options {
         format,
         public: args.public,
@@ -151,7 +140,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<ExitCode, Fail> {
 
 /// Says on standard error what was written and what was left out; the exit
 /// code is 1 only when a standard left out every initiative.
-fn report(ctx: &Context, format: Format, summary: &Summary, output: Option<&Path>) -> ExitCode {
+fn report(ctx: &Invocation, format: Format, summary: &Summary, output: Option<&Path>) -> ExitCode {
     for line in report_lines(ctx.lang, format, summary, output) {
         eprintln!("{line}");
     }

@@ -14,7 +14,7 @@ use crate::census::workspace::{
 use crate::census::{Schema, schema::FieldType};
 use crate::i18n::Localized;
 
-use super::context::{Context, Fail};
+use super::invocation::{Fail, Invocation};
 
 enum Kind {
     Census,
@@ -30,7 +30,7 @@ fn kind_of(text: &str) -> Kind {
 }
 
 /// Validates census and schema files; prints every problem with its place.
-pub fn validate(ctx: &Context, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
+pub fn validate(ctx: &Invocation, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
     let mut all_ok = true;
     for path in files {
         let ok = match validate_one(ctx, path) {
@@ -55,7 +55,7 @@ pub fn validate(ctx: &Context, files: &[std::path::PathBuf]) -> Result<ExitCode,
     })
 }
 
-fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
+fn validate_one(ctx: &Invocation, path: &Path) -> Result<bool, Fail> {
     let text = store::read_limited(path).map_err(|e| ctx.fail(&e))?;
     let name = path.display().to_string();
     match kind_of(&text) {
@@ -80,7 +80,7 @@ fn validate_one(ctx: &Context, path: &Path) -> Result<bool, Fail> {
 
 /// Rewrites census files in canonical form (or, with `--check`, only says
 /// which are not).
-pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
+pub fn fmt(ctx: &Invocation, check: bool, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
     let mut all_canonical = true;
     for path in files {
         // A byte order mark or `\r\n` line endings are not canonical either.
@@ -117,7 +117,7 @@ pub fn fmt(ctx: &Context, check: bool, files: &[std::path::PathBuf]) -> Result<E
     })
 }
 
-pub fn schema_check(ctx: &Context, path: &Path) -> Result<ExitCode, Fail> {
+pub fn schema_check(ctx: &Invocation, path: &Path) -> Result<ExitCode, Fail> {
     let schema = load_schema(path).map_err(|e| ctx.fail(&e))?;
     let (fields, lists) = (schema.fields.len(), schema.choices.len());
     let many = |n: usize, one: &'static str, more: &'static str| if n > 1 { more } else { one };
@@ -132,7 +132,7 @@ pub fn schema_check(ctx: &Context, path: &Path) -> Result<ExitCode, Fail> {
 }
 
 /// The schema of the current census if there is one, else the default.
-fn current_schema(ctx: &Context) -> Result<(Schema, String), Fail> {
+fn current_schema(ctx: &Invocation) -> Result<(Schema, String), Fail> {
     if ctx.file.exists() {
         let ws = ctx.open()?;
         let custom =
@@ -144,7 +144,7 @@ fn current_schema(ctx: &Context) -> Result<(Schema, String), Fail> {
     Ok((Schema::default_schema(), default_schema_text().to_string()))
 }
 
-pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
+pub fn schema_show(ctx: &Invocation, ron: bool) -> Result<ExitCode, Fail> {
     let (schema, text) = current_schema(ctx)?;
     if ron {
         out!("{text}");
@@ -195,7 +195,12 @@ pub fn schema_show(ctx: &Context, ron: bool) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn generate(ctx: &Context, count: usize, seed: u64, output: &Path) -> Result<ExitCode, Fail> {
+pub fn generate(
+    ctx: &Invocation,
+    count: usize,
+    seed: u64,
+    output: &Path,
+) -> Result<ExitCode, Fail> {
     let schema = Schema::default_schema();
     let census = crate::dev::generate(&schema, count, seed);
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -11,9 +11,9 @@ use crate::census::{repo, store};
 use crate::i18n::cli::cli;
 use crate::i18n::{Localized, fill};
 
-use super::context::{Context, Fail};
 use super::git_run::git;
 use super::git_tree;
+use super::invocation::{Fail, Invocation};
 
 fn census_dir(file: &Path) -> PathBuf {
     file.parent()
@@ -32,7 +32,7 @@ fn in_repo(file: &Path) -> Option<(PathBuf, String)> {
 
 /// The text of a file of the repository, empty when there is none yet; an
 /// error when it cannot be read (it is then not overwritten).
-fn read_existing(ctx: &Context, path: &Path) -> Result<String, Fail> {
+fn read_existing(ctx: &Invocation, path: &Path) -> Result<String, Fail> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
@@ -46,7 +46,7 @@ fn read_existing(ctx: &Context, path: &Path) -> Result<String, Fail> {
 
 /// Writes a file of the repository: no `.bak` beside it, since git keeps
 /// the history and `git add -A` would take the backup in.
-fn write_repo_file(ctx: &Context, path: &Path, text: &str) -> Result<(), Fail> {
+fn write_repo_file(ctx: &Invocation, path: &Path, text: &str) -> Result<(), Fail> {
     store::save_text_with(path, text, store::Backup::None).map_err(|e| ctx.fail(&e))
 }
 
@@ -58,7 +58,7 @@ fn driver_command() -> String {
     format!("'{exe}' git-merge-driver %O %A %B %P")
 }
 
-pub fn setup_git(ctx: &Context) -> Result<ExitCode, Fail> {
+pub fn setup_git(ctx: &Invocation) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let file = git_tree::census_to_set_up(ctx)?;
     let Some((root, rel)) = in_repo(&file) else {
@@ -118,7 +118,7 @@ pub fn setup_git(ctx: &Context) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn doctor(ctx: &Context) -> Result<ExitCode, Fail> {
+pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let mut all_ok = true;
     let mut report = |ok: bool, text: String| {

@@ -8,13 +8,13 @@ use crate::census::repo;
 use crate::i18n::fill;
 use crate::i18n::git::git as texts;
 
-use super::context::{Context, Fail};
 use super::git_run::{git, git_paths};
+use super::invocation::{Fail, Invocation};
 
 /// The census `setup-git` sets up: the one named (`--file`, `RECENSE_FILE`);
 /// else, inside a repository, the only census of its work tree; else the
 /// default census.
-pub fn census_to_set_up(ctx: &Context) -> Result<PathBuf, Fail> {
+pub fn census_to_set_up(ctx: &Invocation) -> Result<PathBuf, Fail> {
     if ctx.file_given {
         return Ok(ctx.file.clone());
     }
@@ -102,13 +102,13 @@ fn side_names(rel: &str) -> String {
 
 /// The new text of `.gitignore` (`existing`) ignoring the side files of
 /// `rel`; `None` when it already does.
-pub fn ignore_text(ctx: &Context, existing: &str, rel: &str) -> Option<String> {
+pub fn ignore_text(ctx: &Invocation, existing: &str, rel: &str) -> Option<String> {
     let heading = fill(texts(ctx.lang).ignore_heading, &[("census", &rel)]);
     repo::with_lines(existing, &heading, &repo::ignore_lines(rel))
 }
 
 /// Says what `setup-git` did to `.gitignore` (`path`).
-pub fn say_ignored(ctx: &Context, path: &Path, rel: &str, added: bool) {
+pub fn say_ignored(ctx: &Invocation, path: &Path, rel: &str, added: bool) {
     let t = texts(ctx.lang);
     let file = path.display();
     if added {
@@ -131,7 +131,7 @@ pub fn say_ignored(ctx: &Context, path: &Path, rel: &str, added: bool) {
 /// `doctor`: whether git ignores the side files of `rel`, and each one it
 /// tracks, with how to untrack it.
 pub fn check_side_files(
-    ctx: &Context,
+    ctx: &Invocation,
     root: &Path,
     rel: &str,
     report: &mut impl FnMut(bool, String),

@@ -12,7 +12,7 @@ use crate::display::inert;
 use crate::i18n::import::{column_line, import as texts, row_lines, summary};
 use crate::i18n::{Lang, Localized, fill};
 
-use super::context::{Context, Fail};
+use super::invocation::{Fail, Invocation};
 
 /// The formats on the command line (the library's [`Format`]).
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -84,7 +84,7 @@ fn show_rows(plan: &ImportPlan, dry_run: bool, lang: Lang) {
     }
 }
 
-pub fn import(ctx: &Context, args: ImportArgs) -> Result<ExitCode, Fail> {
+pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
     let lang = ctx.lang;
     let t = texts(lang);
     let (file, written) = ctx.with_session(|s| {

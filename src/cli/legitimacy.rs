@@ -4,28 +4,33 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::census::status::{self, confirmations, evidence, history};
+use crate::census::status::{self, Status, confirmations, evidence, history};
 use crate::census::time::Timestamp;
 use crate::display::inert;
 use crate::i18n::cli::cli;
-use crate::i18n::{Localized, fill, status_label};
+use crate::i18n::{Localized, fill, status_label, status_name};
 
 use super::ReportFormat;
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 
-pub fn set_status(ctx: &Context, id: &str, status: &str, comment: &str) -> Result<ExitCode, Fail> {
+pub fn set_status(
+    ctx: &Invocation,
+    id: &str,
+    status: &str,
+    comment: &str,
+) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (id, status) = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
         // A status by its id or its label.
-        let status = status::STATUSES
-            .iter()
+        let status = Status::ALL
+            .into_iter()
             .find(|s| {
-                **s == status
-                    || crate::census::search::fold(status_label(s, ctx.lang))
+                s.id() == status
+                    || crate::census::search::fold(status_name(*s, ctx.lang))
                         == crate::census::search::fold(status)
             })
-            .map(|s| s.to_string())
+            .map(|s| s.id().to_string())
             .unwrap_or_else(|| status.to_string());
         ws.census
             .set_status(&ws.schema, &id, &status, comment, agent, Timestamp::now())
@@ -43,7 +48,7 @@ pub fn set_status(ctx: &Context, id: &str, status: &str, comment: &str) -> Resul
 }
 
 pub fn add_evidence(
-    ctx: &Context,
+    ctx: &Invocation,
     id: &str,
     kind: &str,
     date: Option<&str>,
@@ -71,7 +76,7 @@ pub fn add_evidence(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn confirm(ctx: &Context, id: &str, comment: &str) -> Result<ExitCode, Fail> {
+pub fn confirm(ctx: &Invocation, id: &str, comment: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let id = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
@@ -86,7 +91,7 @@ pub fn confirm(ctx: &Context, id: &str, comment: &str) -> Result<ExitCode, Fail>
 
 /// `link ID RELATION TARGET` / `unlink …`: the relations field, one element.
 pub fn link(
-    ctx: &Context,
+    ctx: &Invocation,
     id: &str,
     relation: &str,
     target: &str,
@@ -114,7 +119,7 @@ pub fn link(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show_history(ctx: &Context, id: &str, format: ReportFormat) -> Result<ExitCode, Fail> {
+pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let id = ctx.resolve(&ws.census, id, Among::Any)?;
     let Some(i) = ws.census.get(&id) else {

@@ -17,7 +17,7 @@ use crate::i18n::files::brought_back;
 use crate::i18n::received::{other_territory, received};
 use crate::i18n::{Localized, fill};
 
-use super::context::{Context, Fail};
+use super::invocation::{Fail, Invocation};
 
 /// What `recense merge` was asked.
 pub struct MergeArgs {
@@ -30,7 +30,7 @@ pub struct MergeArgs {
     pub territory: Option<String>,
 }
 
-fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
+fn say_summary(ctx: &Invocation, file: &Path, s: &MergeSummary) {
     let t = cli(ctx.lang);
     let name = file.display();
     outln!(
@@ -57,7 +57,7 @@ fn say_summary(ctx: &Context, file: &Path, s: &MergeSummary) {
 /// Says, on the error output, what merging `file` brought beyond its
 /// summary: another territory (with how to choose, when `hint`), values
 /// `add` would refuse.
-fn say_received(ctx: &Context, file: &Path, r: &Received, hint: bool) {
+fn say_received(ctx: &Invocation, file: &Path, r: &Received, hint: bool) {
     let t = received(ctx.lang);
     let name = file.display();
     if let Some(other) = &r.territory {
@@ -85,7 +85,7 @@ fn say_received(ctx: &Context, file: &Path, r: &Received, hint: bool) {
 /// The agent a file comes from: `--from` (known here or in that file), else
 /// who made its latest change.
 fn sender_of(
-    ctx: &Context,
+    ctx: &Invocation,
     census: &Census,
     theirs: &Census,
     from: Option<&str>,
@@ -96,7 +96,7 @@ fn sender_of(
     }
 }
 /// An agent by id or display name, among the agents of some censuses.
-pub fn find_agent(ctx: &Context, censuses: &[&Census], who: &str) -> Result<AgentId, Fail> {
+pub fn find_agent(ctx: &Invocation, censuses: &[&Census], who: &str) -> Result<AgentId, Fail> {
     let folded = crate::census::search::fold(who.trim());
     let mut agents = censuses.iter().flat_map(|c| c.agents.iter());
     agents
@@ -117,7 +117,7 @@ pub fn find_agent(ctx: &Context, censuses: &[&Census], who: &str) -> Result<Agen
         })
 }
 
-pub fn merge(ctx: &Context, args: MergeArgs) -> Result<ExitCode, Fail> {
+pub fn merge(ctx: &Invocation, args: MergeArgs) -> Result<ExitCode, Fail> {
     let now = Timestamp::now();
     match &args.output {
         // Nothing of the person merging is written: no need to know them.
@@ -132,7 +132,7 @@ pub fn merge(ctx: &Context, args: MergeArgs) -> Result<ExitCode, Fail> {
 /// Who a merge of files credits the hand edits of the first file to: the
 /// person merging when named, else the owner of that copy (its sender, or
 /// the name of the file when nothing in it is dated).
-fn files_agent(ctx: &Context, first: &Census, path: &Path) -> Agent {
+fn files_agent(ctx: &Invocation, first: &Census, path: &Path) -> Agent {
     if let Some(agent) = &ctx.agent {
         return agent.clone();
     }
@@ -156,7 +156,7 @@ fn files_agent(ctx: &Context, first: &Census, path: &Path) -> Agent {
 
 /// `merge A B -o OUT`: the given files together, none of them touched.
 fn merge_files(
-    ctx: &Context,
+    ctx: &Invocation,
     args: &MergeArgs,
     out: &Path,
     now: Timestamp,
@@ -194,7 +194,7 @@ fn merge_files(
 }
 
 /// `merge THEIRS...`: into the current census, atomically (all or nothing).
-fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<ExitCode, Fail> {
+fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     if args.files.iter().any(|f| store::same_file(f, &ctx.file)) {
         return Err(Fail::new(t.merge_into_itself));
@@ -263,14 +263,14 @@ fn merge_into_census(ctx: &Context, args: &MergeArgs, now: Timestamp) -> Result<
 
 /// Names the initiatives deleted by hand from the census that a merge
 /// brought back from a colleague's copy, and how to delete them for real.
-fn say_brought_back(ctx: &Context, name: &str, back: &footer::BroughtBack) {
+fn say_brought_back(ctx: &Invocation, name: &str, back: &footer::BroughtBack) {
     for line in brought_back(ctx.lang, name, back) {
         eprintln!("{line}");
     }
 }
 
 pub fn bundle(
-    ctx: &Context,
+    ctx: &Invocation,
     since: Option<&str>,
     to: Option<&str>,
     output: &Path,
@@ -310,7 +310,7 @@ pub fn bundle(
 /// The git merge driver: `%A` gets the merge of `%A` and `%B`; conflicts
 /// live in the data. Exits non-zero only when an input cannot be read.
 pub fn git_merge_driver(
-    ctx: &Context,
+    ctx: &Invocation,
     ours: &Path,
     theirs: &Path,
     name: &str,

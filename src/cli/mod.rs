@@ -1,18 +1,17 @@
 //! The command line: clap arguments turned into calls of the library.
 
-/// `println!` for command output, through [`context::emit`] (no panic when
+/// `println!` for command output, through [`invocation::emit`] (no panic when
 /// the reader of a pipe stops early).
 macro_rules! outln {
-    ($($arg:tt)*) => { $crate::cli::context::emit(&format!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::cli::invocation::emit(&format!("{}\n", format_args!($($arg)*))) };
 }
 
-/// `print!` for command output, through [`context::emit`].
+/// `print!` for command output, through [`invocation::emit`].
 macro_rules! out {
-    ($($arg:tt)*) => { $crate::cli::context::emit(&format!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::invocation::emit(&format!($($arg)*)) };
 }
 
 mod conflicts;
-mod context;
 mod edit;
 mod export;
 mod files;
@@ -21,6 +20,7 @@ mod git;
 mod git_run;
 mod git_tree;
 mod import;
+mod invocation;
 mod legitimacy;
 mod merge;
 mod output;
@@ -34,7 +34,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use context::{Context, Fail};
+pub use invocation::{Fail, Invocation};
 
 use crate::i18n::Lang;
 
@@ -106,18 +106,8 @@ pub enum Command {
     },
     /// Liste les initiatives.
     List {
-        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
-        #[arg(long, short = 'q', value_name = "TEXTE")]
-        query: Option<String>,
-        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
-        #[arg(long, value_name = "TYPE")]
-        kind: Vec<String>,
-        /// Seulement cette commune ; peut être répété.
-        #[arg(long, value_name = "COMMUNE")]
-        commune: Vec<String>,
-        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
-        #[arg(long, value_name = "STATUT")]
-        status: Vec<String>,
+        #[command(flatten)]
+        selection: read::Selection,
         /// Inclure les initiatives supprimées.
         #[arg(long)]
         deleted: bool,
@@ -225,18 +215,8 @@ pub enum Command {
     },
     /// Les chiffres du recensement : types, statuts, communes, problèmes publics, communs, soutiens, besoins, réseau.
     Stats {
-        /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
-        #[arg(long, short = 'q', value_name = "TEXTE")]
-        query: Option<String>,
-        /// Seulement ce type (identifiant ou libellé) ; peut être répété.
-        #[arg(long, value_name = "TYPE")]
-        kind: Vec<String>,
-        /// Seulement cette commune ; peut être répété.
-        #[arg(long, value_name = "COMMUNE")]
-        commune: Vec<String>,
-        /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
-        #[arg(long, value_name = "STATUT")]
-        status: Vec<String>,
+        #[command(flatten)]
+        selection: read::Selection,
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
@@ -408,7 +388,7 @@ pub fn run() -> ExitCode {
     // from a command name in that place, so the file is taken out first.
     let (args, census) = take_census_argument(std::env::args_os().collect());
     let cli = Cli::parse_from(args);
-    let ctx = match Context::new(&cli) {
+    let ctx = match Invocation::new(&cli) {
         Ok(c) => c,
         Err(fail) => return fail.report(),
     };
@@ -455,7 +435,11 @@ fn take_census_argument(
 }
 
 /// `recense` alone: the terminal interface.
-fn open_interface(ctx: &Context, census: Option<PathBuf>, ascii: bool) -> Result<ExitCode, Fail> {
+fn open_interface(
+    ctx: &Invocation,
+    census: Option<PathBuf>,
+    ascii: bool,
+) -> Result<ExitCode, Fail> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Fail::new(cli(ctx.lang).needs_a_terminal));
@@ -472,7 +456,7 @@ fn open_interface(ctx: &Context, census: Option<PathBuf>, ascii: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
+fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
     match command {
         Command::Init {
             path,
@@ -496,23 +480,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             field,
         } => undo::restore_from(ctx, &source, initiative.as_deref(), field.as_deref()),
         Command::List {
-            query,
-            kind,
-            commune,
-            status,
+            selection,
             deleted,
             format,
-        } => read::list(
-            ctx,
-            read::ListArgs {
-                query: query.as_deref(),
-                kinds: &kind,
-                communes: &commune,
-                statuses: &status,
-                deleted,
-                format,
-            },
-        ),
+        } => read::list(ctx, &selection, deleted, format),
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
@@ -541,22 +512,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<ExitCode, Fail> {
             target,
         } => legitimacy::link(ctx, &id, &relation, &target, false),
         Command::History { id, format } => legitimacy::show_history(ctx, &id, format),
-        Command::Stats {
-            query,
-            kind,
-            commune,
-            status,
-            format,
-        } => report::stats(
-            ctx,
-            report::StatsArgs {
-                query: query.as_deref(),
-                kinds: &kind,
-                communes: &commune,
-                statuses: &status,
-                format,
-            },
-        ),
+        Command::Stats { selection, format } => report::stats(ctx, &selection, format),
         Command::Report {
             audience,
             format,

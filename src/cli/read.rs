@@ -7,41 +7,52 @@ use crate::census::file;
 use crate::census::query::{Filter, SearchIndex, find};
 use crate::census::schema::Schema;
 use crate::census::search::fold;
+use crate::census::status::Status;
 use crate::census::value::choice;
+use crate::i18n::status_name;
 use std::io::IsTerminal;
 
 use crate::display::{inert, truncate};
 
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 use super::output::{csv_cell, field_text, initiative_json, initiative_text, table};
 use super::{ListFormat, ShowFormat};
 
-/// What `recense list` was asked.
-pub struct ListArgs<'a> {
-    pub query: Option<&'a str>,
-    pub kinds: &'a [String],
-    pub communes: &'a [String],
-    pub statuses: &'a [String],
-    pub deleted: bool,
-    pub format: ListFormat,
+/// The options choosing initiatives, the same for `list`, `stats` and
+/// `export`: a search and filters on kind, commune and status.
+#[derive(Debug, clap::Args)]
+pub struct Selection {
+    /// Recherche approchée sur le nom, la commune et le type (sans accents ni casse).
+    #[arg(long, short = 'q', value_name = "TEXTE")]
+    pub query: Option<String>,
+    /// Seulement ce type (identifiant ou libellé) ; peut être répété.
+    #[arg(long, value_name = "TYPE")]
+    pub kind: Vec<String>,
+    /// Seulement cette commune ; peut être répété.
+    #[arg(long, value_name = "COMMUNE")]
+    pub commune: Vec<String>,
+    /// Seulement ce statut (repere, contacte, rencontre, legitime, soutenu, en_sommeil, disparu) ; peut être répété.
+    #[arg(long, value_name = "STATUT")]
+    pub status: Vec<String>,
 }
 
-/// The filters of `list` (`--kind`, `--commune`, `--status`), also used by
-/// `stats`: kinds and statuses by id or label, communes folded.
-pub fn filter(
-    ctx: &Context,
-    schema: &Schema,
-    kinds: &[String],
-    communes: &[String],
-    statuses: &[String],
-) -> Result<Filter, Fail> {
+impl Selection {
+    /// The search typed, or nothing.
+    pub fn query(&self) -> &str {
+        self.query.as_deref().unwrap_or("")
+    }
+}
+
+/// The filters of a [`Selection`] (`--kind`, `--commune`, `--status`):
+/// kinds and statuses by id or label, communes folded.
+pub fn filter(ctx: &Invocation, schema: &Schema, selection: &Selection) -> Result<Filter, Fail> {
     let kind_list = schema
         .field(&schema.kind_field)
         .and_then(|f| f.field_type.choice_list())
         .unwrap_or_default()
         .to_string();
     let mut filter = Filter::default();
-    for k in kinds {
+    for k in &selection.kind {
         let id = choice(schema, &kind_list, k).ok_or_else(|| {
             let ids: Vec<String> = schema.kinds().iter().map(|c| c.id.clone()).collect();
             Fail::new(format!(
@@ -52,35 +63,32 @@ pub fn filter(
         })?;
         filter.kinds.push(id);
     }
-    filter.communes = communes.iter().map(|c| fold(c.trim())).collect();
-    for s in statuses {
-        let id = crate::census::status::STATUSES
-            .iter()
-            .find(|x| **x == s.trim() || fold(crate::i18n::status_label(x, ctx.lang)) == fold(s))
+    filter.communes = selection.commune.iter().map(|c| fold(c.trim())).collect();
+    for s in &selection.status {
+        let id = Status::ALL
+            .into_iter()
+            .find(|x| x.id() == s.trim() || fold(status_name(*x, ctx.lang)) == fold(s))
             .ok_or_else(|| {
                 let e = crate::census::status::StatusError::UnknownStatus(s.clone());
                 Fail::new(crate::i18n::Localized::localize(&e, ctx.lang))
             })?;
-        filter.statuses.push(id.to_string());
+        filter.statuses.push(id.id().to_string());
     }
     Ok(filter)
 }
 
-pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
-    let ListArgs {
-        query,
-        kinds,
-        communes,
-        statuses,
-        deleted,
-        format,
-    } = args;
+pub fn list(
+    ctx: &Invocation,
+    selection: &Selection,
+    deleted: bool,
+    format: ListFormat,
+) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
-    let mut filter = filter(ctx, schema, kinds, communes, statuses)?;
+    let mut filter = filter(ctx, schema, selection)?;
     filter.include_deleted = deleted;
     let index = SearchIndex::build(census, schema, ctx.lang);
-    let found = find(census, schema, &index, &filter, query.unwrap_or(""));
+    let found = find(census, schema, &index, &filter, selection.query());
     let lang = ctx.lang;
     // On a terminal, long names and kinds are cut so that a row fits on a
     // line; in a pipe or a file, nothing is cut.
@@ -145,7 +153,7 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show(ctx: &Context, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
+pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let id = ctx.resolve(&ws.census, id, Among::Any)?;
     let Some(i) = ws.census.get(&id) else {

@@ -16,8 +16,8 @@ use crate::documents::report::{self, Options};
 use crate::i18n::fill;
 
 use super::ReportFormat;
-use super::context::{Context, Fail};
-use super::read;
+use super::invocation::{Fail, Invocation};
+use super::read::{self, Selection};
 
 /// Who a report is for (ids fixed: scripts rely on them).
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -37,21 +37,16 @@ pub enum DocFormat {
     Html,
 }
 
-/// What `recense stats` was asked: the filters of `list`.
-pub struct StatsArgs<'a> {
-    pub query: Option<&'a str>,
-    pub kinds: &'a [String],
-    pub communes: &'a [String],
-    pub statuses: &'a [String],
-    pub format: ReportFormat,
-}
-
-pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
+pub fn stats(
+    ctx: &Invocation,
+    selection: &Selection,
+    format: ReportFormat,
+) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
-    let filter = read::filter(ctx, schema, args.kinds, args.communes, args.statuses)?;
+    let filter = read::filter(ctx, schema, selection)?;
     let today = Timestamp::now().date();
-    let query = args.query.unwrap_or("").trim();
+    let query = selection.query().trim();
     let figures = if query.is_empty() {
         stats::figures(census, schema, &filter, today)
     } else {
@@ -59,7 +54,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
         let found = find(census, schema, &index, &filter, query);
         stats::figures_of(census, schema, &found, today)
     };
-    match args.format {
+    match format {
         ReportFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&figures).unwrap_or_default()
@@ -73,7 +68,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<ExitCode, Fail> {
 }
 
 pub fn report(
-    ctx: &Context,
+    ctx: &Invocation,
     audience: Audience,
     format: DocFormat,
     output: Option<&Path>,

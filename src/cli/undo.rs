@@ -15,10 +15,10 @@ use crate::census::workspace::Workspace;
 use crate::i18n::undo::undo as text;
 use crate::i18n::{Lang, fill};
 
-use super::context::{Among, Context, Fail};
+use super::invocation::{Among, Fail, Invocation};
 
 /// `recense undo [--initiative ID]`.
-pub fn undo(ctx: &Context, initiative: Option<&str>) -> Result<ExitCode, Fail> {
+pub fn undo(ctx: &Invocation, initiative: Option<&str>) -> Result<ExitCode, Fail> {
     let backup = store::backup_path(&ctx.file).display().to_string();
     let (done, ws_schema) = ctx.mutate(|ws, agent| {
         let id = initiative
@@ -47,7 +47,7 @@ pub fn undo(ctx: &Context, initiative: Option<&str>) -> Result<ExitCode, Fail> {
 
 /// `recense restore-from FILE|GIT_REV [--initiative ID] [--field F]`.
 pub fn restore_from(
-    ctx: &Context,
+    ctx: &Invocation,
     source: &str,
     initiative: Option<&str>,
     field: Option<&str>,
@@ -103,7 +103,7 @@ pub fn restore_from(
 /// The initiative an id prefix names, in the current census or, failing
 /// that, in the old one.
 fn initiative_in(
-    ctx: &Context,
+    ctx: &Invocation,
     current: &Census,
     old: &Census,
     prefix: &str,
@@ -113,7 +113,7 @@ fn initiative_in(
 }
 
 /// A field the form knows, or one either census holds.
-fn check_field(ctx: &Context, ws: &Workspace, old: &Census, field: &str) -> Result<(), Fail> {
+fn check_field(ctx: &Invocation, ws: &Workspace, old: &Census, field: &str) -> Result<(), Fail> {
     let held = |c: &Census| c.initiatives.iter().any(|i| i.fields.contains_key(field));
     if ws.schema.field(field).is_some() || held(&ws.census) || held(old) {
         return Ok(());
@@ -126,11 +126,11 @@ fn check_field(ctx: &Context, ws: &Workspace, old: &Census, field: &str) -> Resu
 
 /// Writing on a census that went back in time could reuse the numbers of
 /// writes it no longer knows: refuse, and say how to get the newest back.
-fn refuse_if_went_back(ctx: &Context, ws: &Workspace) -> Result<(), Fail> {
+fn refuse_if_went_back(ctx: &Invocation, ws: &Workspace) -> Result<(), Fail> {
     refuse(ctx, &went_back(ctx, ws))
 }
 
-fn refuse(ctx: &Context, went_back: &[String]) -> Result<(), Fail> {
+fn refuse(ctx: &Invocation, went_back: &[String]) -> Result<(), Fail> {
     match went_back.first() {
         None => Ok(()),
         Some(problem) => Err(Fail::new(format!(
@@ -143,7 +143,7 @@ fn refuse(ctx: &Context, went_back: &[String]) -> Result<(), Fail> {
 /// What the doctor says when the census went back in time: one line per
 /// witness (a colleague's file merged here, the backup, the last two
 /// commits of the file); none when it did not.
-pub fn went_back(ctx: &Context, ws: &Workspace) -> Vec<String> {
+pub fn went_back(ctx: &Invocation, ws: &Workspace) -> Vec<String> {
     let mut earlier: Vec<(Witness, Census)> = Vec::new();
     if let Ok(backup) = restore::before_last_save(&ws.path) {
         earlier.push((Witness::Backup, backup));
@@ -168,7 +168,13 @@ pub fn went_back(ctx: &Context, ws: &Workspace) -> Vec<String> {
 }
 
 /// Prints what a restore did, initiative by initiative.
-fn say(ctx: &Context, header: &str, done: &Restored, source: &str, schema: &crate::census::Schema) {
+fn say(
+    ctx: &Invocation,
+    header: &str,
+    done: &Restored,
+    source: &str,
+    schema: &crate::census::Schema,
+) {
     let t = text(ctx.lang);
     outln!("{header}");
     for c in &done.changed {

@@ -2,7 +2,7 @@
 //! refused (each with its place: `file:line`).
 
 use super::{Lang, Localized, duplicate_reason, fill, io_error, list};
-use crate::census::import::plan::{Candidate, Match, Outcome, Row};
+use crate::census::import::plan::{Candidate, Match, Row, RowFate};
 use crate::census::import::record::RowProblem;
 use crate::census::import::{Format, ImportError, PropertiesProblem, Target};
 
@@ -69,7 +69,7 @@ pub fn row_lines(file: &str, row: &Row, lang: Lang) -> Vec<(String, bool)> {
             .join(", ")
     };
     match &row.outcome {
-        Outcome::Create { likely, .. } => {
+        RowFate::Create { likely, .. } => {
             let mut lines = Vec::new();
             if !likely.is_empty() {
                 let c = candidates(likely);
@@ -84,7 +84,7 @@ pub fn row_lines(file: &str, row: &Row, lang: Lang) -> Vec<(String, bool)> {
             lines.push((fill(t.row_create, &at), false));
             lines
         }
-        Outcome::Update {
+        RowFate::Update {
             id,
             fields,
             evidence,
@@ -100,21 +100,21 @@ pub fn row_lines(file: &str, row: &Row, lang: Lang) -> Vec<(String, bool)> {
                 false,
             )]
         }
-        Outcome::Unchanged { id } => {
+        RowFate::Unchanged { id } => {
             vec![(fill(t.row_unchanged, &[at[1], at[2], ("id", id)]), false)]
         }
-        Outcome::Likely { candidates: c } => {
+        RowFate::Likely { candidates: c } => {
             let c = candidates(c);
             vec![(
                 fill(t.row_likely, &[at[0], at[1], at[2], ("candidates", &c)]),
                 true,
             )]
         }
-        Outcome::SameAs { line: other } => vec![(
+        RowFate::SameAs { line: other } => vec![(
             fill(t.row_same, &[at[0], at[1], at[2], ("other", other)]),
             true,
         )],
-        Outcome::Skipped { problems } => {
+        RowFate::Skipped { problems } => {
             let p = problems
                 .iter()
                 .map(|p| p.localize(lang))

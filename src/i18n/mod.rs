@@ -1,13 +1,13 @@
 //! Everything a person reads, in French first and English. Core errors are
 //! plain data; their words are written here, in one place.
 
-pub mod cli;
-pub mod files;
-pub mod fusion;
-pub mod git;
+pub(crate) mod cli;
+pub(crate) mod files;
+pub(crate) mod fusion;
+pub(crate) mod git;
 pub mod import;
-pub mod received;
-pub mod undo;
+pub(crate) mod received;
+pub(crate) mod undo;
 
 mod values;
 
@@ -30,17 +30,27 @@ fn list(items: &[String]) -> String {
     s
 }
 
-/// The label of a status id.
+use crate::census::status::Status;
+
+/// The label of a status id; an id that is no status (a file edited by
+/// hand) is shown as it is.
 pub fn status_label(status: &str, lang: Lang) -> &str {
+    match Status::from_id(status) {
+        Some(s) => status_name(s, lang),
+        None => status,
+    }
+}
+
+/// The label of a status.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
     let (fr, en) = match status {
-        "repere" => ("Repéré", "Spotted"),
-        "contacte" => ("Contacté", "Contacted"),
-        "rencontre" => ("Rencontré", "Met"),
-        "legitime" => ("Légitimé", "Legitimized"),
-        "soutenu" => ("Soutenu", "Supported"),
-        "en_sommeil" => ("En sommeil", "Dormant"),
-        "disparu" => ("Disparu", "Gone"),
-        other => return other,
+        Status::Repere => ("Repéré", "Spotted"),
+        Status::Contacte => ("Contacté", "Contacted"),
+        Status::Rencontre => ("Rencontré", "Met"),
+        Status::Legitime => ("Légitimé", "Legitimized"),
+        Status::Soutenu => ("Soutenu", "Supported"),
+        Status::EnSommeil => ("En sommeil", "Dormant"),
+        Status::Disparu => ("Disparu", "Gone"),
     };
     lang.pick(fr, en)
 }

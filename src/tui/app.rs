@@ -290,7 +290,7 @@ impl Core {
         }
     }
 
-    pub(super) fn push_legit_undo(&mut self, step: super::legitimize::LegitUndo) {
+    pub(super) fn push_legit_undo(&mut self, step: super::legitimize_steps::LegitimizeUndo) {
         self.session.push_legit_undo(step);
     }
 

@@ -4,16 +4,16 @@
 //! the height), and places the terminal's cursor. Built on the same library
 //! functions as the command line.
 
-pub mod action;
+pub(crate) mod action;
 pub mod app;
 pub mod draw;
 pub mod keymap;
-pub mod legitimize;
+pub(crate) mod legitimize_steps;
 pub mod screens;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod theme;
-pub mod widgets;
-pub mod words;
+pub(crate) mod widgets;
+pub(crate) mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +28,7 @@ use crate::i18n::{Lang, Localized};
 
 use app::{App, Core};
 use keymap::{Key, KeyMap};
-use screens::welcome::{Outcome as WelcomeOutcome, Start, WelcomeState};
+use screens::welcome::{Start, WelcomeProgress, WelcomeState};
 use terminal::{Events, Guard, Incoming, Signals};
 use theme::Theme;
 
@@ -170,9 +170,9 @@ fn welcome(
         dirty = true;
         let action = keymap.action(state.context(), key);
         match state.update(app::Input { key, action }, lang) {
-            WelcomeOutcome::Editing => {}
-            WelcomeOutcome::Quit => return Ok(None),
-            WelcomeOutcome::Done {
+            WelcomeProgress::Editing => {}
+            WelcomeProgress::Quit => return Ok(None),
+            WelcomeProgress::Done {
                 name,
                 territory,
                 start,

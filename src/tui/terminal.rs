@@ -59,10 +59,6 @@ impl Signals {
     pub fn hung_up(&self) -> bool {
         self.hangup.load(Ordering::Relaxed)
     }
-
-    pub fn any(&self) -> bool {
-        self.hung_up() || self.stop.load(Ordering::Relaxed)
-    }
 }
 
 /// How often the watchdog looks at the signal flags, and how long it lets the

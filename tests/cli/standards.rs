@@ -11,7 +11,7 @@ use crate::standards_check;
 use std::path::Path;
 
 use common::{CENSUS, Env, fixture_path};
-use recense::census::import::{self, Format, Outcome, Request};
+use recense::census::import::{self, Format, Request, RowFate};
 use recense::census::standards::{LeftOut, data_inclusion, mednum};
 use recense::census::time::Timestamp;
 use recense::census::workspace::Workspace;
@@ -401,7 +401,7 @@ fn mednum_round_trip_keeps_every_mapped_field() {
     assert!(
         plan.rows
             .iter()
-            .all(|r| matches!(r.outcome, Outcome::Unchanged { .. })),
+            .all(|r| matches!(r.outcome, RowFate::Unchanged { .. })),
         "{:#?}",
         plan.rows
     );
@@ -447,7 +447,7 @@ fn data_inclusion_round_trip_keeps_every_mapped_field() {
     assert!(
         plan.rows
             .iter()
-            .all(|r| matches!(r.outcome, Outcome::Unchanged { .. })),
+            .all(|r| matches!(r.outcome, RowFate::Unchanged { .. })),
         "{:#?}",
         plan.rows
     );

@@ -114,7 +114,7 @@ fn the_plan_shown_is_the_library_plan_and_bad_rows_are_marked_with_their_line() 
     let skipped: Vec<usize> = plan
         .rows
         .iter()
-        .filter(|r| matches!(r.outcome, import::Outcome::Skipped { .. }))
+        .filter(|r| matches!(r.outcome, import::RowFate::Skipped { .. }))
         .map(|r| r.line)
         .collect();
     assert!(!skipped.is_empty());

@@ -6,9 +6,9 @@
 //! changes only the lines around it.
 
 mod de;
-pub mod footer;
+pub(crate) mod footer;
 pub mod journal;
-pub mod received;
+pub(crate) mod received;
 mod ser;
 mod split;
 

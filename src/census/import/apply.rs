@@ -1,7 +1,7 @@
 //! Applying a plan: the new initiatives added in one go, the updates made
 //! through the same edits as `recense edit`, by the agent of the import.
 
-use super::plan::{ImportPlan, Outcome};
+use super::plan::{ImportPlan, RowFate};
 use super::record::RowProblem;
 use crate::census::InitiativeId;
 use crate::census::model::Census;
@@ -40,8 +40,8 @@ pub fn apply(
     let mut updates = Vec::new();
     for row in plan.rows {
         match row.outcome {
-            Outcome::Create { initiative, .. } => created.push(*initiative),
-            Outcome::Update {
+            RowFate::Create { initiative, .. } => created.push(*initiative),
+            RowFate::Update {
                 id,
                 changes,
                 evidence,

@@ -9,6 +9,7 @@ use super::ImportError;
 use super::properties::{Property, get};
 use super::record::{EvidenceSpec, Incoming};
 use crate::census::schema::Schema;
+use crate::census::status::Status;
 
 /// The kind given to a ChatonsInfos organization.
 pub const KIND: &str = "chatons";
@@ -118,8 +119,8 @@ pub fn record(schema: &Schema, file: &str, props: &[Property]) -> Result<Incomin
     let status = value("organization.status.level").map(|s| s.to_ascii_uppercase());
     let comment = value("organization.status.description").unwrap_or("ChatonsInfos");
     match status.as_deref() {
-        Some("IDLE") => inc.status = Some(("en_sommeil".into(), comment.to_string())),
-        Some("AWAY") => inc.status = Some(("disparu".into(), comment.to_string())),
+        Some("IDLE") => inc.status = Some((Status::EnSommeil.id().into(), comment.to_string())),
+        Some("AWAY") => inc.status = Some((Status::Disparu.id().into(), comment.to_string())),
         _ => {}
     }
     if let Some(date) = value("organization.memberof.chatons.startdate") {

@@ -21,7 +21,6 @@ type Stream = QuoteWatch<Chain<Cursor<Vec<u8>>, BufReader<File>>>;
 pub struct CsvFile {
     pub file: String,
     pub header: Vec<String>,
-    pub delimiter: u8,
     reader: csv::Reader<Stream>,
     record: csv::StringRecord,
 }
@@ -89,7 +88,6 @@ impl CsvFile {
         Ok(CsvFile {
             file,
             header,
-            delimiter,
             reader,
             record: csv::StringRecord::new(),
         })

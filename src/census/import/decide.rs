@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
 
-use super::plan::{Candidate, Checked, Found, Match, Outcome, Planner, Slot};
+use super::plan::{Candidate, Checked, Found, Match, Planner, RowFate, Slot};
 use super::record::{EvidenceSpec, Incoming, RowProblem};
 use crate::census::duplicates::Identity;
 use crate::census::model::{Initiative, LookupError, Text};
@@ -227,7 +227,7 @@ impl<'a> Planner<'a> {
         while self.planned.len() < self.planned_rows.len() {
             let row = &self.rows[self.planned_rows[self.planned.len()]];
             let who = match &row.outcome {
-                Outcome::Create { initiative, .. } => Identity::of(self.schema, initiative),
+                RowFate::Create { initiative, .. } => Identity::of(self.schema, initiative),
                 // Only creations are planned.
                 _ => Identity::default(),
             };
@@ -324,7 +324,7 @@ impl<'a> Planner<'a> {
                 .rows
                 .iter()
                 .filter_map(|r| match &r.outcome {
-                    Outcome::Create { initiative, .. } => Some(&initiative.id),
+                    RowFate::Create { initiative, .. } => Some(&initiative.id),
                     _ => None,
                 })
                 .collect();
@@ -333,7 +333,7 @@ impl<'a> Planner<'a> {
                 .iter()
                 .filter(|(row, _, target)| {
                     !created.contains(target)
-                        && !matches!(self.rows[*row].outcome, Outcome::Skipped { .. })
+                        && !matches!(self.rows[*row].outcome, RowFate::Skipped { .. })
                 })
                 .cloned()
                 .collect();
@@ -341,7 +341,7 @@ impl<'a> Planner<'a> {
                 return;
             }
             for (row, field, target) in broken {
-                self.rows[row].outcome = Outcome::Skipped {
+                self.rows[row].outcome = RowFate::Skipped {
                     problems: vec![RowProblem::Op(OpError::RelationTarget {
                         field,
                         error: LookupError::NotFound(target.to_string()),

@@ -15,18 +15,18 @@
 //! `census::standards`), [`Format::Chatons`] (a ChatonsInfos
 //! `organization.properties` file).
 
-pub mod apply;
-pub mod chatons;
+pub(crate) mod apply;
+pub(crate) mod chatons;
 mod check;
-pub mod columns;
-pub mod csv;
+pub(crate) mod columns;
+pub(crate) mod csv;
 mod decide;
-pub mod json;
+pub(crate) mod json;
 mod pipe;
-pub mod plan;
-pub mod properties;
+pub(crate) mod plan;
+pub(crate) mod properties;
 mod read;
-pub mod record;
+pub(crate) mod record;
 mod source;
 #[cfg(test)]
 mod tests;
@@ -38,7 +38,7 @@ use crate::census::ops::OpError;
 
 pub use apply::{Applied, apply};
 pub use columns::{ColumnPlan, Origin, Target, parse_map};
-pub use plan::{Candidate, Counts, ImportPlan, Match, Outcome, Row, plan};
+pub use plan::{Candidate, Counts, ImportPlan, Match, Row, RowFate, plan};
 pub use properties::PropertiesProblem;
 
 /// An id written by recense (a ULID: 26 characters of Crockford's base32),
@@ -76,10 +76,6 @@ impl Format {
             Format::DataInclusion => "data-inclusion",
             Format::Chatons => "chatons",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.id() == s.trim())
     }
 
     /// The format a file most likely has, from its name and, for a CSV,

@@ -44,7 +44,7 @@ pub struct Candidate {
 
 /// What happens to one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum RowFate {
     /// A new initiative, ready to be added (`likely`: what it looks like,
     /// when asked to create likely duplicates all the same).
     Create {
@@ -74,7 +74,7 @@ pub enum Outcome {
 pub struct Row {
     pub line: usize,
     pub name: String,
-    pub outcome: Outcome,
+    pub outcome: RowFate,
 }
 
 /// What an import would do. Plain data: shown, its mapping changed and
@@ -104,12 +104,12 @@ impl ImportPlan {
         let mut c = Counts::default();
         for row in &self.rows {
             match row.outcome {
-                Outcome::Create { .. } => c.created += 1,
-                Outcome::Update { .. } => c.updated += 1,
-                Outcome::Unchanged { .. } => c.unchanged += 1,
-                Outcome::Likely { .. } => c.likely += 1,
-                Outcome::SameAs { .. } => c.same += 1,
-                Outcome::Skipped { .. } => c.skipped += 1,
+                RowFate::Create { .. } => c.created += 1,
+                RowFate::Update { .. } => c.updated += 1,
+                RowFate::Unchanged { .. } => c.unchanged += 1,
+                RowFate::Likely { .. } => c.likely += 1,
+                RowFate::SameAs { .. } => c.same += 1,
+                RowFate::Skipped { .. } => c.skipped += 1,
             }
         }
         c
@@ -270,7 +270,7 @@ pub fn plan(
 }
 
 impl<'a> Planner<'a> {
-    fn push(&mut self, line: usize, name: String, outcome: Outcome) {
+    fn push(&mut self, line: usize, name: String, outcome: RowFate) {
         self.rows.push(Row {
             line,
             name,
@@ -314,7 +314,7 @@ impl<'a> Planner<'a> {
         }
         let outcome = self.outcome(inc, own, &mut values, problems, cells);
         self.checked = values;
-        if !matches!(outcome, Outcome::Create { .. } | Outcome::Update { .. }) {
+        if !matches!(outcome, RowFate::Create { .. } | RowFate::Update { .. }) {
             // This row's pending relations were pushed last, while it was
             // checked: dropping them does not walk the others.
             let row = self.rows.len();
@@ -332,20 +332,20 @@ impl<'a> Planner<'a> {
         values: &mut Vec<Checked<'a>>,
         problems: Vec<RowProblem>,
         cells: Option<RowCells>,
-    ) -> Outcome {
+    ) -> RowFate {
         if !problems.is_empty() {
-            return Outcome::Skipped { problems };
+            return RowFate::Skipped { problems };
         }
         let line = inc.line;
         match self.find(own, line, values) {
             Found::Existing(pos) => self.update(pos, inc, values, cells),
-            Found::SameAs(line) => Outcome::SameAs { line },
-            Found::Deleted(id) => Outcome::Skipped {
+            Found::SameAs(line) => RowFate::SameAs { line },
+            Found::Deleted(id) => RowFate::Skipped {
                 problems: vec![RowProblem::Deleted(id)],
             },
-            Found::Likely(candidates) => Outcome::Likely { candidates },
+            Found::Likely(candidates) => RowFate::Likely { candidates },
             Found::New { likely, .. } if !likely.is_empty() && !self.create_likely => {
-                Outcome::Likely { candidates: likely }
+                RowFate::Likely { candidates: likely }
             }
             Found::New {
                 keep_id,
@@ -362,12 +362,12 @@ impl<'a> Planner<'a> {
                     // the index of planned identities counts them.
                     self.claimed_planned.push(line);
                     self.planned_rows.push(row);
-                    Outcome::Create {
+                    RowFate::Create {
                         initiative: Box::new(initiative),
                         likely,
                     }
                 }
-                Err(problems) => Outcome::Skipped { problems },
+                Err(problems) => RowFate::Skipped { problems },
             },
         }
     }

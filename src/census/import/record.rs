@@ -122,15 +122,4 @@ impl Incoming {
             .find(|a| a.field == field)
             .map(|a| a.value.as_str())
     }
-
-    pub fn has(&self, field: &str) -> bool {
-        self.values.iter().any(|a| a.field == field)
-    }
-
-    /// Drops what came from these columns.
-    pub fn drop_columns(&mut self, columns: &[usize]) {
-        let keep = |c: &Option<usize>| c.is_none_or(|c| !columns.contains(&c));
-        self.values.retain(|a| keep(&a.column));
-        self.notes.retain(|n| keep(&n.column));
-    }
 }

@@ -1,6 +1,6 @@
 //! Planning rows that name initiatives by id.
 
-use super::{Outcome, Request, plan};
+use super::{Request, RowFate, plan};
 use crate::census::time::Timestamp;
 use crate::census::{Agent, AgentId, Schema};
 
@@ -34,12 +34,12 @@ fn a_row_naming_a_fused_initiative_goes_to_the_one_kept() {
     )
     .unwrap();
     match &plan.rows[0].outcome {
-        Outcome::Update { id, .. } | Outcome::Unchanged { id } => assert_eq!(id, &keep),
+        RowFate::Update { id, .. } | RowFate::Unchanged { id } => assert_eq!(id, &keep),
         other => panic!("{other:?}"),
     }
     assert_eq!(
         plan.rows[1].outcome,
-        Outcome::SameAs { line: 2 },
+        RowFate::SameAs { line: 2 },
         "the kept initiative is taken already"
     );
 }
@@ -70,19 +70,19 @@ fn a_repeated_record_names_the_line_that_creates_it() {
     .unwrap();
     let request = Request::new(super::Format::Csv, &path);
     let plan = plan(&census, &schema, &agent, now, &request).unwrap();
-    let outcomes: Vec<(usize, &Outcome)> = plan.rows.iter().map(|r| (r.line, &r.outcome)).collect();
+    let outcomes: Vec<(usize, &RowFate)> = plan.rows.iter().map(|r| (r.line, &r.outcome)).collect();
     assert!(
-        matches!(outcomes[0], (2, Outcome::Skipped { .. })),
+        matches!(outcomes[0], (2, RowFate::Skipped { .. })),
         "{outcomes:?}"
     );
     assert!(
-        matches!(outcomes[1], (3, Outcome::Create { .. })),
+        matches!(outcomes[1], (3, RowFate::Create { .. })),
         "{outcomes:?}"
     );
     assert!(
-        matches!(outcomes[2], (4, Outcome::Create { .. })),
+        matches!(outcomes[2], (4, RowFate::Create { .. })),
         "{outcomes:?}"
     );
-    assert_eq!(outcomes[3], (5, &Outcome::SameAs { line: 4 }));
-    assert_eq!(outcomes[4], (6, &Outcome::SameAs { line: 3 }));
+    assert_eq!(outcomes[3], (5, &RowFate::SameAs { line: 4 }));
+    assert_eq!(outcomes[4], (6, &RowFate::SameAs { line: 3 }));
 }

@@ -4,7 +4,7 @@
 use smallvec::SmallVec;
 
 use super::decide::{problem, with_lines};
-use super::plan::{Checked, Outcome, Planner};
+use super::plan::{Checked, Planner, RowFate};
 use super::record::{EvidenceSpec, Incoming};
 use crate::census::model::Initiative;
 use crate::census::ops::{Changes, FieldValues};
@@ -41,7 +41,7 @@ impl Planner<'_> {
         inc: &mut Incoming,
         values: &mut Vec<Checked>,
         cells: Option<RowCells>,
-    ) -> Outcome {
+    ) -> RowFate {
         let (schema, census) = (self.schema, self.census);
         let existing = &census.initiatives[pos];
         let mut notes: Vec<&str> = inc.notes.iter().map(|n| n.text.as_str()).collect();
@@ -116,7 +116,7 @@ impl Planner<'_> {
             .collect();
         let new_status = (inc.status.take()).filter(|(s, _)| status::current(existing) != s);
         if changes.is_empty() && evidence.is_empty() && new_status.is_none() {
-            return Outcome::Unchanged {
+            return RowFate::Unchanged {
                 id: existing.id.clone(),
             };
         }
@@ -132,9 +132,9 @@ impl Planner<'_> {
             .map_err(problem)
             .and_then(|_| self.try_extras(&id, &evidence, &new_status));
         if let Err(p) = tried {
-            return Outcome::Skipped { problems: vec![p] };
+            return RowFate::Skipped { problems: vec![p] };
         }
-        Outcome::Update {
+        RowFate::Update {
             id,
             fields: changes.set.iter().map(|fv| fv.field.clone()).collect(),
             changes,

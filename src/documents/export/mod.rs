@@ -14,11 +14,11 @@ mod csv;
 mod dot;
 mod gexf;
 mod graph;
-pub mod json;
+pub(crate) mod json;
 mod map;
 mod ods;
-pub mod values;
-pub mod words;
+pub(crate) mod values;
+pub(crate) mod words;
 mod zip_normal;
 
 use std::io::{self, Write};
@@ -73,10 +73,6 @@ impl Format {
         }
     }
 
-    pub fn parse(id: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.id() == id)
-    }
-
     /// Bytes that are not text (a zip): not for a terminal.
     pub fn is_binary(self) -> bool {
         self == Format::Ods
@@ -87,11 +83,6 @@ impl Format {
     /// network holds names, kinds, communes, statuses and relations only).
     pub fn always_public(self) -> bool {
         !matches!(self, Format::Csv | Format::Json | Format::Ods)
-    }
-
-    /// Whether initiatives without coordinates are left out.
-    pub fn needs_coordinates(self) -> bool {
-        matches!(self, Format::Geojson | Format::UmapCsv)
     }
 }
 

@@ -18,7 +18,7 @@ mod svg;
 mod techniciens;
 mod text;
 mod view;
-pub mod words;
+pub(crate) mod words;
 
 use crate::census::model::Census;
 use crate::census::schema::Schema;

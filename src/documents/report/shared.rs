@@ -4,6 +4,7 @@
 
 use crate::census::network;
 use crate::census::stats::Tally;
+use crate::census::status::Status;
 use crate::documents::report::words::{communes, count, initiatives};
 use crate::i18n::{fill, status_label};
 
@@ -76,8 +77,8 @@ pub fn key_figures(v: &View, commons: bool) -> Vec<Block> {
     items.push(vec![Span::Text(fill(
         t.key_legitimized,
         &[
-            ("legitimized", &f.by_status.get("legitime")),
-            ("supported", &f.by_status.get("soutenu")),
+            ("legitimized", &f.by_status.get(Status::Legitime.id())),
+            ("supported", &f.by_status.get(Status::Soutenu.id())),
         ],
     ))]);
     let lang = v.lang;

@@ -6,7 +6,7 @@ use crate::census::model::{Census, Initiative};
 use crate::census::schema::{FieldType, Schema};
 use crate::census::search::fold;
 use crate::census::stats::Figures;
-use crate::census::status;
+use crate::census::status::{self, Status};
 use crate::census::time::Date;
 use crate::documents::report::words::{ReportText, count, report_text};
 use crate::i18n::Lang;
@@ -41,15 +41,14 @@ pub struct View<'a> {
 
 /// Which statuses come first among examples (lower is better).
 fn preference(status: &str) -> Option<u8> {
-    match status {
-        "soutenu" => Some(0),
-        "legitime" => Some(1),
-        "rencontre" => Some(2),
-        "contacte" => Some(3),
-        "repere" => Some(4),
-        "en_sommeil" => Some(5),
-        "disparu" => None,
-        _ => Some(4),
+    match Status::from_id(status) {
+        Some(Status::Soutenu) => Some(0),
+        Some(Status::Legitime) => Some(1),
+        Some(Status::Rencontre) => Some(2),
+        Some(Status::Contacte) => Some(3),
+        Some(Status::Repere) | None => Some(4),
+        Some(Status::EnSommeil) => Some(5),
+        Some(Status::Disparu) => None,
     }
 }
 

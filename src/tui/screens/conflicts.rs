@@ -18,7 +18,7 @@ use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
-use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the screen.
@@ -341,9 +341,9 @@ impl Screen for ConflictsState {
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some((id, editor)) = self.editor.as_mut() {
             match editor.update(core, input) {
-                Outcome::Editing => {}
-                Outcome::Cancelled | Outcome::Skip { .. } => self.editor = None,
-                Outcome::Confirmed(values) => {
+                EditorProgress::Editing => {}
+                EditorProgress::Cancelled | EditorProgress::Skip { .. } => self.editor = None,
+                EditorProgress::Confirmed(values) => {
                     let field = editor.field.id.clone();
                     let changes = if values.is_empty() {
                         Changes {

@@ -23,10 +23,10 @@ use crate::tui::app::{Core, Effect, Input, Overlay, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::dialog::Dialog;
-use crate::tui::screens::legitimize::LegitForm;
-use crate::tui::screens::legitimize_record::{self, Item, Part};
+use crate::tui::screens::legitimacy_section::{self, Item, Part};
+use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
-use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::{Follow, Scroll};
 
 /// One line of the record.
@@ -41,7 +41,7 @@ enum Row {
         target: String,
     },
     Section(String),
-    /// Status, history, evidence, confirmations (`legitimize_record`).
+    /// Status, history, evidence, confirmations (`legitimacy_section`).
     Info(Item),
 }
 
@@ -132,7 +132,7 @@ impl DetailState {
             }
         }
         rows.extend(
-            legitimize_record::parts(core, i)
+            legitimacy_section::parts(core, i)
                 .into_iter()
                 .map(|p| match p {
                     Part::Section(s) => Row::Section(s),
@@ -329,9 +329,9 @@ impl Screen for DetailState {
         }
         if let Some(editor) = self.editor.as_mut() {
             match editor.update(core, input) {
-                Outcome::Editing => {}
-                Outcome::Cancelled => self.editor = None,
-                Outcome::Skip { forward } => {
+                EditorProgress::Editing => {}
+                EditorProgress::Cancelled => self.editor = None,
+                EditorProgress::Skip { forward } => {
                     let rows = self.rows(core);
                     let next = if forward {
                         self.cursor + 1
@@ -341,7 +341,7 @@ impl Screen for DetailState {
                     self.move_cursor(&rows, next, forward);
                     self.open_editor(core);
                 }
-                Outcome::Confirmed(values) => {
+                EditorProgress::Confirmed(values) => {
                     let field = editor.field.id.clone();
                     let changes = if values.is_empty() {
                         Changes {
@@ -397,7 +397,7 @@ impl Screen for DetailState {
             | Action::ConfirmRecord
             | Action::Link
             | Action::Unlink => {
-                if let Some(form) = LegitForm::open(core, action, vec![self.id.clone()]) {
+                if let Some(form) = LegitimizeForm::open(core, action, vec![self.id.clone()]) {
                     return Effect::Overlay(Overlay::Legit(Box::new(form)));
                 }
             }

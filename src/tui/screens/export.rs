@@ -22,7 +22,7 @@ use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
-use crate::tui::words::exchange::{ExchangeUi, exchange};
+use crate::tui::words::transfer::{TransferUi, transfer};
 
 /// What can be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +74,7 @@ impl Output {
         }
     }
 
-    fn describe(self, t: &ExchangeUi) -> String {
+    fn describe(self, t: &TransferUi) -> String {
         use export::Format as E;
         use report::{Audience as A, Format as F};
         let (id, what) = match self {
@@ -180,7 +180,7 @@ impl ExportState {
 
     /// Writes the chosen output to the path, replacing the file in one go.
     fn write(&mut self, core: &mut Core) -> Effect {
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let typed = self.path.text().trim();
         if typed.is_empty() {
             self.fail(core, t.export_need_file.to_string());
@@ -296,7 +296,7 @@ impl Screen for ExportState {
 
     fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let block = Block::bordered()
             .border_set(theme.border())
             .title(Span::styled(format!(" {} ", t.export_title), theme.title));

@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::census::query::Filter;
 use crate::census::search::fold;
-use crate::census::status::STATUSES;
+use crate::census::status::Status;
 use crate::display::inert;
-use crate::i18n::status_label;
+use crate::i18n::{status_label, status_name};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
@@ -96,9 +96,9 @@ impl FilterEditor {
             &f.problems,
         );
         push(Section::Need, choices_of(core, "besoins"), &f.needs);
-        let statuses = STATUSES
-            .iter()
-            .map(|s| (s.to_string(), status_label(s, core.lang).to_string()))
+        let statuses = Status::ALL
+            .into_iter()
+            .map(|s| (s.id().to_string(), status_name(s, core.lang).to_string()))
             .collect();
         push(Section::Status, statuses, &f.statuses);
         push(

@@ -18,7 +18,7 @@ use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
-use crate::tui::words::exchange::exchange;
+use crate::tui::words::transfer::transfer;
 
 /// Which list of the plan has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,7 @@ impl ImportState {
             Some(Action::Confirm) => {
                 let path = self.path.text().trim();
                 if path.is_empty() {
-                    self.error = Some(exchange(core.lang).import_need_file.to_string());
+                    self.error = Some(transfer(core.lang).import_need_file.to_string());
                     return Effect::None;
                 }
                 let request = Request::new(self.shown_format(), super::typed_path(path));
@@ -190,7 +190,7 @@ impl ImportState {
             }
             Action::Confirm if review.pane == Pane::Columns => {
                 if review.request.format != Format::Csv {
-                    core.error(exchange(core.lang).import_fixed_columns);
+                    core.error(transfer(core.lang).import_fixed_columns);
                 } else if let Some(c) = review.plan.columns.get(review.column) {
                     review.picker = Some(target_picker(core, &c.target));
                 }
@@ -248,14 +248,14 @@ impl ImportState {
         let file = plan.file.clone();
         let counts = plan.counts();
         if !plan.changes_anything() {
-            let t = exchange(core.lang);
+            let t = transfer(core.lang);
             core.say(fill(t.import_nothing, &[("file", &file)]));
             return Effect::Close;
         }
         let applied = core.import(plan);
         let mut text = summary(&file, &counts, core.lang);
         if !applied.failed.is_empty() {
-            let t = exchange(core.lang);
+            let t = transfer(core.lang);
             text.push_str(&fill(t.import_failed, &[("n", &applied.failed.len())]));
             core.error(text);
         } else {
@@ -266,7 +266,7 @@ impl ImportState {
 
     fn draw_source(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let [path_label, path, _, format_label, formats, _, error, hint] =
             area.layout(&Layout::vertical([
                 Constraint::Length(1),
@@ -359,7 +359,7 @@ impl Screen for ImportState {
 
     fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
-        let t = exchange(core.lang);
+        let t = transfer(core.lang);
         let title = match &self.review {
             None => t.import_title.to_string(),
             Some(r) => {
@@ -393,7 +393,7 @@ impl Screen for ImportState {
 }
 
 fn format_help(f: Format, core: &Core) -> &'static str {
-    let t = exchange(core.lang);
+    let t = transfer(core.lang);
     match f {
         Format::Csv => t.format_csv_in,
         Format::Mednum => t.format_mednum_in,
@@ -405,7 +405,7 @@ fn format_help(f: Format, core: &Core) -> &'static str {
 /// Every place a column can go: the form's fields (by label), the notes,
 /// the id, latitude, longitude, or nowhere.
 fn target_picker(core: &Core, current: &Target) -> Picker {
-    let t = exchange(core.lang);
+    let t = transfer(core.lang);
     let mut items: Vec<Item> = core
         .session
         .ws
@@ -431,7 +431,7 @@ fn target_picker(core: &Core, current: &Target) -> Picker {
 
 fn draw_review(core: &Core, r: &Review, frame: &mut Frame, area: Rect) {
     let theme = &core.theme;
-    let t = exchange(core.lang);
+    let t = transfer(core.lang);
     let c = r.plan.counts();
     let counts = fill(
         t.import_counts,

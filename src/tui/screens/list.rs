@@ -23,7 +23,7 @@ use crate::tui::screens::duplicates::DuplicatesState;
 use crate::tui::screens::export::ExportState;
 use crate::tui::screens::filters::FilterEditor;
 use crate::tui::screens::import::ImportState;
-use crate::tui::screens::legitimize::LegitForm;
+use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::screens::{Overlay, Screen, View};
 use crate::tui::widgets::input::TextInput;
@@ -133,7 +133,7 @@ impl Screen for ListScreen {
             Some(Action::Export) => Effect::Push(View::Export(Box::new(ExportState::new(core)))),
             Some(a @ (Action::SetStatus | Action::AddEvidence | Action::ConfirmRecord)) => {
                 let targets = core.list.targets(&core.session.ws.census);
-                match LegitForm::open(core, a, targets) {
+                match LegitimizeForm::open(core, a, targets) {
                     Some(form) => Effect::Overlay(Overlay::Legit(Box::new(form))),
                     None => Effect::None,
                 }

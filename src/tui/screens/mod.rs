@@ -6,23 +6,23 @@ use ratatui::layout::Rect;
 use super::app::{Core, Effect, Input};
 use super::keymap::Context;
 
-pub mod command;
+pub(crate) mod command;
 pub mod conflicts;
 pub mod dashboard;
-pub mod detail;
-pub mod dialog;
+pub(crate) mod detail;
+pub(crate) mod dialog;
 pub mod duplicates;
 pub mod export;
-pub mod filters;
-pub mod help;
+pub(crate) mod filters;
+pub(crate) mod help;
 pub mod import;
-pub mod legitimize;
-pub mod legitimize_record;
-pub mod list;
+pub(crate) mod legitimacy_section;
+pub(crate) mod legitimize_form;
+pub(crate) mod list;
 pub mod map;
 pub mod network;
-pub mod welcome;
-pub mod wizard;
+pub(crate) mod welcome;
+pub(crate) mod wizard;
 
 /// A path as typed in a field: `~/x` is the home directory's `x`.
 pub fn typed_path(text: &str) -> std::path::PathBuf {
@@ -155,6 +155,6 @@ screen_list! {
         Filters(filters::FilterEditor),
         /// A legitimizing form (status, evidence, confirmation, link) and its
         /// result.
-        Legit(Box<legitimize::LegitForm>),
+        Legit(Box<legitimize_form::LegitimizeForm>),
     }
 }

@@ -41,7 +41,7 @@ impl Start {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum WelcomeProgress {
     Editing,
     Quit,
     Done {
@@ -87,11 +87,11 @@ impl WelcomeState {
         }
     }
 
-    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+    pub fn update(&mut self, input: Input, lang: Lang) -> WelcomeProgress {
         let ui = ui(lang);
         self.error = None;
         match input.action {
-            Some(Action::Cancel) => return Outcome::Quit,
+            Some(Action::Cancel) => return WelcomeProgress::Quit,
             Some(Action::NextField) => self.focus = (self.focus + 1).min(self.last_focus()),
             Some(Action::PreviousField) => self.focus = self.focus.saturating_sub(1),
             Some(Action::MoveDown) => self.start = (self.start + 1).min(Start::ALL.len() - 1),
@@ -113,7 +113,7 @@ impl WelcomeState {
                     self.focus = 1;
                     self.error = Some(ui.welcome_need_territory);
                 } else {
-                    return Outcome::Done {
+                    return WelcomeProgress::Done {
                         name: self.name.text().trim().to_string(),
                         territory: self.territory.text().trim().to_string(),
                         start: Start::ALL[self.start],
@@ -128,7 +128,7 @@ impl WelcomeState {
                 };
             }
         }
-        Outcome::Editing
+        WelcomeProgress::Editing
     }
 
     pub fn draw(&self, theme: &Theme, lang: Lang, frame: &mut Frame) {

@@ -24,7 +24,7 @@ use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
-use crate::tui::widgets::field_editor::{FieldEditor, Outcome};
+use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::Scroll;
 
 #[derive(Debug, Clone)]
@@ -453,11 +453,11 @@ impl Screen for WizardState {
             return Effect::None;
         };
         match editor.update(core, input) {
-            Outcome::Editing => {}
-            Outcome::Cancelled => return self.leave(core),
-            Outcome::Skip { forward: true } => self.advance(core),
-            Outcome::Skip { forward: false } => self.back(core),
-            Outcome::Confirmed(values) => {
+            EditorProgress::Editing => {}
+            EditorProgress::Cancelled => return self.leave(core),
+            EditorProgress::Skip { forward: true } => self.advance(core),
+            EditorProgress::Skip { forward: false } => self.back(core),
+            EditorProgress::Confirmed(values) => {
                 let field = editor.field.id.clone();
                 if values.is_empty() {
                     self.values.remove(&field);

@@ -22,7 +22,7 @@ use crate::tui::widgets::picker::{Item, Picker};
 
 /// What an editor says after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum EditorProgress {
     /// Still editing.
     Editing,
     /// Confirmed: the checked, normalised values (none: the field is emptied).
@@ -173,21 +173,21 @@ impl FieldEditor {
         };
     }
 
-    pub fn update(&mut self, core: &Core, input: Input) -> Outcome {
+    pub fn update(&mut self, core: &Core, input: Input) -> EditorProgress {
         match input.action {
-            Some(Action::Cancel) => return Outcome::Cancelled,
+            Some(Action::Cancel) => return EditorProgress::Cancelled,
             Some(Action::Confirm) => {
                 // A single choice is the one under the cursor.
                 return match self.values(core) {
-                    Ok(v) => Outcome::Confirmed(v),
+                    Ok(v) => EditorProgress::Confirmed(v),
                     Err(e) => {
                         self.error = Some(e);
-                        Outcome::Editing
+                        EditorProgress::Editing
                     }
                 };
             }
-            Some(Action::NextField) => return Outcome::Skip { forward: true },
-            Some(Action::PreviousField) => return Outcome::Skip { forward: false },
+            Some(Action::NextField) => return EditorProgress::Skip { forward: true },
+            Some(Action::PreviousField) => return EditorProgress::Skip { forward: false },
             _ => {}
         }
         match &mut self.mode {
@@ -220,7 +220,7 @@ impl FieldEditor {
                 }
             },
         }
-        Outcome::Editing
+        EditorProgress::Editing
     }
 
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {

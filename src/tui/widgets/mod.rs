@@ -1,6 +1,6 @@
 //! Pieces shared by several screens.
 
-pub mod field_editor;
-pub mod input;
-pub mod picker;
-pub mod scroll;
+pub(crate) mod field_editor;
+pub(crate) mod input;
+pub(crate) mod picker;
+pub(crate) mod scroll;

@@ -4,7 +4,7 @@
 
 use crate::lang::Lang;
 
-strings! { Legit, legit;
+strings! { LegitimizeText, legit;
     section_status: "Statut et légitimité", "Status and legitimacy";
     section_history: "Historique du statut — récent d'abord", "Status history — newest first";
     section_evidence: "Preuves ({n}) — récentes d'abord", "Evidence ({n}) — newest first";

@@ -61,7 +61,9 @@ pub enum Among {
     Any,
 }
 
-pub struct Context {
+/// One run of the command line: what every command needs, from its
+/// global options, the environment and the configuration.
+pub struct Invocation {
     pub lang: Lang,
     pub dirs: Dirs,
     pub config: Config,
@@ -74,15 +76,15 @@ pub struct Context {
     pub ascii: bool,
 }
 
-impl Context {
-    pub fn new(cli: &Cli) -> Result<Context, Fail> {
+impl Invocation {
+    pub fn new(cli: &Cli) -> Result<Invocation, Fail> {
         let dirs = Dirs::discover();
         let config = Config::load(&dirs.config_file())
             .map_err(|e| Fail::new(e.localize(Lang::detect(cli.lang))))?;
         let lang = Lang::detect(cli.lang.or(config.lang));
         let file = cli.file.clone().unwrap_or_else(|| dirs.default_census());
         let agent = resolve_agent(cli.agent.as_deref(), &config);
-        Ok(Context {
+        Ok(Invocation {
             lang,
             dirs,
             config,
@@ -170,7 +172,7 @@ impl Context {
         self.with_session(|s| change(&mut s.ws, &s.agent))
     }
 
-    /// [`Context::mutate`], with the editing session (the same as the
+    /// [`Invocation::mutate`], with the editing session (the same as the
     /// interface's) for `change` to call its operations.
     pub fn with_session<T>(
         &self,

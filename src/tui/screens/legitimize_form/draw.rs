@@ -11,9 +11,9 @@ use crate::i18n::missing_text;
 use crate::tui::app::Core;
 use crate::tui::words::legitimize::legit;
 
-use super::{Kind, LegitForm, Report, Widget};
+use super::{Kind, LegitimizeForm, Report, Widget};
 
-impl LegitForm {
+impl LegitimizeForm {
     pub(super) fn draw_form(&self, core: &Core, frame: &mut Frame, area: Rect) {
         let theme = &core.theme;
         // The whole body: the form is all there is to look at while open.

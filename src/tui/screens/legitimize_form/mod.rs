@@ -11,14 +11,14 @@ use ratatui::layout::Rect;
 
 use crate::census::id::InitiativeId;
 use crate::census::network;
-use crate::census::status;
+use crate::census::status::{self, Status};
 use crate::census::value::split_relation;
 use crate::display::inert;
-use crate::i18n::{fill, status_label};
+use crate::i18n::{fill, status_label, status_name};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
-use crate::tui::legitimize::{LegitAction, Outcome};
+use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
@@ -88,7 +88,7 @@ struct Report {
 }
 
 #[derive(Debug, Clone)]
-pub struct LegitForm {
+pub struct LegitimizeForm {
     kind: Kind,
     targets: Vec<InitiativeId>,
     /// The name of the one target, or how many are marked.
@@ -109,10 +109,14 @@ fn name_and_commune(core: &Core, i: &crate::census::model::Initiative) -> String
     }
 }
 
-impl LegitForm {
+impl LegitimizeForm {
     /// The form of `action` for `targets` (the marked ones, or the one shown);
     /// `None` when there is nothing to act on.
-    pub fn open(core: &mut Core, action: Action, targets: Vec<InitiativeId>) -> Option<LegitForm> {
+    pub fn open(
+        core: &mut Core,
+        action: Action,
+        targets: Vec<InitiativeId>,
+    ) -> Option<LegitimizeForm> {
         let t = legit(core.lang);
         let schema = &core.session.ws.schema;
         let census = &core.session.ws.census;
@@ -134,9 +138,12 @@ impl LegitForm {
         let (kind, fields) = match action {
             Action::SetStatus => {
                 let current = (targets.len() == 1).then(|| status::current(first));
-                let items = status::STATUSES
-                    .iter()
-                    .map(|s| Item::new(*s, status_label(s, core.lang), current == Some(*s)))
+                let items = Status::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let id = s.id();
+                        Item::new(id, status_name(s, core.lang), current == Some(id))
+                    })
                     .collect();
                 (
                     Kind::Status,
@@ -209,7 +216,7 @@ impl LegitForm {
             }
             _ => return None,
         };
-        Some(LegitForm {
+        Some(LegitimizeForm {
             kind,
             targets,
             subject,
@@ -276,17 +283,17 @@ impl LegitForm {
     fn submit(&mut self, core: &mut Core) -> Effect {
         let t = legit(core.lang);
         let action = match self.kind {
-            Kind::Status => LegitAction::Status {
+            Kind::Status => LegitimizeStep::Status {
                 status: self.value(0),
                 comment: self.value(1),
             },
-            Kind::Evidence => LegitAction::Evidence {
+            Kind::Evidence => LegitimizeStep::Evidence {
                 kind: self.value(0),
                 date: self.value(1),
                 note: self.value(2),
                 url: self.value(3),
             },
-            Kind::Confirm => LegitAction::Confirm {
+            Kind::Confirm => LegitimizeStep::Confirm {
                 comment: self.value(0),
             },
             Kind::Link | Kind::Unlink => return self.submit_link(core),
@@ -297,12 +304,12 @@ impl LegitForm {
             return Effect::None;
         }
         let done_text = match &action {
-            LegitAction::Status { status, .. } => fill(
+            LegitimizeStep::Status { status, .. } => fill(
                 t.status_done,
                 &[("status", &status_label(status, core.lang))],
             ),
-            LegitAction::Evidence { .. } => t.evidence_done.to_string(),
-            LegitAction::Confirm { .. } => t.confirm_done.to_string(),
+            LegitimizeStep::Evidence { .. } => t.evidence_done.to_string(),
+            LegitimizeStep::Confirm { .. } => t.confirm_done.to_string(),
         };
         if self.targets.len() == 1 {
             if let Some((_, why)) = outcome.refused.first() {
@@ -324,8 +331,8 @@ impl LegitForm {
     fn batch_report(
         &self,
         core: &mut Core,
-        outcome: &Outcome,
-        action: &LegitAction,
+        outcome: &StepResult,
+        action: &LegitimizeStep,
         done_text: &str,
     ) -> Report {
         let t = legit(core.lang);
@@ -355,7 +362,7 @@ impl LegitForm {
         }
         if !outcome.done.is_empty() {
             let undo = match action {
-                LegitAction::Status { .. } => fill(t.batch_undo, &[("key", &core.undo_key())]),
+                LegitimizeStep::Status { .. } => fill(t.batch_undo, &[("key", &core.undo_key())]),
                 _ => t.batch_no_undo.to_string(),
             };
             lines.push((undo, false));
@@ -404,7 +411,7 @@ impl LegitForm {
     }
 }
 
-impl Screen for LegitForm {
+impl Screen for LegitimizeForm {
     fn context(&self, _core: &Core) -> Context {
         if self.report.is_some() {
             // Read, then any key closes it: the help's keys say how.

@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 
-strings! { ExchangeUi, exchange;
+strings! { TransferUi, transfer;
     import_title: "Importer une liste", "Import a list";
     import_file: "Fichier à importer (chemin ; ~ pour le dossier personnel) :", "File to import (path; ~ for the home directory):";
     import_format: "Format (Haut/Bas pour changer)", "Format (Up/Down to change)";

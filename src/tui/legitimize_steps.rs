@@ -22,7 +22,7 @@ use super::keymap::Context;
 
 /// What to do to each target.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LegitAction {
+pub enum LegitimizeStep {
     Status {
         status: String,
         comment: String,
@@ -41,7 +41,7 @@ pub enum LegitAction {
 
 /// What an action did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct StepResult {
     pub done: Vec<InitiativeId>,
     /// Those left unchanged, with why (the command line's words).
     pub refused: Vec<(InitiativeId, String)>,
@@ -51,27 +51,27 @@ pub struct Outcome {
 }
 
 /// How to undo a legitimizing step (kept by the session's undo).
-pub use crate::census::session::LegitUndo;
+pub use crate::census::session::LegitimizeUndo;
 
 impl Core {
     /// Applies `action` to every target; those refused are listed with why,
     /// the others are done. One target: saved through the journal; several:
     /// one save of the whole census.
-    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitAction) -> Outcome {
+    pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitimizeStep) -> StepResult {
         let session = &mut self.session;
         let now = session.clock.now();
         let agent = &session.agent;
-        let mut out = Outcome::default();
+        let mut out = StepResult::default();
         let mut before = Vec::new();
         for id in targets {
             let previous = (session.ws.census.get(id)).map(|i| status::current(i).to_string());
             let census = &mut session.ws.census;
             let schema = &session.ws.schema;
             let result = match action {
-                LegitAction::Status { status, comment } => {
+                LegitimizeStep::Status { status, comment } => {
                     census.set_status(schema, id, status, comment, agent, now)
                 }
-                LegitAction::Evidence {
+                LegitimizeStep::Evidence {
                     kind,
                     date,
                     note,
@@ -80,7 +80,7 @@ impl Core {
                     let date = Some(date.trim()).filter(|d| !d.is_empty());
                     census.add_evidence(schema, id, kind, date, note, url, agent, now)
                 }
-                LegitAction::Confirm { comment } => census.confirm(id, comment, agent, now),
+                LegitimizeStep::Confirm { comment } => census.confirm(id, comment, agent, now),
             };
             match result {
                 Ok(()) => {
@@ -103,8 +103,8 @@ impl Core {
         }
         self.save_changed(&out.done, targets.len() == 1);
         let undo = match action {
-            LegitAction::Status { .. } => LegitUndo::Statuses(before),
-            _ => LegitUndo::Irreversible,
+            LegitimizeStep::Status { .. } => LegitimizeUndo::Statuses(before),
+            _ => LegitimizeUndo::Irreversible,
         };
         self.push_legit_undo(undo);
         out
@@ -144,15 +144,15 @@ impl Core {
     }
 
     /// Undoes a legitimizing step (called by `Core::undo`).
-    pub(super) fn undo_legit(&mut self, step: LegitUndo) {
+    pub(super) fn undo_legit(&mut self, step: LegitimizeUndo) {
         let t = legit(self.lang);
         let list = match step {
-            LegitUndo::Irreversible => {
+            LegitimizeUndo::Irreversible => {
                 let key = self.undo_key();
                 self.say(fill(t.undo_irreversible, &[("key", &key)]));
                 return;
             }
-            LegitUndo::Statuses(list) => list,
+            LegitimizeUndo::Statuses(list) => list,
         };
         let (done, refused) = self.session.set_statuses_back(&list, t.undo_comment);
         let refused: Vec<String> = refused.iter().map(|e| e.localize(self.lang)).collect();
