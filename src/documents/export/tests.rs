@@ -1,6 +1,6 @@
 //! Library-level checks of the exports: selection, values, the network,
 //! escaping, and the ODS zip's determinism. The command-line tests
-//! (tests/cli_export.rs) read every format back on the sample censuses.
+//! (tests/cli/export.rs) read every format back on the sample censuses.
 
 use std::io::Read;
 
