@@ -14,31 +14,8 @@ use crate::i18n::cli::cli;
 use crate::i18n::{duplicate_reason, fill};
 
 use super::ReportFormat;
+use super::conflict_text::{name_of, who};
 use super::invocation::{Among, Fail, Invocation};
-
-pub(super) fn name_of<'a>(
-    census: &'a Census,
-    schema_name: &str,
-    id: &crate::census::InitiativeId,
-) -> &'a str {
-    census
-        .get(id)
-        .and_then(|i| i.value(schema_name))
-        .unwrap_or("?")
-}
-
-pub(super) fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) {
-    match (e.stamp.dot(), e.stamp.at()) {
-        (Some(d), Some(at)) => {
-            let mut name = inert(census.agent_name(&d.agent)).into_owned();
-            if d.agent.is_hand() {
-                name.push_str(cli(lang).by_hand_suffix);
-            }
-            (name, at.date().to_string())
-        }
-        _ => ("?".into(), "?".into()),
-    }
-}
 
 /// A field's label (its id when the form does not know it).
 fn label_of<'a>(
@@ -254,14 +231,14 @@ pub fn list(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
                 );
             }
             Conflict::FusionCycle { survivor, records } => {
-                super::fusion_text::cycle(census, schema, survivor, records, ctx.lang)
+                super::conflict_text::cycle(census, schema, survivor, records, ctx.lang)
             }
             Conflict::FusedNotDuplicate {
                 survivor,
                 absorbed,
                 fusions,
                 marks,
-            } => super::fusion_text::not_duplicate(
+            } => super::conflict_text::not_duplicate(
                 census, schema, survivor, absorbed, fusions, marks, ctx.lang,
             ),
         }

@@ -11,11 +11,11 @@ macro_rules! out {
     ($($arg:tt)*) => { $crate::cli::invocation::emit(&format!($($arg)*)) };
 }
 
+mod conflict_text;
 mod conflicts;
 mod edit;
 mod export;
 mod files;
-mod fusion_text;
 mod git;
 mod git_run;
 mod git_tree;

@@ -6,7 +6,8 @@
 
 use crate::i18n::Lang;
 
-use super::{Block, Document, Span, Table, svg};
+use super::svg::{self, esc};
+use super::{Block, Document, Span, Table};
 
 const STYLE: &str = "
 body { font-family: sans-serif; line-height: 1.5; color: #111; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
@@ -146,26 +147,6 @@ fn spans_html(spans: &[Span]) -> String {
             Span::Link { text, url } => {
                 out.push_str(&format!("<a href=\"{}\">{}</a>", esc(url), esc(text)))
             }
-        }
-    }
-    out
-}
-
-/// Escapes a text for an element or an attribute; control characters, which
-/// XML does not allow, become visible escapes.
-pub fn esc(s: &str) -> String {
-    let s = crate::display::inert(s);
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Not characters XML allows, even escaped.
-            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
         }
     }
     out

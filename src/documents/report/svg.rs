@@ -3,7 +3,6 @@
 //! on paper and without colours.
 
 use super::Chart;
-use super::html::esc;
 
 /// The drawing's width, in SVG units.
 const WIDTH: usize = 640;
@@ -53,6 +52,26 @@ fn cut(label: &str) -> String {
         let s: String = label.chars().take(LABEL_MAX - 1).collect();
         format!("{s}…")
     }
+}
+
+/// Escapes a text for an element or an attribute; control characters, which
+/// XML does not allow, become visible escapes.
+pub fn esc(s: &str) -> String {
+    let s = crate::display::inert(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Not characters XML allows, even escaped.
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! How `conflicts` prints fusions gone wrong between colleagues: records
-//! fused into one another, and a fusion against « not a duplicate ».
+//! How `conflicts` names records and authors, and prints fusions gone wrong
+//! between colleagues: records fused into one another, and a fusion against
+//! « not a duplicate ».
 
 use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Entry};
@@ -9,7 +10,31 @@ use crate::i18n::Lang;
 use crate::i18n::fill;
 use crate::i18n::fusion::fusion;
 
-use super::conflicts::{name_of, who};
+use crate::i18n::cli::cli;
+
+pub(super) fn name_of<'a>(
+    census: &'a Census,
+    schema_name: &str,
+    id: &crate::census::InitiativeId,
+) -> &'a str {
+    census
+        .get(id)
+        .and_then(|i| i.value(schema_name))
+        .unwrap_or("?")
+}
+
+pub(super) fn who(census: &Census, e: &Entry, lang: crate::i18n::Lang) -> (String, String) {
+    match (e.stamp.dot(), e.stamp.at()) {
+        (Some(d), Some(at)) => {
+            let mut name = inert(census.agent_name(&d.agent)).into_owned();
+            if d.agent.is_hand() {
+                name.push_str(cli(lang).by_hand_suffix);
+            }
+            (name, at.date().to_string())
+        }
+        _ => ("?".into(), "?".into()),
+    }
+}
 
 /// The distinct names of who wrote these entries.
 fn authors(census: &Census, entries: &[Entry], lang: Lang) -> String {
