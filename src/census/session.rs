@@ -237,7 +237,8 @@ impl Session {
     }
 
     /// Merges a census received from a colleague, read from `path` (named
-    /// in errors); the result keeps its territory, or `territory`.
+    /// in errors), after adopting the hand edits of this census; the result
+    /// keeps its territory, or `territory`.
     pub fn merge(
         &mut self,
         path: &Path,
@@ -247,6 +248,10 @@ impl Session {
         let ws = &mut self.ws;
         check_schema_version(theirs, &ws.schema, path).map_err(IncomingError::Load)?;
         let now = self.clock.now();
+        // Values changed by hand in this census become this agent's writes
+        // first: the join would otherwise take them for the values they
+        // replaced, which the other copy has seen, and drop both.
+        ws.census.adopt_hand_edits(&self.agent, now);
         merge_received(
             &mut ws.census,
             &ws.schema,

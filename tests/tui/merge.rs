@@ -313,3 +313,24 @@ fn merging_names_a_block_deleted_by_hand_that_comes_back() {
         "{message}"
     );
 }
+
+#[test]
+fn merging_keeps_a_value_changed_by_hand_in_the_census_open_in_the_interface() {
+    // The census open in the interface had Infini's name changed in vim
+    // (the stamp kept, the value new); Yann's copy holds the old name, which
+    // he has seen. The merge must adopt the hand edit first, as `recense
+    // merge` does, or the join drops both names.
+    let text = std::fs::read_to_string(sample_path("pays-de-brest"))
+        .unwrap()
+        .replacen(
+            "(\"Infini (Internet Finistère)\", \"ch2nf:1",
+            "(\"Infini\", \"ch2nf:1",
+            1,
+        );
+    let mut h = Harness::from_text(&text, Setup::default());
+    let theirs = colleague_file(&h, "+33298000002");
+    merge(&mut h, &theirs);
+    let id = InitiativeId::parse(INFINI).unwrap();
+    let ws = h.reopen();
+    assert_eq!(ws.census.get(&id).unwrap().values("nom"), vec!["Infini"]);
+}
