@@ -144,10 +144,7 @@ pub fn list(
                 .iter()
                 .map(|&n| initiative_json(schema, census, &census.initiatives[n], false))
                 .collect();
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&items).unwrap_or_default()
-            );
+            outln!("{}", crate::cli::output::json_text(&items));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -163,8 +160,7 @@ pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, 
         ShowFormat::Text => out!("{}", initiative_text(&ws.schema, &ws.census, i, ctx.lang)),
         ShowFormat::Json => outln!(
             "{}",
-            serde_json::to_string_pretty(&initiative_json(&ws.schema, &ws.census, i, true))
-                .unwrap_or_default()
+            crate::cli::output::json_text(&initiative_json(&ws.schema, &ws.census, i, true))
         ),
         ShowFormat::Ron => out!("{}", file::initiative_canonical(i)),
     }

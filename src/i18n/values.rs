@@ -9,6 +9,7 @@ use crate::census::value::ValueError;
 #[rustfmt::skip]
 pub fn value_error(field: &str, value: &str, error: &ValueError, lang: Lang) -> String {
     let what = value_problem(error, lang);
+    let (field, value) = (crate::display::quoted(field), crate::display::quoted(value));
     if value.is_empty() { format!("{field}: {what}") } else { format!("{field}={value}: {what}") }
 }
 

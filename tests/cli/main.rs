@@ -25,6 +25,7 @@ mod fixtures;
 mod fusion;
 mod git;
 mod git_setup;
+mod hostile;
 mod import;
 mod init;
 mod list;
