@@ -59,15 +59,6 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A CSV cell (`;`-separated, quoted when needed).
-pub fn csv_cell(s: &str) -> String {
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// The text of `recense show`.
 pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: Lang) -> String {
     let mut out = String::new();
