@@ -18,6 +18,7 @@ mod sandbox;
 mod add;
 mod csv_outputs;
 mod edit;
+mod evidence_date;
 mod export;
 mod export_roundtrip;
 mod export_safety;
