@@ -4,15 +4,27 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Control characters (including ESC, so terminal escape sequences) become
-/// visible escapes such as `\u{1b}`; everything else is kept.
+/// Whether a character must not reach a terminal as it is: a control
+/// character (C0, DEL, C1: ESC starts escape sequences, BEL rings) or a
+/// bidirectional override or isolate (U+202E shows text reversed).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Control characters (including ESC, so terminal escape sequences) and
+/// bidi overrides become visible escapes such as `\u{1b}`; everything else
+/// is kept.
 pub fn inert(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if c.is_control() {
+        if is_unsafe(c) {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);
@@ -27,6 +39,59 @@ pub fn inert_multiline(s: &str) -> String {
         .map(|l| inert(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The longest a value quoted in a message may be, in columns.
+pub const QUOTED_MAX: usize = 80;
+
+/// A value quoted in a message: inert, and cut to [`QUOTED_MAX`] columns
+/// (a cell of a megabyte is not echoed whole).
+pub fn quoted(s: &str) -> String {
+    // Cut first (a bounded prefix), then make inert, then cut the escapes.
+    let head: String = s.chars().take(QUOTED_MAX + 1).collect();
+    let cut = head.len() < s.len();
+    let shown = inert(&head);
+    let mut out = truncate(&shown, QUOTED_MAX).into_owned();
+    if cut && !out.ends_with('…') {
+        out = truncate(&format!("{out}…"), QUOTED_MAX).into_owned();
+    }
+    out
+}
+
+/// A whole message for the terminal: line breaks and tabs kept (the
+/// message's own layout), every other unsafe character made inert. The last
+/// guard of what the command line prints; values are made inert before.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && c != '\t' && is_unsafe(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A JSON text for the terminal: the characters serde_json leaves as they are
+/// (DEL, C1 controls, bidi overrides) written as JSON escapes (`\u202e`),
+/// so that the JSON stays the same data.
+pub fn json_for_terminal(s: String) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Display width of a text (wide characters count twice).
@@ -70,6 +135,20 @@ mod tests {
         assert_eq!(inert("x\ny"), "x\\u{a}y");
         assert_eq!(inert_multiline("x\ny\u{7}"), "x\ny\\u{7}");
         assert!(matches!(inert("plain"), Cow::Borrowed(_)));
+        assert_eq!(inert("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(for_terminal("a\nb\u{9b}c\u{1b}"), "a\nb\\u{9b}c\\u{1b}");
+        assert_eq!(
+            json_for_terminal("\"a\u{202e}\"\n".into()),
+            "\"a\\u202e\"\n"
+        );
+    }
+
+    #[test]
+    fn quoted_values_are_short_and_inert() {
+        assert_eq!(quoted("29\u{1b}"), "29\\u{1b}");
+        let long = quoted(&"\u{7}x".repeat(1_000_000));
+        assert_eq!(width(&long), QUOTED_MAX);
+        assert!(long.ends_with('…') && !long.contains('\u{7}'));
     }
 
     #[test]

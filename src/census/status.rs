@@ -131,12 +131,27 @@ pub enum StatusError {
     OwnConfirmation,
     AlreadyConfirmed,
     SameStatus(String),
+    /// An evidence date outside `earliest..=latest` (1900, tomorrow): one
+    /// far ahead would keep the evidence fresh forever.
+    EvidenceDate {
+        date: Date,
+        earliest: Date,
+        latest: Date,
+    },
 }
 
 impl From<OpError> for StatusError {
     fn from(e: OpError) -> StatusError {
         StatusError::Op(e)
     }
+}
+
+/// The dates evidence may bear: from 1900 to tomorrow (a colleague a time
+/// zone ahead may already be there).
+pub fn evidence_dates(now: Timestamp) -> (Date, Date) {
+    let earliest = Date::new(1900, 1, 1).unwrap_or(Date::from_days_since_epoch(-25_567));
+    let latest = Date::from_days_since_epoch(now.date().days_since_epoch() + 1);
+    (earliest, latest)
 }
 
 fn record(pairs: &[(&str, &str)]) -> Value {
@@ -438,6 +453,14 @@ impl Census {
             })?,
             None => now.date(),
         };
+        let (earliest, latest) = evidence_dates(now);
+        if !(earliest..=latest).contains(&date) {
+            return Err(StatusError::EvidenceDate {
+                date,
+                earliest,
+                latest,
+            });
+        }
         let url = if url.trim().is_empty() {
             String::new()
         } else {

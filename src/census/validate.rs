@@ -50,12 +50,19 @@ pub enum Problem {
     FusionCycle {
         cycle: Vec<InitiativeId>,
     },
+    /// An agent's name holds a control character (an escape sequence, a
+    /// line break): it is shown inert, and should be corrected by hand.
+    AgentNameControl {
+        agent: String,
+    },
 }
 
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::MissingRequired | Problem::InvalidValue { .. } => Severity::Error,
+            Problem::MissingRequired
+            | Problem::InvalidValue { .. }
+            | Problem::AgentNameControl { .. } => Severity::Error,
             _ => Severity::Warning,
         }
     }
@@ -114,6 +121,7 @@ pub fn validate(
             },
         });
     }
+    agent_names(census, &text, &mut out);
     let mut cursor = 0;
     for i in &census.initiatives {
         // Initiatives are in file order when the file is canonical; search
@@ -130,6 +138,24 @@ pub fn validate(
     }
     out.extend(crate::census::cycles::diagnostics(census, &text));
     out
+}
+
+/// Agents' names with a control character, located at their line.
+fn agent_names(census: &Census, text: &SourceText, out: &mut Vec<Diagnostic>) {
+    let block = text.find_key("agents", 0).unwrap_or(0);
+    for (id, name) in &census.agents {
+        if name.chars().any(char::is_control) {
+            let at = text.find_string(id.as_str(), block).unwrap_or(block);
+            out.push(Diagnostic {
+                location: text.location(at),
+                initiative: None,
+                field: None,
+                problem: Problem::AgentNameControl {
+                    agent: id.to_string(),
+                },
+            });
+        }
+    }
 }
 
 fn check_initiative(

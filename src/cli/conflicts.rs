@@ -102,10 +102,7 @@ pub fn list(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fail> {
                 }),
             })
             .collect();
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        );
+        outln!("{}", crate::cli::output::json_text(&items));
         return Ok(ExitCode::SUCCESS);
     }
     if found.is_empty() {
@@ -307,10 +304,7 @@ pub fn duplicates(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fa
                 "reasons": p.reasons.iter().map(|r| duplicate_reason(r, ctx.lang)).collect::<Vec<_>>(),
             }))
             .collect();
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        );
+        outln!("{}", crate::cli::output::json_text(&items));
         return Ok(ExitCode::SUCCESS);
     }
     if pairs.is_empty() {

@@ -40,9 +40,10 @@ impl Fail {
     }
 }
 
-/// Writes to standard output. A reader that stops early (`recense list |
+/// Writes to standard output, made inert ([`crate::display::for_terminal`]). A reader that stops early (`recense list |
 /// head`) ends the program quietly instead of making it panic.
 pub fn emit(text: &str) {
+    let text = crate::display::for_terminal(text);
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -180,8 +180,7 @@ pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<
     match format {
         ReportFormat::Json => outln!(
             "{}",
-            serde_json::to_string_pretty(&events.iter().map(|(_, j, _)| j).collect::<Vec<_>>())
-                .unwrap_or_default()
+            crate::cli::output::json_text(&events.iter().map(|(_, j, _)| j).collect::<Vec<_>>())
         ),
         ReportFormat::Text => {
             let name = inert(i.value(&ws.schema.name_field).unwrap_or("?")).into_owned();

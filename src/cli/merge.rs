@@ -106,13 +106,16 @@ pub fn find_agent(ctx: &Invocation, censuses: &[&Census], who: &str) -> Result<A
             let mut known: Vec<String> = censuses
                 .iter()
                 .flat_map(|c| c.agents.iter())
-                .map(|(id, n)| format!("{n} ({id})"))
+                .map(|(id, n)| format!("{} ({id})", crate::display::inert(n)))
                 .collect();
             known.sort();
             known.dedup();
             Fail::new(fill(
                 cli(ctx.lang).unknown_agent,
-                &[("agent", &who), ("known", &known.join(", "))],
+                &[
+                    ("agent", &crate::display::quoted(who)),
+                    ("known", &known.join(", ")),
+                ],
             ))
         })
 }
@@ -229,7 +232,7 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
             say_summary(ctx, file, summary);
             say_received(ctx, file, &r, true);
             if let Some(sender) = sender {
-                let name = s.ws.census.agent_name(&sender).to_string();
+                let name = crate::display::inert(s.ws.census.agent_name(&sender)).into_owned();
                 eprintln!("  {} {name}", t.merge_from);
                 peers.record(sender, theirs);
             }
@@ -287,7 +290,13 @@ pub fn bundle(
             Ok(agent) => bundle_for(&ws.census, &Peers::load(&ws.path), &agent),
             // A colleague who never sent anything here lacks everything.
             Err(_) => {
-                eprintln!("{}", fill(t.bundle_for_newcomer, &[("agent", &who)]));
+                eprintln!(
+                    "{}",
+                    fill(
+                        t.bundle_for_newcomer,
+                        &[("agent", &crate::display::quoted(who))]
+                    )
+                );
                 bundle_for(&ws.census, &Peers::default(), &AgentId::from_name(who))
             }
         },

@@ -11,6 +11,15 @@ macro_rules! out {
     ($($arg:tt)*) => { $crate::cli::invocation::emit(&format!($($arg)*)) };
 }
 
+/// `eprintln!` in the command line: every message goes through
+/// [`crate::display::for_terminal`], so that no control sequence from a file
+/// reaches the terminal (this shadows the standard macro in `cli`).
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        ::std::eprintln!("{}", $crate::display::for_terminal(&format!($($arg)*)))
+    };
+}
+
 mod conflict_text;
 mod conflicts;
 mod edit;

@@ -59,15 +59,6 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A CSV cell (`;`-separated, quoted when needed).
-pub fn csv_cell(s: &str) -> String {
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// The text of `recense show`.
 pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: Lang) -> String {
     let mut out = String::new();
@@ -101,7 +92,11 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             .and_then(|s| Some((s.dot()?, s.at()?, s.by_hand())))
             .map(|(dot, at, hand)| {
                 let hand = if hand { cli(lang).edited_by_hand } else { "" };
-                format!("  [{}, {}{hand}]", census.agent_name(&dot.agent), at.date())
+                format!(
+                    "  [{}, {}{hand}]",
+                    inert(census.agent_name(&dot.agent)),
+                    at.date()
+                )
             })
             .unwrap_or_default();
         let label = truncate(label, label_width);
@@ -159,8 +154,19 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
     if !unknown.is_empty() {
         out.push_str(cli(lang).other_fields_title);
         for f in unknown {
-            line(&mut out, f, &i.values(f).join(", "), i.last_change(f));
+            line(
+                &mut out,
+                &inert(f),
+                &i.values(f).join(", "),
+                i.last_change(f),
+            );
         }
     }
     out
+}
+
+/// Pretty JSON for standard output: the same data, with no character a
+/// terminal would obey ([`crate::display::json_for_terminal`]).
+pub fn json_text(value: &impl serde::Serialize) -> String {
+    crate::display::json_for_terminal(serde_json::to_string_pretty(value).unwrap_or_default())
 }

@@ -13,9 +13,10 @@ use crate::i18n::status_name;
 use std::io::IsTerminal;
 
 use crate::display::{inert, truncate};
+use crate::documents::export::csv_line;
 
 use super::invocation::{Among, Fail, Invocation};
-use super::output::{csv_cell, field_text, initiative_json, initiative_text, table};
+use super::output::{field_text, initiative_json, initiative_text, table};
 use super::{ListFormat, ShowFormat};
 
 /// The options choosing initiatives, the same for `list`, `stats` and
@@ -126,17 +127,17 @@ pub fn list(
             eprintln!("{} {}", found.len(), cli(ctx.lang).initiatives_count);
         }
         ListFormat::Csv => {
-            outln!("id;nom;type;commune");
+            out!("{}", csv_line(["id", "nom", "type", "commune"]));
             for &n in &found {
                 let i = &census.initiatives[n];
+                // Inert for the terminal, then the rule of every CSV.
                 let cells = [
-                    i.id.to_string(),
-                    i.value(&schema.name_field).unwrap_or("").to_string(),
-                    i.value(&schema.kind_field).unwrap_or("").to_string(),
-                    i.value("commune").unwrap_or("").to_string(),
+                    inert(i.id.as_str()),
+                    inert(i.value(&schema.name_field).unwrap_or("")),
+                    inert(i.value(&schema.kind_field).unwrap_or("")),
+                    inert(i.value("commune").unwrap_or("")),
                 ];
-                let line: Vec<String> = cells.iter().map(|c| csv_cell(&inert(c))).collect();
-                outln!("{}", line.join(";"));
+                out!("{}", csv_line(cells.iter().map(AsRef::as_ref)));
             }
         }
         ListFormat::Json => {
@@ -144,10 +145,7 @@ pub fn list(
                 .iter()
                 .map(|&n| initiative_json(schema, census, &census.initiatives[n], false))
                 .collect();
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&items).unwrap_or_default()
-            );
+            outln!("{}", crate::cli::output::json_text(&items));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -163,8 +161,7 @@ pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, 
         ShowFormat::Text => out!("{}", initiative_text(&ws.schema, &ws.census, i, ctx.lang)),
         ShowFormat::Json => outln!(
             "{}",
-            serde_json::to_string_pretty(&initiative_json(&ws.schema, &ws.census, i, true))
-                .unwrap_or_default()
+            crate::cli::output::json_text(&initiative_json(&ws.schema, &ws.census, i, true))
         ),
         ShowFormat::Ron => out!("{}", file::initiative_canonical(i)),
     }

@@ -55,10 +55,7 @@ pub fn stats(
         stats::figures_of(census, schema, &found, today)
     };
     match format {
-        ReportFormat::Json => outln!(
-            "{}",
-            serde_json::to_string_pretty(&figures).unwrap_or_default()
-        ),
+        ReportFormat::Json => outln!("{}", crate::cli::output::json_text(&figures)),
         ReportFormat::Text => out!(
             "{}",
             report::stats_text(&figures, schema, ctx.lang, ctx.ascii)

@@ -83,7 +83,7 @@ pub fn restore_from(
     }
     if !done.created_since.is_empty() {
         let list: Vec<String> = (done.created_since.iter())
-            .map(|(id, name)| format!("{id} {name}"))
+            .map(|(id, name)| format!("{id} {}", crate::display::inert(name)))
             .collect();
         outln!(
             "{}",

@@ -226,25 +226,26 @@ impl Localized for Diagnostic {
             (Severity::Warning, Lang::Fr) => "avertissement",
             (Severity::Warning, Lang::En) => "warning",
         };
-        let field = self.field.as_deref().unwrap_or("");
+        let q = crate::display::quoted;
+        let field = q(self.field.as_deref().unwrap_or(""));
         let id = self.initiative.as_ref().map(|i| i.to_string()).unwrap_or_default();
         let what = match (&self.problem, lang) {
             (P::MissingRequired, Lang::Fr) => format!("{id} : le champ obligatoire « {field} » est vide."),
             (P::MissingRequired, Lang::En) => format!("{id}: required field `{field}` is empty."),
-            (P::InvalidValue { value, error }, Lang::Fr) => format!("{id} : {} (corrigez avec « recense edit {id} --set {field}=… »)", super::value_error(field, value, error, lang)),
-            (P::InvalidValue { value, error }, Lang::En) => format!("{id} : {} (correct it with `recense edit {id} --set {field}=…`)", super::value_error(field, value, error, lang)),
-            (P::NotCanonical { value, canonical }, Lang::Fr) => format!("{id} : {field}={value} sera écrit « {canonical} » à la prochaine modification."),
-            (P::NotCanonical { value, canonical }, Lang::En) => format!("{id}: {field}={value} will be written `{canonical}` at the next change."),
+            (P::InvalidValue { value, error }, Lang::Fr) => format!("{id} : {} (corrigez avec « recense edit {id} --set {field}=… »)", super::value_error(&field, value, error, lang)),
+            (P::InvalidValue { value, error }, Lang::En) => format!("{id} : {} (correct it with `recense edit {id} --set {field}=…`)", super::value_error(&field, value, error, lang)),
+            (P::NotCanonical { value, canonical }, Lang::Fr) => format!("{id} : {field}={} sera écrit « {} » à la prochaine modification.", q(value), q(canonical)),
+            (P::NotCanonical { value, canonical }, Lang::En) => format!("{id}: {field}={} will be written `{}` at the next change.", q(value), q(canonical)),
             (P::UnknownField, Lang::Fr) => format!("{id} : champ « {field} » inconnu du formulaire ; il est conservé tel quel."),
             (P::UnknownField, Lang::En) => format!("{id}: field `{field}` is unknown to the form; it is kept as is."),
-            (P::NotForKind { kind }, Lang::Fr) => format!("{id} : le champ « {field} » ne s'applique pas au type « {kind} »."),
-            (P::NotForKind { kind }, Lang::En) => format!("{id}: field `{field}` does not apply to kind `{kind}`."),
-            (P::Conflict { values }, Lang::Fr) => format!("{id} : conflit sur « {field} » : {} (modifiés en parallèle ; choisissez avec « recense resolve {id} {field} --pick N » ou --set VALEUR).", values.join(" / ")),
-            (P::Conflict { values }, Lang::En) => format!("{id}: conflict on `{field}`: {} (changed concurrently; choose with `recense resolve {id} {field} --pick N` or --set VALUE).", values.join(" / ")),
+            (P::NotForKind { kind }, Lang::Fr) => format!("{id} : le champ « {field} » ne s'applique pas au type « {} ».", q(kind)),
+            (P::NotForKind { kind }, Lang::En) => format!("{id}: field `{field}` does not apply to kind `{}`.", q(kind)),
+            (P::Conflict { values }, Lang::Fr) => format!("{id} : conflit sur « {field} » : {} (modifiés en parallèle ; choisissez avec « recense resolve {id} {field} --pick N » ou --set VALEUR).", values.iter().map(|v| q(v)).collect::<Vec<_>>().join(" / ")),
+            (P::Conflict { values }, Lang::En) => format!("{id}: conflict on `{field}`: {} (changed concurrently; choose with `recense resolve {id} {field} --pick N` or --set VALUE).", values.iter().map(|v| q(v)).collect::<Vec<_>>().join(" / ")),
             (P::HandEdited, Lang::Fr) => format!("{id} : « {field} » a été modifié à la main dans le fichier ; la modification est conservée."),
             (P::HandEdited, Lang::En) => format!("{id}: `{field}` was edited by hand in the file; the edit is kept."),
-            (P::DanglingRelation { target }, Lang::Fr) => format!("{id} : « {field} » renvoie à {target}, absente de ce fichier."),
-            (P::DanglingRelation { target }, Lang::En) => format!("{id}: `{field}` points to {target}, not in this file."),
+            (P::DanglingRelation { target }, Lang::Fr) => format!("{id} : « {field} » renvoie à {}, absente de ce fichier.", q(target)),
+            (P::DanglingRelation { target }, Lang::En) => format!("{id}: `{field}` points to {}, not in this file.", q(target)),
             (P::ChecksumMismatch, Lang::Fr) => "la somme de contrôle ne correspond pas : le fichier a été modifié hors de recense (à la main, ou abîmé en route).".into(),
             (P::ChecksumMismatch, Lang::En) => "the checksum does not match: the file was changed outside recense (by hand, or damaged on the way).".into(),
             (P::ChecksumMissing, Lang::Fr) => "pas de somme de contrôle : le fichier n'a pas été écrit par recense, ou il est tronqué.".into(),
@@ -254,6 +255,8 @@ impl Localized for Diagnostic {
             (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
             (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
             (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
+            (P::AgentNameControl { agent }, Lang::Fr) => format!("le nom d'agent de « {agent} » contient un caractère de contrôle (séquence d'échappement, saut de ligne) : corrigez-le à la main dans le fichier."),
+            (P::AgentNameControl { agent }, Lang::En) => format!("the agent name of `{agent}` holds a control character (an escape sequence, a line break): correct it by hand in the file."),
         };
         format!("{}: {severity}: {what}", self.location)
     }

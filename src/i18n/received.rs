@@ -49,6 +49,7 @@ impl Localized for InvalidValue {
         };
         let mut value = String::new();
         write_str_literal(&mut value, &self.value);
+        let value = crate::display::quoted(&value);
         format!(
             "  {} {}={value}{}{why}",
             self.initiative, self.field, text.colon

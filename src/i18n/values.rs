@@ -9,6 +9,7 @@ use crate::census::value::ValueError;
 #[rustfmt::skip]
 pub fn value_error(field: &str, value: &str, error: &ValueError, lang: Lang) -> String {
     let what = value_problem(error, lang);
+    let (field, value) = (crate::display::quoted(field), crate::display::quoted(value));
     if value.is_empty() { format!("{field}: {what}") } else { format!("{field}={value}: {what}") }
 }
 
@@ -199,6 +200,8 @@ impl Localized for crate::census::status::StatusError {
             (S::AlreadyConfirmed, Lang::En) => "you already confirmed this initiative.".into(),
             (S::SameStatus(s), Lang::Fr) => format!("l'initiative est déjà « {} ».", super::status_label(s, lang)),
             (S::SameStatus(s), Lang::En) => format!("the initiative is already `{}`.", super::status_label(s, lang)),
+            (S::EvidenceDate { date, earliest, latest }, Lang::Fr) => format!("date de preuve {date} refusée : elle doit être entre le {earliest} et le {latest} (demain) ; une date à venir garderait la preuve fraîche pour toujours."),
+            (S::EvidenceDate { date, earliest, latest }, Lang::En) => format!("evidence date {date} refused: it must be between {earliest} and {latest} (tomorrow); a date ahead would keep the evidence fresh forever."),
         }
     }
 }

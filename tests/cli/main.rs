@@ -16,7 +16,9 @@ mod standards_check;
 mod sandbox;
 
 mod add;
+mod csv_outputs;
 mod edit;
+mod evidence_date;
 mod export;
 mod export_roundtrip;
 mod export_safety;
@@ -25,6 +27,7 @@ mod fixtures;
 mod fusion;
 mod git;
 mod git_setup;
+mod hostile;
 mod import;
 mod init;
 mod list;

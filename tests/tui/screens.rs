@@ -376,3 +376,36 @@ fn untrusted_text() {
     h.keys("esc d");
     snap!(&h, "untrusted_delete");
 }
+
+/// A bidi override (U+202E shows the text after it reversed) in a name and
+/// in an agent's name is drawn inert, in the list and in the record's title.
+#[test]
+fn bidi_override_is_drawn_inert() {
+    let census = brest_with(
+        ("evil1", "Mallory\u{202e}yrollaM"),
+        &[(
+            HOSTILE_ID,
+            &[
+                ("nom", "Médiathèque \u{202e}etarip"),
+                ("type", "mediatheque"),
+                ("commune", "Brest\u{2066}"),
+            ],
+        )],
+    );
+    let mut h = Harness::from_text(
+        &recense::census::file::to_canonical(&census),
+        Setup::default(),
+    );
+    let list = h.screen(100, 30);
+    h.keys("/");
+    h.type_text("etarip");
+    h.keys("enter enter");
+    let record = h.screen(100, 30);
+    for (what, text) in [("list", &list), ("record", &record)] {
+        assert!(
+            !text.contains(['\u{202e}', '\u{2066}', '\u{1b}']),
+            "{what}:\n{text}"
+        );
+    }
+    assert!(record.contains("\\u{202e}etarip"), "{record}");
+}

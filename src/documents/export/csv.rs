@@ -33,6 +33,19 @@ pub(super) fn write_row<'a>(
     Ok(())
 }
 
+/// One CSV line (with its `\n`) by the rule of every CSV export: for a CSV
+/// printed rather than written to a file (`recense list --format csv`).
+pub fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
+    let mut bytes = Vec::new();
+    {
+        let mut sink: &mut dyn Write = &mut bytes;
+        let mut w = writer(&mut sink);
+        // Writing to memory cannot fail.
+        let _ = write_row(&mut w, cells).and_then(|()| w.flush());
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 pub(super) fn write_csv(
     census: &Census,
     schema: &Schema,

@@ -11,6 +11,7 @@
 
 pub mod cell;
 mod csv;
+pub use csv::csv_line;
 mod dot;
 mod gexf;
 mod graph;
