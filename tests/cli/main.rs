@@ -28,6 +28,7 @@ mod git_setup;
 mod import;
 mod init;
 mod list;
+mod lock;
 mod merge;
 mod merge_laws;
 mod merge_received;
