@@ -308,9 +308,53 @@ pub struct Lock {
 /// How many times a lock that is being released or created is looked at again.
 const LOCK_TRIES: usize = 200;
 
+/// How long a lock held by another program is waited for before saying who
+/// holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWait {
+    /// Not at all (the default).
+    No,
+    For(std::time::Duration),
+    /// Until it is released.
+    Forever,
+}
+
+/// The wait of every lock taken by this program, in milliseconds
+/// (`u64::MAX`: forever); set once by the command line.
+static LOCK_WAIT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Makes every later [`Lock::acquire`] of this program wait for a lock held
+/// by another program, as `wait` says.
+pub fn wait_for_locks(wait: LockWait) {
+    let ms = match wait {
+        LockWait::No => 0,
+        LockWait::For(d) => u64::try_from(d.as_millis()).unwrap_or(u64::MAX - 1),
+        LockWait::Forever => u64::MAX,
+    };
+    LOCK_WAIT_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
 impl Lock {
-    /// Takes the lock of the census at `census`, or says who holds it.
+    /// Takes the lock of the census at `census`, or says who holds it; a
+    /// lock held by a running program is waited for as [`wait_for_locks`]
+    /// said.
     pub fn acquire(census: &Path, agent: &str) -> Result<Lock, SaveError> {
+        let wait = LOCK_WAIT_MS.load(std::sync::atomic::Ordering::Relaxed);
+        let start = std::time::Instant::now();
+        loop {
+            match Lock::try_acquire(census, agent) {
+                Err(SaveError::Locked { .. })
+                    if wait == u64::MAX || start.elapsed().as_millis() < u128::from(wait) =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                taken => return taken,
+            }
+        }
+    }
+
+    /// Takes the lock of the census at `census` now, or says who holds it.
+    fn try_acquire(census: &Path, agent: &str) -> Result<Lock, SaveError> {
         let path = lock_path(census);
         let holder = LockHolder::current(agent).to_ron();
         let tmp = sibling(

@@ -11,6 +11,7 @@ use crate::census::error::LoadError;
 use crate::census::model::{Census, LookupError};
 use crate::census::ops::OpError;
 use crate::census::session::{OpenError, Session};
+use crate::census::store::LockWait;
 use crate::census::workspace::Workspace;
 use crate::census::{Agent, InitiativeId};
 use crate::config::{Config, Dirs, resolve_agent};
@@ -84,6 +85,7 @@ impl Invocation {
         let lang = Lang::detect(cli.lang.or(config.lang));
         let file = cli.file.clone().unwrap_or_else(|| dirs.default_census());
         let agent = resolve_agent(cli.agent.as_deref(), &config);
+        crate::census::store::wait_for_locks(cli.wait.unwrap_or(LockWait::No));
         Ok(Invocation {
             lang,
             dirs,
@@ -197,5 +199,18 @@ impl Invocation {
         }
         session.close();
         Ok(out)
+    }
+}
+
+/// `--wait`'s value: seconds, or none (`sans-limite`) to wait until the
+/// census is free.
+pub fn parse_wait(text: &str) -> Result<LockWait, String> {
+    match text.trim() {
+        "sans-limite" | "forever" => Ok(LockWait::Forever),
+        "0" => Ok(LockWait::No),
+        n => n
+            .parse::<u64>()
+            .map(|s| LockWait::For(std::time::Duration::from_secs(s)))
+            .map_err(|_| cli(Lang::detect(None)).wait_not_seconds.to_string()),
     }
 }

@@ -142,3 +142,87 @@ fn a_lock_left_on_another_machine_says_how_to_check_and_remove_it() {
     common::assert_unchanged(&before, &env.snapshot());
     assert!(env.path(&lock).exists(), "a lock that may be held is kept");
 }
+
+/// Runs `recense ARGS` (with `env_var` set when given) while this test holds
+/// the lock of `census`, releases the lock once the command has had time to
+/// find it held, and returns the command's output.
+fn run_while_locked(
+    env: &Env,
+    census: &str,
+    args: &[&str],
+    env_var: Option<(&str, &str)>,
+    meanwhile: impl FnOnce(),
+) -> Output {
+    let held = common::hold_lock(env, census, "Yann");
+    let mut cmd = env.std_cmd();
+    cmd.args(args);
+    if let Some((var, value)) = env_var {
+        cmd.env(var, value);
+    }
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run recense");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    meanwhile();
+    // Released as recense releases it: the file removed under its OS lock.
+    std::fs::remove_file(env.path(&format!("{census}.lock"))).expect("remove the lock");
+    drop(held);
+    child.wait_with_output().expect("wait for recense")
+}
+
+const ADD: [&str; 9] = [
+    "--file",
+    CENSUS,
+    "add",
+    "--set",
+    "nom=Infini",
+    "--set",
+    "type=chatons",
+    "--set",
+    "commune=Brest",
+];
+
+#[test]
+fn wait_makes_a_writer_wait_for_the_lock_instead_of_failing() {
+    for (flag, env_var) in [(Some("--wait"), None), (None, Some(("RECENSE_WAIT", "60")))] {
+        let env = Env::with_census();
+        let args: Vec<&str> = flag.into_iter().chain(ADD).collect();
+        let out = run_while_locked(&env, CENSUS, &args, env_var, || {});
+        assert!(
+            out.status.success(),
+            "{flag:?} {env_var:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        env.census_cmd()
+            .arg("list")
+            .assert()
+            .success()
+            .stdout(contains("Infini"));
+        assert!(
+            !env.path("census.ron.lock").exists(),
+            "the lock is released"
+        );
+    }
+}
+
+#[test]
+fn a_wait_of_some_seconds_ends_by_saying_who_holds_the_lock() {
+    let env = Env::with_census();
+    let _held = common::hold_lock(&env, CENSUS, "Yann");
+    let before = env.snapshot();
+    env.cmd()
+        .arg("--wait=1")
+        .args(ADD)
+        .assert()
+        .code(1)
+        .stderr(contains("census.ron: le recensement est ouvert par Yann"));
+    common::assert_unchanged(&before, &env.snapshot());
+    env.cmd()
+        .arg("--wait=bientôt")
+        .args(ADD)
+        .assert()
+        .code(2)
+        .stderr(contains("un nombre de secondes (par exemple --wait=30), ou --wait seul pour attendre sans limite"));
+}
