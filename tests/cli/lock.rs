@@ -226,3 +226,29 @@ fn a_wait_of_some_seconds_ends_by_saying_who_holds_the_lock() {
         .code(2)
         .stderr(contains("un nombre de secondes (par exemple --wait=30), ou --wait seul pour attendre sans limite"));
 }
+
+#[test]
+fn fmt_reads_the_census_only_once_it_holds_the_lock() {
+    let env = Env::new();
+    let name = env.copy_fixture("valid/census-hand-edited.ron");
+    let path = env.path(&name);
+    let out = run_while_locked(&env, &name, &["--wait", "fmt", &name], None, || {
+        // Another writer changes the census while it holds the lock.
+        let text = std::fs::read_to_string(&path).expect("census");
+        std::fs::write(
+            &path,
+            text.replace("\"Infini Brest\"", "\"Infini Brest Métropole\""),
+        )
+        .expect("write");
+    });
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = env.read_text(&name);
+    assert!(
+        text.contains("Infini Brest Métropole"),
+        "the change made under the lock is kept:\n{text}"
+    );
+}
