@@ -200,6 +200,21 @@ impl Invocation {
         session.close();
         Ok(out)
     }
+
+    /// [`Invocation::with_session`] for a dry run: the census is read as for
+    /// writing but without its lock (another program may hold it), and
+    /// nothing is written whatever `change` says.
+    pub fn with_dry_session<T>(
+        &self,
+        change: impl FnOnce(&mut Session) -> Result<(T, bool), Fail>,
+    ) -> Result<T, Fail> {
+        let agent = self.require_agent()?;
+        let ws = Workspace::open(&self.file).map_err(|e| self.load_fail(&e))?;
+        let mut session = Session::new(ws, agent, None);
+        let now = session.clock.now();
+        session.ws.census.adopt_hand_edits(&session.agent, now);
+        change(&mut session).map(|(out, _)| out)
+    }
 }
 
 /// `--wait`'s value: seconds, or none (`sans-limite`) to wait until the

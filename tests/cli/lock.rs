@@ -252,3 +252,26 @@ fn fmt_reads_the_census_only_once_it_holds_the_lock() {
         "the change made under the lock is kept:\n{text}"
     );
 }
+
+#[test]
+fn a_dry_run_merge_needs_no_lock() {
+    let env = Env::with_census();
+    env.add_infini();
+    env.write("recu.ron", env.read(CENSUS));
+    let _held = common::hold_lock(&env, CENSUS, "Yann");
+    let before = env.snapshot();
+    env.census_cmd()
+        .args(["merge", "--dry-run", "recu.ron"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "recu.ron : 0 nouvelle(s), 0 mise(s) à jour, 0 conflit(s)",
+        ))
+        .stdout(contains("(essai : rien n'a été écrit)"));
+    common::assert_unchanged(&before, &env.snapshot());
+    env.census_cmd()
+        .args(["merge", "recu.ron"])
+        .assert()
+        .code(1)
+        .stderr(contains("census.ron: le recensement est ouvert par Yann"));
+}
