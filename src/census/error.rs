@@ -175,4 +175,12 @@ pub enum SaveError {
     },
     #[error("{path}: already exists")]
     AlreadyExists { path: PathBuf },
+    /// A lock file no running recense holds, whose holder is unreadable,
+    /// on another machine, or a process number that runs (maybe reused).
+    #[error("{path}: locked by {lock}")]
+    LockNotProvablyStale {
+        path: PathBuf,
+        lock: PathBuf,
+        holder: Option<Box<crate::census::store::LockHolder>>,
+    },
 }

@@ -291,50 +291,87 @@ fn hostname() -> String {
 }
 
 /// An exclusive right to write a census; released on drop.
+///
+/// The lock file appears whole: the holder is written to a file of its own,
+/// locked by the OS (`flock`), then linked into place, which fails when a lock
+/// exists. A lock file no running program holds the OS lock of is taken over
+/// only when its holder is written and provably gone (same machine, process
+/// not running): it is replaced in one rename while its OS lock is held, so
+/// two programs can never take it over together.
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
+    /// The lock file, OS-locked while this lives.
+    file: File,
+}
+
+/// How many times a lock that is being released or created is looked at again.
+const LOCK_TRIES: usize = 200;
+
+/// How long a lock held by another program is waited for before saying who
+/// holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWait {
+    /// Not at all (the default).
+    No,
+    For(std::time::Duration),
+    /// Until it is released.
+    Forever,
+}
+
+/// The wait of every lock taken by this program, in milliseconds
+/// (`u64::MAX`: forever); set once by the command line.
+static LOCK_WAIT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Makes every later [`Lock::acquire`] of this program wait for a lock held
+/// by another program, as `wait` says.
+pub fn wait_for_locks(wait: LockWait) {
+    let ms = match wait {
+        LockWait::No => 0,
+        LockWait::For(d) => u64::try_from(d.as_millis()).unwrap_or(u64::MAX - 1),
+        LockWait::Forever => u64::MAX,
+    };
+    LOCK_WAIT_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
 }
 
 impl Lock {
-    /// Takes the lock of the census at `census`, or says who holds it. A lock
-    /// whose process is gone (same machine) is taken over.
+    /// Takes the lock of the census at `census`, or says who holds it; a
+    /// lock held by a running program is waited for as [`wait_for_locks`]
+    /// said.
     pub fn acquire(census: &Path, agent: &str) -> Result<Lock, SaveError> {
-        let path = lock_path(census);
-        let me = LockHolder::current(agent);
-        for _ in 0..3 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    let io = |error| SaveError::Io {
-                        path: path.clone(),
-                        error,
-                    };
-                    f.write_all(me.to_ron().as_bytes()).map_err(io)?;
-                    f.sync_all().map_err(io)?;
-                    return Ok(Lock { path });
+        let wait = LOCK_WAIT_MS.load(std::sync::atomic::Ordering::Relaxed);
+        let start = std::time::Instant::now();
+        loop {
+            match Lock::try_acquire(census, agent) {
+                Err(SaveError::Locked { .. })
+                    if wait == u64::MAX || start.elapsed().as_millis() < u128::from(wait) =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = read_holder(&path);
-                    match holder {
-                        Some(h) if !h.is_stale() => {
-                            return Err(SaveError::Locked {
-                                path: census.to_path_buf(),
-                                holder: h,
-                            });
-                        }
-                        // Stale or unreadable (a crash while writing it): remove and retry.
-                        _ => {
-                            let _ = fs::remove_file(&path);
-                        }
-                    }
-                }
-                Err(error) => return Err(SaveError::Io { path, error }),
+                taken => return taken,
             }
         }
-        Err(SaveError::Io {
-            path,
-            error: std::io::Error::other("lock contention"),
-        })
+    }
+
+    /// Takes the lock of the census at `census` now, or says who holds it.
+    fn try_acquire(census: &Path, agent: &str) -> Result<Lock, SaveError> {
+        let path = lock_path(census);
+        let holder = LockHolder::current(agent).to_ron();
+        let tmp = sibling(
+            &path,
+            &format!(".{}-{}", std::process::id(), next_lock_serial()),
+        );
+        let taken = match write_holder(&tmp, &holder) {
+            Ok(mine) => take(census, &path, &tmp, mine, &holder),
+            Err(error) => Err(SaveError::Io {
+                path: tmp.clone(),
+                error,
+            }),
+        };
+        let _ = fs::remove_file(&tmp);
+        let file = taken?;
+        sync_dir(parent_dir(&path));
+        Ok(Lock { path, file })
     }
 
     pub fn path(&self) -> &Path {
@@ -345,6 +382,164 @@ impl Lock {
     pub fn release(self) {}
 }
 
+fn next_lock_serial() -> u64 {
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Creates `tmp` holding `holder`, OS-locked, synced.
+fn write_holder(tmp: &Path, holder: &str) -> std::io::Result<File> {
+    let mut f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(tmp)?;
+    f.lock()?;
+    f.write_all(holder.as_bytes())?;
+    f.sync_all()?;
+    Ok(f)
+}
+
+/// Puts the lock file `tmp` (`mine`, OS-locked) at `path`, or says why not;
+/// returns the file to hold.
+fn take(
+    census: &Path,
+    path: &Path,
+    tmp: &Path,
+    mine: File,
+    holder: &str,
+) -> Result<File, SaveError> {
+    let io = |error| SaveError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    for _ in 0..LOCK_TRIES {
+        match fs::hard_link(tmp, path) {
+            Ok(()) => return Ok(mine),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // No hard links on this file system (some USB keys).
+            Err(_) => return take_without_links(census, path, holder),
+        }
+        match look(census, path)? {
+            Seen::Gone => {}
+            Seen::Stale(_theirs) => {
+                // We hold its OS lock: nobody else can replace it meanwhile.
+                fs::rename(tmp, path).map_err(io)?;
+                return Ok(mine);
+            }
+        }
+    }
+    Err(busy(census, path))
+}
+
+/// What an existing lock file is, once looked at with its OS lock tried.
+enum Seen {
+    /// Released meanwhile, or being written: try again.
+    Gone,
+    /// Its holder is provably gone; we hold its OS lock.
+    Stale(File),
+}
+
+/// Looks at the lock file at `path`: held (an error saying by whom), stale,
+/// or gone.
+fn look(census: &Path, path: &Path) -> Result<Seen, SaveError> {
+    let io = |error| SaveError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let theirs = match OpenOptions::new().read(true).write(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Seen::Gone),
+        Err(error) => return Err(io(error)),
+    };
+    let free = match theirs.try_lock() {
+        Ok(()) => true,
+        Err(std::fs::TryLockError::WouldBlock) => false,
+        Err(std::fs::TryLockError::Error(error)) => return Err(io(error)),
+    };
+    if !is_at(&theirs, path) {
+        return Ok(Seen::Gone);
+    }
+    match holder_of(&theirs) {
+        Some(h) if !free => Err(SaveError::Locked {
+            path: census.to_path_buf(),
+            holder: h,
+        }),
+        Some(h) if h.is_stale() => Ok(Seen::Stale(theirs)),
+        Some(h) => Err(SaveError::LockNotProvablyStale {
+            path: census.to_path_buf(),
+            lock: path.to_path_buf(),
+            holder: Some(Box::new(h)),
+        }),
+        // Being written (without links, or by an older recense).
+        None => {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            Ok(Seen::Gone)
+        }
+    }
+}
+
+/// A lock file that stayed empty or unreadable: not provably stale.
+fn busy(census: &Path, path: &Path) -> SaveError {
+    SaveError::LockNotProvablyStale {
+        path: census.to_path_buf(),
+        lock: path.to_path_buf(),
+        holder: read_holder(path).map(Box::new),
+    }
+}
+
+/// Takes the lock where files cannot be linked: the lock file is created,
+/// then OS-locked and filled; a stale one is rewritten under its OS lock.
+fn take_without_links(census: &Path, path: &Path, holder: &str) -> Result<File, SaveError> {
+    let io = |error| SaveError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let fill = |mut f: File| -> std::io::Result<File> {
+        f.lock()?;
+        f.set_len(0)?;
+        f.write_all(holder.as_bytes())?;
+        f.sync_all()?;
+        Ok(f)
+    };
+    for _ in 0..LOCK_TRIES {
+        match OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(f) => return fill(f).map_err(io),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(io(error)),
+        }
+        if let Seen::Stale(theirs) = look(census, path)? {
+            return fill(theirs).map_err(io);
+        }
+    }
+    Err(busy(census, path))
+}
+
+/// Whether the open file `f` is still the file at `path`.
+fn is_at(f: &File, path: &Path) -> bool {
+    let (Ok(open), Ok(named)) = (f.metadata(), fs::metadata(path)) else {
+        return false;
+    };
+    same_inode(&open, &named)
+}
+
+#[cfg(unix)]
+fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_inode(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    // Without inode numbers: the same size and time of last change.
+    (a.len(), a.modified().ok()) == (b.len(), b.modified().ok())
+}
+
 /// Who holds the lock at `path`, and whether that lock is stale.
 pub fn lock_holder(path: &Path) -> Option<(LockHolder, bool)> {
     let h = read_holder(path)?;
@@ -353,14 +548,20 @@ pub fn lock_holder(path: &Path) -> Option<(LockHolder, bool)> {
 }
 
 fn read_holder(path: &Path) -> Option<LockHolder> {
-    let text = fs::read_to_string(path).ok()?;
+    holder_of(&File::open(path).ok()?)
+}
+
+fn holder_of(mut f: &File) -> Option<LockHolder> {
+    let mut text = String::new();
+    f.read_to_string(&mut text).ok()?;
     ron::from_str(&text).ok()
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Only remove a lock that is still ours.
-        if read_holder(&self.path).is_some_and(|h| h.pid == std::process::id()) {
+        // Removed while its OS lock is held, and only if it is still ours;
+        // the OS lock goes with the file.
+        if is_at(&self.file, &self.path) {
             let _ = fs::remove_file(&self.path);
         }
     }
@@ -443,6 +644,37 @@ mod tests {
         drop(lock);
         assert!(!lock_path(&path).exists());
         Lock::acquire(&path, "Yann").unwrap();
+    }
+
+    #[test]
+    fn a_lock_file_not_provably_stale_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.ron");
+        let running = LockHolder {
+            pid: std::process::id(),
+            ..LockHolder::current("X")
+        };
+        let elsewhere = LockHolder {
+            host: format!("{}-ailleurs", hostname()),
+            pid: u32::MAX - 1,
+            ..LockHolder::current("X")
+        };
+        for (text, holder) in [
+            (String::new(), None),
+            (running.to_ron(), Some(running)),
+            (elsewhere.to_ron(), Some(elsewhere)),
+        ] {
+            fs::write(lock_path(&path), &text).unwrap();
+            match Lock::acquire(&path, "Yann") {
+                Err(SaveError::LockNotProvablyStale { holder: h, .. }) => {
+                    assert_eq!(h.map(|h| *h), holder)
+                }
+                other => panic!("{text:?}: {other:?}"),
+            }
+            assert_eq!(fs::read_to_string(lock_path(&path)).unwrap(), text);
+        }
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary lock file left");
     }
 
     #[test]

@@ -82,7 +82,22 @@ fn validate_one(ctx: &Invocation, path: &Path) -> Result<bool, Fail> {
 /// which are not).
 pub fn fmt(ctx: &Invocation, check: bool, files: &[std::path::PathBuf]) -> Result<ExitCode, Fail> {
     let mut all_canonical = true;
+    let who = ctx
+        .agent
+        .as_ref()
+        .map_or("recense fmt", |a| a.name.as_str());
     for path in files {
+        // Taken before reading, so that no change saved meanwhile by another
+        // program is overwritten; `--check` writes nothing and needs none.
+        let lock = if check {
+            None
+        } else if !path.exists() {
+            // Said missing, not that its lock cannot be made.
+            store::read_source(path).map_err(|e| ctx.fail(&e))?;
+            None
+        } else {
+            Some(Lock::acquire(path, who).map_err(|e| ctx.fail(&e))?)
+        };
         // A byte order mark or `\r\n` line endings are not canonical either.
         let (text, converted) = store::read_source(path).map_err(|e| ctx.fail(&e))?;
         // The journal's changes (a terminal session that did not end) are
@@ -100,13 +115,8 @@ pub fn fmt(ctx: &Invocation, check: bool, files: &[std::path::PathBuf]) -> Resul
                 cli(ctx.lang).not_in_canonical_form
             );
         } else {
-            let who = ctx
-                .agent
-                .as_ref()
-                .map_or("recense fmt", |a| a.name.as_str());
-            let lock = Lock::acquire(path, who).map_err(|e| ctx.fail(&e))?;
             store::save(path, &census).map_err(|e| ctx.fail(&e))?;
-            lock.release();
+            drop(lock);
             outln!("{}: {}", path.display(), cli(ctx.lang).rewritten);
         }
     }

@@ -11,6 +11,7 @@ use crate::census::error::LoadError;
 use crate::census::model::{Census, LookupError};
 use crate::census::ops::OpError;
 use crate::census::session::{OpenError, Session};
+use crate::census::store::LockWait;
 use crate::census::workspace::Workspace;
 use crate::census::{Agent, InitiativeId};
 use crate::config::{Config, Dirs, resolve_agent};
@@ -85,6 +86,7 @@ impl Invocation {
         let lang = Lang::detect(cli.lang.or(config.lang));
         let file = cli.file.clone().unwrap_or_else(|| dirs.default_census());
         let agent = resolve_agent(cli.agent.as_deref(), &config);
+        crate::census::store::wait_for_locks(cli.wait.unwrap_or(LockWait::No));
         Ok(Invocation {
             lang,
             dirs,
@@ -198,5 +200,33 @@ impl Invocation {
         }
         session.close();
         Ok(out)
+    }
+
+    /// [`Invocation::with_session`] for a dry run: the census is read as for
+    /// writing but without its lock (another program may hold it), and
+    /// nothing is written whatever `change` says.
+    pub fn with_dry_session<T>(
+        &self,
+        change: impl FnOnce(&mut Session) -> Result<(T, bool), Fail>,
+    ) -> Result<T, Fail> {
+        let agent = self.require_agent()?;
+        let ws = Workspace::open(&self.file).map_err(|e| self.load_fail(&e))?;
+        let mut session = Session::new(ws, agent, None);
+        let now = session.clock.now();
+        session.ws.census.adopt_hand_edits(&session.agent, now);
+        change(&mut session).map(|(out, _)| out)
+    }
+}
+
+/// `--wait`'s value: seconds, or none (`sans-limite`) to wait until the
+/// census is free.
+pub fn parse_wait(text: &str) -> Result<LockWait, String> {
+    match text.trim() {
+        "sans-limite" | "forever" => Ok(LockWait::Forever),
+        "0" => Ok(LockWait::No),
+        n => n
+            .parse::<u64>()
+            .map(|s| LockWait::For(std::time::Duration::from_secs(s)))
+            .map_err(|_| cli(Lang::detect(None)).wait_not_seconds.to_string()),
     }
 }

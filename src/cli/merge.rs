@@ -7,7 +7,7 @@ use crate::census::exchange::{self, MergeSummary, Peers, bundle_for, bundle_sinc
 use crate::census::file::footer;
 use crate::census::model::Census;
 use crate::census::receive::{Received, merge_received};
-use crate::census::session::Clock;
+use crate::census::session::{Clock, Session};
 use crate::census::store::{self, Lock};
 use crate::census::time::{Date, Timestamp};
 use crate::census::workspace::{check_schema_version, schema_for};
@@ -217,7 +217,7 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
         Some("") => return Err(Fail::new(t.empty_territory)),
         other => other,
     };
-    let any_conflict = ctx.with_session(|s| {
+    let change = |s: &mut Session| {
         // One instant for every file merged.
         s.clock = Clock::Fixed(now);
         // Blocks deleted by hand: told when a colleague's copy brings them back.
@@ -252,7 +252,13 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
         // What colleagues have only makes bundles smaller: not worth failing for.
         let _ = peers.save(&s.ws.path);
         Ok((conflicts, true))
-    })?;
+    };
+    // A dry run writes nothing: it needs no lock.
+    let any_conflict = if dry_run {
+        ctx.with_dry_session(change)
+    } else {
+        ctx.with_session(change)
+    }?;
     if dry_run {
         outln!("{}", t.merge_dry_run);
     } else {

@@ -70,6 +70,9 @@ pub struct Cli {
     /// Langue des messages : fr ou en (sinon selon la locale).
     #[arg(long, global = true, value_name = "fr|en")]
     pub lang: Option<Lang>,
+    /// Attendre que le recensement soit libre s'il est ouvert ailleurs, au plus SECONDES (sans nombre : sans limite ; aussi RECENSE_WAIT).
+    #[arg(long, global = true, env = "RECENSE_WAIT", value_name = "SECONDES", num_args = 0..=1, require_equals = true, default_missing_value = "sans-limite", value_parser = invocation::parse_wait)]
+    pub wait: Option<crate::census::store::LockWait>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -117,4 +117,5 @@ strings! { CliText, cli;
     history_evidence: "{date}  preuve : {kind} par {who}  {note} {url}", "{date}  evidence: {kind} by {who}  {note} {url}";
     history_confirmation: "{date}  confirmée par {who}  {comment}", "{date}  confirmed by {who}  {comment}";
     history_empty: "(pas encore d'historique : ni statut, ni preuve, ni confirmation)", "(no history yet: no status, evidence or confirmation)";
+    wait_not_seconds: "un nombre de secondes (par exemple --wait=30), ou --wait seul pour attendre sans limite", "a number of seconds (for example --wait=30), or --wait alone to wait without limit";
 }

@@ -157,6 +157,10 @@ impl Localized for SaveError {
             (S::Locked { path, holder }, Lang::En) => format!("{}: the census is open by {} (process {} on {}) since {}; wait until they finish, or close that program.", path.display(), holder.agent, holder.pid, holder.host, holder.since),
             (S::AlreadyExists { path }, Lang::Fr) => format!("{}: ce fichier existe déjà ; il n'a pas été remplacé.", path.display()),
             (S::AlreadyExists { path }, Lang::En) => format!("{}: this file already exists; it was not replaced.", path.display()),
+            (S::LockNotProvablyStale { path, lock, holder: Some(h) }, Lang::Fr) => format!("{}: le verrou {} a été laissé par {} (processus {} sur {}) depuis {}, et ce programme n'est peut-être pas arrêté ; vérifiez sur {} avec « ps -p {} », puis, s'il ne s'agit pas de recense, supprimez {}.", path.display(), lock.display(), h.agent, h.pid, h.host, h.since, h.host, h.pid, lock.display()),
+            (S::LockNotProvablyStale { path, lock, holder: Some(h) }, Lang::En) => format!("{}: the lock {} was left by {} (process {} on {}) since {}, and that program may still run; check on {} with \"ps -p {}\", then, if it is not recense, remove {}.", path.display(), lock.display(), h.agent, h.pid, h.host, h.since, h.host, h.pid, lock.display()),
+            (S::LockNotProvablyStale { path, lock, holder: None }, Lang::Fr) => format!("{}: le verrou {} est illisible ; vérifiez qu'aucun recense n'a ce recensement ouvert, puis supprimez {}.", path.display(), lock.display(), lock.display()),
+            (S::LockNotProvablyStale { path, lock, holder: None }, Lang::En) => format!("{}: the lock {} cannot be read; check that no recense has this census open, then remove {}.", path.display(), lock.display(), lock.display()),
         }
     }
 }

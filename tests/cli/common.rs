@@ -415,6 +415,17 @@ pub fn lock_text(pid: u32, host: &str, agent: &str) -> String {
     format!("(pid: {pid}, host: \"{host}\", agent: \"{agent}\", since: \"2026-11-29T09:00:00Z\")\n")
 }
 
+/// Holds the lock of `census` in `env` as a running recense does: the lock
+/// file naming this test's process, under an OS lock kept while the returned
+/// file is open.
+pub fn hold_lock(env: &Env, census: &str, agent: &str) -> std::fs::File {
+    let name = format!("{census}.lock");
+    env.write(&name, lock_text(std::process::id(), &hostname(), agent));
+    let file = std::fs::File::open(env.path(&name)).expect("open the lock");
+    file.lock().expect("OS lock");
+    file
+}
+
 /// The pid of a process that has finished: a lock naming it is stale.
 pub fn dead_pid() -> u32 {
     let mut child = std::process::Command::new("true")

@@ -31,6 +31,7 @@ mod hostile;
 mod import;
 mod init;
 mod list;
+mod lock;
 mod merge;
 mod merge_laws;
 mod merge_received;

@@ -8,7 +8,8 @@ use std::process::Stdio;
 
 use assert_cmd::assert::Assert;
 use common::{
-    CENSUS, Env, assert_located, assert_unchanged, dead_pid, hostname, lock_text, stderr_of,
+    CENSUS, Env, assert_located, assert_unchanged, dead_pid, hold_lock, hostname, lock_text,
+    stderr_of,
 };
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -44,7 +45,7 @@ fn a_second_writer_is_told_who_holds_the_lock() {
     let env = Env::with_census();
     let id = env.add_infini();
     let me = std::process::id();
-    env.write(LOCK, lock_text(me, &hostname(), "Yann"));
+    let _held = hold_lock(&env, CENSUS, "Yann");
     let before = env.snapshot();
     for args in writers(&id) {
         run(&env, &args).code(1).stderr(contains(format!(
@@ -58,7 +59,7 @@ fn a_second_writer_is_told_who_holds_the_lock() {
 #[test]
 fn the_lock_message_is_in_english_with_lang_en() {
     let env = Env::with_census();
-    env.write(LOCK, lock_text(std::process::id(), &hostname(), "Yann"));
+    let _held = hold_lock(&env, CENSUS, "Yann");
     env.census_cmd()
         .args(["--lang", "en", "add", "--set", "nom=Fablab"])
         .assert()
@@ -70,10 +71,7 @@ fn the_lock_message_is_in_english_with_lang_en() {
 fn fmt_respects_the_lock() {
     let env = Env::new();
     let name = env.copy_fixture("valid/census-hand-edited.ron");
-    env.write(
-        &format!("{name}.lock"),
-        lock_text(std::process::id(), &hostname(), "Yann"),
-    );
+    let _held = hold_lock(&env, &name, "Yann");
     let before = env.snapshot();
     env.cmd()
         .args(["fmt", &name])
@@ -130,7 +128,7 @@ fn a_lock_from_another_machine_is_respected() {
         ])
         .assert()
         .code(1)
-        .stderr(contains("ouvert par Yann").and(contains("sur poste-de-yann")));
+        .stderr(contains("laissé par Yann").and(contains("sur poste-de-yann")));
     assert_unchanged(&before, &env.snapshot());
 }
 
