@@ -101,6 +101,9 @@ pub struct Session {
     pub clock: Clock,
     /// Every change is on disk (file or journal).
     pub saved: bool,
+    /// Changes not yet written into the file itself (in the journal, or
+    /// replayed from it): what a save at the end of the session writes.
+    unwritten: bool,
     undo: Vec<UndoStep>,
     /// Held while the session lives; released on drop.
     lock: Option<Lock>,
@@ -109,6 +112,7 @@ pub struct Session {
 impl Session {
     pub fn new(ws: Workspace, agent: Agent, lock: Option<Lock>) -> Session {
         Session {
+            unwritten: ws.report.journal > 0,
             ws,
             agent,
             clock: Clock::System,
@@ -157,6 +161,7 @@ impl Session {
 
     /// Writes the change of one initiative to the journal (fsynced).
     pub fn persist(&mut self, id: &InitiativeId) -> Result<(), SaveError> {
+        self.unwritten = true;
         let r = journal::append(&self.ws.path, &self.ws.census, id);
         self.saved = r.is_ok();
         r
@@ -166,7 +171,15 @@ impl Session {
     pub fn save(&mut self) -> Result<(), SaveError> {
         let r = store::save(&self.ws.path, &self.ws.census);
         self.saved = r.is_ok();
+        self.unwritten = r.is_err();
         r
+    }
+
+    /// Writes the whole census if a change of this session is not yet in
+    /// the file itself; a session that changed nothing writes nothing (the
+    /// file, its checksum and its `.bak` stay as they were).
+    pub fn save_changes(&mut self) -> Result<(), SaveError> {
+        if self.unwritten { self.save() } else { Ok(()) }
     }
 
     /// Creates an initiative.

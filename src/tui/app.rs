@@ -315,6 +315,13 @@ impl Core {
         self.said_saved(result)
     }
 
+    /// Writes the census into its file if this session changed something
+    /// not yet there (`:w`, quitting); otherwise writes nothing.
+    pub fn save_changes(&mut self) -> bool {
+        let result = self.session.save_changes();
+        self.said_saved(result)
+    }
+
     /// The draft of a half-filled entry, kept beside the census.
     pub fn save_draft(&mut self, draft: &Draft) {
         if let Err(e) = draft.save(&self.session.ws.path) {
@@ -344,6 +351,14 @@ impl App {
             overlay: None,
             quit: false,
         }
+    }
+
+    /// What ending the session does (quitting, a dropped connection):
+    /// everything is already on disk (journal); the changes of this session
+    /// are written into the file itself, which also empties the journal. A
+    /// session that changed nothing writes nothing.
+    pub fn end(&mut self) {
+        self.core.save_changes();
     }
 
     /// The screen that has the keys.
@@ -403,7 +418,7 @@ impl App {
         match command {
             "q" | "quit" | "q!" | "wq" | "x" => Effect::Quit,
             "w" | "write" => {
-                if self.core.save_all() {
+                if self.core.save_changes() {
                     let text = self.core.ui().saved;
                     self.core.say(text);
                 }

@@ -85,9 +85,7 @@ pub fn run(opts: Options) -> Result<(), String> {
             if signals.hung_up() {
                 guard.forget_terminal();
             }
-            // Everything is already on disk (journal); write it into the
-            // file itself, which also empties the journal.
-            app.core.save_all();
+            app.end();
             outcome
         }
         Err(_) => {

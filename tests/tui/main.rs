@@ -13,4 +13,5 @@ mod legitimize;
 mod merge;
 mod merge_received;
 mod screens;
+mod unchanged;
 mod update;
