@@ -175,6 +175,11 @@ impl Session {
         r
     }
 
+    /// Whether a change of this session is not yet in the file itself.
+    pub fn has_unwritten_changes(&self) -> bool {
+        self.unwritten
+    }
+
     /// Writes the whole census if a change of this session is not yet in
     /// the file itself; a session that changed nothing writes nothing (the
     /// file, its checksum and its `.bak` stay as they were).
@@ -261,11 +266,12 @@ impl Session {
         let ws = &mut self.ws;
         check_schema_version(theirs, &ws.schema, path).map_err(IncomingError::Load)?;
         let now = self.clock.now();
+        let header = (ws.census.territory.clone(), ws.census.agents.clone());
         // Values changed by hand in this census become this agent's writes
         // first: the join would otherwise take them for the values they
         // replaced, which the other copy has seen, and drop both.
         ws.census.adopt_hand_edits(&self.agent, now);
-        merge_received(
+        let received = merge_received(
             &mut ws.census,
             &ws.schema,
             theirs,
@@ -273,7 +279,15 @@ impl Session {
             now,
             territory,
         )
-        .map_err(IncomingError::Merge)
+        .map_err(IncomingError::Merge)?;
+        // A copy that brings nothing changes nothing: nothing to write.
+        let summary = &received.summary;
+        if summary.new + summary.updated > 0
+            || header != (ws.census.territory.clone(), ws.census.agents.clone())
+        {
+            self.unwritten = true;
+        }
+        Ok(received)
     }
 
     /// Reads a file received from a colleague and merges it (see

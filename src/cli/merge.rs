@@ -244,16 +244,21 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
             }
         }
         if dry_run {
-            return Ok((conflicts, false));
+            return Ok(((conflicts, false), false));
         }
         // What colleagues have only makes bundles smaller: not worth failing for.
         let _ = peers.save(&s.ws.path);
-        Ok((conflicts, true))
+        // A copy that brings nothing new writes nothing.
+        let changed = s.has_unwritten_changes();
+        Ok(((conflicts, changed), changed))
     })?;
+    let (any_conflict, written) = any_conflict;
     if dry_run {
         outln!("{}", t.merge_dry_run);
-    } else {
+    } else if written {
         eprintln!("{} {}", t.merge_written, ctx.file.display());
+    } else {
+        eprintln!("{} {}", t.already_up_to_date, ctx.file.display());
     }
     if any_conflict > 0 {
         eprintln!("{}", t.merge_next);

@@ -253,7 +253,8 @@ impl Core {
             (self.session.merge_file(path, accept_edited)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.count_conflicts();
-        self.save_all();
+        // A copy that brings nothing new writes nothing.
+        self.save_changes();
         Ok(received)
     }
 

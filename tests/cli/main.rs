@@ -37,4 +37,5 @@ mod report_files;
 mod show;
 mod standards;
 mod store;
+mod unchanged;
 mod undo;
