@@ -254,6 +254,8 @@ impl Localized for Diagnostic {
             (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} initiative(s) supprimée(s) à la main du fichier (recense en avait écrit {recorded}) : un collègue qui les a encore les ramènera à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID »."),
             (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} initiative(s) deleted by hand from the file (recense had written {recorded}): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."),
             (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
+            (P::JournalRecordSkipped, Lang::Fr) => "modification du journal incomplète (écriture interrompue : arrêt brutal ou disque plein), ignorée ; elle n'avait pas été enregistrée. Les autres modifications sont gardées ; la prochaine sauvegarde vide le journal.".into(),
+            (P::JournalRecordSkipped, Lang::En) => "incomplete change in the journal (writing interrupted: a crash or a full disk), skipped; it had not been saved. The other changes are kept; the next save empties the journal.".into(),
         };
         format!("{}: {severity}: {what}", self.location)
     }

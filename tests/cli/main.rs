@@ -27,6 +27,7 @@ mod git;
 mod git_setup;
 mod import;
 mod init;
+mod journal;
 mod list;
 mod merge;
 mod merge_laws;
