@@ -133,7 +133,12 @@ impl Core {
         ui(self.lang)
     }
 
+    /// Says something; a write that failed (a full disk) stays said until
+    /// a write succeeds, rather than be replaced by what the change did.
     pub fn say(&mut self, text: impl Into<String>) {
+        if !self.session.saved && self.message.as_ref().is_some_and(|m| m.error) {
+            return;
+        }
         self.message = Some(Message {
             text: text.into(),
             error: false,

@@ -7,6 +7,7 @@ mod tui_common;
 mod bytes;
 mod dashboard;
 mod export;
+mod failed_write;
 mod fusion;
 mod import;
 mod legitimize;
