@@ -175,4 +175,11 @@ pub enum SaveError {
     },
     #[error("{path}: already exists")]
     AlreadyExists { path: PathBuf },
+    /// The file changed on disk during the session and cannot be read or
+    /// merged: it is left alone, the session's changes stay in the journal.
+    #[error("{path}: changed on disk, cannot be merged")]
+    ChangedOnDisk {
+        path: PathBuf,
+        error: Box<crate::census::exchange::IncomingError>,
+    },
 }

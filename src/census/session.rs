@@ -107,12 +107,25 @@ pub struct Session {
     undo: Vec<UndoStep>,
     /// Held while the session lives; released on drop.
     lock: Option<Lock>,
+    /// The file as this session last read or wrote it (modified, length):
+    /// another change on disk (a git merge) is merged in before a save.
+    on_disk: Option<(std::time::SystemTime, u64)>,
+    /// A save merged changes found on disk: what shows the census is stale.
+    merged_from_disk: bool,
+}
+
+/// When and how long the file on disk is, to notice that it changed.
+fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Session {
     pub fn new(ws: Workspace, agent: Agent, lock: Option<Lock>) -> Session {
         Session {
             unwritten: ws.report.journal > 0,
+            on_disk: disk_stamp(&ws.path),
+            merged_from_disk: false,
             ws,
             agent,
             clock: Clock::System,
@@ -168,11 +181,53 @@ impl Session {
     }
 
     /// Writes the whole census atomically (the journal is then emptied).
+    /// A file changed on disk meanwhile (a git merge while the interface
+    /// was open) is merged with this session's census first, never
+    /// overwritten; one that cannot be read is left alone, the changes
+    /// staying in the journal.
     pub fn save(&mut self) -> Result<(), SaveError> {
-        let r = store::save(&self.ws.path, &self.ws.census);
+        let r = self
+            .take_in_disk()
+            .and_then(|()| store::save(&self.ws.path, &self.ws.census));
         self.saved = r.is_ok();
         self.unwritten = r.is_err();
+        if r.is_ok() {
+            self.on_disk = disk_stamp(&self.ws.path);
+        }
         r
+    }
+
+    /// Merges the file on disk into the census if it changed since this
+    /// session read or wrote it.
+    fn take_in_disk(&mut self) -> Result<(), SaveError> {
+        let path = self.ws.path.clone();
+        if self.on_disk.is_none() || disk_stamp(&path) == self.on_disk {
+            return Ok(());
+        }
+        let changed = |error: LoadError| SaveError::ChangedOnDisk {
+            path: path.clone(),
+            error: Box::new(IncomingError::Load(error)),
+        };
+        let text = store::read_limited(&path).map_err(changed)?;
+        let (disk, _) =
+            crate::census::file::parse(&text, &path.display().to_string()).map_err(changed)?;
+        let ws = &mut self.ws;
+        check_schema_version(&disk, &ws.schema, &path).map_err(changed)?;
+        let now = self.clock.now();
+        ws.census.adopt_hand_edits(&self.agent, now);
+        self.merged_from_disk = true;
+        merge_received(&mut ws.census, &ws.schema, &disk, &self.agent, now, None).map_err(|e| {
+            SaveError::ChangedOnDisk {
+                path: path.clone(),
+                error: Box::new(IncomingError::Merge(e)),
+            }
+        })?;
+        Ok(())
+    }
+
+    /// Whether a save merged changes found on disk since last asked.
+    pub fn take_merged_from_disk(&mut self) -> bool {
+        std::mem::take(&mut self.merged_from_disk)
     }
 
     /// Whether a change of this session is not yet in the file itself.

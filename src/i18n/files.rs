@@ -157,6 +157,8 @@ impl Localized for SaveError {
             (S::Locked { path, holder }, Lang::En) => format!("{}: the census is open by {} (process {} on {}) since {}; wait until they finish, or close that program.", path.display(), holder.agent, holder.pid, holder.host, holder.since),
             (S::AlreadyExists { path }, Lang::Fr) => format!("{}: ce fichier existe déjà ; il n'a pas été remplacé.", path.display()),
             (S::AlreadyExists { path }, Lang::En) => format!("{}: this file already exists; it was not replaced.", path.display()),
+            (S::ChangedOnDisk { path, error }, Lang::Fr) => format!("{} a changé sur le disque pendant la session et ne peut pas être fusionné ({}) ; il n'a pas été remplacé, vos modifications restent dans le journal : corrigez le fichier, puis rouvrez-le.", path.display(), error.localize(lang)),
+            (S::ChangedOnDisk { path, error }, Lang::En) => format!("{} changed on disk during the session and cannot be merged ({}); it was not replaced, your changes stay in the journal: fix the file, then open it again.", path.display(), error.localize(lang)),
         }
     }
 }

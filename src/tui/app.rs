@@ -318,6 +318,16 @@ impl Core {
     /// Writes the whole census (the journal is then emptied).
     pub fn save_all(&mut self) -> bool {
         let result = self.session.save();
+        self.after_save(result)
+    }
+
+    /// Says why a save failed; shows what a merge of the file changed on
+    /// disk brought in.
+    fn after_save(&mut self, result: Result<(), SaveError>) -> bool {
+        if self.session.take_merged_from_disk() {
+            self.reindex();
+            self.count_conflicts();
+        }
         self.said_saved(result)
     }
 
@@ -325,7 +335,7 @@ impl Core {
     /// not yet there (`:w`, quitting); otherwise writes nothing.
     pub fn save_changes(&mut self) -> bool {
         let result = self.session.save_changes();
-        self.said_saved(result)
+        self.after_save(result)
     }
 
     /// The draft of a half-filled entry, kept beside the census.
@@ -362,9 +372,18 @@ impl App {
     /// What ending the session does (quitting, a dropped connection):
     /// everything is already on disk (journal); the changes of this session
     /// are written into the file itself, which also empties the journal. A
-    /// session that changed nothing writes nothing.
-    pub fn end(&mut self) {
-        self.core.save_changes();
+    /// session that changed nothing writes nothing. Returns why the write
+    /// failed, if it did (the changes then stay in the journal).
+    pub fn end(&mut self) -> Result<(), String> {
+        if self.core.save_changes() {
+            return Ok(());
+        }
+        Err(self
+            .core
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default())
     }
 
     /// The screen that has the keys.

@@ -89,7 +89,7 @@ pub fn run(opts: Options) -> Result<(), String> {
             if signals.hung_up() {
                 guard.forget_terminal();
             }
-            app.end();
+            app.end()?;
             outcome
         }
         Err(_) => {

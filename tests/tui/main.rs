@@ -5,6 +5,7 @@
 mod tui_common;
 
 mod bytes;
+mod changed_on_disk;
 mod dashboard;
 mod export;
 mod failed_write;

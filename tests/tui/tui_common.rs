@@ -137,11 +137,12 @@ impl Harness {
         self.app.offer_draft();
     }
 
-    /// Quits with `:q`, then ends the session as the interface does.
+    /// Quits with `:q`, then ends the session as the interface does (a
+    /// failed write is left in the status line, for tests to read).
     pub fn quit(&mut self) {
         self.keys(":").type_text("q").keys("enter");
         assert!(self.app.quit, "`:q` quits");
-        self.app.end();
+        let _ = self.app.end();
     }
 
     /// A fresh workspace read from disk: what a later session would see.
