@@ -183,4 +183,11 @@ pub enum SaveError {
         lock: PathBuf,
         holder: Option<Box<crate::census::store::LockHolder>>,
     },
+    /// The file changed on disk during the session and cannot be read or
+    /// merged: it is left alone, the session's changes stay in the journal.
+    #[error("{path}: changed on disk, cannot be merged")]
+    ChangedOnDisk {
+        path: PathBuf,
+        error: Box<crate::census::exchange::IncomingError>,
+    },
 }

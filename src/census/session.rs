@@ -101,14 +101,31 @@ pub struct Session {
     pub clock: Clock,
     /// Every change is on disk (file or journal).
     pub saved: bool,
+    /// Changes not yet written into the file itself (in the journal, or
+    /// replayed from it): what a save at the end of the session writes.
+    unwritten: bool,
     undo: Vec<UndoStep>,
     /// Held while the session lives; released on drop.
     lock: Option<Lock>,
+    /// The file as this session last read or wrote it (modified, length):
+    /// another change on disk (a git merge) is merged in before a save.
+    on_disk: Option<(std::time::SystemTime, u64)>,
+    /// A save merged changes found on disk: what shows the census is stale.
+    merged_from_disk: bool,
+}
+
+/// When and how long the file on disk is, to notice that it changed.
+fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Session {
     pub fn new(ws: Workspace, agent: Agent, lock: Option<Lock>) -> Session {
         Session {
+            unwritten: ws.report.journal > 0,
+            on_disk: disk_stamp(&ws.path),
+            merged_from_disk: false,
             ws,
             agent,
             clock: Clock::System,
@@ -157,16 +174,72 @@ impl Session {
 
     /// Writes the change of one initiative to the journal (fsynced).
     pub fn persist(&mut self, id: &InitiativeId) -> Result<(), SaveError> {
+        self.unwritten = true;
         let r = journal::append(&self.ws.path, &self.ws.census, id);
         self.saved = r.is_ok();
         r
     }
 
     /// Writes the whole census atomically (the journal is then emptied).
+    /// A file changed on disk meanwhile (a git merge while the interface
+    /// was open) is merged with this session's census first, never
+    /// overwritten; one that cannot be read is left alone, the changes
+    /// staying in the journal.
     pub fn save(&mut self) -> Result<(), SaveError> {
-        let r = store::save(&self.ws.path, &self.ws.census);
+        let r = self
+            .take_in_disk()
+            .and_then(|()| store::save(&self.ws.path, &self.ws.census));
         self.saved = r.is_ok();
+        self.unwritten = r.is_err();
+        if r.is_ok() {
+            self.on_disk = disk_stamp(&self.ws.path);
+        }
         r
+    }
+
+    /// Merges the file on disk into the census if it changed since this
+    /// session read or wrote it.
+    fn take_in_disk(&mut self) -> Result<(), SaveError> {
+        let path = self.ws.path.clone();
+        if self.on_disk.is_none() || disk_stamp(&path) == self.on_disk {
+            return Ok(());
+        }
+        let changed = |error: LoadError| SaveError::ChangedOnDisk {
+            path: path.clone(),
+            error: Box::new(IncomingError::Load(error)),
+        };
+        let text = store::read_limited(&path).map_err(changed)?;
+        let (disk, _) =
+            crate::census::file::parse(&text, &path.display().to_string()).map_err(changed)?;
+        let ws = &mut self.ws;
+        check_schema_version(&disk, &ws.schema, &path).map_err(changed)?;
+        let now = self.clock.now();
+        ws.census.adopt_hand_edits(&self.agent, now);
+        self.merged_from_disk = true;
+        merge_received(&mut ws.census, &ws.schema, &disk, &self.agent, now, None).map_err(|e| {
+            SaveError::ChangedOnDisk {
+                path: path.clone(),
+                error: Box::new(IncomingError::Merge(e)),
+            }
+        })?;
+        Ok(())
+    }
+
+    /// Whether a save merged changes found on disk since last asked.
+    pub fn take_merged_from_disk(&mut self) -> bool {
+        std::mem::take(&mut self.merged_from_disk)
+    }
+
+    /// Whether a change of this session is not yet in the file itself.
+    pub fn has_unwritten_changes(&self) -> bool {
+        self.unwritten
+    }
+
+    /// Writes the whole census if a change of this session is not yet in
+    /// the file itself; a session that changed nothing writes nothing (the
+    /// file, its checksum and its `.bak` stay as they were).
+    pub fn save_changes(&mut self) -> Result<(), SaveError> {
+        if self.unwritten { self.save() } else { Ok(()) }
     }
 
     /// Creates an initiative.
@@ -248,11 +321,12 @@ impl Session {
         let ws = &mut self.ws;
         check_schema_version(theirs, &ws.schema, path).map_err(IncomingError::Load)?;
         let now = self.clock.now();
+        let header = (ws.census.territory.clone(), ws.census.agents.clone());
         // Values changed by hand in this census become this agent's writes
         // first: the join would otherwise take them for the values they
         // replaced, which the other copy has seen, and drop both.
         ws.census.adopt_hand_edits(&self.agent, now);
-        merge_received(
+        let received = merge_received(
             &mut ws.census,
             &ws.schema,
             theirs,
@@ -260,7 +334,15 @@ impl Session {
             now,
             territory,
         )
-        .map_err(IncomingError::Merge)
+        .map_err(IncomingError::Merge)?;
+        // A copy that brings nothing changes nothing: nothing to write.
+        let summary = &received.summary;
+        if summary.new + summary.updated > 0
+            || header != (ws.census.territory.clone(), ws.census.agents.clone())
+        {
+            self.unwritten = true;
+        }
+        Ok(received)
     }
 
     /// Reads a file received from a colleague and merges it (see

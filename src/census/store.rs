@@ -16,7 +16,9 @@ use crate::census::time::Timestamp;
 pub fn load(path: &Path) -> Result<(Census, LoadReport), LoadError> {
     let source = read_limited(path)?;
     let (mut census, mut report) = file::parse(&source, &path.display().to_string())?;
-    report.journal = file::journal::replay(path, &mut census)?;
+    let replayed = file::journal::replay(path, &mut census)?;
+    report.journal = replayed.count;
+    report.journal_skipped = replayed.skipped;
     Ok((census, report))
 }
 

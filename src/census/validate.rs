@@ -55,6 +55,9 @@ pub enum Problem {
     AgentNameControl {
         agent: String,
     },
+    /// A journal record cut or damaged (a crash or a full disk while it was
+    /// appended), skipped: the change it held had not been said saved.
+    JournalRecordSkipped,
 }
 
 impl Problem {
@@ -75,6 +78,18 @@ pub struct Diagnostic {
     pub initiative: Option<InitiativeId>,
     pub field: Option<String>,
     pub problem: Problem,
+}
+
+/// The journal records skipped when the census was read, as warnings.
+pub fn journal_skipped(report: &LoadReport) -> Vec<Diagnostic> {
+    (report.journal_skipped.iter())
+        .map(|location| Diagnostic {
+            location: location.clone(),
+            initiative: None,
+            field: None,
+            problem: Problem::JournalRecordSkipped,
+        })
+        .collect()
 }
 
 /// Checks every live initiative; `source` is the file's text, for locations.
@@ -110,6 +125,7 @@ pub fn validate(
             problem: Problem::WrappedByMail,
         });
     }
+    out.extend(journal_skipped(report));
     if let Some(recorded) = report.deleted_by_hand {
         out.push(Diagnostic {
             location: text.location(text.text.rfind("// recense: ").unwrap_or(0)),

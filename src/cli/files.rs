@@ -64,7 +64,9 @@ fn validate_one(ctx: &Invocation, path: &Path) -> Result<bool, Fail> {
             Ok(true)
         }
         Kind::Census => {
-            let (census, report) = file::parse(&text, &name).map_err(|e| ctx.fail(&e))?;
+            let (census, mut report) = file::parse(&text, &name).map_err(|e| ctx.fail(&e))?;
+            // The journal is part of the census: its damaged records are said.
+            report.journal_skipped = file::journal::check(path).map_err(|e| ctx.fail(&e))?;
             let schema = schema_for(path, &census.schema_id).map_err(|e| ctx.fail(&e))?;
             check_schema_version(&census, &schema, path).map_err(|e| ctx.fail(&e))?;
             let diagnostics = validate_census(&census, &schema, &report, &text, &name);

@@ -189,6 +189,9 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
             if ws.report.journal > 0 {
                 report(true, fill(t.doctor_journal, &[("n", &ws.report.journal)]));
             }
+            for skipped in crate::census::validate::journal_skipped(&ws.report) {
+                report(false, skipped.localize(ctx.lang));
+            }
             if Draft::load(&ws.path).is_some() {
                 report(true, t.doctor_draft.to_string());
             }

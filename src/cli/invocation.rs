@@ -111,7 +111,16 @@ impl Invocation {
 
     /// Opens the census for reading.
     pub fn open(&self) -> Result<Workspace, Fail> {
-        Workspace::open(&self.file).map_err(|e| self.load_fail(&e))
+        let ws = Workspace::open(&self.file).map_err(|e| self.load_fail(&e))?;
+        self.warn_journal(&ws);
+        Ok(ws)
+    }
+
+    /// Says which journal records were skipped (cut by a crash or a full disk).
+    fn warn_journal(&self, ws: &Workspace) {
+        for skipped in crate::census::validate::journal_skipped(&ws.report) {
+            eprintln!("{}", skipped.localize(self.lang));
+        }
     }
 
     /// A census that cannot be read, with how to create it when missing.
@@ -186,6 +195,7 @@ impl Invocation {
             OpenError::Load(e) => self.load_fail(&e),
             OpenError::Lock(e) => self.fail(&e),
         })?;
+        self.warn_journal(&session.ws);
         // Blocks deleted by hand: this write forgets them, so it says so
         // unless the change (a merge) brought them back.
         let hand_deleted = session.hand_deleted();

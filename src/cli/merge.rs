@@ -247,22 +247,26 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
             }
         }
         if dry_run {
-            return Ok((conflicts, false));
+            return Ok(((conflicts, false), false));
         }
         // What colleagues have only makes bundles smaller: not worth failing for.
         let _ = peers.save(&s.ws.path);
-        Ok((conflicts, true))
+        // A copy that brings nothing new writes nothing.
+        let changed = s.has_unwritten_changes();
+        Ok(((conflicts, changed), changed))
     };
     // A dry run writes nothing: it needs no lock.
-    let any_conflict = if dry_run {
+    let (any_conflict, written) = if dry_run {
         ctx.with_dry_session(change)
     } else {
         ctx.with_session(change)
     }?;
     if dry_run {
         outln!("{}", t.merge_dry_run);
-    } else {
+    } else if written {
         eprintln!("{} {}", t.merge_written, ctx.file.display());
+    } else {
+        eprintln!("{} {}", t.already_up_to_date, ctx.file.display());
     }
     if any_conflict > 0 {
         eprintln!("{}", t.merge_next);

@@ -161,6 +161,8 @@ impl Localized for SaveError {
             (S::LockNotProvablyStale { path, lock, holder: Some(h) }, Lang::En) => format!("{}: the lock {} was left by {} (process {} on {}) since {}, and that program may still run; check on {} with \"ps -p {}\", then, if it is not recense, remove {}.", path.display(), lock.display(), h.agent, h.pid, h.host, h.since, h.host, h.pid, lock.display()),
             (S::LockNotProvablyStale { path, lock, holder: None }, Lang::Fr) => format!("{}: le verrou {} est illisible ; vérifiez qu'aucun recense n'a ce recensement ouvert, puis supprimez {}.", path.display(), lock.display(), lock.display()),
             (S::LockNotProvablyStale { path, lock, holder: None }, Lang::En) => format!("{}: the lock {} cannot be read; check that no recense has this census open, then remove {}.", path.display(), lock.display(), lock.display()),
+            (S::ChangedOnDisk { path, error }, Lang::Fr) => format!("{} a changé sur le disque pendant la session et ne peut pas être fusionné ({}) ; il n'a pas été remplacé, vos modifications restent dans le journal : corrigez le fichier, puis rouvrez-le.", path.display(), error.localize(lang)),
+            (S::ChangedOnDisk { path, error }, Lang::En) => format!("{} changed on disk during the session and cannot be merged ({}); it was not replaced, your changes stay in the journal: fix the file, then open it again.", path.display(), error.localize(lang)),
         }
     }
 }
@@ -261,6 +263,8 @@ impl Localized for Diagnostic {
             (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
             (P::AgentNameControl { agent }, Lang::Fr) => format!("le nom d'agent de « {agent} » contient un caractère de contrôle (séquence d'échappement, saut de ligne) : corrigez-le à la main dans le fichier."),
             (P::AgentNameControl { agent }, Lang::En) => format!("the agent name of `{agent}` holds a control character (an escape sequence, a line break): correct it by hand in the file."),
+            (P::JournalRecordSkipped, Lang::Fr) => "modification du journal incomplète (écriture interrompue : arrêt brutal ou disque plein), ignorée ; elle n'avait pas été enregistrée. Les autres modifications sont gardées ; la prochaine sauvegarde vide le journal.".into(),
+            (P::JournalRecordSkipped, Lang::En) => "incomplete change in the journal (writing interrupted: a crash or a full disk), skipped; it had not been saved. The other changes are kept; the next save empties the journal.".into(),
         };
         format!("{}: {severity}: {what}", self.location)
     }

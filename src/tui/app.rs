@@ -133,7 +133,12 @@ impl Core {
         ui(self.lang)
     }
 
+    /// Says something; a write that failed (a full disk) stays said until
+    /// a write succeeds, rather than be replaced by what the change did.
     pub fn say(&mut self, text: impl Into<String>) {
+        if !self.session.saved && self.message.as_ref().is_some_and(|m| m.error) {
+            return;
+        }
         self.message = Some(Message {
             text: text.into(),
             error: false,
@@ -253,7 +258,8 @@ impl Core {
             (self.session.merge_file(path, accept_edited)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.count_conflicts();
-        self.save_all();
+        // A copy that brings nothing new writes nothing.
+        self.save_changes();
         Ok(received)
     }
 
@@ -312,7 +318,24 @@ impl Core {
     /// Writes the whole census (the journal is then emptied).
     pub fn save_all(&mut self) -> bool {
         let result = self.session.save();
+        self.after_save(result)
+    }
+
+    /// Says why a save failed; shows what a merge of the file changed on
+    /// disk brought in.
+    fn after_save(&mut self, result: Result<(), SaveError>) -> bool {
+        if self.session.take_merged_from_disk() {
+            self.reindex();
+            self.count_conflicts();
+        }
         self.said_saved(result)
+    }
+
+    /// Writes the census into its file if this session changed something
+    /// not yet there (`:w`, quitting); otherwise writes nothing.
+    pub fn save_changes(&mut self) -> bool {
+        let result = self.session.save_changes();
+        self.after_save(result)
     }
 
     /// The draft of a half-filled entry, kept beside the census.
@@ -344,6 +367,23 @@ impl App {
             overlay: None,
             quit: false,
         }
+    }
+
+    /// What ending the session does (quitting, a dropped connection):
+    /// everything is already on disk (journal); the changes of this session
+    /// are written into the file itself, which also empties the journal. A
+    /// session that changed nothing writes nothing. Returns why the write
+    /// failed, if it did (the changes then stay in the journal).
+    pub fn end(&mut self) -> Result<(), String> {
+        if self.core.save_changes() {
+            return Ok(());
+        }
+        Err(self
+            .core
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default())
     }
 
     /// The screen that has the keys.
@@ -403,7 +443,7 @@ impl App {
         match command {
             "q" | "quit" | "q!" | "wq" | "x" => Effect::Quit,
             "w" | "write" => {
-                if self.core.save_all() {
+                if self.core.save_changes() {
                     let text = self.core.ui().saved;
                     self.core.say(text);
                 }

@@ -70,6 +70,10 @@ pub fn run(opts: Options) -> Result<(), String> {
         // Changes of a session that did not end: write them into the file.
         core.save_all();
     }
+    for skipped in crate::census::validate::journal_skipped(&core.session.ws.report) {
+        let text = skipped.localize(opts.lang);
+        core.error(text);
+    }
     if let Some(p) = problems.first() {
         let text = format!("{} — {}", core.ui().keys_file_error, p.localize(opts.lang));
         core.error(text);
@@ -85,9 +89,7 @@ pub fn run(opts: Options) -> Result<(), String> {
             if signals.hung_up() {
                 guard.forget_terminal();
             }
-            // Everything is already on disk (journal); write it into the
-            // file itself, which also empties the journal.
-            app.core.save_all();
+            app.end()?;
             outcome
         }
         Err(_) => {

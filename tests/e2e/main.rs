@@ -7,3 +7,4 @@ mod dashboard;
 mod exchange;
 mod legitimize;
 mod terminal;
+mod unchanged;

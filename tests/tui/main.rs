@@ -5,12 +5,15 @@
 mod tui_common;
 
 mod bytes;
+mod changed_on_disk;
 mod dashboard;
 mod export;
+mod failed_write;
 mod fusion;
 mod import;
 mod legitimize;
 mod merge;
 mod merge_received;
 mod screens;
+mod unchanged;
 mod update;

@@ -137,6 +137,14 @@ impl Harness {
         self.app.offer_draft();
     }
 
+    /// Quits with `:q`, then ends the session as the interface does (a
+    /// failed write is left in the status line, for tests to read).
+    pub fn quit(&mut self) {
+        self.keys(":").type_text("q").keys("enter");
+        assert!(self.app.quit, "`:q` quits");
+        let _ = self.app.end();
+    }
+
     /// A fresh workspace read from disk: what a later session would see.
     pub fn reopen(&self) -> Workspace {
         Workspace::open(&self.path).expect("census reopens")

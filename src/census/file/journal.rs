@@ -3,9 +3,20 @@
 //!
 //! Each record is the whole initiative after the change, with the display
 //! names of the agents, and replaying a record replaces the initiative: the
-//! same record applied twice gives the same census. A crash while appending
-//! leaves at most an incomplete last record, which is ignored. The journal is
-//! emptied by the next full save.
+//! same record applied twice gives the same census. A record is framed:
+//!
+//! ```text
+//! // change LENGTH CHECKSUM
+//! (agents: {…}, initiative: (…))
+//! // end of change
+//! ```
+//!
+//! LENGTH is the byte length of the body and CHECKSUM its FNV-1a hash, so a
+//! record cut by a crash or a full disk is recognised wherever it is, even
+//! when a later append succeeded: it is skipped (and said), the records
+//! before and after it are replayed. Journals written before the frame (a
+//! body ended by the end line) still replay. The journal is emptied by the
+//! next full save.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -14,11 +25,23 @@ use std::path::{Path, PathBuf};
 use super::de::InitiativeFile;
 use super::ser::{write_initiative, write_str_literal};
 use crate::census::error::{LoadError, SaveError};
+use crate::census::hash::fnv1a64;
 use crate::census::id::{AgentId, InitiativeId};
+use crate::census::locate::Location;
 use crate::census::model::{Census, Initiative};
 
 /// Ends every record: a record without it was being written during a crash.
 const END: &str = "// end of change\n";
+/// Starts every framed record, followed by its length and checksum.
+const HEADER: &str = "// change ";
+
+/// What a replay did: the changes applied, and where records that were cut
+/// or damaged (never acknowledged as saved) were skipped.
+#[derive(Debug, Default)]
+pub struct Replayed {
+    pub count: usize,
+    pub skipped: Vec<Location>,
+}
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,7 +80,10 @@ pub fn append(census_path: &Path, census: &Census, id: &InitiativeId) -> Result<
     // `write_initiative` ends the tuple with "),\n" as in a list.
     text.truncate(text.trim_end_matches([',', '\n']).len());
     text.push_str("\n)\n");
-    text.push_str(END);
+    let mut record = format!("{HEADER}{} {:016x}\n", text.len(), fnv1a64(text.as_bytes()));
+    record.push_str(&text);
+    record.push_str(END);
+    let text = record;
     let mut f = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -68,28 +94,41 @@ pub fn append(census_path: &Path, census: &Census, id: &InitiativeId) -> Result<
 }
 
 /// Applies the journal of `census_path` to `census`, if there is one.
-/// Returns how many changes were replayed.
-pub fn replay(census_path: &Path, census: &mut Census) -> Result<usize, LoadError> {
+/// Records cut or damaged are skipped and listed; the others are applied.
+pub fn replay(census_path: &Path, census: &mut Census) -> Result<Replayed, LoadError> {
     let path = journal_path(census_path);
-    let source = match std::fs::read_to_string(&path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Replayed::default()),
         Err(error) => return Err(LoadError::Io { path, error }),
     };
     let name = path.display().to_string();
-    let text = crate::census::locate::SourceText::new(&name, &source);
-    let mut count = 0;
-    let mut start = 0;
-    while let Some(end) = source[start..].find(END) {
-        let record_text = &source[start..start + end];
-        let record: Record = ron::Options::default().from_str(record_text).map_err(|e| {
-            let mut location = text.location(start);
-            location.line += e.span.start.line.saturating_sub(1);
-            LoadError::Syntax {
-                location,
-                error: crate::census::error::SyntaxError::from_ron(&e.code),
+    let mut replayed = Replayed::default();
+    let mut pos = 0;
+    let mut damaged = false;
+    while pos < bytes.len() {
+        let read = framed(&bytes, pos).or_else(|| legacy(&bytes, pos));
+        let Some((record, next)) = read else {
+            // Cut or damaged (said once for a damaged stretch): on to the
+            // next framed record, which may start mid-line after a cut.
+            if !damaged {
+                let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+                let start = bytes[..pos]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let column = 1 + String::from_utf8_lossy(&bytes[start..pos]).chars().count();
+                replayed.skipped.push(Location {
+                    file: name.clone(),
+                    line,
+                    column,
+                });
             }
-        })?;
+            damaged = true;
+            pos = next_header(&bytes, pos + 1).unwrap_or(bytes.len());
+            continue;
+        };
+        damaged = false;
         census.agents.extend(record.agents);
         let mut i = Initiative {
             id: record.initiative.id,
@@ -99,13 +138,66 @@ pub fn replay(census_path: &Path, census: &mut Census) -> Result<usize, LoadErro
         };
         i.normalize();
         census.insert(i);
-        count += 1;
-        start += end + END.len();
+        replayed.count += 1;
+        pos = next;
     }
-    if count > 0 {
+    if replayed.count > 0 {
         crate::census::cycles::mark(census);
     }
-    Ok(count)
+    Ok(replayed)
+}
+
+/// The records of the journal of `census_path` that are cut or damaged,
+/// without applying any (for `validate` and `doctor`).
+pub fn check(census_path: &Path) -> Result<Vec<Location>, LoadError> {
+    let mut scratch = Census::new("", "", 0);
+    replay(census_path, &mut scratch).map(|r| r.skipped)
+}
+
+/// A framed record starting at `pos`, if whole and its checksum right;
+/// with where the next one starts.
+fn framed(bytes: &[u8], pos: usize) -> Option<(Record, usize)> {
+    let rest = bytes[pos..].strip_prefix(HEADER.as_bytes())?;
+    let eol = rest.iter().position(|&b| b == b'\n')?;
+    let header = std::str::from_utf8(&rest[..eol]).ok()?;
+    let (len, sum) = header.split_once(' ')?;
+    let len: usize = len.parse().ok()?;
+    let sum = u64::from_str_radix(sum, 16).ok()?;
+    let body = rest.get(eol + 1..eol + 1 + len)?;
+    let after = &rest[eol + 1 + len..];
+    if fnv1a64(body) != sum || !after.starts_with(END.as_bytes()) {
+        return None;
+    }
+    let record = parse(body)?;
+    let next = pos + HEADER.len() + eol + 1 + len + END.len();
+    Some((record, next))
+}
+
+/// A record written before the frame: a body ended by the end line.
+fn legacy(bytes: &[u8], pos: usize) -> Option<(Record, usize)> {
+    let rest = &bytes[pos..];
+    if rest.starts_with(HEADER.as_bytes()) {
+        return None;
+    }
+    let end = find(rest, END.as_bytes())?;
+    let record = parse(&rest[..end])?;
+    Some((record, pos + end + END.len()))
+}
+
+fn parse(body: &[u8]) -> Option<Record> {
+    let text = std::str::from_utf8(body).ok()?;
+    ron::Options::default().from_str(text).ok()
+}
+
+/// Where the next framed record begins, from `from` on (after a cut
+/// record it starts mid-line).
+fn next_header(bytes: &[u8], from: usize) -> Option<usize> {
+    let start = from.min(bytes.len());
+    find(&bytes[start..], HEADER.as_bytes()).map(|i| start + i)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Removes the journal (after a full save holds everything it had).
@@ -121,7 +213,7 @@ mod tests {
     use crate::census::time::Timestamp;
 
     #[test]
-    fn changes_replay_idempotently_and_a_torn_record_is_ignored() {
+    fn changes_replay_idempotently_and_a_torn_record_is_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.ron");
         let schema = Schema::default_schema();
@@ -141,7 +233,7 @@ mod tests {
         append(&path, &census, &id).unwrap();
 
         let mut replayed = saved.clone();
-        assert_eq!(replay(&path, &mut replayed).unwrap(), 2);
+        assert_eq!(replay(&path, &mut replayed).unwrap().count, 2);
         assert_eq!(replayed, census);
 
         // A crash in the middle of a third record.
@@ -150,8 +242,26 @@ mod tests {
             .open(journal_path(&path))
             .unwrap();
         f.write_all(b"(\n    agents: {\"zz").unwrap();
+        let mut replayed = saved.clone();
+        let r = replay(&path, &mut replayed).unwrap();
+        assert_eq!((r.count, r.skipped.len()), (2, 1));
+        assert_eq!(replayed, census);
+
+        // A later append succeeds after the cut one (a full disk freed):
+        // the cut record is skipped, the one after it kept.
+        let other = census.initiatives[5].id.clone();
+        let set =
+            parse_assignments(&schema, &census, &["notes=Plus tard".into()], Some(&other)).unwrap();
+        census
+            .edit_initiative(&schema, &other, &agent, &Changes::set(set), Timestamp(6))
+            .unwrap();
+        append(&path, &census, &other).unwrap();
         let mut replayed = saved;
-        assert_eq!(replay(&path, &mut replayed).unwrap(), 2);
+        let r = replay(&path, &mut replayed).unwrap();
+        assert_eq!((r.count, r.skipped.len()), (3, 1));
+        let text = std::fs::read_to_string(journal_path(&path)).unwrap();
+        let cut = text.find("(\n    agents: {\"zz").unwrap();
+        assert_eq!(r.skipped[0].line, text[..cut].lines().count() + 1);
         assert_eq!(replayed, census);
     }
 }

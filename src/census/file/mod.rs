@@ -40,6 +40,9 @@ pub struct LoadReport {
     /// The footer of a file from which initiative blocks were deleted by
     /// hand (what it recorded), to tell how many and, at a merge, which.
     pub deleted_by_hand: Option<footer::Recorded>,
+    /// Journal records cut or damaged (a crash or a full disk during an
+    /// append), skipped at replay.
+    pub journal_skipped: Vec<Location>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -186,6 +189,7 @@ pub fn parse_with_threads(
             journal: 0,
             wrapped,
             deleted_by_hand: ids,
+            journal_skipped: Vec::new(),
         },
     ))
 }
