@@ -175,4 +175,6 @@ pub enum SaveError {
     },
     #[error("{path}: already exists")]
     AlreadyExists { path: PathBuf },
+    #[error("{path}: read-only")]
+    ReadOnly { path: PathBuf },
 }

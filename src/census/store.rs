@@ -10,6 +10,9 @@ use crate::census::file::{self, LoadReport, MAX_FILE_BYTES};
 use crate::census::model::Census;
 use crate::census::time::Timestamp;
 
+mod keep;
+use keep::Target;
+
 /// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
 /// Reads a census file, and replays its journal (changes saved one by one by
 /// the terminal interface) when there is one.
@@ -99,25 +102,29 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Writes `text` to a temporary file beside `path` and fsyncs it.
-fn write_temp(path: &Path, text: &str) -> Result<PathBuf, SaveError> {
-    write_temp_with(path, |f| f.write_all(text.as_bytes())).map(|(tmp, ())| tmp)
+/// Writes `text` to a temporary file beside the target and fsyncs it.
+fn write_temp(target: &Target, text: &str, mode: u32) -> Result<PathBuf, SaveError> {
+    write_temp_with(target, mode, |f| f.write_all(text.as_bytes())).map(|(tmp, ())| tmp)
 }
 
-/// Fills a temporary file beside `path` through `fill` (buffered) and
-/// fsyncs it; on any failure the temporary file is removed.
+/// Fills a temporary file beside the target through `fill` (buffered),
+/// gives it the mode and group of the file it replaces (`mode` for a new
+/// one) and fsyncs it; on any failure the temporary file is removed.
 fn write_temp_with<T>(
-    path: &Path,
+    target: &Target,
+    mode: u32,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
 ) -> Result<(PathBuf, T), SaveError> {
-    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
-    let f = File::create(&tmp).map_err(|error| SaveError::Io {
+    let path = &target.path;
+    let tmp = sibling(path, &keep::temp_suffix());
+    let f = keep::create_temp(&tmp, mode).map_err(|error| SaveError::Io {
         path: tmp.clone(),
         error,
     })?;
     let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
     let written = fill(&mut w).and_then(|out| {
         w.flush()?;
+        target.apply_to(w.get_ref())?;
         w.get_ref().sync_all()?;
         Ok(out)
     });
@@ -137,20 +144,22 @@ fn write_temp_with<T>(
 /// Writes a file atomically from a stream (an export): `fill` writes into a
 /// temporary file beside `path`, which then replaces `path` in one rename.
 /// When `fill` fails, `path` is left as it was and no temporary file stays.
-/// No backup is kept: an export can be made again.
+/// No backup is kept: an export can be made again. A symlink is written
+/// through, mode and group are kept, a read-only file is refused.
 pub fn write_atomically<T>(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
 ) -> Result<T, SaveError> {
-    let (tmp, out) = write_temp_with(path, fill)?;
-    if let Err(error) = fs::rename(&tmp, path) {
+    let target = Target::of(path)?;
+    let (tmp, out) = write_temp_with(&target, keep::SHARED, fill)?;
+    if let Err(error) = fs::rename(&tmp, &target.path) {
         let _ = fs::remove_file(&tmp);
         return Err(SaveError::Io {
             path: path.to_path_buf(),
             error,
         });
     }
-    sync_dir(parent_dir(path));
+    sync_dir(parent_dir(&target.path));
     Ok(out)
 }
 
@@ -189,31 +198,40 @@ pub enum Backup {
     None,
 }
 
-/// Saves atomically, with or without a backup of the previous version.
+/// Saves atomically, with or without a backup of the previous version. A
+/// symlink is written through to its target (in the target's folder), the
+/// mode and group of the file are kept, a read-only census is refused; a
+/// new file is readable by its owner only.
 pub fn save_text_with(path: &Path, text: &str, backup: Backup) -> Result<(), SaveError> {
-    let tmp = write_temp(path, text)?;
+    let target = Target::of(path)?;
+    let tmp = write_temp(&target, text, keep::PRIVATE)?;
     let io = |error| SaveError::Io {
         path: path.to_path_buf(),
         error,
     };
-    if backup == Backup::Keep && path.exists() {
+    if backup == Backup::Keep && target.before.is_some() {
         let bak = backup_path(path);
         let _ = fs::remove_file(&bak);
         // A hard link keeps the old version without a moment where `path` is
-        // missing; file systems without links get a copy.
-        if fs::hard_link(path, &bak).is_err() {
-            fs::copy(path, &bak).map_err(io)?;
+        // missing; file systems without links (or a target on another one)
+        // get a copy.
+        if fs::hard_link(&target.path, &bak).is_err() {
+            if let Err(error) = fs::copy(&target.path, &bak) {
+                let _ = fs::remove_file(&tmp);
+                return Err(io(error));
+            }
         }
     }
-    if let Err(error) = fs::rename(&tmp, path) {
+    if let Err(error) = fs::rename(&tmp, &target.path) {
         let _ = fs::remove_file(&tmp);
         return Err(io(error));
     }
-    sync_dir(parent_dir(path));
+    sync_dir(parent_dir(&target.path));
     Ok(())
 }
 
-/// Creates a new census file; refuses to replace an existing one.
+/// Creates a new census file, readable by its owner only; refuses to
+/// replace an existing one.
 pub fn create(path: &Path, census: &Census) -> Result<(), SaveError> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|error| SaveError::Io {
@@ -221,7 +239,11 @@ pub fn create(path: &Path, census: &Census) -> Result<(), SaveError> {
             error,
         })?;
     }
-    let tmp = write_temp(path, &file::to_canonical(census))?;
+    let new = Target {
+        path: path.to_path_buf(),
+        before: None,
+    };
+    let tmp = write_temp(&new, &file::to_canonical(census), keep::PRIVATE)?;
     // `hard_link` fails if `path` exists: no race with another creator.
     let result = fs::hard_link(&tmp, path);
     let _ = fs::remove_file(&tmp);

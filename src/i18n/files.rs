@@ -157,6 +157,8 @@ impl Localized for SaveError {
             (S::Locked { path, holder }, Lang::En) => format!("{}: the census is open by {} (process {} on {}) since {}; wait until they finish, or close that program.", path.display(), holder.agent, holder.pid, holder.host, holder.since),
             (S::AlreadyExists { path }, Lang::Fr) => format!("{}: ce fichier existe déjà ; il n'a pas été remplacé.", path.display()),
             (S::AlreadyExists { path }, Lang::En) => format!("{}: this file already exists; it was not replaced.", path.display()),
+            (S::ReadOnly { path }, Lang::Fr) => format!("{}: ce fichier est en lecture seule ; rien n'a été écrit. Pour l'autoriser : chmod u+w {}", path.display(), shell_word(&path.display().to_string())),
+            (S::ReadOnly { path }, Lang::En) => format!("{}: this file is read-only; nothing was written. To allow writing: chmod u+w {}", path.display(), shell_word(&path.display().to_string())),
         }
     }
 }

@@ -34,6 +34,7 @@ mod merge_received;
 mod received_files;
 mod report;
 mod report_files;
+mod save_keeps;
 mod show;
 mod standards;
 mod store;
