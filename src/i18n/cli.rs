@@ -38,6 +38,7 @@ strings! { CliText, cli;
     bundle_written: "{n} initiative(s) dans le paquet {file}", "{n} initiative(s) in the bundle {file}";
     bundle_need_one: "donnez --since DATE ou --for AGENT", "give --since DATE or --for AGENT";
     bundle_for_newcomer: "{agent} n'a encore rien envoyé ici : le paquet contient tout le recensement.", "{agent} has sent nothing here yet: the bundle holds the whole census.";
+    bundle_output_is_census: "{file} est le recensement lui-même : le paquet le remplacerait ; choisissez un autre fichier de sortie (par exemple paquet.ron)", "{file} is the census itself: the bundle would replace it; choose another output file (for example bundle.ron)";
     bad_date: "date illisible : {date} (attendu AAAA-MM-JJ)", "unreadable date: {date} (expected YYYY-MM-DD)";
     unknown_agent: "agent inconnu : {agent} ; agents de ce recensement : {known}", "unknown agent: {agent}; agents of this census: {known}";
     driver_unreadable: "fusion git de {path} impossible :", "git merge of {path} impossible:";

@@ -16,6 +16,7 @@ mod standards_check;
 mod sandbox;
 
 mod add;
+mod bundle_onto;
 mod edit;
 mod export;
 mod export_roundtrip;
