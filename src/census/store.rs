@@ -12,6 +12,7 @@ use crate::census::time::Timestamp;
 
 mod keep;
 use keep::Target;
+pub use keep::stale_temps;
 
 /// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
 /// Reads a census file, and replays its journal (changes saved one by one by
@@ -201,9 +202,11 @@ pub enum Backup {
 /// Saves atomically, with or without a backup of the previous version. A
 /// symlink is written through to its target (in the target's folder), the
 /// mode and group of the file are kept, a read-only census is refused; a
-/// new file is readable by its owner only.
+/// new file is readable by its owner only. The temporary files of saves
+/// that crashed (see [`stale_temps`]) are removed first.
 pub fn save_text_with(path: &Path, text: &str, backup: Backup) -> Result<(), SaveError> {
     let target = Target::of(path)?;
+    keep::remove_stale_temps(&target.path);
     let tmp = write_temp(&target, text, keep::PRIVATE)?;
     let io = |error| SaveError::Io {
         path: path.to_path_buf(),

@@ -37,6 +37,7 @@ mod report;
 mod report_files;
 mod save_keeps;
 mod show;
+mod stale_temps;
 mod standards;
 mod store;
 mod undo;

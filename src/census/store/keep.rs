@@ -1,6 +1,7 @@
 //! What a save keeps of the file it replaces: the symlink (the save writes
 //! through to its target), the mode and the group; a read-only file is not
-//! replaced. Also the temporary files a crashed save left behind.
+//! replaced. Also the temporary files a crashed save left behind, which
+//! the next save removes.
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -104,4 +105,58 @@ fn host_tag() -> String {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect()
+}
+/// The temporary files beside `path` left by saves of processes that no
+/// longer run on this machine (a crash, a `kill -9`): each a whole copy of
+/// the census. Those of another machine, or of a running process, are not
+/// named. Older versions named them `.tmp-PID`, without the machine.
+pub fn stale_temps(path: &Path) -> Vec<PathBuf> {
+    // Without /proc, whether a process runs cannot be told: name nothing.
+    if !Path::new("/proc/self").exists() {
+        return Vec::new();
+    }
+    // The temporary files are beside the file a symlink names.
+    let path = &follow_links(path).unwrap_or_else(|_| path.to_path_buf());
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}.tmp-");
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let host = host_tag();
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            let file = e.file_name();
+            let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+                return false;
+            };
+            let (pid, from) = match rest.split_once('-') {
+                Some((pid, from)) => (pid, from),
+                None => (rest, host.as_str()),
+            };
+            let Ok(pid) = pid.parse::<u32>() else {
+                return false;
+            };
+            from == host
+                && pid != std::process::id()
+                && !Path::new(&format!("/proc/{pid}")).exists()
+        })
+        .map(|e| path.with_file_name(e.file_name()))
+        .collect();
+    stale.sort();
+    stale
+}
+
+/// Removes the [`stale_temps`] beside `path`; a save does it first.
+pub(super) fn remove_stale_temps(path: &Path) {
+    for tmp in stale_temps(path) {
+        let _ = fs::remove_file(tmp);
+    }
 }
