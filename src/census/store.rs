@@ -48,18 +48,25 @@ pub fn read_source(path: &Path) -> Result<(String, bool), LoadError> {
         }
     };
     let f = File::open(path).map_err(io)?;
-    let size = f.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let meta = f.metadata().map_err(io)?;
+    if is_device(&meta) {
+        return Err(LoadError::NotAFile {
             path: path.to_path_buf(),
-            size,
-            max: MAX_FILE_BYTES,
         });
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    f.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        max: MAX_FILE_BYTES,
+    };
+    let size = meta.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let bytes = match read_capped(f, size, MAX_FILE_BYTES).map_err(io)? {
+        Ok(bytes) => bytes,
+        Err(read) => return Err(too_large(read)),
+    };
     if let Some(format) = file::received::compressed_format(&bytes) {
         return Err(LoadError::Compressed {
             path: path.to_path_buf(),
@@ -79,6 +86,31 @@ pub fn read_source(path: &Path) -> Result<(String, bool), LoadError> {
         }
     })?;
     Ok(file::received::normalize(text))
+}
+
+/// Reads at most `max` bytes; more is an error holding how many were read
+/// (`max + 1`). A stream (a pipe) has no size beforehand (`size` is only a
+/// hint): the limit holds on what comes.
+fn read_capped(f: impl Read, size: u64, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut bytes = Vec::with_capacity(size.min(max) as usize);
+    f.take(max + 1).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > max { Err(read) } else { Ok(bytes) })
+}
+
+/// A character or block device: endless (`/dev/zero`) or a whole disk.
+fn is_device(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        kind.is_char_device() || kind.is_block_device()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -451,6 +483,13 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn the_size_limit_holds_for_a_stream_without_a_size() {
+        let stream: &[u8] = b"0123456789";
+        assert_eq!(read_capped(stream, 0, 4).unwrap(), Err(5));
+        assert_eq!(read_capped(stream, 0, 10).unwrap().unwrap(), stream);
     }
 
     #[test]

@@ -86,6 +86,8 @@ impl Localized for LoadError {
             (L::Io { path, error }, Lang::En) => format!("{}: cannot read ({}).", path.display(), io_error(error, lang)),
             (L::TooLarge { path, size, max }, Lang::Fr) => format!("{}: fichier trop gros ({size} octets, au plus {max}) : ce n'est probablement pas un recensement.", path.display()),
             (L::TooLarge { path, size, max }, Lang::En) => format!("{}: file too large ({size} bytes, at most {max}): probably not a census.", path.display()),
+            (L::NotAFile { path }, Lang::Fr) => format!("{}: ce n'est pas un fichier mais un périphérique ; donnez le chemin d'un recensement (un fichier .ron).", path.display()),
+            (L::NotAFile { path }, Lang::En) => format!("{}: this is a device, not a file; give the path of a census (a .ron file).", path.display()),
             (L::Syntax { location, error }, _) => format!("{location}: {}", error.localize(lang)),
             (L::NewerFormat { location, found }, Lang::Fr) => format!("{location}: ce fichier est au format {found}, plus récent que celui que cette version de recense comprend ({FORMAT_VERSION}). Mettez recense à jour ; le fichier n'a pas été modifié."),
             (L::NewerFormat { location, found }, Lang::En) => format!("{location}: this file uses format {found}, newer than this version of recense understands ({FORMAT_VERSION}). Update recense; the file was not changed."),

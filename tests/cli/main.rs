@@ -32,6 +32,7 @@ mod list;
 mod merge;
 mod merge_laws;
 mod merge_received;
+mod read_devices;
 mod received_files;
 mod report;
 mod report_files;
