@@ -250,11 +250,11 @@ pub fn save_text_with(path: &Path, text: &str, backup: Backup) -> Result<(), Sav
         // A hard link keeps the old version without a moment where `path` is
         // missing; file systems without links (or a target on another one)
         // get a copy.
-        if fs::hard_link(&target.path, &bak).is_err() {
-            if let Err(error) = fs::copy(&target.path, &bak) {
-                let _ = fs::remove_file(&tmp);
-                return Err(io(error));
-            }
+        if fs::hard_link(&target.path, &bak).is_err()
+            && let Err(error) = fs::copy(&target.path, &bak)
+        {
+            let _ = fs::remove_file(&tmp);
+            return Err(io(error));
         }
     }
     if let Err(error) = fs::rename(&tmp, &target.path) {
