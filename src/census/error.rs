@@ -112,6 +112,9 @@ pub enum LoadError {
     },
     #[error("{path}: file too large")]
     TooLarge { path: PathBuf, size: u64, max: u64 },
+    /// A device (`/dev/zero`, a disk): endless or binary, never a census.
+    #[error("{path}: not a file")]
+    NotAFile { path: PathBuf },
     #[error("{location}: syntax")]
     Syntax {
         location: Location,
@@ -190,4 +193,6 @@ pub enum SaveError {
         path: PathBuf,
         error: Box<crate::census::exchange::IncomingError>,
     },
+    #[error("{path}: read-only")]
+    ReadOnly { path: PathBuf },
 }

@@ -10,6 +10,10 @@ use crate::census::file::{self, LoadReport, MAX_FILE_BYTES};
 use crate::census::model::Census;
 use crate::census::time::Timestamp;
 
+mod keep;
+use keep::Target;
+pub use keep::stale_temps;
+
 /// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
 /// Reads a census file, and replays its journal (changes saved one by one by
 /// the terminal interface) when there is one.
@@ -46,18 +50,25 @@ pub fn read_source(path: &Path) -> Result<(String, bool), LoadError> {
         }
     };
     let f = File::open(path).map_err(io)?;
-    let size = f.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let meta = f.metadata().map_err(io)?;
+    if is_device(&meta) {
+        return Err(LoadError::NotAFile {
             path: path.to_path_buf(),
-            size,
-            max: MAX_FILE_BYTES,
         });
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    f.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        max: MAX_FILE_BYTES,
+    };
+    let size = meta.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let bytes = match read_capped(f, size, MAX_FILE_BYTES).map_err(io)? {
+        Ok(bytes) => bytes,
+        Err(read) => return Err(too_large(read)),
+    };
     if let Some(format) = file::received::compressed_format(&bytes) {
         return Err(LoadError::Compressed {
             path: path.to_path_buf(),
@@ -77,6 +88,31 @@ pub fn read_source(path: &Path) -> Result<(String, bool), LoadError> {
         }
     })?;
     Ok(file::received::normalize(text))
+}
+
+/// Reads at most `max` bytes; more is an error holding how many were read
+/// (`max + 1`). A stream (a pipe) has no size beforehand (`size` is only a
+/// hint): the limit holds on what comes.
+fn read_capped(f: impl Read, size: u64, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut bytes = Vec::with_capacity(size.min(max) as usize);
+    f.take(max + 1).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > max { Err(read) } else { Ok(bytes) })
+}
+
+/// A character or block device: endless (`/dev/zero`) or a whole disk.
+fn is_device(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        kind.is_char_device() || kind.is_block_device()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -101,25 +137,29 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Writes `text` to a temporary file beside `path` and fsyncs it.
-fn write_temp(path: &Path, text: &str) -> Result<PathBuf, SaveError> {
-    write_temp_with(path, |f| f.write_all(text.as_bytes())).map(|(tmp, ())| tmp)
+/// Writes `text` to a temporary file beside the target and fsyncs it.
+fn write_temp(target: &Target, text: &str, mode: u32) -> Result<PathBuf, SaveError> {
+    write_temp_with(target, mode, |f| f.write_all(text.as_bytes())).map(|(tmp, ())| tmp)
 }
 
-/// Fills a temporary file beside `path` through `fill` (buffered) and
-/// fsyncs it; on any failure the temporary file is removed.
+/// Fills a temporary file beside the target through `fill` (buffered),
+/// gives it the mode and group of the file it replaces (`mode` for a new
+/// one) and fsyncs it; on any failure the temporary file is removed.
 fn write_temp_with<T>(
-    path: &Path,
+    target: &Target,
+    mode: u32,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
 ) -> Result<(PathBuf, T), SaveError> {
-    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
-    let f = File::create(&tmp).map_err(|error| SaveError::Io {
+    let path = &target.path;
+    let tmp = sibling(path, &keep::temp_suffix());
+    let f = keep::create_temp(&tmp, mode).map_err(|error| SaveError::Io {
         path: tmp.clone(),
         error,
     })?;
     let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
     let written = fill(&mut w).and_then(|out| {
         w.flush()?;
+        target.apply_to(w.get_ref())?;
         w.get_ref().sync_all()?;
         Ok(out)
     });
@@ -139,20 +179,22 @@ fn write_temp_with<T>(
 /// Writes a file atomically from a stream (an export): `fill` writes into a
 /// temporary file beside `path`, which then replaces `path` in one rename.
 /// When `fill` fails, `path` is left as it was and no temporary file stays.
-/// No backup is kept: an export can be made again.
+/// No backup is kept: an export can be made again. A symlink is written
+/// through, mode and group are kept, a read-only file is refused.
 pub fn write_atomically<T>(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
 ) -> Result<T, SaveError> {
-    let (tmp, out) = write_temp_with(path, fill)?;
-    if let Err(error) = fs::rename(&tmp, path) {
+    let target = Target::of(path)?;
+    let (tmp, out) = write_temp_with(&target, keep::SHARED, fill)?;
+    if let Err(error) = fs::rename(&tmp, &target.path) {
         let _ = fs::remove_file(&tmp);
         return Err(SaveError::Io {
             path: path.to_path_buf(),
             error,
         });
     }
-    sync_dir(parent_dir(path));
+    sync_dir(parent_dir(&target.path));
     Ok(out)
 }
 
@@ -191,31 +233,42 @@ pub enum Backup {
     None,
 }
 
-/// Saves atomically, with or without a backup of the previous version.
+/// Saves atomically, with or without a backup of the previous version. A
+/// symlink is written through to its target (in the target's folder), the
+/// mode and group of the file are kept, a read-only census is refused; a
+/// new file is readable by its owner only. The temporary files of saves
+/// that crashed (see [`stale_temps`]) are removed first.
 pub fn save_text_with(path: &Path, text: &str, backup: Backup) -> Result<(), SaveError> {
-    let tmp = write_temp(path, text)?;
+    let target = Target::of(path)?;
+    keep::remove_stale_temps(&target.path);
+    let tmp = write_temp(&target, text, keep::PRIVATE)?;
     let io = |error| SaveError::Io {
         path: path.to_path_buf(),
         error,
     };
-    if backup == Backup::Keep && path.exists() {
+    if backup == Backup::Keep && target.before.is_some() {
         let bak = backup_path(path);
         let _ = fs::remove_file(&bak);
         // A hard link keeps the old version without a moment where `path` is
-        // missing; file systems without links get a copy.
-        if fs::hard_link(path, &bak).is_err() {
-            fs::copy(path, &bak).map_err(io)?;
+        // missing; file systems without links (or a target on another one)
+        // get a copy.
+        if fs::hard_link(&target.path, &bak).is_err()
+            && let Err(error) = fs::copy(&target.path, &bak)
+        {
+            let _ = fs::remove_file(&tmp);
+            return Err(io(error));
         }
     }
-    if let Err(error) = fs::rename(&tmp, path) {
+    if let Err(error) = fs::rename(&tmp, &target.path) {
         let _ = fs::remove_file(&tmp);
         return Err(io(error));
     }
-    sync_dir(parent_dir(path));
+    sync_dir(parent_dir(&target.path));
     Ok(())
 }
 
-/// Creates a new census file; refuses to replace an existing one.
+/// Creates a new census file, readable by its owner only; refuses to
+/// replace an existing one.
 pub fn create(path: &Path, census: &Census) -> Result<(), SaveError> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|error| SaveError::Io {
@@ -223,7 +276,11 @@ pub fn create(path: &Path, census: &Census) -> Result<(), SaveError> {
             error,
         })?;
     }
-    let tmp = write_temp(path, &file::to_canonical(census))?;
+    let new = Target {
+        path: path.to_path_buf(),
+        before: None,
+    };
+    let tmp = write_temp(&new, &file::to_canonical(census), keep::PRIVATE)?;
     // `hard_link` fails if `path` exists: no race with another creator.
     let result = fs::hard_link(&tmp, path);
     let _ = fs::remove_file(&tmp);
@@ -629,6 +686,13 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn the_size_limit_holds_for_a_stream_without_a_size() {
+        let stream: &[u8] = b"0123456789";
+        assert_eq!(read_capped(stream, 0, 4).unwrap(), Err(5));
+        assert_eq!(read_capped(stream, 0, 10).unwrap().unwrap(), stream);
     }
 
     #[test]

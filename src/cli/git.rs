@@ -150,6 +150,10 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
             ),
         ),
     }
+    for tmp in store::stale_temps(&ctx.file) {
+        let file = tmp.display();
+        report(true, fill(t.doctor_stale_temp, &[("file", &file)]));
+    }
     match crate::census::workspace::Workspace::open(&ctx.file) {
         Err(e) => report(false, e.localize(ctx.lang)),
         Ok(ws) => {

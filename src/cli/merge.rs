@@ -289,6 +289,13 @@ pub fn bundle(
     output: &Path,
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
+    if store::same_file(output, &ctx.file) {
+        let file = output.display();
+        return Err(Fail::new(fill(
+            t.bundle_output_is_census,
+            &[("file", &file)],
+        )));
+    }
     let ws = ctx.open()?;
     let bundle = match (since, to) {
         (Some(date), _) => {

@@ -86,6 +86,8 @@ impl Localized for LoadError {
             (L::Io { path, error }, Lang::En) => format!("{}: cannot read ({}).", path.display(), io_error(error, lang)),
             (L::TooLarge { path, size, max }, Lang::Fr) => format!("{}: fichier trop gros ({size} octets, au plus {max}) : ce n'est probablement pas un recensement.", path.display()),
             (L::TooLarge { path, size, max }, Lang::En) => format!("{}: file too large ({size} bytes, at most {max}): probably not a census.", path.display()),
+            (L::NotAFile { path }, Lang::Fr) => format!("{}: ce n'est pas un fichier mais un périphérique ; donnez le chemin d'un recensement (un fichier .ron).", path.display()),
+            (L::NotAFile { path }, Lang::En) => format!("{}: this is a device, not a file; give the path of a census (a .ron file).", path.display()),
             (L::Syntax { location, error }, _) => format!("{location}: {}", error.localize(lang)),
             (L::NewerFormat { location, found }, Lang::Fr) => format!("{location}: ce fichier est au format {found}, plus récent que celui que cette version de recense comprend ({FORMAT_VERSION}). Mettez recense à jour ; le fichier n'a pas été modifié."),
             (L::NewerFormat { location, found }, Lang::En) => format!("{location}: this file uses format {found}, newer than this version of recense understands ({FORMAT_VERSION}). Update recense; the file was not changed."),
@@ -163,6 +165,8 @@ impl Localized for SaveError {
             (S::LockNotProvablyStale { path, lock, holder: None }, Lang::En) => format!("{}: the lock {} cannot be read; check that no recense has this census open, then remove {}.", path.display(), lock.display(), lock.display()),
             (S::ChangedOnDisk { path, error }, Lang::Fr) => format!("{} a changé sur le disque pendant la session et ne peut pas être fusionné ({}) ; il n'a pas été remplacé, vos modifications restent dans le journal : corrigez le fichier, puis rouvrez-le.", path.display(), error.localize(lang)),
             (S::ChangedOnDisk { path, error }, Lang::En) => format!("{} changed on disk during the session and cannot be merged ({}); it was not replaced, your changes stay in the journal: fix the file, then open it again.", path.display(), error.localize(lang)),
+            (S::ReadOnly { path }, Lang::Fr) => format!("{}: ce fichier est en lecture seule ; rien n'a été écrit. Pour l'autoriser : chmod u+w {}", path.display(), shell_word(&path.display().to_string())),
+            (S::ReadOnly { path }, Lang::En) => format!("{}: this file is read-only; nothing was written. To allow writing: chmod u+w {}", path.display(), shell_word(&path.display().to_string())),
         }
     }
 }
