@@ -15,11 +15,24 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// Whether `s` holds no unsafe character, `layout` (line breaks and tabs)
+/// allowed or not. ASCII text, nearly all of what is printed, is checked a
+/// byte at a time: there only C0 controls and DEL are unsafe.
+fn all_safe(s: &str, layout: bool) -> bool {
+    let kept = |c: char| layout && (c == '\n' || c == '\t');
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .all(|b| (b >= 0x20 && b != 0x7f) || kept(b as char));
+    }
+    s.chars().all(|c| !is_unsafe(c) || kept(c))
+}
+
 /// Control characters (including ESC, so terminal escape sequences) and
 /// bidi overrides become visible escapes such as `\u{1b}`; everything else
 /// is kept.
 pub fn inert(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if all_safe(s, false) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -62,7 +75,7 @@ pub fn quoted(s: &str) -> String {
 /// message's own layout), every other unsafe character made inert. The last
 /// guard of what the command line prints; values are made inert before.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)) {
+    if all_safe(s, true) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -128,6 +141,15 @@ pub fn truncate_with<'a>(s: &'a str, max: usize, ellipsis: &str) -> Cow<'a, str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte check of ASCII text agrees with the character check.
+        #[test]
+        fn the_ascii_check_agrees_with_the_character_check(s in "[\\x00-\\x7f\u{85}\u{202e}é]{0,24}", layout: bool) {
+            let by_char = s.chars().all(|c| !is_unsafe(c) || (layout && (c == '\n' || c == '\t')));
+            proptest::prop_assert_eq!(all_safe(&s, layout), by_char);
+        }
+    }
 
     #[test]
     fn escapes_are_made_inert() {
