@@ -48,13 +48,31 @@ fn all_safe(s: &str, layout: bool) -> bool {
 /// bidi overrides become visible escapes such as `\u{1b}`; everything else
 /// is kept.
 pub fn inert(s: &str) -> Cow<'_, str> {
-    if all_safe(s, false) {
+    escaped(s, false, Escape::Rust)
+}
+
+/// How an unsafe character is written.
+#[derive(Clone, Copy)]
+enum Escape {
+    /// `\u{1b}`, for people.
+    Rust,
+    /// `\u001b`, so that a JSON text stays the same data.
+    Json,
+}
+
+/// `s` with its unsafe characters escaped (`layout`: line breaks and tabs
+/// kept), borrowed when there is none.
+fn escaped(s: &str, layout: bool, escape: Escape) -> Cow<'_, str> {
+    if all_safe(s, layout) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        if is_unsafe(c) && !(layout && (c == '\n' || c == '\t')) {
+            let _ = match escape {
+                Escape::Rust => write!(out, "\\u{{{:x}}}", c as u32),
+                Escape::Json => write!(out, "\\u{:04x}", c as u32),
+            };
         } else {
             out.push(c);
         }
@@ -91,18 +109,7 @@ pub fn quoted(s: &str) -> String {
 /// message's own layout), every other unsafe character made inert. The last
 /// guard of what the command line prints; values are made inert before.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
-    if all_safe(s, true) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c != '\n' && c != '\t' && is_unsafe(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    escaped(s, true, Escape::Rust)
 }
 
 /// A JSON text for the terminal: the characters serde_json leaves as they are
@@ -111,18 +118,10 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
 pub fn json_for_terminal(s: String) -> String {
     // serde_json writes control characters inside strings as escapes: the
     // line breaks and indents left are the layout.
-    if all_safe(&s, true) {
-        return s;
+    match escaped(&s, true, Escape::Json) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(out) => out,
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c != '\n' && is_unsafe(c) {
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Display width of a text (wide characters count twice).
