@@ -159,6 +159,34 @@ struct SchemaFile {
     status_rules: Vec<StatusRule>,
     #[serde(default)]
     relay_kinds: Vec<String>,
+    #[serde(default)]
+    periods: Periods,
+}
+
+/// How long things last: a fiche stays fresh, personal data is kept, a
+/// deleted initiative's personal values survive. Each has a default, so a
+/// schema may leave the block out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Periods {
+    /// A fiche not verified for this many months is to be re-checked.
+    pub freshness_months: u32,
+    /// Personal data is kept this many months after the last contact (CNIL's
+    /// guidance for contacts: three years).
+    pub retention_months: u32,
+    /// A deleted initiative's personal values are erased this many days after
+    /// the deletion.
+    pub deletion_grace_days: u32,
+}
+
+impl Default for Periods {
+    fn default() -> Self {
+        Periods {
+            freshness_months: 12,
+            retention_months: 36,
+            deletion_grace_days: 30,
+        }
+    }
 }
 
 /// What an initiative must show before it moves up to a status.
@@ -228,6 +256,8 @@ pub struct Schema {
     /// The kinds that are *structures relais* (social centres, media
     /// libraries…): a commune without one is a gap the dashboard shows.
     pub relay_kinds: Vec<String>,
+    /// Freshness, retention and grace periods.
+    pub periods: Periods,
     index: HashMap<String, usize, FixedState>,
     patterns: HashMap<String, regex_lite::Regex, FixedState>,
 }
@@ -326,6 +356,7 @@ impl Schema {
             fields: file.fields,
             status_rules: file.status_rules,
             relay_kinds: file.relay_kinds,
+            periods: file.periods,
             index,
             patterns,
         })
@@ -705,5 +736,22 @@ mod tests {
                 assert!(got.iter().any(|g| g == id), "{field} lacks {id}");
             }
         }
+    }
+
+    #[test]
+    fn periods_default_when_left_out_and_are_read_when_given() {
+        let default = include_str!("../../schemas/communs-numeriques.ron");
+        let i = default.find("    periods:").unwrap();
+        let j = i + default[i..].find('\n').unwrap() + 1;
+        let without = format!("{}{}", &default[..i], &default[j..]);
+        let s = Schema::parse(&without, "s.ron").unwrap();
+        assert_eq!(s.periods, Periods::default());
+        assert_eq!(s.periods.retention_months, 36);
+        let other = default.replace("retention_months: 36", "retention_months: 24");
+        let s = Schema::parse(&other, "s.ron").unwrap();
+        assert_eq!(s.periods.retention_months, 24);
+        assert_eq!(s.periods.freshness_months, 12);
+        let unknown = default.replace("retention_months: 36", "retention_mois: 36");
+        assert!(Schema::parse(&unknown, "s.ron").is_err());
     }
 }
