@@ -31,6 +31,7 @@ pub mod standards;
 pub mod stats;
 pub mod status;
 pub mod store;
+pub mod territory;
 pub mod time;
 pub(crate) mod timeline;
 pub(crate) mod validate;
