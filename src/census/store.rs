@@ -186,6 +186,9 @@ pub fn write_atomically<T>(
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
 ) -> Result<T, SaveError> {
     let target = Target::of(path)?;
+    if target.is_special() {
+        return write_into(&target.path, fill);
+    }
     let (tmp, out) = write_temp_with(&target, keep::SHARED, fill)?;
     if let Err(error) = fs::rename(&tmp, &target.path) {
         let _ = fs::remove_file(&tmp);
@@ -196,6 +199,25 @@ pub fn write_atomically<T>(
     }
     sync_dir(parent_dir(&target.path));
     Ok(out)
+}
+
+/// Writes into a device, named pipe or socket (`-o /dev/null`, a FIFO read
+/// by another program): a rename would replace it by a plain file, and
+/// there is no file of ours to keep whole anyway.
+fn write_into<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> Result<T, SaveError> {
+    let written = fs::OpenOptions::new().write(true).open(path).and_then(|f| {
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
+        let out = fill(&mut w)?;
+        w.flush()?;
+        Ok(out)
+    });
+    written.map_err(|error| SaveError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 fn sync_dir(dir: &Path) {
@@ -240,6 +262,9 @@ pub enum Backup {
 /// that crashed (see [`stale_temps`]) are removed first.
 pub fn save_text_with(path: &Path, text: &str, backup: Backup) -> Result<(), SaveError> {
     let target = Target::of(path)?;
+    if target.is_special() {
+        return write_into(&target.path, |w| w.write_all(text.as_bytes()));
+    }
     keep::remove_stale_temps(&target.path);
     let tmp = write_temp(&target, text, keep::PRIVATE)?;
     let io = |error| SaveError::Io {

@@ -43,6 +43,7 @@ mod report;
 mod report_files;
 mod save_keeps;
 mod show;
+mod special_outputs;
 mod stale_temps;
 mod standards;
 mod store;

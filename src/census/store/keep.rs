@@ -44,6 +44,13 @@ impl Target {
         })
     }
 
+    /// A device, named pipe or socket: written into, never replaced.
+    pub fn is_special(&self) -> bool {
+        self.before
+            .as_ref()
+            .is_some_and(|m| !m.is_file() && !m.is_dir())
+    }
+
     /// Gives the temporary file `tmp` the mode and group of the file it
     /// will replace. Changing the group may be refused (not a member): the
     /// file then keeps the user's group, as any new file would.
