@@ -15,6 +15,7 @@ mod standards_check;
 #[path = "../e2e/sandbox.rs"]
 mod sandbox;
 
+mod actions;
 mod add;
 mod bundle_onto;
 mod csv_outputs;
