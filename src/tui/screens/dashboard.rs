@@ -208,12 +208,13 @@ impl DashboardState {
         });
         let today = core.session.clock.now().date();
         let overdue = crate::census::todo::overdue_count(&core.session.ws.census, today);
-        pending.push(Item {
+        let follow_up = Item {
             label: fill(follow(core.lang).dashboard_overdue, &[("n", &overdue)]),
             n: None,
             note: key(Action::Todo),
             target: Target::Todo,
-        });
+        };
+        panels.push(plain(follow(core.lang).dashboard_panel, vec![follow_up]));
         panels.push(plain(s.pending, pending));
         panels.retain(|p| !p.items.is_empty());
         DashboardState {

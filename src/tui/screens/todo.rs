@@ -98,6 +98,20 @@ impl TodoState {
         }
     }
 
+    /// The steps listed, in order, each with its group: (group,
+    /// initiative id, action id).
+    pub fn listed(&self) -> Vec<(When, String, String)> {
+        let mut group = When::Overdue;
+        let mut out = Vec::new();
+        for row in &self.rows {
+            match row {
+                Row::Group(g, _) => group = *g,
+                Row::Step(t) => out.push((group, t.initiative.to_string(), t.action.id.clone())),
+            }
+        }
+        out
+    }
+
     fn current(&self) -> Option<&Todo> {
         match self.rows.get(self.cursor) {
             Some(Row::Step(t)) => Some(t),
@@ -231,11 +245,10 @@ impl Screen for TodoState {
                     let text = s.action.next.as_ref().map_or("", |x| x.text.as_str());
                     let name = inert(&s.name).into_owned();
                     let step = inert(&text.replace('\n', " ")).into_owned();
-                    let room = w.saturating_sub(width(&due) + 4);
-                    let name_room = (room / 3).max(8).min(width(&name));
-                    let name = theme.truncate(&name, name_room).into_owned();
-                    let step_room = room.saturating_sub(width(&name) + 3);
-                    let step = theme.truncate(&step, step_room).into_owned();
+                    // The step first (at most three fifths), the name in the rest.
+                    let room = w.saturating_sub(width(&due) + 7);
+                    let step = theme.truncate(&step, room * 3 / 5).into_owned();
+                    let name = theme.truncate(&name, room.saturating_sub(width(&step))).into_owned();
                     let due_style = if s.when(today) == When::Overdue { theme.warning } else { style };
                     Line::from(vec![
                         Span::styled(format!("{pointer} "), style),

@@ -9,7 +9,7 @@ strings! { ActionWords, follow;
     date: "Fait le", "Done on";
     note: "Note", "Note";
     next: "Prochaine étape", "Next step";
-    due: "Pour le", "Due";
+    due: "Échéance", "Due";
     for_agent: "Pour qui", "For whom";
     status: "Statut", "Status";
     status_unchanged: "(inchangé)", "(unchanged)";
@@ -30,5 +30,6 @@ strings! { ActionWords, follow;
     later: "Plus tard ({n})", "Later ({n})";
     todo_empty: "Rien à faire : ajoutez une action avec sa prochaine étape (touche {key} sur une fiche).", "Nothing to do: add an action with its next step (key {key} on a record).";
     marked_done: "Fait : {text}.", "Done: {text}.";
+    dashboard_panel: "Suivi", "Follow-up";
     dashboard_overdue: "Prochaines étapes en retard : {n}", "Overdue next steps: {n}";
 }
