@@ -228,7 +228,10 @@ impl Census {
         if let Some(next) = &new.next {
             put("next", next.text.clone());
             put("due", next.due.to_string());
-            put("for", next.for_agent.map(|a| a.to_string()).unwrap_or_default());
+            put(
+                "for",
+                next.for_agent.map(|a| a.to_string()).unwrap_or_default(),
+            );
         }
         i.add_element(ACTIONS, Value::record(r), dot, now);
         self.agents.insert(agent.id, agent.name.clone());
@@ -318,7 +321,11 @@ impl Census {
 impl crate::census::session::Session {
     /// Records an action (see [`Census::add_action`]); nothing to undo but
     /// by closing or recording another.
-    pub fn add_action(&mut self, id: &InitiativeId, new: &NewAction) -> Result<String, ActionError> {
+    pub fn add_action(
+        &mut self,
+        id: &InitiativeId,
+        new: &NewAction,
+    ) -> Result<String, ActionError> {
         let now = self.clock.now();
         let ws = &mut self.ws;
         let r = ws.census.add_action(&ws.schema, id, new, &self.agent, now);
@@ -329,7 +336,11 @@ impl crate::census::session::Session {
     }
 
     /// Closes a next step (see [`Census::close_action`]).
-    pub fn close_action(&mut self, id: &InitiativeId, action: Option<&str>) -> Result<String, ActionError> {
+    pub fn close_action(
+        &mut self,
+        id: &InitiativeId,
+        action: Option<&str>,
+    ) -> Result<String, ActionError> {
         let now = self.clock.now();
         let r = self.ws.census.close_action(id, action, &self.agent, now);
         if r.is_ok() {
@@ -351,7 +362,10 @@ impl crate::census::session::Session {
         let now = self.clock.now();
         let ws = &mut self.ws;
         check(&ws.schema, new, now).map_err(StatusOrAction::Action)?;
-        let before = ws.census.get(id).map(|i| crate::census::status::current(i).to_string());
+        let before = ws
+            .census
+            .get(id)
+            .map(|i| crate::census::status::current(i).to_string());
         ws.census
             .set_status(&ws.schema, id, status, comment, &self.agent, now)
             .map_err(StatusOrAction::Status)?;

@@ -52,7 +52,10 @@ pub fn parse_day(text: &str, today: Date, toward: Toward) -> Option<Date> {
     if let Some(d) = relative(&t, today) {
         return Some(d);
     }
-    if let Some(n) = WEEKDAYS.iter().position(|names| names.contains(&t.as_str())) {
+    if let Some(n) = WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&t.as_str()))
+    {
         let diff = n as i64 - weekday(today);
         let days = match toward {
             Toward::Future => (diff - 1).rem_euclid(7) + 1,
@@ -132,14 +135,27 @@ mod tests {
         assert_eq!(f("+ 3"), None);
         assert_eq!(p("-3j"), Some(d("2026-12-03")));
         assert_eq!(f("lundi"), Some(d("2026-12-07")));
-        assert_eq!(f("Dimanche"), Some(d("2026-12-13")), "the next one, not today");
+        assert_eq!(
+            f("Dimanche"),
+            Some(d("2026-12-13")),
+            "the next one, not today"
+        );
         assert_eq!(p("dimanche"), Some(today));
         assert_eq!(p("lundi"), Some(d("2026-11-30")));
         assert_eq!(f("friday"), Some(d("2026-12-11")));
         assert_eq!(f("demain"), Some(d("2026-12-07")));
         assert_eq!(p("hier"), Some(d("2026-12-05")));
         assert_eq!(f("29/02"), Some(d("2028-02-29")));
-        for bad in ["", "32/01", "15/13", "lundo", "+j", "+7x", "2026-02-30", "+999999j"] {
+        for bad in [
+            "",
+            "32/01",
+            "15/13",
+            "lundo",
+            "+j",
+            "+7x",
+            "2026-02-30",
+            "+999999j",
+        ] {
             assert_eq!(f(bad), None, "{bad}");
         }
     }

@@ -38,7 +38,10 @@ pub struct Todo {
 
 impl Todo {
     pub fn due(&self) -> Date {
-        self.action.next.as_ref().map_or(Date::from_days_since_epoch(0), |n| n.due)
+        self.action
+            .next
+            .as_ref()
+            .map_or(Date::from_days_since_epoch(0), |n| n.due)
     }
 
     pub fn when(&self, today: Date) -> When {
@@ -48,8 +51,7 @@ impl Todo {
 
 /// Overdue, this week (up to Sunday) or later.
 pub fn when(due: Date, today: Date) -> When {
-    let end_of_week =
-        today.days_since_epoch() + 6 - crate::census::days::weekday(today);
+    let end_of_week = today.days_since_epoch() + 6 - crate::census::days::weekday(today);
     if due < today {
         When::Overdue
     } else if due.days_since_epoch() <= end_of_week {
@@ -103,4 +105,24 @@ pub fn overdue_count(census: &Census, today: Date) -> usize {
         ..TodoFilter::default()
     };
     todo(census, "", today, &filter).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn this_week_ends_on_sunday() {
+        let d = |s| Date::parse(s).unwrap();
+        // 2026-12-01 is a Tuesday.
+        let today = d("2026-12-01");
+        assert_eq!(when(d("2026-11-30"), today), When::Overdue);
+        assert_eq!(when(today, today), When::ThisWeek);
+        assert_eq!(when(d("2026-12-06"), today), When::ThisWeek);
+        assert_eq!(when(d("2026-12-07"), today), When::Later);
+        // On a Sunday, the week is that day only.
+        let sunday = d("2026-12-06");
+        assert_eq!(when(sunday, sunday), When::ThisWeek);
+        assert_eq!(when(d("2026-12-07"), sunday), When::Later);
+    }
 }

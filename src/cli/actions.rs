@@ -139,7 +139,10 @@ pub fn action(ctx: &Invocation, command: ActionCommand) -> Result<ExitCode, Fail
                 Ok(((id, action, due), true))
             })?;
             let text = match due {
-                Some(due) => fill(t.added_next, &[("id", &id), ("action", &action), ("due", &due)]),
+                Some(due) => fill(
+                    t.added_next,
+                    &[("id", &id), ("action", &action), ("due", &due)],
+                ),
                 None => fill(t.added, &[("id", &id), ("action", &action)]),
             };
             eprintln!("{text}");
@@ -171,7 +174,16 @@ pub fn set_status_with_action(
     let (id, status, action) = ctx.with_session(|s| {
         let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
         let status = super::legitimacy::status_id(ctx, status);
-        let new = new_action(ctx, &mut s.ws.census, kind, None, note.unwrap_or(comment), None, None, None)?;
+        let new = new_action(
+            ctx,
+            &mut s.ws.census,
+            kind,
+            None,
+            note.unwrap_or(comment),
+            None,
+            None,
+            None,
+        )?;
         let action = s
             .set_status_with_action(&id, &status, comment, &new)
             .map_err(|e| Fail::new(e.localize(ctx.lang)))?;
@@ -208,7 +220,12 @@ fn filter(ctx: &Invocation, args: &TodoArgs) -> Result<TodoFilter, Fail> {
 pub fn list(ctx: &Invocation, args: &TodoArgs) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let today = Timestamp::now().date();
-    let steps = todo(&ws.census, &ws.schema.name_field, today, &filter(ctx, args)?);
+    let steps = todo(
+        &ws.census,
+        &ws.schema.name_field,
+        today,
+        &filter(ctx, args)?,
+    );
     let census = &ws.census;
     let who = |a: Option<crate::census::AgentId>| {
         a.map_or(String::new(), |a| census.agent_name(&a).to_string())
@@ -285,29 +302,18 @@ fn table(
         );
     }
     let late = steps.iter().filter(|s| s.due() < today).count();
-    eprintln!(
-        "{}",
-        fill(t.count, &[("n", &steps.len()), ("late", &late)])
-    );
+    eprintln!("{}", fill(t.count, &[("n", &steps.len()), ("late", &late)]));
 }
 
 /// `export --format ics [--mine]`: the open next steps of the selected
 /// initiatives as a calendar, on standard output or in a file.
-pub fn export_ics(
-    ctx: &Invocation,
-    args: &super::export::ExportArgs,
-) -> Result<ExitCode, Fail> {
+pub fn export_ics(ctx: &Invocation, args: &super::export::ExportArgs) -> Result<ExitCode, Fail> {
     let t = words(ctx.lang);
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let chosen = super::read::filter(ctx, schema, &args.selection)?;
-    let selection = crate::documents::export::select(
-        census,
-        schema,
-        &chosen,
-        args.selection.query(),
-        ctx.lang,
-    );
+    let selection =
+        crate::documents::export::select(census, schema, &chosen, args.selection.query(), ctx.lang);
     let ids: std::collections::HashSet<&crate::census::InitiativeId> =
         selection.iter().map(|i| &i.id).collect();
     let filter = TodoFilter {
@@ -363,7 +369,9 @@ pub fn history_events(
     let t = words(ctx.lang);
     let census = &ws.census;
     let who = |a: Option<crate::census::AgentId>| {
-        a.map_or("?".to_string(), |a| inert(census.agent_name(&a)).into_owned())
+        a.map_or("?".to_string(), |a| {
+            inert(census.agent_name(&a)).into_owned()
+        })
     };
     let mut out = Vec::new();
     for a in crate::census::actions::actions(i) {

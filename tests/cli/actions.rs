@@ -53,16 +53,28 @@ fn todo_lists_the_open_steps_overdue_first_with_their_filters() {
     assert_eq!(all[0]["overdue"], true);
     assert_eq!(all[0]["due"], "2026-11-25");
     assert_eq!(all[1]["for"], "Yann");
-    assert_eq!(actions_of(&todo_json(&env, "Marie", &["--mine"])), ["sedkb.2"]);
-    assert_eq!(actions_of(&todo_json(&env, "Yann", &["--mine"])), ["sedkb.3"]);
-    assert_eq!(actions_of(&todo_json(&env, "Marie", &["--overdue"])), ["sedkb.2"]);
+    assert_eq!(
+        actions_of(&todo_json(&env, "Marie", &["--mine"])),
+        ["sedkb.2"]
+    );
+    assert_eq!(
+        actions_of(&todo_json(&env, "Yann", &["--mine"])),
+        ["sedkb.3"]
+    );
+    assert_eq!(
+        actions_of(&todo_json(&env, "Marie", &["--overdue"])),
+        ["sedkb.2"]
+    );
     assert!(todo_json(&env, "Marie", &["--until", "2026-11-24"]).is_empty());
     // +11j from 2026-11-29 is 2026-12-10: included.
     assert_eq!(todo_json(&env, "Marie", &["--until", "+11j"]).len(), 2);
     let table = run(&env, "Marie", &["todo"]);
     let text = stdout_of(&table);
     let late = text.lines().find(|l| l.contains("sedkb.2")).unwrap();
-    assert!(late.contains("en retard") && late.starts_with("2026-11-25"), "{text}");
+    assert!(
+        late.contains("en retard") && late.starts_with("2026-11-25"),
+        "{text}"
+    );
     assert!(stderr_of(&table).contains("2 prochaine(s) étape(s), dont 1 en retard"));
 }
 
@@ -72,14 +84,36 @@ fn an_action_with_a_next_step_typed_like_in_the_interface() {
     let out = run(
         &env,
         "Marie",
-        &["action", "add", CAPUCINS, "--kind", "Rencontre", "--date", "hier", "--note", "Avec la directrice",
-          "--next", "Envoyer la charte", "--due", "lundi", "--for", "Yann"],
+        &[
+            "action",
+            "add",
+            CAPUCINS,
+            "--kind",
+            "Rencontre",
+            "--date",
+            "hier",
+            "--note",
+            "Avec la directrice",
+            "--next",
+            "Envoyer la charte",
+            "--due",
+            "lundi",
+            "--for",
+            "Yann",
+        ],
     );
     assert!(out.status.success(), "{}", stderr_of(&out));
     let id = stdout_of(&out).trim().to_string();
-    assert!(stderr_of(&out).contains("prochaine étape le 2026-11-30"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("prochaine étape le 2026-11-30"),
+        "{}",
+        stderr_of(&out)
+    );
     let rows = todo_json(&env, "Yann", &["--mine"]);
-    let row = rows.iter().find(|r| r["initiative"] == CAPUCINS).expect("listed");
+    let row = rows
+        .iter()
+        .find(|r| r["initiative"] == CAPUCINS)
+        .expect("listed");
     assert_eq!(row["action"], id.as_str());
     assert_eq!(row["kind"], "rencontre", "the label names the kind");
     assert_eq!(row["date"], "2026-11-28");
@@ -90,13 +124,33 @@ fn an_action_with_a_next_step_typed_like_in_the_interface() {
     assert!(done.status.success(), "{}", stderr_of(&done));
     assert!(stderr_of(&done).contains(&format!("Fait : {id}")));
     let left = todo_json(&env, "Yann", &[]);
-    assert!(!left.iter().any(|r| r["initiative"] == CAPUCINS), "{left:?}");
-    assert_eq!(actions_of(&left), ["sedkb.2", "sedkb.3"], "Infini's are still there");
+    assert!(
+        !left.iter().any(|r| r["initiative"] == CAPUCINS),
+        "{left:?}"
+    );
+    assert_eq!(
+        actions_of(&left),
+        ["sedkb.2", "sedkb.3"],
+        "Infini's are still there"
+    );
     let history = stdout_of(&run(&env, "Marie", &["history", CAPUCINS]));
     assert!(history.contains("Action « Rencontre » par Marie : Avec la directrice — ensuite : Envoyer la charte (le 2026-11-30, pour Yann)"), "{history}");
-    assert!(history.contains("2026-11-29  Fait par Yann : Envoyer la charte"), "{history}");
-    let json: Json = serde_json::from_str(&stdout_of(&run(&env, "Marie", &["history", CAPUCINS, "--format", "json"]))).unwrap();
-    let events: Vec<&str> = json.as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap()).collect();
+    assert!(
+        history.contains("2026-11-29  Fait par Yann : Envoyer la charte"),
+        "{history}"
+    );
+    let json: Json = serde_json::from_str(&stdout_of(&run(
+        &env,
+        "Marie",
+        &["history", CAPUCINS, "--format", "json"],
+    )))
+    .unwrap();
+    let events: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
     assert_eq!(events, ["action", "done"]);
 }
 
@@ -105,48 +159,147 @@ fn an_action_with_a_next_step_typed_like_in_the_interface() {
 fn every_refusal_says_why_and_writes_nothing() {
     let env = fixture();
     let cases: &[(&[&str], &str)] = &[
-        (&["action", "add", INFINI, "--kind", "pigeon"], "type d'action « pigeon » inconnu ; types : appel, courriel, rencontre, visite, relance, courrier, reunion, autre."),
-        (&["action", "add", INFINI, "--kind", "appel", "--next", "Rappeler"], "--next sans --due : donnez l'échéance"),
-        (&["action", "add", INFINI, "--kind", "appel", "--due", "+7j"], "--due ou --for sans --next"),
-        (&["action", "add", INFINI, "--kind", "appel", "--for", "Yann"], "--due ou --for sans --next"),
-        (&["action", "add", INFINI, "--kind", "appel", "--next", "Rappeler", "--due", "bientôt"], "date « bientôt » illisible : écrivez 2026-03-15, 15/03/2026, 15/03, +7j"),
-        (&["action", "add", INFINI, "--kind", "appel", "--date", "2026-12-25"], "action datée du 2026-12-25 refusée"),
-        (&["action", "add", INFINI, "--kind", "appel", "--note", "a\u{7}b"], "note"),
-        (&["action", "done", INFINI], "plusieurs prochaines étapes ouvertes : dites laquelle (sedkb.2, sedkb.3)."),
-        (&["action", "done", INFINI, "sedkb.9"], "aucune prochaine étape « sedkb.9 » sur cette initiative"),
-        (&["action", "done", INFINI, "79van.1"], "la prochaine étape 79van.1 est déjà faite."),
-        (&["action", "done", CAPUCINS], "aucune prochaine étape ouverte sur cette initiative"),
+        (
+            &["action", "add", INFINI, "--kind", "pigeon"],
+            "type d'action « pigeon » inconnu ; types : appel, courriel, rencontre, visite, relance, courrier, reunion, autre.",
+        ),
+        (
+            &[
+                "action", "add", INFINI, "--kind", "appel", "--next", "Rappeler",
+            ],
+            "--next sans --due : donnez l'échéance",
+        ),
+        (
+            &["action", "add", INFINI, "--kind", "appel", "--due", "+7j"],
+            "--due ou --for sans --next",
+        ),
+        (
+            &["action", "add", INFINI, "--kind", "appel", "--for", "Yann"],
+            "--due ou --for sans --next",
+        ),
+        (
+            &[
+                "action", "add", INFINI, "--kind", "appel", "--next", "Rappeler", "--due",
+                "bientôt",
+            ],
+            "date « bientôt » illisible : écrivez 2026-03-15, 15/03/2026, 15/03, +7j",
+        ),
+        (
+            &[
+                "action",
+                "add",
+                INFINI,
+                "--kind",
+                "appel",
+                "--date",
+                "2026-12-25",
+            ],
+            "action datée du 2026-12-25 refusée",
+        ),
+        (
+            &[
+                "action", "add", INFINI, "--kind", "appel", "--note", "a\u{7}b",
+            ],
+            "note",
+        ),
+        (
+            &["action", "done", INFINI],
+            "plusieurs prochaines étapes ouvertes : dites laquelle (sedkb.2, sedkb.3).",
+        ),
+        (
+            &["action", "done", INFINI, "sedkb.9"],
+            "aucune prochaine étape « sedkb.9 » sur cette initiative",
+        ),
+        (
+            &["action", "done", INFINI, "79van.1"],
+            "la prochaine étape 79van.1 est déjà faite.",
+        ),
+        (
+            &["action", "done", CAPUCINS],
+            "aucune prochaine étape ouverte sur cette initiative",
+        ),
         (&["action", "add", "ZZZ", "--kind", "appel"], "ZZZ"),
         (&["todo", "--until", "jamais"], "date « jamais » illisible"),
-        (&["status", INFINI, "contacte", "--action", "pigeon"], "type d'action « pigeon » inconnu"),
+        (
+            &["status", INFINI, "contacte", "--action", "pigeon"],
+            "type d'action « pigeon » inconnu",
+        ),
     ];
     for (args, phrase) in cases {
         let before = env.snapshot();
         let out = run(&env, "Marie", args);
         assert_eq!(out.status.code(), Some(1), "{args:?} accepted");
-        assert!(stderr_of(&out).contains(phrase), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(phrase),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
         assert_unchanged(&before, &env.snapshot());
     }
     // In English too.
-    let out = env.cmd().args(["--file", FILE, "--as", "Marie", "--lang", "en", "action", "done", INFINI]).output().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "--file", FILE, "--as", "Marie", "--lang", "en", "action", "done", INFINI,
+        ])
+        .output()
+        .unwrap();
     assert!(stderr_of(&out).contains("several open next steps: say which one (sedkb.2, sedkb.3)."));
 }
 
 #[test]
 fn a_status_move_is_recorded_with_its_action_in_one_go() {
     let env = fixture();
-    let out = run(&env, "Marie", &["status", INFINI, "contacte", "--comment", "premier contact", "--action", "appel", "--note", "Au téléphone"]);
+    let out = run(
+        &env,
+        "Marie",
+        &[
+            "status",
+            INFINI,
+            "contacte",
+            "--comment",
+            "premier contact",
+            "--action",
+            "appel",
+            "--note",
+            "Au téléphone",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("Contacté, avec l'action sedkb.5"), "{}", stderr_of(&out));
-    let json: Json = serde_json::from_str(&stdout_of(&run(&env, "Marie", &["history", INFINI, "--format", "json"]))).unwrap();
+    assert!(
+        stderr_of(&out).contains("Contacté, avec l'action sedkb.5"),
+        "{}",
+        stderr_of(&out)
+    );
+    let json: Json = serde_json::from_str(&stdout_of(&run(
+        &env,
+        "Marie",
+        &["history", INFINI, "--format", "json"],
+    )))
+    .unwrap();
     let events = json.as_array().unwrap();
-    assert!(events.iter().any(|e| e["event"] == "status" && e["status"] == "contacte"));
-    assert!(events.iter().any(|e| e["event"] == "action" && e["id"] == "sedkb.5" && e["kind"] == "appel" && e["note"] == "Au téléphone"));
+    assert!(
+        events
+            .iter()
+            .any(|e| e["event"] == "status" && e["status"] == "contacte")
+    );
+    assert!(events.iter().any(|e| e["event"] == "action"
+        && e["id"] == "sedkb.5"
+        && e["kind"] == "appel"
+        && e["note"] == "Au téléphone"));
     // A status refused: no action recorded either.
     let before = env.snapshot();
-    let out = run(&env, "Marie", &["status", INFINI, "legitime", "--action", "visite"]);
+    let out = run(
+        &env,
+        "Marie",
+        &["status", INFINI, "legitime", "--action", "visite"],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("pas encore « Légitimé »"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("pas encore « Légitimé »"),
+        "{}",
+        stderr_of(&out)
+    );
     assert_unchanged(&before, &env.snapshot());
 }
 
@@ -154,12 +307,38 @@ fn a_status_move_is_recorded_with_its_action_in_one_go() {
 fn two_colleagues_closing_the_same_step_converge_and_actions_travel_in_bundles() {
     let env = fixture();
     std::fs::copy(env.path(FILE), env.path("yann.ron")).unwrap();
-    assert!(run(&env, "Marie", &["action", "done", INFINI, "sedkb.2"]).status.success());
+    assert!(
+        run(&env, "Marie", &["action", "done", INFINI, "sedkb.2"])
+            .status
+            .success()
+    );
     let yann = |args: &[&str]| {
-        env.cmd().args(["--file", "yann.ron", "--as", "Yann"]).args(args).output().unwrap()
+        env.cmd()
+            .args(["--file", "yann.ron", "--as", "Yann"])
+            .args(args)
+            .output()
+            .unwrap()
     };
-    assert!(yann(&["action", "done", INFINI, "sedkb.2"]).status.success());
-    assert!(yann(&["action", "add", CAPUCINS, "--kind", "courrier", "--next", "Attendre la réponse", "--due", "+14j"]).status.success());
+    assert!(
+        yann(&["action", "done", INFINI, "sedkb.2"])
+            .status
+            .success()
+    );
+    assert!(
+        yann(&[
+            "action",
+            "add",
+            CAPUCINS,
+            "--kind",
+            "courrier",
+            "--next",
+            "Attendre la réponse",
+            "--due",
+            "+14j"
+        ])
+        .status
+        .success()
+    );
     // Yann sends a bundle of what changed; Marie merges it, then Yann her file.
     let bundle = yann(&["bundle", "--since", "2026-11-29", "-o", "paquet.ron"]);
     assert!(bundle.status.success(), "{}", stderr_of(&bundle));
@@ -168,12 +347,25 @@ fn two_colleagues_closing_the_same_step_converge_and_actions_travel_in_bundles()
     assert!(yann(&["merge", FILE]).status.success());
     let marie = todo_json(&env, "Marie", &[]);
     assert_eq!(actions_of(&marie), ["sedkb.3", "79van.1"]);
-    let at_yann: Vec<Json> = serde_json::from_str::<Json>(&stdout_of(&yann(&["todo", "--format", "json"]))).unwrap().as_array().unwrap().clone();
+    let at_yann: Vec<Json> =
+        serde_json::from_str::<Json>(&stdout_of(&yann(&["todo", "--format", "json"])))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone();
     assert_eq!(marie, at_yann, "both copies list the same");
     let history = stdout_of(&run(&env, "Marie", &["history", INFINI]));
-    assert_eq!(history.matches("Fait par").count(), 3, "79van.1 and both closings of sedkb.2: {history}");
+    assert_eq!(
+        history.matches("Fait par").count(),
+        3,
+        "79van.1 and both closings of sedkb.2: {history}"
+    );
     let conflicts = run(&env, "Marie", &["conflicts"]);
-    assert!(!stdout_of(&conflicts).contains("_actions"), "no conflict: {}", stdout_of(&conflicts));
+    assert!(
+        !stdout_of(&conflicts).contains("_actions"),
+        "no conflict: {}",
+        stdout_of(&conflicts)
+    );
 }
 
 /// A small deterministic generator, so that the test knows what it made.
@@ -181,7 +373,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % n
     }
 }
@@ -217,26 +412,62 @@ fn todo_agrees_with_a_computation_of_its_own() {
         };
         // Due from 2026-11-10 to 2026-12-19: overdue, this week, later.
         let day = 10 + rng.next(40);
-        let due = if day <= 30 { format!("2026-11-{day:02}") } else { format!("2026-12-{:02}", day - 30) };
-        let mut args = vec!["action".to_string(), "add".into(), ids[k].clone(), "--kind".into(), "relance".into(),
-            "--next".into(), format!("Étape {n}"), "--due".into(), due.clone()];
+        let due = if day <= 30 {
+            format!("2026-11-{day:02}")
+        } else {
+            format!("2026-12-{:02}", day - 30)
+        };
+        let mut args = vec![
+            "action".to_string(),
+            "add".into(),
+            ids[k].clone(),
+            "--kind".into(),
+            "relance".into(),
+            "--next".into(),
+            format!("Étape {n}"),
+            "--due".into(),
+            due.clone(),
+        ];
         if owner != author || rng.next(2) == 0 {
             args.extend(["--for".to_string(), owner.to_string()]);
         }
-        let out = env.census_cmd().args(["--as", author]).args(&args).output().unwrap();
+        let out = env
+            .census_cmd()
+            .args(["--as", author])
+            .args(&args)
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", stderr_of(&out));
         let action = stdout_of(&out).trim().to_string();
         let done = rng.next(4) == 0;
         if done {
-            let out = env.census_cmd().args(["--as", "Yann", "action", "done", &ids[k], &action]).output().unwrap();
+            let out = env
+                .census_cmd()
+                .args(["--as", "Yann", "action", "done", &ids[k], &action])
+                .output()
+                .unwrap();
             assert!(out.status.success(), "{}", stderr_of(&out));
         }
-        made.push(Made { action, name: names[k], initiative: ids[k].clone(), due, owner, done });
+        made.push(Made {
+            action,
+            name: names[k],
+            initiative: ids[k].clone(),
+            due,
+            owner,
+            done,
+        });
     }
     let today = TODAY;
     let expected = |keep: &dyn Fn(&Made) -> bool| -> Vec<String> {
         let mut open: Vec<&Made> = made.iter().filter(|m| !m.done && keep(m)).collect();
-        open.sort_by(|a, b| (&a.due, a.name, &a.initiative, &a.action).cmp(&(&b.due, b.name, &b.initiative, &b.action)));
+        open.sort_by(|a, b| {
+            (&a.due, a.name, &a.initiative, &a.action).cmp(&(
+                &b.due,
+                b.name,
+                &b.initiative,
+                &b.action,
+            ))
+        });
         open.iter().map(|m| m.action.clone()).collect()
     };
     let got = |who: &str, args: &[&str]| -> Vec<String> {
@@ -250,7 +481,16 @@ fn todo_agrees_with_a_computation_of_its_own() {
     assert_eq!(got("Marie", &[]), expected(&|_| true));
     assert_eq!(got("Marie", &["--mine"]), expected(&|m| m.owner == "Marie"));
     assert_eq!(got("Yann", &["--mine"]), expected(&|m| m.owner == "Yann"));
-    assert_eq!(got("Marie", &["--overdue"]), expected(&|m| m.due.as_str() < today));
-    assert_eq!(got("Marie", &["--until", "2026-12-06"]), expected(&|m| m.due.as_str() <= "2026-12-06"));
-    assert!(!expected(&|m| m.due.as_str() < today).is_empty(), "some overdue generated");
+    assert_eq!(
+        got("Marie", &["--overdue"]),
+        expected(&|m| m.due.as_str() < today)
+    );
+    assert_eq!(
+        got("Marie", &["--until", "2026-12-06"]),
+        expected(&|m| m.due.as_str() <= "2026-12-06")
+    );
+    assert!(
+        !expected(&|m| m.due.as_str() < today).is_empty(),
+        "some overdue generated"
+    );
 }

@@ -64,7 +64,9 @@ fn parse(env: &Env, file: &str) -> Json {
 fn export(env: &Env, who: &str, file: &str, more: &[&str]) {
     let out = env
         .cmd()
-        .args(["--file", FILE, "--as", who, "export", "--format", "ics", "-o", file])
+        .args([
+            "--file", FILE, "--as", who, "export", "--format", "ics", "-o", file,
+        ])
         .args(more)
         .output()
         .unwrap();
@@ -76,10 +78,13 @@ fn the_calendar_is_well_formed_octet_by_octet() {
     let env = Env::new();
     env.copy_fixture("actions/census-actions.ron");
     // A step whose text needs escaping and folding.
-    let long = "Envoyer la convention, signée; puis \\ relancer le président de l'association des usagers";
+    let long =
+        "Envoyer la convention, signée; puis \\ relancer le président de l'association des usagers";
     let out = env
         .cmd()
-        .args(["--file", FILE, "--as", "Marie", "action", "add", CAPUCINS, "--kind", "courrier"])
+        .args([
+            "--file", FILE, "--as", "Marie", "action", "add", CAPUCINS, "--kind", "courrier",
+        ])
         .args(["--next", long, "--due", "+3j"])
         .output()
         .unwrap();
@@ -101,7 +106,9 @@ fn the_calendar_is_well_formed_octet_by_octet() {
 #[test]
 fn a_real_parser_reads_back_the_open_steps_with_stable_uids() {
     if !icalendar_available() {
-        eprintln!("SKIPPED: Python's icalendar is not installed and pip could not install it (offline?); run .ci/run or `python3 -m pip install icalendar`.");
+        eprintln!(
+            "SKIPPED: Python's icalendar is not installed and pip could not install it (offline?); run .ci/run or `python3 -m pip install icalendar`."
+        );
         return;
     }
     let env = Env::new();
@@ -109,7 +116,10 @@ fn a_real_parser_reads_back_the_open_steps_with_stable_uids() {
     let note = "Appelé; rappeler\nmardi, sans faute";
     let out = env
         .cmd()
-        .args(["--file", FILE, "--as", "Yann", "action", "add", CAPUCINS, "--kind", "appel", "--note", note])
+        .args([
+            "--file", FILE, "--as", "Yann", "action", "add", CAPUCINS, "--kind", "appel", "--note",
+            note,
+        ])
         .args(["--next", "Passer à la médiathèque", "--due", "2026-12-02"])
         .output()
         .unwrap();
@@ -129,30 +139,62 @@ fn a_real_parser_reads_back_the_open_steps_with_stable_uids() {
     assert_eq!(todos.len(), listed.len());
     assert_eq!(todos.len(), 3);
     for (t, l) in todos.iter().zip(listed) {
-        let uid = format!("{}-{}@recense", l["initiative"].as_str().unwrap(), l["action"].as_str().unwrap());
+        let uid = format!(
+            "{}-{}@recense",
+            l["initiative"].as_str().unwrap(),
+            l["action"].as_str().unwrap()
+        );
         assert_eq!(t["uid"], uid.as_str());
         assert_eq!(t["due"], l["due"]);
         assert_eq!(t["status"], "NEEDS-ACTION");
         assert_eq!(
             t["summary"].as_str().unwrap(),
-            format!("{} — {}", l["next"].as_str().unwrap(), l["name"].as_str().unwrap())
+            format!(
+                "{} — {}",
+                l["next"].as_str().unwrap(),
+                l["name"].as_str().unwrap()
+            )
         );
     }
-    let yann = todos.iter().find(|t| t["uid"].as_str().unwrap().starts_with(CAPUCINS)).unwrap();
-    assert!(yann["description"].as_str().unwrap().ends_with(note), "{}", yann["description"]);
+    let yann = todos
+        .iter()
+        .find(|t| t["uid"].as_str().unwrap().starts_with(CAPUCINS))
+        .unwrap();
+    assert!(
+        yann["description"].as_str().unwrap().ends_with(note),
+        "{}",
+        yann["description"]
+    );
     assert_eq!(yann["dtstamp"], "2026-11-29T10:00:00+00:00");
     // --mine: Yann's two (one named for him, one of his own).
     export(&env, "Yann", "mine.ics", &["--mine"]);
     let mine = parse(&env, "mine.ics");
-    let uids: Vec<&str> = mine["todos"].as_array().unwrap().iter().map(|t| t["uid"].as_str().unwrap()).collect();
+    let uids: Vec<&str> = mine["todos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["uid"].as_str().unwrap())
+        .collect();
     assert_eq!(uids.len(), 2);
-    assert!(uids.contains(&format!("{INFINI}-sedkb.3@recense").as_str()), "{uids:?}");
+    assert!(
+        uids.contains(&format!("{INFINI}-sedkb.3@recense").as_str()),
+        "{uids:?}"
+    );
     // Done: gone from the next export; the others keep their UID.
-    let done = env.cmd().args(["--file", FILE, "--as", "Marie", "action", "done", INFINI, "sedkb.2"]).output().unwrap();
+    let done = env
+        .cmd()
+        .args([
+            "--file", FILE, "--as", "Marie", "action", "done", INFINI, "sedkb.2",
+        ])
+        .output()
+        .unwrap();
     assert!(done.status.success());
     export(&env, "Marie", "later.ics", &[]);
     let later = parse(&env, "later.ics");
-    let before: Vec<&Json> = todos.iter().filter(|t| t["uid"] != format!("{INFINI}-sedkb.2@recense").as_str()).collect();
+    let before: Vec<&Json> = todos
+        .iter()
+        .filter(|t| t["uid"] != format!("{INFINI}-sedkb.2@recense").as_str())
+        .collect();
     let after: Vec<&Json> = later["todos"].as_array().unwrap().iter().collect();
     assert_eq!(before, after);
 }

@@ -284,8 +284,13 @@ impl World {
                 // The fusion writes into the survivor values of the absorbed
                 // record that the survivor lacks and no earlier fusion saw:
                 // fresh writes (of values seen before) for the model.
-                let fields: Vec<&'static str> =
-                    SINGLE.iter().copied().chain([MULTI]).chain(WORK).chain(FOLLOW_UP).collect();
+                let fields: Vec<&'static str> = SINGLE
+                    .iter()
+                    .copied()
+                    .chain([MULTI])
+                    .chain(WORK)
+                    .chain(FOLLOW_UP)
+                    .collect();
                 let before: Vec<(&str, BTreeSet<Write>)> =
                     fields.iter().map(|f| (*f, held(keep, f))).collect();
                 self.copies[a]
@@ -341,16 +346,24 @@ impl World {
                     date: None,
                     next: next.then(|| NextStep {
                         text: format!("suite de {note}"),
-                        due: recense::census::time::Date::new(2026, 12, 1 + (self.next % 28) as u8).unwrap(),
+                        due: recense::census::time::Date::new(2026, 12, 1 + (self.next % 28) as u8)
+                            .unwrap(),
                         for_agent: None,
                     }),
                     note,
                 };
                 let at = Timestamp(self.clock);
                 // Refused on a deleted or fused record, as for a person.
-                if self.copies[a].add_action(&self.schema, &id(k), &new, &agent(a), at).is_ok() {
+                if self.copies[a]
+                    .add_action(&self.schema, &id(k), &new, &agent(a), at)
+                    .is_ok()
+                {
                     let i = self.copies[a].get(&id(k)).unwrap();
-                    self.truth.entry((k, ACTIONS)).or_default().written.extend(held(i, ACTIONS));
+                    self.truth
+                        .entry((k, ACTIONS))
+                        .or_default()
+                        .written
+                        .extend(held(i, ACTIONS));
                 }
             }
             Op::Close {
@@ -360,12 +373,23 @@ impl World {
             } => {
                 self.clock += 1;
                 let i = self.copies[a].get(&id(k)).unwrap();
-                let open: Vec<String> = actions(i).into_iter().filter(|x| x.is_open()).map(|x| x.id).collect();
+                let open: Vec<String> = actions(i)
+                    .into_iter()
+                    .filter(|x| x.is_open())
+                    .map(|x| x.id)
+                    .collect();
                 let Some(action) = open.get(nth) else { return };
                 let at = Timestamp(self.clock);
-                if self.copies[a].close_action(&id(k), Some(action), &agent(a), at).is_ok() {
+                if self.copies[a]
+                    .close_action(&id(k), Some(action), &agent(a), at)
+                    .is_ok()
+                {
                     let i = self.copies[a].get(&id(k)).unwrap();
-                    self.truth.entry((k, ACTIONS_DONE)).or_default().written.extend(held(i, ACTIONS_DONE));
+                    self.truth
+                        .entry((k, ACTIONS_DONE))
+                        .or_default()
+                        .written
+                        .extend(held(i, ACTIONS_DONE));
                 }
             }
             Op::Sync { from, to } => {

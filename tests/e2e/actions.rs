@@ -32,7 +32,11 @@ fn an_action_with_a_next_step_is_found_in_todo_and_marked_done() {
     s.type_text("+7j");
     s.wait_for("+7j");
     let screen = s.press("Enter", "Action enregistrée");
-    assert!(!screen.contains("Ajouter une action"), "{}", framed(&screen));
+    assert!(
+        !screen.contains("Ajouter une action"),
+        "{}",
+        framed(&screen)
+    );
 
     s.press("w", "À faire");
     s.wait_for(STEP);
@@ -40,7 +44,9 @@ fn an_action_with_a_next_step_is_found_in_todo_and_marked_done() {
     s.key("x");
     let screen = s.wait_for("Fait : Relancer");
     assert!(
-        !screen.lines().any(|l| l.contains(STEP) && !l.contains("Fait :")),
+        !screen
+            .lines()
+            .any(|l| l.contains(STEP) && !l.contains("Fait :")),
         "still listed:\n{}",
         framed(&screen)
     );
@@ -52,7 +58,11 @@ fn an_action_with_a_next_step_is_found_in_todo_and_marked_done() {
     // in the history, and `todo` no longer lists the step.
     let todo = json(&sb.cli_ok(&["--file", &file, "todo", "--format", "json"]));
     assert!(
-        !todo.as_array().expect("a list").iter().any(|t| t["next"] == STEP),
+        !todo
+            .as_array()
+            .expect("a list")
+            .iter()
+            .any(|t| t["next"] == STEP),
         "{todo}"
     );
     let list = json(&sb.cli_ok(&["--file", &file, "list", "--format", "json"]));

@@ -79,7 +79,10 @@ pub fn write_ics(
     line("VERSION:2.0".into())?;
     line("PRODID:-//recense//recense//FR".into())?;
     line("CALSCALE:GREGORIAN".into())?;
-    line(format!("X-WR-CALNAME:{}", escape(&fill(t.ics_calendar, &[("territory", &census.territory)]))))?;
+    line(format!(
+        "X-WR-CALNAME:{}",
+        escape(&fill(t.ics_calendar, &[("territory", &census.territory)]))
+    ))?;
     for step in steps {
         let a = &step.action;
         let Some(next) = &a.next else { continue };
@@ -111,7 +114,10 @@ pub fn write_ics(
         line(format!("DUE;VALUE=DATE:{}", date(next.due)))?;
         line(format!(
             "SUMMARY:{}",
-            escape(&fill(t.ics_summary, &[("text", &next.text), ("name", &step.name)]))
+            escape(&fill(
+                t.ics_summary,
+                &[("text", &next.text), ("name", &step.name)]
+            ))
         ))?;
         line(format!("DESCRIPTION:{}", escape(&description)))?;
         line("STATUS:NEEDS-ACTION".into())?;

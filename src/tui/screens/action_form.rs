@@ -55,7 +55,13 @@ impl ActionForm {
         let name = inert(i.value(&ws.schema.name_field).unwrap_or("?")).into_owned();
         let kinds = KINDS
             .iter()
-            .map(|k| Item::new(*k, ws.schema.choice_label(ACTION_KINDS, k, core.lang), false))
+            .map(|k| {
+                Item::new(
+                    *k,
+                    ws.schema.choice_label(ACTION_KINDS, k, core.lang),
+                    false,
+                )
+            })
             .collect();
         let mut statuses = vec![Item::new("", t.status_unchanged, true)];
         statuses.extend(
@@ -133,13 +139,19 @@ impl ActionForm {
         let new = match self.action(core) {
             Ok(a) => a,
             Err(e) => {
-                self.error = Some(e.localize(core.lang));
+                self.error = Some(match e {
+                    ActionError::NextWithoutDue => t.need_due.to_string(),
+                    ActionError::DueWithoutNext => t.need_next.to_string(),
+                    e => e.localize(core.lang),
+                });
                 return Effect::None;
             }
         };
         let status = self.value(STATUS);
         let result = if status.is_empty() {
-            core.session.add_action(&self.id, &new).map_err(|e| e.localize(core.lang))
+            core.session
+                .add_action(&self.id, &new)
+                .map_err(|e| e.localize(core.lang))
         } else {
             let comment = new.note.clone();
             core.session
@@ -152,7 +164,10 @@ impl ActionForm {
         }
         core.after_change(&self.id);
         let text = match (&new.next, status.is_empty()) {
-            (_, false) => fill(t.added_status, &[("status", &status_label(&status, core.lang))]),
+            (_, false) => fill(
+                t.added_status,
+                &[("status", &status_label(&status, core.lang))],
+            ),
             (Some(n), true) => fill(t.added_next, &[("due", &n.due)]),
             (None, true) => t.added.to_string(),
         };
@@ -171,7 +186,10 @@ impl Screen for ActionForm {
 
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         let last = self.fields.len() - 1;
-        let on_text = matches!(self.fields.get(self.focus).map(|f| &f.1), Some(Widget::Text(_)));
+        let on_text = matches!(
+            self.fields.get(self.focus).map(|f| &f.1),
+            Some(Widget::Text(_))
+        );
         match input.action {
             Some(Action::Cancel) => return Effect::Close,
             Some(Action::NextField) => self.focus = (self.focus + 1).min(last),

@@ -40,10 +40,18 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     }
     let name = |a: crate::census::AgentId| inert(census.agent_name(&a)).into_owned();
     for a in &all {
-        let kind = schema.choice_label(ACTION_KINDS, &a.kind, core.lang).to_string();
+        let kind = schema
+            .choice_label(ACTION_KINDS, &a.kind, core.lang)
+            .to_string();
         let mut value = one_line(&a.note);
         if let Some(n) = &a.next {
-            let mut step = format!("{}{}{} ({}", t.then, core.ui().colon, one_line(&n.text), fill(t.due_on, &[("due", &n.due)]));
+            let mut step = format!(
+                "{}{}{} ({}",
+                t.then,
+                core.ui().colon,
+                one_line(&n.text),
+                fill(t.due_on, &[("due", &n.due)])
+            );
             if let Some(f) = n.for_agent {
                 step.push_str(", ");
                 step.push_str(&fill(t.for_whom, &[("who", &name(f))]));
@@ -52,11 +60,19 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
             if !a.is_open() {
                 step.push_str(&format!(" [{}]", t.done_mark));
             }
-            value = if value.is_empty() { step } else { format!("{value} · {step}") };
+            value = if value.is_empty() {
+                step
+            } else {
+                format!("{value} · {step}")
+            };
         }
         let date = a.date.map(|d| d.to_string()).unwrap_or_default();
         let who = a.by.map(name).unwrap_or_default();
-        out.push(item(kind, value, format!("{date} {who}").trim().to_string()));
+        out.push(item(
+            kind,
+            value,
+            format!("{date} {who}").trim().to_string(),
+        ));
     }
     out
 }

@@ -142,7 +142,9 @@ impl Screen for ListScreen {
             }
             Some(Action::AddAction) => selected
                 .and_then(|id| ActionForm::new(core, id))
-                .map_or(Effect::None, |f| Effect::Overlay(Overlay::Action(Box::new(f)))),
+                .map_or(Effect::None, |f| {
+                    Effect::Overlay(Overlay::Action(Box::new(f)))
+                }),
             Some(Action::Todo) => Effect::Push(View::Todo(Box::new(TodoState::new(core)))),
             Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
                 overview(core, a).map_or(Effect::None, Effect::Push)

@@ -54,10 +54,20 @@ impl TodoState {
     fn refresh(&mut self, core: &Core) {
         let ws = &core.session.ws;
         let today = core.session.clock.now().date();
-        let kept = self.current().map(|t| (t.initiative.clone(), t.action.id.clone()));
-        let steps = todo(&ws.census, &ws.schema.name_field, today, &TodoFilter::default());
+        let kept = self
+            .current()
+            .map(|t| (t.initiative.clone(), t.action.id.clone()));
+        let steps = todo(
+            &ws.census,
+            &ws.schema.name_field,
+            today,
+            &TodoFilter::default(),
+        );
         self.steps = steps.len();
-        self.late = steps.iter().filter(|s| s.when(today) == When::Overdue).count();
+        self.late = steps
+            .iter()
+            .filter(|s| s.when(today) == When::Overdue)
+            .count();
         let mut rows = Vec::new();
         for group in [When::Overdue, When::ThisWeek, When::Later] {
             let in_group: Vec<&Todo> = steps.iter().filter(|s| s.when(today) == group).collect();
@@ -71,9 +81,9 @@ impl TodoState {
         self.rows = rows;
         self.revision = core.revision;
         let found = kept.and_then(|(i, a)| {
-            self.rows.iter().position(|r| {
-                matches!(r, Row::Step(t) if t.initiative == i && t.action.id == a)
-            })
+            self.rows
+                .iter()
+                .position(|r| matches!(r, Row::Step(t) if t.initiative == i && t.action.id == a))
         });
         self.cursor = found.unwrap_or(old);
         self.settle(true);
@@ -178,7 +188,10 @@ impl Screen for TodoState {
             }
             Action::MarkDone => self.done(core),
             Action::AddAction => {
-                if let Some(form) = self.current().and_then(|t| ActionForm::new(core, t.initiative.clone())) {
+                if let Some(form) = self
+                    .current()
+                    .and_then(|t| ActionForm::new(core, t.initiative.clone()))
+                {
                     return Effect::Overlay(Overlay::Action(Box::new(form)));
                 }
             }
@@ -202,7 +215,10 @@ impl Screen for TodoState {
         ]));
         let head = fill(t.todo_summary, &[("n", &self.steps), ("late", &self.late)]);
         frame.render_widget(
-            Paragraph::new(Span::styled(theme.truncate(&head, summary.width as usize), theme.muted)),
+            Paragraph::new(Span::styled(
+                theme.truncate(&head, summary.width as usize),
+                theme.muted,
+            )),
             summary,
         );
         if self.rows.is_empty() {
@@ -219,7 +235,9 @@ impl Screen for TodoState {
             return;
         }
         let height = body.height as usize;
-        let offset = self.offset.follow(self.cursor, height, self.rows.len(), Follow::SECTIONS);
+        let offset = self
+            .offset
+            .follow(self.cursor, height, self.rows.len(), Follow::SECTIONS);
         let w = body.width as usize;
         let lines: Vec<Line> = self
             .rows
@@ -234,13 +252,21 @@ impl Screen for TodoState {
                         When::ThisWeek => t.this_week,
                         When::Later => t.later,
                     };
-                    let style = if *g == When::Overdue { theme.warning } else { theme.title };
+                    let style = if *g == When::Overdue {
+                        theme.warning
+                    } else {
+                        theme.title
+                    };
                     Line::from(Span::styled(fill(label, &[("n", count)]), style))
                 }
                 Row::Step(s) => {
                     let focused = n == self.cursor;
                     let pointer = if focused { theme.pointer() } else { " " };
-                    let style = if focused { theme.selected } else { theme.normal };
+                    let style = if focused {
+                        theme.selected
+                    } else {
+                        theme.normal
+                    };
                     let due = s.due().to_string();
                     let text = s.action.next.as_ref().map_or("", |x| x.text.as_str());
                     let name = inert(&s.name).into_owned();
@@ -248,8 +274,14 @@ impl Screen for TodoState {
                     // The step first (at most three fifths), the name in the rest.
                     let room = w.saturating_sub(width(&due) + 7);
                     let step = theme.truncate(&step, room * 3 / 5).into_owned();
-                    let name = theme.truncate(&name, room.saturating_sub(width(&step))).into_owned();
-                    let due_style = if s.when(today) == When::Overdue { theme.warning } else { style };
+                    let name = theme
+                        .truncate(&name, room.saturating_sub(width(&step)))
+                        .into_owned();
+                    let due_style = if s.when(today) == When::Overdue {
+                        theme.warning
+                    } else {
+                        style
+                    };
                     Line::from(vec![
                         Span::styled(format!("{pointer} "), style),
                         Span::styled(due, due_style),

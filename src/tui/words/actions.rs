@@ -30,6 +30,8 @@ strings! { ActionWords, follow;
     later: "Plus tard ({n})", "Later ({n})";
     todo_empty: "Rien à faire : ajoutez une action avec sa prochaine étape (touche {key} sur une fiche).", "Nothing to do: add an action with its next step (key {key} on a record).";
     marked_done: "Fait : {text}.", "Done: {text}.";
+    need_due: "Donnez l'échéance de la prochaine étape (par exemple +7j, lundi ou 15/03).", "Give the next step's due date (e.g. +7d, monday or 15/03).";
+    need_next: "Décrivez la prochaine étape, ou videz l'échéance et « pour qui ».", "Describe the next step, or clear the due date and `for whom`.";
     dashboard_panel: "Suivi", "Follow-up";
     dashboard_overdue: "Prochaines étapes en retard : {n}", "Overdue next steps: {n}";
 }
