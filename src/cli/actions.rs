@@ -79,6 +79,7 @@ pub fn day(ctx: &Invocation, text: &str, toward: Toward) -> Result<Date, Fail> {
 }
 
 /// The action `action add` (or `status --action`) describes.
+#[allow(clippy::too_many_arguments)]
 pub fn new_action(
     ctx: &Invocation,
     census: &mut Census,

@@ -90,7 +90,7 @@ actions! {
     JumpRight = "jump_right",
     JumpUp = "jump_up",
     JumpDown = "jump_down",
-    AddAction = "add_action",
+    AddFollowUp = "add_action",
     Todo = "todo",
     MarkDone = "mark_done",
 }

@@ -34,6 +34,11 @@ fn without_follow_up() -> Census {
     census
 }
 
+/// The app over [`without_follow_up`].
+fn bare() -> Harness {
+    Harness::from_text(&to_canonical(&without_follow_up()), Setup::default())
+}
+
 /// One next step the test records: on the `nth` initiative (in name
 /// order), due on `due`, closed or not.
 struct Step {
@@ -205,7 +210,7 @@ fn enter_opens_the_initiative_and_x_marks_the_step_done() {
 
 #[test]
 fn a_on_a_record_adds_an_action_with_a_next_step_typed_freely() {
-    let mut h = brest();
+    let mut h = bare();
     select(&mut h, INFINI);
     h.keys("A");
     assert!(matches!(h.app.overlay, Some(Overlay::Action(_))));
@@ -256,7 +261,7 @@ fn a_on_a_record_adds_an_action_with_a_next_step_typed_freely() {
 
 #[test]
 fn the_form_refuses_a_date_it_cannot_read_and_stays_open() {
-    let mut h = brest();
+    let mut h = bare();
     select(&mut h, INFINI);
     h.keys("A enter");
     h.keys("tab");
@@ -292,7 +297,7 @@ fn the_form_refuses_a_date_it_cannot_read_and_stays_open() {
 
 #[test]
 fn a_status_move_recorded_with_its_action_from_the_form() {
-    let mut h = brest();
+    let mut h = bare();
     select(&mut h, "Wiki-Brest");
     let before = recense::census::status::history(
         h.reopen()
@@ -341,7 +346,7 @@ fn snapshots_of_the_action_form_and_the_todo_screen() {
 
 #[test]
 fn an_empty_todo_screen_says_how_to_fill_it() {
-    let mut h = Harness::from_text(&to_canonical(&without_follow_up()), Setup::default());
+    let mut h = bare();
     h.keys("w");
     assert!(matches!(h.app.views.last(), Some(View::Todo(_))));
     assert!(todo_listed(&h).is_empty());

@@ -38,7 +38,7 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
         Context::Dashboard => &[Open, NextPane, Back, Map, Network, Todo, Help],
         Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
         Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
-        Context::Todo => &[Open, MarkDone, AddAction, Back, Help],
+        Context::Todo => &[Open, MarkDone, AddFollowUp, Back, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -99,7 +99,7 @@ impl Default for KeyMap {
                 (Dashboard, vec![c('T')]),
                 (Map, vec![c('L')]),
                 (Network, vec![c('R')]),
-                (AddAction, vec![c('A')]),
+                (AddFollowUp, vec![c('A')]),
                 (Todo, vec![c('w')]),
             ]),
         );
@@ -127,7 +127,7 @@ impl Default for KeyMap {
                 (ConfirmRecord, vec![c('v')]),
                 (Link, vec![c('r')]),
                 (Unlink, vec![c('R')]),
-                (AddAction, vec![c('A')]),
+                (AddFollowUp, vec![c('A')]),
             ]),
         );
         bindings.insert(
@@ -251,7 +251,7 @@ impl Default for KeyMap {
             moves(vec![
                 (Open, vec![p(K::Enter), c('o'), c('l'), p(K::Right)]),
                 (MarkDone, vec![c('x')]),
-                (AddAction, vec![c('A')]),
+                (AddFollowUp, vec![c('A')]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
             ]),
         );

@@ -411,7 +411,7 @@ impl Screen for DetailState {
                     return Effect::Overlay(Overlay::Legit(Box::new(form)));
                 }
             }
-            Action::AddAction => {
+            Action::AddFollowUp => {
                 if let Some(form) = ActionForm::new(core, self.id.clone()) {
                     return Effect::Overlay(Overlay::Action(Box::new(form)));
                 }

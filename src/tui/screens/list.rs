@@ -140,7 +140,7 @@ impl Screen for ListScreen {
                     None => Effect::None,
                 }
             }
-            Some(Action::AddAction) => selected
+            Some(Action::AddFollowUp) => selected
                 .and_then(|id| ActionForm::new(core, id))
                 .map_or(Effect::None, |f| {
                     Effect::Overlay(Overlay::Action(Box::new(f)))

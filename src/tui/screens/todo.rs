@@ -187,7 +187,7 @@ impl Screen for TodoState {
                 }
             }
             Action::MarkDone => self.done(core),
-            Action::AddAction => {
+            Action::AddFollowUp => {
                 if let Some(form) = self
                     .current()
                     .and_then(|t| ActionForm::new(core, t.initiative.clone()))
@@ -224,7 +224,7 @@ impl Screen for TodoState {
         if self.rows.is_empty() {
             let key = core
                 .keymap
-                .first_key(Context::Detail, Action::AddAction)
+                .first_key(Context::Detail, Action::AddFollowUp)
                 .map(|k| k.label(core.lang))
                 .unwrap_or_default();
             let text = fill(t.todo_empty, &[("key", &key)]);

@@ -376,7 +376,7 @@ pub fn action_label(
         ),
         A::JumpUp => ("aller loin en haut", "loin haut", "move far up", "far up"),
         A::JumpDown => ("aller loin en bas", "loin bas", "move far down", "far down"),
-        A::AddAction => (
+        A::AddFollowUp => (
             "ajouter une action (appel, visite…) et sa prochaine étape",
             "action",
             "add an action (call, visit…) and its next step",
