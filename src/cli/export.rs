@@ -42,7 +42,7 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// The document format; `None` for the calendar, which is made of the
-    /// next steps rather than the initiatives (`actions::export_ics`).
+    /// next steps rather than the initiatives (`calendar::export_ics`).
     fn document(self) -> Option<Format> {
         Some(match self {
             ExportFormat::Csv => Format::Csv,
@@ -96,7 +96,7 @@ pub struct ExportArgs {
 
 pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     let Some(format) = args.format.document() else {
-        return super::actions::export_ics(ctx, &args);
+        return super::calendar::export_ics(ctx, &args);
     };
     let t = texts(ctx.lang);
     let ws = ctx.open()?;

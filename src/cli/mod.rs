@@ -21,6 +21,7 @@ macro_rules! eprintln {
 }
 
 mod actions;
+mod calendar;
 mod conflict_text;
 mod conflicts;
 mod edit;

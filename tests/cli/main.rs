@@ -48,5 +48,6 @@ mod show;
 mod stale_temps;
 mod standards;
 mod store;
+mod todo_agrees;
 mod unchanged;
 mod undo;
