@@ -39,10 +39,11 @@ r() {
     "$RECENSE" --file "$FILE" --as "$AGENT" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
 }
 
-# The id of the initiative with this exact name.
+# The id of the initiative with this exact name (the CSV of list writes a
+# quote before a name starting with @, =, + or -: taken off).
 id_of() {
     "$RECENSE" --file "$FILE" list --format csv |
-        awk -F';' -v name="$1" '$2 == name { print $1; found = 1 } END { exit !found }' ||
+        awk -F';' -v name="$1" '{ n = $2; sub(/^\x27/, "", n) } n == name { print $1; found = 1 } END { exit !found }' ||
         { echo "legitimize-samples.sh: no initiative named « $1 » in $FILE" >&2; exit 1; }
 }
 

@@ -543,5 +543,7 @@ rm -f "$BREST.bak" "$GRENOBLE.bak"
 
 # Second pass: statuses, evidence, confirmations.
 RECENSE="$RECENSE" sample-data/legitimize-samples.sh
+# Third pass: actions and next steps (the follow-up).
+RECENSE="$RECENSE" sample-data/actions-samples.sh
 
 "$RECENSE" validate "$BREST" "$GRENOBLE"

@@ -1,6 +1,6 @@
 //! What a fusion carries from the duplicate to the kept record besides the
 //! form's values: the legitimation work — status, status log, evidence,
-//! confirmations.
+//! confirmations — and the follow-up (actions and their closings).
 //!
 //! Dots count each agent's writes *per initiative*, so an entry cannot keep
 //! its dot when it moves to another initiative: the kept record's copies
@@ -10,6 +10,7 @@
 //! original date, and evidence, confirmations and status changes name their
 //! original author in their record (`by`), which the views show.
 
+use crate::census::actions::{ACTIONS, ACTIONS_DONE};
 use crate::census::id::AgentId;
 use crate::census::model::{Dot, Entry, Initiative, Value};
 use crate::census::status::{self, CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUS_LOG};
@@ -63,7 +64,7 @@ pub fn carry_work(
     now: Timestamp,
 ) -> usize {
     let mut added = 0;
-    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG] {
+    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE] {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
             let (Value::Record(r), Some(author)) = (&e.value, author_of(e)) else {
                 continue;

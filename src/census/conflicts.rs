@@ -62,10 +62,12 @@ pub fn context_of(value: &Value) -> Seen {
 /// legitimation: they count as edits against a deletion or a fusion that
 /// did not see them, like the form's fields. (The status log goes with the
 /// status: one write puts an entry in both.)
-pub const WORK_FIELDS: [&str; 3] = [
+pub const WORK_FIELDS: [&str; 5] = [
     crate::census::status::STATUS_FIELD,
     crate::census::status::EVIDENCE,
     crate::census::status::CONFIRMATIONS,
+    crate::census::actions::ACTIONS,
+    crate::census::actions::ACTIONS_DONE,
 ];
 
 /// Whether entries of `field` are a person's edits (form, unknown and

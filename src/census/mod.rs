@@ -1,8 +1,10 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
+pub mod actions;
 pub(crate) mod carry;
 pub mod conflicts;
 pub mod cycles;
+pub mod days;
 pub mod draft;
 pub mod duplicates;
 pub(crate) mod error;
@@ -34,6 +36,7 @@ pub mod store;
 pub mod territory;
 pub mod time;
 pub(crate) mod timeline;
+pub mod todo;
 pub(crate) mod validate;
 pub(crate) mod value;
 pub mod workspace;

@@ -36,11 +36,15 @@ pub enum ExportFormat {
     Mednum,
     /// Standard data·inclusion (structures).
     DataInclusion,
+    /// Calendrier iCalendar (Thunderbird…) : les prochaines étapes ouvertes, une tâche chacune.
+    Ics,
 }
 
-impl From<ExportFormat> for Format {
-    fn from(f: ExportFormat) -> Format {
-        match f {
+impl ExportFormat {
+    /// The document format; `None` for the calendar, which is made of the
+    /// next steps rather than the initiatives (`calendar::export_ics`).
+    fn document(self) -> Option<Format> {
+        Some(match self {
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Json => Format::Json,
             ExportFormat::Geojson => Format::Geojson,
@@ -50,7 +54,8 @@ impl From<ExportFormat> for Format {
             ExportFormat::Gexf => Format::Gexf,
             ExportFormat::Mednum => Format::Mednum,
             ExportFormat::DataInclusion => Format::DataInclusion,
-        }
+            ExportFormat::Ics => return None,
+        })
     }
 }
 
@@ -84,11 +89,16 @@ pub struct ExportArgs {
     pub header: HeaderStyle,
     #[command(flatten)]
     pub selection: Selection,
+    /// Avec --format ics : seulement vos prochaines étapes.
+    #[arg(long)]
+    pub mine: bool,
 }
 
 pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
+    let Some(format) = args.format.document() else {
+        return super::calendar::export_ics(ctx, &args);
+    };
     let t = texts(ctx.lang);
-    let format = Format::from(args.format);
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let filter = filter(ctx, schema, &args.selection)?;

@@ -22,16 +22,7 @@ pub fn set_status(
     let t = cli(ctx.lang);
     let (id, status) = ctx.mutate(|ws, agent| {
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
-        // A status by its id or its label.
-        let status = Status::ALL
-            .into_iter()
-            .find(|s| {
-                s.id() == status
-                    || crate::census::search::fold(status_name(*s, ctx.lang))
-                        == crate::census::search::fold(status)
-            })
-            .map(|s| s.id().to_string())
-            .unwrap_or_else(|| status.to_string());
+        let status = status_id(ctx, status);
         ws.census
             .set_status(&ws.schema, &id, &status, comment, agent, Timestamp::now())
             .map_err(|e| Fail::new(e.localize(ctx.lang)))?;
@@ -45,6 +36,19 @@ pub fn set_status(
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A status by its id or its label.
+pub fn status_id(ctx: &Invocation, status: &str) -> String {
+    Status::ALL
+        .into_iter()
+        .find(|s| {
+            s.id() == status
+                || crate::census::search::fold(status_name(*s, ctx.lang))
+                    == crate::census::search::fold(status)
+        })
+        .map(|s| s.id().to_string())
+        .unwrap_or_else(|| status.to_string())
 }
 
 pub fn add_evidence(
@@ -176,6 +180,7 @@ pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<
         );
         events.push((at, json!({"event": "confirmation", "comment": comment, "by": who(&Some(agent)), "at": at.map(|t| t.to_string())}), text));
     }
+    events.extend(super::actions::history_events(ctx, &ws, i));
     events.sort_by_key(|(at, _, _)| *at);
     match format {
         ReportFormat::Json => outln!(

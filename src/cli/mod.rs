@@ -20,6 +20,8 @@ macro_rules! eprintln {
     };
 }
 
+mod actions;
+mod calendar;
 mod conflict_text;
 mod conflicts;
 mod edit;
@@ -197,6 +199,12 @@ pub enum Command {
         status: String,
         #[arg(long, default_value = "")]
         comment: String,
+        /// Enregistre aussi l'action qui a fait changer le statut : appel, courriel, rencontre, visite, relance, courrier, reunion, autre.
+        #[arg(long, value_name = "TYPE")]
+        action: Option<String>,
+        /// La note de cette action (sinon le commentaire).
+        #[arg(long, requires = "action")]
+        note: Option<String>,
     },
     /// Preuves : entretien, visite, document, site web, presse, registre officiel, événement.
     #[command(subcommand)]
@@ -343,6 +351,11 @@ pub enum Command {
         #[arg(long)]
         create_likely: bool,
     },
+    /// Suivi : actions faites (appel, visite…) et prochaines étapes.
+    #[command(subcommand)]
+    Action(actions::ActionCommand),
+    /// Les prochaines étapes à faire : en retard d'abord, puis par échéance.
+    Todo(actions::TodoArgs),
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -504,7 +517,16 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             id,
             status,
             comment,
+            action: None,
+            note: _,
         } => legitimacy::set_status(ctx, &id, &status, &comment),
+        Command::Status {
+            id,
+            status,
+            comment,
+            action: Some(kind),
+            note,
+        } => actions::set_status_with_action(ctx, &id, &status, &comment, &kind, note.as_deref()),
         Command::Evidence(EvidenceCommand::Add {
             id,
             kind,
@@ -593,6 +615,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
                 create_likely,
             },
         ),
+        Command::Action(command) => actions::action(ctx, command),
+        Command::Todo(args) => actions::list(ctx, &args),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

@@ -1,6 +1,7 @@
 //! Everything a person reads, in French first and English. Core errors are
 //! plain data; their words are written here, in one place.
 
+pub(crate) mod actions;
 pub(crate) mod cli;
 pub(crate) mod files;
 pub(crate) mod fusion;

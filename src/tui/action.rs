@@ -90,4 +90,7 @@ actions! {
     JumpRight = "jump_right",
     JumpUp = "jump_up",
     JumpDown = "jump_down",
+    AddFollowUp = "add_action",
+    Todo = "todo",
+    MarkDone = "mark_done",
 }

@@ -73,6 +73,7 @@ contexts! {
     Dashboard = dashboard,
     Map = map,
     Network = network,
+    Todo = todo,
 }
 
 impl Context {

@@ -15,6 +15,7 @@ mod standards_check;
 #[path = "../e2e/sandbox.rs"]
 mod sandbox;
 
+mod actions;
 mod add;
 mod bundle_onto;
 mod csv_outputs;
@@ -29,6 +30,7 @@ mod fusion;
 mod git;
 mod git_setup;
 mod hostile;
+mod ics;
 mod import;
 mod init;
 mod journal;
@@ -47,5 +49,6 @@ mod special_outputs;
 mod stale_temps;
 mod standards;
 mod store;
+mod todo_agrees;
 mod unchanged;
 mod undo;

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
+use recense::census::actions::{ACTIONS, ACTIONS_DONE, NewAction, NextStep, actions};
 use recense::census::conflicts::{Conflict, conflicts, context_of};
 use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
@@ -24,6 +25,8 @@ const SINGLE: [&str; 2] = ["nom", "commune"];
 const MULTI: &str = "roles";
 /// The legitimation fields: the status (one value) and two lists.
 const WORK: [&str; 3] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS];
+/// The follow-up: actions and the closings of their next steps.
+const FOLLOW_UP: [&str; 2] = [ACTIONS, ACTIONS_DONE];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -65,6 +68,19 @@ enum Op {
         initiative: usize,
         kind: usize,
     },
+    /// An action, with a next step or not, through the program's own
+    /// operation.
+    Act {
+        agent: usize,
+        initiative: usize,
+        next: bool,
+    },
+    /// Closes the `nth` open next step the colleague sees (if any).
+    Close {
+        agent: usize,
+        initiative: usize,
+        nth: usize,
+    },
     /// `from`'s copy is merged into `to`'s.
     Sync {
         from: usize,
@@ -90,7 +106,9 @@ impl Op {
             | Op::Delete { agent, .. }
             | Op::Restore { agent, .. }
             | Op::Fuse { agent, .. }
-            | Op::Work { agent, .. } => Some(agent),
+            | Op::Work { agent, .. }
+            | Op::Act { agent, .. }
+            | Op::Close { agent, .. } => Some(agent),
             Op::Sync { to, .. } => Some(to),
             Op::HandEdit { .. } => None,
         }
@@ -108,6 +126,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (a.clone(), i.clone()).prop_map(|(agent, initiative)| Op::Restore { agent, initiative }),
         2 => (a.clone(), proptest::bool::ANY).prop_map(|(agent, back)| Op::Fuse { agent, back }),
         3 => (a.clone(), i.clone(), 0..WORK.len()).prop_map(|(agent, initiative, kind)| Op::Work { agent, initiative, kind }),
+        2 => (a.clone(), i.clone(), proptest::bool::ANY).prop_map(|(agent, initiative, next)| Op::Act { agent, initiative, next }),
+        2 => (a.clone(), i.clone(), 0..2usize).prop_map(|(agent, initiative, nth)| Op::Close { agent, initiative, nth }),
         5 => (a.clone(), a.clone()).prop_map(|(from, to)| Op::Sync { from, to }),
         2 => (a, i, 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::HandEdit { agent, initiative, field }),
     ]
@@ -264,8 +284,13 @@ impl World {
                 // The fusion writes into the survivor values of the absorbed
                 // record that the survivor lacks and no earlier fusion saw:
                 // fresh writes (of values seen before) for the model.
-                let fields: Vec<&'static str> =
-                    SINGLE.iter().copied().chain([MULTI]).chain(WORK).collect();
+                let fields: Vec<&'static str> = SINGLE
+                    .iter()
+                    .copied()
+                    .chain([MULTI])
+                    .chain(WORK)
+                    .chain(FOLLOW_UP)
+                    .collect();
                 let before: Vec<(&str, BTreeSet<Write>)> =
                     fields.iter().map(|f| (*f, held(keep, f))).collect();
                 self.copies[a]
@@ -309,6 +334,63 @@ impl World {
                     i.add_element(field, Value::record(record), dot, at);
                 }
                 t.written.extend(held(i, field));
+            }
+            Op::Act {
+                agent: a,
+                initiative: k,
+                next,
+            } => {
+                let note = self.fresh();
+                let new = NewAction {
+                    kind: "appel".into(),
+                    date: None,
+                    next: next.then(|| NextStep {
+                        text: format!("suite de {note}"),
+                        due: recense::census::time::Date::new(2026, 12, 1 + (self.next % 28) as u8)
+                            .unwrap(),
+                        for_agent: None,
+                    }),
+                    note,
+                };
+                let at = Timestamp(self.clock);
+                // Refused on a deleted or fused record, as for a person.
+                if self.copies[a]
+                    .add_action(&self.schema, &id(k), &new, &agent(a), at)
+                    .is_ok()
+                {
+                    let i = self.copies[a].get(&id(k)).unwrap();
+                    self.truth
+                        .entry((k, ACTIONS))
+                        .or_default()
+                        .written
+                        .extend(held(i, ACTIONS));
+                }
+            }
+            Op::Close {
+                agent: a,
+                initiative: k,
+                nth,
+            } => {
+                self.clock += 1;
+                let i = self.copies[a].get(&id(k)).unwrap();
+                let open: Vec<String> = actions(i)
+                    .into_iter()
+                    .filter(|x| x.is_open())
+                    .map(|x| x.id)
+                    .collect();
+                let Some(action) = open.get(nth) else { return };
+                let at = Timestamp(self.clock);
+                if self.copies[a]
+                    .close_action(&id(k), Some(action), &agent(a), at)
+                    .is_ok()
+                {
+                    let i = self.copies[a].get(&id(k)).unwrap();
+                    self.truth
+                        .entry((k, ACTIONS_DONE))
+                        .or_default()
+                        .written
+                        .extend(held(i, ACTIONS_DONE));
+                }
             }
             Op::Sync { from, to } => {
                 // An e-mail: its hand edits adopted as its sender's.
@@ -513,7 +595,9 @@ fn nothing_hidden(c: &Census, schema: &Schema) -> Result<(), TestCaseError> {
             })
             .collect();
         // The model's own list of what people write, not the program's.
-        let written = |f: &str| SINGLE.contains(&f) || f == MULTI || WORK.contains(&f);
+        let written = |f: &str| {
+            SINGLE.contains(&f) || f == MULTI || WORK.contains(&f) || FOLLOW_UP.contains(&f)
+        };
         for (field, entries) in i.fields.iter().filter(|(f, _)| written(f)) {
             for e in entries {
                 let dot = e.stamp.dot().unwrap();
@@ -567,4 +651,31 @@ fn a_deletion_survives_unless_restored_by_someone_who_saw_it() {
             .fields
             .contains_key(system::DELETED)
     );
+}
+
+#[test]
+fn two_colleagues_closing_one_next_step_converge() {
+    let mut w = World::new();
+    w.apply(&Op::Act {
+        agent: 0,
+        initiative: 0,
+        next: true,
+    });
+    w.apply(&Op::Sync { from: 0, to: 1 });
+    for agent in [0, 1] {
+        w.apply(&Op::Close {
+            agent,
+            initiative: 0,
+            nth: 0,
+        });
+    }
+    w.apply(&Op::Sync { from: 0, to: 1 });
+    w.apply(&Op::Sync { from: 1, to: 0 });
+    assert_eq!(bytes(&w.copies[0]), bytes(&w.copies[1]));
+    let i = w.copies[0].get(&id(0)).unwrap();
+    let all = actions(i);
+    assert_eq!(all.len(), 1);
+    assert!(!all[0].is_open());
+    assert_eq!(all[0].done.len(), 2, "both closings are kept");
+    assert!(conflicts(&w.copies[0], &w.schema).is_empty());
 }

@@ -3,6 +3,7 @@
 
 mod sandbox;
 
+mod actions;
 mod dashboard;
 mod exchange;
 mod legitimize;

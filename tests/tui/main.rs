@@ -4,6 +4,7 @@
 
 mod tui_common;
 
+mod actions;
 mod bytes;
 mod changed_on_disk;
 mod dashboard;

@@ -15,6 +15,7 @@ pub use csv::csv_line;
 mod dot;
 mod gexf;
 mod graph;
+pub mod ics;
 pub(crate) mod json;
 mod map;
 mod ods;

@@ -35,9 +35,10 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
         Context::Import => &[Confirm, NextPane, Apply, Back, Help],
         Context::Export => &[Confirm, Toggle, NextPane, Back, Help],
-        Context::Dashboard => &[Open, NextPane, Back, Map, Network, Help],
+        Context::Dashboard => &[Open, NextPane, Back, Map, Network, Todo, Help],
         Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
         Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
+        Context::Todo => &[Open, MarkDone, AddFollowUp, Back, Help],
         Context::Global => &[Help, Quit],
     }
 }
@@ -98,6 +99,8 @@ impl Default for KeyMap {
                 (Dashboard, vec![c('T')]),
                 (Map, vec![c('L')]),
                 (Network, vec![c('R')]),
+                (AddFollowUp, vec![c('A')]),
+                (Todo, vec![c('w')]),
             ]),
         );
         bindings.insert(
@@ -124,6 +127,7 @@ impl Default for KeyMap {
                 (ConfirmRecord, vec![c('v')]),
                 (Link, vec![c('r')]),
                 (Unlink, vec![c('R')]),
+                (AddFollowUp, vec![c('A')]),
             ]),
         );
         bindings.insert(
@@ -211,6 +215,7 @@ impl Default for KeyMap {
                 (Back, vec![p(K::Esc), p(K::Backspace)]),
                 (Map, vec![c('L')]),
                 (Network, vec![c('R')]),
+                (Todo, vec![c('w')]),
             ]),
         );
         bindings.insert(
@@ -239,6 +244,15 @@ impl Default for KeyMap {
                 (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
                 (Dashboard, vec![c('T')]),
                 (Map, vec![c('L')]),
+            ]),
+        );
+        bindings.insert(
+            Context::Todo,
+            moves(vec![
+                (Open, vec![p(K::Enter), c('o'), c('l'), p(K::Right)]),
+                (MarkDone, vec![c('x')]),
+                (AddFollowUp, vec![c('A')]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
             ]),
         );
         KeyMap { bindings }

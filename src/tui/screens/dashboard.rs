@@ -6,6 +6,8 @@
 //! The figures are computed when the screen opens (and again after a
 //! change), never while drawing.
 
+use crate::tui::screens::todo::TodoState;
+use crate::tui::words::actions::follow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -47,6 +49,8 @@ pub enum Target {
     Open(InitiativeId),
     Conflicts,
     Duplicates,
+    /// The "À faire" screen.
+    Todo,
 }
 
 /// One line of a panel: a bar (with its count), or a plain line.
@@ -202,6 +206,15 @@ impl DashboardState {
             note: key(Action::Duplicates),
             target: Target::Duplicates,
         });
+        let today = core.session.clock.now().date();
+        let overdue = crate::census::todo::overdue_count(&core.session.ws.census, today);
+        let follow_up = Item {
+            label: fill(follow(core.lang).dashboard_overdue, &[("n", &overdue)]),
+            n: None,
+            note: key(Action::Todo),
+            target: Target::Todo,
+        };
+        panels.push(plain(follow(core.lang).dashboard_panel, vec![follow_up]));
         panels.push(plain(s.pending, pending));
         panels.retain(|p| !p.items.is_empty());
         DashboardState {
@@ -259,6 +272,7 @@ impl DashboardState {
             Target::Duplicates => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
+            Target::Todo => Effect::Push(View::Todo(Box::new(TodoState::new(core)))),
         }
     }
 }
@@ -296,6 +310,7 @@ impl Screen for DashboardState {
                 return overview(core, action).map_or(Effect::None, Effect::Replace);
             }
             Action::Open => return self.open(core),
+            Action::Todo => return Effect::Push(View::Todo(Box::new(TodoState::new(core)))),
             _ => {}
         }
         Effect::None

@@ -1,6 +1,8 @@
 //! One initiative: every field by step, who changed it and when; relations
 //! both ways, navigable; editing any field with the entry's editors.
 
+use crate::tui::screens::action_form::ActionForm;
+use crate::tui::screens::actions_section;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -133,6 +135,14 @@ impl DetailState {
         }
         rows.extend(
             legitimacy_section::parts(core, i)
+                .into_iter()
+                .map(|p| match p {
+                    Part::Section(s) => Row::Section(s),
+                    Part::Item(item) => Row::Info(item),
+                }),
+        );
+        rows.extend(
+            actions_section::parts(core, i)
                 .into_iter()
                 .map(|p| match p {
                     Part::Section(s) => Row::Section(s),
@@ -399,6 +409,11 @@ impl Screen for DetailState {
             | Action::Unlink => {
                 if let Some(form) = LegitimizeForm::open(core, action, vec![self.id.clone()]) {
                     return Effect::Overlay(Overlay::Legit(Box::new(form)));
+                }
+            }
+            Action::AddFollowUp => {
+                if let Some(form) = ActionForm::new(core, self.id.clone()) {
+                    return Effect::Overlay(Overlay::Action(Box::new(form)));
                 }
             }
             Action::Back => return Effect::Close,

@@ -1,5 +1,7 @@
 //! The list of initiatives: sort, search as you type, filters.
 
+use crate::tui::screens::action_form::ActionForm;
+use crate::tui::screens::todo::TodoState;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -138,6 +140,12 @@ impl Screen for ListScreen {
                     None => Effect::None,
                 }
             }
+            Some(Action::AddFollowUp) => selected
+                .and_then(|id| ActionForm::new(core, id))
+                .map_or(Effect::None, |f| {
+                    Effect::Overlay(Overlay::Action(Box::new(f)))
+                }),
+            Some(Action::Todo) => Effect::Push(View::Todo(Box::new(TodoState::new(core)))),
             Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
                 overview(core, a).map_or(Effect::None, Effect::Push)
             }

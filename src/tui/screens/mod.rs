@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use super::app::{Core, Effect, Input};
 use super::keymap::Context;
 
+pub(crate) mod action_form;
+pub(crate) mod actions_section;
 pub(crate) mod command;
 pub mod conflicts;
 pub mod dashboard;
@@ -21,6 +23,7 @@ pub(crate) mod legitimize_form;
 pub(crate) mod list;
 pub mod map;
 pub mod network;
+pub(crate) mod todo;
 pub(crate) mod welcome;
 pub(crate) mod wizard;
 
@@ -141,6 +144,8 @@ screen_list! {
         Dashboard(Box<dashboard::DashboardState>),
         Map(Box<map::MapState>),
         Network(Box<network::NetworkState>),
+        /// "À faire": the open next steps.
+        Todo(Box<todo::TodoState>),
     }
 }
 
@@ -156,5 +161,7 @@ screen_list! {
         /// A legitimizing form (status, evidence, confirmation, link) and its
         /// result.
         Legit(Box<legitimize_form::LegitimizeForm>),
+        /// The action form (`A`).
+        Action(Box<action_form::ActionForm>),
     }
 }

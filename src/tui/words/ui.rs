@@ -376,6 +376,24 @@ pub fn action_label(
         ),
         A::JumpUp => ("aller loin en haut", "loin haut", "move far up", "far up"),
         A::JumpDown => ("aller loin en bas", "loin bas", "move far down", "far down"),
+        A::AddFollowUp => (
+            "ajouter une action (appel, visite…) et sa prochaine étape",
+            "action",
+            "add an action (call, visit…) and its next step",
+            "action",
+        ),
+        A::Todo => (
+            "à faire : les prochaines étapes, en retard d'abord",
+            "à faire",
+            "to do: the next steps, overdue first",
+            "to do",
+        ),
+        A::MarkDone => (
+            "marquer la prochaine étape comme faite",
+            "fait",
+            "mark the next step done",
+            "done",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),
