@@ -11,7 +11,8 @@
 //! original author in their record (`by`), which the views show.
 
 use crate::census::id::AgentId;
-use crate::census::model::{Dot, Entry, Initiative, Value};
+use crate::census::model::{CounterExhausted, Dot, Entry, Initiative, Value};
+use crate::census::ops::next_once;
 use crate::census::status::{self, CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUS_LOG};
 use crate::census::time::Timestamp;
 
@@ -61,7 +62,7 @@ pub fn carry_work(
     dot: &mut Option<Dot>,
     agent: AgentId,
     now: Timestamp,
-) -> usize {
+) -> Result<usize, CounterExhausted> {
     let mut added = 0;
     for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG] {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
@@ -73,7 +74,7 @@ pub fn carry_work(
             }
             let mut r = (**r).clone();
             r.insert(BY.to_string(), author.to_string());
-            let d = *dot.get_or_insert_with(|| target.next_dot(agent));
+            let d = next_once(dot, target, agent)?;
             let at = e.stamp.at().unwrap_or(now);
             let list = target.fields.get_or_insert(field);
             list.push(Entry::new(Value::record(r), d, at));
@@ -95,7 +96,7 @@ pub fn carry_work(
         if have.iter().any(|h| h == value) || !status::STATUSES.contains(&value) {
             continue;
         }
-        let d = *dot.get_or_insert_with(|| target.next_dot(agent));
+        let d = next_once(dot, target, agent)?;
         let at = e.stamp.at().unwrap_or(now);
         let list = target.fields.get_or_insert(STATUS_FIELD);
         if !list.iter().any(|x| x.value == e.value) {
@@ -104,5 +105,5 @@ pub fn carry_work(
             added += 1;
         }
     }
-    added
+    Ok(added)
 }

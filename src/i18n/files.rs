@@ -71,6 +71,7 @@ impl Localized for SyntaxError {
             (S::NotUtf8, Lang::En) => "the file is not UTF-8 (save it as UTF-8, e.g. `:set fenc=utf-8` in vim).".into(),
             (S::Message(m), Lang::Fr) => format!("valeur invalide : {m}."),
             (S::Message(m), Lang::En) => format!("invalid value: {m}."),
+            (S::CounterAtMax(d), _) => super::ids::counter_at_max(d, lang),
         }
     }
 }

@@ -70,6 +70,8 @@ const INVALID: &[Invalid] = &[
     row("census-missing-comma.ron", CensusLoad, Line(6), "« , » attendu ici ; il manque sans doute une virgule à la fin de la ligne précédente."),
     row("census-duplicate-key.ron", CensusLoad, Line(6), "la clé « territory » apparaît deux fois."),
     row("census-bad-initiative-id.ron", CensusLoad, Line(13), "identifiant d'initiative « infini brest! » invalide : lettres, chiffres, - et _ seulement."),
+    row("census-counter-at-max.ron", CensusLoad, Line(17), "compteur « mvn0s:4294967295 » à son maximum : aucune modification ne pourrait le suivre"),
+    row("census-seen-at-max.ron", CensusLoad, Line(28), "compteur « mvn0s:4294967295 » à son maximum : aucune modification ne pourrait le suivre"),
     // A list where a text is expected.
     row("census-bad-value-shape.ron", CensusLoad, Line(17), "« \"…\" » attendu ici"),
     row("census-unknown-schema.ron", CensusLoad, Line(6), "le formulaire « formulaire-inconnu » est introuvable : placez son fichier dans schemas/formulaire-inconnu.ron à côté du recensement."),
@@ -110,6 +112,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ("census-unknown-key.ron", "unknown key `territoire`; expected one of: format, territory,"),
     ("census-newer-format.ron", "this file uses format 2, newer than this version of recense understands (1)"),
     ("census-not-utf8.ron", "the file is not UTF-8"),
+    ("census-counter-at-max.ron", "counter `mvn0s:4294967295` at its maximum: no change could follow it"),
     ("census-invalid-siret.ron", "error: 01M8KBYJ808GACQFDEPG38BYMN : siret=73282932000075: invalid SIRET: the check digit does not match"),
     ("schema-unknown-choice-list.ron", "field `type` uses the list `typs`, which is not in choices."),
     ("schema-bad-field-id.ron", "invalid field id `Code-Local`: lowercase letters, digits and _, starting with a letter."),

@@ -242,7 +242,7 @@ mod tests {
         let a = AgentId::parse("k3x9q").unwrap();
         c.agents.insert(a, "Marie \"Mimi\" Le Gall".into());
         let mut i = Initiative::new(InitiativeId::parse("01JDQ3B8R2V6TXYZAB00000001").unwrap());
-        let d = i.next_dot(a);
+        let d = i.next_dot(a).expect("a small counter");
         let t = Timestamp::parse("2026-11-29T13:31:27Z").unwrap();
         i.write("nom", Value::text("Infini"), d, t);
         i.write(
