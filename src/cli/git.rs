@@ -196,6 +196,9 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
             for skipped in crate::census::validate::journal_skipped(&ws.report) {
                 report(false, skipped.localize(ctx.lang));
             }
+            for id in crate::census::validate::ids_in_small_letters(&ws.report) {
+                report(false, id.localize(ctx.lang));
+            }
             if Draft::load(&ws.path).is_some() {
                 report(true, t.doctor_draft.to_string());
             }

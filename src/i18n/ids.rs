@@ -29,3 +29,28 @@ impl Localized for CounterExhausted {
         }
     }
 }
+
+/// An initiative id in a file that is not a ULID.
+pub fn bad_initiative_id(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "identifiant d'initiative « {id} » invalide : recense donne à chaque initiative un ULID de 26 caractères (chiffres et lettres sauf I, L, O, U), par exemple 01M8KBYJ808GACQFDEPG38BYMN. Remettez l'identifiant d'origine (« recense list » les montre) ; pour une nouvelle initiative, utilisez « recense add »."
+        ),
+        Lang::En => format!(
+            "invalid initiative id `{id}`: recense gives each initiative a ULID of 26 characters (digits and letters except I, L, O, U), e.g. 01M8KBYJ808GACQFDEPG38BYMN. Put the original id back (`recense list` shows them); for a new initiative, use `recense add`."
+        ),
+    }
+}
+
+/// An initiative id in small letters, read as the same id in capitals.
+pub fn id_in_small_letters(typed: &str, lang: Lang) -> String {
+    let upper = typed.to_ascii_uppercase();
+    match lang {
+        Lang::Fr => format!(
+            "identifiant « {typed} » écrit en minuscules : lu comme {upper} (la même initiative), il sera écrit en majuscules à la prochaine modification."
+        ),
+        Lang::En => format!(
+            "id `{typed}` written in small letters: read as {upper} (the same initiative), it will be written in capitals at the next change."
+        ),
+    }
+}

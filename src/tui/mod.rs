@@ -74,6 +74,10 @@ pub fn run(opts: Options) -> Result<(), String> {
         let text = skipped.localize(opts.lang);
         core.error(text);
     }
+    for id in crate::census::validate::ids_in_small_letters(&core.session.ws.report) {
+        let text = id.localize(opts.lang);
+        core.error(text);
+    }
     if let Some(p) = problems.first() {
         let text = format!("{} — {}", core.ui().keys_file_error, p.localize(opts.lang));
         core.error(text);

@@ -30,6 +30,7 @@ mod fusion;
 mod git;
 mod git_setup;
 mod hostile;
+mod ids;
 mod import;
 mod init;
 mod journal;

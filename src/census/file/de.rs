@@ -242,10 +242,40 @@ impl<'de> Deserialize<'de> for FieldKey {
     }
 }
 
+/// An initiative id as the file writes it: a ULID, in capitals or not
+/// (`typed` keeps the small letters written, to say where it was changed).
+pub(super) struct FileId {
+    pub id: InitiativeId,
+    pub typed: Option<Box<str>>,
+}
+
+impl<'de> Deserialize<'de> for FileId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FileId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an initiative id (ULID)")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<FileId, E> {
+                match InitiativeId::parse_ulid(s) {
+                    Ok((id, false)) => Ok(FileId { id, typed: None }),
+                    Ok((id, true)) => Ok(FileId {
+                        id,
+                        typed: Some(s.into()),
+                    }),
+                    Err(_) => Err(E::custom(crate::census::error::tagged("id", s))),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct InitiativeFile {
-    pub id: InitiativeId,
+    pub id: FileId,
     pub seen: Seen,
     #[serde(default)]
     pub fields: Fields,
