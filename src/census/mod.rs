@@ -35,6 +35,7 @@ pub mod time;
 pub(crate) mod timeline;
 pub(crate) mod validate;
 pub(crate) mod value;
+pub mod viewing;
 pub mod workspace;
 
 pub use id::{AgentId, InitiativeId};

@@ -40,6 +40,7 @@ mod merge;
 mod merge_laws;
 mod merge_received;
 mod read_devices;
+mod read_only;
 mod received_files;
 mod report;
 mod report_files;

@@ -14,6 +14,7 @@ mod import;
 mod legitimize;
 mod merge;
 mod merge_received;
+mod read_only;
 mod screens;
 mod unchanged;
 mod update;
