@@ -11,8 +11,11 @@ use crate::census::model::Census;
 use crate::census::time::Timestamp;
 
 mod keep;
+mod lock_look;
+
 use keep::Target;
 pub use keep::stale_temps;
+pub use lock_look::{LockState, lock_state};
 
 /// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
 /// Reads a census file, and replays its journal (changes saved one by one by

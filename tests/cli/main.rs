@@ -36,6 +36,7 @@ mod init;
 mod journal;
 mod list;
 mod lock;
+mod lock_left;
 mod merge;
 mod merge_laws;
 mod merge_received;
