@@ -166,6 +166,10 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
         let file = tmp.display();
         report(true, fill(t.doctor_stale_temp, &[("file", &file)]));
     }
+    for holder in store::stale_lock_holders(&ctx.file) {
+        let file = holder.display();
+        report(true, fill(t.doctor_stale_lock_holder, &[("file", &file)]));
+    }
     match crate::census::workspace::Workspace::open(&ctx.file) {
         Err(e) => report(false, e.localize(ctx.lang)),
         Ok(ws) => {

@@ -37,6 +37,7 @@ mod journal;
 mod list;
 mod lock;
 mod lock_left;
+mod lock_leftovers;
 mod merge;
 mod merge_laws;
 mod merge_received;
