@@ -10,6 +10,7 @@ mod dashboard;
 mod export;
 mod failed_write;
 mod fusion;
+mod git_merge_open;
 mod import;
 mod legitimize;
 mod merge;
