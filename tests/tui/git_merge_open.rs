@@ -7,7 +7,7 @@ use std::process::Command;
 
 use recense::census::InitiativeId;
 
-use crate::tui_common::{Harness, brest, select};
+use crate::tui_common::{brest, select};
 
 /// « Infini (Internet Finistère) », no telephone in the sample.
 const INFINI: &str = "01M6B5G7T0HT5KFD63KMNBCWPR";
