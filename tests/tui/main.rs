@@ -15,6 +15,7 @@ mod import;
 mod legitimize;
 mod merge;
 mod merge_received;
+mod merge_unchanged;
 mod read_only;
 mod screens;
 mod unchanged;
