@@ -52,7 +52,7 @@ fn copies(n: usize) -> (Census, Census) {
     for (k, id) in ids[2 * own..].iter().enumerate().take(own) {
         for (copy, agent, v) in [(&mut a, marie, "A"), (&mut b, yann, "B")] {
             let i = copy.get_mut(id).unwrap();
-            let d = i.next_dot(agent);
+            let d = i.next_dot(agent).expect("a small counter");
             i.write("notes", Value::text(format!("{v} {k}")), d, at);
         }
     }

@@ -3,7 +3,7 @@
 //! given seed.
 
 use crate::census::id::{AgentId, InitiativeId};
-use crate::census::model::{Census, Initiative, Value};
+use crate::census::model::{Census, Dot, Initiative, Value};
 use crate::census::schema::Schema;
 use crate::census::time::Timestamp;
 use crate::census::value::format_point;
@@ -262,6 +262,12 @@ fn name_for(rng: &mut Rng, kind: &str, commune: &str) -> String {
 }
 
 /// A synthetic census of `count` initiatives.
+/// The next dot in a generated initiative, whose counters are 1 or 2: far
+/// from [`Dot::MAX_COUNTER`], so the refusal cannot happen here.
+fn fresh_dot(i: &mut Initiative, agent: AgentId) -> Dot {
+    i.next_dot(agent).unwrap_or(Dot { agent, counter: 1 })
+}
+
 pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
     let mut rng = Rng::new(seed);
     let agents = agents();
@@ -301,7 +307,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
         let id = InitiativeId::from_parts(created.unix_millis() + n as u64, random);
         let mut i = Initiative::new(id.clone());
         let author = &agents[rng.below(agents.len())];
-        let dot = i.next_dot(author.id);
+        let dot = fresh_dot(&mut i, author.id);
         let kind = *rng.pick(&kinds);
         let &(commune, cp, insee, lat, lon) = rng.pick(COMMUNES);
         let name = name_for(&mut rng, kind, commune);
@@ -403,7 +409,7 @@ pub fn generate(schema: &Schema, count: usize, seed: u64) -> Census {
         if rng.chance(40) {
             let editor = &agents[rng.below(agents.len())];
             let later = Timestamp(created.0 + 86_400 * (1 + rng.below(200) as i64));
-            let d2 = i.next_dot(editor.id);
+            let d2 = fresh_dot(&mut i, editor.id);
             if rng.chance(50) {
                 i.write(
                     "notes",

@@ -12,7 +12,8 @@
 
 use crate::census::actions::{ACTIONS, ACTIONS_DONE};
 use crate::census::id::AgentId;
-use crate::census::model::{Dot, Entry, Initiative, Value};
+use crate::census::model::{CounterExhausted, Dot, Entry, Initiative, Value};
+use crate::census::ops::next_once;
 use crate::census::status::{self, CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUS_LOG};
 use crate::census::time::Timestamp;
 
@@ -62,7 +63,7 @@ pub fn carry_work(
     dot: &mut Option<Dot>,
     agent: AgentId,
     now: Timestamp,
-) -> usize {
+) -> Result<usize, CounterExhausted> {
     let mut added = 0;
     for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE] {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
@@ -74,7 +75,7 @@ pub fn carry_work(
             }
             let mut r = (**r).clone();
             r.insert(BY.to_string(), author.to_string());
-            let d = *dot.get_or_insert_with(|| target.next_dot(agent));
+            let d = next_once(dot, target, agent)?;
             let at = e.stamp.at().unwrap_or(now);
             let list = target.fields.get_or_insert(field);
             list.push(Entry::new(Value::record(r), d, at));
@@ -96,7 +97,7 @@ pub fn carry_work(
         if have.iter().any(|h| h == value) || !status::STATUSES.contains(&value) {
             continue;
         }
-        let d = *dot.get_or_insert_with(|| target.next_dot(agent));
+        let d = next_once(dot, target, agent)?;
         let at = e.stamp.at().unwrap_or(now);
         let list = target.fields.get_or_insert(STATUS_FIELD);
         if !list.iter().any(|x| x.value == e.value) {
@@ -105,5 +106,5 @@ pub fn carry_work(
             added += 1;
         }
     }
-    added
+    Ok(added)
 }

@@ -139,7 +139,7 @@ mod tests {
         let mut c = Census::new("T", "s", 1);
         for id in ids {
             let mut i = Initiative::new(InitiativeId::parse(id).unwrap());
-            let d = i.next_dot(agent("aaaaa").id);
+            let d = i.next_dot(agent("aaaaa").id).expect("a small counter");
             i.write("nom", Value::text(*id), d, Timestamp(1));
             c.insert(i);
         }
@@ -176,7 +176,7 @@ mod tests {
             let i = c.get_mut(&id(from)).unwrap();
             let mut r = std::collections::BTreeMap::new();
             r.insert("into".to_string(), to.to_string());
-            let d = i.next_dot(who.id);
+            let d = i.next_dot(who.id).expect("a small counter");
             i.write(system::MERGED_INTO, Value::record(r), d, Timestamp(2));
         }
         mark(&mut c);

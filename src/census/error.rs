@@ -45,6 +45,9 @@ pub enum SyntaxError {
     NotUtf8,
     /// A message from a value's own check (a stamp, an id…).
     Message(String),
+    /// A counter (`agent:counter`, in a stamp or in `seen`) at its maximum:
+    /// the next edit could not be numbered.
+    CounterAtMax(String),
 }
 
 impl SyntaxError {
@@ -93,6 +96,7 @@ impl SyntaxError {
                 Some(("agent", d)) => SyntaxError::BadAgentId(d.to_string()),
                 Some(("lang", d)) => SyntaxError::BadLang(d.to_string()),
                 Some(("too_long", _)) => SyntaxError::ValueTooLong,
+                Some(("counter", d)) => SyntaxError::CounterAtMax(d.to_string()),
                 _ => SyntaxError::Message(m.clone()),
             },
             other => SyntaxError::Message(other.to_string()),

@@ -48,12 +48,23 @@ pub enum IncomingError {
 /// or wrong is refused (a truncated or mangled attachment), unless the person
 /// says they edited it on purpose.
 pub fn read_incoming(path: &Path, accept_edited: bool) -> Result<Census, IncomingError> {
+    read_incoming_noted(path, accept_edited).map(|(census, _)| census)
+}
+
+/// [`read_incoming`], with what loading noticed without refusing the file
+/// (ids in small letters…), for the command line to say.
+pub fn read_incoming_noted(
+    path: &Path,
+    accept_edited: bool,
+) -> Result<(Census, crate::census::file::LoadReport), IncomingError> {
     let (census, report) = store::load(path).map_err(IncomingError::Load)?;
-    match (report.checksum, report.wrapped) {
-        (ChecksumState::Valid, _) => Ok(census),
-        _ if accept_edited => Ok(census),
+    match (report.checksum, &report.wrapped) {
+        (ChecksumState::Valid, _) => Ok((census, report)),
+        _ if accept_edited => Ok((census, report)),
         // A value cut by a mail program: say so rather than "damaged".
-        (_, Some(location)) => Err(IncomingError::Load(LoadError::WrappedLine { location })),
+        (_, Some(location)) => Err(IncomingError::Load(LoadError::WrappedLine {
+            location: location.clone(),
+        })),
         (state, None) => Err(IncomingError::Checksum {
             path: path.to_path_buf(),
             missing: state == ChecksumState::Missing,

@@ -7,7 +7,7 @@ use crate::census::carry::carry_work;
 use crate::census::conflicts::{Conflict, conflicts, context_of};
 use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Entry, Initiative, LookupError, Seen, Value, system};
-use crate::census::ops::{Agent, OpError};
+use crate::census::ops::{Agent, OpError, next_once};
 use crate::census::schema::Schema;
 use crate::census::time::Timestamp;
 
@@ -98,7 +98,7 @@ impl Census {
                 .map(|e| e.value.clone())
                 .collect();
             for value in new {
-                let d = *dot.get_or_insert_with(|| target.next_dot(agent.id));
+                let d = next_once(&mut dot, &mut target, agent.id)?;
                 let list = target.fields.get_or_insert(field);
                 if !list.iter().any(|e| e.value == value) {
                     // Dates only order what is shown: keep the original one.
@@ -115,7 +115,7 @@ impl Census {
                 list.sort_by(Entry::canonical_cmp);
             }
         }
-        added += carry_work(&mut target, &source, &unseen, &mut dot, agent.id, now);
+        added += carry_work(&mut target, &source, &unseen, &mut dot, agent.id, now)?;
         // Who was said not to be a duplicate of `other` is not one of `keep`.
         for e in source.entries(system::NOT_DUPLICATE) {
             if e.value.as_text() != Some(keep.as_str())
@@ -124,14 +124,14 @@ impl Census {
                     .iter()
                     .any(|x| x.value == e.value)
             {
-                let d = *dot.get_or_insert_with(|| target.next_dot(agent.id));
+                let d = next_once(&mut dot, &mut target, agent.id)?;
                 target.add_element(system::NOT_DUPLICATE, e.value.clone(), d, now);
             }
         }
         let mut absorbed = source;
         let mut record = context(&absorbed);
         record.insert("into".to_string(), keep.to_string());
-        let d = absorbed.next_dot(agent.id);
+        let d = absorbed.next_dot(agent.id)?;
         absorbed.write(system::MERGED_INTO, Value::record(record), d, now);
         self.insert(target);
         self.insert(absorbed);
@@ -152,15 +152,15 @@ impl Census {
         if a == b {
             return Err(OpError::SameInitiative);
         }
-        lookup(self, a)?;
-        lookup(self, b)?;
+        lookup(self, a)?.check_next_dot(agent.id)?;
+        lookup(self, b)?.check_next_dot(agent.id)?;
         let mut changed = false;
         for (x, y) in [(a, b), (b, a)] {
             let Some(i) = self.get_mut(x) else { continue };
             if i.values(system::NOT_DUPLICATE).contains(&y.as_str()) {
                 continue;
             }
-            let d = i.next_dot(agent.id);
+            let d = i.next_dot(agent.id)?;
             i.add_element(system::NOT_DUPLICATE, Value::text(y.as_str()), d, now);
             changed = true;
         }
@@ -210,8 +210,8 @@ impl Census {
                     .get(pick.wrapping_sub(1))
                     .ok_or(OpError::BadPick { max: records.len() })?;
                 let i = self.live_record(kept)?;
+                i.touch(agent.id, now)?;
                 i.clear(system::MERGED_INTO);
-                i.touch(agent.id, now);
                 vec![kept.clone()]
             }
             Conflict::FusedNotDuplicate {
@@ -219,11 +219,14 @@ impl Census {
             } => match pick {
                 1 => {
                     // The fusion stands: the pair is no longer said different.
+                    for x in [&survivor, &absorbed] {
+                        lookup(self, x)?.check_next_dot(agent.id)?;
+                    }
                     for (x, y) in [(&survivor, &absorbed), (&absorbed, &survivor)] {
                         let i = self.live_record(x)?;
                         if i.values(system::NOT_DUPLICATE).contains(&y.as_str()) {
+                            i.touch(agent.id, now)?;
                             i.remove_element(system::NOT_DUPLICATE, &Value::text(y.as_str()));
-                            i.touch(agent.id, now);
                         }
                     }
                     vec![survivor, absorbed]
@@ -231,8 +234,8 @@ impl Census {
                 2 => {
                     // Two initiatives after all: the absorbed one comes back.
                     let i = self.live_record(&absorbed)?;
+                    i.touch(agent.id, now)?;
                     i.clear(system::MERGED_INTO);
-                    i.touch(agent.id, now);
                     vec![absorbed]
                 }
                 _ => return Err(OpError::BadPick { max: 2 }),
@@ -242,7 +245,7 @@ impl Census {
                 let chosen = entries
                     .get(pick.wrapping_sub(1))
                     .ok_or(OpError::BadPick { max: entries.len() })?;
-                let d = i.next_dot(agent.id);
+                let d = i.next_dot(agent.id)?;
                 i.write(field, chosen.value.clone(), d, now);
                 vec![id.clone()]
             }
@@ -251,12 +254,12 @@ impl Census {
                 match pick {
                     1 => {
                         let record = context(i);
-                        let d = i.next_dot(agent.id);
+                        let d = i.next_dot(agent.id)?;
                         i.write(system::DELETED, Value::record(record), d, now);
                     }
                     2 => {
+                        i.touch(agent.id, now)?;
                         i.clear(system::DELETED);
-                        i.touch(agent.id, now);
                     }
                     _ => return Err(OpError::BadPick { max: 2 }),
                 }

@@ -225,10 +225,10 @@ mod tests {
         for (n, (commune, at)) in points.iter().enumerate() {
             let id = InitiativeId::from_parts(1_700_000_000_000 + n as u64, [n as u8; 10]);
             let mut i = Initiative::new(id);
-            let dot = i.next_dot(author);
+            let dot = i.next_dot(author).expect("a small counter");
             i.add_element("commune", Value::text(*commune), dot, Timestamp(0));
             if let Some(at) = at {
-                let dot = i.next_dot(author);
+                let dot = i.next_dot(author).expect("a small counter");
                 i.add_element(COORDINATES, Value::text(*at), dot, Timestamp(0));
             }
             c.insert(i);

@@ -89,7 +89,8 @@ pub fn owner(census: &Census, agent: AgentId) -> AgentId {
         .map_or(prefix, |(id, _)| *id)
 }
 
-/// The dot adopting the hand edits of `i` gets; `None` without hand edits.
+/// The dot adopting the hand edits of `i` gets; `None` without hand edits
+/// (or with its counter exhausted).
 fn adoption_dot(i: &Initiative, owner: AgentId, at: Timestamp) -> Option<Dot> {
     let mut bytes = Vec::new();
     for (field, entries) in i.fields.iter() {
@@ -114,10 +115,10 @@ fn adoption_dot(i: &Initiative, owner: AgentId, at: Timestamp) -> Option<Dot> {
         bytes.extend_from_slice(&counter.to_le_bytes());
     }
     let agent = owner.hand_for(fnv1a64(&bytes));
-    Some(Dot {
-        agent,
-        counter: i.seen.get(&agent).saturating_add(1),
-    })
+    // Never wrapped nor past the maximum: a forged counter leaves the hand
+    // edits as they are (still shown, never adopted) rather than bricking the file.
+    let counter = (i.seen.get(&agent).checked_add(1)).filter(|c| *c <= Dot::MAX_COUNTER)?;
+    Some(Dot { agent, counter })
 }
 
 /// The latest date among the entries of `i`.

@@ -35,6 +35,8 @@ pub enum IdError {
     TooLong(usize),
     #[error("character {0:?} not allowed in an id")]
     BadChar(char),
+    #[error("not a ULID")]
+    NotUlid,
 }
 
 fn check_id_chars(s: &str, max: usize, ok: impl Fn(char) -> bool) -> Result<(), IdError> {
@@ -87,6 +89,27 @@ impl InitiativeId {
             c.is_ascii_alphanumeric() || c == '-' || c == '_'
         })?;
         Ok(Self(s.into()))
+    }
+
+    /// A ULID as a census file holds it: 26 characters of Crockford's
+    /// base32, the first at most `7`. Small letters are read as capitals
+    /// (base32 ignores case), and the second part says so: the id is then
+    /// written in capitals, so that a copy in small letters never becomes
+    /// a second initiative. Anything else is refused.
+    pub fn parse_ulid(s: &str) -> Result<(Self, bool), IdError> {
+        let digit = |b: u8| {
+            matches!(b.to_ascii_uppercase(),
+                b'0'..=b'9' | b'A'..=b'H' | b'J' | b'K' | b'M' | b'N' | b'P'..=b'T' | b'V'..=b'Z')
+        };
+        if s.len() != 26 || !s.bytes().all(digit) || s.as_bytes()[0] > b'7' {
+            return Err(IdError::NotUlid);
+        }
+        let lower = s.bytes().any(|b| b.is_ascii_lowercase());
+        let id = match lower {
+            true => Self(s.to_ascii_uppercase().into()),
+            false => Self(s.into()),
+        };
+        Ok((id, lower))
     }
 
     pub fn as_str(&self) -> &str {
@@ -274,6 +297,32 @@ mod tests {
         assert_eq!(a, AgentId::from_name(" Marie Le Gall "));
         assert_ne!(a, AgentId::from_name("Yann"));
         assert_eq!(AgentId::parse(a.as_str()).unwrap(), a);
+    }
+
+    #[test]
+    fn ulids_are_read_in_capitals_and_other_ids_refused() {
+        let id = "01M8KBYJ808GACQFDEPG38BYMN";
+        let (upper, changed) = InitiativeId::parse_ulid(id).unwrap();
+        assert_eq!((upper.as_str(), changed), (id, false));
+        let (lower, changed) = InitiativeId::parse_ulid(&id.to_lowercase()).unwrap();
+        assert_eq!((lower, changed), (upper, true));
+        for bad in [
+            "hello",
+            "",
+            "01M8KBYJ808GACQFDEPG38BYM",
+            "01M8KBYJ808GACQFDEPG38BYMNN",
+        ] {
+            assert_eq!(
+                InitiativeId::parse_ulid(bad),
+                Err(IdError::NotUlid),
+                "{bad}"
+            );
+        }
+        // Letters outside the alphabet (I, L, O, U) and a first character past 7.
+        assert!(InitiativeId::parse_ulid("01M8KBYJ808GACQFDEPG38BYMU").is_err());
+        assert!(InitiativeId::parse_ulid("81M8KBYJ808GACQFDEPG38BYMN").is_err());
+        let made = InitiativeId::generate(u64::MAX);
+        assert_eq!(InitiativeId::parse_ulid(made.as_str()), Ok((made, false)));
     }
 
     #[test]

@@ -134,7 +134,7 @@ mod tests {
 
     fn base() -> Initiative {
         let mut i = Initiative::new(InitiativeId::parse("I1").unwrap());
-        let d = i.next_dot(agent("aaaaa"));
+        let d = i.next_dot(agent("aaaaa")).expect("a small counter");
         i.write("nom", Value::text("Infini"), d, Timestamp(1));
         i.add_element("roles", Value::text("contributeur"), d, Timestamp(1));
         i
@@ -143,9 +143,9 @@ mod tests {
     #[test]
     fn concurrent_writes_become_a_conflict_and_a_later_write_supersedes() {
         let (mut a, mut b) = (base(), base());
-        let da = a.next_dot(agent("aaaaa"));
+        let da = a.next_dot(agent("aaaaa")).expect("a small counter");
         a.write("nom", Value::text("Infini Brest"), da, Timestamp(2));
-        let db = b.next_dot(agent("bbbbb"));
+        let db = b.next_dot(agent("bbbbb")).expect("a small counter");
         b.write("nom", Value::text("Infini 29"), db, Timestamp(3));
         let j = join_initiative(&a, &b);
         assert!(j.is_conflict("nom"));
@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(j, join_initiative(&b, &a));
         // Resolving after seeing both supersedes both.
         let mut r = j.clone();
-        let dr = r.next_dot(agent("bbbbb"));
+        let dr = r.next_dot(agent("bbbbb")).expect("a small counter");
         r.write("nom", Value::text("Infini"), dr, Timestamp(4));
         let j2 = join_initiative(&j, &r);
         assert_eq!(j2.values("nom"), vec!["Infini"]);
@@ -168,7 +168,7 @@ mod tests {
     fn removals_are_respected_and_additions_kept() {
         let (mut a, mut b) = (base(), base());
         a.remove_element("roles", &Value::text("contributeur"));
-        let db = b.next_dot(agent("bbbbb"));
+        let db = b.next_dot(agent("bbbbb")).expect("a small counter");
         b.add_element("roles", Value::text("academique"), db, Timestamp(2));
         let j = join_initiative(&a, &b);
         assert_eq!(j.values("roles"), vec!["academique"]);

@@ -39,6 +39,7 @@ pub(crate) mod timeline;
 pub mod todo;
 pub(crate) mod validate;
 pub(crate) mod value;
+pub mod viewing;
 pub mod workspace;
 
 pub use id::{AgentId, InitiativeId};

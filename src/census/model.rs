@@ -39,6 +39,22 @@ pub struct Dot {
     pub counter: u32,
 }
 
+impl Dot {
+    /// The highest counter a dot is given. A counter of `u32::MAX` cannot be
+    /// followed by another: a file holding one is refused at load (and so at
+    /// merge), and no write ever makes one.
+    pub const MAX_COUNTER: u32 = u32::MAX - 1;
+}
+
+/// No new dot can be made: the agent's counter in this initiative is at
+/// [`Dot::MAX_COUNTER`]. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{id}: counter of {agent} exhausted")]
+pub struct CounterExhausted {
+    pub id: InitiativeId,
+    pub agent: AgentId,
+}
+
 /// A short string stored inline up to 24 bytes (most values and field ids).
 pub type Text = compact_str::CompactString;
 
@@ -372,10 +388,29 @@ impl Initiative {
     }
 
     /// The next dot of `agent` in this initiative (and records it as seen).
-    pub fn next_dot(&mut self, agent: AgentId) -> Dot {
-        let counter = self.seen.get(&agent) + 1;
+    /// Never wraps: past [`Dot::MAX_COUNTER`] it is refused.
+    pub fn next_dot(&mut self, agent: AgentId) -> Result<Dot, CounterExhausted> {
+        let counter = (self.seen.get(&agent).checked_add(1))
+            .filter(|c| *c <= Dot::MAX_COUNTER)
+            .ok_or_else(|| CounterExhausted {
+                id: self.id.clone(),
+                agent,
+            })?;
         self.seen.raise(agent, counter);
-        Dot { agent, counter }
+        Ok(Dot { agent, counter })
+    }
+
+    /// Whether [`Initiative::next_dot`] would succeed, without making the
+    /// dot: an action that writes to several initiatives checks them all
+    /// before changing any.
+    pub fn check_next_dot(&self, agent: AgentId) -> Result<(), CounterExhausted> {
+        match self.seen.get(&agent) < Dot::MAX_COUNTER {
+            true => Ok(()),
+            false => Err(CounterExhausted {
+                id: self.id.clone(),
+                agent,
+            }),
+        }
     }
 
     /// Writes a single value: every entry of the field is superseded.
@@ -412,9 +447,10 @@ impl Initiative {
     /// Records that `agent` changed the initiative now, for a change that
     /// leaves no entry of its own (a removal, a restore): bundles "since a
     /// date" and "who sent this file" see it.
-    pub fn touch(&mut self, agent: AgentId, at: Timestamp) {
-        let dot = self.next_dot(agent);
+    pub fn touch(&mut self, agent: AgentId, at: Timestamp) -> Result<(), CounterExhausted> {
+        let dot = self.next_dot(agent)?;
         self.write(system::MODIFIED, Value::text(""), dot, at);
+        Ok(())
     }
 
     /// Entries changed by hand in the file and not yet adopted.
@@ -626,9 +662,9 @@ mod tests {
     fn writes_supersede_and_count() {
         let mut i = Initiative::new(InitiativeId::parse("A1").unwrap());
         let a = agent("aaaaa");
-        let d1 = i.next_dot(a);
+        let d1 = i.next_dot(a).expect("a small counter");
         i.write("nom", Value::text("Infini"), d1, Timestamp(10));
-        let d2 = i.next_dot(a);
+        let d2 = i.next_dot(a).expect("a small counter");
         i.write("nom", Value::text("Infini Brest"), d2, Timestamp(20));
         assert_eq!(d2.counter, 2);
         assert_eq!(i.value("nom"), Some("Infini Brest"));
@@ -638,9 +674,28 @@ mod tests {
     }
 
     #[test]
+    fn the_counter_never_wraps() {
+        let mut i = Initiative::new(InitiativeId::parse("A1").unwrap());
+        let a = agent("aaaaa");
+        i.seen.raise(a, Dot::MAX_COUNTER - 1);
+        assert_eq!(i.next_dot(a).map(|d| d.counter), Ok(Dot::MAX_COUNTER));
+        assert!(i.check_next_dot(a).is_err());
+        let before = i.clone();
+        let refused = CounterExhausted {
+            id: i.id.clone(),
+            agent: a,
+        };
+        assert_eq!(i.next_dot(a), Err(refused.clone()));
+        assert_eq!(i.touch(a, Timestamp(1)), Err(refused));
+        assert_eq!(i, before, "a refused dot changes nothing");
+        // Another agent still writes.
+        assert_eq!(i.next_dot(agent("bbbbb")).map(|d| d.counter), Ok(1));
+    }
+
+    #[test]
     fn multi_values_add_and_remove() {
         let mut i = Initiative::new(InitiativeId::parse("A1").unwrap());
-        let d = i.next_dot(agent("aaaaa"));
+        let d = i.next_dot(agent("aaaaa")).expect("a small counter");
         i.add_element("roles", Value::text("contributeur"), d, Timestamp(1));
         i.add_element("roles", Value::text("academique"), d, Timestamp(1));
         i.add_element("roles", Value::text("academique"), d, Timestamp(1));

@@ -5,7 +5,8 @@ use smallvec::SmallVec;
 
 use crate::census::id::{AgentId, InitiativeId};
 use crate::census::model::{
-    Census, Entries, Entry, Fields, Initiative, LookupError, Text, Value, compare_ids, system,
+    Census, CounterExhausted, Dot, Entries, Entry, Fields, Initiative, LookupError, Text, Value,
+    compare_ids, system,
 };
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::time::Timestamp;
@@ -79,6 +80,14 @@ pub enum OpError {
     BadPick {
         max: usize,
     },
+    /// An agent's counter in the initiative cannot be incremented.
+    CounterExhausted(CounterExhausted),
+}
+
+impl From<CounterExhausted> for OpError {
+    fn from(e: CounterExhausted) -> OpError {
+        OpError::CounterExhausted(e)
+    }
 }
 
 /// One field's new content, already checked and normalised.
@@ -291,7 +300,7 @@ fn apply(
     agent: AgentId,
     changes: &Changes,
     now: Timestamp,
-) -> bool {
+) -> Result<bool, CounterExhausted> {
     let mut dot = None;
     let mut changed = false;
     for fv in &changes.set {
@@ -305,7 +314,7 @@ fn apply(
                 changed = true;
             }
             for new in fv.values.iter().filter(|v| !current.contains(v)) {
-                let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+                let d = next_once(&mut dot, i, agent)?;
                 i.add_element(&fv.field, Value::text(new.as_str()), d, now);
                 changed = true;
             }
@@ -318,7 +327,7 @@ fn apply(
                 && !i.entries(&fv.field).is_empty()
                 && !i.entries(&fv.field).iter().any(|e| e.stamp.is_hand_edit());
             if !same {
-                let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+                let d = next_once(&mut dot, i, agent)?;
                 i.write(&fv.field, Value::text(value.as_str()), d, now);
                 changed = true;
             }
@@ -327,7 +336,7 @@ fn apply(
     for fv in &changes.add {
         for new in &fv.values {
             if !i.values(&fv.field).contains(&new.as_str()) {
-                let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+                let d = next_once(&mut dot, i, agent)?;
                 i.add_element(&fv.field, Value::text(new.as_str()), d, now);
                 changed = true;
             }
@@ -349,9 +358,21 @@ fn apply(
     }
     if changed && dot.is_none() {
         // Only removals: say who and when all the same.
-        i.touch(agent, now);
+        i.touch(agent, now)?;
     }
-    changed
+    Ok(changed)
+}
+
+/// The dot shared by every write of one action on `i`: made at the first.
+pub fn next_once(
+    dot: &mut Option<Dot>,
+    i: &mut Initiative,
+    agent: AgentId,
+) -> Result<Dot, CounterExhausted> {
+    match dot {
+        Some(d) => Ok(*d),
+        None => Ok(*dot.insert(i.next_dot(agent)?)),
+    }
 }
 
 /// What [`apply`] makes of an initiative without any field from values of
@@ -365,13 +386,13 @@ fn fill<V: IntoIterator<Item = Text>>(
     agent: AgentId,
     set: impl ExactSizeIterator<Item = (Text, bool, V)>,
     now: Timestamp,
-) {
+) -> Result<(), CounterExhausted> {
     let mut dot = None;
     let mut pairs: Vec<(Text, Entries)> = Vec::with_capacity(set.len());
     for (field, multi, values) in set {
         let mut entries = Entries::new();
         for v in values {
-            let d = *dot.get_or_insert_with(|| i.next_dot(agent));
+            let d = next_once(&mut dot, i, agent)?;
             let value = Value::Text(v);
             if !entries.iter().any(|e| e.value == value) {
                 entries.push(Entry::new(value, d, now));
@@ -386,6 +407,7 @@ fn fill<V: IntoIterator<Item = Text>>(
         }
     }
     i.fields = Fields::from_pairs(pairs);
+    Ok(())
 }
 
 /// New relations must point to a live initiative: a deleted one is refused
@@ -465,9 +487,9 @@ pub fn new_initiative(
                 fv.values.into_iter().map(Text::from),
             )
         });
-        fill(&mut i, agent.id, set, now);
+        fill(&mut i, agent.id, set, now)?;
     } else {
-        apply(schema, &mut i, agent.id, &Changes::set(values), now);
+        apply(schema, &mut i, agent.id, &Changes::set(values), now)?;
     }
     let touched: Vec<&str> = touched.iter().map(Text::as_str).collect();
     check_shape(schema, &i, &touched)?;
@@ -495,7 +517,7 @@ pub fn new_initiative_of(
     // then finds the fields made in order and moves nothing.
     fields.sort_by(|a, b| compare_ids(a.0.id.as_bytes(), b.0.id.as_bytes()));
     let set = (fields.into_iter()).map(|(f, v)| (Text::new(&f.id), f.field_type.is_multi(), v));
-    fill(&mut i, agent.id, set, now);
+    fill(&mut i, agent.id, set, now)?;
     let kind = kind_of(schema, &i);
     check_kinds(kind, defs)?;
     check_required(schema, &i, kind)?;
@@ -568,7 +590,7 @@ impl Census {
         )?;
         // Work on a copy: the census is touched only if every check passes.
         let mut i = current.clone();
-        let changed = apply(schema, &mut i, agent.id, changes, now);
+        let changed = apply(schema, &mut i, agent.id, changes, now)?;
         let mut touched: Vec<&str> = changes
             .set
             .iter()
@@ -607,7 +629,7 @@ impl Census {
             .iter()
             .map(|(a, c)| (a.to_string(), c.to_string()))
             .collect();
-        let dot = i.next_dot(agent.id);
+        let dot = i.next_dot(agent.id)?;
         i.write(system::DELETED, Value::record(context), dot, now);
         self.note_agent(agent);
         Ok(())
@@ -627,7 +649,7 @@ impl Census {
             return Err(OpError::NotDeleted(id.clone()));
         }
         i.clear(system::DELETED);
-        i.touch(agent.id, now);
+        i.touch(agent.id, now)?;
         self.note_agent(agent);
         Ok(())
     }

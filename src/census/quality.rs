@@ -30,7 +30,9 @@ mod tests {
         let s = Schema::default_schema();
         let mut i = Initiative::new(InitiativeId::parse("A").unwrap());
         assert_eq!(completeness(&s, &i), 0);
-        let d = i.next_dot(AgentId::parse("aaaaa").unwrap());
+        let d = i
+            .next_dot(AgentId::parse("aaaaa").unwrap())
+            .expect("a small counter");
         for (f, v) in [
             ("nom", "X"),
             ("type", "mediatheque"),

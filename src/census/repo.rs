@@ -90,8 +90,13 @@ pub fn side_suffixes() -> Vec<String> {
         .iter()
         .map(|p| p.to_string_lossy()[1..].to_string())
         .collect();
-    // The temporary file of a save, and the copy written after a crash.
-    suffixes.extend([".tmp-*".to_string(), ".rescue-*.ron".to_string()]);
+    // The temporary file of a save, the copy written after a crash, and
+    // the holder files of a lock being taken.
+    suffixes.extend([
+        ".tmp-*".to_string(),
+        ".rescue-*.ron".to_string(),
+        ".lock.*".to_string(),
+    ]);
     suffixes
 }
 
@@ -235,6 +240,7 @@ mod tests {
                 r"/data/my \[1].ron.draft",
                 r"/data/my \[1].ron.tmp-*",
                 r"/data/my \[1].ron.rescue-*.ron",
+                r"/data/my \[1].ron.lock.*",
             ]
         );
         assert!(ignore_lines("a\nb.ron").is_empty());
@@ -247,6 +253,7 @@ mod tests {
             "census.ron.tmp-4242",
             "census.ron.rescue-2026-12-01T100000Z.ron",
             "census.ron.peers.ron",
+            "census.ron.lock.4242-0-poste",
         ] {
             assert!(is_side_file(side), "{side}");
         }

@@ -14,8 +14,8 @@ use std::process::Command;
 use crate::census::error::LoadError;
 use crate::census::file;
 use crate::census::id::InitiativeId;
-use crate::census::model::{Census, Dot, Entry, Initiative, Value, system};
-use crate::census::ops::Agent;
+use crate::census::model::{Census, CounterExhausted, Dot, Entry, Initiative, Value, system};
+use crate::census::ops::{Agent, next_once};
 use crate::census::store;
 use crate::census::time::Timestamp;
 
@@ -127,7 +127,7 @@ fn restore_field(
     dot: &mut Option<Dot>,
     agent: &Agent,
     now: Timestamp,
-) -> Option<FieldChange> {
+) -> Result<Option<FieldChange>, CounterExhausted> {
     let wanted: Vec<Value> = distinct(old.entries(field)).into_iter().cloned().collect();
     let entries = i.entries(field);
     let has: Vec<Value> = distinct(entries).into_iter().cloned().collect();
@@ -135,7 +135,7 @@ fn restore_field(
         && wanted.iter().all(|v| has.contains(v))
         && !entries.iter().any(|e| e.stamp.is_hand_edit());
     if same {
-        return None;
+        return Ok(None);
     }
     let change = FieldChange {
         field: field.to_string(),
@@ -149,7 +149,7 @@ fn restore_field(
         .collect();
     for v in &wanted {
         if !list.iter().any(|e| &e.value == v) {
-            let d = *dot.get_or_insert_with(|| i.next_dot(agent.id));
+            let d = next_once(dot, i, agent.id)?;
             list.push(Entry::new(v.clone(), d, now));
         }
     }
@@ -158,7 +158,7 @@ fn restore_field(
     if i.entries(field).is_empty() {
         i.fields.remove(field);
     }
-    Some(change)
+    Ok(Some(change))
 }
 
 /// Puts back, in `i`, the values `old` has (within `field` when given).
@@ -168,7 +168,7 @@ fn restore_initiative(
     field: Option<&str>,
     agent: &Agent,
     now: Timestamp,
-) -> Option<Changed> {
+) -> Result<Option<Changed>, CounterExhausted> {
     let mut fields: Vec<String> = match field {
         Some(f) => vec![f.to_string()],
         None => (old.fields.keys().chain(i.fields.keys()))
@@ -184,13 +184,13 @@ fn restore_initiative(
         if f == system::MODIFIED || f == system::DELETED {
             continue;
         }
-        changes.extend(restore_field(i, old, f, &mut dot, agent, now));
+        changes.extend(restore_field(i, old, f, &mut dot, agent, now)?);
     }
     let mut state = State::Same;
     if field.is_none() {
         match (old.is_deleted(), before.is_deleted()) {
             (true, false) => {
-                let d = *dot.get_or_insert_with(|| i.next_dot(agent.id));
+                let d = next_once(&mut dot, i, agent.id)?;
                 tombstone(i, d, now);
                 state = State::Deleted;
             }
@@ -203,18 +203,18 @@ fn restore_initiative(
     }
     if changes.is_empty() && state == State::Same {
         *i = before;
-        return None;
+        return Ok(None);
     }
     if dot.is_none() {
         // Only removals: say who and when all the same.
-        i.touch(agent.id, now);
+        i.touch(agent.id, now)?;
     }
-    Some(Changed {
+    Ok(Some(Changed {
         id: i.id.clone(),
         name: name_of(i),
         state,
         fields: changes,
-    })
+    }))
 }
 
 /// Writes into `current`, as new edits of `agent`, the values `old` holds
@@ -228,7 +228,7 @@ pub fn restore_from(
     created: Created,
     agent: &Agent,
     now: Timestamp,
-) -> Restored {
+) -> Result<Restored, CounterExhausted> {
     let mut ids: Vec<InitiativeId> = match scope.initiative {
         Some(id) => vec![id.clone()],
         None => (old.initiatives.iter().chain(&current.initiatives))
@@ -238,17 +238,19 @@ pub fn restore_from(
     ids.sort();
     ids.dedup();
     let mut out = Restored::default();
+    // Inserted once every initiative is done: a refusal changes nothing.
+    let mut restored = Vec::new();
     for id in ids {
         match (old.get(&id), current.get(&id)) {
             (Some(o), Some(c)) if !(o.is_deleted() && c.is_deleted()) => {
                 let mut i = c.clone();
-                if let Some(change) = restore_initiative(&mut i, o, scope.field, agent, now) {
-                    current.insert(i);
+                if let Some(change) = restore_initiative(&mut i, o, scope.field, agent, now)? {
+                    restored.push(i);
                     out.changed.push(change);
                 }
             }
             (Some(o), None) if scope.field.is_none() && o.is_live() => {
-                current.insert(o.clone());
+                restored.push(o.clone());
                 out.changed.push(Changed {
                     id,
                     name: name_of(o),
@@ -259,7 +261,7 @@ pub fn restore_from(
             (None, Some(c)) if c.is_live() => {
                 if created == Created::Delete && scope.field.is_none() {
                     let mut i = c.clone();
-                    let d = i.next_dot(agent.id);
+                    let d = i.next_dot(agent.id)?;
                     tombstone(&mut i, d, now);
                     out.changed.push(Changed {
                         id,
@@ -267,7 +269,7 @@ pub fn restore_from(
                         state: State::DeletedCreated,
                         fields: Vec::new(),
                     });
-                    current.insert(i);
+                    restored.push(i);
                 } else {
                     out.created_since.push((id, name_of(c)));
                 }
@@ -275,10 +277,13 @@ pub fn restore_from(
             _ => {}
         }
     }
+    for i in restored {
+        current.insert(i);
+    }
     if !out.changed.is_empty() && current.agents.get(&agent.id) != Some(&agent.name) {
         current.agents.insert(agent.id, agent.name.clone());
     }
-    out
+    Ok(out)
 }
 
 /// Whether `later` holds everything `earlier` had seen: every initiative of
@@ -407,6 +412,8 @@ pub enum UndoError {
     Nothing { backup: PathBuf },
     /// The backup holds the same version of this initiative.
     NothingFor { id: InitiativeId, backup: PathBuf },
+    /// An agent's counter cannot be incremented: nothing was restored.
+    Counter(CounterExhausted),
 }
 
 /// The census before recense's last save of the file at `census_path`:
@@ -444,7 +451,8 @@ pub fn undo(
         initiative,
         field: None,
     };
-    let done = restore_from(current, &before, scope, Created::Delete, agent, now);
+    let done = restore_from(current, &before, scope, Created::Delete, agent, now)
+        .map_err(UndoError::Counter)?;
     match (done.is_empty(), initiative) {
         (false, _) => Ok(done),
         (true, None) => Err(UndoError::Nothing { backup }),

@@ -112,6 +112,9 @@ pub struct Session {
     on_disk: Option<(std::time::SystemTime, u64)>,
     /// A save merged changes found on disk: what shows the census is stale.
     merged_from_disk: bool,
+    /// Opened to be looked at only, without the lock: nothing may change
+    /// (see `census::viewing`).
+    pub read_only: Option<crate::census::viewing::ReadOnly>,
 }
 
 /// When and how long the file on disk is, to notice that it changed.
@@ -132,6 +135,7 @@ impl Session {
             saved: true,
             undo: Vec::new(),
             lock,
+            read_only: None,
         }
     }
 
@@ -174,6 +178,7 @@ impl Session {
 
     /// Writes the change of one initiative to the journal (fsynced).
     pub fn persist(&mut self, id: &InitiativeId) -> Result<(), SaveError> {
+        self.refuse_if_viewing()?;
         self.unwritten = true;
         let r = journal::append(&self.ws.path, &self.ws.census, id);
         self.saved = r.is_ok();
@@ -186,6 +191,7 @@ impl Session {
     /// overwritten; one that cannot be read is left alone, the changes
     /// staying in the journal.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        self.refuse_if_viewing()?;
         let r = self
             .take_in_disk()
             .and_then(|()| store::save(&self.ws.path, &self.ws.census));
@@ -239,7 +245,21 @@ impl Session {
     /// the file itself; a session that changed nothing writes nothing (the
     /// file, its checksum and its `.bak` stay as they were).
     pub fn save_changes(&mut self) -> Result<(), SaveError> {
-        if self.unwritten { self.save() } else { Ok(()) }
+        if self.unwritten && self.read_only.is_none() {
+            self.save()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A census opened to be looked at only is never written.
+    fn refuse_if_viewing(&self) -> Result<(), SaveError> {
+        match self.read_only {
+            Some(_) => Err(SaveError::ReadOnly {
+                path: self.ws.path.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Creates an initiative.

@@ -408,7 +408,7 @@ impl Census {
                 });
             }
         }
-        let dot = i.next_dot(agent.id);
+        let dot = i.next_dot(agent.id).map_err(OpError::from)?;
         i.write(STATUS_FIELD, Value::text(status), dot, now);
         i.add_element(
             STATUS_LOG,
@@ -486,7 +486,7 @@ impl Census {
             .into());
         }
         let i = live_mut(self, id)?;
-        let dot = i.next_dot(agent.id);
+        let dot = i.next_dot(agent.id).map_err(OpError::from)?;
         let date = date.to_string();
         i.add_element(
             EVIDENCE,
@@ -520,7 +520,7 @@ impl Census {
         if confirmations(i).iter().any(|(a, _, _)| *a == agent.id) {
             return Err(StatusError::AlreadyConfirmed);
         }
-        let dot = i.next_dot(agent.id);
+        let dot = i.next_dot(agent.id).map_err(OpError::from)?;
         i.add_element(
             CONFIRMATIONS,
             record(&[("comment", comment.trim())]),

@@ -11,8 +11,13 @@ use crate::census::model::Census;
 use crate::census::time::Timestamp;
 
 mod keep;
+mod leftovers;
+mod lock_look;
+
 use keep::Target;
 pub use keep::stale_temps;
+pub use leftovers::stale_lock_holders;
+pub use lock_look::{LockState, lock_state};
 
 /// Reads a census file. Refuses files larger than [`MAX_FILE_BYTES`].
 /// Reads a census file, and replays its journal (changes saved one by one by
@@ -441,10 +446,7 @@ impl Lock {
     fn try_acquire(census: &Path, agent: &str) -> Result<Lock, SaveError> {
         let path = lock_path(census);
         let holder = LockHolder::current(agent).to_ron();
-        let tmp = sibling(
-            &path,
-            &format!(".{}-{}", std::process::id(), next_lock_serial()),
-        );
+        let tmp = sibling(&path, &leftovers::holder_suffix(next_lock_serial()));
         let taken = match write_holder(&tmp, &holder) {
             Ok(mine) => take(census, &path, &tmp, mine, &holder),
             Err(error) => Err(SaveError::Io {
@@ -454,6 +456,8 @@ impl Lock {
         };
         let _ = fs::remove_file(&tmp);
         let file = taken?;
+        // Holder files of takers killed half-way, on this machine.
+        leftovers::remove_stale_lock_holders(census);
         sync_dir(parent_dir(&path));
         Ok(Lock { path, file })
     }

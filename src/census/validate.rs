@@ -58,6 +58,11 @@ pub enum Problem {
     /// A journal record cut or damaged (a crash or a full disk while it was
     /// appended), skipped: the change it held had not been said saved.
     JournalRecordSkipped,
+    /// An initiative id written in small letters (`typed`): read, and
+    /// written back at the next save, in capitals.
+    IdInSmallLetters {
+        typed: String,
+    },
 }
 
 impl Problem {
@@ -88,6 +93,21 @@ pub fn journal_skipped(report: &LoadReport) -> Vec<Diagnostic> {
             initiative: None,
             field: None,
             problem: Problem::JournalRecordSkipped,
+        })
+        .collect()
+}
+
+/// The initiative ids read in capitals though written in small letters,
+/// as warnings.
+pub fn ids_in_small_letters(report: &LoadReport) -> Vec<Diagnostic> {
+    (report.ids_in_small_letters.iter())
+        .map(|(location, typed)| Diagnostic {
+            location: location.clone(),
+            initiative: None,
+            field: None,
+            problem: Problem::IdInSmallLetters {
+                typed: typed.clone(),
+            },
         })
         .collect()
 }
@@ -126,6 +146,7 @@ pub fn validate(
         });
     }
     out.extend(journal_skipped(report));
+    out.extend(ids_in_small_letters(report));
     if let Some(recorded) = report.deleted_by_hand {
         out.push(Diagnostic {
             location: text.location(text.text.rfind("// recense: ").unwrap_or(0)),

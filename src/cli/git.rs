@@ -6,7 +6,9 @@ use std::process::{Command, ExitCode};
 use crate::census::conflicts::conflicts;
 use crate::census::draft::Draft;
 use crate::census::duplicates::all_pairs;
+use crate::census::error::SaveError;
 use crate::census::file::ChecksumState;
+use crate::census::store::LockState;
 use crate::census::{repo, store};
 use crate::i18n::cli::cli;
 use crate::i18n::{Localized, fill};
@@ -134,10 +136,20 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
         None => report(false, t.doctor_no_agent.to_string()),
     }
     let lock = store::lock_path(&ctx.file);
-    match store::lock_holder(&lock) {
-        None => report(true, t.doctor_lock_free.to_string()),
-        Some((h, true)) => report(true, fill(t.doctor_lock_stale, &[("who", &h.agent)])),
-        Some((h, false)) => report(
+    match store::lock_state(&lock) {
+        LockState::Free => report(true, t.doctor_lock_free.to_string()),
+        LockState::Stale(h) => report(true, fill(t.doctor_lock_stale, &[("who", &h.agent)])),
+        // How to check it, and remove it: the words of a refused write.
+        LockState::Unproven(holder) => report(
+            false,
+            SaveError::LockNotProvablyStale {
+                path: ctx.file.clone(),
+                lock,
+                holder: holder.map(Box::new),
+            }
+            .localize(ctx.lang),
+        ),
+        LockState::Held(h) => report(
             false,
             fill(
                 t.doctor_lock_held,
@@ -153,6 +165,10 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
     for tmp in store::stale_temps(&ctx.file) {
         let file = tmp.display();
         report(true, fill(t.doctor_stale_temp, &[("file", &file)]));
+    }
+    for holder in store::stale_lock_holders(&ctx.file) {
+        let file = holder.display();
+        report(true, fill(t.doctor_stale_lock_holder, &[("file", &file)]));
     }
     match crate::census::workspace::Workspace::open(&ctx.file) {
         Err(e) => report(false, e.localize(ctx.lang)),
@@ -195,6 +211,9 @@ pub fn doctor(ctx: &Invocation) -> Result<ExitCode, Fail> {
             }
             for skipped in crate::census::validate::journal_skipped(&ws.report) {
                 report(false, skipped.localize(ctx.lang));
+            }
+            for id in crate::census::validate::ids_in_small_letters(&ws.report) {
+                report(false, id.localize(ctx.lang));
             }
             if Draft::load(&ws.path).is_some() {
                 report(true, t.doctor_draft.to_string());

@@ -116,10 +116,14 @@ impl Invocation {
         Ok(ws)
     }
 
-    /// Says which journal records were skipped (cut by a crash or a full disk).
+    /// Says which journal records were skipped (cut by a crash or a full
+    /// disk), and which ids were read in capitals.
     fn warn_journal(&self, ws: &Workspace) {
         for skipped in crate::census::validate::journal_skipped(&ws.report) {
             eprintln!("{}", skipped.localize(self.lang));
+        }
+        for id in crate::census::validate::ids_in_small_letters(&ws.report) {
+            eprintln!("{}", id.localize(self.lang));
         }
     }
 

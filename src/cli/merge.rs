@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::census::exchange::{self, MergeSummary, Peers, bundle_for, bundle_since, read_incoming};
+use crate::census::exchange::{self, MergeSummary, Peers, bundle_for, bundle_since};
 use crate::census::file::footer;
 use crate::census::model::Census;
 use crate::census::receive::{Received, merge_received};
@@ -171,7 +171,7 @@ fn merge_files(
     if args.files.iter().any(|f| store::same_file(f, out)) {
         return Err(Fail::new(t.merge_output_is_input));
     }
-    let first = read_incoming(&args.files[0], args.accept_edited).map_err(|e| ctx.fail(&e))?;
+    let first = incoming(ctx, &args.files[0], args.accept_edited)?;
     let schema = schema_for(&args.files[0], &first.schema_id).map_err(|e| ctx.fail(&e))?;
     check_schema_version(&first, &schema, &args.files[0]).map_err(|e| ctx.fail(&e))?;
     let agent = &files_agent(ctx, &first, &args.files[0]);
@@ -179,7 +179,7 @@ fn merge_files(
     // Every file's hand edits are its sender's, as when it is received.
     exchange::adopt_received(&mut result, agent, now);
     for file in &args.files[1..] {
-        let theirs = read_incoming(file, args.accept_edited).map_err(|e| ctx.fail(&e))?;
+        let theirs = incoming(ctx, file, args.accept_edited)?;
         check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
         let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
             .map_err(|e| ctx.fail(&e))?;
@@ -196,6 +196,17 @@ fn merge_files(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A received file, read and checked; what loading noticed without refusing
+/// it (ids in small letters) is said with its place.
+fn incoming(ctx: &Invocation, file: &Path, accept_edited: bool) -> Result<Census, Fail> {
+    let (census, report) =
+        exchange::read_incoming_noted(file, accept_edited).map_err(|e| ctx.fail(&e))?;
+    for id in crate::census::validate::ids_in_small_letters(&report) {
+        eprintln!("{}", id.localize(ctx.lang));
+    }
+    Ok(census)
+}
+
 /// `merge THEIRS...`: into the current census, atomically (all or nothing).
 fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
@@ -206,11 +217,7 @@ fn merge_into_census(ctx: &Invocation, args: &MergeArgs, now: Timestamp) -> Resu
     let received: Vec<(PathBuf, Census)> = args
         .files
         .iter()
-        .map(|f| {
-            read_incoming(f, args.accept_edited)
-                .map(|c| (f.clone(), c))
-                .map_err(|e| ctx.fail(&e))
-        })
+        .map(|f| incoming(ctx, f, args.accept_edited).map(|c| (f.clone(), c)))
         .collect::<Result<_, _>>()?;
     let dry_run = args.dry_run;
     let territory = match args.territory.as_deref().map(str::trim) {

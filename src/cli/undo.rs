@@ -67,7 +67,8 @@ pub fn restore_from(
             field,
         };
         let now = Timestamp::now();
-        let done = restore::restore_from(&mut ws.census, &old, scope, Created::Keep, agent, now);
+        let done = restore::restore_from(&mut ws.census, &old, scope, Created::Keep, agent, now)
+            .map_err(|e| ctx.fail(&e))?;
         let changed = !done.is_empty();
         Ok(((done, name, ws.schema.clone()), changed))
     })?;

@@ -59,6 +59,7 @@ strings! { CliText, cli;
     doctor_lock_held: "verrou : tenu par {who} (processus {pid} sur {host}) depuis {since}", "lock: held by {who} (process {pid} on {host}) since {since}";
     doctor_lock_stale: "verrou : laissé par un programme arrêté ; il sera repris", "lock: left by a program that stopped; it will be taken over";
     doctor_stale_temp: "copie temporaire laissée par une sauvegarde interrompue : {file} (une copie complète du recensement, données personnelles comprises) ; la prochaine sauvegarde la supprimera", "temporary copy left by an interrupted save: {file} (a whole copy of the census, personal data included); the next save will remove it";
+    doctor_stale_lock_holder: "fichier laissé par une prise de verrou interrompue : {file} ; la prochaine prise du verrou le supprimera", "file left by an interrupted taking of the lock: {file}; the next taking of the lock will remove it";
     doctor_conflicts: "{n} conflit(s) à régler (recense conflicts)", "{n} conflict(s) to settle (recense conflicts)";
     doctor_duplicates: "{n} doublon(s) possible(s) (recense duplicates)", "{n} possible duplicate(s) (recense duplicates)";
     doctor_agent: "agent : {name} ({id})", "agent: {name} ({id})";

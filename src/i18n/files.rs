@@ -53,8 +53,7 @@ impl Localized for SyntaxError {
             (S::BadEscape, Lang::En) => "invalid escape in a text; write \\\\ for a backslash, \\\" for a quote.".into(),
             (S::BadStamp(s), Lang::Fr) => format!("tampon « {s} » invalide : attendu « agent:compteur date empreinte », par exemple \"k3x9q:2 2026-11-29T13:31:27Z 5e2a9c\". Pour ajouter une valeur à la main, écrivez-la seule : (\"valeur\")."),
             (S::BadStamp(s), Lang::En) => format!("invalid stamp `{s}`: expected `agent:counter date hash`, e.g. \"k3x9q:2 2026-11-29T13:31:27Z 5e2a9c\". To add a value by hand, write it alone: (\"value\")."),
-            (S::BadInitiativeId(s), Lang::Fr) => format!("identifiant d'initiative « {s} » invalide : lettres, chiffres, - et _ seulement."),
-            (S::BadInitiativeId(s), Lang::En) => format!("invalid initiative id `{s}`: letters, digits, - and _ only."),
+            (S::BadInitiativeId(s), _) => super::ids::bad_initiative_id(s, lang),
             (S::BadAgentId(s), Lang::Fr) => format!("identifiant d'agent « {s} » invalide : au plus 12 lettres ou chiffres."),
             (S::BadAgentId(s), Lang::En) => format!("invalid agent id `{s}`: at most 12 letters or digits."),
             (S::BadLang(s), Lang::Fr) => format!("langue « {s} » inconnue : écrivez \"fr\" ou \"en\"."),
@@ -71,6 +70,7 @@ impl Localized for SyntaxError {
             (S::NotUtf8, Lang::En) => "the file is not UTF-8 (save it as UTF-8, e.g. `:set fenc=utf-8` in vim).".into(),
             (S::Message(m), Lang::Fr) => format!("valeur invalide : {m}."),
             (S::Message(m), Lang::En) => format!("invalid value: {m}."),
+            (S::CounterAtMax(d), _) => super::ids::counter_at_max(d, lang),
         }
     }
 }
@@ -269,6 +269,7 @@ impl Localized for Diagnostic {
             (P::AgentNameControl { agent }, Lang::En) => format!("the agent name of `{agent}` holds a control character (an escape sequence, a line break): correct it by hand in the file."),
             (P::JournalRecordSkipped, Lang::Fr) => "modification du journal incomplète (écriture interrompue : arrêt brutal ou disque plein), ignorée ; elle n'avait pas été enregistrée. Les autres modifications sont gardées ; la prochaine sauvegarde vide le journal.".into(),
             (P::JournalRecordSkipped, Lang::En) => "incomplete change in the journal (writing interrupted: a crash or a full disk), skipped; it had not been saved. The other changes are kept; the next save empties the journal.".into(),
+            (P::IdInSmallLetters { typed }, _) => super::ids::id_in_small_letters(typed, lang),
         };
         format!("{}: {severity}: {what}", self.location)
     }

@@ -6,6 +6,7 @@ pub(crate) mod cli;
 pub(crate) mod files;
 pub(crate) mod fusion;
 pub(crate) mod git;
+pub(crate) mod ids;
 pub mod import;
 pub(crate) mod received;
 pub(crate) mod undo;

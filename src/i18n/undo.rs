@@ -94,6 +94,7 @@ impl Localized for UndoError {
             (U::Nothing { backup }, Lang::En) => format!("nothing to undo: the census is the same as its backup {} (the version before its last change). To go further back: recense restore-from FILE|REVISION.", backup.display()),
             (U::NothingFor { id, backup }, Lang::Fr) => format!("rien à annuler pour {id} : sa dernière modification n'est pas dans la sauvegarde {} (la version d'avant la dernière modification du recensement). Pour revenir plus loin : recense restore-from FICHIER|RÉVISION --initiative {id}.", backup.display()),
             (U::NothingFor { id, backup }, Lang::En) => format!("nothing to undo for {id}: its last change is not in the backup {} (the version before the census' last change). To go further back: recense restore-from FILE|REVISION --initiative {id}.", backup.display()),
+            (U::Counter(e), _) => e.localize(lang),
         }
     }
 }

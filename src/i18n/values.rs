@@ -112,6 +112,7 @@ impl Localized for OpError {
             (O::NoConflict { id, field }, Lang::En) => format!("no conflict on `{field}` for {id} (see `recense conflicts`)."),
             (O::BadPick { max }, Lang::Fr) => format!("--pick doit être entre 1 et {max}."),
             (O::BadPick { max }, Lang::En) => format!("--pick must be between 1 and {max}."),
+            (O::CounterExhausted(e), _) => e.localize(lang),
         }
     }
 }

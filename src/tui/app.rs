@@ -187,6 +187,7 @@ impl Core {
 
     /// Creates an initiative; it is on disk when this returns `Ok`.
     pub fn create(&mut self, values: &[FieldValues]) -> Result<InitiativeId, String> {
+        self.writable()?;
         let id = (self.session.create(values)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
         self.persist(&id);
@@ -196,6 +197,7 @@ impl Core {
 
     /// Changes an initiative; returns whether anything changed (and was saved).
     pub fn edit(&mut self, id: &InitiativeId, changes: &Changes) -> Result<bool, String> {
+        self.writable()?;
         let changed = (self.session.edit(id, changes)).map_err(|e| e.localize(self.lang))?;
         if changed {
             self.after_change(id);
@@ -204,6 +206,7 @@ impl Core {
     }
 
     pub fn delete(&mut self, id: &InitiativeId) -> Result<(), String> {
+        self.writable()?;
         (self.session.delete(id)).map_err(|e| e.localize(self.lang))?;
         self.after_change(id);
         Ok(())
@@ -223,6 +226,7 @@ impl Core {
         field: &str,
         pick: usize,
     ) -> Result<(), String> {
+        self.writable()?;
         let changed =
             (self.session.resolve_pick(id, field, pick)).map_err(|e| e.localize(self.lang))?;
         for id in &changed {
@@ -233,6 +237,7 @@ impl Core {
 
     /// Fuses `other` into `keep`; returns how many values were taken in.
     pub fn fuse(&mut self, keep: &InitiativeId, other: &InitiativeId) -> Result<usize, String> {
+        self.writable()?;
         let added = (self.session.fuse(keep, other)).map_err(|e| e.localize(self.lang))?;
         self.after_change(other);
         self.after_change(keep);
@@ -241,6 +246,7 @@ impl Core {
 
     /// Records that two initiatives are different.
     pub fn not_duplicate(&mut self, a: &InitiativeId, b: &InitiativeId) -> Result<(), String> {
+        self.writable()?;
         (self.session.not_duplicate(a, b)).map_err(|e| e.localize(self.lang))?;
         self.after_change(a);
         self.after_change(b);
@@ -254,6 +260,7 @@ impl Core {
         path: &std::path::Path,
         accept_edited: bool,
     ) -> Result<crate::census::receive::Received, String> {
+        self.writable()?;
         let received =
             (self.session.merge_file(path, accept_edited)).map_err(|e| e.localize(self.lang))?;
         self.reindex();
@@ -276,6 +283,10 @@ impl Core {
     /// Undoes the last change of this session, as a new change (colleagues'
     /// copies see it as an ordinary edit).
     pub fn undo(&mut self) {
+        if let Err(text) = self.writable() {
+            self.error(text);
+            return;
+        }
         match self.session.undo() {
             Undone::Nothing => {
                 let text = self.ui().undo_empty;
@@ -306,6 +317,10 @@ impl Core {
         &mut self,
         plan: crate::census::import::ImportPlan,
     ) -> crate::census::import::Applied {
+        if let Err(text) = self.writable() {
+            self.error(text);
+            return crate::census::import::Applied::default();
+        }
         let applied = self.session.import(plan);
         if applied.created + applied.updated > 0 {
             self.reindex();
@@ -423,6 +438,8 @@ impl App {
         let core = &mut self.core;
         let effect = match (&mut self.overlay, self.views.last_mut()) {
             (Some(overlay), _) => overlay.update(core, input),
+            // A census opened to be looked at only: no form opens to change it.
+            (None, _) if core.refuse_change(input.action) => Effect::None,
             // Keys every screen shares, unless the screen binds them itself.
             (None, _) if input.action == Some(Action::Help) => Effect::Help,
             (None, _) if input.action == Some(Action::Command) => {

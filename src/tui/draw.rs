@@ -66,6 +66,10 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         ui.app_title,
         inert(&core.session.ws.census.territory)
     );
+    if core.session.read_only.is_some() {
+        let mark = crate::tui::words::viewing::viewing(core.lang).mark;
+        text.insert_str(1 + ui.app_title.len(), &format!(" · {mark}"));
+    }
     let marks = core.list.marks.len();
     if marks > 0 {
         let t = crate::tui::words::legitimize::legit(core.lang);
@@ -173,6 +177,10 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         )),
         saved,
     ];
+    if core.session.read_only.is_some() {
+        // Looked at only (the header says so): the room goes to why.
+        spans = vec![Span::raw(" ")];
+    }
     if core.conflicts > 0 {
         // The badge: conflicts left by a merge, and the key of their screen.
         let mark = if theme.ascii { "!" } else { "⚠" };
@@ -194,7 +202,9 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(m) = &core.message {
         let style = if m.error { theme.error } else { theme.focus };
-        spans.push(Span::raw(theme.separator()));
+        if spans.len() > 1 {
+            spans.push(Span::raw(theme.separator()));
+        }
         let used = spans.iter().map(|s| width(&s.content)).sum::<usize>();
         let room = (area.width as usize).saturating_sub(used);
         spans.push(Span::styled(
@@ -215,6 +225,9 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         let Some(key) = core.keymap.first_key(context, *action) else {
             continue;
         };
+        if core.session.read_only.is_some() && crate::tui::viewing::CHANGES.contains(action) {
+            continue;
+        }
         let key = format!(" {}", key.label(core.lang));
         let what = format!(" {} ", action_label(*action, core.lang).1);
         used += width(&key) + width(&what);

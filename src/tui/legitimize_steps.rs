@@ -58,6 +58,12 @@ impl Core {
     /// the others are done. One target: saved through the journal; several:
     /// one save of the whole census.
     pub fn legitimize(&mut self, targets: &[InitiativeId], action: &LegitimizeStep) -> StepResult {
+        if let Err(text) = self.writable() {
+            return StepResult {
+                invalid: Some(text),
+                ..StepResult::default()
+            };
+        }
         let session = &mut self.session;
         let now = session.clock.now();
         let agent = &session.agent;

@@ -12,6 +12,7 @@ pub(crate) mod legitimize_steps;
 pub mod screens;
 pub(crate) mod terminal;
 pub mod theme;
+pub(crate) mod viewing;
 pub(crate) mod widgets;
 pub(crate) mod words;
 
@@ -20,7 +21,6 @@ use std::path::{Path, PathBuf};
 use crate::census::Agent;
 use crate::census::AgentId;
 use crate::census::model::Census;
-use crate::census::session::Session;
 use crate::census::store;
 use crate::census::{Schema, file};
 use crate::config::{Config, Dirs};
@@ -62,16 +62,20 @@ pub fn run(opts: Options) -> Result<(), String> {
         },
     };
 
-    // The lock is held for the whole session.
-    let session = Session::open(&opts.file, agent).map_err(|e| e.localize(opts.lang))?;
-    let replayed = session.ws.report.journal;
-    let mut core = Core::with_session(session, opts.lang, theme, keymap);
-    if replayed > 0 {
+    // The lock is held for the whole session; a census nothing can be
+    // written to here is opened to be looked at only, without it.
+    let mut core = Core::open(&opts.file, agent, opts.lang, theme, keymap)?;
+    let replayed = core.session.ws.report.journal;
+    if replayed > 0 && core.session.read_only.is_none() {
         // Changes of a session that did not end: write them into the file.
         core.save_all();
     }
     for skipped in crate::census::validate::journal_skipped(&core.session.ws.report) {
         let text = skipped.localize(opts.lang);
+        core.error(text);
+    }
+    for id in crate::census::validate::ids_in_small_letters(&core.session.ws.report) {
+        let text = id.localize(opts.lang);
         core.error(text);
     }
     if let Some(p) = problems.first() {

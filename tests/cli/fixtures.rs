@@ -69,7 +69,12 @@ const INVALID: &[Invalid] = &[
     // The comma is missing at the end of line 5: the place is the next key.
     row("census-missing-comma.ron", CensusLoad, Line(6), "« , » attendu ici ; il manque sans doute une virgule à la fin de la ligne précédente."),
     row("census-duplicate-key.ron", CensusLoad, Line(6), "la clé « territory » apparaît deux fois."),
-    row("census-bad-initiative-id.ron", CensusLoad, Line(13), "identifiant d'initiative « infini brest! » invalide : lettres, chiffres, - et _ seulement."),
+    row("census-bad-initiative-id.ron", CensusLoad, Line(13), "identifiant d'initiative « infini brest! » invalide : recense donne à chaque initiative un ULID de 26 caractères"),
+    row("census-id-not-ulid.ron", CensusLoad, Line(13), "identifiant d'initiative « hello » invalide : recense donne à chaque initiative un ULID de 26 caractères (chiffres et lettres sauf I, L, O, U)"),
+    // A copy in small letters is the same initiative: the place is the copy.
+    row("census-id-copy-small-letters.ron", CensusLoad, Line(37), "l'initiative 01M8KBYJ808GACQFDEPG38BYMN apparaît deux fois ; supprimez l'une des deux copies."),
+    row("census-counter-at-max.ron", CensusLoad, Line(17), "compteur « mvn0s:4294967295 » à son maximum : aucune modification ne pourrait le suivre"),
+    row("census-seen-at-max.ron", CensusLoad, Line(28), "compteur « mvn0s:4294967295 » à son maximum : aucune modification ne pourrait le suivre"),
     // A list where a text is expected.
     row("census-bad-value-shape.ron", CensusLoad, Line(17), "« \"…\" » attendu ici"),
     row("census-unknown-schema.ron", CensusLoad, Line(6), "le formulaire « formulaire-inconnu » est introuvable : placez son fichier dans schemas/formulaire-inconnu.ron à côté du recensement."),
@@ -110,6 +115,8 @@ const ENGLISH: &[(&str, &str)] = &[
     ("census-unknown-key.ron", "unknown key `territoire`; expected one of: format, territory,"),
     ("census-newer-format.ron", "this file uses format 2, newer than this version of recense understands (1)"),
     ("census-not-utf8.ron", "the file is not UTF-8"),
+    ("census-id-not-ulid.ron", "invalid initiative id `hello`: recense gives each initiative a ULID of 26 characters (digits and letters except I, L, O, U)"),
+    ("census-counter-at-max.ron", "counter `mvn0s:4294967295` at its maximum: no change could follow it"),
     ("census-invalid-siret.ron", "error: 01M8KBYJ808GACQFDEPG38BYMN : siret=73282932000075: invalid SIRET: the check digit does not match"),
     ("schema-unknown-choice-list.ron", "field `type` uses the list `typs`, which is not in choices."),
     ("schema-bad-field-id.ron", "invalid field id `Code-Local`: lowercase letters, digits and _, starting with a letter."),
@@ -135,6 +142,7 @@ const VALID: &[Valid] = &[
     Valid { file: "census-not-canonical-value.ron", warning: Some((33, "avertissement: 01M8KBYJ80YC2KZ7P4Z8FE4ZYJ : telephone=02 98 00 12 34 sera écrit « +33298001234 » à la prochaine modification.")) },
     Valid { file: "census-fusion-cycle.ron", warning: Some((23, "avertissement: fusions en cycle : 01M8RGR080JVPC5R8K4YW2DHJX → 01M8RGR080S8ZDZSFK1H2J83PT → 01M8RGR080JVPC5R8K4YW2DHJX ; affichée : 01M8RGR080JVPC5R8K4YW2DHJX → recense resolve 01M8RGR080JVPC5R8K4YW2DHJX _merged_into --pick N")) },
     Valid { file: "census-deleted-and-fused.ron", warning: None },
+    Valid { file: "census-id-small-letters.ron", warning: Some((13, "avertissement: identifiant « 01m8kbyj808gacqfdepg38bymn » écrit en minuscules : lu comme 01M8KBYJ808GACQFDEPG38BYMN (la même initiative), il sera écrit en majuscules à la prochaine modification.")) },
 ];
 
 /// What a command said, for messages.

@@ -214,7 +214,7 @@ impl World {
                 let who = agent(a);
                 let i = self.copies[a].get_mut(&id(k)).unwrap();
                 let before = held(i, field);
-                let dot = i.next_dot(who.id);
+                let dot = i.next_dot(who.id).expect("a small counter");
                 i.write(field, Value::text(&value), dot, Timestamp(self.clock));
                 let t = self.truth.entry((k, field)).or_default();
                 t.superseded.extend(before);
@@ -227,7 +227,7 @@ impl World {
                 let value = self.fresh();
                 let who = agent(a);
                 let i = self.copies[a].get_mut(&id(k)).unwrap();
-                let dot = i.next_dot(who.id);
+                let dot = i.next_dot(who.id).expect("a small counter");
                 i.add_element(MULTI, Value::text(&value), dot, Timestamp(self.clock));
                 self.truth
                     .entry((k, MULTI))
@@ -323,7 +323,7 @@ impl World {
                 let who = agent(a);
                 let i = self.copies[a].get_mut(&id(k)).unwrap();
                 let before = held(i, field);
-                let dot = i.next_dot(who.id);
+                let dot = i.next_dot(who.id).expect("a small counter");
                 let at = Timestamp(self.clock);
                 let t = self.truth.entry((k, field)).or_default();
                 if field == STATUS_FIELD {

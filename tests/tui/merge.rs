@@ -23,7 +23,7 @@ fn colleague_file(h: &Harness, phone: &str) -> std::path::PathBuf {
     let i = theirs
         .get_mut(&InitiativeId::parse(INFINI).unwrap())
         .unwrap();
-    let dot = i.next_dot(yann);
+    let dot = i.next_dot(yann).expect("a small counter");
     i.write(
         "telephone",
         Value::text(phone),

@@ -226,7 +226,7 @@ pub fn brest_with(agent: (&str, &str), extra: &[(&str, &[(&str, &str)])]) -> Cen
     for (id, fields) in extra {
         let mut i = Initiative::new(InitiativeId::parse(id).expect("initiative id"));
         for (field, value) in fields.iter() {
-            let dot = i.next_dot(author);
+            let dot = i.next_dot(author).expect("a small counter");
             i.add_element(field, Value::text(value), dot, at);
         }
         census.insert(i);

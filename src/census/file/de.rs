@@ -57,6 +57,18 @@ impl<'de> Deserialize<'de> for TextValue {
     }
 }
 
+/// A counter that no write may follow (`u32::MAX`): refused where it is
+/// read, in a stamp or in `seen`, before a next edit could wrap it to 0.
+fn counter_at_max<E: de::Error>(agent: &str, counter: u32) -> Result<(), E> {
+    match counter > Dot::MAX_COUNTER {
+        true => Err(E::custom(crate::census::error::tagged(
+            "counter",
+            &format!("{agent}:{counter}"),
+        ))),
+        false => Ok(()),
+    }
+}
+
 /// `agent:counter date hash`, e.g. `k3x9q:2 2026-11-29T13:31:27Z 5e2a9c`.
 fn parse_stamp(s: &str) -> Option<(Dot, Timestamp, u32)> {
     let mut parts = s.split(' ');
@@ -85,9 +97,10 @@ impl<'de> Deserialize<'de> for StampText {
                 f.write_str("a stamp \"agent:counter date hash\"")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<StampText, E> {
-                parse_stamp(s)
-                    .map(|p| StampText(Some(p)))
-                    .ok_or_else(|| E::custom(crate::census::error::tagged("stamp", s)))
+                let stamp = parse_stamp(s)
+                    .ok_or_else(|| E::custom(crate::census::error::tagged("stamp", s)))?;
+                counter_at_max(stamp.0.agent.as_str(), stamp.0.counter)?;
+                Ok(StampText(Some(stamp)))
             }
         }
         d.deserialize_str(V)
@@ -171,8 +184,22 @@ impl<'de> Visitor<'de> for EntriesSeed {
 
 impl<'de> Deserialize<'de> for Seen {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<AgentId, u32>::deserialize(d)?;
-        Ok(Seen(map.into_iter().collect()))
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Seen;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of counters {\"agent\": counter}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Seen, A::Error> {
+                let mut seen = BTreeMap::new();
+                while let Some((agent, counter)) = map.next_entry::<AgentId, u32>()? {
+                    counter_at_max(agent.as_str(), counter)?;
+                    seen.insert(agent, counter);
+                }
+                Ok(Seen(seen.into_iter().collect()))
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -215,10 +242,40 @@ impl<'de> Deserialize<'de> for FieldKey {
     }
 }
 
+/// An initiative id as the file writes it: a ULID, in capitals or not
+/// (`typed` keeps the small letters written, to say where it was changed).
+pub(super) struct FileId {
+    pub id: InitiativeId,
+    pub typed: Option<Box<str>>,
+}
+
+impl<'de> Deserialize<'de> for FileId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FileId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an initiative id (ULID)")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<FileId, E> {
+                match InitiativeId::parse_ulid(s) {
+                    Ok((id, false)) => Ok(FileId { id, typed: None }),
+                    Ok((id, true)) => Ok(FileId {
+                        id,
+                        typed: Some(s.into()),
+                    }),
+                    Err(_) => Err(E::custom(crate::census::error::tagged("id", s))),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct InitiativeFile {
-    pub id: InitiativeId,
+    pub id: FileId,
     pub seen: Seen,
     #[serde(default)]
     pub fields: Fields,

@@ -131,7 +131,7 @@ pub fn replay(census_path: &Path, census: &mut Census) -> Result<Replayed, LoadE
         damaged = false;
         census.agents.extend(record.agents);
         let mut i = Initiative {
-            id: record.initiative.id,
+            id: record.initiative.id.id,
             seen: record.initiative.seen,
             fields: record.initiative.fields,
             cycle_survivor: false,

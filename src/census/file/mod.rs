@@ -43,6 +43,9 @@ pub struct LoadReport {
     /// Journal records cut or damaged (a crash or a full disk during an
     /// append), skipped at replay.
     pub journal_skipped: Vec<Location>,
+    /// Initiative ids written in small letters, read (and written back) in
+    /// capitals: where, as written.
+    pub ids_in_small_letters: Vec<(Location, String)>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -125,12 +128,16 @@ pub fn parse_with_threads(
         == Some(file.checksum.as_str());
     let recorded = file.checksum;
 
+    let mut small = Vec::new();
     let mut initiatives: Vec<Initiative> = file
         .initiatives
         .into_iter()
         .map(|f| {
+            if let Some(typed) = f.id.typed {
+                small.push(typed);
+            }
             let mut i = Initiative {
-                id: f.id,
+                id: f.id.id,
                 seen: f.seen,
                 fields: f.fields,
                 cycle_survivor: false,
@@ -145,7 +152,13 @@ pub fn parse_with_threads(
         if let Some(w) = initiatives.windows(2).find(|w| w[0].id == w[1].id) {
             let id = w[0].id.clone();
             let first = text.find_string(id.as_str(), 0).unwrap_or(0);
-            let second = text.find_string(id.as_str(), first + 1).unwrap_or(first);
+            // A copy in small letters is the same initiative.
+            let copy = (small.iter()).find(|t| t.eq_ignore_ascii_case(id.as_str()));
+            let second = match copy {
+                Some(t) => text.find_string(t, 0),
+                None => text.find_string(id.as_str(), first + 1),
+            };
+            let second = second.unwrap_or(first);
             return Err(LoadError::DuplicateInitiative {
                 location: text.location(second),
                 id,
@@ -190,6 +203,14 @@ pub fn parse_with_threads(
             wrapped,
             deleted_by_hand: ids,
             journal_skipped: Vec::new(),
+            ids_in_small_letters: (small.into_iter())
+                .map(|t| {
+                    (
+                        text.location(text.find_string(&t, 0).unwrap_or(0)),
+                        t.into(),
+                    )
+                })
+                .collect(),
         },
     ))
 }
@@ -242,7 +263,7 @@ mod tests {
         let a = AgentId::parse("k3x9q").unwrap();
         c.agents.insert(a, "Marie \"Mimi\" Le Gall".into());
         let mut i = Initiative::new(InitiativeId::parse("01JDQ3B8R2V6TXYZAB00000001").unwrap());
-        let d = i.next_dot(a);
+        let d = i.next_dot(a).expect("a small counter");
         let t = Timestamp::parse("2026-11-29T13:31:27Z").unwrap();
         i.write("nom", Value::text("Infini"), d, t);
         i.write(

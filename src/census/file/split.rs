@@ -78,7 +78,11 @@ mod tests {
         let parallel = parse_parallel(&text, 3).expect("canonical text splits");
         assert_eq!(parallel.initiatives.len(), 50);
         let (sequential, _) = crate::census::file::parse(&text, "t").unwrap();
-        let ids: Vec<_> = parallel.initiatives.iter().map(|i| i.id.clone()).collect();
+        let ids: Vec<_> = parallel
+            .initiatives
+            .iter()
+            .map(|i| i.id.id.clone())
+            .collect();
         let expected: Vec<_> = sequential
             .initiatives
             .iter()

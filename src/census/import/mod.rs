@@ -41,15 +41,14 @@ pub use columns::{ColumnPlan, Origin, Target, parse_map};
 pub use plan::{Candidate, Counts, ImportPlan, Match, Row, RowFate, plan};
 pub use properties::PropertiesProblem;
 
-/// An id written by recense (a ULID: 26 characters of Crockford's base32),
-/// which finds the initiative again; any other id in a file is someone
-/// else's and is kept in the notes.
+/// An id written by recense (a ULID: 26 characters of Crockford's base32,
+/// read in capitals if a spreadsheet wrote it in small letters), which finds
+/// the initiative again; any other id in a file is someone else's and is
+/// kept in the notes.
 pub fn our_id(text: &str) -> Option<crate::census::InitiativeId> {
-    let t = text.trim();
-    let base32 = |b: u8| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b));
-    let ulid = t.len() == 26 && t.bytes().all(base32);
-    ulid.then(|| crate::census::InitiativeId::parse(t).ok())
-        .flatten()
+    crate::census::InitiativeId::parse_ulid(text.trim())
+        .ok()
+        .map(|(id, _)| id)
 }
 
 /// The formats `recense import` reads (ids fixed: scripts rely on them).

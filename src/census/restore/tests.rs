@@ -61,7 +61,8 @@ fn restored_values_are_new_writes_that_survive_merges_in_both_orders() {
         Created::Keep,
         &agent("Anne"),
         later(3),
-    );
+    )
+    .expect("small counters");
     assert_eq!(done.changed.len(), 2, "{done:?}");
     assert_eq!(done.changed[0].fields[0].after, vec![before.clone()]);
     for merged in [
@@ -92,7 +93,8 @@ fn nothing_is_written_when_nothing_differs() {
         Created::Delete,
         &agent("Anne"),
         later(3),
-    );
+    )
+    .expect("small counters");
     assert!(done.is_empty());
     assert_eq!(same, old);
 }
@@ -124,7 +126,8 @@ fn initiatives_created_since_are_kept_or_deleted_as_asked() {
         Created::Keep,
         &agent("Anne"),
         later(2),
-    );
+    )
+    .expect("small counters");
     assert!(done.is_empty());
     assert_eq!(
         done.created_since,
@@ -138,7 +141,8 @@ fn initiatives_created_since_are_kept_or_deleted_as_asked() {
         Created::Delete,
         &agent("Anne"),
         later(2),
-    );
+    )
+    .expect("small counters");
     assert_eq!(done.changed[0].state, State::DeletedCreated);
     assert!(now.get(&id).unwrap().is_deleted());
     assert!(
@@ -156,7 +160,8 @@ fn one_field_of_one_initiative_is_restored_alone() {
         initiative: Some(&renamed),
         field: Some("nom"),
     };
-    let done = restore_from(&mut now, &old, scope, Created::Keep, &anne, later(4));
+    let done = restore_from(&mut now, &old, scope, Created::Keep, &anne, later(4))
+        .expect("small counters");
     assert_eq!(done.changed.len(), 1);
     assert_eq!(done.changed[0].fields.len(), 1);
     let i = now.get(&renamed).unwrap();
@@ -284,7 +289,7 @@ proptest::proptest! {
                 colleague = now.clone();
             }
         }
-        restore_from(&mut now, &old, Scope::default(), Created::Keep, &agent("Anne"), later(100));
+        restore_from(&mut now, &old, Scope::default(), Created::Keep, &agent("Anne"), later(100)).expect("small counters");
         let (ab, ba) = (join(&now, &colleague).unwrap(), join(&colleague, &now).unwrap());
         proptest::prop_assert_eq!(&ab, &ba);
         for o in &old.initiatives {

@@ -107,7 +107,7 @@ pub(super) fn temp_suffix() -> String {
     format!(".tmp-{}-{}", std::process::id(), host_tag())
 }
 
-fn host_tag() -> String {
+pub(super) fn host_tag() -> String {
     super::hostname()
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')

@@ -8,3 +8,4 @@ pub mod legitimize;
 pub mod screens;
 pub mod transfer;
 pub mod ui;
+pub mod viewing;
