@@ -213,7 +213,7 @@ impl Census {
         check(schema, new, now)?;
         let kind = kind_of(schema, &new.kind).unwrap_or("autre");
         let i = live_mut(self, id)?;
-        let dot = i.next_dot(agent.id);
+        let dot = i.next_dot(agent.id).map_err(OpError::from)?;
         let action = format!("{}.{}", agent.id, dot.counter);
         let mut r = BTreeMap::new();
         let mut put = |k: &str, v: String| {
@@ -275,7 +275,7 @@ impl Census {
                 }
             }
         };
-        let dot = i.next_dot(agent.id);
+        let dot = i.next_dot(agent.id).map_err(OpError::from)?;
         let r = BTreeMap::from([
             ("action".to_string(), target.clone()),
             ("date".to_string(), now.date().to_string()),
