@@ -5,6 +5,7 @@ pub mod conflicts;
 pub mod cycles;
 pub mod draft;
 pub mod duplicates;
+pub mod erase;
 pub(crate) mod error;
 pub mod exchange;
 pub mod file;
