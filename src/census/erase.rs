@@ -290,5 +290,17 @@ fn keep_author(value: Value, stamp: Stamp) -> Value {
     }
 }
 
+/// Rewrites the backup of the census at `path` as the census now is: the
+/// previous version held values just erased. (A save empties the journal.)
+pub fn scrub_backup(path: &std::path::Path) -> Result<(), std::io::Error> {
+    let bak = crate::census::store::backup_path(path);
+    if bak.exists() {
+        std::fs::remove_file(&bak)?;
+        // A copy keeps the census' permissions (owner only).
+        std::fs::copy(path, &bak)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests;

@@ -188,13 +188,37 @@ impl Session {
     pub fn save(&mut self) -> Result<(), SaveError> {
         let r = self
             .take_in_disk()
-            .and_then(|()| store::save(&self.ws.path, &self.ws.census));
+            .map(|()| self.erase_past_grace())
+            .and_then(|erased| store::save(&self.ws.path, &self.ws.census).map(|()| erased));
         self.saved = r.is_ok();
         self.unwritten = r.is_err();
         if r.is_ok() {
             self.on_disk = disk_stamp(&self.ws.path);
         }
-        r
+        if r.as_ref().is_ok_and(|erased| *erased) {
+            // The backup held the erased values; a backup that cannot be
+            // rewritten is removed rather than kept with them.
+            if crate::census::erase::scrub_backup(&self.ws.path).is_err() {
+                let _ = std::fs::remove_file(store::backup_path(&self.ws.path));
+            }
+        }
+        r.map(|_| ())
+    }
+
+    /// Erases the personal values of initiatives deleted longer ago than
+    /// the schema's grace period; returns whether any was.
+    fn erase_past_grace(&mut self) -> bool {
+        let now = self.clock.now();
+        let ws = &mut self.ws;
+        let done = crate::census::erase::retention::purge_deleted(
+            &mut ws.census,
+            &ws.schema,
+            None,
+            None,
+            &self.agent,
+            now,
+        );
+        !done.is_empty()
     }
 
     /// Merges the file on disk into the census if it changed since this

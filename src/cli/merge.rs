@@ -68,6 +68,9 @@ fn say_received(ctx: &Invocation, file: &Path, r: &Received, hint: bool) {
             eprintln!("{warning}");
         }
     }
+    if let Some(held) = &r.erased {
+        eprintln!("{}", crate::i18n::erasure::held_erased(held, &name, ctx.lang));
+    }
     if !r.invalid.is_empty() {
         eprintln!(
             "{}",
@@ -287,6 +290,7 @@ pub fn bundle(
     since: Option<&str>,
     to: Option<&str>,
     output: &Path,
+    public: Option<bool>,
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     if store::same_file(output, &ctx.file) {
@@ -318,6 +322,11 @@ pub fn bundle(
             }
         },
         (None, None) => return Err(Fail::new(t.bundle_need_one)),
+    };
+    // `--public` (`Some(strict)`): without personal data.
+    let bundle = match public {
+        Some(strict) => super::rgpd_erase::publish(ctx, &ws.schema, &bundle, strict),
+        None => bundle,
     };
     store::save(output, &bundle).map_err(|e| ctx.fail(&e))?;
     outln!(
