@@ -48,3 +48,4 @@ mod standards;
 mod store;
 mod unchanged;
 mod undo;
+mod rgpd_erase;

@@ -249,3 +249,20 @@ pub fn is_public(census: &Census) -> bool {
         .iter()
         .any(|i| i.fields.contains_key(WITHHELD))
 }
+
+/// The free texts of `selection` that look personal.
+pub fn flag_selection(schema: &Schema, selection: &[&Initiative]) -> Vec<Flagged> {
+    let free = free_text_fields(schema);
+    selection.iter().flat_map(|i| flags(i, &free)).collect()
+}
+
+/// `census` without the flagged free texts (`--strict-public`).
+pub fn without_flagged(census: &Census, flagged: &[Flagged]) -> Census {
+    let mut out = census.clone();
+    for f in flagged {
+        if let Some(i) = out.get_mut(&f.initiative) {
+            i.clear(&f.field);
+        }
+    }
+    out
+}
