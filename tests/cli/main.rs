@@ -49,3 +49,4 @@ mod store;
 mod unchanged;
 mod undo;
 mod rgpd_erase;
+mod rgpd_merge;
