@@ -50,3 +50,4 @@ mod unchanged;
 mod undo;
 mod rgpd_erase;
 mod rgpd_merge;
+mod erasure_laws;
