@@ -290,6 +290,32 @@ fn keep_author(value: Value, stamp: Stamp) -> Value {
     }
 }
 
+/// `old` (an older census that `restore-from` or `undo` takes values
+/// from) with the fields that `current` erased since given `current`'s
+/// own entries: going back never brings an erased value back.
+pub fn shield(old: &Census, current: &Census) -> Option<Census> {
+    let marked = |i: &Initiative| i.fields.contains_key(ERASED);
+    if !current.initiatives.iter().any(marked) {
+        return None;
+    }
+    let mut out = old.clone();
+    for i in &mut out.initiatives {
+        let Some(now) = current.get(&i.id).filter(|c| marked(c)) else {
+            continue;
+        };
+        for m in marks(now) {
+            let named = i.entries(&m.field).iter().any(|e| erased_by(std::slice::from_ref(&m), &m.field, e).is_some());
+            if named {
+                match now.fields.get(&m.field) {
+                    Some(entries) => i.fields.insert(&m.field, entries.clone()),
+                    None => i.clear(&m.field),
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Rewrites the backup of the census at `path` as the census now is: the
 /// previous version held values just erased. (A save empties the journal.)
 pub fn scrub_backup(path: &std::path::Path) -> Result<(), std::io::Error> {

@@ -86,6 +86,18 @@ fn a_value_written_after_the_purge_survives_older_copies() {
     assert!(JEROME.iter().all(|n| !folded(&env, FILE).contains(n)));
 }
 
+#[test]
+fn restore_from_an_older_copy_does_not_take_erased_values_back() {
+    let env = setup();
+    env.write("old.ron", env.read(FILE));
+    purge_jerome(&env);
+    rc(&env)
+        .args(["restore-from", "old.ron"])
+        .assert()
+        .success();
+    assert_eq!(holding(&env, &JEROME), vec!["old.ron".to_string()]);
+}
+
 fn recense_in(env: &Env, dir: &Path, who: &str) -> assert_cmd::Command {
     let mut cmd = env.cmd();
     cmd.current_dir(dir).args(["--file", FILE, "--as", who]);
