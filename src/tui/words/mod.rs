@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod legitimize;
+pub mod rgpd;
 pub mod screens;
 pub mod transfer;
 pub mod ui;
