@@ -176,7 +176,12 @@ fn redact(text: &str, needles: &[String]) -> Option<String> {
 }
 
 /// The redacted form of an entry's value, if a needle occurs in it.
-fn redacted_value(value: &Value, field: &str, free_text: &[&str], needles: &[String]) -> Option<Value> {
+fn redacted_value(
+    value: &Value,
+    field: &str,
+    free_text: &[&str],
+    needles: &[String],
+) -> Option<Value> {
     match value {
         Value::Text(t) if free_text.contains(&field) => redact(t, needles).map(Value::text),
         Value::Record(r) if NOTE_FIELDS.contains(&field) => {
@@ -215,7 +220,10 @@ pub fn erase_in(
             continue;
         }
         if fields.contains(&field) {
-            erased.push((field.to_string(), entries.iter().filter_map(|e| e.stamp.dot()).collect()));
+            erased.push((
+                field.to_string(),
+                entries.iter().filter_map(|e| e.stamp.dot()).collect(),
+            ));
             continue;
         }
         let changed: Vec<(Entry, Value)> = entries
@@ -304,7 +312,10 @@ pub fn shield(old: &Census, current: &Census) -> Option<Census> {
             continue;
         };
         for m in marks(now) {
-            let named = i.entries(&m.field).iter().any(|e| erased_by(std::slice::from_ref(&m), &m.field, e).is_some());
+            let named = i
+                .entries(&m.field)
+                .iter()
+                .any(|e| erased_by(std::slice::from_ref(&m), &m.field, e).is_some());
             if named {
                 match now.fields.get(&m.field) {
                     Some(entries) => i.fields.insert(&m.field, entries.clone()),

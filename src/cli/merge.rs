@@ -69,7 +69,10 @@ fn say_received(ctx: &Invocation, file: &Path, r: &Received, hint: bool) {
         }
     }
     if let Some(held) = &r.erased {
-        eprintln!("{}", crate::i18n::erasure::held_erased(held, &name, ctx.lang));
+        eprintln!(
+            "{}",
+            crate::i18n::erasure::held_erased(held, &name, ctx.lang)
+        );
     }
     if !r.invalid.is_empty() {
         eprintln!(

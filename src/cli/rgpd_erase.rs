@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::census::Schema;
-use crate::census::erase::person::{personal_fields, purge_initiative, purge_person, searchable, MIN_NEEDLE};
+use crate::census::erase::person::{
+    MIN_NEEDLE, personal_fields, purge_initiative, purge_person, searchable,
+};
 use crate::census::erase::public::{Flagged, public_copy};
 use crate::census::erase::retention::{purge_deleted, purge_expired, review};
 use crate::census::erase::{Erased, Why};
@@ -126,9 +128,13 @@ pub fn purge(ctx: &Invocation, args: PurgeArgs) -> Result<ExitCode, Fail> {
         outln!("{}", fill(t.purge_dry_run, &[("n", &n)]));
         return Ok(ExitCode::SUCCESS);
     }
-    crate::census::erase::scrub_backup(&ctx.file).map_err(|e| Fail::new(crate::i18n::io_error(&e, ctx.lang)))?;
+    crate::census::erase::scrub_backup(&ctx.file)
+        .map_err(|e| Fail::new(crate::i18n::io_error(&e, ctx.lang)))?;
     let backup = store::backup_path(&ctx.file);
-    eprintln!("{}", fill(t.purged, &[("n", &n), ("backup", &backup.display())]));
+    eprintln!(
+        "{}",
+        fill(t.purged, &[("n", &n), ("backup", &backup.display())])
+    );
     eprintln!("{}", t.cannot_erase);
     Ok(ExitCode::SUCCESS)
 }
@@ -140,7 +146,12 @@ pub fn review_command(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode
     let (census, schema) = (&ws.census, &ws.schema);
     let months = schema.periods.retention_months;
     let found = review(census, schema, Timestamp::now());
-    let name = |id| census.get(id).and_then(|i| i.value(&schema.name_field)).unwrap_or("");
+    let name = |id| {
+        census
+            .get(id)
+            .and_then(|i| i.value(&schema.name_field))
+            .unwrap_or("")
+    };
     if format == ReportFormat::Json {
         let items: Vec<_> = found
             .iter()
@@ -154,14 +165,20 @@ pub fn review_command(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode
                 })
             })
             .collect();
-        outln!("{}", json_text(&json!({ "retention_months": months, "expired": items })));
+        outln!(
+            "{}",
+            json_text(&json!({ "retention_months": months, "expired": items }))
+        );
         return Ok(ExitCode::SUCCESS);
     }
     if found.is_empty() {
         outln!("{}", fill(t.review_none, &[("months", &months)]));
         return Ok(ExitCode::SUCCESS);
     }
-    outln!("{}", fill(t.review_head, &[("n", &found.len()), ("months", &months)]));
+    outln!(
+        "{}",
+        fill(t.review_head, &[("n", &found.len()), ("months", &months)])
+    );
     for e in &found {
         let line = fill(
             t.review_line,
@@ -191,7 +208,8 @@ pub fn delete_purge(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
         say_erased(ctx, &s.ws.census, &schema, &done);
         Ok((id, true))
     })?;
-    crate::census::erase::scrub_backup(&ctx.file).map_err(|e| Fail::new(crate::i18n::io_error(&e, ctx.lang)))?;
+    crate::census::erase::scrub_backup(&ctx.file)
+        .map_err(|e| Fail::new(crate::i18n::io_error(&e, ctx.lang)))?;
     eprintln!("{}", fill(t.deleted_purged, &[("id", &id)]));
     eprintln!("{}", t.cannot_erase);
     Ok(ExitCode::SUCCESS)

@@ -57,7 +57,9 @@ pub fn held_erased(h: &HeldErased, file: &dyn std::fmt::Display, lang: Lang) -> 
 /// Why a value was (or would be) erased.
 pub fn why(w: Why, lang: Lang) -> String {
     let t = erasure(lang);
-    let date = |at: Option<crate::census::time::Timestamp>| at.map_or_else(|| "?".into(), |t| t.date().to_string());
+    let date = |at: Option<crate::census::time::Timestamp>| {
+        at.map_or_else(|| "?".into(), |t| t.date().to_string())
+    };
     match w {
         Why::Asked => t.why_asked.to_string(),
         Why::Person => t.why_person.to_string(),
@@ -74,11 +76,17 @@ pub fn erased_lines(e: &Erased, name: &str, lang: Lang) -> Vec<String> {
     let id = e.initiative.as_str();
     if !e.fields.is_empty() {
         let fields = format!("{} ({})", e.fields.join(", "), why(e.why, lang));
-        out.push(fill(t.erased_line, &[("id", &id), ("name", &name), ("fields", &fields)]));
+        out.push(fill(
+            t.erased_line,
+            &[("id", &id), ("name", &name), ("fields", &fields)],
+        ));
     }
     if !e.redacted.is_empty() {
         let fields = e.redacted.join(", ");
-        out.push(fill(t.redacted_line, &[("id", &id), ("name", &name), ("fields", &fields)]));
+        out.push(fill(
+            t.redacted_line,
+            &[("id", &id), ("name", &name), ("fields", &fields)],
+        ));
     }
     out
 }
@@ -108,6 +116,10 @@ pub fn flagged_line(f: &Flagged, lang: Lang) -> String {
     };
     fill(
         t.flagged_line,
-        &[("id", &f.initiative.as_str()), ("field", &f.field), ("looks", &looks)],
+        &[
+            ("id", &f.initiative.as_str()),
+            ("field", &f.field),
+            ("looks", &looks),
+        ],
     )
 }

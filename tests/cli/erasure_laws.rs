@@ -24,9 +24,19 @@ const FIELDS: [&str; 3] = ["contact_nom", "nom", "description"];
 
 #[derive(Debug, Clone)]
 enum Op {
-    Write { agent: usize, initiative: usize, field: usize },
-    Purge { agent: usize, initiative: usize },
-    Sync { from: usize, to: usize },
+    Write {
+        agent: usize,
+        initiative: usize,
+        field: usize,
+    },
+    Purge {
+        agent: usize,
+        initiative: usize,
+    },
+    Sync {
+        from: usize,
+        to: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -87,7 +97,11 @@ impl World {
         self.clock += 1;
         let now = Timestamp(self.clock);
         match *op {
-            Op::Write { agent: a, initiative, field } => {
+            Op::Write {
+                agent: a,
+                initiative,
+                field,
+            } => {
                 self.counter += 1;
                 let c = &mut self.copies[a];
                 let i = c.get_mut(&id(initiative)).unwrap();
@@ -103,21 +117,36 @@ impl World {
                 let dot = i.next_dot(agent(a).id);
                 i.write(FIELDS[field], Value::text(&value), dot, now);
                 // Any later write may supersede it: no longer followed.
-                self.after_purge.retain(|(k, f, _)| !(*k == initiative && f == FIELDS[field]));
+                self.after_purge
+                    .retain(|(k, f, _)| !(*k == initiative && f == FIELDS[field]));
                 if purged_before && FIELDS[field] == "contact_nom" {
-                    self.after_purge.insert((initiative, FIELDS[field].to_string(), value));
+                    self.after_purge
+                        .insert((initiative, FIELDS[field].to_string(), value));
                 }
             }
-            Op::Purge { agent: a, initiative } => {
+            Op::Purge {
+                agent: a,
+                initiative,
+            } => {
                 let c = &mut self.copies[a];
                 let before = c.get(&id(initiative)).unwrap().clone();
-                purge_initiative(c, &self.schema, &id(initiative), &[], &agent(a), now, Why::Asked);
+                purge_initiative(
+                    c,
+                    &self.schema,
+                    &id(initiative),
+                    &[],
+                    &agent(a),
+                    now,
+                    Why::Asked,
+                );
                 let after = c.get(&id(initiative)).unwrap();
                 for field in ["contact_nom", "description"] {
                     for v in before.values(field) {
                         if !after.values(field).contains(&v) {
-                            self.erased.insert((initiative, field.to_string(), v.to_string()));
-                            self.after_purge.retain(|(k, f, x)| !(*k == initiative && f == field && x == v));
+                            self.erased
+                                .insert((initiative, field.to_string(), v.to_string()));
+                            self.after_purge
+                                .retain(|(k, f, x)| !(*k == initiative && f == field && x == v));
                         }
                     }
                 }
@@ -196,12 +225,27 @@ proptest! {
 fn a_contact_written_after_the_purge_is_kept_by_every_merge() {
     let mut w = World::new();
     for op in [
-        Op::Write { agent: 0, initiative: 0, field: 0 },
-        Op::Write { agent: 0, initiative: 0, field: 2 },
+        Op::Write {
+            agent: 0,
+            initiative: 0,
+            field: 0,
+        },
+        Op::Write {
+            agent: 0,
+            initiative: 0,
+            field: 2,
+        },
         Op::Sync { from: 0, to: 1 },
-        Op::Purge { agent: 0, initiative: 0 },
+        Op::Purge {
+            agent: 0,
+            initiative: 0,
+        },
         Op::Sync { from: 0, to: 2 },
-        Op::Write { agent: 2, initiative: 0, field: 0 },
+        Op::Write {
+            agent: 2,
+            initiative: 0,
+            field: 0,
+        },
     ] {
         w.apply(&op);
     }

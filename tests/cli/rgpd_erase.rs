@@ -68,14 +68,27 @@ fn purge_person_erases_every_mention_from_the_census_its_backup_and_journal() {
         .assert()
         .success();
     let stdout = stdout_of(out.get_output());
-    assert!(stdout.contains(&format!("{INFINI} Infini : effacé : contact_courriel, contact_nom, contact_telephone")), "{stdout}");
-    assert!(stdout.contains(&format!("{FABLAB} Fablab des Fourneaux : nom ou coordonnées remplacés")), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "{INFINI} Infini : effacé : contact_courriel, contact_nom, contact_telephone"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{FABLAB} Fablab des Fourneaux : nom ou coordonnées remplacés"
+        )),
+        "{stdout}"
+    );
     assert!(stderr_of(out.get_output()).contains("git filter-repo"));
     assert_eq!(holding(&env, &JEROME), Vec::<String>::new());
     // Anne is not Jérôme: her values stay.
     assert_eq!(holding(&env, &["anne kerouac"]).len(), 2);
     let text = env.read_text(FILE);
-    assert!(text.contains("[effacé]") && text.contains("\"_erased\""), "{text}");
+    assert!(
+        text.contains("[effacé]") && text.contains("\"_erased\""),
+        "{text}"
+    );
 }
 
 #[test]
@@ -108,8 +121,14 @@ fn purge_refuses_what_it_cannot_do_and_writes_nothing() {
     let cases: [(&[&str], &str); 4] = [
         (&["rgpd", "purge"], "Dites quoi effacer"),
         (&["rgpd", "purge", "--person", "Lé"], "trop court"),
-        (&["rgpd", "purge", "--person", "Yann Personne"], "Aucune valeur du recensement ne nomme « Yann Personne »"),
-        (&["rgpd", "purge", INFINI, "--field", "nope"], "Champ inconnu : « nope »"),
+        (
+            &["rgpd", "purge", "--person", "Yann Personne"],
+            "Aucune valeur du recensement ne nomme « Yann Personne »",
+        ),
+        (
+            &["rgpd", "purge", INFINI, "--field", "nope"],
+            "Champ inconnu : « nope »",
+        ),
     ];
     for (args, message) in cases {
         let out = rc(&env).args(args).assert().code(1);
@@ -153,7 +172,15 @@ fn a_recent_evidence_counts_as_a_contact() {
     };
     assert!(listed(&env));
     rc(&env)
-        .args(["evidence", "add", INFINI, "--kind", "site_web", "--date", "2026-01-05"])
+        .args([
+            "evidence",
+            "add",
+            INFINI,
+            "--kind",
+            "site_web",
+            "--date",
+            "2026-01-05",
+        ])
         .assert()
         .success();
     assert!(!listed(&env));
@@ -169,7 +196,10 @@ fn delete_keeps_personal_values_for_the_grace_period_then_a_save_erases_them() {
         .env("RECENSE_NOW", "2026-12-20T10:00:00Z")
         .assert()
         .success();
-    assert!(!holding(&env, &["anne@fourneaux"]).is_empty(), "still within the grace");
+    assert!(
+        !holding(&env, &["anne@fourneaux"]).is_empty(),
+        "still within the grace"
+    );
     rc(&env)
         .args(["edit", INFINI, "--set", "commune=Guipavas"])
         .env("RECENSE_NOW", "2026-12-30T10:00:00Z")

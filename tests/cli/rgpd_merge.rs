@@ -28,7 +28,9 @@ fn merging_an_older_copy_says_so_and_brings_nothing_back() {
     let out = rc(&env).args(["merge", "old.ron"]).assert().success();
     let err = stderr_of(out.get_output());
     assert!(
-        err.contains("old.ron : cette copie contenait des données personnelles effacées le 2026-11-29"),
+        err.contains(
+            "old.ron : cette copie contenait des données personnelles effacées le 2026-11-29"
+        ),
         "{err}"
     );
     assert_eq!(holding(&env, &JEROME), vec!["old.ron".to_string()]);
@@ -44,7 +46,10 @@ fn merging_files_together_in_any_order_keeps_the_erasure() {
     env.write("old.ron", env.read(FILE));
     purge_jerome(&env);
     for (a, b, out) in [("old.ron", FILE, "ab.ron"), (FILE, "old.ron", "ba.ron")] {
-        env.cmd().args(["merge", a, b, "-o", out]).assert().success();
+        env.cmd()
+            .args(["merge", a, b, "-o", out])
+            .assert()
+            .success();
         let text = folded(&env, out);
         assert!(JEROME.iter().all(|n| !text.contains(n)), "{out}: {text}");
     }
@@ -113,7 +118,10 @@ fn a_git_merge_through_the_driver_keeps_the_erasure_both_ways() {
     identify(&env, &origin, "Origine");
     env.copy_fixture(crate::rgpd_erase::FIXTURE);
     std::fs::rename(env.path(FILE), origin.join(FILE)).unwrap();
-    recense_in(&env, &origin, "Origine").arg("setup-git").assert().success();
+    recense_in(&env, &origin, "Origine")
+        .arg("setup-git")
+        .assert()
+        .success();
     git(&env, &origin, &["add", "-A"]);
     git(&env, &origin, &["commit", "--quiet", "-m", "Départ"]);
     let mut clones = Vec::new();
@@ -122,7 +130,10 @@ fn a_git_merge_through_the_driver_keeps_the_erasure_both_ways() {
         git(&env, &env.work(), &["clone", "--quiet", &o, name]);
         let dir = env.path(name);
         identify(&env, &dir, who);
-        recense_in(&env, &dir, who).arg("setup-git").assert().success();
+        recense_in(&env, &dir, who)
+            .arg("setup-git")
+            .assert()
+            .success();
         clones.push(dir);
     }
     let (anne, bruno) = (&clones[0], &clones[1]);
@@ -136,16 +147,28 @@ fn a_git_merge_through_the_driver_keeps_the_erasure_both_ways() {
         .assert()
         .success();
     git(&env, bruno, &["commit", "--quiet", "-am", "Commune"]);
-    let pull = git_output(&env, anne, &["pull", "--no-rebase", "--no-edit", "../bruno", "main"]);
+    let pull = git_output(
+        &env,
+        anne,
+        &["pull", "--no-rebase", "--no-edit", "../bruno", "main"],
+    );
     assert!(pull.status.success(), "{}", stderr_of(&pull));
     let said = format!("{}{}", stdout_of(&pull), stderr_of(&pull));
     assert!(said.contains("effacées le 2026-11-29"), "{said}");
-    let pull = git_output(&env, bruno, &["pull", "--no-rebase", "--no-edit", "../anne", "main"]);
+    let pull = git_output(
+        &env,
+        bruno,
+        &["pull", "--no-rebase", "--no-edit", "../anne", "main"],
+    );
     assert!(pull.status.success(), "{}", stderr_of(&pull));
     for dir in [anne, bruno] {
         let text = std::fs::read_to_string(dir.join(FILE)).unwrap();
         let f = recense::census::search::fold(&text);
-        assert!(JEROME.iter().all(|n| !f.contains(n)), "{}: {text}", dir.display());
+        assert!(
+            JEROME.iter().all(|n| !f.contains(n)),
+            "{}: {text}",
+            dir.display()
+        );
         assert!(text.contains("\"commune\": [(\"Brest\""), "{text}");
     }
     assert_eq!(
@@ -167,19 +190,39 @@ const PERSONAL: [&str; 6] = [
 fn a_public_bundle_holds_no_personal_value_nor_agent_name() {
     let env = setup();
     let out = rc(&env)
-        .args(["bundle", "--since", "2020-01-01", "--public", "-o", "public.ron"])
+        .args([
+            "bundle",
+            "--since",
+            "2020-01-01",
+            "--public",
+            "-o",
+            "public.ron",
+        ])
         .assert()
         .success();
     let err = stderr_of(out.get_output());
-    assert!(err.contains(&format!("{INFINI} description : adresse de courriel")), "{err}");
+    assert!(
+        err.contains(&format!("{INFINI} description : adresse de courriel")),
+        "{err}"
+    );
     let text = folded(&env, "public.ron");
     for p in PERSONAL {
         assert!(!text.contains(p), "{p} in {text}");
     }
-    assert!(text.contains("\"agent 1\"") && text.contains("\"agent 2\""), "{text}");
+    assert!(
+        text.contains("\"agent 1\"") && text.contains("\"agent 2\""),
+        "{text}"
+    );
     assert!(text.contains("legall@"), "not strict: the free text stays");
     rc(&env)
-        .args(["bundle", "--since", "2020-01-01", "--strict-public", "-o", "strict.ron"])
+        .args([
+            "bundle",
+            "--since",
+            "2020-01-01",
+            "--strict-public",
+            "-o",
+            "strict.ron",
+        ])
         .assert()
         .success();
     assert!(!folded(&env, "strict.ron").contains("legall@"));
@@ -193,22 +236,51 @@ fn merging_a_public_bundle_erases_nothing() {
         .assert()
         .success();
     rc(&env)
-        .args(["bundle", "--since", "2020-01-01", "--strict-public", "-o", "public.ron"])
+        .args([
+            "bundle",
+            "--since",
+            "2020-01-01",
+            "--strict-public",
+            "-o",
+            "public.ron",
+        ])
         .assert()
         .success();
-    env.write("mine.ron", std::fs::read(crate::common::fixture_path(crate::rgpd_erase::FIXTURE)).unwrap());
+    env.write(
+        "mine.ron",
+        std::fs::read(crate::common::fixture_path(crate::rgpd_erase::FIXTURE)).unwrap(),
+    );
     let before = env.read_text("mine.ron");
     let out = env
         .cmd()
-        .args(["--file", "mine.ron", "--as", "Bruno Tanguy", "merge", "public.ron"])
+        .args([
+            "--file",
+            "mine.ron",
+            "--as",
+            "Bruno Tanguy",
+            "merge",
+            "public.ron",
+        ])
         .assert()
         .success();
     let after = env.read_text("mine.ron");
     assert!(stdout_of(out.get_output()).contains("1 mise(s) à jour"));
-    for value in ["Anne Kerouac", "anne@fourneaux.org", "+33298001122", "jerome.legall@infini.fr", "Marie Kerjean"] {
-        assert!(before.contains(value) && after.contains(value), "{value}: {after}");
+    for value in [
+        "Anne Kerouac",
+        "anne@fourneaux.org",
+        "+33298001122",
+        "jerome.legall@infini.fr",
+        "Marie Kerjean",
+    ] {
+        assert!(
+            before.contains(value) && after.contains(value),
+            "{value}: {after}"
+        );
     }
-    assert!(!after.contains("Agent 1") && !after.contains("_withheld"), "{after}");
+    assert!(
+        !after.contains("Agent 1") && !after.contains("_withheld"),
+        "{after}"
+    );
     assert!(after.contains("\"commune\": [(\"Brest\""), "{after}");
 }
 

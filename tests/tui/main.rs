@@ -14,7 +14,7 @@ mod import;
 mod legitimize;
 mod merge;
 mod merge_received;
+mod rgpd;
 mod screens;
 mod unchanged;
 mod update;
-mod rgpd;

@@ -10,7 +10,10 @@ use recense::census::{Agent, AgentId, store};
 use recense::tui::screens::dashboard::{DashboardState, Target};
 use tui_common::*;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rgpd/contacts.ron");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/rgpd/contacts.ron"
+);
 const INFINI: &str = "01FS1PWA80EW25Y7AE0XZ6AKMF";
 
 fn contacts() -> Harness {
@@ -25,7 +28,10 @@ fn the_dashboard_counts_personal_data_past_retention_and_opens_the_oldest() {
         .panels
         .iter()
         .flat_map(|p| p.items.iter())
-        .find(|i| i.label.contains("Données personnelles au-delà de la durée de conservation : 1 fiche(s)"))
+        .find(|i| {
+            i.label
+                .contains("Données personnelles au-delà de la durée de conservation : 1 fiche(s)")
+        })
         .expect("the count of expired personal data");
     assert!(matches!(&item.target, Target::Open(id) if id.as_str() == INFINI));
 }
@@ -45,12 +51,17 @@ fn merging_a_copy_holding_erased_values_says_they_were_dropped() {
     assert!(!purge_person(&mut census, &schema, "Jérôme Le Gall", &marie, now).is_empty());
     store::save(&h.path, &census).unwrap();
     h.restart();
-    h.keys(":").type_text(&format!("merge {}", old.display())).keys("enter");
+    h.keys(":")
+        .type_text(&format!("merge {}", old.display()))
+        .keys("enter");
     let message = h.message().unwrap();
     assert!(
         message.contains("cette copie contenait des données personnelles effacées le 2026-12-01"),
         "{message}"
     );
     let text = recense::census::file::to_canonical(&h.app.core.session.ws.census);
-    assert!(!text.contains("Le Gall") && !text.contains("legall@"), "{text}");
+    assert!(
+        !text.contains("Le Gall") && !text.contains("legall@"),
+        "{text}"
+    );
 }

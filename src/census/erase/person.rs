@@ -117,22 +117,23 @@ fn values_of(i: &Initiative, fields: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Replaces `needles` in the free texts of every initiative (none erased
-/// here), appending to `out`.
+/// Replaces `needles` in the free texts of every initiative but `skip`
+/// (nothing erased there).
 fn redact_everywhere(
     census: &mut Census,
     schema: &Schema,
     needles: &[String],
     skip: &[InitiativeId],
     agent: &Agent,
-    now: Timestamp,
-    why: Why,
-    out: &mut Vec<Erased>,
-) {
+    (now, why): (Timestamp, Why),
+) -> Vec<Erased> {
     let free = free_text_fields(schema);
-    for i in census.initiatives.iter_mut().filter(|i| !skip.contains(&i.id)) {
-        out.extend(erase_in(i, &[], &free, needles, agent, now, why));
-    }
+    census
+        .initiatives
+        .iter_mut()
+        .filter(|i| !skip.contains(&i.id))
+        .filter_map(|i| erase_in(i, &[], &free, needles, agent, now, why))
+        .collect()
 }
 
 /// Erases `fields` (default: every personal field) of initiative `id`, and
@@ -147,16 +148,32 @@ pub fn purge_initiative(
     why: Why,
 ) -> Vec<Erased> {
     let personal = personal_fields(schema);
-    let fields = if fields.is_empty() { &personal[..] } else { fields };
+    let fields = if fields.is_empty() {
+        &personal[..]
+    } else {
+        fields
+    };
     let free = free_text_fields(schema);
     let mut out = Vec::new();
     let Some(i) = census.get_mut(id) else {
         return out;
     };
     let needles = values_of(i, fields);
-    let own_free: Vec<&str> = free.iter().copied().filter(|f| !fields.contains(f)).collect();
+    let own_free: Vec<&str> = free
+        .iter()
+        .copied()
+        .filter(|f| !fields.contains(f))
+        .collect();
     out.extend(erase_in(i, fields, &own_free, &needles, agent, now, why));
-    redact_everywhere(census, schema, &needles, &[id.clone()], agent, now, why, &mut out);
+    let skip = std::slice::from_ref(id);
+    out.extend(redact_everywhere(
+        census,
+        schema,
+        &needles,
+        skip,
+        agent,
+        (now, why),
+    ));
     out
 }
 
@@ -189,10 +206,25 @@ pub fn purge_person(
     let mut out = Vec::new();
     for id in &hit {
         if let Some(i) = census.get_mut(id) {
-            out.extend(erase_in(i, &personal, &free, &needles, agent, now, Why::Person));
+            out.extend(erase_in(
+                i,
+                &personal,
+                &free,
+                &needles,
+                agent,
+                now,
+                Why::Person,
+            ));
         }
     }
-    redact_everywhere(census, schema, &needles, &hit, agent, now, Why::Person, &mut out);
+    out.extend(redact_everywhere(
+        census,
+        schema,
+        &needles,
+        &hit,
+        agent,
+        (now, Why::Person),
+    ));
     out
 }
 

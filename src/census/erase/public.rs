@@ -43,11 +43,16 @@ pub struct Flagged {
 
 /// Whether `text` holds something like an e-mail address or a phone number.
 pub fn looks_personal(text: &str) -> Option<Looks> {
-    let email = text.split(|c: char| c.is_whitespace() || "<>()[],;:\"'".contains(c)).any(|w| {
-        w.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
-        })
-    });
+    let email = text
+        .split(|c: char| c.is_whitespace() || "<>()[],;:\"'".contains(c))
+        .any(|w| {
+            w.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.starts_with('.')
+                    && !host.ends_with('.')
+            })
+        });
     if email {
         return Some(Looks::Email);
     }
@@ -230,9 +235,7 @@ pub fn fill_withheld(census: &mut Census, other: &Census) -> bool {
         }
     }
     if public {
-        census
-            .agents
-            .retain(|id, _| other.agents.contains_key(id));
+        census.agents.retain(|id, _| other.agents.contains_key(id));
         for (id, name) in census.agents.iter_mut() {
             if let Some(real) = other.agents.get(id) {
                 name.clone_from(real);

@@ -128,7 +128,15 @@ pub fn purge_expired(
     let mut out = Vec::new();
     for e in review(census, schema, now) {
         let why = Why::Expired(e.last.map(|(at, _)| at));
-        out.extend(purge_initiative(census, schema, &e.initiative, &[], agent, now, why));
+        out.extend(purge_initiative(
+            census,
+            schema,
+            &e.initiative,
+            &[],
+            agent,
+            now,
+            why,
+        ));
     }
     out
 }
@@ -166,7 +174,15 @@ pub fn purge_deleted(
         .collect();
     let mut out = Vec::new();
     for (id, at) in due {
-        out.extend(purge_initiative(census, schema, &id, &[], agent, now, Why::Deleted(at)));
+        out.extend(purge_initiative(
+            census,
+            schema,
+            &id,
+            &[],
+            agent,
+            now,
+            Why::Deleted(at),
+        ));
     }
     out
 }

@@ -1,5 +1,5 @@
 use super::person::{names, purge_initiative, purge_person, replace_mentions};
-use super::public::{fill_withheld, looks_personal, public_copy, Looks};
+use super::public::{Looks, fill_withheld, looks_personal, public_copy};
 use super::retention::{months_before, review};
 use super::*;
 use crate::census::merge::join;
@@ -50,16 +50,33 @@ fn a_purge_erases_values_and_redacts_free_texts_and_older_copies_do_not_bring_th
     let marie = agent("Marie");
     let (older, schema, id) = census_with(&SETS, &marie, 1_000);
     let mut purged = older.clone();
-    let done = purge_initiative(&mut purged, &schema, &id, &[], &marie, Timestamp(2_000), Why::Asked);
+    let done = purge_initiative(
+        &mut purged,
+        &schema,
+        &id,
+        &[],
+        &marie,
+        Timestamp(2_000),
+        Why::Asked,
+    );
     assert_eq!(done.len(), 1);
     let i = purged.get(&id).unwrap();
     assert!(i.values("contact_nom").is_empty());
     let text = crate::census::file::to_canonical(&purged);
-    assert!(!text.contains("Gall") && !text.contains("jerome@"), "{text}");
+    assert!(
+        !text.contains("Gall") && !text.contains("jerome@"),
+        "{text}"
+    );
     assert!(text.contains(REDACTED));
-    for merged in [join(&purged, &older).unwrap(), join(&older, &purged).unwrap()] {
+    for merged in [
+        join(&purged, &older).unwrap(),
+        join(&older, &purged).unwrap(),
+    ] {
         let text = crate::census::file::to_canonical(&merged);
-        assert!(!text.contains("Gall") && !text.contains("jerome@"), "{text}");
+        assert!(
+            !text.contains("Gall") && !text.contains("jerome@"),
+            "{text}"
+        );
         assert_eq!(merged, join(&merged, &older).unwrap());
     }
     let held = held_erased(&join(&purged, &older).unwrap(), &older).unwrap();
@@ -72,13 +89,27 @@ fn a_value_written_after_the_purge_is_kept() {
     let marie = agent("Marie");
     let (older, schema, id) = census_with(&SETS, &marie, 1_000);
     let mut purged = older.clone();
-    purge_person(&mut purged, &schema, "jerome le gall", &marie, Timestamp(2_000));
+    purge_person(
+        &mut purged,
+        &schema,
+        "jerome le gall",
+        &marie,
+        Timestamp(2_000),
+    );
     let mut later = purged.clone();
     let i = later.get_mut(&id).unwrap();
     let d = i.next_dot(marie.id);
-    i.write("contact_nom", Value::text("Anne Kerouac"), d, Timestamp(3_000));
+    i.write(
+        "contact_nom",
+        Value::text("Anne Kerouac"),
+        d,
+        Timestamp(3_000),
+    );
     let merged = join(&join(&later, &older).unwrap(), &purged).unwrap();
-    assert_eq!(merged.get(&id).unwrap().values("contact_nom"), vec!["Anne Kerouac"]);
+    assert_eq!(
+        merged.get(&id).unwrap().values("contact_nom"),
+        vec!["Anne Kerouac"]
+    );
 }
 
 #[test]
@@ -101,11 +132,24 @@ fn public_copies_leave_personal_fields_out_and_merging_them_erases_nothing() {
     let (c, schema, id) = census_with(&SETS, &marie, 1_000);
     let public = public_copy(&c, &schema, false);
     let text = crate::census::file::to_canonical(&public.census);
-    assert!(!text.contains("Marie") && text.contains("Agent 1"), "{text}");
-    assert!(!text.contains("\"contact_nom\": [") && !text.contains("Gall\""), "{text}");
+    assert!(
+        !text.contains("Marie") && text.contains("Agent 1"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\"contact_nom\": [") && !text.contains("Gall\""),
+        "{text}"
+    );
     assert_eq!(public.flagged.len(), 1);
     let strict = public_copy(&c, &schema, true);
-    assert!(strict.census.get(&id).unwrap().values("description").is_empty());
+    assert!(
+        strict
+            .census
+            .get(&id)
+            .unwrap()
+            .values("description")
+            .is_empty()
+    );
     let mut received = public.census.clone();
     assert!(fill_withheld(&mut received, &c));
     let merged = join(&c, &received).unwrap();
