@@ -163,6 +163,18 @@ fn files_agent(ctx: &Invocation, first: &Census, path: &Path) -> Agent {
     }
 }
 
+/// Says when `census` (read from `file`) held personal data that `result`
+/// erased: dropped.
+fn say_held_erased(ctx: &Invocation, file: &Path, result: &Census, census: &Census) {
+    if let Some(held) = crate::census::erase::held_erased(result, census) {
+        let name = file.display();
+        eprintln!(
+            "{}",
+            crate::i18n::erasure::held_erased(&held, &name, ctx.lang)
+        );
+    }
+}
+
 /// `merge A B -o OUT`: the given files together, none of them touched.
 fn merge_files(
     ctx: &Invocation,
@@ -184,13 +196,18 @@ fn merge_files(
     let mut result = first;
     // Every file's hand edits are its sender's, as when it is received.
     exchange::adopt_received(&mut result, agent, now);
+    // The first file, to tell whether it held personal data erased in
+    // another (each other file is told right after its merge).
+    let first = result.clone();
     for file in &args.files[1..] {
         let theirs = read_incoming(file, args.accept_edited).map_err(|e| ctx.fail(&e))?;
         check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
         let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
             .map_err(|e| ctx.fail(&e))?;
         say_summary(ctx, file, &summary);
+        say_held_erased(ctx, file, &result, &theirs);
     }
+    say_held_erased(ctx, &args.files[0], &result, &first);
     if args.dry_run {
         outln!("{}", t.merge_dry_run);
         return Ok(ExitCode::SUCCESS);
