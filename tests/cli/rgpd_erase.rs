@@ -89,6 +89,13 @@ fn purge_person_erases_every_mention_from_the_census_its_backup_and_journal() {
         text.contains("[effacé]") && text.contains("\"_erased\""),
         "{text}"
     );
+    // The redacted text is the purger's write, named.
+    let out = rc(&env).args(["show", INFINI]).assert().success();
+    let shown = stdout_of(out.get_output());
+    assert!(
+        shown.contains("[effacé] ([effacé])  [Marie Kerjean, 2026-11-29]"),
+        "{shown}"
+    );
 }
 
 #[test]

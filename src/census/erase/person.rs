@@ -166,6 +166,7 @@ pub fn purge_initiative(
         .collect();
     out.extend(erase_in(i, fields, &own_free, &needles, agent, now, why));
     let skip = std::slice::from_ref(id);
+    note_agent(census, agent);
     out.extend(redact_everywhere(
         census,
         schema,
@@ -175,6 +176,13 @@ pub fn purge_initiative(
         (now, why),
     ));
     out
+}
+
+/// Records the name of the agent purging (who `show` and `history` name).
+fn note_agent(census: &mut Census, agent: &Agent) {
+    if census.agents.get(&agent.id) != Some(&agent.name) {
+        census.agents.insert(agent.id, agent.name.clone());
+    }
 }
 
 /// Erases every value naming `person`: the personal fields of each
@@ -203,6 +211,7 @@ pub fn purge_person(
     }
     needles.sort();
     needles.dedup();
+    note_agent(census, agent);
     let mut out = Vec::new();
     for id in &hit {
         if let Some(i) = census.get_mut(id) {
