@@ -36,7 +36,9 @@ fn merging_an_older_copy_says_so_and_brings_nothing_back() {
     assert_eq!(holding(&env, &JEROME), vec!["old.ron".to_string()]);
     // Reformatted, the census keeps its marks.
     env.cmd().args(["fmt", FILE]).assert().success();
-    rc(&env).args(["merge", "old.ron"]).assert().success();
+    assert!(env.read_text(FILE).contains("\"_erased\""));
+    let out = rc(&env).args(["merge", "old.ron"]).assert().success();
+    assert!(stderr_of(out.get_output()).contains("effacées le 2026-11-29"));
     assert_eq!(holding(&env, &JEROME), vec!["old.ron".to_string()]);
 }
 
@@ -75,6 +77,35 @@ fn a_colleagues_bundle_brings_their_edits_but_not_the_erased_values() {
     let text = env.read_text(FILE);
     assert!(text.contains("Guipavas"), "{text}");
     assert!(JEROME.iter().all(|n| !folded(&env, FILE).contains(n)));
+}
+
+#[test]
+fn a_bundle_of_the_purged_census_erases_the_values_in_an_older_copy() {
+    let env = setup();
+    env.write("bruno.ron", env.read(FILE));
+    purge_jerome(&env);
+    rc(&env)
+        .args(["bundle", "--since", "2020-01-01", "-o", "paquet.ron"])
+        .assert()
+        .success();
+    assert!(env.read_text("paquet.ron").contains("\"_erased\""));
+    env.cmd()
+        .args([
+            "--file",
+            "bruno.ron",
+            "--as",
+            "Bruno Tanguy",
+            "merge",
+            "paquet.ron",
+        ])
+        .assert()
+        .success();
+    assert!(
+        JEROME
+            .iter()
+            .all(|n| !folded(&env, "bruno.ron").contains(n))
+    );
+    assert!(env.read_text("bruno.ron").contains("\"_erased\""));
 }
 
 #[test]
