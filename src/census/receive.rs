@@ -21,6 +21,8 @@ pub struct Received {
     pub invalid: Vec<InvalidValue>,
     /// Personal data the file still held that was erased: dropped.
     pub erased: Option<crate::census::erase::HeldErased>,
+    /// Personal data of ours the file erased (its marks): dropped here too.
+    pub erased_here: Option<crate::census::erase::HeldErased>,
 }
 
 /// A received census of another territory than `ours`: the result is a
@@ -56,6 +58,7 @@ pub fn merge_received(
     // A public copy's missing personal fields are unknown, not erased.
     crate::census::erase::public::fill_withheld(&mut adopted, ours);
     let incoming = incoming_values(ours, &adopted, schema);
+    let erased_here = crate::census::erase::held_erased(&adopted, ours);
     let before = ours.territory.clone();
     let summary = merge_adopted(ours, schema, &adopted, hand_edits)?;
     let erased = crate::census::erase::held_erased(ours, &adopted);
@@ -80,6 +83,7 @@ pub fn merge_received(
         territory,
         invalid,
         erased,
+        erased_here,
     })
 }
 

@@ -112,6 +112,9 @@ pub struct Session {
     on_disk: Option<(std::time::SystemTime, u64)>,
     /// A save merged changes found on disk: what shows the census is stale.
     merged_from_disk: bool,
+    /// A merge took in erasures of values this census held: the next save
+    /// rewrites the backup, which still holds them.
+    scrub_backup: bool,
 }
 
 /// When and how long the file on disk is, to notice that it changed.
@@ -126,6 +129,7 @@ impl Session {
             unwritten: ws.report.journal > 0,
             on_disk: disk_stamp(&ws.path),
             merged_from_disk: false,
+            scrub_backup: false,
             ws,
             agent,
             clock: Clock::System,
@@ -195,7 +199,8 @@ impl Session {
         if r.is_ok() {
             self.on_disk = disk_stamp(&self.ws.path);
         }
-        if r.as_ref().is_ok_and(|erased| *erased) {
+        if r.as_ref().is_ok_and(|erased| *erased || self.scrub_backup) {
+            self.scrub_backup = false;
             // The backup held the erased values; a backup that cannot be
             // rewritten is removed rather than kept with them.
             if crate::census::erase::scrub_backup(&self.ws.path).is_err() {
@@ -359,6 +364,7 @@ impl Session {
             territory,
         )
         .map_err(IncomingError::Merge)?;
+        self.scrub_backup |= received.erased_here.is_some();
         // A copy that brings nothing changes nothing: nothing to write.
         let summary = &received.summary;
         if summary.new + summary.updated > 0

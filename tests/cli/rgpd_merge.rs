@@ -106,6 +106,12 @@ fn a_bundle_of_the_purged_census_erases_the_values_in_an_older_copy() {
             .all(|n| !folded(&env, "bruno.ron").contains(n))
     );
     assert!(env.read_text("bruno.ron").contains("\"_erased\""));
+    // Bruno's backup held them: rewritten too.
+    let left: Vec<String> = holding(&env, &JEROME)
+        .into_iter()
+        .filter(|f| f.starts_with("bruno"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
 }
 
 #[test]
