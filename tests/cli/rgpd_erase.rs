@@ -229,3 +229,29 @@ fn delete_purge_erases_at_once() {
     rc(&env).args(["restore", FABLAB]).assert().success();
     assert!(holding(&env, &["anne kerouac"]).is_empty());
 }
+
+#[test]
+fn purge_erases_both_sides_of_a_conflict_in_a_deleted_initiative() {
+    let env = setup();
+    env.write("bruno.ron", env.read(FILE));
+    env.cmd()
+        .args(["--file", "bruno.ron", "--as", "Bruno Tanguy"])
+        .args(["edit", FABLAB, "--set", "contact_nom=Anne Kerouac-Le Bris"])
+        .assert()
+        .success();
+    rc(&env)
+        .args(["edit", FABLAB, "--set", "contact_nom=Anne K."])
+        .assert()
+        .success();
+    rc(&env).args(["merge", "bruno.ron"]).assert().success();
+    let out = rc(&env).args(["conflicts"]).assert().success();
+    assert!(stdout_of(out.get_output()).contains("Anne Kerouac-Le Bris"));
+    rc(&env).args(["delete", FABLAB]).assert().success();
+    rc(&env).args(["rgpd", "purge", FABLAB]).assert().success();
+    let text = env.read_text(FILE);
+    for value in ["Anne Kerouac-Le Bris", "Anne K.", "anne@fourneaux"] {
+        assert!(!text.contains(value), "{value}: {text}");
+    }
+    let out = rc(&env).args(["conflicts"]).assert().success();
+    assert!(stdout_of(out.get_output()).contains("Aucun conflit"));
+}
