@@ -117,14 +117,28 @@ pub struct HeldErased {
 /// The entries of `theirs` that the marks of `merged` (the result of the
 /// merge) name: the copy held values erased elsewhere; they were dropped.
 pub fn held_erased(merged: &Census, theirs: &Census) -> Option<HeldErased> {
+    let marked = |i: &&Initiative| i.fields.contains_key(ERASED);
+    // Look up from the smaller side (a bundle, or a census with few marks).
+    let pairs: Vec<(&Initiative, &Initiative)> =
+        if theirs.initiatives.len() <= merged.initiatives.len() {
+            theirs
+                .initiatives
+                .iter()
+                .filter_map(|i| merged.get(&i.id).filter(marked).map(|m| (m, i)))
+                .collect()
+        } else {
+            merged
+                .initiatives
+                .iter()
+                .filter(marked)
+                .filter_map(|m| theirs.get(&m.id).map(|i| (m, i)))
+                .collect()
+        };
     let mut out = HeldErased {
         values: 0,
         erased_on: None,
     };
-    for i in &theirs.initiatives {
-        let Some(m) = merged.get(&i.id).filter(|m| m.fields.contains_key(ERASED)) else {
-            continue;
-        };
+    for (m, i) in pairs {
         let marks = marks(m);
         for (field, entries) in i.fields.iter() {
             for e in entries.iter() {
