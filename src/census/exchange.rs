@@ -84,6 +84,9 @@ pub fn merge_into(
 ) -> Result<MergeSummary, MergeError> {
     let mut theirs = theirs.clone();
     let hand_edits = adopt_received(&mut theirs, agent, now);
+    // A public copy's missing personal fields are unknown, not erased.
+    crate::census::erase::public::fill_withheld(&mut theirs, ours);
+    crate::census::erase::public::fill_withheld(ours, &theirs);
     merge_adopted(ours, schema, &theirs, hand_edits)
 }
 

@@ -49,12 +49,15 @@ pub fn join_initiative(a: &Initiative, b: &Initiative) -> Initiative {
         .collect();
     let mut seen = a.seen.clone();
     seen.join(&b.seen);
-    Initiative {
+    let mut joined = Initiative {
         id: a.id.clone(),
         seen,
         fields: Fields::from_pairs(pairs),
         cycle_survivor: false,
-    }
+    };
+    // Values erased on either side stay erased (see census::erase).
+    crate::census::erase::honour(&mut joined);
+    joined
 }
 
 /// Why two censuses cannot be merged.

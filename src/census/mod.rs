@@ -7,6 +7,7 @@ pub mod cycles;
 pub mod days;
 pub mod draft;
 pub mod duplicates;
+pub mod erase;
 pub(crate) mod error;
 pub mod exchange;
 pub mod file;

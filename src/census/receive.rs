@@ -19,6 +19,10 @@ pub struct Received {
     pub territory: Option<OtherTerritory>,
     /// Values the file brought that `add` would refuse, kept.
     pub invalid: Vec<InvalidValue>,
+    /// Personal data the file still held that was erased: dropped.
+    pub erased: Option<crate::census::erase::HeldErased>,
+    /// Personal data of ours the file erased (its marks): dropped here too.
+    pub erased_here: Option<crate::census::erase::HeldErased>,
 }
 
 /// A received census of another territory than `ours`: the result is a
@@ -51,9 +55,13 @@ pub fn merge_received(
 ) -> Result<Received, MergeError> {
     let mut adopted = theirs.clone();
     let hand_edits = adopt_received(&mut adopted, agent, now);
+    // A public copy's missing personal fields are unknown, not erased.
+    crate::census::erase::public::fill_withheld(&mut adopted, ours);
     let incoming = incoming_values(ours, &adopted, schema);
+    let erased_here = crate::census::erase::held_erased(&adopted, ours);
     let before = ours.territory.clone();
     let summary = merge_adopted(ours, schema, &adopted, hand_edits)?;
+    let erased = crate::census::erase::held_erased(ours, &adopted);
     // The join keeps one of two territories, the same in every order; a
     // merge into a census keeps that census' own.
     let kept = territory.map_or_else(|| before.clone(), str::to_string);
@@ -74,6 +82,8 @@ pub fn merge_received(
         summary,
         territory,
         invalid,
+        erased,
+        erased_here,
     })
 }
 

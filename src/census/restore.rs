@@ -229,6 +229,9 @@ pub fn restore_from(
     agent: &Agent,
     now: Timestamp,
 ) -> Result<Restored, CounterExhausted> {
+    // Values erased since (RGPD) are not taken back.
+    let shielded = crate::census::erase::shield(old, current);
+    let old = shielded.as_ref().unwrap_or(old);
     let mut ids: Vec<InitiativeId> = match scope.initiative {
         Some(id) => vec![id.clone()],
         None => (old.initiatives.iter().chain(&current.initiatives))

@@ -115,6 +115,9 @@ pub struct Session {
     /// Opened to be looked at only, without the lock: nothing may change
     /// (see `census::viewing`).
     pub read_only: Option<crate::census::viewing::ReadOnly>,
+    /// A merge took in erasures of values this census held: the next save
+    /// rewrites the backup, which still holds them.
+    scrub_backup: bool,
 }
 
 /// When and how long the file on disk is, to notice that it changed.
@@ -129,6 +132,7 @@ impl Session {
             unwritten: ws.report.journal > 0,
             on_disk: disk_stamp(&ws.path),
             merged_from_disk: false,
+            scrub_backup: false,
             ws,
             agent,
             clock: Clock::System,
@@ -194,13 +198,40 @@ impl Session {
         self.refuse_if_viewing()?;
         let r = self
             .take_in_disk()
-            .and_then(|()| store::save(&self.ws.path, &self.ws.census));
+            .map(|()| self.erase_past_grace())
+            .and_then(|erased| store::save(&self.ws.path, &self.ws.census).map(|()| erased));
         self.saved = r.is_ok();
         self.unwritten = r.is_err();
         if r.is_ok() {
             self.on_disk = disk_stamp(&self.ws.path);
         }
-        r
+        if r.as_ref().is_ok_and(|erased| *erased || self.scrub_backup) {
+            self.scrub_backup = false;
+            // The backup held the erased values; a backup that cannot be
+            // rewritten is removed rather than kept with them.
+            if crate::census::erase::scrub_backup(&self.ws.path).is_err() {
+                let _ = std::fs::remove_file(store::backup_path(&self.ws.path));
+            }
+        }
+        r.map(|_| ())
+    }
+
+    /// Erases the personal values of initiatives deleted longer ago than
+    /// the schema's grace period; returns whether any was.
+    fn erase_past_grace(&mut self) -> bool {
+        let now = self.clock.now();
+        let ws = &mut self.ws;
+        let done = crate::census::erase::retention::purge_deleted(
+            &mut ws.census,
+            &ws.schema,
+            None,
+            None,
+            &self.agent,
+            now,
+        );
+        // An exhausted counter stops the erasure part-way: what was erased
+        // is saved, the rest waits for a colleague's save.
+        done.is_err() || done.is_ok_and(|d| !d.is_empty())
     }
 
     /// Merges the file on disk into the census if it changed since this
@@ -355,6 +386,7 @@ impl Session {
             territory,
         )
         .map_err(IncomingError::Merge)?;
+        self.scrub_backup |= received.erased_here.is_some();
         // A copy that brings nothing changes nothing: nothing to write.
         let summary = &received.summary;
         if summary.new + summary.updated > 0

@@ -130,16 +130,17 @@ pub fn edit(
 }
 
 pub fn delete(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
-    let id = ctx.with_session(|s| {
+    let (id, schema) = ctx.with_session(|s| {
         let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
         s.delete(&id).map_err(|e| ctx.fail(&e))?;
-        Ok((id, true))
+        Ok(((id, s.ws.schema.clone()), true))
     })?;
     eprintln!(
         "{} {id} ({})",
         cli(ctx.lang).deleted,
         cli(ctx.lang).restore_hint
     );
+    super::rgpd_erase::grace_note(ctx, &schema);
     Ok(ExitCode::SUCCESS)
 }
 

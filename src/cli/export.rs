@@ -84,6 +84,9 @@ pub struct ExportArgs {
     /// Laisse de côté les champs personnels (personne à contacter, son courriel, son téléphone…) et les noms des agents : pour publier. SANS --public, csv, json et ods CONTIENNENT ces données personnelles (RGPD) : ne les diffusez pas.
     #[arg(long)]
     pub public: bool,
+    /// Comme --public, et laisse de côté les textes libres qui semblent contenir un courriel ou un téléphone.
+    #[arg(long)]
+    pub strict_public: bool,
     /// En-têtes et valeurs des choix : labels = libellés (pour un tableur), ids = identifiants (pour un script).
     #[arg(long, value_enum, default_value = "labels")]
     pub header: HeaderStyle,
@@ -100,12 +103,24 @@ pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     };
     let t = texts(ctx.lang);
     let ws = ctx.open()?;
-    let (schema, census) = (&ws.schema, &ws.census);
+    let public = args.public || args.strict_public;
+    let (schema, mut census) = (&ws.schema, std::borrow::Cow::Borrowed(&ws.census));
     let filter = filter(ctx, schema, &args.selection)?;
+    if public {
+        // Free texts that look personal: told, or left out when strict.
+        let selection = export::select(&census, schema, &filter, args.selection.query(), ctx.lang);
+        let flagged = crate::census::erase::public::flag_selection(schema, &selection);
+        super::rgpd_erase::say_flagged(ctx, &flagged, args.strict_public);
+        if args.strict_public && !flagged.is_empty() {
+            let stripped = crate::census::erase::public::without_flagged(&census, &flagged);
+            census = std::borrow::Cow::Owned(stripped);
+        }
+    }
+    let census = census.as_ref();
     let selection = export::select(census, schema, &filter, args.selection.query(), ctx.lang);
     let options = Options {
         format,
-        public: args.public,
+        public,
         header: match args.header {
             HeaderStyle::Labels => Header::Labels,
             HeaderStyle::Ids => Header::Ids,

@@ -68,6 +68,12 @@ fn say_received(ctx: &Invocation, file: &Path, r: &Received, hint: bool) {
             eprintln!("{warning}");
         }
     }
+    if let Some(held) = &r.erased {
+        eprintln!(
+            "{}",
+            crate::i18n::erasure::held_erased(held, &name, ctx.lang)
+        );
+    }
     if !r.invalid.is_empty() {
         eprintln!(
             "{}",
@@ -157,6 +163,18 @@ fn files_agent(ctx: &Invocation, first: &Census, path: &Path) -> Agent {
     }
 }
 
+/// Says when `census` (read from `file`) held personal data that `result`
+/// erased: dropped.
+fn say_held_erased(ctx: &Invocation, file: &Path, result: &Census, census: &Census) {
+    if let Some(held) = crate::census::erase::held_erased(result, census) {
+        let name = file.display();
+        eprintln!(
+            "{}",
+            crate::i18n::erasure::held_erased(&held, &name, ctx.lang)
+        );
+    }
+}
+
 /// `merge A B -o OUT`: the given files together, none of them touched.
 fn merge_files(
     ctx: &Invocation,
@@ -178,13 +196,18 @@ fn merge_files(
     let mut result = first;
     // Every file's hand edits are its sender's, as when it is received.
     exchange::adopt_received(&mut result, agent, now);
+    // The first file, to tell whether it held personal data erased in
+    // another (each other file is told right after its merge).
+    let first = result.clone();
     for file in &args.files[1..] {
         let theirs = incoming(ctx, file, args.accept_edited)?;
         check_schema_version(&theirs, &schema, file).map_err(|e| ctx.fail(&e))?;
         let summary = exchange::merge_into(&mut result, &schema, &theirs, agent, now)
             .map_err(|e| ctx.fail(&e))?;
         say_summary(ctx, file, &summary);
+        say_held_erased(ctx, file, &result, &theirs);
     }
+    say_held_erased(ctx, &args.files[0], &result, &first);
     if args.dry_run {
         outln!("{}", t.merge_dry_run);
         return Ok(ExitCode::SUCCESS);
@@ -294,6 +317,7 @@ pub fn bundle(
     since: Option<&str>,
     to: Option<&str>,
     output: &Path,
+    public: Option<bool>,
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     if store::same_file(output, &ctx.file) {
@@ -325,6 +349,11 @@ pub fn bundle(
             }
         },
         (None, None) => return Err(Fail::new(t.bundle_need_one)),
+    };
+    // `--public` (`Some(strict)`): without personal data.
+    let bundle = match public {
+        Some(strict) => super::rgpd_erase::publish(ctx, &ws.schema, &bundle, strict),
+        None => bundle,
     };
     store::save(output, &bundle).map_err(|e| ctx.fail(&e))?;
     outln!(

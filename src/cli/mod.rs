@@ -37,6 +37,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod rgpd_erase;
 mod undo;
 
 use crate::i18n::cli::cli;
@@ -158,7 +159,12 @@ pub enum Command {
         unset: Vec<String>,
     },
     /// Supprime une initiative (elle reste comme pierre tombale, restaurable).
-    Delete { id: String },
+    Delete {
+        id: String,
+        /// Efface aussi tout de suite ses données personnelles (sinon : après le délai de grâce du formulaire, 30 jours par défaut).
+        #[arg(long)]
+        purge: bool,
+    },
     /// Restaure une initiative supprimée.
     Restore { id: String },
     /// Annule la dernière modification du recensement (ou d'une initiative) par une nouvelle modification, qui tient aux fusions.
@@ -316,6 +322,12 @@ pub enum Command {
         to: Option<String>,
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         output: PathBuf,
+        /// Sans champ personnel, les agents nommés « Agent 1 », « Agent 2 »… ; avertit des textes libres qui semblent contenir un courriel ou un téléphone.
+        #[arg(long)]
+        public: bool,
+        /// Comme --public, et laisse de côté ces textes libres.
+        #[arg(long)]
+        strict_public: bool,
     },
     /// Pilote de fusion pour git (appelé par git : %O %A %B %P).
     GitMergeDriver {
@@ -359,6 +371,9 @@ pub enum Command {
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
+    /// Données personnelles (RGPD) : conservation, effacement.
+    #[command(subcommand)]
+    Rgpd(RgpdCommand),
     /// Outils de développement (données de test, mesures).
     #[command(subcommand)]
     Dev(DevCommand),
@@ -392,6 +407,17 @@ pub enum SchemaCommand {
         #[arg(long)]
         ron: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RgpdCommand {
+    /// Liste les données personnelles gardées au-delà de la durée de conservation (après le dernier contact), avec pourquoi.
+    Review {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Efface des données personnelles partout dans le fichier, pour de bon : elles ne reviendront pas d'une copie plus ancienne.
+    Purge(rgpd_erase::PurgeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -496,7 +522,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             remove,
             unset,
         } => edit::edit(ctx, &id, &set, &add, &remove, &unset),
-        Command::Delete { id } => edit::delete(ctx, &id),
+        Command::Delete { id, purge: false } => edit::delete(ctx, &id),
+        Command::Delete { id, purge: true } => rgpd_erase::delete_purge(ctx, &id),
         Command::Restore { id } => edit::restore(ctx, &id),
         Command::Undo { initiative } => undo::undo(ctx, initiative.as_deref()),
         Command::RestoreFrom {
@@ -581,8 +608,15 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         Command::Duplicates { format } => conflicts::duplicates(ctx, format),
         Command::Fuse { keep, other } => conflicts::fuse(ctx, &keep, &other),
         Command::NotDuplicate { a, b } => conflicts::not_duplicate(ctx, &a, &b),
-        Command::Bundle { since, to, output } => {
-            merge::bundle(ctx, since.as_deref(), to.as_deref(), &output)
+        Command::Bundle {
+            since,
+            to,
+            output,
+            public,
+            strict_public,
+        } => {
+            let public = (public || strict_public).then_some(strict_public);
+            merge::bundle(ctx, since.as_deref(), to.as_deref(), &output, public)
         }
         Command::GitMergeDriver {
             base: _,
@@ -619,6 +653,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         Command::Todo(args) => actions::list(ctx, &args),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
+        Command::Rgpd(RgpdCommand::Review { format }) => rgpd_erase::review_command(ctx, format),
+        Command::Rgpd(RgpdCommand::Purge(args)) => rgpd_erase::purge(ctx, args),
         Command::Dev(DevCommand::Generate {
             count,
             seed,

@@ -3,6 +3,7 @@
 
 pub(crate) mod actions;
 pub(crate) mod cli;
+pub(crate) mod erasure;
 pub(crate) mod files;
 pub(crate) mod fusion;
 pub(crate) mod git;

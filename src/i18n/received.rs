@@ -69,6 +69,10 @@ pub fn merged_extra(
         out.push_str(" · ");
         out.push_str(&other_territory(other, file, lang));
     }
+    if let Some(held) = &r.erased {
+        out.push_str(" · ");
+        out.push_str(&super::erasure::held_erased(held, file, lang));
+    }
     if !r.invalid.is_empty() {
         out.push_str(" · ");
         out.push_str(&super::fill(

@@ -4,6 +4,8 @@
 //! was superseded comes back. Values changed by hand in a file (vim) are
 //! adopted as every command does (by the copy's owner before acting; as the
 //! sender's by whoever receives the file): one hand edit stays one write.
+//! The same laws with purges of personal data (erasure marks) are in
+//! `erasure_laws.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -18,6 +18,7 @@ mod merge;
 mod merge_received;
 mod merge_unchanged;
 mod read_only;
+mod rgpd;
 mod screens;
 mod unchanged;
 mod update;

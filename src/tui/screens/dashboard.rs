@@ -200,6 +200,7 @@ impl DashboardState {
                 target: Target::Conflicts,
             });
         }
+        pending.extend(expired_item(core));
         pending.push(Item {
             label: s.pending_duplicates.to_string(),
             n: None,
@@ -366,6 +367,22 @@ impl Screen for DashboardState {
         let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
         frame.render_widget(Paragraph::new(shown), inner);
     }
+}
+
+/// The initiatives keeping personal data past the retention period: their
+/// count, opening the oldest (`recense rgpd review` lists them all).
+fn expired_item(core: &Core) -> Option<Item> {
+    let ws = &core.session.ws;
+    let now = core.session.clock.now();
+    let expired = crate::census::erase::retention::review(&ws.census, &ws.schema, now);
+    let oldest = expired.first()?;
+    let w = crate::tui::words::rgpd::rgpd(core.lang);
+    Some(Item {
+        label: fill(w.pending_expired, &[("n", &expired.len())]),
+        n: None,
+        note: w.pending_expired_note.to_string(),
+        target: Target::Open(oldest.initiative.clone()),
+    })
 }
 
 fn plain(title: &str, items: Vec<Item>) -> Panel {

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod keys;
 pub mod legitimize;
+pub mod rgpd;
 pub mod screens;
 pub mod transfer;
 pub mod ui;
