@@ -2,6 +2,7 @@
 
 pub(crate) mod carry;
 pub mod conflicts;
+pub mod consent;
 pub mod cycles;
 pub mod draft;
 pub mod duplicates;
@@ -18,6 +19,7 @@ pub(crate) mod locate;
 pub mod merge;
 pub mod model;
 pub mod network;
+pub mod person;
 pub mod ops;
 pub(crate) mod quality;
 pub mod query;

@@ -1,0 +1,454 @@
+//! Consent to the keeping of personal data (RGPD): for the personal fields
+//! of an initiative (those the schema flags `personal`), when the person
+//! agreed, by which means, for which purposes, recorded by whom — or when
+//! they withdrew. Each consent or withdrawal is one record of the program's
+//! field `_consent`, a list united by merges like evidence; the state shown
+//! is the latest record, the same in every copy whatever the merge order.
+
+use std::collections::BTreeMap;
+
+use crate::census::carry::author_of;
+use crate::census::id::{AgentId, InitiativeId};
+use crate::census::model::{Census, Entry, Initiative, LookupError, Value};
+use crate::census::ops::{Agent, OpError};
+use crate::census::schema::{Field, Schema};
+use crate::census::status::evidence_dates;
+use crate::census::time::{Date, Timestamp};
+
+/// The program's field holding consents and withdrawals:
+/// `{"date": …, "means": …, "purposes": "a,b"}` or `{"withdrawn": date}`.
+pub const CONSENT: &str = "_consent";
+
+/// How the person gave their consent (ids fixed: the file holds them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Means {
+    Oral,
+    Courriel,
+    Formulaire,
+    Ecrit,
+}
+
+impl Means {
+    pub const ALL: [Means; 4] = [Means::Oral, Means::Courriel, Means::Formulaire, Means::Ecrit];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Means::Oral => "oral",
+            Means::Courriel => "courriel",
+            Means::Formulaire => "formulaire",
+            Means::Ecrit => "ecrit",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Means> {
+        Means::ALL.into_iter().find(|m| m.id() == id.trim())
+    }
+}
+
+/// What the person agreed their data is used for (ids fixed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Purpose {
+    /// Being contacted about their initiative.
+    Contact,
+    /// Shared within the administration (colleagues, other services).
+    DiffusionInterne,
+    /// Invited to the network's events: what `export --contacts` lists.
+    Invitations,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 3] = [
+        Purpose::Contact,
+        Purpose::DiffusionInterne,
+        Purpose::Invitations,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Purpose::Contact => "contact",
+            Purpose::DiffusionInterne => "diffusion_interne",
+            Purpose::Invitations => "invitations",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.id() == id.trim())
+    }
+}
+
+/// The purpose a mailing list of contacts needs: invitations only (a
+/// consent to be contacted about one's initiative is not one to receive
+/// the network's invitations — RGPD art. 5.1.b, purpose limitation).
+pub const MAILING_PURPOSE: Purpose = Purpose::Invitations;
+
+/// What a person said: agreed (how, for what), or withdrew.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Given {
+        /// Ids as recorded (one from a newer version is kept as it is).
+        means: String,
+        purposes: Vec<String>,
+    },
+    Withdrawn,
+}
+
+/// One consent or withdrawal as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentRecord {
+    pub decision: Decision,
+    /// When the person said it (the record's date, else when recorded).
+    pub date: Option<Date>,
+    pub by: Option<AgentId>,
+    pub at: Option<Timestamp>,
+}
+
+impl ConsentRecord {
+    /// Whether it is a consent still covering `purpose`.
+    pub fn covers(&self, purpose: Purpose) -> bool {
+        matches!(&self.decision, Decision::Given { purposes, .. } if purposes.iter().any(|p| p == purpose.id()))
+    }
+
+    pub fn is_given(&self) -> bool {
+        matches!(self.decision, Decision::Given { .. })
+    }
+}
+
+fn get<'a>(e: &'a Entry, key: &str) -> Option<&'a str> {
+    match &e.value {
+        Value::Record(r) => r.get(key).map(String::as_str),
+        Value::Text(_) => None,
+    }
+}
+
+fn record_of(e: &Entry) -> ConsentRecord {
+    let (decision, date) = match get(e, "withdrawn") {
+        Some(d) => (Decision::Withdrawn, Date::parse(d)),
+        None => (
+            Decision::Given {
+                means: get(e, "means").unwrap_or("").to_string(),
+                purposes: get(e, "purposes")
+                    .unwrap_or("")
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect(),
+            },
+            get(e, "date").and_then(Date::parse),
+        ),
+    };
+    ConsentRecord {
+        date: date.or_else(|| e.stamp.at().map(Timestamp::date)),
+        decision,
+        by: author_of(e),
+        at: e.stamp.at(),
+    }
+}
+
+/// The order of records, latest last: by the date the person said it;
+/// on the same day a withdrawal comes after a consent (the person's
+/// protection first); then when it was recorded, then by the write's dot.
+/// Entries are the same in every copy once merged, so the latest is too.
+fn order_key(e: &Entry) -> (Option<Date>, bool, Option<Timestamp>, Option<crate::census::model::Dot>) {
+    let r = record_of(e);
+    (r.date, !r.is_given(), r.at, e.stamp.dot())
+}
+
+/// Every consent and withdrawal, oldest first.
+pub fn records(i: &Initiative) -> Vec<ConsentRecord> {
+    let mut entries: Vec<&Entry> = i.entries(CONSENT).iter().collect();
+    entries.sort_by_key(|e| order_key(e));
+    entries.into_iter().map(record_of).collect()
+}
+
+/// The consent in force: the latest record (a withdrawal, or a consent).
+pub fn state(i: &Initiative) -> Option<ConsentRecord> {
+    i.entries(CONSENT)
+        .iter()
+        .max_by_key(|e| order_key(e))
+        .map(record_of)
+}
+
+/// Whether the consent in force covers `purpose`.
+pub fn consents_to(i: &Initiative, purpose: Purpose) -> bool {
+    state(i).is_some_and(|s| s.covers(purpose))
+}
+
+/// The personal fields of the schema that hold a value in `i`.
+pub fn personal_fields<'a>(schema: &'a Schema, i: &Initiative) -> Vec<&'a Field> {
+    schema
+        .fields
+        .iter()
+        .filter(|f| f.personal && i.fields.contains_key(&f.id))
+        .collect()
+}
+
+/// Personal values kept with no consent in force (never given, or withdrawn).
+pub fn lacks_consent(schema: &Schema, i: &Initiative) -> bool {
+    !personal_fields(schema, i).is_empty() && !state(i).is_some_and(|s| s.is_given())
+}
+
+/// How many initiatives in the census (not deleted) hold personal values
+/// with no consent in force.
+pub fn count_without_consent(schema: &Schema, census: &Census) -> usize {
+    census
+        .live()
+        .filter(|i| lacks_consent(schema, i))
+        .count()
+}
+
+/// What to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsentChange {
+    Give {
+        means: Means,
+        purposes: Vec<Purpose>,
+    },
+    Withdraw,
+}
+
+/// Why a consent was not recorded. Nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsentError {
+    Op(OpError),
+    UnknownMeans(String),
+    UnknownPurpose(String),
+    NoPurpose,
+    /// Neither consent nor withdrawal asked (or both).
+    NothingAsked,
+    BadDate(String),
+    /// A date before 1900 or after tomorrow.
+    DateOutOfRange {
+        date: Date,
+        earliest: Date,
+        latest: Date,
+    },
+}
+
+impl From<OpError> for ConsentError {
+    fn from(e: OpError) -> ConsentError {
+        ConsentError::Op(e)
+    }
+}
+
+/// `oral`, `courriel`…: the means of an id.
+pub fn parse_means(text: &str) -> Result<Means, ConsentError> {
+    Means::from_id(text).ok_or_else(|| ConsentError::UnknownMeans(text.trim().to_string()))
+}
+
+/// `contact,invitations`: the purposes of a list (at least one; each once,
+/// in their fixed order).
+pub fn parse_purposes(text: &str) -> Result<Vec<Purpose>, ConsentError> {
+    let mut out = Vec::new();
+    for p in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let purpose =
+            Purpose::from_id(p).ok_or_else(|| ConsentError::UnknownPurpose(p.to_string()))?;
+        if !out.contains(&purpose) {
+            out.push(purpose);
+        }
+    }
+    if out.is_empty() {
+        return Err(ConsentError::NoPurpose);
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// A date typed (AAAA-MM-JJ or JJ/MM/AAAA), from 1900 to tomorrow.
+pub fn parse_date(text: &str, now: Timestamp) -> Result<Date, ConsentError> {
+    let date = Date::parse(text.trim()).ok_or_else(|| ConsentError::BadDate(text.to_string()))?;
+    let (earliest, latest) = evidence_dates(now);
+    if !(earliest..=latest).contains(&date) {
+        return Err(ConsentError::DateOutOfRange {
+            date,
+            earliest,
+            latest,
+        });
+    }
+    Ok(date)
+}
+
+impl Census {
+    /// Records a consent or its withdrawal on a live initiative, said on
+    /// `date` (today when none), by `agent`.
+    pub fn record_consent(
+        &mut self,
+        id: &InitiativeId,
+        change: &ConsentChange,
+        date: Option<Date>,
+        agent: &Agent,
+        now: Timestamp,
+    ) -> Result<(), ConsentError> {
+        let date = date.unwrap_or(now.date());
+        let (earliest, latest) = evidence_dates(now);
+        if !(earliest..=latest).contains(&date) {
+            return Err(ConsentError::DateOutOfRange {
+                date,
+                earliest,
+                latest,
+            });
+        }
+        let i = self
+            .get_mut(id)
+            .ok_or_else(|| OpError::Lookup(LookupError::NotFound(id.to_string())))?;
+        if !i.is_live() {
+            return Err(OpError::Deleted(id.clone()).into());
+        }
+        let mut r = BTreeMap::new();
+        match change {
+            ConsentChange::Give { means, purposes } => {
+                if purposes.is_empty() {
+                    return Err(ConsentError::NoPurpose);
+                }
+                let purposes: Vec<&str> = purposes.iter().map(|p| p.id()).collect();
+                r.insert("date".to_string(), date.to_string());
+                r.insert("means".to_string(), means.id().to_string());
+                r.insert("purposes".to_string(), purposes.join(","));
+            }
+            ConsentChange::Withdraw => {
+                r.insert("withdrawn".to_string(), date.to_string());
+            }
+        }
+        let dot = i.next_dot(agent.id);
+        i.add_element(CONSENT, Value::record(r), dot, now);
+        self.agents.insert(agent.id, agent.name.clone());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::merge::join;
+    use crate::census::ops::parse_assignments;
+
+    fn agent(id: &str, name: &str) -> Agent {
+        Agent {
+            id: AgentId::parse(id).unwrap(),
+            name: name.into(),
+        }
+    }
+
+    fn day(d: &str) -> Timestamp {
+        Timestamp::parse(d).unwrap()
+    }
+
+    fn setup(contact: bool) -> (Schema, Census, InitiativeId) {
+        let s = Schema::default_schema();
+        let mut c = Census::new("T", &s.id, s.version);
+        let mut set = vec!["nom=Infini".into(), "type=chatons".into(), "commune=Brest".into()];
+        if contact {
+            set.push("contact_nom=Camille Fictive".into());
+        }
+        let v = parse_assignments(&s, &c, &set, None).unwrap();
+        let id = c
+            .add_initiative(&s, &agent("marie", "Marie"), &v, day("2026-01-10"))
+            .unwrap();
+        (s, c, id)
+    }
+
+    fn give(purposes: &[Purpose]) -> ConsentChange {
+        ConsentChange::Give {
+            means: Means::Oral,
+            purposes: purposes.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_ids_are_the_fixed_ones() {
+        let means: Vec<&str> = Means::ALL.iter().map(|m| m.id()).collect();
+        assert_eq!(means, ["oral", "courriel", "formulaire", "ecrit"]);
+        let purposes: Vec<&str> = Purpose::ALL.iter().map(|p| p.id()).collect();
+        assert_eq!(purposes, ["contact", "diffusion_interne", "invitations"]);
+        assert_eq!(
+            parse_purposes("invitations, contact,contact"),
+            Ok(vec![Purpose::Contact, Purpose::Invitations])
+        );
+        assert_eq!(parse_purposes(" , "), Err(ConsentError::NoPurpose));
+        assert_eq!(
+            parse_purposes("newsletter"),
+            Err(ConsentError::UnknownPurpose("newsletter".into()))
+        );
+        assert_eq!(
+            parse_means("verbal"),
+            Err(ConsentError::UnknownMeans("verbal".into()))
+        );
+    }
+
+    #[test]
+    fn personal_values_without_consent_are_told() {
+        let (s, mut c, id) = setup(true);
+        let (_, bare, _) = setup(false);
+        assert!(!lacks_consent(&s, bare.live().next().unwrap()), "no personal value");
+        assert!(lacks_consent(&s, c.get(&id).unwrap()));
+        assert_eq!(count_without_consent(&s, &c), 1);
+        let marie = agent("marie", "Marie");
+        c.record_consent(&id, &give(&[Purpose::Contact]), None, &marie, day("2026-02-01"))
+            .unwrap();
+        let i = c.get(&id).unwrap();
+        assert!(!lacks_consent(&s, i));
+        assert!(consents_to(i, Purpose::Contact));
+        assert!(!consents_to(i, Purpose::Invitations));
+        let st = state(i).unwrap();
+        assert_eq!(st.date, Date::parse("2026-02-01"));
+        assert_eq!(st.by, Some(marie.id));
+        c.record_consent(&id, &ConsentChange::Withdraw, None, &marie, day("2026-03-01"))
+            .unwrap();
+        assert!(lacks_consent(&s, c.get(&id).unwrap()));
+        assert_eq!(records(c.get(&id).unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn the_latest_said_wins_whatever_the_merge_order() {
+        let (_, base, id) = setup(true);
+        let (anne, bruno) = (agent("annee", "Anne"), agent("bruno", "Bruno"));
+        // Anne records, later, a consent given in January; Bruno, apart,
+        // a withdrawal said in March: the withdrawal is the person's latest word.
+        let mut a = base.clone();
+        let mut b = base.clone();
+        let jan = Date::parse("2026-01-15");
+        let mar = Date::parse("2026-03-01");
+        a.record_consent(&id, &give(&[Purpose::Invitations]), jan, &anne, day("2026-04-01"))
+            .unwrap();
+        b.record_consent(&id, &ConsentChange::Withdraw, mar, &bruno, day("2026-03-02"))
+            .unwrap();
+        let ab = join(&a, &b).unwrap();
+        let ba = join(&b, &a).unwrap();
+        for c in [&ab, &ba] {
+            let st = state(c.get(&id).unwrap()).unwrap();
+            assert_eq!(st.decision, Decision::Withdrawn);
+            assert_eq!(st.by, Some(bruno.id));
+        }
+        // The same day: the withdrawal wins, in both orders.
+        let mut a = base.clone();
+        let mut b = base;
+        a.record_consent(&id, &give(&[Purpose::Contact]), mar, &anne, day("2026-03-05"))
+            .unwrap();
+        b.record_consent(&id, &ConsentChange::Withdraw, mar, &bruno, day("2026-03-02"))
+            .unwrap();
+        for c in [join(&a, &b).unwrap(), join(&b, &a).unwrap()] {
+            assert_eq!(state(c.get(&id).unwrap()).unwrap().decision, Decision::Withdrawn);
+        }
+    }
+
+    #[test]
+    fn dates_ahead_or_deleted_initiatives_are_refused() {
+        let (_, mut c, id) = setup(true);
+        let marie = agent("marie", "Marie");
+        let now = day("2026-02-01");
+        assert!(matches!(
+            parse_date("2030-01-01", now),
+            Err(ConsentError::DateOutOfRange { .. })
+        ));
+        assert_eq!(
+            parse_date("hier", now),
+            Err(ConsentError::BadDate("hier".into()))
+        );
+        assert_eq!(parse_date("15/01/2026", now), Ok(Date::parse("2026-01-15").unwrap()));
+        c.delete_initiative(&id, &marie, now).unwrap();
+        assert!(matches!(
+            c.record_consent(&id, &ConsentChange::Withdraw, None, &marie, now),
+            Err(ConsentError::Op(OpError::Deleted(_)))
+        ));
+    }
+}
