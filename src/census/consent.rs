@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::census::carry::author_of;
 use crate::census::id::{AgentId, InitiativeId};
-use crate::census::model::{Census, Entry, Initiative, LookupError, Value};
+use crate::census::model::{Census, Dot, Entry, Initiative, LookupError, Value};
 use crate::census::ops::{Agent, OpError};
 use crate::census::schema::{Field, Schema};
 use crate::census::status::evidence_dates;
@@ -148,25 +148,45 @@ fn record_of(e: &Entry) -> ConsentRecord {
 /// The order of records, latest last: by the date the person said it;
 /// on the same day a withdrawal comes after a consent (the person's
 /// protection first); then when it was recorded, then by the write's dot.
-/// Entries are the same in every copy once merged, so the latest is too.
-fn order_key(e: &Entry) -> (Option<Date>, bool, Option<Timestamp>, Option<crate::census::model::Dot>) {
+fn order_key(e: &Entry) -> (Option<Date>, bool, Option<Timestamp>, Option<Dot>) {
     let r = record_of(e);
     (r.date, !r.is_given(), r.at, e.stamp.dot())
+}
+
+/// How a record names the write of another: `agent:counter`.
+fn dot_text(d: Dot) -> String {
+    format!("{}:{}", d.agent, d.counter)
+}
+
+/// The records no later record supersedes: each record names (`after`)
+/// those in force where it was written, which it replaces whatever their
+/// dates (a colleague who saw a withdrawal and records a new consent).
+fn heads(i: &Initiative) -> Vec<&Entry> {
+    let entries = i.entries(CONSENT);
+    let superseded: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| get(e, "after"))
+        .flat_map(|a| a.split(','))
+        .collect();
+    entries
+        .iter()
+        .filter(|e| !e.stamp.dot().is_some_and(|d| superseded.contains(&dot_text(d).as_str())))
+        .collect()
 }
 
 /// Every consent and withdrawal, oldest first.
 pub fn records(i: &Initiative) -> Vec<ConsentRecord> {
     let mut entries: Vec<&Entry> = i.entries(CONSENT).iter().collect();
-    entries.sort_by_key(|e| order_key(e));
+    entries.sort_by_key(|e| (e.stamp.at(), e.stamp.dot()));
     entries.into_iter().map(record_of).collect()
 }
 
-/// The consent in force: the latest record (a withdrawal, or a consent).
+/// The consent in force: among the records no later one replaced, the
+/// latest said ([`order_key`]) — records written apart, then merged, are
+/// ordered by their dates. Entries are the same in every copy once merged,
+/// so the consent in force is too, whatever the merge order.
 pub fn state(i: &Initiative) -> Option<ConsentRecord> {
-    i.entries(CONSENT)
-        .iter()
-        .max_by_key(|e| order_key(e))
-        .map(record_of)
+    heads(i).into_iter().max_by_key(|e| order_key(e)).map(record_of)
 }
 
 /// Whether the consent in force covers `purpose`.
@@ -295,6 +315,10 @@ impl Census {
             return Err(OpError::Deleted(id.clone()).into());
         }
         let mut r = BTreeMap::new();
+        let after: Vec<String> = heads(i).iter().filter_map(|e| e.stamp.dot()).map(dot_text).collect();
+        if !after.is_empty() {
+            r.insert("after".to_string(), after.join(","));
+        }
         match change {
             ConsentChange::Give { means, purposes } => {
                 if purposes.is_empty() {
@@ -429,6 +453,22 @@ mod tests {
         for c in [join(&a, &b).unwrap(), join(&b, &a).unwrap()] {
             assert_eq!(state(c.get(&id).unwrap()).unwrap().decision, Decision::Withdrawn);
         }
+    }
+
+    #[test]
+    fn a_consent_recorded_after_seeing_a_withdrawal_replaces_it_whatever_the_dates() {
+        let (_, mut c, id) = setup(true);
+        let marie = agent("marie", "Marie");
+        let mar = Date::parse("2026-03-01");
+        c.record_consent(&id, &ConsentChange::Withdraw, mar, &marie, day("2026-03-01"))
+            .unwrap();
+        // The same day, the person agrees again: the record that saw the
+        // withdrawal is in force, though a withdrawal wins a tie of dates.
+        c.record_consent(&id, &give(&[Purpose::Invitations]), mar, &marie, day("2026-03-01"))
+            .unwrap();
+        let st = state(c.get(&id).unwrap()).unwrap();
+        assert!(st.covers(Purpose::Invitations), "{st:?}");
+        assert_eq!(records(c.get(&id).unwrap()).len(), 2, "both kept, as history");
     }
 
     #[test]

@@ -71,8 +71,11 @@ pub enum HeaderStyle {
     mut_arg("status", |a| a.help("Seulement ce statut ; peut être répété"))
 )]
 pub struct ExportArgs {
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: ExportFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", required_unless_present = "contacts")]
+    pub format: Option<ExportFormat>,
+    /// La liste de diffusion des personnes à contacter qui ont consenti aux invitations (RGPD) : texte (lignes « Nom <courriel> »), csv ou vcard (vCard 4.0) ; personne d'autre.
+    #[arg(long, value_enum, value_name = "FORME", num_args = 0..=1, default_missing_value = "texte", conflicts_with_all = ["format", "public", "header"])]
+    pub contacts: Option<super::consent::ContactsArg>,
     /// Écrit dans ce fichier, remplacé d'un coup (jamais à moitié écrit) ; sinon sur la sortie standard.
     #[arg(short = 'o', long = "output", value_name = "FICHIER")]
     pub output: Option<PathBuf>,
@@ -88,11 +91,17 @@ pub struct ExportArgs {
 
 pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     let t = texts(ctx.lang);
-    let format = Format::from(args.format);
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let filter = filter(ctx, schema, &args.selection)?;
     let selection = export::select(census, schema, &filter, args.selection.query(), ctx.lang);
+    let format = match (args.contacts, args.format) {
+        (Some(form), _) => {
+            return super::consent::export_contacts(ctx, form, args.output.as_deref(), schema, &selection);
+        }
+        (None, Some(format)) => Format::from(format),
+        (None, None) => return Err(Fail::new(crate::i18n::rgpd::rgpd(ctx.lang).format_or_contacts)),
+    };
     let options = Options {
         format,
         public: args.public,

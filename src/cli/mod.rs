@@ -22,6 +22,7 @@ macro_rules! eprintln {
 
 mod conflict_text;
 mod conflicts;
+mod consent;
 mod edit;
 mod export;
 mod files;
@@ -35,6 +36,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod rgpd;
 mod undo;
 
 use crate::i18n::cli::cli;
@@ -343,6 +345,11 @@ pub enum Command {
         #[arg(long)]
         create_likely: bool,
     },
+    /// Consentement de la personne à contacter (RGPD) : --means oral|courriel|formulaire|ecrit --purpose contact,diffusion_interne,invitations [--date D], ou --withdraw.
+    Consent(consent::ConsentArgs),
+    /// Données personnelles (RGPD) : droit d'accès d'une personne, registre des traitements.
+    #[command(subcommand)]
+    Rgpd(rgpd::RgpdCommand),
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -593,6 +600,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
                 create_likely,
             },
         ),
+        Command::Consent(args) => consent::consent(ctx, &args),
+        Command::Rgpd(command) => rgpd::run(ctx, command),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {
