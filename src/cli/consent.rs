@@ -8,7 +8,7 @@ use crate::census::model::{Census, Initiative};
 use crate::census::schema::Schema;
 use crate::census::time::Timestamp;
 use crate::display::inert;
-use crate::i18n::rgpd::{consent_text, purposes_text, rgpd};
+use crate::i18n::rgpd::{consent_text, means_text, purposes_text, rgpd};
 use crate::i18n::{Lang, fill};
 
 use super::invocation::{Among, Fail, Invocation};
@@ -135,7 +135,7 @@ pub fn history_events(
                         t.history_consent,
                         &[
                             ("date", &date),
-                            ("means", &inert(means)),
+                            ("means", &inert(means_text(means, lang))),
                             ("purposes", &purposes_text(purposes, lang)),
                             ("who", &name),
                         ],

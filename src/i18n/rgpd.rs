@@ -81,6 +81,11 @@ fn label_of<'a, T: Copy>(
     parse(id).map_or(id, |x| label(x, lang))
 }
 
+/// The label of a recorded means id.
+pub fn means_text(means: &str, lang: Lang) -> &str {
+    label_of(means, Means::from_id, means_label, lang)
+}
+
 /// The purposes of a record, worded and joined.
 pub fn purposes_text(purposes: &[String], lang: Lang) -> String {
     purposes

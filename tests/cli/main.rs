@@ -41,6 +41,7 @@ mod read_devices;
 mod received_files;
 mod report;
 mod report_files;
+mod rgpd;
 mod save_keeps;
 mod show;
 mod stale_temps;
