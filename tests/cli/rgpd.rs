@@ -6,7 +6,6 @@
 //! (consent withdrawn), Noé Exemple (no consent), and an initiative with no
 //! personal data.
 
-use predicates::str::contains;
 
 use crate::common::*;
 
