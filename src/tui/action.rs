@@ -90,4 +90,5 @@ actions! {
     JumpRight = "jump_right",
     JumpUp = "jump_up",
     JumpDown = "jump_down",
+    Consent = "consent",
 }

@@ -5,6 +5,7 @@
 mod tui_common;
 
 mod bytes;
+mod consent;
 mod changed_on_disk;
 mod dashboard;
 mod export;

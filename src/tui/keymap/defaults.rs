@@ -124,6 +124,7 @@ impl Default for KeyMap {
                 (ConfirmRecord, vec![c('v')]),
                 (Link, vec![c('r')]),
                 (Unlink, vec![c('R')]),
+                (Consent, vec![c('a')]),
             ]),
         );
         bindings.insert(

@@ -196,6 +196,9 @@ impl DashboardState {
                 target: Target::Conflicts,
             });
         }
+        if let Some(item) = crate::tui::screens::consent_rows::dashboard_item(core) {
+            pending.push(item);
+        }
         pending.push(Item {
             label: s.pending_duplicates.to_string(),
             n: None,

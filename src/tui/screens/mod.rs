@@ -7,6 +7,8 @@ use super::app::{Core, Effect, Input};
 use super::keymap::Context;
 
 pub(crate) mod command;
+pub(crate) mod consent_form;
+pub(crate) mod consent_rows;
 pub mod conflicts;
 pub mod dashboard;
 pub(crate) mod detail;
@@ -156,5 +158,7 @@ screen_list! {
         /// A legitimizing form (status, evidence, confirmation, link) and its
         /// result.
         Legit(Box<legitimize_form::LegitimizeForm>),
+        /// The consent of a record's contact person.
+        Consent(Box<consent_form::ConsentForm>),
     }
 }
