@@ -29,7 +29,12 @@ pub enum Means {
 }
 
 impl Means {
-    pub const ALL: [Means; 4] = [Means::Oral, Means::Courriel, Means::Formulaire, Means::Ecrit];
+    pub const ALL: [Means; 4] = [
+        Means::Oral,
+        Means::Courriel,
+        Means::Formulaire,
+        Means::Ecrit,
+    ];
 
     pub const fn id(self) -> &'static str {
         match self {
@@ -170,7 +175,11 @@ fn heads(i: &Initiative) -> Vec<&Entry> {
         .collect();
     entries
         .iter()
-        .filter(|e| !e.stamp.dot().is_some_and(|d| superseded.contains(&dot_text(d).as_str())))
+        .filter(|e| {
+            !e.stamp
+                .dot()
+                .is_some_and(|d| superseded.contains(&dot_text(d).as_str()))
+        })
         .collect()
 }
 
@@ -186,7 +195,10 @@ pub fn records(i: &Initiative) -> Vec<ConsentRecord> {
 /// ordered by their dates. Entries are the same in every copy once merged,
 /// so the consent in force is too, whatever the merge order.
 pub fn state(i: &Initiative) -> Option<ConsentRecord> {
-    heads(i).into_iter().max_by_key(|e| order_key(e)).map(record_of)
+    heads(i)
+        .into_iter()
+        .max_by_key(|e| order_key(e))
+        .map(record_of)
 }
 
 /// Whether the consent in force covers `purpose`.
@@ -211,10 +223,7 @@ pub fn lacks_consent(schema: &Schema, i: &Initiative) -> bool {
 /// How many initiatives in the census (not deleted) hold personal values
 /// with no consent in force.
 pub fn count_without_consent(schema: &Schema, census: &Census) -> usize {
-    census
-        .live()
-        .filter(|i| lacks_consent(schema, i))
-        .count()
+    census.live().filter(|i| lacks_consent(schema, i)).count()
 }
 
 /// What to record.
@@ -315,7 +324,11 @@ impl Census {
             return Err(OpError::Deleted(id.clone()).into());
         }
         let mut r = BTreeMap::new();
-        let after: Vec<String> = heads(i).iter().filter_map(|e| e.stamp.dot()).map(dot_text).collect();
+        let after: Vec<String> = heads(i)
+            .iter()
+            .filter_map(|e| e.stamp.dot())
+            .map(dot_text)
+            .collect();
         if !after.is_empty() {
             r.insert("after".to_string(), after.join(","));
         }
@@ -360,7 +373,11 @@ mod tests {
     fn setup(contact: bool) -> (Schema, Census, InitiativeId) {
         let s = Schema::default_schema();
         let mut c = Census::new("T", &s.id, s.version);
-        let mut set = vec!["nom=Infini".into(), "type=chatons".into(), "commune=Brest".into()];
+        let mut set = vec![
+            "nom=Infini".into(),
+            "type=chatons".into(),
+            "commune=Brest".into(),
+        ];
         if contact {
             set.push("contact_nom=Camille Fictive".into());
         }
@@ -403,12 +420,21 @@ mod tests {
     fn personal_values_without_consent_are_told() {
         let (s, mut c, id) = setup(true);
         let (_, bare, _) = setup(false);
-        assert!(!lacks_consent(&s, bare.live().next().unwrap()), "no personal value");
+        assert!(
+            !lacks_consent(&s, bare.live().next().unwrap()),
+            "no personal value"
+        );
         assert!(lacks_consent(&s, c.get(&id).unwrap()));
         assert_eq!(count_without_consent(&s, &c), 1);
         let marie = agent("marie", "Marie");
-        c.record_consent(&id, &give(&[Purpose::Contact]), None, &marie, day("2026-02-01"))
-            .unwrap();
+        c.record_consent(
+            &id,
+            &give(&[Purpose::Contact]),
+            None,
+            &marie,
+            day("2026-02-01"),
+        )
+        .unwrap();
         let i = c.get(&id).unwrap();
         assert!(!lacks_consent(&s, i));
         assert!(consents_to(i, Purpose::Contact));
@@ -416,8 +442,14 @@ mod tests {
         let st = state(i).unwrap();
         assert_eq!(st.date, Date::parse("2026-02-01"));
         assert_eq!(st.by, Some(marie.id));
-        c.record_consent(&id, &ConsentChange::Withdraw, None, &marie, day("2026-03-01"))
-            .unwrap();
+        c.record_consent(
+            &id,
+            &ConsentChange::Withdraw,
+            None,
+            &marie,
+            day("2026-03-01"),
+        )
+        .unwrap();
         assert!(lacks_consent(&s, c.get(&id).unwrap()));
         assert_eq!(records(c.get(&id).unwrap()).len(), 2);
     }
@@ -432,10 +464,22 @@ mod tests {
         let mut b = base.clone();
         let jan = Date::parse("2026-01-15");
         let mar = Date::parse("2026-03-01");
-        a.record_consent(&id, &give(&[Purpose::Invitations]), jan, &anne, day("2026-04-01"))
-            .unwrap();
-        b.record_consent(&id, &ConsentChange::Withdraw, mar, &bruno, day("2026-03-02"))
-            .unwrap();
+        a.record_consent(
+            &id,
+            &give(&[Purpose::Invitations]),
+            jan,
+            &anne,
+            day("2026-04-01"),
+        )
+        .unwrap();
+        b.record_consent(
+            &id,
+            &ConsentChange::Withdraw,
+            mar,
+            &bruno,
+            day("2026-03-02"),
+        )
+        .unwrap();
         let ab = join(&a, &b).unwrap();
         let ba = join(&b, &a).unwrap();
         for c in [&ab, &ba] {
@@ -446,12 +490,27 @@ mod tests {
         // The same day: the withdrawal wins, in both orders.
         let mut a = base.clone();
         let mut b = base;
-        a.record_consent(&id, &give(&[Purpose::Contact]), mar, &anne, day("2026-03-05"))
-            .unwrap();
-        b.record_consent(&id, &ConsentChange::Withdraw, mar, &bruno, day("2026-03-02"))
-            .unwrap();
+        a.record_consent(
+            &id,
+            &give(&[Purpose::Contact]),
+            mar,
+            &anne,
+            day("2026-03-05"),
+        )
+        .unwrap();
+        b.record_consent(
+            &id,
+            &ConsentChange::Withdraw,
+            mar,
+            &bruno,
+            day("2026-03-02"),
+        )
+        .unwrap();
         for c in [join(&a, &b).unwrap(), join(&b, &a).unwrap()] {
-            assert_eq!(state(c.get(&id).unwrap()).unwrap().decision, Decision::Withdrawn);
+            assert_eq!(
+                state(c.get(&id).unwrap()).unwrap().decision,
+                Decision::Withdrawn
+            );
         }
     }
 
@@ -460,15 +519,31 @@ mod tests {
         let (_, mut c, id) = setup(true);
         let marie = agent("marie", "Marie");
         let mar = Date::parse("2026-03-01");
-        c.record_consent(&id, &ConsentChange::Withdraw, mar, &marie, day("2026-03-01"))
-            .unwrap();
+        c.record_consent(
+            &id,
+            &ConsentChange::Withdraw,
+            mar,
+            &marie,
+            day("2026-03-01"),
+        )
+        .unwrap();
         // The same day, the person agrees again: the record that saw the
         // withdrawal is in force, though a withdrawal wins a tie of dates.
-        c.record_consent(&id, &give(&[Purpose::Invitations]), mar, &marie, day("2026-03-01"))
-            .unwrap();
+        c.record_consent(
+            &id,
+            &give(&[Purpose::Invitations]),
+            mar,
+            &marie,
+            day("2026-03-01"),
+        )
+        .unwrap();
         let st = state(c.get(&id).unwrap()).unwrap();
         assert!(st.covers(Purpose::Invitations), "{st:?}");
-        assert_eq!(records(c.get(&id).unwrap()).len(), 2, "both kept, as history");
+        assert_eq!(
+            records(c.get(&id).unwrap()).len(),
+            2,
+            "both kept, as history"
+        );
     }
 
     #[test]
@@ -484,7 +559,10 @@ mod tests {
             parse_date("hier", now),
             Err(ConsentError::BadDate("hier".into()))
         );
-        assert_eq!(parse_date("15/01/2026", now), Ok(Date::parse("2026-01-15").unwrap()));
+        assert_eq!(
+            parse_date("15/01/2026", now),
+            Ok(Date::parse("2026-01-15").unwrap())
+        );
         c.delete_initiative(&id, &marie, now).unwrap();
         assert!(matches!(
             c.record_consent(&id, &ConsentChange::Withdraw, None, &marie, now),

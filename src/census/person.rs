@@ -199,14 +199,26 @@ mod tests {
                 "description=Animé par FICTIVE Helene depuis 2020",
             ],
         );
-        add(&mut c, &["nom=Autre", "type=fablab", "commune=Brest", "description=Hélènes"]);
+        add(
+            &mut c,
+            &[
+                "nom=Autre",
+                "type=fablab",
+                "commune=Brest",
+                "description=Hélènes",
+            ],
+        );
         let found = access(&s, &c, "helene fictive");
         let ids: Vec<&InitiativeId> = found.initiatives.iter().map(|x| &x.id).collect();
         assert_eq!(ids.len(), 2, "{found:?}");
         assert!(ids.contains(&&a) && ids.contains(&&b));
         let first = found.initiatives.iter().find(|x| x.id == a).unwrap();
         let fields: Vec<&str> = first.values.iter().map(|h| h.field.as_str()).collect();
-        assert_eq!(fields, ["contact_courriel", "contact_nom"], "the e-mail goes with the name");
+        assert_eq!(
+            fields,
+            ["contact_courriel", "contact_nom"],
+            "the e-mail goes with the name"
+        );
         assert_eq!(first.values[0].by, Some(marie.id));
         let second = found.initiatives.iter().find(|x| x.id == b).unwrap();
         assert_eq!(second.values.len(), 1);

@@ -71,7 +71,10 @@ pub fn consent(ctx: &Invocation, args: &ConsentArgs) -> Result<ExitCode, Fail> {
             "{}",
             fill(
                 t.recorded,
-                &[("id", &id), ("state", &consent_text(state.as_ref(), ctx.lang))]
+                &[
+                    ("id", &id),
+                    ("state", &consent_text(state.as_ref(), ctx.lang))
+                ]
             )
         ),
     }
@@ -83,7 +86,9 @@ pub fn consent(ctx: &Invocation, args: &ConsentArgs) -> Result<ExitCode, Fail> {
 
 /// `[Marie, 2026-02-01]`: who recorded it and when.
 fn who(census: &Census, r: &ConsentRecord) -> String {
-    r.by.map_or("?".to_string(), |a| inert(census.agent_name(&a)).into_owned())
+    r.by.map_or("?".to_string(), |a| {
+        inert(census.agent_name(&a)).into_owned()
+    })
 }
 
 /// The consent section of `show`: the state in force, and the mark when
@@ -99,7 +104,13 @@ pub fn show_section(schema: &Schema, census: &Census, i: &Initiative, lang: Lang
     let mut out = format!("\n== {} ==\n", t.show_consent);
     let by = state
         .as_ref()
-        .map(|r| format!("  [{}, {}]", who(census, r), r.at.map(|a| a.date().to_string()).unwrap_or_default()))
+        .map(|r| {
+            format!(
+                "  [{}, {}]",
+                who(census, r),
+                r.at.map(|a| a.date().to_string()).unwrap_or_default()
+            )
+        })
         .unwrap_or_default();
     out.push_str(&format!("  {}{by}\n", consent_text(state.as_ref(), lang)));
     if consent::lacks_consent(schema, i) {
@@ -173,10 +184,13 @@ pub fn export_contacts(
         && crate::census::store::same_file(path, &ctx.file)
     {
         let words = crate::documents::export::words::export(ctx.lang);
-        return Err(Fail::new(fill(words.output_is_census, &[("file", &path.display())])));
+        return Err(Fail::new(fill(
+            words.output_is_census,
+            &[("file", &path.display())],
+        )));
     }
-    let list = contacts::contacts(schema, selection)
-        .map_err(|_| Fail::new(t.contacts_no_email_field))?;
+    let list =
+        contacts::contacts(schema, selection).map_err(|_| Fail::new(t.contacts_no_email_field))?;
     let format = match form {
         ContactsArg::Texte => ContactsFormat::Lines,
         ContactsArg::Csv => ContactsFormat::Csv,
@@ -204,7 +218,10 @@ pub fn export_contacts(
     }
     eprintln!(
         "{}",
-        fill(t.contacts_written, &[("n", &list.contacts.len()), ("left", &list.left_out)])
+        fill(
+            t.contacts_written,
+            &[("n", &list.contacts.len()), ("left", &list.left_out)]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

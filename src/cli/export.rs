@@ -71,7 +71,12 @@ pub enum HeaderStyle {
     mut_arg("status", |a| a.help("Seulement ce statut ; peut être répété"))
 )]
 pub struct ExportArgs {
-    #[arg(long, value_enum, value_name = "FORMAT", required_unless_present = "contacts")]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        required_unless_present = "contacts"
+    )]
     pub format: Option<ExportFormat>,
     /// La liste de diffusion des personnes à contacter qui ont consenti aux invitations (RGPD) : texte (lignes « Nom <courriel> »), csv ou vcard (vCard 4.0) ; personne d'autre.
     #[arg(long, value_enum, value_name = "FORME", num_args = 0..=1, default_missing_value = "texte", conflicts_with_all = ["format", "public", "header"])]
@@ -97,10 +102,20 @@ pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     let selection = export::select(census, schema, &filter, args.selection.query(), ctx.lang);
     let format = match (args.contacts, args.format) {
         (Some(form), _) => {
-            return super::consent::export_contacts(ctx, form, args.output.as_deref(), schema, &selection);
+            return super::consent::export_contacts(
+                ctx,
+                form,
+                args.output.as_deref(),
+                schema,
+                &selection,
+            );
         }
         (None, Some(format)) => Format::from(format),
-        (None, None) => return Err(Fail::new(crate::i18n::rgpd::rgpd(ctx.lang).format_or_contacts)),
+        (None, None) => {
+            return Err(Fail::new(
+                crate::i18n::rgpd::rgpd(ctx.lang).format_or_contacts,
+            ));
+        }
     };
     let options = Options {
         format,

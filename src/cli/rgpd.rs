@@ -68,14 +68,24 @@ fn access(ctx: &Invocation, name: &str, format: ReportFormat) -> Result<ExitCode
             .map_or(f.to_string(), |d| d.label.get(ctx.lang).to_string())
     };
     match format {
-        ReportFormat::Json => outln!("{}", super::output::json_text(&access_json(&found, &who, ctx.lang))),
+        ReportFormat::Json => outln!(
+            "{}",
+            super::output::json_text(&access_json(&found, &who, ctx.lang))
+        ),
         ReportFormat::Text => {
             let t = rgpd(ctx.lang);
             let file = ctx.file.display().to_string();
             let date = Timestamp::now().date();
             outln!(
                 "{}",
-                fill(t.access_title, &[("name", &inert(name)), ("file", &inert(&file)), ("date", &date)])
+                fill(
+                    t.access_title,
+                    &[
+                        ("name", &inert(name)),
+                        ("file", &inert(&file)),
+                        ("date", &date)
+                    ]
+                )
             );
             if found.initiatives.is_empty() && found.agents.is_empty() {
                 outln!("{}", fill(t.access_nothing, &[("name", &inert(name))]));
@@ -85,11 +95,21 @@ fn access(ctx: &Invocation, name: &str, format: ReportFormat) -> Result<ExitCode
                 let deleted = if c.deleted { t.access_deleted } else { "" };
                 outln!(
                     "\n{}",
-                    fill(t.access_initiative, &[("name", &inert(&c.name)), ("id", &c.id), ("deleted", &deleted)])
+                    fill(
+                        t.access_initiative,
+                        &[
+                            ("name", &inert(&c.name)),
+                            ("id", &c.id),
+                            ("deleted", &deleted)
+                        ]
+                    )
                 );
                 for v in &c.values {
                     let personal = if v.personal { t.access_personal } else { "" };
-                    let since = v.since.map(|s| s.date().to_string()).unwrap_or_else(|| "?".into());
+                    let since = v
+                        .since
+                        .map(|s| s.date().to_string())
+                        .unwrap_or_else(|| "?".into());
                     outln!(
                         "{}",
                         fill(
@@ -109,7 +129,13 @@ fn access(ctx: &Invocation, name: &str, format: ReportFormat) -> Result<ExitCode
                 }
             }
             for (id, agent, n) in &found.agents {
-                outln!("\n{}", fill(t.access_agent, &[("name", &inert(agent)), ("id", id), ("n", n)]));
+                outln!(
+                    "\n{}",
+                    fill(
+                        t.access_agent,
+                        &[("name", &inert(agent)), ("id", id), ("n", n)]
+                    )
+                );
             }
             outln!("\n{}", fill(t.access_copies, &[("file", &inert(&file))]));
         }
@@ -117,7 +143,11 @@ fn access(ctx: &Invocation, name: &str, format: ReportFormat) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn access_json(found: &Access, who: &dyn Fn(&Option<crate::census::AgentId>) -> String, lang: Lang) -> serde_json::Value {
+fn access_json(
+    found: &Access,
+    who: &dyn Fn(&Option<crate::census::AgentId>) -> String,
+    lang: Lang,
+) -> serde_json::Value {
     let initiatives: Vec<serde_json::Value> = found
         .initiatives
         .iter()
@@ -143,12 +173,19 @@ fn access_json(found: &Access, who: &dyn Fn(&Option<crate::census::AgentId>) -> 
     json!({"initiatives": initiatives, "agents": agents})
 }
 
-fn registre(ctx: &Invocation, format: RegistreFormat, output: Option<PathBuf>) -> Result<ExitCode, Fail> {
+fn registre(
+    ctx: &Invocation,
+    format: RegistreFormat,
+    output: Option<PathBuf>,
+) -> Result<ExitCode, Fail> {
     let t = crate::documents::report::words::report_text(ctx.lang);
     if let Some(out) = &output
         && store::same_file(out, &ctx.file)
     {
-        return Err(Fail::new(fill(t.output_is_census, &[("file", &out.display())])));
+        return Err(Fail::new(fill(
+            t.output_is_census,
+            &[("file", &out.display())],
+        )));
     }
     let ws = ctx.open()?;
     let format = match format {

@@ -72,12 +72,12 @@ pub fn purpose_description(purpose: Purpose, lang: Lang) -> &'static str {
 }
 
 /// A recorded id's label; an id this version does not know, as it is.
-fn label_of<'a, T: Copy>(
-    id: &'a str,
+fn label_of<T: Copy>(
+    id: &str,
     parse: fn(&str) -> Option<T>,
     label: fn(T, Lang) -> &'static str,
     lang: Lang,
-) -> &'a str {
+) -> &str {
     parse(id).map_or(id, |x| label(x, lang))
 }
 

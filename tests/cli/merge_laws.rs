@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use recense::census::conflicts::{Conflict, conflicts, context_of};
+use recense::census::consent::{CONSENT, ConsentChange, Decision, Means, Purpose, state};
 use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
 use recense::census::merge::join;
-use recense::census::consent::{CONSENT, ConsentChange, Decision, Means, Purpose, state};
 use recense::census::model::{Census, Dot, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
@@ -347,19 +347,47 @@ impl World {
                 let change = if withdraw {
                     ConsentChange::Withdraw
                 } else {
-                    ConsentChange::Give { means: Means::Oral, purposes: vec![Purpose::Invitations] }
+                    ConsentChange::Give {
+                        means: Means::Oral,
+                        purposes: vec![Purpose::Invitations],
+                    }
                 };
                 // The clock of the model is in 1970: days of the month before.
                 let date = Date::parse(&format!("1969-12-2{day}"));
                 let copy = &mut self.copies[a];
-                let before: BTreeSet<Dot> = copy.get(&id(k)).unwrap().entries(CONSENT).iter().filter_map(|e| e.stamp.dot()).collect();
-                if copy.record_consent(&id(k), &change, date, &who, Timestamp(self.clock)).is_err() {
+                let before: BTreeSet<Dot> = copy
+                    .get(&id(k))
+                    .unwrap()
+                    .entries(CONSENT)
+                    .iter()
+                    .filter_map(|e| e.stamp.dot())
+                    .collect();
+                if copy
+                    .record_consent(&id(k), &change, date, &who, Timestamp(self.clock))
+                    .is_err()
+                {
                     return; // deleted or fused on this copy: refused, nothing written
                 }
                 let i = copy.get(&id(k)).unwrap();
-                let dot = i.entries(CONSENT).iter().filter_map(|e| e.stamp.dot()).find(|d| !before.contains(d)).unwrap();
-                self.truth.entry((k, CONSENT)).or_default().written.extend(held(i, CONSENT));
-                self.consents.push(ConsentWrite { initiative: k, dot, day, withdraw, at: self.clock, replaces: before });
+                let dot = i
+                    .entries(CONSENT)
+                    .iter()
+                    .filter_map(|e| e.stamp.dot())
+                    .find(|d| !before.contains(d))
+                    .unwrap();
+                self.truth
+                    .entry((k, CONSENT))
+                    .or_default()
+                    .written
+                    .extend(held(i, CONSENT));
+                self.consents.push(ConsentWrite {
+                    initiative: k,
+                    dot,
+                    day,
+                    withdraw,
+                    at: self.clock,
+                    replaces: before,
+                });
             }
             Op::Sync { from, to } => {
                 // An e-mail: its hand edits adopted as its sender's.
@@ -525,7 +553,10 @@ proptest! {
 fn consent_in_force(c: &Census, writes: &[ConsentWrite]) -> Result<(), TestCaseError> {
     for k in 0..INITIATIVES {
         let mine: Vec<&ConsentWrite> = writes.iter().filter(|w| w.initiative == k).collect();
-        let replaced: BTreeSet<Dot> = mine.iter().flat_map(|w| w.replaces.iter().copied()).collect();
+        let replaced: BTreeSet<Dot> = mine
+            .iter()
+            .flat_map(|w| w.replaces.iter().copied())
+            .collect();
         let expected = mine
             .iter()
             .filter(|w| !replaced.contains(&w.dot))
@@ -534,7 +565,12 @@ fn consent_in_force(c: &Census, writes: &[ConsentWrite]) -> Result<(), TestCaseE
         match (expected, found) {
             (None, None) => {}
             (Some(w), Some(r)) => {
-                prop_assert_eq!(r.decision == Decision::Withdrawn, w.withdraw, "initiative {}", k);
+                prop_assert_eq!(
+                    r.decision == Decision::Withdrawn,
+                    w.withdraw,
+                    "initiative {}",
+                    k
+                );
                 prop_assert_eq!(r.date, Date::parse(&format!("1969-12-2{}", w.day)));
                 prop_assert_eq!(r.by, Some(w.dot.agent));
                 prop_assert_eq!(r.at, Some(Timestamp(w.at)));

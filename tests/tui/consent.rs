@@ -6,10 +6,10 @@
 
 use crate::tui_common;
 
+use ratatui::style::Modifier;
 use recense::census::consent::{self, Decision, Purpose};
 use recense::census::model::Initiative;
 use recense::census::workspace::Workspace;
-use ratatui::style::Modifier;
 use recense::tui::app::{Overlay, View};
 
 use tui_common::*;
@@ -18,8 +18,12 @@ const NOE: &str = "Médiathèque (fictive)";
 const CAMILLE: &str = "Infini (fictif)";
 
 fn fixture() -> Harness {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rgpd/contacts-fictifs.ron");
-    Harness::from_text(&std::fs::read_to_string(path).expect("fixture"), Setup::default())
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rgpd/contacts-fictifs.ron");
+    Harness::from_text(
+        &std::fs::read_to_string(path).expect("fixture"),
+        Setup::default(),
+    )
 }
 
 fn named<'a>(ws: &'a Workspace, name: &str) -> &'a Initiative {
@@ -37,7 +41,10 @@ fn open_contacts(h: &mut Harness, name: &str) {
     // Down to the consent line, below the contact fields.
     for _ in 0..40 {
         let selected = styled_runs(&h.render(80, 24), Modifier::REVERSED);
-        if selected.iter().any(|(_, _, text)| text.contains("Consentement")) {
+        if selected
+            .iter()
+            .any(|(_, _, text)| text.contains("Consentement"))
+        {
             return;
         }
         h.keys("j");
@@ -50,14 +57,20 @@ fn a_record_marks_personal_values_kept_without_consent() {
     let mut h = fixture();
     open_contacts(&mut h, NOE);
     let screen = h.screen(80, 24);
-    assert!(screen.contains("⚠ Noé Exemple") && screen.contains("⚠ noe.exemple@"), "{screen}");
+    assert!(
+        screen.contains("⚠ Noé Exemple") && screen.contains("⚠ noe.exemple@"),
+        "{screen}"
+    );
     assert!(screen.contains("sans consentement enregistré"), "{screen}");
     snap!(h, "record_without_consent");
     let mut h = fixture();
     open_contacts(&mut h, CAMILLE);
     let screen = h.screen(80, 24);
     assert!(!screen.contains('⚠'), "{screen}");
-    assert!(screen.contains("consentement oral du 2026-11-02"), "{screen}");
+    assert!(
+        screen.contains("consentement oral du 2026-11-02"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -73,13 +86,23 @@ fn the_consent_key_records_a_consent_with_its_means_and_purposes() {
     assert!(h.app.overlay.is_none(), "{}", h.screen(80, 24));
     let ws = h.reopen();
     let state = consent::state(named(&ws, NOE)).expect("a consent");
-    assert_eq!(state.decision, Decision::Given { means: "courriel".into(), purposes: vec!["contact".into(), "invitations".into()] });
+    assert_eq!(
+        state.decision,
+        Decision::Given {
+            means: "courriel".into(),
+            purposes: vec!["contact".into(), "invitations".into()]
+        }
+    );
     assert_eq!(state.date.unwrap().to_string(), TODAY);
     assert_eq!(state.by.unwrap().to_string(), AGENT_ID);
     assert!(consent::consents_to(named(&ws, NOE), Purpose::Invitations));
     let screen = h.screen(80, 24);
     assert!(!screen.contains('⚠'), "{screen}");
-    assert!(h.message().unwrap_or_default().contains("Consentement enregistré"));
+    assert!(
+        h.message()
+            .unwrap_or_default()
+            .contains("Consentement enregistré")
+    );
 }
 
 #[test]
@@ -87,13 +110,22 @@ fn a_withdrawal_skips_means_and_purposes_and_marks_the_values_again() {
     let mut h = fixture();
     open_contacts(&mut h, CAMILLE);
     h.keys("enter down");
-    assert!(matches!(h.app.overlay, Some(Overlay::Consent(_))), "Enter on the consent line opens the form");
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Consent(_))),
+        "Enter on the consent line opens the form"
+    );
     h.keys("enter");
     let screen = h.screen(80, 24);
-    assert!(!screen.contains("Moyen"), "a withdrawal asks no means: {screen}");
+    assert!(
+        !screen.contains("Moyen"),
+        "a withdrawal asks no means: {screen}"
+    );
     h.keys("enter");
     let ws = h.reopen();
-    assert_eq!(consent::state(named(&ws, CAMILLE)).unwrap().decision, Decision::Withdrawn);
+    assert_eq!(
+        consent::state(named(&ws, CAMILLE)).unwrap().decision,
+        Decision::Withdrawn
+    );
     assert!(h.screen(80, 24).contains("⚠ Camille Fictive"));
 }
 
@@ -105,7 +137,10 @@ fn a_consent_without_purpose_is_refused_in_the_form_and_nothing_written() {
     h.keys("a enter enter enter enter");
     assert!(matches!(h.app.overlay, Some(Overlay::Consent(_))));
     let screen = h.screen(80, 24);
-    assert!(screen.contains("dites pour quoi la personne a consenti"), "{screen}");
+    assert!(
+        screen.contains("dites pour quoi la personne a consenti"),
+        "{screen}"
+    );
     h.keys("esc");
     assert_eq!(std::fs::read(&h.path).unwrap(), before);
     assert!(consent::state(named(&h.reopen(), NOE)).is_none());
@@ -115,22 +150,34 @@ fn a_consent_without_purpose_is_refused_in_the_form_and_nothing_written() {
 fn the_dashboard_counts_the_records_with_personal_data_without_consent() {
     let mut h = fixture();
     h.keys("T");
-    assert_eq!(lacking_line(&h), "2 fiche(s) avec des données personnelles sans consentement");
+    assert_eq!(
+        lacking_line(&h),
+        "2 fiche(s) avec des données personnelles sans consentement"
+    );
     // Down to the line: Enter opens the first record lacking consent.
     h.keys("G");
     let screen = h.screen(80, 24);
-    assert!(screen.contains("2 fiche(s) avec des données personnelles sans consentement"), "{screen}");
+    assert!(
+        screen.contains("2 fiche(s) avec des données personnelles sans consentement"),
+        "{screen}"
+    );
     snap!(h, "dashboard_without_consent");
     // Enter on the line opens the first record lacking consent.
     h.keys("k enter");
     match h.app.views.last() {
-        Some(View::Detail(d)) => assert_eq!(name_of(&h.app, d.id.as_str()).as_deref(), Some("Fablab (fictif)")),
+        Some(View::Detail(d)) => assert_eq!(
+            name_of(&h.app, d.id.as_str()).as_deref(),
+            Some("Fablab (fictif)")
+        ),
         _ => panic!("no record opened:\n{}", h.screen(80, 24)),
     }
     h.keys("esc esc");
     select(&mut h, NOE);
     h.keys("enter a enter enter space enter enter esc T");
-    assert_eq!(lacking_line(&h), "1 fiche(s) avec des données personnelles sans consentement");
+    assert_eq!(
+        lacking_line(&h),
+        "1 fiche(s) avec des données personnelles sans consentement"
+    );
 }
 
 /// The dashboard's line of records lacking consent.

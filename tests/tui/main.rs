@@ -5,8 +5,8 @@
 mod tui_common;
 
 mod bytes;
-mod consent;
 mod changed_on_disk;
+mod consent;
 mod dashboard;
 mod export;
 mod failed_write;

@@ -60,7 +60,11 @@ pub fn contacts(schema: &Schema, selection: &[&Initiative]) -> Result<ContactLis
     let phone_field = personal_of(schema, |t| *t == FieldType::Phone);
     let mut list = ContactList::default();
     for i in selection.iter().filter(|i| i.is_live()) {
-        let Some(email) = i.value(email_field).map(str::trim).filter(|e| !e.is_empty()) else {
+        let Some(email) = i
+            .value(email_field)
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        else {
             list.left_out += usize::from(!consent::personal_fields(schema, i).is_empty());
             continue;
         };
@@ -72,7 +76,11 @@ pub fn contacts(schema: &Schema, selection: &[&Initiative]) -> Result<ContactLis
         let inert = |s: &str| crate::display::inert(s.trim()).into_owned();
         let initiative = inert(i.value(&schema.name_field).unwrap_or(""));
         let key = email.to_lowercase();
-        if let Some(c) = list.contacts.iter_mut().find(|c| c.email.to_lowercase() == key) {
+        if let Some(c) = list
+            .contacts
+            .iter_mut()
+            .find(|c| c.email.to_lowercase() == key)
+        {
             c.initiatives.push(initiative);
             continue;
         }

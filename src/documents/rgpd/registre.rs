@@ -55,7 +55,10 @@ pub fn document(schema: &Schema, census: &Census, lang: Lang, today: Date) -> Do
                 t.purpose_line,
                 &[
                     ("label", &crate::i18n::rgpd::purpose_label(p, lang)),
-                    ("description", &crate::i18n::rgpd::purpose_description(p, lang)),
+                    (
+                        "description",
+                        &crate::i18n::rgpd::purpose_description(p, lang),
+                    ),
                     ("n", &n),
                 ],
             ))]
@@ -66,7 +69,10 @@ pub fn document(schema: &Schema, census: &Census, lang: Lang, today: Date) -> Do
         .iter()
         .filter(|f| f.personal)
         .map(|f| {
-            let filled = census.live().filter(|i| i.fields.contains_key(&f.id)).count();
+            let filled = census
+                .live()
+                .filter(|i| i.fields.contains_key(&f.id))
+                .count();
             vec![
                 vec![Span::Text(f.label.get(lang).to_string())],
                 vec![Span::Text(f.id.clone())],
@@ -88,7 +94,11 @@ pub fn document(schema: &Schema, census: &Census, lang: Lang, today: Date) -> Do
         .map(|s| vec![Span::Text(s.to_string())])
         .collect();
     let sections = vec![
-        section("controller", t.controller_title, vec![para(fill(t.controller, &[("territory", &territory)]))]),
+        section(
+            "controller",
+            t.controller_title,
+            vec![para(fill(t.controller, &[("territory", &territory)]))],
+        ),
         section(
             "purposes",
             t.purposes_title,
@@ -104,17 +114,31 @@ pub fn document(schema: &Schema, census: &Census, lang: Lang, today: Date) -> Do
             t.persons_title,
             vec![Block::List(vec![
                 vec![Span::Text(fill(t.persons_contacts, &[("n", &personal)]))],
-                vec![Span::Text(fill(t.persons_agents, &[("n", &census.agents.len())]))],
+                vec![Span::Text(fill(
+                    t.persons_agents,
+                    &[("n", &census.agents.len())],
+                ))],
             ])],
         ),
-        section("data", t.data_title, vec![Block::Table(table), para(t.data_other.into())]),
-        section("recipients", t.recipients_title, vec![para(t.recipients.into())]),
+        section(
+            "data",
+            t.data_title,
+            vec![Block::Table(table), para(t.data_other.into())],
+        ),
+        section(
+            "recipients",
+            t.recipients_title,
+            vec![para(t.recipients.into())],
+        ),
         section(
             "retention",
             t.retention_title,
             vec![para(fill(
                 t.retention,
-                &[("months", &periods.retention_months), ("days", &periods.deletion_grace_days)],
+                &[
+                    ("months", &periods.retention_months),
+                    ("days", &periods.deletion_grace_days),
+                ],
             ))],
         ),
         section("security", t.security_title, vec![Block::List(security)]),
@@ -123,7 +147,12 @@ pub fn document(schema: &Schema, census: &Census, lang: Lang, today: Date) -> Do
             t.state_title,
             vec![para(fill(
                 t.state,
-                &[("personal", &personal), ("given", &given), ("withdrawn", &withdrawn), ("none", &none)],
+                &[
+                    ("personal", &personal),
+                    ("given", &given),
+                    ("withdrawn", &withdrawn),
+                    ("none", &none),
+                ],
             ))],
         ),
     ];
@@ -146,6 +175,12 @@ pub fn document(schema: &Schema, census: &Census, lang: Lang, today: Date) -> Do
 }
 
 /// The record of processing as Markdown or HTML text.
-pub fn registre(schema: &Schema, census: &Census, lang: Lang, today: Date, format: Format) -> String {
+pub fn registre(
+    schema: &Schema,
+    census: &Census,
+    lang: Lang,
+    today: Date,
+    format: Format,
+) -> String {
     render(&document(schema, census, lang, today), format)
 }

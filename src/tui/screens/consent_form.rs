@@ -96,10 +96,15 @@ impl ConsentForm {
         let change = if self.withdrawing() {
             Ok(ConsentChange::Withdraw)
         } else {
-            let means = self.means.current().map(|i| i.value.clone()).unwrap_or_default();
+            let means = self
+                .means
+                .current()
+                .map(|i| i.value.clone())
+                .unwrap_or_default();
             consent::parse_means(&means).and_then(|means| {
                 let purposes = self.purposes.checked().join(",");
-                consent::parse_purposes(&purposes).map(|purposes| ConsentChange::Give { means, purposes })
+                consent::parse_purposes(&purposes)
+                    .map(|purposes| ConsentChange::Give { means, purposes })
             })
         };
         let result = change.and_then(|change| {
@@ -109,7 +114,12 @@ impl ConsentForm {
         match result {
             Ok(()) => {
                 core.after_change(&self.id);
-                let state = core.session.ws.census.get(&self.id).and_then(consent::state);
+                let state = core
+                    .session
+                    .ws
+                    .census
+                    .get(&self.id)
+                    .and_then(consent::state);
                 let text = consent_text(state.as_ref(), core.lang);
                 core.say(fill(consent_words(core.lang).recorded, &[("state", &text)]));
                 Effect::Close
@@ -161,7 +171,11 @@ impl ConsentForm {
 
 impl Screen for ConsentForm {
     fn context(&self, _core: &Core) -> Context {
-        if self.focus == 3 { Context::Wizard } else { Context::Picker }
+        if self.focus == 3 {
+            Context::Wizard
+        } else {
+            Context::Picker
+        }
     }
 
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
@@ -202,13 +216,26 @@ impl Screen for ConsentForm {
             .border_set(theme.border())
             .border_style(theme.focus)
             .title(Span::styled(
-                format!(" {} ", theme.truncate(w.title, area.width.saturating_sub(4) as usize)),
+                format!(
+                    " {} ",
+                    theme.truncate(w.title, area.width.saturating_sub(4) as usize)
+                ),
                 theme.title,
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let state = core.session.ws.census.get(&self.id).and_then(consent::state);
-        let in_force = format!("{}{}{}", w.now_in_force, core.ui().colon, consent_text(state.as_ref(), core.lang));
+        let state = core
+            .session
+            .ws
+            .census
+            .get(&self.id)
+            .and_then(consent::state);
+        let in_force = format!(
+            "{}{}{}",
+            w.now_in_force,
+            core.ui().colon,
+            consent_text(state.as_ref(), core.lang)
+        );
         let lines = self.lines(core, (inner.width as usize).saturating_sub(16));
         let [subject, current, fields, rest] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
@@ -217,8 +244,17 @@ impl Screen for ConsentForm {
             Constraint::Fill(1),
         ]));
         let width = inner.width as usize;
-        frame.render_widget(Paragraph::new(Span::styled(theme.truncate(&self.name, width).into_owned(), theme.focus)), subject);
-        frame.render_widget(Paragraph::new(Span::styled(in_force, theme.muted)).wrap(Wrap { trim: true }), current);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                theme.truncate(&self.name, width).into_owned(),
+                theme.focus,
+            )),
+            subject,
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(in_force, theme.muted)).wrap(Wrap { trim: true }),
+            current,
+        );
         frame.render_widget(Paragraph::new(lines), fields);
         let [gap, list, below] = rest.layout(&Layout::vertical([
             Constraint::Length(1),

@@ -74,7 +74,10 @@ pub fn focus(core: &Core, i: &Initiative) -> Line<'static> {
         .map(|k| k.label(core.lang))
         .unwrap_or_default();
     Line::from(Span::styled(
-        fill(consent_words(core.lang).focus_hint, &[("state", &state), ("key", &key)]),
+        fill(
+            consent_words(core.lang).focus_hint,
+            &[("state", &state), ("key", &key)],
+        ),
         core.theme.focus,
     ))
 }

@@ -7,9 +7,9 @@ use super::app::{Core, Effect, Input};
 use super::keymap::Context;
 
 pub(crate) mod command;
+pub mod conflicts;
 pub(crate) mod consent_form;
 pub(crate) mod consent_rows;
-pub mod conflicts;
 pub mod dashboard;
 pub(crate) mod detail;
 pub(crate) mod dialog;

@@ -2,8 +2,8 @@
 //! screens, its legitimizing forms, its import and export screens, and the
 //! problems of the user's key file. Only the TUI uses them.
 
-pub mod keys;
 pub mod consent;
+pub mod keys;
 pub mod legitimize;
 pub mod screens;
 pub mod transfer;
