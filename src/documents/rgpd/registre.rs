@@ -28,8 +28,9 @@ fn section(id: &'static str, title: &str, blocks: Vec<Block>) -> Section {
 /// a consent in force, withdrawn, none.
 fn consent_counts(schema: &Schema, census: &Census) -> [usize; 4] {
     let mut n = [0; 4];
+    let personal = consent::PersonalFields::of(schema);
     for i in census.live() {
-        if consent::personal_fields(schema, i).is_empty() {
+        if !personal.held_by(i) {
             continue;
         }
         n[0] += 1;

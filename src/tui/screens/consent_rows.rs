@@ -94,12 +94,13 @@ pub fn open(core: &Core, id: &InitiativeId) -> Effect {
 /// without consent; Enter opens the first of them.
 pub fn dashboard_item(core: &Core) -> Option<crate::tui::screens::dashboard::Item> {
     let ws = &core.session.ws;
+    let personal = consent::PersonalFields::of(&ws.schema);
     let mut lacking = core
         .list
         .rows()
         .iter()
         .map(|&n| &ws.census.initiatives[n])
-        .filter(|i| i.is_live() && consent::lacks_consent(&ws.schema, i));
+        .filter(|i| i.is_live() && personal.lack_consent(i));
     let first = lacking.next()?;
     let n = 1 + lacking.count();
     let key = core
