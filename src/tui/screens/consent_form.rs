@@ -256,6 +256,22 @@ impl Screen for ConsentForm {
             current,
         );
         frame.render_widget(Paragraph::new(lines), fields);
+        if self.focus == 3 {
+            // The cursor in the date, on the last line of the form.
+            let labels = [w.decision, w.means, w.purposes, w.date];
+            let label_width = labels
+                .iter()
+                .map(|l| crate::display::width(l))
+                .max()
+                .unwrap_or(0);
+            let before: String = self.date.text().chars().take(self.date.cursor()).collect();
+            let x = 2
+                + label_width
+                + crate::display::width(core.ui().colon)
+                + crate::display::width(&inert(&before));
+            let x = (x as u16).min(fields.width.saturating_sub(1));
+            frame.set_cursor_position((fields.x + x, fields.y + fields.height.saturating_sub(1)));
+        }
         let [gap, list, below] = rest.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
