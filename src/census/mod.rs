@@ -3,6 +3,7 @@
 pub mod actions;
 pub(crate) mod carry;
 pub mod conflicts;
+pub mod consent;
 pub mod cycles;
 pub mod days;
 pub mod draft;
@@ -22,6 +23,7 @@ pub mod merge;
 pub mod model;
 pub mod network;
 pub mod ops;
+pub mod person;
 pub(crate) mod quality;
 pub mod query;
 pub(crate) mod receive;

@@ -416,6 +416,22 @@ impl Session {
         Ok(received)
     }
 
+    /// Records a consent to the keeping of the personal values of an
+    /// initiative, or its withdrawal (see `census::consent`).
+    pub fn record_consent(
+        &mut self,
+        id: &InitiativeId,
+        change: &crate::census::consent::ConsentChange,
+        date: Option<crate::census::time::Date>,
+    ) -> Result<(), crate::census::consent::ConsentError> {
+        let now = self.clock.now();
+        self.ws
+            .census
+            .record_consent(id, change, date, &self.agent, now)?;
+        self.push_legit_undo(LegitimizeUndo::Irreversible);
+        Ok(())
+    }
+
     /// Records a legitimizing step, to undo it.
     pub fn push_legit_undo(&mut self, step: LegitimizeUndo) {
         self.undo.push(UndoStep::Legit(step));

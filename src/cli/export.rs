@@ -76,8 +76,16 @@ pub enum HeaderStyle {
     mut_arg("status", |a| a.help("Seulement ce statut ; peut être répété"))
 )]
 pub struct ExportArgs {
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: ExportFormat,
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        required_unless_present = "contacts"
+    )]
+    pub format: Option<ExportFormat>,
+    /// La liste de diffusion des personnes à contacter qui ont consenti aux invitations (RGPD) : texte (lignes « Nom <courriel> »), csv ou vcard (vCard 4.0) ; personne d'autre.
+    #[arg(long, value_enum, value_name = "FORME", num_args = 0..=1, default_missing_value = "texte", conflicts_with_all = ["format", "public", "header"])]
+    pub contacts: Option<super::consent::ContactsArg>,
     /// Écrit dans ce fichier, remplacé d'un coup (jamais à moitié écrit) ; sinon sur la sortie standard.
     #[arg(short = 'o', long = "output", value_name = "FICHIER")]
     pub output: Option<PathBuf>,
@@ -98,9 +106,10 @@ pub struct ExportArgs {
 }
 
 pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
-    let Some(format) = args.format.document() else {
+    // The calendar is not a document of the selection: its own path.
+    if args.contacts.is_none() && args.format.is_some_and(|f| f.document().is_none()) {
         return super::calendar::export_ics(ctx, &args);
-    };
+    }
     let t = texts(ctx.lang);
     let ws = ctx.open()?;
     let public = args.public || args.strict_public;
@@ -118,6 +127,26 @@ pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
     }
     let census = census.as_ref();
     let selection = export::select(census, schema, &filter, args.selection.query(), ctx.lang);
+    let format = match (args.contacts, args.format) {
+        (Some(form), _) => {
+            return super::consent::export_contacts(
+                ctx,
+                form,
+                args.output.as_deref(),
+                schema,
+                &selection,
+            );
+        }
+        (None, Some(format)) => match format.document() {
+            Some(format) => format,
+            None => return super::calendar::export_ics(ctx, &args),
+        },
+        (None, None) => {
+            return Err(Fail::new(
+                crate::i18n::rgpd::rgpd(ctx.lang).format_or_contacts,
+            ));
+        }
+    };
     let options = Options {
         format,
         public,

@@ -181,6 +181,7 @@ pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<
         events.push((at, json!({"event": "confirmation", "comment": comment, "by": who(&Some(agent)), "at": at.map(|t| t.to_string())}), text));
     }
     events.extend(super::actions::history_events(ctx, &ws, i));
+    events.extend(super::consent::history_events(census, i, ctx.lang));
     events.sort_by_key(|(at, _, _)| *at);
     match format {
         ReportFormat::Json => outln!(

@@ -24,6 +24,7 @@ mod actions;
 mod calendar;
 mod conflict_text;
 mod conflicts;
+mod consent;
 mod edit;
 mod export;
 mod files;
@@ -37,6 +38,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod rgpd;
 mod rgpd_erase;
 mod undo;
 
@@ -368,12 +370,14 @@ pub enum Command {
     Action(actions::ActionCommand),
     /// Les prochaines étapes à faire : en retard d'abord, puis par échéance.
     Todo(actions::TodoArgs),
+    /// Consentement de la personne à contacter (RGPD) : --means oral|courriel|formulaire|ecrit --purpose contact,diffusion_interne,invitations [--date D], ou --withdraw.
+    Consent(consent::ConsentArgs),
+    /// Données personnelles (RGPD) : droit d'accès, registre des traitements, conservation, effacement.
+    #[command(subcommand)]
+    Rgpd(rgpd::RgpdCommand),
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
-    /// Données personnelles (RGPD) : conservation, effacement.
-    #[command(subcommand)]
-    Rgpd(RgpdCommand),
     /// Outils de développement (données de test, mesures).
     #[command(subcommand)]
     Dev(DevCommand),
@@ -407,17 +411,6 @@ pub enum SchemaCommand {
         #[arg(long)]
         ron: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RgpdCommand {
-    /// Liste les données personnelles gardées au-delà de la durée de conservation (après le dernier contact), avec pourquoi.
-    Review {
-        #[arg(long, value_enum, default_value = "text")]
-        format: ReportFormat,
-    },
-    /// Efface des données personnelles partout dans le fichier, pour de bon : elles ne reviendront pas d'une copie plus ancienne.
-    Purge(rgpd_erase::PurgeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -651,10 +644,10 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         ),
         Command::Action(command) => actions::action(ctx, command),
         Command::Todo(args) => actions::list(ctx, &args),
+        Command::Consent(args) => consent::consent(ctx, &args),
+        Command::Rgpd(command) => rgpd::run(ctx, command),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
-        Command::Rgpd(RgpdCommand::Review { format }) => rgpd_erase::review_command(ctx, format),
-        Command::Rgpd(RgpdCommand::Purge(args)) => rgpd_erase::purge(ctx, args),
         Command::Dev(DevCommand::Generate {
             count,
             seed,

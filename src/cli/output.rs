@@ -105,6 +105,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             inert_multiline(value).replace('\n', &format!("\n    {}", " ".repeat(label_width)));
         out.push_str(&format!("  {label}{pad}  {value}{who}\n"));
     };
+    let lacks_consent = crate::census::consent::lacks_consent(schema, i);
     for step in &schema.steps {
         let filled: Vec<_> = schema
             .fields_of_step(&step.id)
@@ -115,12 +116,11 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         }
         out.push_str(&format!("\n== {} ==\n", step.label.get(lang)));
         for f in filled {
-            line(
-                &mut out,
-                f.label.get(lang),
-                &field_text(schema, census, i, &f.id, lang),
-                i.last_change(&f.id),
-            );
+            let mut value = field_text(schema, census, i, &f.id, lang);
+            if f.personal && lacks_consent {
+                value.push_str(" ⚠");
+            }
+            line(&mut out, f.label.get(lang), &value, i.last_change(&f.id));
             if !f.field_type.is_multi() && i.is_conflict(&f.id) {
                 for e in i.entries(&f.id) {
                     let label = cli(lang).conflicting_value;
@@ -134,6 +134,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
             }
         }
     }
+    out.push_str(&super::consent::show_section(schema, census, i, lang));
     let unknown: Vec<&str> = i
         .fields
         .keys()

@@ -10,6 +10,7 @@ pub(crate) mod git;
 pub(crate) mod ids;
 pub mod import;
 pub(crate) mod received;
+pub(crate) mod rgpd;
 pub(crate) mod undo;
 
 mod values;

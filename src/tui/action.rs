@@ -93,4 +93,5 @@ actions! {
     AddFollowUp = "add_action",
     Todo = "todo",
     MarkDone = "mark_done",
+    Consent = "consent",
 }

@@ -51,6 +51,7 @@ mod report;
 mod report_files;
 mod rgpd_erase;
 mod rgpd_merge;
+mod rgpd;
 mod save_keeps;
 mod show;
 mod special_outputs;

@@ -12,13 +12,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use proptest::prelude::*;
 use recense::census::actions::{ACTIONS, ACTIONS_DONE, NewAction, NextStep, actions};
 use recense::census::conflicts::{Conflict, conflicts, context_of};
+use recense::census::consent::{CONSENT, ConsentChange, Decision, Means, Purpose, state};
 use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
 use recense::census::merge::join;
-use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};
+use recense::census::model::{Census, Dot, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
-use recense::census::time::Timestamp;
+use recense::census::time::{Date, Timestamp};
 use recense::census::{AgentId, InitiativeId, Schema};
 
 const AGENTS: usize = 3;
@@ -83,6 +84,14 @@ enum Op {
         initiative: usize,
         nth: usize,
     },
+    /// A consent (or, `withdraw`, its withdrawal) said on day `day` of
+    /// a month, recorded through `Census::record_consent`.
+    Consent {
+        agent: usize,
+        initiative: usize,
+        withdraw: bool,
+        day: u8,
+    },
     /// `from`'s copy is merged into `to`'s.
     Sync {
         from: usize,
@@ -110,7 +119,8 @@ impl Op {
             | Op::Fuse { agent, .. }
             | Op::Work { agent, .. }
             | Op::Act { agent, .. }
-            | Op::Close { agent, .. } => Some(agent),
+            | Op::Close { agent, .. }
+            | Op::Consent { agent, .. } => Some(agent),
             Op::Sync { to, .. } => Some(to),
             Op::HandEdit { .. } => None,
         }
@@ -130,6 +140,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (a.clone(), i.clone(), 0..WORK.len()).prop_map(|(agent, initiative, kind)| Op::Work { agent, initiative, kind }),
         2 => (a.clone(), i.clone(), proptest::bool::ANY).prop_map(|(agent, initiative, next)| Op::Act { agent, initiative, next }),
         2 => (a.clone(), i.clone(), 0..2usize).prop_map(|(agent, initiative, nth)| Op::Close { agent, initiative, nth }),
+        2 => (a.clone(), i.clone(), proptest::bool::ANY, 0..4u8).prop_map(|(agent, initiative, withdraw, day)| Op::Consent { agent, initiative, withdraw, day }),
         5 => (a.clone(), a.clone()).prop_map(|(from, to)| Op::Sync { from, to }),
         2 => (a, i, 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::HandEdit { agent, initiative, field }),
     ]
@@ -171,8 +182,22 @@ fn held(i: &Initiative, field: &str) -> BTreeSet<Write> {
         .collect()
 }
 
+/// A consent written, as the model knows it: initiative, dot, the day it
+/// was said, whether a withdrawal, when recorded, and the consents its
+/// copy held then (which it replaces).
+#[derive(Debug, Clone)]
+struct ConsentWrite {
+    initiative: usize,
+    dot: Dot,
+    day: u8,
+    withdraw: bool,
+    at: i64,
+    replaces: BTreeSet<Dot>,
+}
+
 struct World {
     copies: Vec<Census>,
+    consents: Vec<ConsentWrite>,
     truth: BTreeMap<(usize, &'static str), Truth>,
     next: u32,
     clock: i64,
@@ -188,6 +213,7 @@ impl World {
         }
         World {
             copies: vec![start; AGENTS],
+            consents: Vec::new(),
             truth: BTreeMap::new(),
             next: 0,
             clock: 0,
@@ -394,6 +420,59 @@ impl World {
                         .extend(held(i, ACTIONS_DONE));
                 }
             }
+            Op::Consent {
+                agent: a,
+                initiative: k,
+                withdraw,
+                day,
+            } => {
+                self.clock += 1;
+                let who = agent(a);
+                let change = if withdraw {
+                    ConsentChange::Withdraw
+                } else {
+                    ConsentChange::Give {
+                        means: Means::Oral,
+                        purposes: vec![Purpose::Invitations],
+                    }
+                };
+                // The clock of the model is in 1970: days of the month before.
+                let date = Date::parse(&format!("1969-12-2{day}"));
+                let copy = &mut self.copies[a];
+                let before: BTreeSet<Dot> = copy
+                    .get(&id(k))
+                    .unwrap()
+                    .entries(CONSENT)
+                    .iter()
+                    .filter_map(|e| e.stamp.dot())
+                    .collect();
+                if copy
+                    .record_consent(&id(k), &change, date, &who, Timestamp(self.clock))
+                    .is_err()
+                {
+                    return; // deleted or fused on this copy: refused, nothing written
+                }
+                let i = copy.get(&id(k)).unwrap();
+                let dot = i
+                    .entries(CONSENT)
+                    .iter()
+                    .filter_map(|e| e.stamp.dot())
+                    .find(|d| !before.contains(d))
+                    .unwrap();
+                self.truth
+                    .entry((k, CONSENT))
+                    .or_default()
+                    .written
+                    .extend(held(i, CONSENT));
+                self.consents.push(ConsentWrite {
+                    initiative: k,
+                    dot,
+                    day,
+                    withdraw,
+                    at: self.clock,
+                    replaces: before,
+                });
+            }
             Op::Sync { from, to } => {
                 // An e-mail: its hand edits adopted as its sender's.
                 let mut mail = self.copies[from].clone();
@@ -511,6 +590,7 @@ proptest! {
             prop_assert_eq!(&present, &expected, "initiative {} field {}", k, field);
         }
         nothing_hidden(&forward, &w.schema)?;
+        consent_in_force(&forward, &w.consents)?;
     }
 
     #[test]
@@ -549,6 +629,40 @@ proptest! {
             prop_assert_eq!(held(c.get(&id(initiative)).unwrap(), f).len(), 1);
         }
     }
+}
+
+/// The consent in force after every merge is the model's: among the
+/// consents no later one replaced (one written on a copy that held it),
+/// the latest said; on the same day a withdrawal; then the latest recorded.
+fn consent_in_force(c: &Census, writes: &[ConsentWrite]) -> Result<(), TestCaseError> {
+    for k in 0..INITIATIVES {
+        let mine: Vec<&ConsentWrite> = writes.iter().filter(|w| w.initiative == k).collect();
+        let replaced: BTreeSet<Dot> = mine
+            .iter()
+            .flat_map(|w| w.replaces.iter().copied())
+            .collect();
+        let expected = mine
+            .iter()
+            .filter(|w| !replaced.contains(&w.dot))
+            .max_by_key(|w| (w.day, w.withdraw, w.at, w.dot));
+        let found = state(c.get(&id(k)).unwrap());
+        match (expected, found) {
+            (None, None) => {}
+            (Some(w), Some(r)) => {
+                prop_assert_eq!(
+                    r.decision == Decision::Withdrawn,
+                    w.withdraw,
+                    "initiative {}",
+                    k
+                );
+                prop_assert_eq!(r.date, Date::parse(&format!("1969-12-2{}", w.day)));
+                prop_assert_eq!(r.by, Some(w.dot.agent));
+                prop_assert_eq!(r.at, Some(Timestamp(w.at)));
+            }
+            (e, f) => prop_assert!(false, "initiative {}: expected {:?}, found {:?}", k, e, f),
+        }
+    }
+    Ok(())
 }
 
 /// Nothing silently hidden: every record is shown, deleted, or redirects to

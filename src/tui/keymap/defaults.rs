@@ -128,6 +128,7 @@ impl Default for KeyMap {
                 (Link, vec![c('r')]),
                 (Unlink, vec![c('R')]),
                 (AddFollowUp, vec![c('A')]),
+                (Consent, vec![c('a')]),
             ]),
         );
         bindings.insert(

@@ -201,6 +201,9 @@ impl DashboardState {
             });
         }
         pending.extend(expired_item(core));
+        if let Some(item) = crate::tui::screens::consent_rows::dashboard_item(core) {
+            pending.push(item);
+        }
         pending.push(Item {
             label: s.pending_duplicates.to_string(),
             n: None,

@@ -24,6 +24,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
+use crate::tui::screens::consent_rows;
 use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimacy_section::{self, Item, Part};
 use crate::tui::screens::legitimize_form::LegitimizeForm;
@@ -45,6 +46,8 @@ enum Row {
     Section(String),
     /// Status, history, evidence, confirmations (`legitimacy_section`).
     Info(Item),
+    /// The consent of the contact person, after the personal fields.
+    Consent,
 }
 
 impl Row {
@@ -98,6 +101,9 @@ impl DetailState {
                         (0..i.entries(&f.id).len()).map(|n| Row::Conflict(f.id.clone(), n)),
                     );
                 }
+            }
+            if consent_rows::shown_after(schema, i, &step.id) {
+                rows.push(Row::Consent);
             }
         }
         let unknown: Vec<&str> = i
@@ -207,6 +213,7 @@ impl DetailState {
                 )
             }
             Row::Info(item) => return Line::from(Span::styled(item.full.clone(), theme.focus)),
+            Row::Consent => return consent_rows::focus(core, i),
             _ => return Line::default(),
         };
         let mut spans = vec![Span::styled(value, theme.focus)];
@@ -279,7 +286,7 @@ impl DetailState {
                 let label = schema
                     .field(f)
                     .map_or(f.as_str(), |d| d.label.get(core.lang));
-                let value = field_value(core, i, f);
+                let value = consent_rows::marked(core, i, f, field_value(core, i, f));
                 let mut line = cell(label, value, stamp_text(i.last_change(f)));
                 if crate::census::conflicts::in_conflict(schema, i, f) {
                     line.spans.push(Span::styled(
@@ -307,6 +314,12 @@ impl DetailState {
                 cell(label, name, String::new())
             }
             Row::Info(item) => cell(&item.label, item.value.clone(), item.stamp.clone()),
+            Row::Consent => {
+                let (label, value, stamp) = consent_rows::cells(core, i);
+                let mut line = cell(label, value, stamp);
+                consent_rows::style(core, i, &mut line);
+                line
+            }
         }
     }
 }
@@ -416,8 +429,10 @@ impl Screen for DetailState {
                     return Effect::Overlay(Overlay::Action(Box::new(form)));
                 }
             }
+            Action::Consent => return consent_rows::open(core, &self.id),
             Action::Back => return Effect::Close,
             Action::Open => match rows.get(self.cursor) {
+                Some(Row::Consent) => return consent_rows::open(core, &self.id),
                 Some(Row::Relation { target, .. }) => {
                     if let Ok(id) = InitiativeId::parse(target)
                         && core.session.ws.census.get(&id).is_some()

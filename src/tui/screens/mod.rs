@@ -10,6 +10,8 @@ pub(crate) mod action_form;
 pub(crate) mod actions_section;
 pub(crate) mod command;
 pub mod conflicts;
+pub(crate) mod consent_form;
+pub(crate) mod consent_rows;
 pub mod dashboard;
 pub(crate) mod detail;
 pub(crate) mod dialog;
@@ -163,5 +165,7 @@ screen_list! {
         Legit(Box<legitimize_form::LegitimizeForm>),
         /// The action form (`A`).
         Action(Box<action_form::ActionForm>),
+        /// The consent of a record's contact person.
+        Consent(Box<consent_form::ConsentForm>),
     }
 }

@@ -336,6 +336,12 @@ pub fn action_label(
             "remove a relation",
             "unlink",
         ),
+        A::Consent => (
+            "consentement de la personne à contacter : l'enregistrer ou le retirer",
+            "consentement",
+            "consent of the contact person: record or withdraw it",
+            "consent",
+        ),
         A::Dashboard => (
             "tableau de bord : les chiffres, chaque barre mène à la liste",
             "tableau",
