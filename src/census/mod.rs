@@ -1,6 +1,7 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
 pub(crate) mod carry;
+pub mod changes;
 pub mod conflicts;
 pub mod cycles;
 pub mod draft;
@@ -8,6 +9,7 @@ pub mod duplicates;
 pub(crate) mod error;
 pub mod exchange;
 pub mod file;
+pub mod freshness;
 pub(crate) mod fusion;
 pub(crate) mod geo;
 pub(crate) mod hand;
