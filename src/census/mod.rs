@@ -5,6 +5,7 @@ pub mod changes;
 pub mod conflicts;
 pub mod cycles;
 pub mod draft;
+pub mod editions;
 pub mod duplicates;
 pub(crate) mod error;
 pub mod exchange;

@@ -25,6 +25,8 @@ mod conflicts;
 mod edit;
 mod export;
 mod files;
+mod followup;
+mod stale;
 mod git;
 mod git_run;
 mod git_tree;
@@ -125,6 +127,9 @@ pub enum Command {
         deleted: bool,
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
+        /// Seulement les fiches à revérifier (jamais vérifiées, ou pas depuis la période du formulaire), les plus anciennes d'abord.
+        #[arg(long, conflicts_with = "deleted")]
+        stale: bool,
     },
     /// Exporte le recensement : tableur (csv, ods), carte (geojson, umap-csv), réseau (dot, gexf), json, standards nationaux (mednum, data-inclusion).
     ///
@@ -245,6 +250,9 @@ pub enum Command {
         /// Sans aucune donnée personnelle (personne à contacter…), pour diffusion.
         #[arg(long)]
         public: bool,
+        /// Ajoute « Évolution depuis le … » : ce qui a changé depuis cette date (AAAA-MM-JJ), d'après les dates du fichier.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
@@ -343,6 +351,29 @@ pub enum Command {
         #[arg(long)]
         create_likely: bool,
     },
+    /// Note que la fiche a été vérifiée aujourd'hui (elle est toujours juste).
+    Verify {
+        id: String,
+        #[arg(long, value_name = "TEXTE", default_value = "")]
+        note: String,
+    },
+    /// Toutes les adresses web du recensement (site, preuves…), pour un vérificateur de liens externe.
+    Links {
+        #[arg(long, value_enum, default_value = "table")]
+        format: followup::LinksFormat,
+    },
+    /// Ce qui a changé d'un recensement à un autre (l'an dernier et aujourd'hui).
+    Compare {
+        /// L'ancien fichier.
+        old: PathBuf,
+        /// Le nouveau fichier.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: followup::CompareFormat,
+    },
+    /// Éditions des événements et formations : date, lieu, participants.
+    #[command(subcommand)]
+    Edition(EditionCommand),
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -367,6 +398,12 @@ pub enum EvidenceCommand {
         #[arg(long, default_value = "")]
         url: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EditionCommand {
+    /// Ajoute une édition datée à un événement ou une formation.
+    Add(followup::EditionArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -495,7 +532,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             selection,
             deleted,
             format,
-        } => read::list(ctx, &selection, deleted, format),
+            stale,
+        } => read::list(ctx, &selection, deleted, format, stale),
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
@@ -530,7 +568,15 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             format,
             output,
             public,
-        } => report::report(ctx, audience, format, output.as_deref(), public),
+            since,
+        } => report::report(
+            ctx,
+            audience,
+            format,
+            output.as_deref(),
+            public,
+            since.as_deref(),
+        ),
         Command::Merge {
             files,
             output,
@@ -593,6 +639,10 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
                 create_likely,
             },
         ),
+        Command::Verify { id, note } => followup::verify(ctx, &id, &note),
+        Command::Links { format } => followup::links(ctx, format),
+        Command::Compare { old, new, format } => followup::compare(ctx, &old, &new, format),
+        Command::Edition(EditionCommand::Add(args)) => followup::add_edition(ctx, &args),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

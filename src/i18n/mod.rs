@@ -3,6 +3,7 @@
 
 pub(crate) mod cli;
 pub(crate) mod files;
+pub(crate) mod followup;
 pub(crate) mod fusion;
 pub(crate) mod git;
 pub mod import;
