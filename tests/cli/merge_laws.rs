@@ -14,6 +14,8 @@ use recense::census::file::to_canonical;
 use recense::census::merge::join;
 use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
+use recense::census::editions::EDITIONS;
+use recense::census::freshness::VERIFIED;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
 use recense::census::time::Timestamp;
 use recense::census::{AgentId, InitiativeId, Schema};
@@ -22,8 +24,9 @@ const AGENTS: usize = 3;
 const INITIATIVES: usize = 2;
 const SINGLE: [&str; 2] = ["nom", "commune"];
 const MULTI: &str = "roles";
-/// The legitimation fields: the status (one value) and two lists.
-const WORK: [&str; 3] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS];
+/// The legitimation fields: the status (one value) and two lists; then the
+/// follow-up's lists: verifications and editions.
+const WORK: [&str; 5] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS, VERIFIED, EDITIONS];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -58,8 +61,8 @@ enum Op {
         agent: usize,
         back: bool,
     },
-    /// Legitimation work: a status (`kind` 0), evidence (1) or a
-    /// confirmation (2).
+    /// Legitimation work: a status (`kind` 0), evidence (1), a
+    /// confirmation (2), a verification (3) or an edition (4).
     Work {
         agent: usize,
         initiative: usize,
