@@ -356,3 +356,41 @@ fn an_edition_is_refused_on_what_is_not_an_event() {
     assert!(stderr_of(&out).contains("--date 14 mars : ce n'est pas une date"));
     assert_unchanged(&before, &env.snapshot());
 }
+
+#[test]
+fn verifications_and_editions_travel_in_a_bundle() {
+    let env = Env::with_census();
+    let forum = env.add(&["nom=Forum des usages", "type=evenement", "commune=Brest"]);
+    let infini = env.add_infini();
+    std::fs::copy(env.path(CENSUS), env.path("yann.ron")).unwrap();
+    let later = "2026-12-02T10:00:00Z";
+    env.cmd_at(later)
+        .args(["--file", CENSUS, "verify", &infini, "--note", "toujours là"])
+        .assert()
+        .success();
+    env.cmd_at(later)
+        .args(["--file", CENSUS, "edition", "add", &forum, "--participants", "40"])
+        .args(["--with", &infini])
+        .assert()
+        .success();
+    env.cmd_at(later)
+        .args(["--file", CENSUS, "bundle", "--since", "2026-12-01", "-o", "paquet.ron"])
+        .assert()
+        .success();
+    env.cmd_at("2026-12-03T10:00:00Z")
+        .args(["--file", "yann.ron", "--as", "Yann", "merge", "paquet.ron"])
+        .assert()
+        .success();
+    let history = |id: &str| {
+        let out = env
+            .cmd()
+            .args(["--file", "yann.ron", "history", id, "--format", "json"])
+            .output()
+            .unwrap();
+        json_of(&out).as_array().cloned().unwrap()
+    };
+    let v = history(&infini);
+    assert!(v.iter().any(|e| e["event"] == "verification" && e["note"] == "toujours là"), "{v:?}");
+    let e = history(&forum);
+    assert!(e.iter().any(|e| e["event"] == "edition" && e["participants"] == 40), "{e:?}");
+}
