@@ -47,11 +47,6 @@ strings! { FollowupText, followup;
     edition_added: "Édition enregistrée pour {id}", "Edition recorded for {id}";
     not_an_event: "{id} n'est ni un événement ni une formation (type « evenement » ou « formation ») : une édition ne s'y attache pas. Changez son type ou choisissez l'événement.", "{id} is neither an event nor a training (kind `evenement` or `formation`): an edition cannot be attached to it. Change its kind or pick the event.";
     edition_date: "--date {value} : ce n'est pas une date ; écrivez AAAA-MM-JJ, par exemple 2026-03-14.", "--date {value}: not a date; write YYYY-MM-DD, for example 2026-03-14.";
-    col_date: "DATE", "DATE";
-    col_place: "LIEU", "PLACE";
-    col_participants: "PARTICIPANTS", "PARTICIPANTS";
-    col_took_part: "ONT PARTICIPÉ", "TOOK PART";
-    editions_heading: "Éditions", "Editions";
     to_invite_heading: "À inviter : n'ont participé à aucune édition en {year} ({n})", "To invite: took part in no edition in {year} ({n})";
     to_invite_intro: "Ces initiatives n'ont participé à aucun événement ni aucune formation du réseau cette année : à inviter à la prochaine édition.", "These initiatives took part in no event or training of the network this year: to invite to the next edition.";
 }

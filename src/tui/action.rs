@@ -90,4 +90,6 @@ actions! {
     JumpRight = "jump_right",
     JumpUp = "jump_up",
     JumpDown = "jump_down",
+    Verify = "verify",
+    AddEdition = "edition",
 }

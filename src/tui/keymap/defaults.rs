@@ -95,6 +95,7 @@ impl Default for KeyMap {
                 (SetStatus, vec![c('t')]),
                 (AddEvidence, vec![c('p')]),
                 (ConfirmRecord, vec![c('v')]),
+                (Verify, vec![c('V')]),
                 (Dashboard, vec![c('T')]),
                 (Map, vec![c('L')]),
                 (Network, vec![c('R')]),
@@ -124,6 +125,8 @@ impl Default for KeyMap {
                 (ConfirmRecord, vec![c('v')]),
                 (Link, vec![c('r')]),
                 (Unlink, vec![c('R')]),
+                (Verify, vec![c('V')]),
+                (AddEdition, vec![c('E')]),
             ]),
         );
         bindings.insert(

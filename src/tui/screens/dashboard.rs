@@ -47,6 +47,8 @@ pub enum Target {
     Open(InitiativeId),
     Conflicts,
     Duplicates,
+    /// Show the list of fiches to re-check.
+    Stale,
 }
 
 /// One line of a panel: a bar (with its count), or a plain line.
@@ -196,6 +198,24 @@ impl DashboardState {
                 target: Target::Conflicts,
             });
         }
+        let cutoff = core.stale_cutoff();
+        let stale = (core.list.rows().iter())
+            .filter(|&&n| {
+                let i = &census.initiatives[n];
+                i.is_live()
+                    && crate::census::freshness::last_verified(i)
+                        .is_none_or(|t| t.date() < cutoff)
+            })
+            .count();
+        if stale > 0 {
+            let fu = crate::tui::words::followup::followup_ui(core.lang);
+            pending.push(Item {
+                label: fill(fu.pending_stale, &[("n", &stale)]),
+                n: None,
+                note: String::new(),
+                target: Target::Stale,
+            });
+        }
         pending.push(Item {
             label: s.pending_duplicates.to_string(),
             n: None,
@@ -258,6 +278,10 @@ impl DashboardState {
             Target::Conflicts => Effect::Push(View::Conflicts(Box::default())),
             Target::Duplicates => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
+            }
+            Target::Stale => {
+                core.filter_stale();
+                Effect::Close
             }
         }
     }

@@ -11,9 +11,11 @@ pub mod conflicts;
 pub mod dashboard;
 pub(crate) mod detail;
 pub(crate) mod dialog;
+pub(crate) mod edition_form;
 pub mod duplicates;
 pub mod export;
 pub(crate) mod filters;
+pub(crate) mod followup_section;
 pub(crate) mod help;
 pub mod import;
 pub(crate) mod legitimacy_section;
@@ -156,5 +158,7 @@ screen_list! {
         /// A legitimizing form (status, evidence, confirmation, link) and its
         /// result.
         Legit(Box<legitimize_form::LegitimizeForm>),
+        /// A new edition of an event or a training.
+        Edition(Box<edition_form::EditionForm>),
     }
 }

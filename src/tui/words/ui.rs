@@ -376,6 +376,18 @@ pub fn action_label(
         ),
         A::JumpUp => ("aller loin en haut", "loin haut", "move far up", "far up"),
         A::JumpDown => ("aller loin en bas", "loin bas", "move far down", "far down"),
+        A::Verify => (
+            "vérifiée : la fiche est toujours juste (aujourd'hui)",
+            "vérifiée",
+            "verified: the record is still right (today)",
+            "verified",
+        ),
+        A::AddEdition => (
+            "ajouter une édition (événement, formation)",
+            "édition",
+            "add an edition (event, training)",
+            "edition",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),
