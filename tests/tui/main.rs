@@ -9,6 +9,7 @@ mod changed_on_disk;
 mod dashboard;
 mod export;
 mod failed_write;
+mod followup;
 mod fusion;
 mod import;
 mod legitimize;

@@ -123,9 +123,8 @@ impl Screen for EditionForm {
             })
             .collect();
         lines.push(Line::from(""));
-        match &self.error {
-            Some(e) => lines.push(Line::from(Span::styled(e.clone(), theme.error))),
-            None => lines.push(Line::from(Span::styled(t.edition_hint, theme.muted))),
+        if let Some(e) = &self.error {
+            lines.push(Line::from(Span::styled(e.clone(), theme.error)));
         }
         frame.render_widget(Paragraph::new(lines).block(block), popup);
     }

@@ -20,7 +20,6 @@ strings! { FollowupUi, followup_ui;
     edition_place: "Lieu", "Place";
     edition_participants: "Participants (nombre)", "Participants (number)";
     edition_note: "Note", "Note";
-    edition_hint: "Tab : champ suivant · Entrée : enregistrer · Échap : annuler", "Tab: next field · Enter: save · Esc: cancel";
     edition_added: "Édition enregistrée : {name}", "Edition recorded: {name}";
     bad_date: "Date : écrivez AAAA-MM-JJ, par exemple 2026-03-14.", "Date: write YYYY-MM-DD, for example 2026-03-14.";
     bad_number: "Participants : un nombre entier, par exemple 40.", "Participants: a whole number, for example 40.";
