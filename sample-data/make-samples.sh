@@ -543,5 +543,7 @@ rm -f "$BREST.bak" "$GRENOBLE.bak"
 
 # Second pass: statuses, evidence, confirmations.
 RECENSE="$RECENSE" sample-data/legitimize-samples.sh
+# Third pass: editions of events, verified and stale fiches.
+RECENSE="$RECENSE" sample-data/followup-samples.sh
 
 "$RECENSE" validate "$BREST" "$GRENOBLE"
