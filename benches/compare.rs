@@ -76,7 +76,11 @@ fn main() {
                 .env("XDG_DATA_HOME", dir.path().join("data"))
                 .output()
                 .expect("run recense");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             t.elapsed()
         });
         println!(

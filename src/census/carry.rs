@@ -64,7 +64,10 @@ pub fn carry_work(
 ) -> usize {
     let mut added = 0;
     let followup = crate::census::conflicts::FOLLOWUP_WORK_FIELDS;
-    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG].into_iter().chain(followup) {
+    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG]
+        .into_iter()
+        .chain(followup)
+    {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
             let (Value::Record(r), Some(author)) = (&e.value, author_of(e)) else {
                 continue;

@@ -116,7 +116,12 @@ fn is_up(from: &str, to: &str) -> bool {
 /// Entries of `new` that `old` does not hold (by dot and value).
 fn added(old: Option<&Initiative>, new: &Initiative, field: &str) -> usize {
     let before: HashSet<(Option<crate::census::model::Dot>, &Value)> = old
-        .map(|o| o.entries(field).iter().map(|e| (e.stamp.dot(), &e.value)).collect())
+        .map(|o| {
+            o.entries(field)
+                .iter()
+                .map(|e| (e.stamp.dot(), &e.value))
+                .collect()
+        })
         .unwrap_or_default();
     new.entries(field)
         .iter()
@@ -131,10 +136,7 @@ fn figures(census: &Census) -> Vec<(String, usize)> {
     let communes: BTreeSet<&str> = present.iter().flat_map(|i| i.values("commune")).collect();
     out.push(("communes".into(), communes.len()));
     for s in status::STATUSES {
-        let n = census
-            .live()
-            .filter(|i| status::current(i) == s)
-            .count();
+        let n = census.live().filter(|i| status::current(i) == s).count();
         out.push((s.to_string(), n));
     }
     let count = |f: &dyn Fn(&Initiative) -> bool| present.iter().filter(|i| f(i)).count();
@@ -146,7 +148,10 @@ fn figures(census: &Census) -> Vec<(String, usize)> {
         "confirmed".into(),
         count(&|i| !i.entries(CONFIRMATIONS).is_empty()),
     ));
-    out.push(("supported".into(), count(&|i| !i.values(SUPPORTS).is_empty())));
+    out.push((
+        "supported".into(),
+        count(&|i| !i.values(SUPPORTS).is_empty()),
+    ));
     out.push(("with_needs".into(), count(&|i| !i.values(NEEDS).is_empty())));
     out
 }
@@ -361,15 +366,24 @@ mod tests {
         c.delete_initiative(&gone, &a, day("2026-02-03")).unwrap();
         let fresh = add(&mut c, "Nouvelle", "Morlaix", "2026-02-04");
         let ev = since(&c, &s, Date::parse("2026-01-01").unwrap());
-        assert_eq!(ev.new.iter().map(|n| &n.id).collect::<Vec<_>>(), [&fresh.to_string()]);
+        assert_eq!(
+            ev.new.iter().map(|n| &n.id).collect::<Vec<_>>(),
+            [&fresh.to_string()]
+        );
         assert_eq!(ev.gone.len(), 1);
         assert_eq!(ev.gone[0].who.id, gone.to_string());
         assert_eq!(ev.gone[0].why, GoneWhy::Deleted);
         assert_eq!(ev.moved_up.len(), 1);
-        assert_eq!((ev.moved_up[0].from.as_str(), ev.moved_up[0].to.as_str()), ("contacte", "rencontre"));
+        assert_eq!(
+            (ev.moved_up[0].from.as_str(), ev.moved_up[0].to.as_str()),
+            ("contacte", "rencontre")
+        );
         assert_eq!(ev.supports_received[0].value, "locaux");
         assert_eq!(ev.communes_new, ["Morlaix"]);
         let inits = &ev.figures[0];
-        assert_eq!((inits.key.as_str(), inits.before, inits.after), ("initiatives", 2, 2));
+        assert_eq!(
+            (inits.key.as_str(), inits.before, inits.after),
+            ("initiatives", 2, 2)
+        );
     }
 }

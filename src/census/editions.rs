@@ -100,10 +100,7 @@ pub fn editions(i: &Initiative) -> Vec<Edition> {
 /// itself an event or a training.
 fn to_bring(schema: &Schema, i: &Initiative) -> bool {
     let s = status::current(i);
-    i.is_live()
-        && s != Status::Disparu.id()
-        && s != Status::EnSommeil.id()
-        && !is_event(schema, i)
+    i.is_live() && s != Status::Disparu.id() && s != Status::EnSommeil.id() && !is_event(schema, i)
 }
 
 /// The ids that took part in something in `year`: named by an edition of
@@ -118,7 +115,10 @@ pub fn took_part(census: &Census, schema: &Schema, year: i32) -> HashSet<String>
     let prefix = format!("{TOOK_PART}:");
     let mut out = HashSet::new();
     for i in census.live() {
-        for e in editions(i).into_iter().filter(|e| e.date.is_some_and(|d| d.year == year)) {
+        for e in editions(i)
+            .into_iter()
+            .filter(|e| e.date.is_some_and(|d| d.year == year))
+        {
             out.extend(e.with);
         }
         for f in &relation_fields {
@@ -183,7 +183,12 @@ impl Census {
             live(self, p)?;
             if has_relation.is_some() && p != id {
                 let changes = crate::census::network::link_changes(
-                    schema, self, p, TOOK_PART, id.as_str(), true,
+                    schema,
+                    self,
+                    p,
+                    TOOK_PART,
+                    id.as_str(),
+                    true,
                 )?;
                 links.push((p.clone(), changes));
             }

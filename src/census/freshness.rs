@@ -50,9 +50,7 @@ pub fn verifications(i: &Initiative) -> Vec<Verification> {
 pub fn last_verified(i: &Initiative) -> Option<Timestamp> {
     i.fields
         .iter()
-        .filter(|(f, _)| {
-            !f.starts_with(system::PREFIX) || *f == VERIFIED || *f == system::MODIFIED
-        })
+        .filter(|(f, _)| !f.starts_with(system::PREFIX) || *f == VERIFIED || *f == system::MODIFIED)
         .flat_map(|(_, es)| es.iter())
         .filter_map(|e| e.stamp.at())
         .max()
@@ -60,14 +58,20 @@ pub fn last_verified(i: &Initiative) -> Option<Timestamp> {
 
 /// The last explicit verification only (the score counts it beside evidence).
 pub fn last_explicit(i: &Initiative) -> Option<Timestamp> {
-    i.entries(VERIFIED).iter().filter_map(|e| e.stamp.at()).max()
+    i.entries(VERIFIED)
+        .iter()
+        .filter_map(|e| e.stamp.at())
+        .max()
 }
 
 /// The day `months` months before `today` (the 31st becomes the month's last
 /// day).
 pub fn months_before(today: Date, months: u32) -> Date {
     let total = i64::from(today.year) * 12 + i64::from(today.month) - 1 - i64::from(months);
-    let (year, month) = (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8);
+    let (year, month) = (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u8,
+    );
     (1..=today.day)
         .rev()
         .find_map(|d| Date::new(year, month, d))
@@ -238,6 +242,10 @@ mod tests {
         let before = status::score(&s, c.get(&id).unwrap(), today);
         c.verify(&id, "", &marie, day("2026-05-01")).unwrap();
         let after = status::score(&s, c.get(&id).unwrap(), today);
-        assert_eq!(after - before, 30, "a fresh verification gives the 30 points");
+        assert_eq!(
+            after - before,
+            30,
+            "a fresh verification gives the 30 points"
+        );
     }
 }

@@ -372,7 +372,8 @@ impl Session {
     ) -> Result<(), crate::census::status::StatusError> {
         let now = self.clock.now();
         self.ws.census.verify(id, note, &self.agent, now)?;
-        self.undo.push(UndoStep::Legit(LegitimizeUndo::Irreversible));
+        self.undo
+            .push(UndoStep::Legit(LegitimizeUndo::Irreversible));
         Ok(())
     }
 
@@ -386,7 +387,8 @@ impl Session {
         let ws = &mut self.ws;
         ws.census
             .add_edition(&ws.schema, id, spec, &self.agent, now)?;
-        self.undo.push(UndoStep::Legit(LegitimizeUndo::Irreversible));
+        self.undo
+            .push(UndoStep::Legit(LegitimizeUndo::Irreversible));
         Ok(())
     }
 

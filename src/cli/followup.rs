@@ -111,7 +111,12 @@ pub fn links(ctx: &Invocation, format: LinksFormat) -> Result<ExitCode, Fail> {
         LinksFormat::Csv => {
             out!("{}", csv_line(["id", "nom", "champ", "url"]));
             for u in &found {
-                let cells = [inert(u.id.as_str()), inert(name(&u.id)), inert(&u.field), inert(&u.url)];
+                let cells = [
+                    inert(u.id.as_str()),
+                    inert(name(&u.id)),
+                    inert(&u.field),
+                    inert(&u.url),
+                ];
                 out!("{}", csv_line(cells.iter().map(AsRef::as_ref)));
             }
         }
@@ -128,7 +133,10 @@ pub fn links(ctx: &Invocation, format: LinksFormat) -> Result<ExitCode, Fail> {
                 })
                 .collect();
             let c = crate::i18n::cli::cli(ctx.lang);
-            out!("{}", table(&["ID", c.col_name, t.col_field, t.col_url], &rows));
+            out!(
+                "{}",
+                table(&["ID", c.col_name, t.col_field, t.col_url], &rows)
+            );
             eprintln!("{} {}", found.len(), t.urls_count);
         }
     }

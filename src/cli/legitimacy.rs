@@ -190,7 +190,10 @@ pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<
     }
     for e in crate::census::editions::editions(i) {
         let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-        let n = e.participants.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
+        let n = e
+            .participants
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "?".into());
         let text = fill(
             f.history_edition,
             &[

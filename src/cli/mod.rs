@@ -26,7 +26,6 @@ mod edit;
 mod export;
 mod files;
 mod followup;
-mod stale;
 mod git;
 mod git_run;
 mod git_tree;
@@ -37,6 +36,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod stale;
 mod undo;
 
 use crate::i18n::cli::cli;

@@ -140,7 +140,10 @@ pub fn list(
             }
             out!("{}", table(&header, &rows));
             if stale {
-                eprintln!("{}", super::stale::count_text(schema, found.len(), ctx.lang));
+                eprintln!(
+                    "{}",
+                    super::stale::count_text(schema, found.len(), ctx.lang)
+                );
             } else {
                 eprintln!("{} {}", found.len(), cli(ctx.lang).initiatives_count);
             }

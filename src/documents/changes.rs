@@ -2,10 +2,10 @@
 //! a report, and the whole document of `recense compare` (Markdown or HTML,
 //! through the report's renderers; JSON is the core's [`Evolution`] as is).
 
-use crate::census::changes::{Evolution, GoneWhy, Named, NEEDS, SUPPORTS};
+use crate::census::changes::{Evolution, GoneWhy, NEEDS, Named, SUPPORTS};
 use crate::census::schema::Schema;
 use crate::census::time::Date;
-use crate::documents::report::{clean, Block, Document, Section, Span, Table};
+use crate::documents::report::{Block, Document, Section, Span, Table, clean};
 use crate::i18n::followup::{figure_label, followup};
 use crate::i18n::{Lang, fill, status_label};
 
@@ -88,7 +88,10 @@ pub fn blocks(ev: &Evolution, schema: &Schema, lang: Lang) -> Vec<Block> {
         format!("{} : {why}", name(&g.who))
     });
     listed(&mut out, t.gone_heading, gone.collect());
-    for (heading, moves) in [(t.up_heading, &ev.moved_up), (t.down_heading, &ev.moved_down)] {
+    for (heading, moves) in [
+        (t.up_heading, &ev.moved_up),
+        (t.down_heading, &ev.moved_down),
+    ] {
         let items = moves.iter().map(|m| {
             let (from, to) = (status_label(&m.from, lang), status_label(&m.to, lang));
             format!("{} : {from} → {to}", name(&m.who))

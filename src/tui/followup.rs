@@ -31,7 +31,10 @@ impl Core {
         (self.session.add_edition(id, spec)).map_err(|e| e.localize(self.lang))?;
         self.after_change(id);
         let name = self.name_of(id);
-        self.say(fill(followup_ui(self.lang).edition_added, &[("name", &name)]));
+        self.say(fill(
+            followup_ui(self.lang).edition_added,
+            &[("name", &name)],
+        ));
         Ok(())
     }
 
@@ -49,7 +52,10 @@ impl Core {
 
     fn name_of(&self, id: &InitiativeId) -> String {
         let ws = &self.session.ws;
-        let name = ws.census.get(id).and_then(|i| i.value(&ws.schema.name_field));
+        let name = ws
+            .census
+            .get(id)
+            .and_then(|i| i.value(&ws.schema.name_field));
         crate::display::inert(name.unwrap_or("?")).into_owned()
     }
 }

@@ -47,7 +47,9 @@ fn verify_is_recorded_and_shown_in_history() {
     assert_eq!(v["note"], "appel à l'accueil");
     assert_eq!(v["by"], AGENT);
     let text = env.census_cmd().args(["history", &id]).output().unwrap();
-    assert!(stdout_of(&text).contains(&format!("{TODAY}  vérifiée par {AGENT}  appel à l'accueil")));
+    assert!(
+        stdout_of(&text).contains(&format!("{TODAY}  vérifiée par {AGENT}  appel à l'accueil"))
+    );
 }
 
 #[test]
@@ -80,11 +82,23 @@ fn list_stale_agrees_with_an_independent_computation() {
     // (name, created, verified or edited later) — NOW is 2026-11-29.
     let plan = [
         ("Alpha", "2024-05-01T09:00:00Z", None),
-        ("Bravo", "2025-01-10T09:00:00Z", Some(("verify", "2026-02-01T09:00:00Z"))),
+        (
+            "Bravo",
+            "2025-01-10T09:00:00Z",
+            Some(("verify", "2026-02-01T09:00:00Z")),
+        ),
         ("Charlie", "2025-06-01T09:00:00Z", None),
-        ("Delta", "2024-01-01T09:00:00Z", Some(("edit", "2025-03-03T09:00:00Z"))),
+        (
+            "Delta",
+            "2024-01-01T09:00:00Z",
+            Some(("edit", "2025-03-03T09:00:00Z")),
+        ),
         ("Echo", "2026-06-01T09:00:00Z", None),
-        ("Fox", "2023-09-09T09:00:00Z", Some(("verify", "2025-11-30T09:00:00Z"))),
+        (
+            "Fox",
+            "2023-09-09T09:00:00Z",
+            Some(("verify", "2025-11-30T09:00:00Z")),
+        ),
     ];
     let mut last: Vec<(String, String)> = Vec::new();
     for (name, created, later) in plan {
@@ -125,7 +139,11 @@ fn list_stale_agrees_with_an_independent_computation() {
     assert_eq!(rows, expected);
     assert_eq!(rows.len(), 3, "Alpha, Delta and Charlie");
     let table = env.census_cmd().args(["list", "--stale"]).output().unwrap();
-    assert!(stderr_of(&table).contains("3 fiche(s) à revérifier"), "{}", stderr_of(&table));
+    assert!(
+        stderr_of(&table).contains("3 fiche(s) à revérifier"),
+        "{}",
+        stderr_of(&table)
+    );
     assert!(stdout_of(&table).contains("VÉRIFIÉE LE"));
 }
 
@@ -216,14 +234,20 @@ fn compare_finds_the_known_differences_of_two_files() {
     let md = env.cmd().args(["compare", &old, &new]).output().unwrap();
     let md = stdout_of(&md);
     assert!(md.contains("| Initiatives | 5 | 4 | \\-1 |"), "{md}");
-    assert!(md.contains(&format!("- Infini ({INFINI}) : Contacté → Rencontré")), "{md}");
+    assert!(
+        md.contains(&format!("- Infini ({INFINI}) : Contacté → Rencontré")),
+        "{md}"
+    );
     let html = env
         .cmd()
         .args(["compare", &old, &new, "--format", "html"])
         .output()
         .unwrap();
     let html = stdout_of(&html);
-    assert!(html.contains("<table") && html.contains("Tiers-lieu de Morlaix"), "{html}");
+    assert!(
+        html.contains("<table") && html.contains("Tiers-lieu de Morlaix"),
+        "{html}"
+    );
     // Nothing changed between a file and itself.
     let same = env
         .cmd()
@@ -237,9 +261,17 @@ fn compare_finds_the_known_differences_of_two_files() {
 fn compare_says_which_file_it_cannot_read() {
     let env = Env::with_census();
     let new = env.copy_fixture(NEW);
-    let out = env.cmd().args(["compare", "absent.ron", &new]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["compare", "absent.ron", &new])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("absent.ron"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("absent.ron"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -257,10 +289,22 @@ fn report_since_adds_the_evolution_from_the_stamps() {
     assert!(md.contains("## Évolution depuis le 2026-01-01"), "{md}");
     let section = &md[md.find("## Évolution").unwrap()..];
     let section = &section[..section[3..].find("\n## ").map_or(section.len(), |n| n + 3)];
-    assert!(section.contains(&format!("Tiers-lieu de Morlaix ({TIERS_LIEU})")), "{section}");
-    assert!(section.contains(&format!("Infini ({INFINI}) : Contacté → Rencontré")), "{section}");
-    assert!(section.contains(&format!("Collectif Libre ({COLLECTIF}) : supprimée")), "{section}");
-    assert!(section.contains(&format!("Ancien EPN ({EPN}) : disparue")), "{section}");
+    assert!(
+        section.contains(&format!("Tiers-lieu de Morlaix ({TIERS_LIEU})")),
+        "{section}"
+    );
+    assert!(
+        section.contains(&format!("Infini ({INFINI}) : Contacté → Rencontré")),
+        "{section}"
+    );
+    assert!(
+        section.contains(&format!("Collectif Libre ({COLLECTIF}) : supprimée")),
+        "{section}"
+    );
+    assert!(
+        section.contains(&format!("Ancien EPN ({EPN}) : disparue")),
+        "{section}"
+    );
     assert!(section.contains("Morlaix"), "{section}");
     // Without --since, no such section.
     let plain = env
@@ -281,7 +325,8 @@ fn report_since_refuses_what_is_not_a_date() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr_of(&out).contains("--since l'an dernier : ce n'est pas une date ; écrivez AAAA-MM-JJ"),
+        stderr_of(&out)
+            .contains("--since l'an dernier : ce n'est pas une date ; écrivez AAAA-MM-JJ"),
         "{}",
         stderr_of(&out)
     );
@@ -312,7 +357,11 @@ fn an_edition_is_recorded_with_its_participants_and_the_others_are_to_invite() {
         .args(["show", &infini, "--format", "json"])
         .output()
         .unwrap();
-    assert!(stdout_of(&show).contains(&format!("participe_a:{forum}")), "{}", stdout_of(&show));
+    assert!(
+        stdout_of(&show).contains(&format!("participe_a:{forum}")),
+        "{}",
+        stdout_of(&show)
+    );
     // The report names the Capucins, who took part in nothing, to invite.
     let report = env
         .census_cmd()
@@ -325,7 +374,10 @@ fn an_edition_is_recorded_with_its_participants_and_the_others_are_to_invite() {
         .find(|l| l.contains("À inviter"))
         .unwrap_or_else(|| panic!("{md}"));
     assert!(line.contains("en 2026 (1)"), "{line}");
-    assert!(line.contains("Médiathèque des Capucins") && !line.contains("Infini"), "{line}");
+    assert!(
+        line.contains("Médiathèque des Capucins") && !line.contains("Infini"),
+        "{line}"
+    );
     let _ = capucins;
 }
 
@@ -369,12 +421,28 @@ fn verifications_and_editions_travel_in_a_bundle() {
         .assert()
         .success();
     env.cmd_at(later)
-        .args(["--file", CENSUS, "edition", "add", &forum, "--participants", "40"])
+        .args([
+            "--file",
+            CENSUS,
+            "edition",
+            "add",
+            &forum,
+            "--participants",
+            "40",
+        ])
         .args(["--with", &infini])
         .assert()
         .success();
     env.cmd_at(later)
-        .args(["--file", CENSUS, "bundle", "--since", "2026-12-01", "-o", "paquet.ron"])
+        .args([
+            "--file",
+            CENSUS,
+            "bundle",
+            "--since",
+            "2026-12-01",
+            "-o",
+            "paquet.ron",
+        ])
         .assert()
         .success();
     env.cmd_at("2026-12-03T10:00:00Z")
@@ -390,7 +458,15 @@ fn verifications_and_editions_travel_in_a_bundle() {
         json_of(&out).as_array().cloned().unwrap()
     };
     let v = history(&infini);
-    assert!(v.iter().any(|e| e["event"] == "verification" && e["note"] == "toujours là"), "{v:?}");
+    assert!(
+        v.iter()
+            .any(|e| e["event"] == "verification" && e["note"] == "toujours là"),
+        "{v:?}"
+    );
     let e = history(&forum);
-    assert!(e.iter().any(|e| e["event"] == "edition" && e["participants"] == 40), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|e| e["event"] == "edition" && e["participants"] == 40),
+        "{e:?}"
+    );
 }

@@ -9,13 +9,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use recense::census::conflicts::{Conflict, conflicts, context_of};
+use recense::census::editions::EDITIONS;
 use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
+use recense::census::freshness::VERIFIED;
 use recense::census::merge::join;
 use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
-use recense::census::editions::EDITIONS;
-use recense::census::freshness::VERIFIED;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
 use recense::census::time::Timestamp;
 use recense::census::{AgentId, InitiativeId, Schema};

@@ -128,7 +128,10 @@ fn v_verifies_the_record_in_the_list_and_in_the_record() {
     filter_stale(&mut h);
     select(&mut h, WIKI);
     h.keys("V");
-    assert_eq!(h.message().as_deref(), Some("Vérifiée aujourd'hui : Wiki-Brest"));
+    assert_eq!(
+        h.message().as_deref(),
+        Some("Vérifiée aujourd'hui : Wiki-Brest")
+    );
     // Fresh again: no longer in the list of fiches to re-check.
     assert_eq!(h.row_names(), [INFINI, ANIMACOOP]);
     select(&mut h, INFINI);
@@ -183,7 +186,11 @@ fn e_adds_an_edition_to_an_event_and_the_others_are_to_invite() {
     assert_eq!(list[0].date.map(|d| d.to_string()).as_deref(), Some(TODAY));
     let screen = h.lines(110, 90).join("\n");
     assert!(screen.contains("Éditions (1)"), "{screen}");
-    assert!(screen.contains("2026-12-01                    La Casemate · 12 participant(s) · session de"), "{screen}");
+    assert!(
+        screen
+            .contains("2026-12-01                    La Casemate · 12 participant(s) · session de"),
+        "{screen}"
+    );
     // The network view now lists who took part in nothing this year.
     h.keys("esc R");
     let Some(View::Network(n)) = h.app.views.last() else {
@@ -198,7 +205,11 @@ fn e_adds_an_edition_to_an_event_and_the_others_are_to_invite() {
         })
         .expect("the initiatives to invite");
     assert_eq!(header.1, 2026);
-    let invited = n.entries.iter().filter(|e| matches!(e, Entry::Invite(_))).count();
+    let invited = n
+        .entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Invite(_)))
+        .count();
     assert_eq!(invited, header.0);
     assert!(invited > 0);
 }
@@ -210,5 +221,8 @@ fn e_on_what_is_not_an_event_says_why() {
     h.keys("enter E");
     assert!(h.app.overlay.is_none());
     let message = h.message().unwrap_or_default();
-    assert!(message.contains("n'est ni un événement ni une formation"), "{message}");
+    assert!(
+        message.contains("n'est ni un événement ni une formation"),
+        "{message}"
+    );
 }

@@ -203,8 +203,7 @@ impl DashboardState {
             .filter(|&&n| {
                 let i = &census.initiatives[n];
                 i.is_live()
-                    && crate::census::freshness::last_verified(i)
-                        .is_none_or(|t| t.date() < cutoff)
+                    && crate::census::freshness::last_verified(i).is_none_or(|t| t.date() < cutoff)
             })
             .count();
         if stale > 0 {

@@ -403,7 +403,9 @@ impl Screen for DetailState {
                 }
             }
             Action::Verify => core.verify(&self.id),
-            Action::AddEdition => return crate::tui::screens::followup_section::edition_form(core, &self.id),
+            Action::AddEdition => {
+                return crate::tui::screens::followup_section::edition_form(core, &self.id);
+            }
             Action::Back => return Effect::Close,
             Action::Open => match rows.get(self.cursor) {
                 Some(Row::Relation { target, .. }) => {

@@ -95,7 +95,10 @@ impl Screen for EditionForm {
         let t = followup_ui(core.lang);
         let theme = &core.theme;
         let ws = &core.session.ws;
-        let name = ws.census.get(&self.id).and_then(|i| i.value(&ws.schema.name_field));
+        let name = ws
+            .census
+            .get(&self.id)
+            .and_then(|i| i.value(&ws.schema.name_field));
         let title = fill(t.edition_form, &[("name", &inert(name.unwrap_or("?")))]);
         let popup = area.centered(Constraint::Max(64), Constraint::Length(9));
         frame.render_widget(Clear, popup);
@@ -103,19 +106,39 @@ impl Screen for EditionForm {
             .border_set(theme.border())
             .border_style(theme.focus)
             .title(Span::styled(
-                format!(" {} ", theme.truncate(&title, popup.width.saturating_sub(4) as usize)),
+                format!(
+                    " {} ",
+                    theme.truncate(&title, popup.width.saturating_sub(4) as usize)
+                ),
                 theme.title,
             ));
-        let labels = [t.edition_date, t.edition_place, t.edition_participants, t.edition_note];
-        let label_w = labels.iter().map(|l| crate::display::width(l)).max().unwrap_or(0);
+        let labels = [
+            t.edition_date,
+            t.edition_place,
+            t.edition_participants,
+            t.edition_note,
+        ];
+        let label_w = labels
+            .iter()
+            .map(|l| crate::display::width(l))
+            .max()
+            .unwrap_or(0);
         let mut lines: Vec<Line> = labels
             .iter()
             .zip(&self.fields)
             .enumerate()
             .map(|(n, (label, field))| {
                 let pad = " ".repeat(label_w.saturating_sub(crate::display::width(label)));
-                let pointer = if n == self.focus { theme.pointer() } else { " " };
-                let style = if n == self.focus { theme.selected } else { theme.focus };
+                let pointer = if n == self.focus {
+                    theme.pointer()
+                } else {
+                    " "
+                };
+                let style = if n == self.focus {
+                    theme.selected
+                } else {
+                    theme.focus
+                };
                 Line::from(vec![
                     Span::raw(format!("{pointer} {label}{pad} ")),
                     Span::styled(inert(field.text()).into_owned(), style),

@@ -169,7 +169,9 @@ impl FilterEditor {
             Section::Status => ui.filter_status,
             Section::Commons => crate::tui::words::screens::screens(core.lang).filter_commons,
             Section::Support => crate::tui::words::screens::screens(core.lang).filter_support,
-            Section::Freshness => crate::tui::words::followup::followup_ui(core.lang).filter_freshness,
+            Section::Freshness => {
+                crate::tui::words::followup::followup_ui(core.lang).filter_freshness
+            }
         }
     }
 }

@@ -69,9 +69,9 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
 pub fn edition_form(core: &mut Core, id: &InitiativeId) -> Effect {
     let ws = &core.session.ws;
     match ws.census.get(id) {
-        Some(i) if is_event(&ws.schema, i) => {
-            Effect::Overlay(Overlay::Edition(Box::new(EditionForm::new(core, id.clone()))))
-        }
+        Some(i) if is_event(&ws.schema, i) => Effect::Overlay(Overlay::Edition(Box::new(
+            EditionForm::new(core, id.clone()),
+        ))),
         _ => {
             let e = crate::census::editions::EditionError::NotAnEvent(id.clone());
             let text = crate::i18n::Localized::localize(&e, core.lang);
