@@ -220,3 +220,91 @@ impl Census {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::ops::{Changes, parse_assignments};
+
+    fn day(d: &str) -> Timestamp {
+        Timestamp::parse(d).unwrap()
+    }
+
+    #[test]
+    fn who_took_part_this_year_is_not_to_invite() {
+        let s = Schema::default_schema();
+        let mut c = Census::new("T", &s.id, s.version);
+        let a = Agent {
+            id: AgentId::parse("marie").unwrap(),
+            name: "Marie".into(),
+        };
+        let add = |c: &mut Census, name: &str, kind: &str| {
+            let v = parse_assignments(
+                &s,
+                c,
+                &[
+                    format!("nom={name}"),
+                    format!("type={kind}"),
+                    "commune=Brest".into(),
+                ],
+                None,
+            )
+            .unwrap();
+            c.add_initiative(&s, &a, &v, day("2025-01-01")).unwrap()
+        };
+        let forum = add(&mut c, "Forum", "evenement");
+        let came = add(&mut c, "Venue", "association");
+        let linked = add(&mut c, "Reliée", "association");
+        let absent = add(&mut c, "Absente", "association");
+        let spec = EditionSpec {
+            date: Date::parse("2026-03-14"),
+            participants: Some(40),
+            with: vec![came.clone()],
+            ..EditionSpec::default()
+        };
+        c.add_edition(&s, &forum, &spec, &a, day("2026-03-15"))
+            .unwrap();
+        // A relation given by hand in 2026 counts too; one of 2025 does not.
+        let set = parse_assignments(
+            &s,
+            &c,
+            &[format!("relations=participe_a:{forum}")],
+            Some(&linked),
+        )
+        .unwrap();
+        c.edit_initiative(
+            &s,
+            &linked,
+            &a,
+            &Changes {
+                add: set,
+                ..Default::default()
+            },
+            day("2026-05-01"),
+        )
+        .unwrap();
+        let names = |ns: Vec<usize>| -> Vec<String> {
+            ns.into_iter()
+                .map(|n| c.initiatives[n].value("nom").unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(names(to_invite(&c, &s, 2026)), ["Absente"]);
+        assert_eq!(names(to_invite(&c, &s, 2025)).len(), 3);
+        let e = &editions(c.get(&forum).unwrap())[0];
+        assert_eq!(
+            (e.participants, e.with.clone()),
+            (Some(40), vec![came.to_string()])
+        );
+        assert!(
+            c.get(&came)
+                .unwrap()
+                .values("relations")
+                .contains(&format!("participe_a:{forum}").as_str())
+        );
+        // Only events and trainings have editions.
+        assert_eq!(
+            c.add_edition(&s, &absent, &spec, &a, day("2026-03-15")),
+            Err(EditionError::NotAnEvent(absent.clone()))
+        );
+    }
+}
