@@ -115,6 +115,9 @@ fn is_up(from: &str, to: &str) -> bool {
 
 /// Entries of `new` that `old` does not hold (by dot and value).
 fn added(old: Option<&Initiative>, new: &Initiative, field: &str) -> usize {
+    if old.is_some_and(|o| o.entries(field) == new.entries(field)) {
+        return 0;
+    }
     let before: HashSet<(Option<crate::census::model::Dot>, &Value)> = old
         .map(|o| {
             o.entries(field)
@@ -183,6 +186,10 @@ pub fn compare(old: &Census, new: &Census, schema: &Schema) -> Evolution {
             }
             continue;
         }
+        // Most initiatives did not change: nothing to compare.
+        if was && o == Some(i) {
+            continue;
+        }
         let who = named(schema, i);
         if !was {
             ev.new.push(who.clone());
@@ -211,6 +218,9 @@ pub fn compare(old: &Census, new: &Census, schema: &Schema) -> Evolution {
             (SUPPORTS, &mut ev.supports_received, &mut ev.supports_ended),
             (NEEDS, &mut ev.needs_appeared, &mut ev.needs_ended),
         ] {
+            if o.is_some_and(|o| present(o) && o.entries(field) == i.entries(field)) {
+                continue;
+            }
             let (b, a) = (values(o, field), values(Some(i), field));
             for v in a.difference(&b) {
                 appeared.push(Valued {
@@ -294,8 +304,7 @@ pub fn as_of(census: &Census, day: Date) -> Census {
     past.initiatives.retain_mut(|i| {
         let status_then = status::history(i)
             .into_iter()
-            .filter(|c| c.at.is_some_and(|t| t < cutoff))
-            .next_back()
+            .rfind(|c| c.at.is_some_and(|t| t < cutoff))
             .map(|c| c.status);
         i.fields.retain(|_, es| {
             es.retain(|e| before(e));
