@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Third pass over the sample censuses: the follow-up over the years. Dated
-# editions of the network's events and trainings, with their number of
-# participants and who took part; a few fiches verified; and in Grenoble,
-# three structures relais spotted from a list in spring 2025 and left
-# since, two of them still to re-check. Called at the end of make-samples.sh;
+# Third pass over the sample censuses: the follow-up over the years, in the
+# Grenoble sample (the Brest one is the tests' fixed ground). Dated editions
+# of the network's events, with their number of participants and who took
+# part; three structures relais spotted from a list in spring 2025 and left
+# since, one verified this year, two still to re-check. Called at the end of make-samples.sh;
 # can also be run alone on freshly made samples:
 #   sample-data/followup-samples.sh
 #
@@ -47,17 +47,6 @@ id_of() {
         { echo "followup-samples.sh: no initiative named « $1 » in $FILE" >&2; exit 1; }
 }
 
-# ------------------------------------------------------------------ Brest
-FILE=sample-data/pays-de-brest.ron
-AGENT="Équipe recense Brest"
-new_day 2026-11-20
-r edition add "$(id_of "Forum des usages coopératifs")" --date 2026-07-02 \
-    --place "Brest" --participants 180 --note "Édition de démonstration." >/dev/null
-r edition add "$(id_of "Animacoop")" --date 2026-03-12 \
-    --place "Brest" --participants 14 --note "Session de printemps (démonstration)." >/dev/null
-r verify "$(id_of "Centre social Kaneveden")" --note "Appel à l'accueil : fiche toujours juste." >/dev/null
-r verify "$(id_of "Patronage laïque Guérin (PL Guérin)")" --note "Programme de l'année consulté." >/dev/null
-
 # --------------------------------------------------------------- Grenoble
 FILE=sample-data/grenoble.ron
 AGENT="Équipe recense Grenoble"
@@ -71,9 +60,13 @@ r add --set "nom=Emmaüs Connect – Grenoble" --set type=association \
     --set commune=Grenoble --set "notes=Repérée sur une liste ; à contacter." >/dev/null
 new_day 2026-11-20
 r verify "$(id_of "Restos du Cœur – centre de Grenoble")" --note "Toujours ouvert ; à contacter." >/dev/null
+r verify "$(id_of "La Casemate (CCSTI de Grenoble)")" --note "Programme de la saison consulté." >/dev/null
+r edition add "$(id_of "Biennale des villes en transition")" --date 2026-03-20 \
+    --place "Grenoble" --participants 250 --note "Édition de démonstration." \
+    --with "$(id_of "Ville de Grenoble – mission Communs")" >/dev/null
 r edition add "$(id_of "Assemblée des Communs de Grenoble")" --date 2026-06-13 \
     --place "Grenoble" --participants 60 --note "Édition de démonstration." \
     --with "$(id_of "Framasoft")" --with "$(id_of "La Turbine.coop")" \
     --with "$(id_of "Groupe local OpenStreetMap de Grenoble")" >/dev/null
 
-rm -f sample-data/pays-de-brest.ron.bak sample-data/grenoble.ron.bak
+rm -f sample-data/grenoble.ron.bak
