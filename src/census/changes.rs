@@ -6,11 +6,10 @@
 //! limits `docs/follow-up-changes.md` describes: what was overwritten or
 //! removed since leaves no trace.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
-use crate::census::id::InitiativeId;
 use crate::census::model::{Census, Entry, Initiative, Value, system};
 use crate::census::schema::Schema;
 use crate::census::status::{self, CONFIRMATIONS, EVIDENCE, LADDER, STATUS_FIELD, STATUS_LOG};
@@ -132,42 +131,56 @@ fn added(old: Option<&Initiative>, new: &Initiative, field: &str) -> usize {
         .count()
 }
 
-fn figures(census: &Census) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = Vec::new();
-    let present: Vec<&Initiative> = census.initiatives.iter().filter(|i| present(i)).collect();
-    out.push(("initiatives".into(), present.len()));
-    let communes: BTreeSet<&str> = present.iter().flat_map(|i| i.values("commune")).collect();
-    out.push(("communes".into(), communes.len()));
-    for s in status::STATUSES {
-        let n = census.live().filter(|i| status::current(i) == s).count();
-        out.push((s.to_string(), n));
+/// The key figures of a census, and the communes it covers, in one pass.
+fn figures(census: &Census) -> (Vec<(String, usize)>, HashSet<&str>) {
+    let mut communes: HashSet<&str> = HashSet::new();
+    let mut by_status = [0usize; status::STATUSES.len()];
+    let (mut present_n, mut evidence, mut confirmed, mut supported, mut needs) = (0, 0, 0, 0, 0);
+    for i in census.initiatives.iter().filter(|i| i.is_live()) {
+        let s = status::current(i);
+        if let Some(n) = status::STATUSES.iter().position(|x| *x == s) {
+            by_status[n] += 1;
+        }
+        if s == status::Status::Disparu.id() {
+            continue;
+        }
+        present_n += 1;
+        communes.extend(
+            i.entries("commune")
+                .iter()
+                .filter_map(|e| e.value.as_text()),
+        );
+        evidence += usize::from(!i.entries(EVIDENCE).is_empty());
+        confirmed += usize::from(!i.entries(CONFIRMATIONS).is_empty());
+        supported += usize::from(!i.entries(SUPPORTS).is_empty());
+        needs += usize::from(!i.entries(NEEDS).is_empty());
     }
-    let count = |f: &dyn Fn(&Initiative) -> bool| present.iter().filter(|i| f(i)).count();
-    out.push((
-        "with_evidence".into(),
-        count(&|i| !i.entries(EVIDENCE).is_empty()),
-    ));
-    out.push((
-        "confirmed".into(),
-        count(&|i| !i.entries(CONFIRMATIONS).is_empty()),
-    ));
-    out.push((
-        "supported".into(),
-        count(&|i| !i.values(SUPPORTS).is_empty()),
-    ));
-    out.push(("with_needs".into(), count(&|i| !i.values(NEEDS).is_empty())));
-    out
+    let mut out: Vec<(String, usize)> = vec![
+        ("initiatives".into(), present_n),
+        ("communes".into(), communes.len()),
+    ];
+    out.extend(
+        status::STATUSES
+            .iter()
+            .zip(by_status)
+            .map(|(s, n)| (s.to_string(), n)),
+    );
+    out.extend([
+        ("with_evidence".into(), evidence),
+        ("confirmed".into(), confirmed),
+        ("supported".into(), supported),
+        ("with_needs".into(), needs),
+    ]);
+    (out, communes)
 }
 
 /// What changed from `old` to `new`.
 pub fn compare(old: &Census, new: &Census, schema: &Schema) -> Evolution {
-    let before: HashMap<&InitiativeId, &Initiative> =
-        old.initiatives.iter().map(|i| (&i.id, i)).collect();
+    // Both censuses are sorted by id: each initiative is found by a binary
+    // search, nothing is hashed.
     let mut ev = Evolution::default();
-    let mut seen_new: HashSet<&InitiativeId> = HashSet::new();
     for i in &new.initiatives {
-        seen_new.insert(&i.id);
-        let o = before.get(&i.id).copied();
+        let o = old.get(&i.id);
         let was = o.is_some_and(present);
         if i.merged_into().is_some() {
             continue;
@@ -250,23 +263,20 @@ pub fn compare(old: &Census, new: &Census, schema: &Schema) -> Evolution {
     }
     // Present before and absent from the new file: gone without a trace.
     for o in old.initiatives.iter().filter(|o| present(o)) {
-        if !seen_new.contains(&o.id) {
+        if new.get(&o.id).is_none() {
             ev.gone.push(Gone {
                 who: named(schema, o),
                 why: GoneWhy::Deleted,
             });
         }
     }
-    let communes = |c: &Census| -> BTreeSet<String> {
-        c.initiatives
-            .iter()
-            .filter(|i| present(i))
-            .flat_map(|i| i.values("commune"))
-            .map(str::to_string)
-            .collect()
-    };
-    ev.communes_new = communes(new).difference(&communes(old)).cloned().collect();
-    let (b, a) = (figures(old), figures(new));
+    let ((b, communes_before), (a, communes_after)) = (figures(old), figures(new));
+    let mut communes_new: Vec<String> = communes_after
+        .difference(&communes_before)
+        .map(|c| c.to_string())
+        .collect();
+    communes_new.sort();
+    ev.communes_new = communes_new;
     ev.figures = b
         .into_iter()
         .zip(a)
