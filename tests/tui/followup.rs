@@ -181,14 +181,20 @@ fn e_adds_an_edition_to_an_event_and_the_others_are_to_invite() {
     let ws = h.reopen();
     let list = editions(named(&ws, ANIMACOOP));
     assert_eq!(list.len(), before + 1);
-    let list: Vec<_> = list.into_iter().filter(|e| e.place == "La Casemate").collect();
+    let list: Vec<_> = list
+        .into_iter()
+        .filter(|e| e.place == "La Casemate")
+        .collect();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].place, "La Casemate");
     assert_eq!(list[0].participants, Some(12));
     assert_eq!(list[0].note, "session de printemps");
     assert_eq!(list[0].date.map(|d| d.to_string()).as_deref(), Some(TODAY));
     let screen = h.lines(110, 90).join("\n");
-    assert!(screen.contains(&format!("Éditions ({})", before + 1)), "{screen}");
+    assert!(
+        screen.contains(&format!("Éditions ({})", before + 1)),
+        "{screen}"
+    );
     assert!(
         screen
             .contains("2026-12-01                    La Casemate · 12 participant(s) · session de"),
