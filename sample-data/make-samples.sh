@@ -545,5 +545,7 @@ rm -f "$BREST.bak" "$GRENOBLE.bak"
 RECENSE="$RECENSE" sample-data/legitimize-samples.sh
 # Third pass: actions and next steps (the follow-up).
 RECENSE="$RECENSE" sample-data/actions-samples.sh
+# Fourth pass: editions of events, verified and stale fiches.
+RECENSE="$RECENSE" sample-data/followup-samples.sh
 
 "$RECENSE" validate "$BREST" "$GRENOBLE"

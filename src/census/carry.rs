@@ -65,7 +65,11 @@ pub fn carry_work(
     now: Timestamp,
 ) -> Result<usize, CounterExhausted> {
     let mut added = 0;
-    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE] {
+    let followup = crate::census::conflicts::FOLLOWUP_WORK_FIELDS;
+    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE]
+        .into_iter()
+        .chain(followup)
+    {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
             let (Value::Record(r), Some(author)) = (&e.value, author_of(e)) else {
                 continue;

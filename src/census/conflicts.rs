@@ -70,10 +70,19 @@ pub const WORK_FIELDS: [&str; 5] = [
     crate::census::actions::ACTIONS_DONE,
 ];
 
+/// The follow-up's fields that are a person's work too: a verification
+/// says the fiche is true, an edition that the event took place.
+pub const FOLLOWUP_WORK_FIELDS: [&str; 2] = [
+    crate::census::freshness::VERIFIED,
+    crate::census::editions::EDITIONS,
+];
+
 /// Whether entries of `field` are a person's edits (form, unknown and
 /// legitimation fields), as opposed to the program's bookkeeping.
 pub fn counts_as_edit(field: &str) -> bool {
-    !field.starts_with(system::PREFIX) || WORK_FIELDS.contains(&field)
+    !field.starts_with(system::PREFIX)
+        || WORK_FIELDS.contains(&field)
+        || FOLLOWUP_WORK_FIELDS.contains(&field)
 }
 
 /// The entries of the schema's, unknown and legitimation fields that none

@@ -2,16 +2,19 @@
 
 pub mod actions;
 pub(crate) mod carry;
+pub mod changes;
 pub mod conflicts;
 pub mod consent;
 pub mod cycles;
 pub mod days;
 pub mod draft;
 pub mod duplicates;
+pub mod editions;
 pub mod erase;
 pub(crate) mod error;
 pub mod exchange;
 pub mod file;
+pub mod freshness;
 pub(crate) mod fusion;
 pub(crate) mod geo;
 pub(crate) mod hand;

@@ -141,6 +141,9 @@ pub struct Filter {
     pub supports: Vec<String>,
     pub statuses: Vec<String>,
     pub include_deleted: bool,
+    /// Only the fiches last verified before this day, or never (the TUI's
+    /// "à revérifier"; see `census::freshness`).
+    pub stale_before: Option<crate::census::time::Date>,
 }
 
 impl Filter {
@@ -152,6 +155,7 @@ impl Filter {
             && self.commons.is_empty()
             && self.supports.is_empty()
             && self.statuses.is_empty()
+            && self.stale_before.is_none()
     }
 
     pub fn matches(&self, schema: &Schema, i: &Initiative) -> bool {
@@ -173,6 +177,9 @@ impl Filter {
             && any_of("communs_produits", &self.commons)
             && any_of("soutiens_recus", &self.supports)
             && (self.statuses.is_empty() || self.statuses.iter().any(|s| s == status::current(i)))
+            && self.stale_before.is_none_or(|cutoff| {
+                crate::census::freshness::last_verified(i).is_none_or(|t| t.date() < cutoff)
+            })
     }
 }
 

@@ -432,6 +432,34 @@ impl Session {
         Ok(())
     }
 
+    /// Records that the fiche was verified today (see `census::freshness`).
+    pub fn verify(
+        &mut self,
+        id: &InitiativeId,
+        note: &str,
+    ) -> Result<(), crate::census::status::StatusError> {
+        let now = self.clock.now();
+        self.ws.census.verify(id, note, &self.agent, now)?;
+        self.undo
+            .push(UndoStep::Legit(LegitimizeUndo::Irreversible));
+        Ok(())
+    }
+
+    /// Records an edition of an event or training (see `census::editions`).
+    pub fn add_edition(
+        &mut self,
+        id: &InitiativeId,
+        spec: &crate::census::editions::EditionSpec,
+    ) -> Result<(), crate::census::editions::EditionError> {
+        let now = self.clock.now();
+        let ws = &mut self.ws;
+        ws.census
+            .add_edition(&ws.schema, id, spec, &self.agent, now)?;
+        self.undo
+            .push(UndoStep::Legit(LegitimizeUndo::Irreversible));
+        Ok(())
+    }
+
     /// Records a legitimizing step, to undo it.
     pub fn push_legit_undo(&mut self, step: LegitimizeUndo) {
         self.undo.push(UndoStep::Legit(step));

@@ -346,11 +346,13 @@ pub fn missing_to_reach(
 }
 
 /// 0–100: how complete and how fresh a record is. 70 % the share of useful
-/// fields filled; 30 % the freshness of its newest evidence, full under six
-/// months and falling to nothing at two years.
+/// fields filled; 30 % the freshness of its newest evidence or explicit
+/// verification (`recense verify`), full under six months and falling to
+/// nothing at two years.
 pub fn score(schema: &Schema, i: &Initiative, today: Date) -> u8 {
     let completeness = f64::from(crate::census::quality::completeness(schema, i)) / 100.0;
-    let freshness = match newest_evidence(i) {
+    let verified = crate::census::freshness::last_explicit(i).map(|t| t.date().days_since_epoch());
+    let freshness = match newest_evidence(i).max(verified) {
         None => 0.0,
         Some(d) => {
             let age = (today.days_since_epoch() - d) as f64;

@@ -182,6 +182,35 @@ pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<
     }
     events.extend(super::actions::history_events(ctx, &ws, i));
     events.extend(super::consent::history_events(census, i, ctx.lang));
+    let f = crate::i18n::followup::followup(ctx.lang);
+    for v in crate::census::freshness::verifications(i) {
+        let text = fill(
+            f.history_verified,
+            &[
+                ("who", &who(&v.by)),
+                ("date", &when(&v.at)),
+                ("note", &inert(&v.note)),
+            ],
+        );
+        events.push((v.at, json!({"event": "verification", "note": v.note, "by": who(&v.by), "at": v.at.map(|t| t.to_string())}), text));
+    }
+    for e in crate::census::editions::editions(i) {
+        let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+        let n = e
+            .participants
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "?".into());
+        let text = fill(
+            f.history_edition,
+            &[
+                ("date", &date),
+                ("place", &inert(&e.place)),
+                ("participants", &n),
+                ("note", &inert(&e.note)),
+            ],
+        );
+        events.push((e.at, json!({"event": "edition", "date": date, "place": e.place, "participants": e.participants, "note": e.note, "with": e.with, "by": who(&e.by), "at": e.at.map(|t| t.to_string())}), text));
+    }
     events.sort_by_key(|(at, _, _)| *at);
     match format {
         ReportFormat::Json => outln!(

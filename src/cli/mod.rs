@@ -28,6 +28,7 @@ mod consent;
 mod edit;
 mod export;
 mod files;
+mod followup;
 mod git;
 mod git_run;
 mod git_tree;
@@ -40,6 +41,7 @@ mod read;
 mod report;
 mod rgpd;
 mod rgpd_erase;
+mod stale;
 mod undo;
 
 use crate::i18n::cli::cli;
@@ -130,6 +132,9 @@ pub enum Command {
         deleted: bool,
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
+        /// Seulement les fiches à revérifier (jamais vérifiées, ou pas depuis la période du formulaire), les plus anciennes d'abord.
+        #[arg(long, conflicts_with = "deleted")]
+        stale: bool,
     },
     /// Exporte le recensement : tableur (csv, ods), carte (geojson, umap-csv), réseau (dot, gexf), json, standards nationaux (mednum, data-inclusion).
     ///
@@ -261,6 +266,9 @@ pub enum Command {
         /// Sans aucune donnée personnelle (personne à contacter…), pour diffusion.
         #[arg(long)]
         public: bool,
+        /// Ajoute « Évolution depuis le … » : ce qui a changé depuis cette date (AAAA-MM-JJ), d'après les dates du fichier.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
@@ -375,6 +383,29 @@ pub enum Command {
     /// Données personnelles (RGPD) : droit d'accès, registre des traitements, conservation, effacement.
     #[command(subcommand)]
     Rgpd(rgpd::RgpdCommand),
+    /// Note que la fiche a été vérifiée aujourd'hui (elle est toujours juste).
+    Verify {
+        id: String,
+        #[arg(long, value_name = "TEXTE", default_value = "")]
+        note: String,
+    },
+    /// Toutes les adresses web du recensement (site, preuves…), pour un vérificateur de liens externe.
+    Links {
+        #[arg(long, value_enum, default_value = "table")]
+        format: followup::LinksFormat,
+    },
+    /// Ce qui a changé d'un recensement à un autre (l'an dernier et aujourd'hui).
+    Compare {
+        /// L'ancien fichier.
+        old: PathBuf,
+        /// Le nouveau fichier.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: followup::CompareFormat,
+    },
+    /// Éditions des événements et formations : date, lieu, participants.
+    #[command(subcommand)]
+    Edition(EditionCommand),
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -399,6 +430,12 @@ pub enum EvidenceCommand {
         #[arg(long, default_value = "")]
         url: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EditionCommand {
+    /// Ajoute une édition datée à un événement ou une formation.
+    Add(followup::EditionArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -528,7 +565,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             selection,
             deleted,
             format,
-        } => read::list(ctx, &selection, deleted, format),
+            stale,
+        } => read::list(ctx, &selection, deleted, format, stale),
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
@@ -572,7 +610,15 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             format,
             output,
             public,
-        } => report::report(ctx, audience, format, output.as_deref(), public),
+            since,
+        } => report::report(
+            ctx,
+            audience,
+            format,
+            output.as_deref(),
+            public,
+            since.as_deref(),
+        ),
         Command::Merge {
             files,
             output,
@@ -646,6 +692,10 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         Command::Todo(args) => actions::list(ctx, &args),
         Command::Consent(args) => consent::consent(ctx, &args),
         Command::Rgpd(command) => rgpd::run(ctx, command),
+        Command::Verify { id, note } => followup::verify(ctx, &id, &note),
+        Command::Links { format } => followup::links(ctx, format),
+        Command::Compare { old, new, format } => followup::compare(ctx, &old, &new, format),
+        Command::Edition(EditionCommand::Add(args)) => followup::add_edition(ctx, &args),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

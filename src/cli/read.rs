@@ -83,13 +83,18 @@ pub fn list(
     selection: &Selection,
     deleted: bool,
     format: ListFormat,
+    stale: bool,
 ) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
     let (schema, census) = (&ws.schema, &ws.census);
     let mut filter = filter(ctx, schema, selection)?;
     filter.include_deleted = deleted;
     let index = SearchIndex::build(census, schema, ctx.lang);
-    let found = find(census, schema, &index, &filter, selection.query());
+    let mut found = find(census, schema, &index, &filter, selection.query());
+    if stale {
+        found = super::stale::only_stale(census, schema, &found);
+    }
+    let verified = |i: &crate::census::Initiative| super::stale::verified_text(i, ctx.lang);
     let lang = ctx.lang;
     // On a terminal, long names and kinds are cut so that a row fits on a
     // line; in a pipe or a file, nothing is cut.
@@ -111,32 +116,57 @@ pub fn list(
             fit(inert(i.value("commune").unwrap_or("")).into_owned(), 20),
         ]
     };
+    let cols = |i: &crate::census::Initiative| {
+        let mut c = cols(i);
+        if stale {
+            c.push(verified(i));
+        }
+        c
+    };
     match format {
         ListFormat::Table => {
             let rows: Vec<Vec<String>> = found
                 .iter()
                 .map(|&n| cols(&census.initiatives[n]))
                 .collect();
-            let header = [
+            let mut header = vec![
                 "ID",
                 cli(ctx.lang).col_name,
                 cli(ctx.lang).col_kind,
                 cli(ctx.lang).col_commune,
             ];
+            if stale {
+                header.push(crate::i18n::followup::followup(ctx.lang).col_verified);
+            }
             out!("{}", table(&header, &rows));
-            eprintln!("{} {}", found.len(), cli(ctx.lang).initiatives_count);
+            if stale {
+                eprintln!(
+                    "{}",
+                    super::stale::count_text(schema, found.len(), ctx.lang)
+                );
+            } else {
+                eprintln!("{} {}", found.len(), cli(ctx.lang).initiatives_count);
+            }
         }
         ListFormat::Csv => {
-            out!("{}", csv_line(["id", "nom", "type", "commune"]));
+            let mut head = vec!["id", "nom", "type", "commune"];
+            if stale {
+                head.push("verifiee_le");
+            }
+            out!("{}", csv_line(head));
             for &n in &found {
                 let i = &census.initiatives[n];
                 // Inert for the terminal, then the rule of every CSV.
-                let cells = [
+                let mut cells = vec![
                     inert(i.id.as_str()),
                     inert(i.value(&schema.name_field).unwrap_or("")),
                     inert(i.value(&schema.kind_field).unwrap_or("")),
                     inert(i.value("commune").unwrap_or("")),
                 ];
+                let date = super::stale::verified_date(i);
+                if stale {
+                    cells.push(std::borrow::Cow::Borrowed(date.as_str()));
+                }
                 out!("{}", csv_line(cells.iter().map(AsRef::as_ref)));
             }
         }

@@ -70,8 +70,16 @@ pub fn report(
     format: DocFormat,
     output: Option<&Path>,
     public: bool,
+    since: Option<&str>,
 ) -> Result<ExitCode, Fail> {
     let t = report_text(ctx.lang);
+    let since = match since {
+        Some(d) => Some(super::followup::parse_date(
+            d,
+            crate::i18n::followup::followup(ctx.lang).since_not_a_date,
+        )?),
+        None => None,
+    };
     if let Some(out) = output
         && store::same_file(out, &ctx.file)
     {
@@ -94,7 +102,15 @@ pub fn report(
         DocFormat::Md => report::Format::Markdown,
         DocFormat::Html => report::Format::Html,
     };
-    let text = report::report(&ws.census, &ws.schema, audience, format, &options);
+    let mut document = report::document(&ws.census, &ws.schema, audience, &options);
+    if let Some(day) = since {
+        let ev = crate::census::changes::since(&ws.census, &ws.schema, day);
+        let section = crate::documents::changes::since_section(&ev, &ws.schema, day, ctx.lang);
+        // Before the closing section on the census itself.
+        let at = document.sections.len().saturating_sub(1);
+        document.sections.insert(at, section);
+    }
+    let text = report::render(&document, format);
     match output {
         None => out!("{text}"),
         Some(path) => {

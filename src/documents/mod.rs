@@ -3,6 +3,7 @@
 //! Above the census core and its words (`crate::i18n`), below the front
 //! ends: the CLI and the TUI both call these functions.
 
+pub mod changes;
 pub mod export;
 pub mod report;
 pub mod rgpd;

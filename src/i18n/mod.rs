@@ -5,6 +5,7 @@ pub(crate) mod actions;
 pub(crate) mod cli;
 pub(crate) mod erasure;
 pub(crate) mod files;
+pub(crate) mod followup;
 pub(crate) mod fusion;
 pub(crate) mod git;
 pub(crate) mod ids;

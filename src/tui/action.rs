@@ -94,4 +94,6 @@ actions! {
     Todo = "todo",
     MarkDone = "mark_done",
     Consent = "consent",
+    Verify = "verify",
+    AddEdition = "edition",
 }

@@ -7,6 +7,7 @@
 pub(crate) mod action;
 pub mod app;
 pub mod draw;
+pub(crate) mod followup;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
 pub mod screens;

@@ -28,6 +28,7 @@ mod export_roundtrip;
 mod export_safety;
 mod files;
 mod fixtures;
+mod followup;
 mod fusion;
 mod git;
 mod git_setup;

@@ -13,8 +13,10 @@ use proptest::prelude::*;
 use recense::census::actions::{ACTIONS, ACTIONS_DONE, NewAction, NextStep, actions};
 use recense::census::conflicts::{Conflict, conflicts, context_of};
 use recense::census::consent::{CONSENT, ConsentChange, Decision, Means, Purpose, state};
+use recense::census::editions::EDITIONS;
 use recense::census::exchange::adopt_received;
 use recense::census::file::to_canonical;
+use recense::census::freshness::VERIFIED;
 use recense::census::merge::join;
 use recense::census::model::{Census, Dot, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
@@ -26,10 +28,11 @@ const AGENTS: usize = 3;
 const INITIATIVES: usize = 2;
 const SINGLE: [&str; 2] = ["nom", "commune"];
 const MULTI: &str = "roles";
-/// The legitimation fields: the status (one value) and two lists.
-const WORK: [&str; 3] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS];
 /// The follow-up: actions and the closings of their next steps.
 const FOLLOW_UP: [&str; 2] = [ACTIONS, ACTIONS_DONE];
+/// The legitimation fields: the status (one value) and two lists; then the
+/// follow-up's lists: verifications and editions.
+const WORK: [&str; 5] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS, VERIFIED, EDITIONS];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -64,8 +67,8 @@ enum Op {
         agent: usize,
         back: bool,
     },
-    /// Legitimation work: a status (`kind` 0), evidence (1) or a
-    /// confirmation (2).
+    /// Legitimation work: a status (`kind` 0), evidence (1), a
+    /// confirmation (2), a verification (3) or an edition (4).
     Work {
         agent: usize,
         initiative: usize,

@@ -585,7 +585,8 @@ fn snapshots_of_the_record_and_its_forms() {
     select(&mut h, INFINI);
     h.keys("enter tab tab");
     snap!(&h, "record_legitimacy");
-    h.keys("G");
+    // The last confirmation (the verification and the actions come after it).
+    h.keys("G k k");
     snap!(&h, "record_evidence_confirmations");
     h.keys("t");
     snap!(&h, "status_picker");

@@ -11,6 +11,7 @@ mod consent;
 mod dashboard;
 mod export;
 mod failed_write;
+mod followup;
 mod fusion;
 mod git_merge_open;
 mod import;

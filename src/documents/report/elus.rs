@@ -280,9 +280,34 @@ fn network(v: &View) -> Section {
         p.extend(v.names(&isolated, isolated.len(), true));
         blocks.push(Block::Paragraph(p));
     }
+    blocks.extend(to_invite(v));
     Section {
         id: "network",
         title: t.network_title.into(),
         blocks,
     }
+}
+
+/// The initiatives that took part in no edition this year, once the census
+/// records editions of events or trainings.
+fn to_invite(v: &View) -> Vec<Block> {
+    use crate::census::editions;
+    let has_editions = v
+        .census
+        .live()
+        .any(|i| !i.entries(editions::EDITIONS).is_empty());
+    if !has_editions {
+        return Vec::new();
+    }
+    let f = crate::i18n::followup::followup(v.lang);
+    let year = v.today.year;
+    let mut ks = editions::to_invite(v.census, v.schema, year);
+    v.sort_best(&mut ks);
+    let mut p = vec![Span::Strong(fill(
+        f.to_invite_heading,
+        &[("year", &year), ("n", &ks.len())],
+    ))];
+    p.push(Span::Text(format!(" {} ", f.to_invite_intro)));
+    p.extend(v.names(&ks, ks.len(), true));
+    vec![Block::Paragraph(p)]
 }

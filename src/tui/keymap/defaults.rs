@@ -96,6 +96,7 @@ impl Default for KeyMap {
                 (SetStatus, vec![c('t')]),
                 (AddEvidence, vec![c('p')]),
                 (ConfirmRecord, vec![c('v')]),
+                (Verify, vec![c('V')]),
                 (Dashboard, vec![c('T')]),
                 (Map, vec![c('L')]),
                 (Network, vec![c('R')]),
@@ -129,6 +130,8 @@ impl Default for KeyMap {
                 (Unlink, vec![c('R')]),
                 (AddFollowUp, vec![c('A')]),
                 (Consent, vec![c('a')]),
+                (Verify, vec![c('V')]),
+                (AddEdition, vec![c('E')]),
             ]),
         );
         bindings.insert(

@@ -51,6 +51,8 @@ pub enum Target {
     Duplicates,
     /// The "À faire" screen.
     Todo,
+    /// Show the list of fiches to re-check.
+    Stale,
 }
 
 /// One line of a panel: a bar (with its count), or a plain line.
@@ -204,6 +206,23 @@ impl DashboardState {
         if let Some(item) = crate::tui::screens::consent_rows::dashboard_item(core) {
             pending.push(item);
         }
+        let cutoff = core.stale_cutoff();
+        let stale = (core.list.rows().iter())
+            .filter(|&&n| {
+                let i = &census.initiatives[n];
+                i.is_live()
+                    && crate::census::freshness::last_verified(i).is_none_or(|t| t.date() < cutoff)
+            })
+            .count();
+        if stale > 0 {
+            let fu = crate::tui::words::followup::followup_ui(core.lang);
+            pending.push(Item {
+                label: fill(fu.pending_stale, &[("n", &stale)]),
+                n: None,
+                note: String::new(),
+                target: Target::Stale,
+            });
+        }
         pending.push(Item {
             label: s.pending_duplicates.to_string(),
             n: None,
@@ -277,6 +296,10 @@ impl DashboardState {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
             Target::Todo => Effect::Push(View::Todo(Box::new(TodoState::new(core)))),
+            Target::Stale => {
+                core.filter_stale();
+                Effect::Close
+            }
         }
     }
 }

@@ -142,6 +142,7 @@ impl DetailState {
         rows.extend(
             legitimacy_section::parts(core, i)
                 .into_iter()
+                .chain(crate::tui::screens::followup_section::parts(core, i))
                 .map(|p| match p {
                     Part::Section(s) => Row::Section(s),
                     Part::Item(item) => Row::Info(item),
@@ -430,6 +431,10 @@ impl Screen for DetailState {
                 }
             }
             Action::Consent => return consent_rows::open(core, &self.id),
+            Action::Verify => core.verify(&self.id),
+            Action::AddEdition => {
+                return crate::tui::screens::followup_section::edition_form(core, &self.id);
+            }
             Action::Back => return Effect::Close,
             Action::Open => match rows.get(self.cursor) {
                 Some(Row::Consent) => return consent_rows::open(core, &self.id),

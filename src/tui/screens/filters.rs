@@ -28,6 +28,8 @@ pub enum Section {
     Status,
     Commons,
     Support,
+    /// The fiches to re-check (one choice).
+    Freshness,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +44,8 @@ struct Choice {
 #[derive(Debug, Clone)]
 pub struct FilterEditor {
     choices: Vec<Choice>,
+    /// The day before which a fiche is to re-check, when that is ticked.
+    stale_cutoff: crate::census::time::Date,
     typed: TextInput,
     cursor: usize,
 }
@@ -111,7 +115,15 @@ impl FilterEditor {
             choices_of(core, "soutiens_recus"),
             &f.supports,
         );
+        let fu = crate::tui::words::followup::followup_ui(core.lang);
+        choices.push(Choice {
+            section: Section::Freshness,
+            value: String::new(),
+            label: fu.filter_stale.to_string(),
+            checked: f.stale_before.is_some(),
+        });
         FilterEditor {
+            stale_cutoff: core.stale_cutoff(),
             choices,
             typed: TextInput::default(),
             cursor: 0,
@@ -137,6 +149,10 @@ impl FilterEditor {
                 Section::Status => &mut f.statuses,
                 Section::Commons => &mut f.commons,
                 Section::Support => &mut f.supports,
+                Section::Freshness => {
+                    f.stale_before = Some(self.stale_cutoff);
+                    continue;
+                }
             };
             list.push(c.value.clone());
         }
@@ -153,6 +169,9 @@ impl FilterEditor {
             Section::Status => ui.filter_status,
             Section::Commons => crate::tui::words::screens::screens(core.lang).filter_commons,
             Section::Support => crate::tui::words::screens::screens(core.lang).filter_support,
+            Section::Freshness => {
+                crate::tui::words::followup::followup_ui(core.lang).filter_freshness
+            }
         }
     }
 }
@@ -324,6 +343,10 @@ pub fn describe(core: &Core) -> Vec<String> {
             more.filter_support,
             labels("soutiens_recus", &f.supports)
         ));
+    }
+    if f.stale_before.is_some() {
+        let fu = crate::tui::words::followup::followup_ui(core.lang);
+        parts.push(fu.filter_stale.to_string());
     }
     parts
 }

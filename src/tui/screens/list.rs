@@ -146,6 +146,12 @@ impl Screen for ListScreen {
                     Effect::Overlay(Overlay::Action(Box::new(f)))
                 }),
             Some(Action::Todo) => Effect::Push(View::Todo(Box::new(TodoState::new(core)))),
+            Some(Action::Verify) => {
+                if let Some(id) = selected {
+                    core.verify(&id);
+                }
+                Effect::None
+            }
             Some(a @ (Action::Dashboard | Action::Map | Action::Network)) => {
                 overview(core, a).map_or(Effect::None, Effect::Push)
             }
@@ -302,6 +308,11 @@ impl ListState {
         let index = &core.index;
         let today = core.session.clock.now().date();
         match self.sort {
+            // The fiches to re-check: the oldest verified first.
+            Column::Name if self.filter.stale_before.is_some() => rows.sort_by_cached_key(|&n| {
+                let last = crate::census::freshness::last_verified(&census.initiatives[n]);
+                (last, index.name(n).to_string())
+            }),
             Column::Name => rows.sort_by(|&a, &b| index.name(a).cmp(index.name(b))),
             Column::Kind => rows.sort_by_cached_key(|&n| {
                 let kind = census.initiatives[n]

@@ -16,8 +16,10 @@ pub mod dashboard;
 pub(crate) mod detail;
 pub(crate) mod dialog;
 pub mod duplicates;
+pub(crate) mod edition_form;
 pub mod export;
 pub(crate) mod filters;
+pub(crate) mod followup_section;
 pub(crate) mod help;
 pub mod import;
 pub(crate) mod legitimacy_section;
@@ -167,5 +169,7 @@ screen_list! {
         Action(Box<action_form::ActionForm>),
         /// The consent of a record's contact person.
         Consent(Box<consent_form::ConsentForm>),
+        /// A new edition of an event or a training.
+        Edition(Box<edition_form::EditionForm>),
     }
 }

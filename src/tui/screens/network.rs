@@ -37,14 +37,21 @@ pub enum Entry {
     },
     Isolated(usize),
     IsolatedHeader(usize),
+    /// Took part in no edition of an event or training this year: how many,
+    /// the year.
+    InviteHeader(usize, i32),
+    Invite(usize),
 }
 
 impl Entry {
     /// The initiative Enter opens, if any.
     fn target(&self) -> Option<usize> {
         match self {
-            Entry::Member(k) | Entry::Isolated(k) | Entry::Link { to: k, .. } => Some(*k),
-            Entry::Group { .. } | Entry::IsolatedHeader(_) => None,
+            Entry::Member(k)
+            | Entry::Isolated(k)
+            | Entry::Invite(k)
+            | Entry::Link { to: k, .. } => Some(*k),
+            Entry::Group { .. } | Entry::IsolatedHeader(_) | Entry::InviteHeader(..) => None,
         }
     }
 
@@ -100,6 +107,16 @@ impl NetworkState {
         if !arch.isolated.is_empty() {
             entries.push(Entry::IsolatedHeader(arch.isolated.len()));
             entries.extend(arch.isolated.iter().map(|&k| Entry::Isolated(k)));
+        }
+        // Once editions are recorded: who took part in none this year.
+        if census
+            .live()
+            .any(|i| !i.entries(crate::census::editions::EDITIONS).is_empty())
+        {
+            let year = core.session.clock.now().date().year;
+            let invite = crate::census::editions::to_invite(census, schema, year);
+            entries.push(Entry::InviteHeader(invite.len(), year));
+            entries.extend(invite.into_iter().map(Entry::Invite));
         }
         let mut state = NetworkState {
             entries,
@@ -272,7 +289,14 @@ impl Screen for NetworkState {
                     Entry::IsolatedHeader(n) => {
                         (fill(s.network_isolated, &[("n", n)]), theme.warning)
                     }
-                    Entry::Member(i) | Entry::Isolated(i) => {
+                    Entry::InviteHeader(n, year) => (
+                        fill(
+                            crate::tui::words::followup::followup_ui(core.lang).to_invite,
+                            &[("n", n), ("year", year)],
+                        ),
+                        theme.warning,
+                    ),
+                    Entry::Member(i) | Entry::Isolated(i) | Entry::Invite(i) => {
                         (format!("  {}", name(*i)), Style::default())
                     }
                     Entry::Link { label, to } => (

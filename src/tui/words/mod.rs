@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod consent;
+pub mod followup;
 pub mod keys;
 pub mod legitimize;
 pub mod rgpd;

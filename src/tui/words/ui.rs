@@ -400,6 +400,18 @@ pub fn action_label(
             "mark the next step done",
             "done",
         ),
+        A::Verify => (
+            "vérifiée : la fiche est toujours juste (aujourd'hui)",
+            "vérifiée",
+            "verified: the record is still right (today)",
+            "verified",
+        ),
+        A::AddEdition => (
+            "ajouter une édition (événement, formation)",
+            "édition",
+            "add an edition (event, training)",
+            "edition",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),
