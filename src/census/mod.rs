@@ -2,6 +2,7 @@
 
 pub(crate) mod carry;
 pub mod conflicts;
+pub mod coverage;
 pub mod cycles;
 pub mod draft;
 pub mod duplicates;
@@ -19,6 +20,7 @@ pub mod merge;
 pub mod model;
 pub mod network;
 pub mod ops;
+pub mod perimeter;
 pub(crate) mod quality;
 pub mod query;
 pub(crate) mod receive;

@@ -35,6 +35,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod territory;
 mod undo;
 
 use crate::i18n::cli::cli;
@@ -109,6 +110,9 @@ pub enum Command {
         /// Formulaire à utiliser à la place du formulaire par défaut.
         #[arg(long, value_name = "FICHIER")]
         schema: Option<PathBuf>,
+        /// Périmètre du territoire : epci:SIREN, dep:CODE, insee:CODE ou nom d'un EPCI ou département, séparés par des virgules.
+        #[arg(long, value_name = "P")]
+        perimeter: Option<String>,
     },
     /// Ajoute une initiative ; affiche son identifiant.
     Add {
@@ -346,6 +350,17 @@ pub enum Command {
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
+    /// Périmètre du territoire : le déclarer, l'afficher.
+    #[command(subcommand)]
+    Perimeter(PerimeterCommand),
+    /// Les communes du périmètre : population, initiatives, relais, statuts ; zones blanches.
+    Communes {
+        /// Seulement les communes sans initiative, ou sans structure relais.
+        #[arg(long, value_enum)]
+        without: Option<territory::Without>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
     /// Outils de développement (données de test, mesures).
     #[command(subcommand)]
     Dev(DevCommand),
@@ -366,6 +381,20 @@ pub enum EvidenceCommand {
         note: String,
         #[arg(long, default_value = "")]
         url: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PerimeterCommand {
+    /// Déclare le périmètre (remplace le précédent).
+    Set {
+        /// epci:SIREN, dep:CODE, insee:CODE ou nom d'un EPCI ou d'un département, séparés par des virgules.
+        perimeter: String,
+    },
+    /// Affiche le périmètre.
+    Show {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
 }
 
@@ -474,7 +503,14 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             path,
             territory,
             schema,
-        } => edit::init(ctx, path, &territory, schema.as_deref()),
+            perimeter,
+        } => edit::init(
+            ctx,
+            path,
+            &territory,
+            schema.as_deref(),
+            perimeter.as_deref(),
+        ),
         Command::Add { set } => edit::add(ctx, &set),
         Command::Edit {
             id,
@@ -593,6 +629,9 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
                 create_likely,
             },
         ),
+        Command::Perimeter(PerimeterCommand::Set { perimeter }) => territory::set(ctx, &perimeter),
+        Command::Perimeter(PerimeterCommand::Show { format }) => territory::show(ctx, format),
+        Command::Communes { without, format } => territory::communes(ctx, without, format),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

@@ -7,6 +7,7 @@ pub(crate) mod fusion;
 pub(crate) mod git;
 pub mod import;
 pub(crate) mod received;
+pub mod territory;
 pub(crate) mod undo;
 
 mod values;

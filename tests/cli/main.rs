@@ -37,6 +37,7 @@ mod lock;
 mod merge;
 mod merge_laws;
 mod merge_received;
+mod perimeter;
 mod read_devices;
 mod received_files;
 mod report;

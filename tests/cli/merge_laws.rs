@@ -14,6 +14,7 @@ use recense::census::file::to_canonical;
 use recense::census::merge::join;
 use recense::census::model::{Census, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
+use recense::census::perimeter::Perimeter;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
 use recense::census::time::Timestamp;
 use recense::census::{AgentId, InitiativeId, Schema};
@@ -65,6 +66,10 @@ enum Op {
         initiative: usize,
         kind: usize,
     },
+    /// A colleague sets the census's perimeter.
+    Perimeter {
+        agent: usize,
+    },
     /// `from`'s copy is merged into `to`'s.
     Sync {
         from: usize,
@@ -90,7 +95,8 @@ impl Op {
             | Op::Delete { agent, .. }
             | Op::Restore { agent, .. }
             | Op::Fuse { agent, .. }
-            | Op::Work { agent, .. } => Some(agent),
+            | Op::Work { agent, .. }
+            | Op::Perimeter { agent } => Some(agent),
             Op::Sync { to, .. } => Some(to),
             Op::HandEdit { .. } => None,
         }
@@ -109,6 +115,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (a.clone(), proptest::bool::ANY).prop_map(|(agent, back)| Op::Fuse { agent, back }),
         3 => (a.clone(), i.clone(), 0..WORK.len()).prop_map(|(agent, initiative, kind)| Op::Work { agent, initiative, kind }),
         5 => (a.clone(), a.clone()).prop_map(|(from, to)| Op::Sync { from, to }),
+        1 => a.clone().prop_map(|agent| Op::Perimeter { agent }),
         2 => (a, i, 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::HandEdit { agent, initiative, field }),
     ]
 }
@@ -155,6 +162,8 @@ struct World {
     next: u32,
     clock: i64,
     schema: Schema,
+    /// The perimeter set last (every setting is later than the ones before).
+    perimeter: String,
 }
 
 impl World {
@@ -170,6 +179,7 @@ impl World {
             next: 0,
             clock: 0,
             schema,
+            perimeter: String::new(),
         }
     }
 
@@ -310,6 +320,12 @@ impl World {
                 }
                 t.written.extend(held(i, field));
             }
+            Op::Perimeter { agent: a } => {
+                let spec = format!("insee:{}", self.fresh());
+                let by = agent(a).id.to_string();
+                self.copies[a].perimeter = Perimeter::set(&spec, &by, Timestamp(self.clock));
+                self.perimeter = spec;
+            }
             Op::Sync { from, to } => {
                 // An e-mail: its hand edits adopted as its sender's.
                 let mut mail = self.copies[from].clone();
@@ -420,6 +436,7 @@ proptest! {
         let forward = w.copies.iter().skip(1).fold(w.copies[0].clone(), |acc, c| join(&acc, c).unwrap());
         let backward = w.copies.iter().rev().skip(1).fold(w.copies[AGENTS - 1].clone(), |acc, c| join(c, &acc).unwrap());
         prop_assert_eq!(bytes(&forward), bytes(&backward));
+        prop_assert_eq!(&forward.perimeter.spec, &w.perimeter, "the perimeter set last is kept");
         for ((k, field), truth) in &w.truth {
             let i = forward.get(&id(*k)).unwrap();
             let present = held(i, field);
