@@ -545,3 +545,6 @@ rm -f "$BREST.bak" "$GRENOBLE.bak"
 RECENSE="$RECENSE" sample-data/legitimize-samples.sh
 
 "$RECENSE" validate "$BREST" "$GRENOBLE"
+
+# Third pass: the perimeters (the communes of each territory).
+RECENSE="$RECENSE" sample-data/perimeter-samples.sh

@@ -80,10 +80,11 @@ impl Coverage {
         self.white().map(|c| u64::from(c.population)).sum()
     }
 
-    /// Initiatives per 10,000 inhabitants of the perimeter, one decimal
-    /// kept (tenths); `None` for a perimeter with no population.
+    /// Initiatives per 10,000 inhabitants of the perimeter, in tenths
+    /// (rounded); `None` for a perimeter with no population.
     pub fn per_10k_tenths(&self) -> Option<u64> {
-        (self.population > 0).then(|| (self.inside as u64 * 100_000) / self.population)
+        let p = self.population;
+        (p > 0).then(|| (self.inside as u64 * 100_000 + p / 2) / p)
     }
 }
 
