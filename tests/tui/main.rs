@@ -17,3 +17,4 @@ mod merge_received;
 mod screens;
 mod unchanged;
 mod update;
+mod white_zones;

@@ -47,6 +47,11 @@ pub enum Target {
     Open(InitiativeId),
     Conflicts,
     Duplicates,
+    /// A commune of the perimeter without initiative: the list filtered on
+    /// it, and the offer to add one there.
+    WhiteZone(crate::tui::screens::white_zones::WhiteZone),
+    /// A line that only tells.
+    Nothing,
 }
 
 /// One line of a panel: a bar (with its count), or a plain line.
@@ -181,6 +186,7 @@ impl DashboardState {
             })
             .collect();
         panels.push(plain(s.no_relay, no_relay));
+        panels.extend(crate::tui::screens::white_zones::panel(core));
         let mut pending = Vec::new();
         let key = |a: Action| {
             core.keymap
@@ -259,6 +265,12 @@ impl DashboardState {
             Target::Duplicates => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(core))))
             }
+            Target::WhiteZone(zone) => {
+                apply_filter(core, FilterField::Commune, &zone.name, &zone.name);
+                let ask = crate::tui::screens::dialog::Dialog::AddIn(zone.clone());
+                Effect::Close.then(Effect::Overlay(crate::tui::screens::Overlay::Dialog(ask)))
+            }
+            Target::Nothing => Effect::None,
         }
     }
 }

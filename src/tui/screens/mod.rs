@@ -22,6 +22,7 @@ pub(crate) mod list;
 pub mod map;
 pub mod network;
 pub(crate) mod welcome;
+pub mod white_zones;
 pub(crate) mod wizard;
 
 /// A path as typed in a field: `~/x` is the home directory's `x`.

@@ -5,5 +5,6 @@
 pub mod keys;
 pub mod legitimize;
 pub mod screens;
+pub mod territory;
 pub mod transfer;
 pub mod ui;

@@ -1,0 +1,17 @@
+//! The words of the perimeter in the interface: the dashboard's white
+//! zones, the question that offers to add an initiative in one, the welcome
+//! screen's perimeter.
+
+use crate::lang::Lang;
+
+strings! { TerritoryUi, territory_ui;
+    white_title: "Zones blanches du périmètre : {white} commune(s) sur {total} sans initiative ni relais", "White zones of the perimeter: {white} of {total} municipality(ies) with no initiative nor relay";
+    per_10k: "Initiatives pour 10 000 habitants ({population} hab.)", "Initiatives per 10,000 inhabitants ({population} inhab.)";
+    inhabitants: "{n} hab.", "{n} inhab.";
+    more: "… et {n} autre(s) : recense communes --without initiative", "… and {n} more: recense communes --without initiative";
+    add_here: "Aucune initiative à {commune}. En ajouter une, la commune déjà remplie ?", "No initiative in {commune}. Add one, with the municipality filled in?";
+    welcome_perimeter: "Périmètre : {parts}", "Perimeter: {parts}";
+    welcome_no_perimeter: "Périmètre : aucun (recense perimeter set P)", "Perimeter: none (recense perimeter set P)";
+    perimeter_label: "Périmètre (epci:SIREN, dep:CODE, insee:CODE ou nom d'un EPCI ou d'un département ; facultatif)", "Perimeter (epci:SIREN, dep:CODE, insee:CODE or name of an EPCI or département; optional)";
+    map_white: "Sans initiative ({n}) :", "No initiative ({n}):";
+}
