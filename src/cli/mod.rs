@@ -35,6 +35,7 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod report_commune;
 mod territory;
 mod undo;
 
@@ -249,6 +250,9 @@ pub enum Command {
         /// Sans aucune donnée personnelle (personne à contacter…), pour diffusion.
         #[arg(long)]
         public: bool,
+        /// Les initiatives retenues, comme pour list ; --commune NOM|CODE : le rapport d'une commune, pour son maire.
+        #[command(flatten)]
+        selection: read::Selection,
     },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
@@ -566,7 +570,8 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             format,
             output,
             public,
-        } => report::report(ctx, audience, format, output.as_deref(), public),
+            selection,
+        } => report::report(ctx, audience, format, output.as_deref(), public, &selection),
         Command::Merge {
             files,
             output,

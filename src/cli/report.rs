@@ -70,6 +70,7 @@ pub fn report(
     format: DocFormat,
     output: Option<&Path>,
     public: bool,
+    selection: &Selection,
 ) -> Result<ExitCode, Fail> {
     let t = report_text(ctx.lang);
     if let Some(out) = output
@@ -94,7 +95,14 @@ pub fn report(
         DocFormat::Md => report::Format::Markdown,
         DocFormat::Html => report::Format::Html,
     };
-    let text = report::report(&ws.census, &ws.schema, audience, format, &options);
+    let text = match super::report_commune::selected(ctx, &ws, selection)? {
+        None => report::report(&ws.census, &ws.schema, audience, format, &options),
+        Some(selected) => {
+            let mut doc = report::document(&selected.census, &ws.schema, audience, &options);
+            doc.subtitle.extend(selected.subtitle);
+            report::render(&doc, format)
+        }
+    };
     match output {
         None => out!("{text}"),
         Some(path) => {

@@ -41,6 +41,7 @@ mod perimeter;
 mod read_devices;
 mod received_files;
 mod report;
+mod report_coverage;
 mod report_files;
 mod save_keeps;
 mod show;
