@@ -160,3 +160,21 @@ fn brest_with_no_perimeter() -> Harness {
         Setup::default(),
     )
 }
+
+#[test]
+fn the_map_names_the_communes_without_initiative() {
+    let mut h = metropole();
+    h.keys("L");
+    let mut expected = members(BREST_METROPOLE);
+    expected.retain(|m| m.1 != "Brest");
+    expected.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    let want: Vec<String> = expected.into_iter().map(|m| m.1).collect();
+    match h.app.views.last() {
+        Some(View::Map(m)) => assert_eq!(m.white, want),
+        other => panic!("the map is not open: {other:?}"),
+    }
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Sans initiative (7)"), "{screen}");
+    assert!(screen.contains(&want[0]), "{screen}");
+    snap!(&h, "map_white_zones");
+}

@@ -4,8 +4,11 @@
 //! Nothing is computed, nor the referential read, when the census declares
 //! no perimeter.
 
+use ratatui::text::{Line, Span};
+
 use crate::census::coverage::coverage;
 use crate::census::territory::referential;
+use crate::display::inert;
 use crate::i18n::fill;
 use crate::i18n::territory::{population, tenths};
 use crate::tui::app::Core;
@@ -80,4 +83,45 @@ pub fn panel(core: &Core) -> Option<Panel> {
         items,
         max: 0,
     })
+}
+
+/// The names of the perimeter's communes without any initiative among what
+/// the list shows, largest population first; none without a perimeter.
+pub fn names(core: &Core) -> Vec<String> {
+    let ws = &core.session.ws;
+    coverage(&ws.census, &ws.schema, core.list.rows()).map_or_else(Vec::new, |cov| {
+        cov.communes
+            .iter()
+            .filter(|c| c.initiatives == 0)
+            .map(|c| c.commune.clone())
+            .collect()
+    })
+}
+
+/// The map legend's lines naming them, under a blank line (as many as the
+/// legend has room for: the rest is cut by the frame).
+pub fn legend(core: &Core, names: &[String], w: usize) -> Vec<Line<'static>> {
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let theme = &core.theme;
+    let t = territory_ui(core.lang);
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            theme
+                .truncate(
+                    &format!(" {}", fill(t.map_white, &[("n", &names.len())])),
+                    w,
+                )
+                .into_owned(),
+            theme.title,
+        )),
+    ];
+    lines.extend(names.iter().map(|n| {
+        Line::from(Span::raw(
+            theme.truncate(&format!("  {}", inert(n)), w).into_owned(),
+        ))
+    }));
+    lines
 }

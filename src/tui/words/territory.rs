@@ -10,8 +10,6 @@ strings! { TerritoryUi, territory_ui;
     inhabitants: "{n} hab.", "{n} inhab.";
     more: "… et {n} autre(s) : recense communes --without initiative", "… and {n} more: recense communes --without initiative";
     add_here: "Aucune initiative à {commune}. En ajouter une, la commune déjà remplie ?", "No initiative in {commune}. Add one, with the municipality filled in?";
-    welcome_perimeter: "Périmètre : {parts}", "Perimeter: {parts}";
-    welcome_no_perimeter: "Périmètre : aucun (recense perimeter set P)", "Perimeter: none (recense perimeter set P)";
-    perimeter_label: "Périmètre (epci:SIREN, dep:CODE, insee:CODE ou nom d'un EPCI ou d'un département ; facultatif)", "Perimeter (epci:SIREN, dep:CODE, insee:CODE or name of an EPCI or département; optional)";
+    perimeter_label: "Périmètre, facultatif (Tab) : EPCI, département ou commune", "Perimeter, optional (Tab): EPCI, département or municipality";
     map_white: "Sans initiative ({n}) :", "No initiative ({n}):";
 }
