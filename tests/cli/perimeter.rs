@@ -280,3 +280,36 @@ fn communes_without_a_perimeter_says_how_to_declare_one() {
         .code(1)
         .stderr(contains("ne déclare pas de périmètre").and(contains("recense perimeter set")));
 }
+
+#[test]
+fn the_geojson_map_names_the_communes_without_initiative() {
+    let env = Env::with_census();
+    env.census_cmd()
+        .args(["perimeter", "set", &format!("epci:{MORLAIX_CA}")])
+        .assert()
+        .success();
+    env.add(&[
+        "nom=Médiathèque de Morlaix",
+        "type=mediatheque",
+        "commune=Morlaix",
+        "coordonnees=48.577,-3.828",
+    ]);
+    let out = env
+        .census_cmd()
+        .args(["export", "--format", "geojson"])
+        .output()
+        .unwrap();
+    let doc: Json = serde_json::from_str(&stdout_of(&out)).expect("JSON");
+    assert_eq!(doc["features"].as_array().unwrap().len(), 1);
+    let white: Vec<&str> = doc["zones_blanches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|z| z["code_insee"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<(String, String, u64)> = members(MORLAIX_CA);
+    expected.retain(|m| m.0 != "29151");
+    expected.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    let want: Vec<&str> = expected.iter().map(|m| m.0.as_str()).collect();
+    assert_eq!(white, want);
+}
