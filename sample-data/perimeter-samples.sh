@@ -31,9 +31,12 @@ BREST_EPCI=(
     epci:200066868 # CC Presqu'île de Crozon-Aulne maritime
     epci:200067247 # CC Pleyben-Châteaulin-Porzay
 )
-"$RECENSE" --file sample-data/pays-de-brest.ron --as "Équipe recense Brest" \
-    perimeter set "$(IFS=,; echo "${BREST_EPCI[*]}")" >/dev/null
-"$RECENSE" --file sample-data/grenoble.ron --as "Équipe recense Grenoble" \
-    perimeter set "epci:200040715" >/dev/null
+# set FILE AGENT PERIMETER: quiet unless it fails.
+set_perimeter() {
+    "$RECENSE" --file "$1" --as "$2" perimeter set "$3" >/dev/null 2>"$WORK/err" ||
+        { cat "$WORK/err" >&2; exit 1; }
+}
+set_perimeter sample-data/pays-de-brest.ron "Équipe recense Brest" "$(IFS=,; echo "${BREST_EPCI[*]}")"
+set_perimeter sample-data/grenoble.ron "Équipe recense Grenoble" "epci:200040715"
 
 rm -f sample-data/pays-de-brest.ron.bak sample-data/grenoble.ron.bak
