@@ -55,7 +55,7 @@ pub fn population(n: u64, lang: Lang) -> String {
     let sep = lang.pick("\u{202f}", ",");
     let mut out = String::new();
     for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);

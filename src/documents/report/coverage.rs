@@ -40,11 +40,9 @@ fn build(v: &View, cov: &Coverage) -> Vec<Block> {
     let t = coverage_text(v.lang);
     let pop = |n: u64| population(n, v.lang);
     let white: Vec<_> = cov.white().collect();
-    let percent = if cov.population == 0 {
-        0
-    } else {
-        (cov.white_population() * 100 + cov.population / 2) / cov.population
-    };
+    let percent = (cov.white_population() * 100 + cov.population / 2)
+        .checked_div(cov.population)
+        .unwrap_or(0);
     let per10k = cov
         .per_10k_tenths()
         .map_or_else(|| "—".to_string(), |x| tenths(x, v.lang));
