@@ -549,3 +549,6 @@ RECENSE="$RECENSE" sample-data/actions-samples.sh
 RECENSE="$RECENSE" sample-data/followup-samples.sh
 
 "$RECENSE" validate "$BREST" "$GRENOBLE"
+
+# Third pass: the perimeters (the communes of each territory).
+RECENSE="$RECENSE" sample-data/perimeter-samples.sh

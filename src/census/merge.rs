@@ -113,6 +113,7 @@ pub fn join(a: &Census, b: &Census) -> Result<Census, MergeError> {
     }
     let mut joined = Census {
         territory: a.territory.clone().max(b.territory.clone()),
+        perimeter: crate::census::perimeter::Perimeter::join(&a.perimeter, &b.perimeter),
         schema_id: a.schema_id.clone(),
         schema_version: a.schema_version.max(b.schema_version),
         agents,

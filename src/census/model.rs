@@ -482,6 +482,8 @@ impl Initiative {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Census {
     pub territory: String,
+    /// The communes the territory covers, as last set.
+    pub perimeter: crate::census::perimeter::Perimeter,
     pub schema_id: String,
     pub schema_version: u32,
     /// Display names of the agents whose ids appear in the file.
@@ -504,6 +506,7 @@ impl Census {
     pub fn new(territory: &str, schema_id: &str, schema_version: u32) -> Census {
         Census {
             territory: territory.to_string(),
+            perimeter: Default::default(),
             schema_id: schema_id.to_string(),
             schema_version,
             agents: BTreeMap::new(),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use crate::census::model::Census;
 use crate::census::ops::{Changes, parse_assignments};
+use crate::census::perimeter::Perimeter;
 use crate::census::store;
 use crate::census::time::Timestamp;
 use crate::census::workspace::{load_schema, schema_dir};
@@ -19,12 +20,17 @@ pub fn init(
     path: Option<PathBuf>,
     territory: &str,
     schema_file: Option<&Path>,
+    perimeter: Option<&str>,
 ) -> Result<ExitCode, Fail> {
     let path = path.unwrap_or_else(|| ctx.file.clone());
     let territory = territory.trim();
     if territory.is_empty() {
         return Err(Fail::new(cli(ctx.lang).empty_territory));
     }
+    let perimeter = match perimeter {
+        Some(text) => Some(super::territory::parse(ctx, text)?),
+        None => None,
+    };
     if path.exists() {
         return Err(ctx.fail(&crate::census::error::SaveError::AlreadyExists { path }));
     }
@@ -36,7 +42,15 @@ pub fn init(
             schema
         }
     };
-    let census = Census::new(territory, &schema.id, schema.version);
+    let mut census = Census::new(territory, &schema.id, schema.version);
+    if let Some(spec) = &perimeter {
+        let by = ctx
+            .agent
+            .as_ref()
+            .map(|a| a.id.to_string())
+            .unwrap_or_default();
+        census.perimeter = Perimeter::set(spec, &by, Timestamp::now());
+    }
     store::create(&path, &census).map_err(|e| ctx.fail(&e))?;
     eprintln!("{} {}", cli(ctx.lang).census_created, path.display());
 

@@ -42,6 +42,8 @@ mod report;
 mod rgpd;
 mod rgpd_erase;
 mod stale;
+mod report_commune;
+mod territory;
 mod undo;
 
 use crate::i18n::cli::cli;
@@ -116,6 +118,9 @@ pub enum Command {
         /// Formulaire à utiliser à la place du formulaire par défaut.
         #[arg(long, value_name = "FICHIER")]
         schema: Option<PathBuf>,
+        /// Périmètre du territoire : epci:SIREN, dep:CODE, insee:CODE ou nom d'un EPCI ou département, séparés par des virgules.
+        #[arg(long, value_name = "P")]
+        perimeter: Option<String>,
     },
     /// Ajoute une initiative ; affiche son identifiant.
     Add {
@@ -269,6 +274,9 @@ pub enum Command {
         /// Ajoute « Évolution depuis le … » : ce qui a changé depuis cette date (AAAA-MM-JJ), d'après les dates du fichier.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        /// Les initiatives retenues, comme pour list ; --commune NOM|CODE : le rapport d'une commune, pour son maire.
+        #[command(flatten)]
+        selection: read::Selection,
     },
     /// Fusionne des recensements reçus de collègues (dans l'ordre qu'on veut, autant de fois qu'on veut).
     Merge {
@@ -409,6 +417,17 @@ pub enum Command {
     /// Formulaires : vérifier, afficher.
     #[command(subcommand)]
     Schema(SchemaCommand),
+    /// Périmètre du territoire : le déclarer, l'afficher.
+    #[command(subcommand)]
+    Perimeter(PerimeterCommand),
+    /// Les communes du périmètre : population, initiatives, relais, statuts ; zones blanches.
+    Communes {
+        /// Seulement les communes sans initiative, ou sans structure relais.
+        #[arg(long, value_enum)]
+        without: Option<territory::Without>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
     /// Outils de développement (données de test, mesures).
     #[command(subcommand)]
     Dev(DevCommand),
@@ -436,6 +455,20 @@ pub enum EvidenceCommand {
 pub enum EditionCommand {
     /// Ajoute une édition datée à un événement ou une formation.
     Add(followup::EditionArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PerimeterCommand {
+    /// Déclare le périmètre (remplace le précédent).
+    Set {
+        /// epci:SIREN, dep:CODE, insee:CODE ou nom d'un EPCI ou d'un département, séparés par des virgules.
+        perimeter: String,
+    },
+    /// Affiche le périmètre.
+    Show {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -543,7 +576,14 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             path,
             territory,
             schema,
-        } => edit::init(ctx, path, &territory, schema.as_deref()),
+            perimeter,
+        } => edit::init(
+            ctx,
+            path,
+            &territory,
+            schema.as_deref(),
+            perimeter.as_deref(),
+        ),
         Command::Add { set } => edit::add(ctx, &set),
         Command::Edit {
             id,
@@ -611,6 +651,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             output,
             public,
             since,
+            selection,
         } => report::report(
             ctx,
             audience,
@@ -618,6 +659,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             output.as_deref(),
             public,
             since.as_deref(),
+            &selection,
         ),
         Command::Merge {
             files,
@@ -696,6 +738,9 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         Command::Links { format } => followup::links(ctx, format),
         Command::Compare { old, new, format } => followup::compare(ctx, &old, &new, format),
         Command::Edition(EditionCommand::Add(args)) => followup::add_edition(ctx, &args),
+        Command::Perimeter(PerimeterCommand::Set { perimeter }) => territory::set(ctx, &perimeter),
+        Command::Perimeter(PerimeterCommand::Show { format }) => territory::show(ctx, format),
+        Command::Communes { without, format } => territory::communes(ctx, without, format),
         Command::Schema(SchemaCommand::Check { file }) => files::schema_check(ctx, &file),
         Command::Schema(SchemaCommand::Show { ron }) => files::schema_show(ctx, ron),
         Command::Dev(DevCommand::Generate {

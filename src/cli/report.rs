@@ -71,6 +71,7 @@ pub fn report(
     output: Option<&Path>,
     public: bool,
     since: Option<&str>,
+    selection: &Selection,
 ) -> Result<ExitCode, Fail> {
     let t = report_text(ctx.lang);
     let since = match since {
@@ -102,13 +103,19 @@ pub fn report(
         DocFormat::Md => report::Format::Markdown,
         DocFormat::Html => report::Format::Html,
     };
-    let mut document = report::document(&ws.census, &ws.schema, audience, &options);
+    // `--commune` and the list's filters: the report of the initiatives kept.
+    let selected = super::report_commune::selected(ctx, &ws, selection)?;
+    let census = selected.as_ref().map_or(&ws.census, |s| &s.census);
+    let mut document = report::document(census, &ws.schema, audience, &options);
     if let Some(day) = since {
-        let ev = crate::census::changes::since(&ws.census, &ws.schema, day);
+        let ev = crate::census::changes::since(census, &ws.schema, day);
         let section = crate::documents::changes::since_section(&ev, &ws.schema, day, ctx.lang);
         // Before the closing section on the census itself.
         let at = document.sections.len().saturating_sub(1);
         document.sections.insert(at, section);
+    }
+    if let Some(selected) = selected {
+        document.subtitle.extend(selected.subtitle);
     }
     let text = report::render(&document, format);
     match output {

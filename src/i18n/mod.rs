@@ -4,6 +4,7 @@
 pub(crate) mod actions;
 pub(crate) mod cli;
 pub(crate) mod erasure;
+pub mod coverage;
 pub(crate) mod files;
 pub(crate) mod followup;
 pub(crate) mod fusion;
@@ -12,6 +13,7 @@ pub(crate) mod ids;
 pub mod import;
 pub(crate) mod received;
 pub(crate) mod rgpd;
+pub mod territory;
 pub(crate) mod undo;
 
 mod values;

@@ -183,13 +183,20 @@ fn welcome(
                 name,
                 territory,
                 start,
+                perimeter,
             } => {
                 let agent = Agent {
                     id: opts.config.agent_id.unwrap_or_else(AgentId::generate),
                     name,
                 };
                 if !census_exists {
-                    create_census(&opts.file, &territory, start).map_err(|e| e.localize(lang))?;
+                    // A perimeter typed replaces a sample's own.
+                    let perimeter = (!perimeter.is_empty()).then(|| {
+                        let now = crate::census::time::Timestamp::now();
+                        crate::census::perimeter::Perimeter::set(&perimeter, agent.id.as_str(), now)
+                    });
+                    create_census(&opts.file, &territory, start, perimeter)
+                        .map_err(|e| e.localize(lang))?;
                 }
                 let config = Config {
                     agent_id: Some(agent.id),
@@ -213,9 +220,10 @@ pub fn create_census(
     path: &Path,
     territory: &str,
     start: Start,
+    perimeter: Option<crate::census::perimeter::Perimeter>,
 ) -> Result<(), crate::census::error::SaveError> {
     let schema = Schema::default_schema();
-    let census = match start
+    let mut census = match start
         .sample()
         .and_then(|text| file::parse(text, "sample").ok())
     {
@@ -225,6 +233,9 @@ pub fn create_census(
         }
         None => Census::new(territory, &schema.id, schema.version),
     };
+    if let Some(p) = perimeter {
+        census.perimeter = p;
+    }
     store::create(path, &census)
 }
 

@@ -20,6 +20,7 @@ use recense::census::freshness::VERIFIED;
 use recense::census::merge::join;
 use recense::census::model::{Census, Dot, Entries, Entry, Initiative, Stamp, Value, system};
 use recense::census::ops::Agent;
+use recense::census::perimeter::Perimeter;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
 use recense::census::time::{Date, Timestamp};
 use recense::census::{AgentId, InitiativeId, Schema};
@@ -95,6 +96,10 @@ enum Op {
         withdraw: bool,
         day: u8,
     },
+    /// A colleague sets the census's perimeter.
+    Perimeter {
+        agent: usize,
+    },
     /// `from`'s copy is merged into `to`'s.
     Sync {
         from: usize,
@@ -123,7 +128,8 @@ impl Op {
             | Op::Work { agent, .. }
             | Op::Act { agent, .. }
             | Op::Close { agent, .. }
-            | Op::Consent { agent, .. } => Some(agent),
+            | Op::Consent { agent, .. }
+            | Op::Perimeter { agent } => Some(agent),
             Op::Sync { to, .. } => Some(to),
             Op::HandEdit { .. } => None,
         }
@@ -145,6 +151,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (a.clone(), i.clone(), 0..2usize).prop_map(|(agent, initiative, nth)| Op::Close { agent, initiative, nth }),
         2 => (a.clone(), i.clone(), proptest::bool::ANY, 0..4u8).prop_map(|(agent, initiative, withdraw, day)| Op::Consent { agent, initiative, withdraw, day }),
         5 => (a.clone(), a.clone()).prop_map(|(from, to)| Op::Sync { from, to }),
+        1 => a.clone().prop_map(|agent| Op::Perimeter { agent }),
         2 => (a, i, 0..SINGLE.len()).prop_map(|(agent, initiative, field)| Op::HandEdit { agent, initiative, field }),
     ]
 }
@@ -205,6 +212,8 @@ struct World {
     next: u32,
     clock: i64,
     schema: Schema,
+    /// The perimeter set last (every setting is later than the ones before).
+    perimeter: String,
 }
 
 impl World {
@@ -221,6 +230,7 @@ impl World {
             next: 0,
             clock: 0,
             schema,
+            perimeter: String::new(),
         }
     }
 
@@ -476,6 +486,12 @@ impl World {
                     replaces: before,
                 });
             }
+            Op::Perimeter { agent: a } => {
+                let spec = format!("insee:{}", self.fresh());
+                let by = agent(a).id.to_string();
+                self.copies[a].perimeter = Perimeter::set(&spec, &by, Timestamp(self.clock));
+                self.perimeter = spec;
+            }
             Op::Sync { from, to } => {
                 // An e-mail: its hand edits adopted as its sender's.
                 let mut mail = self.copies[from].clone();
@@ -586,6 +602,7 @@ proptest! {
         let forward = w.copies.iter().skip(1).fold(w.copies[0].clone(), |acc, c| join(&acc, c).unwrap());
         let backward = w.copies.iter().rev().skip(1).fold(w.copies[AGENTS - 1].clone(), |acc, c| join(c, &acc).unwrap());
         prop_assert_eq!(bytes(&forward), bytes(&backward));
+        prop_assert_eq!(&forward.perimeter.spec, &w.perimeter, "the perimeter set last is kept");
         for ((k, field), truth) in &w.truth {
             let i = forward.get(&id(*k)).unwrap();
             let present = held(i, field);

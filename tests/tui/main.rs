@@ -24,3 +24,4 @@ mod rgpd;
 mod screens;
 mod unchanged;
 mod update;
+mod white_zones;

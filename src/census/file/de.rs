@@ -286,6 +286,8 @@ pub(super) struct InitiativeFile {
 pub(super) struct CensusFile {
     pub format: u32,
     pub territory: String,
+    #[serde(default)]
+    pub perimeter: PerimeterFile,
     pub schema: String,
     pub schema_version: u32,
     #[serde(default)]
@@ -293,4 +295,23 @@ pub(super) struct CensusFile {
     pub initiatives: Vec<InitiativeFile>,
     #[serde(default)]
     pub checksum: String,
+}
+
+/// The perimeter in the header, when one was ever set.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PerimeterFile {
+    pub spec: String,
+    pub at: i64,
+    pub by: String,
+}
+
+impl From<PerimeterFile> for crate::census::perimeter::Perimeter {
+    fn from(f: PerimeterFile) -> Self {
+        crate::census::perimeter::Perimeter {
+            at: Timestamp(f.at),
+            by: f.by,
+            spec: f.spec,
+        }
+    }
 }

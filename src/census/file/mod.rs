@@ -167,6 +167,7 @@ pub fn parse_with_threads(
     }
     let mut census = Census {
         territory: file.territory,
+        perimeter: file.perimeter.into(),
         schema_id: file.schema,
         schema_version: file.schema_version,
         agents: file.agents,

@@ -165,6 +165,14 @@ fn canonical_body(census: &Census, footer: bool) -> String {
     let _ = writeln!(out, "(\n    format: {FORMAT_VERSION},");
     out.push_str("    territory: ");
     write_str_literal(&mut out, &census.territory);
+    if !census.perimeter.is_default() {
+        let p = &census.perimeter;
+        out.push_str(",\n    perimeter: (spec: ");
+        write_str_literal(&mut out, &p.spec);
+        let _ = write!(out, ", at: {}, by: ", p.at.0);
+        write_str_literal(&mut out, &p.by);
+        out.push(')');
+    }
     out.push_str(",\n    schema: ");
     write_str_literal(&mut out, &census.schema_id);
     let _ = writeln!(out, ",\n    schema_version: {},", census.schema_version);

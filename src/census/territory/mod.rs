@@ -10,12 +10,14 @@
 
 mod load;
 mod lookup;
+mod perimeter;
 mod resolve;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use lookup::Match;
+pub use perimeter::{CommuneCache, Part, PerimeterError, commune_of};
 pub use resolve::Resolution;
 
 /// The compressed data, embedded.

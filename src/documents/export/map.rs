@@ -124,8 +124,42 @@ pub(super) fn write_geojson(
         out.write_all(&feature)?;
         summary.written += 1;
     }
-    out.write_all(b"\n]}\n")?;
+    out.write_all(b"\n]")?;
+    // The perimeter's communes without initiative, named beside the points
+    // (a foreign member, RFC 7946 §6.1): the white zones of the map.
+    if let Some(white) = white_zones(census, schema, selection) {
+        out.write_all(b", \"zones_blanches\": ")?;
+        serde_json::to_writer(&mut *out, &white)?;
+    }
+    out.write_all(b"}\n")?;
     Ok(summary)
+}
+
+/// The communes of the perimeter where none of `selection` is, largest
+/// population first; `None` without a perimeter.
+fn white_zones(
+    census: &Census,
+    schema: &Schema,
+    selection: &[&Initiative],
+) -> Option<Vec<serde_json::Value>> {
+    let kept: Vec<usize> = selection
+        .iter()
+        .filter_map(|i| census.position(&i.id))
+        .collect();
+    let cov = crate::census::coverage::coverage(census, schema, &kept)?;
+    Some(
+        cov.communes
+            .iter()
+            .filter(|c| c.initiatives == 0)
+            .map(|c| {
+                serde_json::json!({
+                    "code_insee": c.code_insee,
+                    "commune": c.commune,
+                    "population": c.population,
+                })
+            })
+            .collect(),
+    )
 }
 
 pub(super) fn write_umap_csv(

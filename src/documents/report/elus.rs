@@ -30,7 +30,9 @@ pub fn build(v: &View) -> Document {
     if v.shown("problemes_publics") {
         sections.push(problems(v));
     }
-    sections.push(territory(v));
+    let mut territory = territory(v);
+    territory.blocks.extend(super::coverage::blocks(v));
+    sections.push(territory);
     sections.push(support(v));
     sections.push(network(v));
     sections.push(census_section(v));

@@ -9,6 +9,7 @@
 //! HTML file. `recense stats` prints the figures through the same model.
 //! Nothing here knows about terminals: the CLI and the TUI call [`report`].
 
+mod coverage;
 mod elus;
 mod html;
 mod md;

@@ -36,6 +36,7 @@ pub fn build(v: &View) -> Document {
     sections.push(services(v));
     sections.push(arguments(v));
     sections.push(costs(v));
+    sections.extend(super::coverage::section(v));
     sections.push(census_section(v));
     let personal = !v.public && v.schema.fields.iter().any(|f| f.personal);
     document(v, t.subtitle_techniciens, intro, sections, personal)

@@ -53,6 +53,11 @@ pub enum Target {
     Todo,
     /// Show the list of fiches to re-check.
     Stale,
+    /// A commune of the perimeter without initiative: the list filtered on
+    /// it, and the offer to add one there.
+    WhiteZone(crate::tui::screens::white_zones::WhiteZone),
+    /// A line that only tells.
+    Nothing,
 }
 
 /// One line of a panel: a bar (with its count), or a plain line.
@@ -187,6 +192,7 @@ impl DashboardState {
             })
             .collect();
         panels.push(plain(s.no_relay, no_relay));
+        panels.extend(crate::tui::screens::white_zones::panel(core));
         let mut pending = Vec::new();
         let key = |a: Action| {
             core.keymap
@@ -300,6 +306,12 @@ impl DashboardState {
                 core.filter_stale();
                 Effect::Close
             }
+            Target::WhiteZone(zone) => {
+                apply_filter(core, FilterField::Commune, &zone.name, &zone.name);
+                let ask = crate::tui::screens::dialog::Dialog::AddIn(zone.clone());
+                Effect::Close.then(Effect::Overlay(crate::tui::screens::Overlay::Dialog(ask)))
+            }
+            Target::Nothing => Effect::None,
         }
     }
 }

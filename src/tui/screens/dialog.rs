@@ -20,6 +20,9 @@ use crate::tui::words::ui::action_label;
 pub enum Dialog {
     ConfirmDelete(InitiativeId),
     ResumeDraft(Draft),
+    /// Add an initiative in a commune without any (from the dashboard's
+    /// white zones), the commune filled in.
+    AddIn(crate::tui::screens::white_zones::WhiteZone),
 }
 
 impl Screen for Dialog {
@@ -54,6 +57,28 @@ impl Screen for Dialog {
                 core.clear_draft();
                 Effect::Close
             }
+            Dialog::AddIn(zone) => {
+                if yes {
+                    let mut values = vec![
+                        ("commune".to_string(), vec![zone.name.clone()]),
+                        ("code_insee".to_string(), vec![zone.code_insee.clone()]),
+                    ];
+                    values.extend(
+                        zone.code_postal
+                            .iter()
+                            .map(|p| ("code_postal".to_string(), vec![p.clone()])),
+                    );
+                    let draft = Draft {
+                        values,
+                        step: 0,
+                        field: 0,
+                        copy_of: None,
+                    };
+                    let wizard = WizardState::from_draft(core, draft);
+                    return Effect::Close.then(Effect::Push(View::Wizard(Box::new(wizard))));
+                }
+                Effect::Close
+            }
         }
     }
 
@@ -80,6 +105,10 @@ impl Screen for Dialog {
                     || ui.draft_found.to_string(),
                     |name| ui.draft_named.replace("{}", &inert(name)),
                 ),
+            Dialog::AddIn(zone) => crate::i18n::fill(
+                crate::tui::words::territory::territory_ui(core.lang).add_here,
+                &[("commune", &inert(&zone.name))],
+            ),
         };
         let popup = area.centered(Constraint::Max(64), Constraint::Length(7));
         frame.render_widget(Clear, popup);

@@ -109,6 +109,9 @@ pub struct MapState {
     /// Index into `placed.points` of the nearest initiative.
     pub selected: Option<usize>,
     pub revision: u64,
+    /// The perimeter's communes without initiative among what the list
+    /// shows, largest population first: named in the legend.
+    pub white: Vec<String>,
 }
 
 impl MapState {
@@ -124,6 +127,7 @@ impl MapState {
             cursor: ((b.west + b.east) / 2.0, (b.south + b.north) / 2.0),
             selected: None,
             revision: 0,
+            white: Vec::new(),
         };
         state.refresh(core);
         let b = state.placed.bounds;
@@ -162,6 +166,7 @@ impl MapState {
             .into_iter()
             .map(|(name, x, y, _)| (name, x, y))
             .collect();
+        self.white = crate::tui::screens::white_zones::names(core);
         self.revision = core.revision;
         self.select_nearest();
     }
@@ -332,6 +337,11 @@ impl MapState {
                     .into_owned(),
             ),
         ]));
+        lines.extend(crate::tui::screens::white_zones::legend(
+            core,
+            &self.white,
+            w,
+        ));
         frame.render_widget(Paragraph::new(lines), area);
     }
 

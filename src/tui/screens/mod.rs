@@ -29,6 +29,7 @@ pub mod map;
 pub mod network;
 pub(crate) mod todo;
 pub(crate) mod welcome;
+pub mod white_zones;
 pub(crate) mod wizard;
 
 /// A path as typed in a field: `~/x` is the home directory's `x`.

@@ -48,6 +48,9 @@ pub enum WelcomeProgress {
         name: String,
         territory: String,
         start: Start,
+        /// The perimeter's canonical text; empty: none typed (a sample
+        /// keeps its own).
+        perimeter: String,
     },
 }
 
@@ -55,12 +58,15 @@ pub enum WelcomeProgress {
 pub struct WelcomeState {
     pub name: TextInput,
     pub territory: TextInput,
+    /// Optional; reached with Tab (Enter on the territory goes on to how
+    /// to start).
+    pub perimeter: TextInput,
     start: usize,
-    /// 0: name, 1: territory, 2: how to start.
+    /// 0: name, 1: territory, 2: perimeter, 3: how to start.
     focus: usize,
     /// Only the name is asked when the census already exists.
     pub census_exists: bool,
-    error: Option<&'static str>,
+    error: Option<String>,
 }
 
 impl WelcomeState {
@@ -68,6 +74,7 @@ impl WelcomeState {
         WelcomeState {
             name: TextInput::new(name),
             territory: TextInput::new(territory),
+            perimeter: TextInput::new(""),
             start: 0,
             focus: 0,
             census_exists,
@@ -76,11 +83,23 @@ impl WelcomeState {
     }
 
     fn last_focus(&self) -> usize {
-        if self.census_exists { 0 } else { 2 }
+        if self.census_exists { 0 } else { 3 }
+    }
+
+    /// The perimeter typed, as canonical text, or why it is refused.
+    fn perimeter_spec(&self, lang: Lang) -> Result<String, String> {
+        let text = self.perimeter.text().trim();
+        if text.is_empty() {
+            return Ok(String::new());
+        }
+        let r = crate::census::territory::referential();
+        r.parse_perimeter(text)
+            .map(|parts| r.perimeter_spec(&parts))
+            .map_err(|e| crate::i18n::territory::perimeter_error(&e, lang))
     }
 
     pub fn context(&self) -> Context {
-        if self.focus == 2 {
+        if self.focus == 3 {
             Context::Picker
         } else {
             Context::Wizard
@@ -98,25 +117,40 @@ impl WelcomeState {
             Some(Action::MoveUp) => self.start = self.start.saturating_sub(1),
             Some(Action::Confirm) | Some(Action::Toggle) if self.focus < self.last_focus() => {
                 if self.focus == 0 && self.name.text().trim().is_empty() {
-                    self.error = Some(ui.welcome_need_name);
+                    self.error = Some(ui.welcome_need_name.to_string());
                 } else if self.focus == 1 && self.territory.text().trim().is_empty() {
-                    self.error = Some(ui.welcome_need_territory);
+                    self.error = Some(ui.welcome_need_territory.to_string());
+                } else if self.focus == 2
+                    && let Err(e) = self.perimeter_spec(lang)
+                {
+                    self.error = Some(e);
                 } else {
-                    self.focus += 1;
+                    // The perimeter is optional: Enter on the territory
+                    // goes on to how to start.
+                    self.focus = if self.focus == 1 { 3 } else { self.focus + 1 };
                 }
             }
             Some(Action::Confirm) => {
                 if self.name.text().trim().is_empty() {
                     self.focus = 0;
-                    self.error = Some(ui.welcome_need_name);
+                    self.error = Some(ui.welcome_need_name.to_string());
                 } else if !self.census_exists && self.territory.text().trim().is_empty() {
                     self.focus = 1;
-                    self.error = Some(ui.welcome_need_territory);
+                    self.error = Some(ui.welcome_need_territory.to_string());
                 } else {
+                    let perimeter = match self.perimeter_spec(lang) {
+                        Ok(p) => p,
+                        Err(e) => {
+                            self.focus = 2;
+                            self.error = Some(e);
+                            return WelcomeProgress::Editing;
+                        }
+                    };
                     return WelcomeProgress::Done {
                         name: self.name.text().trim().to_string(),
                         territory: self.territory.text().trim().to_string(),
                         start: Start::ALL[self.start],
+                        perimeter,
                     };
                 }
             }
@@ -124,6 +158,7 @@ impl WelcomeState {
                 match self.focus {
                     0 => self.name.handle(input.key),
                     1 => self.territory.handle(input.key),
+                    2 => self.perimeter.handle(input.key),
                     _ => false,
                 };
             }
@@ -134,15 +169,16 @@ impl WelcomeState {
     pub fn draw(&self, theme: &Theme, lang: Lang, frame: &mut Frame) {
         let ui = ui(lang);
         let area = frame.area();
-        let popup = area.centered(Constraint::Max(70), Constraint::Max(18));
+        let popup = area.centered(Constraint::Max(70), Constraint::Max(20));
         let block = Block::bordered()
             .border_set(theme.border())
             .title(Span::styled(format!(" {} ", ui.welcome_title), theme.title))
             .title_bottom(Span::styled(format!(" {} ", ui.welcome_hint), theme.muted));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        let [intro, name, territory, start, error] = inner.layout(&Layout::vertical([
+        let [intro, name, territory, perimeter, start, error] = inner.layout(&Layout::vertical([
             Constraint::Length(3),
+            Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(5),
@@ -179,6 +215,13 @@ impl WelcomeState {
                 &self.territory,
                 self.focus == 1,
             );
+            field(
+                frame,
+                perimeter,
+                crate::tui::words::territory::territory_ui(lang).perimeter_label,
+                &self.perimeter,
+                self.focus == 2,
+            );
             let labels = [
                 ui.welcome_sample_brest,
                 ui.welcome_sample_grenoble,
@@ -191,7 +234,7 @@ impl WelcomeState {
                 } else {
                     " "
                 };
-                let style = if n == self.start && self.focus == 2 {
+                let style = if n == self.start && self.focus == 3 {
                     theme.selected
                 } else {
                     theme.normal
@@ -200,8 +243,16 @@ impl WelcomeState {
             }
             frame.render_widget(Paragraph::new(lines), start);
         }
-        if let Some(e) = self.error {
-            frame.render_widget(Paragraph::new(Span::styled(e, theme.error)), error);
+        if let Some(e) = &self.error {
+            frame.render_widget(
+                Paragraph::new(Span::styled(inert(e).into_owned(), theme.error))
+                    .wrap(Wrap { trim: true }),
+                error,
+            );
         }
     }
 }
+
+#[cfg(test)]
+#[path = "welcome_tests.rs"]
+mod tests;

@@ -9,6 +9,7 @@ pub mod keys;
 pub mod legitimize;
 pub mod rgpd;
 pub mod screens;
+pub mod territory;
 pub mod transfer;
 pub mod ui;
 pub mod viewing;
