@@ -2,6 +2,7 @@
 
 pub(crate) mod carry;
 pub mod conflicts;
+pub mod communes;
 pub mod cycles;
 pub mod draft;
 pub mod duplicates;

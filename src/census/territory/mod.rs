@@ -10,6 +10,7 @@
 
 mod load;
 mod lookup;
+mod place;
 mod resolve;
 
 use std::collections::HashMap;
