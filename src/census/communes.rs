@@ -6,6 +6,8 @@
 //! is stored as the current commune it belongs to; a name outside the
 //! referential is kept as typed; homonyms are left for a person to choose.
 
+pub mod fix;
+
 use crate::census::model::Initiative;
 use crate::census::ops::FieldValues;
 use crate::census::schema::Schema;

@@ -20,6 +20,7 @@ macro_rules! eprintln {
     };
 }
 
+mod communes;
 mod conflict_text;
 mod conflicts;
 mod edit;
@@ -181,6 +182,12 @@ pub enum Command {
     Validate {
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
+    },
+    /// Écrit les communes comme dans le Code officiel géographique et remplit les codes INSEE et postaux manquants quand la commune est certaine ; liste ce qui reste à décider.
+    FixCommunes {
+        /// Montre ce qui serait corrigé, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Réécrit des recensements dans la forme canonique.
     Fmt {
@@ -499,6 +506,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
+        Command::FixCommunes { dry_run } => communes::fix_communes(ctx, dry_run),
         Command::Fmt { check, files } => files::fmt(ctx, check, &files),
         Command::Status {
             id,

@@ -2,6 +2,7 @@
 //! plain data; their words are written here, in one place.
 
 pub(crate) mod cli;
+pub(crate) mod communes;
 pub(crate) mod files;
 pub(crate) mod fusion;
 pub(crate) mod git;
