@@ -17,6 +17,7 @@ mod sandbox;
 
 mod add;
 mod bundle_onto;
+mod communes;
 mod csv_outputs;
 mod edit;
 mod evidence_date;
