@@ -219,6 +219,28 @@ fn first<'a>(values: &'a [FieldValues], field: &str) -> Option<&'a str> {
         .filter(|s| !s.trim().is_empty())
 }
 
+/// A code of an initiative's commune known from the referential, for the
+/// exports: its code INSEE, or its postal code when it has only one. None
+/// for homonyms the recorded codes do not settle, or a place outside the
+/// referential.
+pub fn derived_code(i: &Initiative, field: &str) -> Option<String> {
+    let name = i.value(COMMUNE)?;
+    let r = referential();
+    let Resolution::Found { commune, .. } = r.place(name, i.value(CODE_INSEE), i.value(CODE_POSTAL))
+    else {
+        return None;
+    };
+    let c = &r.communes[commune];
+    match field {
+        CODE_INSEE => Some(c.insee.clone()),
+        CODE_POSTAL => match c.postal_codes.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// What `validate` notices about a commune and its code INSEE.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {

@@ -26,6 +26,10 @@ strings! { CommunesText, communes;
     fix_undecided: "Non décidées ({n}) : à corriger avec « recense edit ID --set commune=… » ou « --set code_insee=… » :", "Not decided ({n}): correct with `recense edit ID --set commune=…` or `--set code_insee=…`:";
     fix_ambiguous: "  {id} {name} : « {typed} » désigne plusieurs communes : {candidates}", "  {id} {name}: `{typed}` names several communes: {candidates}";
     fix_unknown: "  {id} {name} : « {typed} » n'est pas une commune du Code officiel géographique", "  {id} {name}: `{typed}` is not a commune of the official geographic code";
+    import_settled: "{file}:{line}: {name} : {what}", "{file}:{line}: {name}: {what}";
+    import_ambiguous: "{file}:{line}: {name} : « {typed} » désigne plusieurs communes ({candidates}) : gardée telle quelle, sans code ; précisez avec recense edit ID --set code_insee=…", "{file}:{line}: {name}: `{typed}` names several communes ({candidates}): kept as given, without codes; say which with recense edit ID --set code_insee=…";
+    import_unknown: "{file}:{line}: {name} : « {typed} » n'est pas une commune du Code officiel géographique : gardée telle quelle", "{file}:{line}: {name}: `{typed}` is not a commune of the official geographic code: kept as given";
+    import_summary: "Communes : {settled} écrite(s) comme dans le Code officiel géographique ou complétée(s) de leurs codes, {left} laissée(s) telle(s) quelle(s).", "Communes: {settled} written as in the official geographic code or completed with their codes, {left} left as given.";
     former_found: "« {commune} » est une ancienne commune, aujourd'hui {current} ({code}) : « recense fix-communes » l'enregistre sous son nom actuel.", "`{commune}` is a former commune, today {current} ({code}): `recense fix-communes` records it under its current name.";
 }
 
@@ -184,4 +188,59 @@ pub fn former_found(commune: &str, current: &str, code: &str, lang: Lang) -> Str
         communes(lang).former_found,
         &[("commune", &q(commune)), ("current", &q(current)), ("code", &code)],
     )
+}
+
+/// What an import did to communes: one line per record (the settled ones
+/// for `--dry-run`, the left ones always, flagged `true` for attention),
+/// then a summary, or nothing when no commune needed anything.
+pub fn import_lines(
+    file: &str,
+    notes_: &[crate::census::import::communes::CommuneNote],
+    lang: Lang,
+) -> Vec<(String, bool)> {
+    let t = communes(lang);
+    let q = crate::display::quoted;
+    let mut out = Vec::new();
+    for n in notes_ {
+        let common: [(&str, &dyn std::fmt::Display); 3] =
+            [("file", &file), ("line", &n.line), ("name", &q(&n.name))];
+        let line = match &n.settled.outcome {
+            Outcome::Ambiguous(ids) => {
+                let c = candidates(ids, lang);
+                let typed = q(&n.settled.typed);
+                let mut args = common.to_vec();
+                args.extend([("typed", &typed as &dyn std::fmt::Display), ("candidates", &c)]);
+                (fill(t.import_ambiguous, &args), true)
+            }
+            Outcome::Unknown => {
+                let typed = q(&n.settled.typed);
+                let mut args = common.to_vec();
+                args.push(("typed", &typed));
+                (fill(t.import_unknown, &args), true)
+            }
+            Outcome::Found { .. } => {
+                let what: Vec<String> = n
+                    .settled
+                    .writes
+                    .iter()
+                    .filter_map(|w| Some(fill(t.fix_set, &[("field", &w.field), ("value", &q(w.values.first()?))])))
+                    .chain(notes(&n.settled, lang))
+                    .collect();
+                let what = what.join(", ");
+                let mut args = common.to_vec();
+                args.push(("what", &what));
+                (fill(t.import_settled, &args), false)
+            }
+        };
+        out.push(line);
+    }
+    if !notes_.is_empty() {
+        let left = notes_.iter().filter(|n| n.left()).count();
+        let settled = notes_.len() - left;
+        out.push((
+            fill(t.import_summary, &[("settled", &settled), ("left", &left)]),
+            false,
+        ));
+    }
+    out
 }

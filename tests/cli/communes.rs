@@ -221,3 +221,52 @@ fn fix_communes_normalises_a_messy_census_and_lists_what_it_left() {
         .success()
         .stdout(contains("Toutes les communes connues sont déjà écrites"));
 }
+
+#[test]
+fn an_import_settles_communes_on_the_way_in_and_says_what_it_left() {
+    let env = Env::with_census();
+    let file = env.copy_fixture("import/communes-messy.csv");
+    env.census_cmd()
+        .args(["import", "csv", &file])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Communes : 4 écrite(s) comme dans le Code officiel géographique ou complétée(s) de leurs codes, 2 laissée(s) telle(s) quelle(s).",
+        ))
+        .stderr(contains(format!(
+            "{file}:5: Wiki des Champs : « Saint-Martin-des-Champs » désigne plusieurs communes"
+        )))
+        .stderr(contains(format!(
+            "{file}:6: Chatons du Léman : « Genève » n'est pas une commune"
+        )));
+    let text = env.read_text(common::CENSUS);
+    for value in ["\"Morlaix\"", "\"29151\"", "\"Plounéour-Ménez\"", "\"29254\"", "\"Plounéour-Brignogan-plages\""] {
+        assert!(text.contains(value), "{value}\n{text}");
+    }
+    assert!(!text.contains("MORLAIX"));
+}
+
+#[test]
+fn the_national_exports_fill_the_codes_a_settled_commune_gives() {
+    let env = Env::new();
+    let name = env.copy_fixture("communes/messy.ron");
+    env.cmd()
+        .args(["--file", &name, "export", "--format", "data-inclusion", "-o", "di.json"])
+        .assert()
+        .success();
+    let json: Json = serde_json::from_slice(&env.read("di.json")).expect("JSON");
+    let rows = json.as_array().expect("an array of structures");
+    let row = |nom: &str| rows.iter().find(|r| r["nom"] == nom).unwrap_or_else(|| panic!("{nom}"));
+    // « morlaix » without codes in the census: both known from the commune.
+    assert_eq!(row("Club informatique du Viaduc")["code_insee"], "29151");
+    assert_eq!(row("Club informatique du Viaduc")["code_postal"], "29600");
+    // Homonyms settled by the recorded postal code.
+    assert_eq!(row("Linux Trégor")["code_insee"], "29254");
+    // Homonyms without a code, and a foreign place: nothing invented.
+    assert!(row("Wiki des Champs").get("code_insee").is_none_or(|v| v.is_null()));
+    assert!(row("Chatons du Léman").get("code_insee").is_none_or(|v| v.is_null()));
+    env.cmd()
+        .args(["--file", &name, "export", "--format", "mednum", "-o", "m.csv"])
+        .assert()
+        .stderr(contains("Club informatique du Viaduc").and(contains("code_postal").not()).or(contains("Club informatique du Viaduc").not()));
+}

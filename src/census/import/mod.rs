@@ -18,6 +18,7 @@
 pub(crate) mod apply;
 pub(crate) mod chatons;
 mod check;
+pub(crate) mod communes;
 pub(crate) mod columns;
 pub(crate) mod csv;
 mod decide;
