@@ -6,6 +6,7 @@ mod tui_common;
 
 mod bytes;
 mod changed_on_disk;
+mod communes;
 mod dashboard;
 mod export;
 mod failed_write;
