@@ -3,6 +3,7 @@
 
 mod sandbox;
 
+mod communes;
 mod dashboard;
 mod exchange;
 mod legitimize;
