@@ -226,7 +226,8 @@ fn first<'a>(values: &'a [FieldValues], field: &str) -> Option<&'a str> {
 pub fn derived_code(i: &Initiative, field: &str) -> Option<String> {
     let name = i.value(COMMUNE)?;
     let r = referential();
-    let Resolution::Found { commune, .. } = r.place(name, i.value(CODE_INSEE), i.value(CODE_POSTAL))
+    let Resolution::Found { commune, .. } =
+        r.place(name, i.value(CODE_INSEE), i.value(CODE_POSTAL))
     else {
         return None;
     };
@@ -275,7 +276,9 @@ pub fn check(i: &Initiative) -> Vec<Finding> {
     if let Some(code) = insee {
         let of_code = r.current_for_code(&code.trim().to_ascii_uppercase());
         let fits = match (&resolution, of_code) {
-            (Resolution::Found { commune, .. }, Some((c, _))) => r.communes[*commune].insee == c.insee,
+            (Resolution::Found { commune, .. }, Some((c, _))) => {
+                r.communes[*commune].insee == c.insee
+            }
             (Resolution::Found { .. }, None) => false,
             // A name outside the referential, or homonyms none of which has
             // this code: the code names a commune, so does the name?

@@ -1,8 +1,8 @@
 //! Everything that knows about censuses, and nothing about terminals.
 
 pub(crate) mod carry;
-pub mod conflicts;
 pub mod communes;
+pub mod conflicts;
 pub mod cycles;
 pub mod draft;
 pub mod duplicates;

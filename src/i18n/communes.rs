@@ -62,7 +62,10 @@ pub fn ambiguous(settled: &Settled, lang: Lang) -> Option<String> {
         &[
             ("typed", &crate::display::quoted(&settled.typed)),
             ("candidates", &candidates(ids, lang)),
-            ("example", &format!("{} ({})", first.name, first.departement)),
+            (
+                "example",
+                &format!("{} ({})", first.name, first.departement),
+            ),
             ("insee", &first.insee),
         ],
     ))
@@ -114,7 +117,11 @@ pub fn notes(settled: &Settled, lang: Lang) -> Vec<String> {
 }
 
 /// What `fix-communes` does or would do, line by line, then what it left.
-pub fn fix_report(plan: &crate::census::communes::fix::FixPlan, dry_run: bool, lang: Lang) -> String {
+pub fn fix_report(
+    plan: &crate::census::communes::fix::FixPlan,
+    dry_run: bool,
+    lang: Lang,
+) -> String {
     let t = communes(lang);
     let q = crate::display::quoted;
     let mut out = Vec::new();
@@ -130,7 +137,11 @@ pub fn fix_report(plan: &crate::census::communes::fix::FixPlan, dry_run: bool, l
             .collect();
         out.push(fill(
             t.fix_line,
-            &[("id", &f.id), ("name", &q(&f.name)), ("what", &what.join(", "))],
+            &[
+                ("id", &f.id),
+                ("name", &q(&f.name)),
+                ("what", &what.join(", ")),
+            ],
         ));
         for note in notes(&f.settled, lang) {
             out.push(format!("  {note}"));
@@ -163,7 +174,11 @@ pub fn fix_report(plan: &crate::census::communes::fix::FixPlan, dry_run: bool, l
         for f in &plan.unknown {
             out.push(fill(
                 t.fix_unknown,
-                &[("id", &f.id), ("name", &q(&f.name)), ("typed", &q(&f.settled.typed))],
+                &[
+                    ("id", &f.id),
+                    ("name", &q(&f.name)),
+                    ("typed", &q(&f.settled.typed)),
+                ],
             ));
         }
     }
@@ -174,10 +189,19 @@ pub fn fix_report(plan: &crate::census::communes::fix::FixPlan, dry_run: bool, l
 pub fn insee_mismatch(id: &str, commune: &str, insee: &str, of_code: &str, lang: Lang) -> String {
     let t = communes(lang);
     let q = crate::display::quoted;
-    let of_code = if of_code.is_empty() { t.insee_unknown.to_string() } else { q(of_code) };
+    let of_code = if of_code.is_empty() {
+        t.insee_unknown.to_string()
+    } else {
+        q(of_code)
+    };
     fill(
         t.insee_mismatch,
-        &[("id", &id), ("commune", &q(commune)), ("insee", &q(insee)), ("of_code", &of_code)],
+        &[
+            ("id", &id),
+            ("commune", &q(commune)),
+            ("insee", &q(insee)),
+            ("of_code", &of_code),
+        ],
     )
 }
 
@@ -186,7 +210,11 @@ pub fn former_found(commune: &str, current: &str, code: &str, lang: Lang) -> Str
     let q = crate::display::quoted;
     fill(
         communes(lang).former_found,
-        &[("commune", &q(commune)), ("current", &q(current)), ("code", &code)],
+        &[
+            ("commune", &q(commune)),
+            ("current", &q(current)),
+            ("code", &code),
+        ],
     )
 }
 
@@ -209,7 +237,10 @@ pub fn import_lines(
                 let c = candidates(ids, lang);
                 let typed = q(&n.settled.typed);
                 let mut args = common.to_vec();
-                args.extend([("typed", &typed as &dyn std::fmt::Display), ("candidates", &c)]);
+                args.extend([
+                    ("typed", &typed as &dyn std::fmt::Display),
+                    ("candidates", &c),
+                ]);
                 (fill(t.import_ambiguous, &args), true)
             }
             Outcome::Unknown => {
@@ -223,7 +254,12 @@ pub fn import_lines(
                     .settled
                     .writes
                     .iter()
-                    .filter_map(|w| Some(fill(t.fix_set, &[("field", &w.field), ("value", &q(w.values.first()?))])))
+                    .filter_map(|w| {
+                        Some(fill(
+                            t.fix_set,
+                            &[("field", &w.field), ("value", &q(w.values.first()?))],
+                        ))
+                    })
                     .chain(notes(&n.settled, lang))
                     .collect();
                 let what = what.join(", ");

@@ -38,7 +38,10 @@ fn entry_commune_homonyms_show_their_departement() {
     snap!(&h, "commune_homonyms");
     let screen = h.screen(80, 24);
     for dep in ["(29)", "(77)", "(18)", "(78)", "(89)"] {
-        assert!(screen.contains(&format!("Saint-Martin-des-Champs {dep}")), "{dep}\n{screen}");
+        assert!(
+            screen.contains(&format!("Saint-Martin-des-Champs {dep}")),
+            "{dep}\n{screen}"
+        );
     }
 }
 
@@ -76,13 +79,11 @@ fn record_edit_of_the_commune_fills_its_codes() {
     // Down to the commune row, then edit it.
     let mut found = false;
     for _ in 0..12 {
-        let screen = h.screen(80, 24);
         let selected = styled_runs(&h.render(80, 24), ratatui::style::Modifier::REVERSED);
         if selected.iter().any(|(_, _, text)| text.contains("Commune")) {
             found = true;
             break;
         }
-        let _ = screen;
         h.keys("j");
     }
     assert!(found, "a commune row: {}", h.screen(80, 24));

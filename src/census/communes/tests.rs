@@ -102,7 +102,12 @@ fn values_about_to_be_written_are_settled_in_place() {
     }];
     let s = settle_values(&schema, &mut values, None).unwrap();
     assert!(s.commune().is_some());
-    let get = |f: &str| values.iter().find(|v| v.field == f).map(|v| v.values[0].clone());
+    let get = |f: &str| {
+        values
+            .iter()
+            .find(|v| v.field == f)
+            .map(|v| v.values[0].clone())
+    };
     assert_eq!(get(COMMUNE).as_deref(), Some("Morlaix"));
     assert_eq!(get(CODE_INSEE).as_deref(), Some("29151"));
     assert_eq!(get(CODE_POSTAL).as_deref(), Some("29600"));

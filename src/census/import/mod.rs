@@ -18,8 +18,8 @@
 pub(crate) mod apply;
 pub(crate) mod chatons;
 mod check;
-pub(crate) mod communes;
 pub(crate) mod columns;
+pub(crate) mod communes;
 pub(crate) mod csv;
 mod decide;
 pub(crate) mod json;

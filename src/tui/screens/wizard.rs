@@ -131,7 +131,12 @@ impl WizardState {
         self.field = self.field.min(fields.len().saturating_sub(1));
         self.editor = fields.get(self.field).map(|f| {
             let current = self.values.get(&f.id).cloned().unwrap_or_default();
-            let code = |id: &str| self.values.get(id).and_then(|v| v.first()).map(String::as_str);
+            let code = |id: &str| {
+                self.values
+                    .get(id)
+                    .and_then(|v| v.first())
+                    .map(String::as_str)
+            };
             FieldEditor::new(core, f, &current, None).with_codes(
                 code(crate::census::communes::CODE_INSEE),
                 code(crate::census::communes::CODE_POSTAL),

@@ -17,9 +17,9 @@ use crate::display::inert;
 use crate::lang::{Lang, fill};
 use crate::tui::keymap::Key;
 use crate::tui::theme::Theme;
-use crate::tui::words::communes::communes as words;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::words::communes::communes as words;
 
 /// How many completions are shown.
 const LIMIT: usize = 6;
@@ -189,7 +189,10 @@ impl CommuneInput {
         } else {
             theme.focus
         };
-        frame.render_widget(Paragraph::new(format!("> {shown}")).style(input_style), line);
+        frame.render_widget(
+            Paragraph::new(format!("> {shown}")).style(input_style),
+            line,
+        );
         let before: String = typed.chars().take(self.input.cursor()).collect();
         frame.set_cursor_position((
             line.x + 2 + crate::display::width(&inert(&before)) as u16,
@@ -198,7 +201,11 @@ impl CommuneInput {
         let width = list.width as usize;
         if self.matches.is_empty() {
             if !typed.trim().is_empty() {
-                let warning = if theme.ascii { t.unknown_ascii } else { t.unknown };
+                let warning = if theme.ascii {
+                    t.unknown_ascii
+                } else {
+                    t.unknown
+                };
                 frame.render_widget(
                     Paragraph::new(Span::styled(
                         fill(warning, &[("typed", &shown)]),
@@ -227,7 +234,10 @@ impl CommuneInput {
                         theme.normal
                     };
                     let text = format!("  {}", inert(&label));
-                    Line::from(Span::styled(theme.truncate(&text, width).into_owned(), style))
+                    Line::from(Span::styled(
+                        theme.truncate(&text, width).into_owned(),
+                        style,
+                    ))
                 })
                 .collect();
             frame.render_widget(Paragraph::new(lines), list);
