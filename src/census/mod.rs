@@ -3,6 +3,7 @@
 pub mod actions;
 pub(crate) mod carry;
 pub mod changes;
+pub mod communes;
 pub mod conflicts;
 pub mod consent;
 pub mod coverage;
@@ -27,8 +28,8 @@ pub mod merge;
 pub mod model;
 pub mod network;
 pub mod ops;
-pub mod person;
 pub mod perimeter;
+pub mod person;
 pub(crate) mod quality;
 pub mod query;
 pub(crate) mod receive;

@@ -63,6 +63,19 @@ pub enum Problem {
     IdInSmallLetters {
         typed: String,
     },
+    /// The code INSEE designates another commune than the name (`of_code`
+    /// is that commune's name, empty when the code is no commune's).
+    CommuneInseeMismatch {
+        commune: String,
+        insee: String,
+        of_code: String,
+    },
+    /// The commune is a former one, merged into `current` (`code`).
+    FormerCommune {
+        commune: String,
+        current: String,
+        code: String,
+    },
 }
 
 impl Problem {
@@ -224,6 +237,7 @@ fn check_initiative(
             push(&def.id, Problem::MissingRequired);
         }
     }
+    communes(i, &mut push);
     for (field, entries) in i.fields.iter() {
         if field.starts_with(system::PREFIX) {
             continue;
@@ -295,6 +309,32 @@ fn check_initiative(
                     );
                 }
             }
+        }
+    }
+}
+
+/// A commune and its code INSEE checked against the official referential.
+fn communes(i: &Initiative, push: &mut impl FnMut(&str, Problem)) {
+    use crate::census::communes::{self, Finding};
+    let commune = i.value(communes::COMMUNE).unwrap_or_default().to_string();
+    for finding in communes::check(i) {
+        match finding {
+            Finding::InseeMismatch { insee, of_code } => push(
+                communes::CODE_INSEE,
+                Problem::CommuneInseeMismatch {
+                    commune: commune.clone(),
+                    insee,
+                    of_code,
+                },
+            ),
+            Finding::Former { current, code } => push(
+                communes::COMMUNE,
+                Problem::FormerCommune {
+                    commune: commune.clone(),
+                    current,
+                    code,
+                },
+            ),
         }
     }
 }

@@ -99,12 +99,14 @@ fn install_schema(ctx: &Invocation, census: &Path, file: &Path, id: &str) -> Res
 }
 
 pub fn add(ctx: &Invocation, set: &[String]) -> Result<ExitCode, Fail> {
-    let id = ctx.with_session(|s| {
-        let values =
+    let (id, settled) = ctx.with_session(|s| {
+        let mut values =
             parse_assignments(&s.ws.schema, &s.ws.census, set, None).map_err(|e| ctx.fail(&e))?;
+        let settled = super::communes::settle(ctx.lang, &s.ws.schema, &mut values, None)?;
         let id = s.create(&values).map_err(|e| ctx.fail(&e))?;
-        Ok((id, true))
+        Ok(((id, settled), true))
     })?;
+    super::communes::warn(settled.as_ref(), ctx.lang);
     outln!("{id}");
     Ok(ExitCode::SUCCESS)
 }
@@ -120,21 +122,31 @@ pub fn edit(
     if set.is_empty() && add.is_empty() && remove.is_empty() && unset.is_empty() {
         return Err(Fail::new(cli(ctx.lang).nothing_to_change));
     }
-    let (id, changed) = ctx.with_session(|s| {
+    let (id, changed, settled) = ctx.with_session(|s| {
         let ws = &s.ws;
         let id = ctx.resolve(&ws.census, id, Among::Live)?;
         let parse = |a: &[String]| {
             parse_assignments(&ws.schema, &ws.census, a, Some(&id)).map_err(|e| ctx.fail(&e))
         };
-        let changes = Changes {
+        let mut changes = Changes {
             set: parse(set)?,
             add: parse(add)?,
             remove: parse(remove)?,
             unset: unset.to_vec(),
         };
+        let record = ws.census.get(&id);
+        let settled = super::communes::settle(ctx.lang, &ws.schema, &mut changes.set, record)?;
+        if let Some(settled) = &settled {
+            for field in crate::census::communes::emptied(&ws.schema, settled) {
+                if !changes.unset.contains(&field) {
+                    changes.unset.push(field);
+                }
+            }
+        }
         let changed = s.edit(&id, &changes).map_err(|e| ctx.fail(&e))?;
-        Ok(((id, changed), changed))
+        Ok(((id, changed, settled), changed))
     })?;
+    super::communes::warn(settled.as_ref(), ctx.lang);
     if changed {
         eprintln!("{} {id}", cli(ctx.lang).changed);
     } else {

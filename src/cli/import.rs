@@ -108,6 +108,15 @@ pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
             import::plan(&ws.census, &ws.schema, agent, now, &request).map_err(|e| ctx.fail(&e))?;
         show_columns(&plan, args.dry_run, lang);
         show_rows(&plan, args.dry_run, lang);
+        let communes = crate::i18n::communes::import_lines(&plan.file, &plan.communes, lang);
+        let last = communes.len().saturating_sub(1);
+        for (n, (text, attention)) in communes.iter().enumerate() {
+            if *attention {
+                eprintln!("{text}");
+            } else if args.dry_run || n == last {
+                outln!("{text}");
+            }
+        }
         let c = plan.counts();
         outln!("{}", summary(&plan.file, &c, lang));
         if args.strict && c.skipped > 0 {

@@ -22,6 +22,7 @@ macro_rules! eprintln {
 
 mod actions;
 mod calendar;
+mod communes;
 mod conflict_text;
 mod conflicts;
 mod consent;
@@ -39,10 +40,10 @@ mod merge;
 mod output;
 mod read;
 mod report;
+mod report_commune;
 mod rgpd;
 mod rgpd_erase;
 mod stale;
-mod report_commune;
 mod territory;
 mod undo;
 
@@ -201,6 +202,12 @@ pub enum Command {
     Validate {
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
+    },
+    /// Écrit les communes comme dans le Code officiel géographique et remplit les codes INSEE et postaux manquants quand la commune est certaine ; liste ce qui reste à décider.
+    FixCommunes {
+        /// Montre ce qui serait corrigé, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Réécrit des recensements dans la forme canonique.
     Fmt {
@@ -610,6 +617,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
         Command::Show { id, format } => read::show(ctx, &id, format),
         Command::Export(args) => export::export(ctx, args),
         Command::Validate { files } => files::validate(ctx, &files),
+        Command::FixCommunes { dry_run } => communes::fix_communes(ctx, dry_run),
         Command::Fmt { check, files } => files::fmt(ctx, check, &files),
         Command::Status {
             id,

@@ -268,6 +268,8 @@ impl Localized for Diagnostic {
             (P::AgentNameControl { agent }, Lang::Fr) => format!("le nom d'agent de « {agent} » contient un caractère de contrôle (séquence d'échappement, saut de ligne) : corrigez-le à la main dans le fichier."),
             (P::AgentNameControl { agent }, Lang::En) => format!("the agent name of `{agent}` holds a control character (an escape sequence, a line break): correct it by hand in the file."),
             (P::JournalRecordSkipped, Lang::Fr) => "modification du journal incomplète (écriture interrompue : arrêt brutal ou disque plein), ignorée ; elle n'avait pas été enregistrée. Les autres modifications sont gardées ; la prochaine sauvegarde vide le journal.".into(),
+            (P::CommuneInseeMismatch { commune, insee, of_code }, _) => format!("{id}{} {}", lang.pick(" :", ":"), super::communes::insee_mismatch(&id, commune, insee, of_code, lang)),
+            (P::FormerCommune { commune, current, code }, _) => format!("{id}{} {}", lang.pick(" :", ":"), super::communes::former_found(commune, current, code, lang)),
             (P::JournalRecordSkipped, Lang::En) => "incomplete change in the journal (writing interrupted: a crash or a full disk), skipped; it had not been saved. The other changes are kept; the next save empties the journal.".into(),
             (P::IdInSmallLetters { typed }, _) => super::ids::id_in_small_letters(typed, lang),
         };

@@ -3,8 +3,9 @@
 
 pub(crate) mod actions;
 pub(crate) mod cli;
-pub(crate) mod erasure;
+pub(crate) mod communes;
 pub mod coverage;
+pub(crate) mod erasure;
 pub(crate) mod files;
 pub(crate) mod followup;
 pub(crate) mod fusion;

@@ -4,6 +4,7 @@
 mod sandbox;
 
 mod actions;
+mod communes;
 mod dashboard;
 mod exchange;
 mod legitimize;

@@ -136,11 +136,12 @@ fn first_run_entry_search_edit_and_quit() {
     s.press("Enter", "Description  (facultatif)");
     s.press("Tab", "Commune  (obligatoire)");
     s.type_text("Brest");
-    s.wait_for("> Brest");
+    s.wait_for("Brest (29) · 29200");
+    // Brest picked in the official list: its postal code comes with it.
     s.press("Enter", "Code postal  (facultatif)");
-    s.type_text("29200");
     s.wait_for("> 29200");
     s.press("Enter", "Code INSEE de la commune");
+    s.wait_for("> 29019");
 
     // Tab through every remaining field of every step up to the summary,
     // each Tab only once the previous field has left the screen.

@@ -7,6 +7,7 @@ mod tui_common;
 mod actions;
 mod bytes;
 mod changed_on_disk;
+mod communes;
 mod consent;
 mod dashboard;
 mod export;

@@ -116,6 +116,7 @@ pub fn standard_target(schema: &Schema, column: Option<&Column>) -> Target {
         | Map::Url { field, .. }
         | Map::Email(field)
         | Map::Phone { field, .. }
+        | Map::CommuneCode(field)
         | Map::ChoiceCodes { field, .. } => Target::Field(field.to_string()),
         Map::Pivot => Target::Field("siret".into()),
         Map::Latitude => Target::Latitude,

@@ -19,6 +19,7 @@ pub(crate) mod apply;
 pub(crate) mod chatons;
 mod check;
 pub(crate) mod columns;
+pub(crate) mod communes;
 pub(crate) mod csv;
 mod decide;
 pub(crate) mod json;

@@ -86,6 +86,9 @@ pub struct ImportPlan {
     /// The columns of the file and where each goes (CSV and standards).
     pub columns: Vec<ColumnPlan>,
     pub rows: Vec<Row>,
+    /// Communes written as the official referential has them, codes
+    /// filled, or left as the file gave them (see `import/communes.rs`).
+    pub communes: Vec<super::communes::CommuneNote>,
 }
 
 /// How many records of each outcome.
@@ -207,6 +210,9 @@ pub(super) struct Planner<'a> {
     /// file give the same fields in the same order, found again without a
     /// lookup.
     pub(super) last_fields: Vec<&'a Field>,
+    /// Communes already settled, by (name, code INSEE, postal code).
+    pub(super) communes: Map<(String, String, String), crate::census::communes::Settled>,
+    pub(super) commune_notes: Vec<super::communes::CommuneNote>,
 }
 
 /// Plans an import of `req` into `census`, as `agent` at `now`.
@@ -255,6 +261,8 @@ pub fn plan(
         rows: Vec::new(),
         checked: Vec::new(),
         last_fields: Vec::new(),
+        communes: Map::default(),
+        commune_notes: Vec::new(),
     };
     let mut columns = Vec::new();
     read(schema, req, &mut columns, |inc, cells| {
@@ -266,6 +274,7 @@ pub fn plan(
         file: req.path.display().to_string(),
         columns,
         rows: planner.rows,
+        communes: planner.commune_notes,
     })
 }
 
@@ -301,6 +310,7 @@ impl<'a> Planner<'a> {
         let own = inc.id.as_deref().and_then(super::our_id);
         let mut values = std::mem::take(&mut self.checked);
         values.clear();
+        self.settle_commune(inc);
         self.check_values(inc, own.as_ref(), &mut values, &mut problems);
         for (def, given) in &self.defaults {
             if !values.iter().any(|v| std::ptr::eq(v.def, *def)) {

@@ -56,8 +56,8 @@ const fn col(name: &'static str, required: bool, map: Map) -> Column {
 pub const COLUMNS: [Column; 20] = [
     col("accessibilite_lieu", false, Map::Unmapped),
     col("adresse", false, text("adresse", 1, usize::MAX)),
-    col("code_insee", false, text("code_insee", 5, 5)),
-    col("code_postal", false, text("code_postal", 5, 5)),
+    col("code_insee", false, Map::CommuneCode("code_insee")),
+    col("code_postal", false, Map::CommuneCode("code_postal")),
     col("commune", false, text("commune", 1, usize::MAX)),
     col("complement_adresse", false, Map::Unmapped),
     col("courriel", false, Map::Email("courriel")),

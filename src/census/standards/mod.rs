@@ -75,6 +75,10 @@ pub enum Map {
         key: &'static str,
         allowed: Option<fn(&str) -> bool>,
     },
+    /// A code of the commune (`code_insee`, `code_postal`) as recorded, or
+    /// else known from the commune when the official referential settles
+    /// it (one commune, one postal code).
+    CommuneCode(&'static str),
     /// A multi-choice field through its choices' codes under `key`, `a|b`.
     ChoiceCodes {
         field: &'static str,
@@ -269,6 +273,9 @@ pub fn export_cell(map: &Map, census: &Census, schema: &Schema, i: &Initiative) 
             }
         }
         Map::LastChange => last_change(i).map(|d| d.to_string()),
+        Map::CommuneCode(field) => value(field)
+            .map(String::from)
+            .or_else(|| crate::census::communes::derived_code(i, field)),
         Map::Unmapped => None,
     }
 }
@@ -329,7 +336,9 @@ pub fn import_row(schema: &Schema, line: usize, cells: &[Cell]) -> Incoming {
                 Some(id) => inc.id = Some(id.to_string()),
                 None => inc.note(cell.name, text, col),
             },
-            Map::Text { field, .. } | Map::Phone { field, .. } => inc.set(field, text, col),
+            Map::Text { field, .. } | Map::Phone { field, .. } | Map::CommuneCode(field) => {
+                inc.set(field, text, col)
+            }
             Map::Summary { field, .. } => summary = Some((field, text, cell.index)),
             Map::Detail { field, .. } => detail = Some((field, text, cell.index)),
             Map::Url { field, .. } | Map::Email(field) => {

@@ -165,7 +165,7 @@ impl Referential {
 
     /// Whether a commune passes the query's codes (département, INSEE or
     /// postal code; `former_code` also counts for the INSEE code).
-    fn passes(&self, c: &Commune, query: &Query, former_code: Option<&str>) -> bool {
+    pub(super) fn passes(&self, c: &Commune, query: &Query, former_code: Option<&str>) -> bool {
         if let Some(d) = &query.departement
             && &c.departement != d
         {

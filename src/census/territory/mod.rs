@@ -11,6 +11,7 @@
 mod load;
 mod lookup;
 mod perimeter;
+mod place;
 mod resolve;
 
 use std::collections::HashMap;
@@ -104,6 +105,9 @@ pub struct Referential {
     pub formers: Vec<Former>,
     by_insee: HashMap<String, usize>,
     formers_by_code: HashMap<String, Vec<usize>>,
+    /// Current and former names, folded, to their matches: built on the
+    /// first whole-name resolution.
+    by_name: OnceLock<HashMap<String, Vec<Match>>>,
 }
 
 /// The referential embedded in the binary, read on first use.

@@ -3,6 +3,8 @@
 //! name (accents, case and hyphens aside) resolves; "Saint-Martin-des-Champs
 //! (29)" or the label `Morlaix (29) · 29600` narrow homonyms.
 
+use std::collections::HashMap;
+
 use super::Referential;
 use super::lookup::{Match, Query};
 
@@ -30,9 +32,15 @@ impl Referential {
             return Resolution::Unknown;
         }
         let exact: Vec<Match> = self
-            .matches(&query)
+            .names()
+            .get(&query.name)
             .into_iter()
-            .filter(|m| m.level == 0)
+            .flatten()
+            .filter(|m| {
+                let code = m.former.map(|f| self.formers[f].code.as_str());
+                self.passes(&self.communes[m.commune], &query, code)
+            })
+            .copied()
             .collect();
         // A current commune of that name wins over former ones.
         let current: Vec<&Match> = exact.iter().filter(|m| m.former.is_none()).collect();
@@ -61,6 +69,36 @@ impl Referential {
                 }
             }
         }
+    }
+
+    /// Every whole name, folded, with the communes it designates (a
+    /// commune once per name: a former name equal to its current one is
+    /// not repeated).
+    fn names(&self) -> &HashMap<String, Vec<Match>> {
+        self.by_name.get_or_init(|| {
+            let mut map: HashMap<String, Vec<Match>> = HashMap::new();
+            for (i, c) in self.communes.iter().enumerate() {
+                map.entry(c.folded.clone()).or_default().push(Match {
+                    commune: i,
+                    former: None,
+                    level: 0,
+                });
+            }
+            for (i, f) in self.formers.iter().enumerate() {
+                if f.name.is_empty() {
+                    continue;
+                }
+                let list = map.entry(f.folded.clone()).or_default();
+                if !list.iter().any(|m| m.commune == f.commune) {
+                    list.push(Match {
+                        commune: f.commune,
+                        former: Some(i),
+                        level: 0,
+                    });
+                }
+            }
+            map
+        })
     }
 
     /// An EPCI whose name is exactly `text` (folded), or whose SIREN it is.

@@ -29,6 +29,7 @@ use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimacy_section::{self, Item, Part};
 use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
+use crate::tui::widgets::commune_input::code_changes;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::{Follow, Scroll};
 
@@ -367,7 +368,7 @@ impl Screen for DetailState {
                 }
                 EditorProgress::Confirmed(values) => {
                     let field = editor.field.id.clone();
-                    let changes = if values.is_empty() {
+                    let mut changes = if values.is_empty() {
                         Changes {
                             unset: vec![field],
                             ..Changes::default()
@@ -375,6 +376,12 @@ impl Screen for DetailState {
                     } else {
                         Changes::set(vec![FieldValues { field, values }])
                     };
+                    // A commune chosen in the official list brings its codes.
+                    if let Some(settled) = &editor.settled {
+                        let (set, unset) = code_changes(&core.session.ws.schema, settled);
+                        changes.set.extend(set);
+                        changes.unset.extend(unset);
+                    }
                     match core.edit(&self.id, &changes) {
                         Ok(_) if core.session.saved => {
                             core.say(core.ui().field_saved);

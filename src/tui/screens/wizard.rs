@@ -24,6 +24,7 @@ use crate::tui::app::{Core, Effect, Input, View};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
+use crate::tui::widgets::commune_input::code_changes;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::Scroll;
 
@@ -130,7 +131,16 @@ impl WizardState {
         self.field = self.field.min(fields.len().saturating_sub(1));
         self.editor = fields.get(self.field).map(|f| {
             let current = self.values.get(&f.id).cloned().unwrap_or_default();
-            FieldEditor::new(core, f, &current, None)
+            let code = |id: &str| {
+                self.values
+                    .get(id)
+                    .and_then(|v| v.first())
+                    .map(String::as_str)
+            };
+            FieldEditor::new(core, f, &current, None).with_codes(
+                code(crate::census::communes::CODE_INSEE),
+                code(crate::census::communes::CODE_POSTAL),
+            )
         });
     }
 
@@ -463,6 +473,17 @@ impl Screen for WizardState {
                     self.values.remove(&field);
                 } else {
                     self.values.insert(field, values);
+                }
+                // A commune chosen in the official list brings its codes.
+                if let Some(settled) = &editor.settled {
+                    let schema = &core.session.ws.schema;
+                    let (set, emptied) = code_changes(schema, settled);
+                    for fv in set {
+                        self.values.insert(fv.field, fv.values);
+                    }
+                    for field in emptied {
+                        self.values.remove(&field);
+                    }
                 }
                 self.advance(core);
                 // Kept where the entry now is: resumed, it asks for the

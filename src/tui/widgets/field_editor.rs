@@ -17,6 +17,7 @@ use crate::i18n::{Localized, value_problem};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Input};
 use crate::tui::keymap::Context;
+use crate::tui::widgets::commune_input::CommuneInput;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
 
@@ -43,6 +44,8 @@ enum Mode {
         kinds: Vec<(String, String)>,
         kind: usize,
     },
+    /// The commune, completed from the official list.
+    Commune(CommuneInput),
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +56,9 @@ pub struct FieldEditor {
     mode: Mode,
     /// Why the value typed is refused, as you type.
     pub error: Option<String>,
+    /// The commune confirmed, settled against the official list: the codes
+    /// it brings are the caller's to write.
+    pub settled: Option<crate::census::communes::Settled>,
 }
 
 /// An empty single choice, to empty an optional choice field.
@@ -100,6 +106,15 @@ impl FieldEditor {
                     kind: 0,
                 }
             }
+            FieldType::Text if field.id == crate::census::communes::COMMUNE => {
+                let record = editing.and_then(|id| core.session.ws.census.get(id));
+                let code = |f: &str| record.and_then(|i| i.value(f));
+                Mode::Commune(CommuneInput::new(
+                    current.first().map_or("", String::as_str),
+                    code(crate::census::communes::CODE_INSEE),
+                    code(crate::census::communes::CODE_POSTAL),
+                ))
+            }
             _ => Mode::Text(TextInput::new(current.first().map_or("", String::as_str))),
         };
         let mut editor = FieldEditor {
@@ -107,12 +122,22 @@ impl FieldEditor {
             editing: editing.cloned(),
             mode,
             error: None,
+            settled: None,
         };
         editor.check(core);
         editor
     }
 
-    /// Text fields take the wizard's keys; lists, the picker's.
+    /// The codes known beside a commune (the entry's, before it is saved).
+    pub fn with_codes(mut self, insee: Option<&str>, postal: Option<&str>) -> FieldEditor {
+        if let Mode::Commune(c) = &mut self.mode {
+            c.set_codes(insee, postal);
+        }
+        self
+    }
+
+    /// Text fields take the wizard's keys; lists (and the commune's
+    /// completions), the picker's.
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Text(_) => Context::Wizard,
@@ -125,6 +150,8 @@ impl FieldEditor {
         let raw: Vec<String> = match &self.mode {
             Mode::Text(t) if t.text().trim().is_empty() => Vec::new(),
             Mode::Text(t) => vec![t.text().to_string()],
+            Mode::Commune(c) if c.input.text().trim().is_empty() => Vec::new(),
+            Mode::Commune(c) => vec![c.input.text().to_string()],
             Mode::Choices(p) if p.multi => p.checked(),
             Mode::Choices(p) => p
                 .current()
@@ -169,11 +196,35 @@ impl FieldEditor {
     fn check(&mut self, core: &Core) {
         self.error = match &self.mode {
             Mode::Text(t) if !t.text().trim().is_empty() => self.values(core).err(),
+            Mode::Commune(c) if !c.input.text().trim().is_empty() => self.values(core).err(),
             _ => None,
         };
     }
 
     pub fn update(&mut self, core: &Core, input: Input) -> EditorProgress {
+        if let Mode::Commune(c) = &mut self.mode {
+            match input.action {
+                Some(Action::Cancel) if c.asking() => {
+                    c.stop_asking();
+                    return EditorProgress::Editing;
+                }
+                Some(Action::Confirm) => return self.confirm_commune(core),
+                Some(Action::MoveDown) => c.move_down(),
+                Some(Action::MoveUp) => c.move_up(),
+                Some(Action::Cancel | Action::NextField | Action::PreviousField) => {}
+                _ => {
+                    if c.type_key(input.key) {
+                        self.check(core);
+                    }
+                }
+            }
+            if !matches!(
+                input.action,
+                Some(Action::Cancel | Action::NextField | Action::PreviousField)
+            ) {
+                return EditorProgress::Editing;
+            }
+        }
         match input.action {
             Some(Action::Cancel) => return EditorProgress::Cancelled,
             Some(Action::Confirm) => {
@@ -191,6 +242,8 @@ impl FieldEditor {
             _ => {}
         }
         match &mut self.mode {
+            // Handled above.
+            Mode::Commune(_) => {}
             Mode::Text(t) => {
                 if t.handle(input.key) {
                     self.check(core);
@@ -221,6 +274,44 @@ impl FieldEditor {
             },
         }
         EditorProgress::Editing
+    }
+
+    /// Enter on the commune: the completion chosen (a postal code asked
+    /// when it has several), the value checked as any text.
+    fn confirm_commune(&mut self, core: &Core) -> EditorProgress {
+        let Mode::Commune(c) = &mut self.mode else {
+            return EditorProgress::Editing;
+        };
+        if c.input.text().trim().is_empty() {
+            self.settled = None;
+            return match self.values(core) {
+                Ok(v) => EditorProgress::Confirmed(v),
+                Err(e) => {
+                    self.error = Some(e);
+                    EditorProgress::Editing
+                }
+            };
+        }
+        let Some(settled) = c.confirm() else {
+            return EditorProgress::Editing;
+        };
+        let value = CommuneInput::value_of(&settled);
+        match check_value(
+            &core.session.ws.schema,
+            &core.session.ws.census,
+            &self.field,
+            &value,
+            self.editing.as_ref(),
+        ) {
+            Ok(v) => {
+                self.settled = Some(settled);
+                EditorProgress::Confirmed(vec![v])
+            }
+            Err(e) => {
+                self.error = Some(e.localize(core.lang));
+                EditorProgress::Editing
+            }
+        }
     }
 
     pub fn draw(&self, core: &Core, frame: &mut Frame, area: Rect) {
@@ -265,6 +356,20 @@ impl FieldEditor {
                     line.x + 2 + crate::display::width(&inert(&before)) as u16,
                     line.y,
                 ));
+                if let Some(e) = &self.error {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(e.as_str(), theme.error))
+                            .wrap(Wrap { trim: true }),
+                        message,
+                    );
+                }
+            }
+            Mode::Commune(c) => {
+                let [input, message] = body.layout(&Layout::vertical([
+                    Constraint::Fill(1),
+                    Constraint::Length(if self.error.is_some() { 2 } else { 0 }),
+                ]));
+                c.draw(theme, core.lang, frame, input);
                 if let Some(e) = &self.error {
                     frame.render_widget(
                         Paragraph::new(Span::styled(e.as_str(), theme.error))

@@ -1,5 +1,6 @@
 //! Pieces shared by several screens.
 
+pub(crate) mod commune_input;
 pub(crate) mod field_editor;
 pub(crate) mod input;
 pub(crate) mod picker;
