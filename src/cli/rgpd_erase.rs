@@ -80,7 +80,8 @@ pub fn purge(ctx: &Invocation, args: PurgeArgs) -> Result<ExitCode, Fail> {
         let agent = s.agent.clone();
         let census = &mut s.ws.census;
         let done = if let Some(person) = &args.person {
-            let done = purge_person(census, &schema, person, &agent, now).map_err(|e| ctx.fail(&e))?;
+            let done =
+                purge_person(census, &schema, person, &agent, now).map_err(|e| ctx.fail(&e))?;
             if done.is_empty() {
                 let person = crate::display::quoted(person);
                 return Err(Fail::new(fill(t.person_not_found, &[("person", &person)])));

@@ -129,7 +129,11 @@ fn redact_everywhere(
 ) -> Result<Vec<Erased>, CounterExhausted> {
     let free = free_text_fields(schema);
     let mut out = Vec::new();
-    for i in census.initiatives.iter_mut().filter(|i| !skip.contains(&i.id)) {
+    for i in census
+        .initiatives
+        .iter_mut()
+        .filter(|i| !skip.contains(&i.id))
+    {
         out.extend(erase_in(i, &[], &free, needles, agent, now, why)?);
     }
     Ok(out)
