@@ -128,6 +128,26 @@ pub fn stale_temps(path: &Path) -> Vec<PathBuf> {
         return Vec::new();
     };
     let prefix = format!("{name}.tmp-");
+    let host = host_tag();
+    let mut stale = left_by_the_dead(path, &prefix, |rest| {
+        let (pid, from) = match rest.split_once('-') {
+            Some((pid, from)) => (pid, from),
+            None => (rest, host.as_str()),
+        };
+        (from == host).then(|| pid.parse::<u32>().ok()).flatten()
+    });
+    stale.sort();
+    stale
+}
+
+/// The files beside `path` whose names start with `prefix` and whose rest
+/// names, through `pid_of`, a process of this machine that no longer runs
+/// (not this one). Needs /proc (checked by the callers).
+pub(super) fn left_by_the_dead(
+    path: &Path,
+    prefix: &str,
+    pid_of: impl Fn(&str) -> Option<u32>,
+) -> Vec<PathBuf> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -135,30 +155,20 @@ pub fn stale_temps(path: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let host = host_tag();
-    let mut stale: Vec<PathBuf> = entries
+    entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter(|e| {
             let file = e.file_name();
-            let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(prefix)) else {
                 return false;
             };
-            let (pid, from) = match rest.split_once('-') {
-                Some((pid, from)) => (pid, from),
-                None => (rest, host.as_str()),
-            };
-            let Ok(pid) = pid.parse::<u32>() else {
-                return false;
-            };
-            from == host
-                && pid != std::process::id()
-                && !Path::new(&format!("/proc/{pid}")).exists()
+            pid_of(rest).is_some_and(|pid| {
+                pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+            })
         })
         .map(|e| path.with_file_name(e.file_name()))
-        .collect();
-    stale.sort();
-    stale
+        .collect()
 }
 
 /// Removes the [`stale_temps`] beside `path`; a save does it first.

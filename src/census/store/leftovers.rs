@@ -6,7 +6,7 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use super::keep::host_tag;
+use super::keep::{host_tag, left_by_the_dead};
 use super::lock_path;
 
 /// The suffix of this process's `n`th holder file: `.PID-N-HOST`.
@@ -28,37 +28,16 @@ pub fn stale_lock_holders(census: &Path) -> Vec<PathBuf> {
         return Vec::new();
     };
     let prefix = format!("{name}.");
-    let dir = match lock.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
     let host = host_tag();
-    let mut stale: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| {
-            let file = e.file_name();
-            let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
-                return false;
-            };
-            let mut parts = rest.splitn(3, '-');
-            let (Some(pid), Some(n)) = (parts.next(), parts.next()) else {
-                return false;
-            };
-            let from = parts.next().unwrap_or(&host);
-            let (Ok(pid), Ok(_)) = (pid.parse::<u32>(), n.parse::<u64>()) else {
-                return false;
-            };
-            from == host
-                && pid != std::process::id()
-                && !Path::new(&format!("/proc/{pid}")).exists()
-                && !held(&e.path())
-        })
-        .map(|e| lock.with_file_name(e.file_name()))
-        .collect();
+    let mut stale = left_by_the_dead(&lock, &prefix, |rest| {
+        let mut parts = rest.splitn(3, '-');
+        let (pid, n) = (parts.next()?, parts.next()?);
+        let from = parts.next().unwrap_or(&host);
+        n.parse::<u64>().ok()?;
+        (from == host).then(|| pid.parse::<u32>().ok()).flatten()
+    });
+    // A holder file whose OS lock is held is in use, whatever its name says.
+    stale.retain(|f| !held(f));
     stale.sort();
     stale
 }
