@@ -132,7 +132,7 @@ fn chosen(
             [one] => set(CODE_POSTAL, one),
             [] => {}
             several => {
-                postal_choices = several.to_vec();
+                postal_choices = several.iter().map(|p| p.to_string()).collect();
                 // A postal code of the former commune's commune no longer
                 // fits: emptied rather than left wrong.
                 if stale.is_some() {
@@ -233,9 +233,9 @@ pub fn derived_code(i: &Initiative, field: &str) -> Option<String> {
     };
     let c = &r.communes[commune];
     match field {
-        CODE_INSEE => Some(c.insee.clone()),
+        CODE_INSEE => Some(c.insee.to_string()),
         CODE_POSTAL => match c.postal_codes.as_slice() {
-            [one] => Some(one.clone()),
+            [one] => Some(one.to_string()),
             _ => None,
         },
         _ => None,
@@ -269,8 +269,8 @@ pub fn check(i: &Initiative) -> Vec<Finding> {
     {
         let c = &r.communes[commune];
         out.push(Finding::Former {
-            current: c.name.clone(),
-            code: c.insee.clone(),
+            current: c.name.to_string(),
+            code: c.insee.to_string(),
         });
     }
     if let Some(code) = insee {
@@ -288,7 +288,7 @@ pub fn check(i: &Initiative) -> Vec<Finding> {
         if !fits {
             out.push(Finding::InseeMismatch {
                 insee: code.to_string(),
-                of_code: of_code.map(|(c, _)| c.name.clone()).unwrap_or_default(),
+                of_code: of_code.map(|(c, _)| c.name.to_string()).unwrap_or_default(),
             });
         }
     }

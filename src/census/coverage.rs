@@ -102,8 +102,8 @@ pub fn coverage(census: &Census, schema: &Schema, kept: &[usize]) -> Option<Cove
             let c = &r.communes[k];
             CommuneCoverage {
                 index: k,
-                code_insee: c.insee.clone(),
-                commune: c.name.clone(),
+                code_insee: c.insee.to_string(),
+                commune: c.name.to_string(),
                 population: c.population,
                 initiatives: 0,
                 relays: 0,
@@ -129,7 +129,7 @@ pub fn coverage(census: &Census, schema: &Schema, kept: &[usize]) -> Option<Cove
                 id: i.id.clone(),
                 name: i.value(&schema.name_field).unwrap_or("").to_string(),
                 commune: i.value("commune").unwrap_or("").to_string(),
-                code_insee: found.map(|k| r.communes[k].insee.clone()),
+                code_insee: found.map(|k| r.communes[k].insee.to_string()),
             }),
         }
     }

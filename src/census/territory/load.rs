@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::io::Read;
 
+use crate::census::model::Text;
+
 use super::{Commune, Departement, Epci, Former, FormerKind, Referential, fold_place};
 
 /// Reads the compressed referential. An error names the line that is wrong:
@@ -57,19 +59,18 @@ pub(super) fn parse(text: &str) -> Result<Referential, String> {
                 if let Some(e) = epci {
                     r.epcis[e].members.push(index);
                 }
-                r.by_insee.insert(insee.to_string(), index);
                 r.communes.push(Commune {
-                    insee: insee.to_string(),
-                    name: name.to_string(),
-                    departement: dep.to_string(),
+                    insee: Text::new(insee),
+                    name: Text::new(name),
+                    departement: Text::new(dep),
                     epci,
                     population: population.parse().map_err(|_| bad())?,
                     postal_codes: postal
                         .split(',')
                         .filter(|p| !p.is_empty())
-                        .map(str::to_string)
+                        .map(Text::new)
                         .collect(),
-                    folded: fold_place(name),
+                    folded: Text::new(fold_place(name)),
                 });
             }
             ["F", kind, code, name, current] => {
@@ -87,9 +88,8 @@ pub(super) fn parse(text: &str) -> Result<Referential, String> {
         }
     }
     for (kind, code, name, current) in formers {
-        let commune = *r
-            .by_insee
-            .get(current)
+        let commune = r
+            .commune_index(current)
             .ok_or_else(|| format!("communes.tsv: {code} → unknown {current}"))?;
         r.formers_by_code
             .entry(code.to_string())
@@ -103,7 +103,7 @@ pub(super) fn parse(text: &str) -> Result<Referential, String> {
             folded: fold_place(name),
         });
     }
-    if r.communes.is_empty() {
+    if r.communes.is_empty() || !r.communes.is_sorted_by(|a, b| a.insee < b.insee) {
         return Err("communes.tsv: no commune".into());
     }
     Ok(r)

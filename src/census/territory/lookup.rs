@@ -167,12 +167,12 @@ impl Referential {
     /// postal code; `former_code` also counts for the INSEE code).
     pub(super) fn passes(&self, c: &Commune, query: &Query, former_code: Option<&str>) -> bool {
         if let Some(d) = &query.departement
-            && &c.departement != d
+            && c.departement != d
         {
             return false;
         }
         if let Some(code) = &query.code {
-            return &c.insee == code
+            return c.insee == code
                 || former_code == Some(code.as_str())
                 || c.postal_codes.iter().any(|p| p == code);
         }

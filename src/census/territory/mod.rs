@@ -17,6 +17,8 @@ mod resolve;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::census::model::Text;
+
 pub use lookup::Match;
 pub use perimeter::{CommuneCache, Part, PerimeterError, commune_of};
 pub use resolve::Resolution;
@@ -28,20 +30,20 @@ const DATA: &[u8] = include_bytes!("communes.tsv.gz");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commune {
     /// INSEE code (`29151`), the commune's identity.
-    pub insee: String,
+    pub insee: Text,
     /// Official name (`Morlaix`).
-    pub name: String,
+    pub name: Text,
     /// Département code (`29`, `2A`, `971`).
-    pub departement: String,
+    pub departement: Text,
     /// Index of its EPCI in [`Referential::epcis`], if it belongs to one.
     pub epci: Option<usize>,
     /// Population municipale.
     pub population: u32,
     /// Postal codes, sorted.
-    pub postal_codes: Vec<String>,
+    pub postal_codes: Vec<Text>,
     /// The name folded for lookups: lower case, no accents, hyphens and
     /// apostrophes as spaces.
-    pub(crate) folded: String,
+    pub(crate) folded: Text,
 }
 
 /// An EPCI à fiscalité propre (communauté de communes, d'agglomération,
@@ -103,11 +105,10 @@ pub struct Referential {
     /// Sorted by INSEE code.
     pub communes: Vec<Commune>,
     pub formers: Vec<Former>,
-    by_insee: HashMap<String, usize>,
-    formers_by_code: HashMap<String, Vec<usize>>,
+    formers_by_code: HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
     /// Current and former names, folded, to their matches: built on the
     /// first whole-name resolution.
-    by_name: OnceLock<HashMap<String, Vec<Match>>>,
+    by_name: OnceLock<Vec<(u64, Match)>>,
 }
 
 /// The referential embedded in the binary, read on first use.
@@ -119,12 +120,15 @@ pub fn referential() -> &'static Referential {
 impl Referential {
     /// The current commune of an INSEE code.
     pub fn commune(&self, insee: &str) -> Option<&Commune> {
-        self.by_insee.get(insee).map(|&i| &self.communes[i])
+        self.commune_index(insee).map(|i| &self.communes[i])
     }
 
     /// Index of the current commune of an INSEE code.
     pub fn commune_index(&self, insee: &str) -> Option<usize> {
-        self.by_insee.get(insee).copied()
+        // The communes are sorted by INSEE code (checked by a test).
+        (self.communes)
+            .binary_search_by(|c| c.insee.as_str().cmp(insee))
+            .ok()
     }
 
     /// Former communes, arrondissements or old codes with this code.
@@ -208,21 +212,34 @@ impl Referential {
 /// ligatures expanded), hyphens, apostrophes and punctuation as single
 /// spaces, and the usual abbreviations of Saint/Sainte written out.
 pub fn fold_place(s: &str) -> String {
-    let folded = crate::census::search::fold(s);
-    let mut words: Vec<&str> = Vec::new();
-    for w in folded.split(|c: char| !c.is_alphanumeric()) {
+    let mut folded = String::with_capacity(s.len() + 8);
+    // Most of the 42,000 names are ASCII: folded without the Unicode path.
+    if !s.is_ascii() {
+        crate::census::search::fold_onto(s, &mut folded);
+    }
+    let source = if s.is_ascii() { s } else { folded.as_str() };
+    let mut out = String::with_capacity(source.len() + 8);
+    for w in source.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() {
             continue;
         }
-        words.push(match w {
-            "st" => "saint",
-            "ste" => "sainte",
-            "sts" => "saints",
-            "stes" => "saintes",
-            other => other,
-        });
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let lower_is = |t: &str| w.eq_ignore_ascii_case(t);
+        if lower_is("st") {
+            out.push_str("saint");
+        } else if lower_is("ste") {
+            out.push_str("sainte");
+        } else if lower_is("sts") {
+            out.push_str("saints");
+        } else if lower_is("stes") {
+            out.push_str("saintes");
+        } else {
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
     }
-    words.join(" ")
+    out
 }
 
 #[cfg(test)]

@@ -31,10 +31,10 @@ impl WhiteZone {
     fn of(index: usize) -> WhiteZone {
         let c = &referential().communes[index];
         WhiteZone {
-            name: c.name.clone(),
-            code_insee: c.insee.clone(),
+            name: c.name.to_string(),
+            code_insee: c.insee.to_string(),
             code_postal: match c.postal_codes.as_slice() {
-                [one] => Some(one.clone()),
+                [one] => Some(one.to_string()),
                 _ => None,
             },
         }
