@@ -12,40 +12,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-RECENSE=${RECENSE:-target/release/recense}
-if [ ! -x "$RECENSE" ]; then
-    echo "followup-samples.sh: $RECENSE not found; run \`cargo build --release\` or set RECENSE." >&2
-    exit 1
-fi
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
-unset RECENSE_FILE RECENSE_AGENT
-
 DAY=2026-11-20
-STEP=0
-tick() {
-    local h=$((9 + STEP / 60)) m=$((STEP % 60))
-    RECENSE_NOW=$(printf '%sT%02d:%02d:00Z' "$DAY" "$h" "$m")
-    export RECENSE_NOW
-    STEP=$((STEP + 1))
-}
-new_day() { DAY=$1; STEP=0; }
-
-FILE=
-AGENT=
-r() {
-    tick
-    "$RECENSE" --file "$FILE" --as "$AGENT" "$@" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-}
-
-# The id of the initiative with this exact name.
-id_of() {
-    "$RECENSE" --file "$FILE" list --format csv |
-        awk -F';' -v name="$1" '$2 == name { print $1; found = 1 } END { exit !found }' ||
-        { echo "followup-samples.sh: no initiative named « $1 » in $FILE" >&2; exit 1; }
-}
+. sample-data/pass-common.sh
 
 # --------------------------------------------------------------- Grenoble
 FILE=sample-data/grenoble.ron

@@ -12,40 +12,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-RECENSE=${RECENSE:-target/release/recense}
-if [ ! -x "$RECENSE" ]; then
-    echo "legitimize-samples.sh: $RECENSE not found; run \`cargo build --release\` or set RECENSE." >&2
-    exit 1
-fi
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
-unset RECENSE_FILE RECENSE_AGENT
-
 DAY=2026-11-10
-STEP=0
-tick() {
-    local h=$((9 + STEP / 60)) m=$((STEP % 60))
-    RECENSE_NOW=$(printf '%sT%02d:%02d:00Z' "$DAY" "$h" "$m")
-    export RECENSE_NOW
-    STEP=$((STEP + 1))
-}
-
-FILE=
-AGENT=
-r() {
-    tick
-    "$RECENSE" --file "$FILE" --as "$AGENT" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-}
-
-# The id of the initiative with this exact name (the CSV of list writes a
-# quote before a name starting with @, =, + or -: taken off).
-id_of() {
-    "$RECENSE" --file "$FILE" list --format csv |
-        awk -F';' -v name="$1" '{ n = $2; sub(/^\x27/, "", n) } n == name { print $1; found = 1 } END { exit !found }' ||
-        { echo "legitimize-samples.sh: no initiative named « $1 » in $FILE" >&2; exit 1; }
-}
+. sample-data/pass-common.sh
 
 STUDY="Citée dans l'étude « Les politiques publiques locales en faveur des communs numériques et leurs effets. Comparaison entre Brest et Grenoble » (Sciences Po, Chaire Villes et numérique)."
 

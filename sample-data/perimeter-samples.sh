@@ -10,17 +10,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-RECENSE=${RECENSE:-target/release/recense}
-if [ ! -x "$RECENSE" ]; then
-    echo "perimeter-samples.sh: $RECENSE not found; run \`cargo build --release\` or set RECENSE." >&2
-    exit 1
-fi
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
-unset RECENSE_FILE RECENSE_AGENT
-export RECENSE_NOW=2026-11-12T09:00:00Z
+DAY=2026-11-12
+. sample-data/pass-common.sh
 
 BREST_EPCI=(
     epci:242900314 # Brest Métropole
@@ -31,12 +22,10 @@ BREST_EPCI=(
     epci:200066868 # CC Presqu'île de Crozon-Aulne maritime
     epci:200067247 # CC Pleyben-Châteaulin-Porzay
 )
-# set FILE AGENT PERIMETER: quiet unless it fails.
-set_perimeter() {
-    "$RECENSE" --file "$1" --as "$2" perimeter set "$3" >/dev/null 2>"$WORK/err" ||
-        { cat "$WORK/err" >&2; exit 1; }
-}
-set_perimeter sample-data/pays-de-brest.ron "Équipe recense Brest" "$(IFS=,; echo "${BREST_EPCI[*]}")"
-set_perimeter sample-data/grenoble.ron "Équipe recense Grenoble" "epci:200040715"
+FILE=sample-data/pays-de-brest.ron AGENT="Équipe recense Brest"
+r perimeter set "$(IFS=,; echo "${BREST_EPCI[*]}")"
+new_day 2026-11-12
+FILE=sample-data/grenoble.ron AGENT="Équipe recense Grenoble"
+r perimeter set epci:200040715
 
 rm -f sample-data/pays-de-brest.ron.bak sample-data/grenoble.ron.bak
