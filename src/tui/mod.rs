@@ -7,7 +7,9 @@
 pub(crate) mod action;
 pub mod app;
 pub mod draw;
+pub(crate) mod flow_rules;
 pub(crate) mod followup;
+pub(crate) mod history;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
 pub mod screens;

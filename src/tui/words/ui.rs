@@ -214,9 +214,9 @@ pub fn action_label(
         A::Cancel => ("annuler, revenir", "annuler", "cancel, go back", "cancel"),
         A::Toggle => ("cocher ou décocher", "cocher", "tick or untick", "tick"),
         A::NextField => (
-            "champ suivant (sans rien changer)",
+            "champ suivant (ce qui est tapé est gardé et vérifié)",
             "suivant",
-            "next field (leaving it as it is)",
+            "next field (what was typed is kept and checked)",
             "next",
         ),
         A::PreviousField => ("champ précédent", "précédent", "previous field", "previous"),
@@ -411,6 +411,24 @@ pub fn action_label(
             "édition",
             "add an edition (event, training)",
             "edition",
+        ),
+        A::Redo => (
+            "rétablir ce que « annuler » a défait",
+            "rétablir",
+            "redo what undo took back",
+            "redo",
+        ),
+        A::Bin => (
+            "corbeille : les initiatives supprimées, à restaurer",
+            "corbeille",
+            "bin: the deleted initiatives, to restore",
+            "bin",
+        ),
+        A::Restore => (
+            "restaurer l'initiative (elle revient dans la liste)",
+            "restaurer",
+            "restore the initiative (back in the list)",
+            "restore",
         ),
     };
     match lang {
