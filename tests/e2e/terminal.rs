@@ -424,8 +424,8 @@ fn a_half_filled_entry_is_offered_back() {
     e2e::wait_process_gone(pid);
 
     let s2 = Session::start(&sb, &["census.ron"]);
-    s2.wait_for_all(&["brouillon", "Wiki-Brest", "o : oui · n : non"]);
-    s2.key("o");
+    s2.wait_for_all(&["Brouillons gardés", "Reprendre « Wiki-Brest »"]);
+    s2.key("Enter");
     // The entry resumes, the name filled.
     let resumed = s2.wait_until("the entry to resume", |sc| {
         sc.contains("Nouvelle initiative")
@@ -490,8 +490,8 @@ fn a_resumed_draft_continues_at_the_next_field() {
     e2e::wait_process_gone(pid);
 
     let s2 = Session::start(&sb, &["census.ron"]);
-    s2.wait_for_all(&["brouillon", "Wiki-Brest"]);
-    s2.key("o");
+    s2.wait_for_all(&["Brouillons gardés", "Reprendre « Wiki-Brest »"]);
+    s2.key("Enter");
     s2.wait_for("Nouvelle initiative");
     let screen = s2.wait_until("the entry's field", |sc| {
         sc.contains("(obligatoire)") || sc.contains("(facultatif)")
