@@ -130,9 +130,7 @@ impl Session {
                 UndoStep::Restored(id),
             ),
             RedoStep::EditTo(after) => {
-                let Some(before) = self.ws.census.get(&after.id).cloned() else {
-                    return None;
-                };
+                let before = self.ws.census.get(&after.id).cloned()?;
                 let changes = self.changes_back_to(&after);
                 let ws = &mut self.ws;
                 let r = ws

@@ -79,8 +79,6 @@ strings! { Ui, ui;
     required_missing: "Champs obligatoires à remplir", "Required fields to fill";
     created: "Initiative enregistrée", "Initiative saved";
     field_saved: "Champ enregistré", "Field saved";
-    draft_found: "Un brouillon de saisie a été gardé. Le reprendre ?", "A draft entry was kept. Resume it?";
-    draft_named: "Le brouillon de « {} » a été gardé. Le reprendre ?", "The draft of `{}` was kept. Resume it?";
     draft_kept: "Brouillon gardé pour le prochain démarrage", "Draft kept for the next start";
     duplicate_title: "Doublon possible", "Possible duplicate";
     duplicate_text: "Cette initiative ressemble à :", "This initiative looks like:";
