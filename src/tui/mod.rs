@@ -177,6 +177,12 @@ fn welcome(
             continue;
         };
         dirty = true;
+        // Ctrl-C leaves, as everywhere.
+        if key.text().is_none()
+            && keymap.action(keymap::Context::Global, key) == Some(action::Action::Quit)
+        {
+            return Ok(None);
+        }
         let action = keymap.action(state.context(), key);
         match state.update(app::Input { key, action }, lang) {
             WelcomeProgress::Editing => {}

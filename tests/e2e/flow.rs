@@ -65,6 +65,16 @@ fn drafts_wait_across_restarts_and_a_offers_them() {
 }
 
 #[test]
+fn ctrl_c_leaves_the_welcome_screen() {
+    let sb = Sandbox::new();
+    let s = Session::start(&sb, &["new.ron"]);
+    s.wait_for("Bienvenue");
+    s.key("C-c");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!sb.path("new.ron").exists(), "nothing created");
+}
+
+#[test]
 fn ctrl_c_quits_and_keeps_what_was_typed() {
     let sb = Sandbox::new();
     census(&sb);

@@ -5,6 +5,7 @@
 
 use crate::tui_common;
 
+use ratatui::style::Modifier;
 use recense::census::InitiativeId;
 use recense::census::draft::{Draft, draft_path};
 use recense::tui::app::View;
@@ -310,6 +311,9 @@ fn the_evidence_date_is_replaced_by_typing_and_checked_on_leaving() {
     let mut h = brest();
     select(&mut h, "Animacoop");
     h.keys("enter p enter");
+    // Today's date, filled in beforehand, shows selected: typing replaces it.
+    let runs = styled_runs(&h.render(80, 24), Modifier::REVERSED);
+    assert!(runs.iter().any(|(_, _, t)| t.contains(TODAY)), "{runs:?}");
     h.type_text("28/11/2026");
     let screen = h.screen(80, 24);
     assert!(
