@@ -164,6 +164,12 @@ fn tab_in_a_record_keeps_the_value_typed() {
     h.keys("enter e ctrl-u");
     h.type_text("Animacoop Brest");
     h.keys("tab");
+    // Saved, and the next field is open to edit.
+    assert!(
+        h.screen(80, 24).contains("│Type  (obligatoire)"),
+        "{}",
+        h.screen(80, 24)
+    );
     let ws = h.reopen();
     let i = ws.census.get(&id(ANIMACOOP)).expect("there");
     assert_eq!(i.value("nom"), Some("Animacoop Brest"));

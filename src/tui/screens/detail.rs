@@ -363,7 +363,13 @@ impl Screen for DetailState {
             };
         }
         if let Some(editor) = self.editor.as_mut() {
-            match editor.update(core, input) {
+            let progress = editor.update(core, input);
+            // Tab keeps what was typed, as Enter does, then goes on.
+            let leaving = match &progress {
+                EditorProgress::Leave { forward, .. } => Some(*forward),
+                _ => None,
+            };
+            match progress {
                 EditorProgress::Editing => {}
                 EditorProgress::Cancelled => self.editor = None,
                 EditorProgress::Skip { forward } => {
@@ -376,7 +382,6 @@ impl Screen for DetailState {
                     self.move_cursor(&rows, next, forward);
                     self.open_editor(core);
                 }
-                // Tab keeps what was typed, as Enter does.
                 EditorProgress::Confirmed(values) | EditorProgress::Leave { values, .. } => {
                     let field = editor.field.id.clone();
                     let mut changes = if values.is_empty() {
@@ -402,6 +407,11 @@ impl Screen for DetailState {
                         Err(e) => editor.error = Some(e),
                     }
                 }
+            }
+            if let Some(forward) = leaving
+                && self.editor.is_none()
+            {
+                self.leave_field(core, forward);
             }
             return Effect::None;
         }

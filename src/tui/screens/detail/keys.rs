@@ -23,6 +23,18 @@ impl DetailState {
         }
     }
 
+    /// Tab or Shift-Tab out of a field saved: the next (or previous) one.
+    pub(super) fn leave_field(&mut self, core: &Core, forward: bool) {
+        let rows = self.rows(core);
+        let next = if forward {
+            self.cursor + 1
+        } else {
+            self.cursor.saturating_sub(1)
+        };
+        self.move_cursor(&rows, next, forward);
+        self.open_editor(core);
+    }
+
     pub(super) fn hides_action(&self, action: Action) -> bool {
         action == Action::Toggle && self.editor.as_ref().is_some_and(|e| e.ticks_nothing())
     }
