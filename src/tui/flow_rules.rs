@@ -72,6 +72,20 @@ impl App {
         let Some(action) = keymap.action(Context::List, input.key) else {
             return;
         };
+        // The key of the screen already open (`T` on the dashboard).
+        let opens_this = matches!(
+            (context, action),
+            (Context::Dashboard, Action::Dashboard)
+                | (Context::Map, Action::Map)
+                | (Context::Network, Action::Network)
+                | (Context::Todo, Action::Todo)
+                | (Context::Bin, Action::Bin)
+                | (Context::Conflicts, Action::Conflicts)
+                | (Context::Duplicates, Action::Duplicates)
+        );
+        if opens_this {
+            return;
+        }
         if matches!(
             action,
             Action::MoveDown
