@@ -19,6 +19,9 @@ use crate::census::store::{self, Lock};
 use crate::census::time::Timestamp;
 use crate::census::workspace::{Workspace, check_schema_version};
 
+mod redo;
+pub use redo::Change;
+
 /// Where the time comes from: the system, or fixed (tests, snapshots).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Clock {
@@ -51,6 +54,8 @@ enum UndoStep {
     Edited(Initiative),
     Deleted(InitiativeId),
     Legit(LegitimizeUndo),
+    /// Brought back from the bin (`redo::restore`).
+    Restored(InitiativeId),
 }
 
 /// What [`Session::undo`] did.
@@ -105,6 +110,8 @@ pub struct Session {
     /// replayed from it): what a save at the end of the session writes.
     unwritten: bool,
     undo: Vec<UndoStep>,
+    /// What undo took back, to redo it (see `redo.rs`).
+    redo: Vec<(usize, redo::RedoStep)>,
     /// Held while the session lives; released on drop.
     lock: Option<Lock>,
     /// The file as this session last read or wrote it (modified, length):
@@ -138,6 +145,7 @@ impl Session {
             clock: Clock::System,
             saved: true,
             undo: Vec::new(),
+            redo: Vec::new(),
             lock,
             read_only: None,
         }
@@ -480,6 +488,10 @@ impl Session {
             }
             UndoStep::Deleted(id) => {
                 let r = self.ws.census.restore_initiative(&id, &self.agent, now);
+                (id, r)
+            }
+            UndoStep::Restored(id) => {
+                let r = self.ws.census.delete_initiative(&id, &self.agent, now);
                 (id, r)
             }
             UndoStep::Edited(before) => {

@@ -96,4 +96,7 @@ actions! {
     Consent = "consent",
     Verify = "verify",
     AddEdition = "edition",
+    Redo = "redo",
+    Bin = "bin",
+    Restore = "restore",
 }

@@ -24,7 +24,6 @@ use super::screens::Screen;
 use super::screens::command::CommandLine;
 use super::screens::dashboard::DashboardState;
 use super::screens::detail::DetailState;
-use super::screens::dialog::Dialog;
 use super::screens::duplicates::DuplicatesState;
 use super::screens::export::ExportState;
 use super::screens::help::HelpState;
@@ -287,7 +286,8 @@ impl Core {
             self.error(text);
             return;
         }
-        match self.session.undo() {
+        let (change, undone) = self.session.undo_change();
+        match undone {
             Undone::Nothing => {
                 let text = self.ui().undo_empty;
                 self.say(text);
@@ -297,7 +297,7 @@ impl Core {
                 self.after_change(&id);
                 // Show what came back (a restored or edited initiative).
                 self.list.select_id(&self.session.ws.census, &id);
-                let text = self.ui().undo_done;
+                let text = self.undone_text(change.as_ref());
                 self.say(text);
             }
             Undone::Initiative(_, Err(e)) => {
@@ -353,7 +353,8 @@ impl Core {
         self.after_save(result)
     }
 
-    /// The draft of a half-filled entry, kept beside the census.
+    /// The draft of a half-filled entry, kept beside the census (in place
+    /// of that entry's earlier one; other entries' drafts stay).
     pub fn save_draft(&mut self, draft: &Draft) {
         if let Err(e) = draft.save(&self.session.ws.path) {
             let text = e.localize(self.lang);
@@ -361,8 +362,12 @@ impl Core {
         }
     }
 
-    pub fn clear_draft(&self) {
-        Draft::clear(&self.session.ws.path);
+    /// Forgets the draft of one entry (saved, or thrown away).
+    pub fn drop_draft(&mut self, id: &str) {
+        if let Err(e) = Draft::remove(&self.session.ws.path, id) {
+            let text = e.localize(self.lang);
+            self.error(text);
+        }
     }
 }
 
@@ -372,6 +377,8 @@ pub struct App {
     pub views: Vec<View>,
     pub overlay: Option<Overlay>,
     pub quit: bool,
+    /// Counts the views opened and closed (see `flow_rules.rs`).
+    pub(super) view_changes: u64,
 }
 
 impl App {
@@ -381,6 +388,7 @@ impl App {
             views: Vec::new(),
             overlay: None,
             quit: false,
+            view_changes: 0,
         }
     }
 
@@ -417,6 +425,14 @@ impl App {
         }
     }
 
+    /// The screen that has the keys: the overlay, or else the top view.
+    pub fn focused(&self) -> &dyn Screen {
+        match &self.overlay {
+            Some(overlay) => overlay,
+            None => self.top(),
+        }
+    }
+
     /// The screen whose keys the help shows (the one below the help).
     pub fn screen_context(&self) -> Context {
         match &self.overlay {
@@ -427,6 +443,10 @@ impl App {
 
     /// A key press, already filtered and normalised.
     pub fn handle_key(&mut self, key: Key) {
+        if self.interrupts(key) {
+            self.interrupt();
+            return;
+        }
         let context = self.context();
         let action = self.core.keymap.action(context, key);
         self.update(Input { key, action });
@@ -435,6 +455,8 @@ impl App {
     /// The one place the state changes: the overlay, or else the top of
     /// the stack, handles the input; the app does what it asks.
     pub fn update(&mut self, input: Input) {
+        let before = self.before_key();
+        let context = self.context();
         let core = &mut self.core;
         let effect = match (&mut self.overlay, self.views.last_mut()) {
             (Some(overlay), _) => overlay.update(core, input),
@@ -449,6 +471,8 @@ impl App {
             (None, None) => ListScreen.update(core, input),
         };
         self.apply(effect);
+        self.explain_unbound(context, input);
+        self.after_key(before);
         // A screen computed from the census, back on top after a change.
         if let Some(view) = self.views.last_mut() {
             view.on_top(&self.core);
@@ -471,6 +495,9 @@ impl App {
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))
             }
+            "corbeille" | "bin" => Effect::Push(View::Bin(Box::new(
+                super::screens::bin::BinState::new(&self.core),
+            ))),
             "tableau" | "dashboard" => {
                 Effect::Push(View::Dashboard(Box::new(DashboardState::new(&self.core))))
             }
@@ -552,6 +579,13 @@ impl App {
     }
 
     fn apply(&mut self, effect: Effect) {
+        if matches!(
+            effect,
+            Effect::Push(_) | Effect::Replace(_) | Effect::OpenDetail(_)
+        ) || (matches!(effect, Effect::Close) && self.overlay.is_none())
+        {
+            self.view_changes += 1;
+        }
         match effect {
             Effect::None => {}
             Effect::Close => {
@@ -571,7 +605,7 @@ impl App {
             }
             Effect::Overlay(overlay) => self.overlay = Some(overlay),
             Effect::Help => {
-                let help = HelpState::new(self.context());
+                let help = HelpState::of(&self.core, self.context(), self.focused());
                 self.overlay = Some(Overlay::Help(help));
             }
             Effect::Run(command) => {
@@ -586,10 +620,10 @@ impl App {
         }
     }
 
-    /// Offers back a draft kept by an interrupted entry.
+    /// Offers back the drafts kept by interrupted entries.
     pub fn offer_draft(&mut self) {
-        if let Some(draft) = Draft::load(&self.core.session.ws.path) {
-            self.apply(Effect::Overlay(Overlay::Dialog(Dialog::ResumeDraft(draft))));
+        if let Some(choice) = super::screens::drafts::DraftsChoice::open(&self.core) {
+            self.apply(Effect::Overlay(Overlay::Drafts(choice)));
         }
     }
 }

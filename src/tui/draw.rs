@@ -219,6 +219,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     let core = &app.core;
     let context = app.context();
+    let focused = app.focused();
     let mut spans = Vec::new();
     let mut used = 0;
     for action in hint_actions(context) {
@@ -228,8 +229,16 @@ fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
         if core.session.read_only.is_some() && crate::tui::viewing::CHANGES.contains(action) {
             continue;
         }
+        if focused.hides(core, *action) {
+            continue;
+        }
         let key = format!(" {}", key.label(core.lang));
-        let what = format!(" {} ", action_label(*action, core.lang).1);
+        // What the key does here, when its general name would mislead.
+        let name = match focused.meaning(core, *action) {
+            Some(m) => crate::tui::words::flow::meaning_label(m, core.lang).1,
+            None => action_label(*action, core.lang).1,
+        };
+        let what = format!(" {name} ");
         used += width(&key) + width(&what);
         // Only whole hints: the ones that do not fit are in the help (?).
         if used > area.width as usize {

@@ -74,6 +74,8 @@ contexts! {
     Map = map,
     Network = network,
     Todo = todo,
+    Drafts = drafts,
+    Bin = bin,
 }
 
 impl Context {

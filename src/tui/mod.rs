@@ -7,7 +7,9 @@
 pub(crate) mod action;
 pub mod app;
 pub mod draw;
+pub(crate) mod flow_rules;
 pub(crate) mod followup;
+pub(crate) mod history;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
 pub mod screens;
@@ -175,6 +177,12 @@ fn welcome(
             continue;
         };
         dirty = true;
+        // Ctrl-C leaves, as everywhere.
+        if key.text().is_none()
+            && keymap.action(keymap::Context::Global, key) == Some(action::Action::Quit)
+        {
+            return Ok(None);
+        }
         let action = keymap.action(state.context(), key);
         match state.update(app::Input { key, action }, lang) {
             WelcomeProgress::Editing => {}

@@ -24,6 +24,8 @@ pub const CHANGES: &[Action] = &[
     Action::CopyAsNew,
     Action::Delete,
     Action::Undo,
+    Action::Redo,
+    Action::Restore,
     Action::Fuse,
     Action::NotDuplicate,
     Action::Import,

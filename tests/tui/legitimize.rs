@@ -294,7 +294,8 @@ fn a_bad_date_or_link_is_said_in_the_form_and_nothing_is_written() {
     h.keys("enter enter enter");
     assert!(form_open(&h), "the form stays open");
     assert!(
-        h.screen(80, 24).contains("date invalide"),
+        h.screen(80, 24)
+            .contains("Date illisible : « hier ». Écrivez le jour comme 28/11/2026"),
         "{}",
         h.screen(80, 24)
     );

@@ -130,6 +130,8 @@ fn record_edit() {
     snap!(&h, "record_edited");
     h.keys("j j j j e ctrl-u");
     h.type_text("29");
+    // Checked on Enter, not at every key.
+    h.keys("enter");
     snap!(&h, "record_edit_invalid");
     // Back to the top, down to the kind: a list to pick from.
     h.keys("esc g j enter");
@@ -174,6 +176,8 @@ fn entry_first_step() {
     h.type_text("Brest");
     h.keys("enter tab tab tab tab tab tab tab");
     h.type_text("1234");
+    // Checked on leaving the field: the cursor stays.
+    h.keys("tab");
     snap!(&h, "entry_siret_invalid");
     h.keys("ctrl-u ctrl-n");
     snap!(&h, "entry_duplicate");
@@ -264,7 +268,7 @@ fn draft_offered_back() {
     h.keys("enter esc");
     h.restart();
     snap!(&h, "draft_offered");
-    h.keys("o");
+    h.keys("enter");
     snap!(&h, "draft_resumed");
 }
 

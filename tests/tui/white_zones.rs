@@ -125,8 +125,7 @@ fn enter_on_a_white_zone_filters_the_list_and_offers_to_add_one_there() {
     h.keys("pagedown");
     let screen = h.screen(80, 24);
     assert!(
-        screen.contains("Champs obligatoires à remplir : Nom, Type\n")
-            || screen.contains("Champs obligatoires à remplir : Nom, Type "),
+        screen.contains("Il manque : Nom, Type\n") || screen.contains("Il manque : Nom, Type "),
         "{screen}"
     );
     // Field by field: the commune, then its INSEE code.

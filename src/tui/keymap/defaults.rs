@@ -15,7 +15,6 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
         ],
         Context::Search => &[Confirm, Cancel],
         Context::Detail => &[
-            Edit,
             Open,
             Back,
             SetStatus,
@@ -27,7 +26,7 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
             Undo,
             Help,
         ],
-        Context::Wizard => &[Confirm, NextField, Cancel, NextStep, PreviousField, Help],
+        Context::Wizard => &[Confirm, NextField, PreviousField, Cancel, NextStep, Help],
         Context::Picker => &[Toggle, Confirm, Cancel, Help],
         Context::Dialog => &[Yes, No],
         Context::Help => &[Back, MoveDown, MoveUp],
@@ -40,6 +39,8 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
         Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
         Context::Todo => &[Open, MarkDone, AddFollowUp, Back, Help],
         Context::Global => &[Help, Quit],
+        Context::Drafts => &[Confirm, Delete, Cancel, Help],
+        Context::Bin => &[Restore, Back, Help],
     }
 }
 
@@ -65,7 +66,7 @@ impl Default for KeyMap {
         bindings.insert(
             Context::Global,
             vec![
-                (Quit, vec![c('q')]),
+                (Quit, vec![c('q'), Key::ctrl('c')]),
                 (Help, vec![c('?'), p(K::F(1))]),
                 (Command, vec![c(':')]),
             ],
@@ -102,6 +103,8 @@ impl Default for KeyMap {
                 (Network, vec![c('R')]),
                 (AddFollowUp, vec![c('A')]),
                 (Todo, vec![c('w')]),
+                (Redo, vec![Key::ctrl('r')]),
+                (Bin, vec![c('b')]),
             ]),
         );
         bindings.insert(
@@ -132,6 +135,7 @@ impl Default for KeyMap {
                 (Consent, vec![c('a')]),
                 (Verify, vec![c('V')]),
                 (AddEdition, vec![c('E')]),
+                (Redo, vec![Key::ctrl('r')]),
             ]),
         );
         bindings.insert(
@@ -256,6 +260,21 @@ impl Default for KeyMap {
                 (Open, vec![p(K::Enter), c('o'), c('l'), p(K::Right)]),
                 (MarkDone, vec![c('x')]),
                 (AddFollowUp, vec![c('A')]),
+                (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Drafts,
+            moves(vec![
+                (Confirm, vec![p(K::Enter)]),
+                (Delete, vec![c('d'), p(K::Delete)]),
+                (Cancel, vec![p(K::Esc)]),
+            ]),
+        );
+        bindings.insert(
+            Context::Bin,
+            moves(vec![
+                (Restore, vec![p(K::Enter), c('r')]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
             ]),
         );

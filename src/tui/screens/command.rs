@@ -42,6 +42,8 @@ impl Screen for CommandLine {
     fn draw(&self, _core: &Core, frame: &mut Frame, area: Rect) {
         let line = &self.line;
         let text = format!(":{}", inert(line.text()));
+        // Over the hint bar: nothing of the hints shows through.
+        frame.render_widget(ratatui::widgets::Clear, area);
         frame.render_widget(Paragraph::new(text), area);
         let before: String = line.text().chars().take(line.cursor()).collect();
         frame.set_cursor_position((area.x + 1 + width(&inert(&before)) as u16, area.y));

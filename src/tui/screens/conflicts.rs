@@ -343,7 +343,7 @@ impl Screen for ConflictsState {
             match editor.update(core, input) {
                 EditorProgress::Editing => {}
                 EditorProgress::Cancelled | EditorProgress::Skip { .. } => self.editor = None,
-                EditorProgress::Confirmed(values) => {
+                EditorProgress::Confirmed(values) | EditorProgress::Leave { values, .. } => {
                     let field = editor.field.id.clone();
                     let changes = if values.is_empty() {
                         Changes {

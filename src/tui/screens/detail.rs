@@ -33,6 +33,8 @@ use crate::tui::widgets::commune_input::code_changes;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::{Follow, Scroll};
 
+mod keys;
+
 /// One line of the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Row {
@@ -333,6 +335,14 @@ impl Screen for DetailState {
             .map_or(Context::Detail, |e| e.context())
     }
 
+    fn meaning(&self, core: &Core, action: Action) -> Option<crate::tui::words::flow::Meaning> {
+        self.meaning_of(core, action)
+    }
+
+    fn hides(&self, _core: &Core, action: Action) -> bool {
+        self.hides_action(action)
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if self.editor.is_none()
             && core
@@ -353,7 +363,13 @@ impl Screen for DetailState {
             };
         }
         if let Some(editor) = self.editor.as_mut() {
-            match editor.update(core, input) {
+            let progress = editor.update(core, input);
+            // Tab keeps what was typed, as Enter does, then goes on.
+            let leaving = match &progress {
+                EditorProgress::Leave { forward, .. } => Some(*forward),
+                _ => None,
+            };
+            match progress {
                 EditorProgress::Editing => {}
                 EditorProgress::Cancelled => self.editor = None,
                 EditorProgress::Skip { forward } => {
@@ -366,7 +382,7 @@ impl Screen for DetailState {
                     self.move_cursor(&rows, next, forward);
                     self.open_editor(core);
                 }
-                EditorProgress::Confirmed(values) => {
+                EditorProgress::Confirmed(values) | EditorProgress::Leave { values, .. } => {
                     let field = editor.field.id.clone();
                     let mut changes = if values.is_empty() {
                         Changes {
@@ -391,6 +407,11 @@ impl Screen for DetailState {
                         Err(e) => editor.error = Some(e),
                     }
                 }
+            }
+            if let Some(forward) = leaving
+                && self.editor.is_none()
+            {
+                self.leave_field(core, forward);
             }
             return Effect::None;
         }
@@ -464,7 +485,9 @@ impl Screen for DetailState {
             Action::Delete => {
                 return Effect::Overlay(Overlay::Dialog(Dialog::ConfirmDelete(self.id.clone())));
             }
-            Action::Undo => core.undo(),
+            // Only a change of this record; redo does it again.
+            Action::Undo => self.undo_here(core),
+            Action::Redo => self.redo_here(core),
             _ => {}
         }
         Effect::None

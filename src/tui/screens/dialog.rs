@@ -1,5 +1,5 @@
 //! Questions that need an answer before anything else: confirm a deletion,
-//! resume a draft.
+//! add in a commune without any. (Drafts are offered by `drafts.rs`.)
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -19,7 +19,6 @@ use crate::tui::words::ui::action_label;
 #[derive(Debug)]
 pub enum Dialog {
     ConfirmDelete(InitiativeId),
-    ResumeDraft(Draft),
     /// Add an initiative in a commune without any (from the dashboard's
     /// white zones), the commune filled in.
     AddIn(crate::tui::screens::white_zones::WhiteZone),
@@ -49,14 +48,6 @@ impl Screen for Dialog {
                 }
                 Effect::Close
             }
-            Dialog::ResumeDraft(draft) => {
-                if yes {
-                    let wizard = WizardState::from_draft(core, draft.clone());
-                    return Effect::Close.then(Effect::Push(View::Wizard(Box::new(wizard))));
-                }
-                core.clear_draft();
-                Effect::Close
-            }
             Dialog::AddIn(zone) => {
                 if yes {
                     let mut values = vec![
@@ -69,6 +60,7 @@ impl Screen for Dialog {
                             .map(|p| ("code_postal".to_string(), vec![p.clone()])),
                     );
                     let draft = Draft {
+                        id: String::new(),
                         values,
                         step: 0,
                         field: 0,
@@ -96,15 +88,6 @@ impl Screen for Dialog {
                     .unwrap_or("?");
                 ui.confirm_delete.replace("{}", &inert(name))
             }
-            Dialog::ResumeDraft(draft) => draft
-                .values
-                .iter()
-                .find(|(f, _)| f == &core.session.ws.schema.name_field)
-                .and_then(|(_, v)| v.first())
-                .map_or_else(
-                    || ui.draft_found.to_string(),
-                    |name| ui.draft_named.replace("{}", &inert(name)),
-                ),
             Dialog::AddIn(zone) => crate::i18n::fill(
                 crate::tui::words::territory::territory_ui(core.lang).add_here,
                 &[("commune", &inert(&zone.name))],

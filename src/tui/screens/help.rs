@@ -12,6 +12,7 @@ use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::scroll::Scroll;
+use crate::tui::words::flow::{Meaning, meaning_label};
 use crate::tui::words::ui::action_label;
 
 /// The help of one screen, and how far it is scrolled.
@@ -20,6 +21,10 @@ pub struct HelpState {
     /// The screen whose keys are shown.
     pub context: Context,
     scroll: Scroll,
+    /// What keys do on that screen where their general name would mislead
+    /// (the screen's `Screen::meaning`), and the actions it leaves out.
+    meanings: Vec<(Action, Meaning)>,
+    hidden: Vec<Action>,
 }
 
 impl HelpState {
@@ -27,7 +32,23 @@ impl HelpState {
         HelpState {
             context,
             scroll: Scroll::default(),
+            meanings: Vec::new(),
+            hidden: Vec::new(),
         }
+    }
+
+    /// The help of the screen `below`, in its words.
+    pub fn of(core: &Core, context: Context, below: &dyn Screen) -> HelpState {
+        let mut help = HelpState::new(context);
+        for &action in Action::ALL {
+            if let Some(m) = below.meaning(core, action) {
+                help.meanings.push((action, m));
+            }
+            if below.hides(core, action) {
+                help.hidden.push(action);
+            }
+        }
+        help
     }
 }
 
@@ -50,10 +71,14 @@ impl Screen for HelpState {
         let keymap = &core.keymap;
         let rows: Vec<(String, &str)> = keymap
             .bindings(self.context)
-            .filter(|(_, keys)| !keys.is_empty())
+            .filter(|(action, keys)| !keys.is_empty() && !self.hidden.contains(action))
             .map(|(action, keys)| {
                 let keys: Vec<String> = keys.iter().map(|k| k.label(core.lang)).collect();
-                (keys.join(", "), action_label(action, core.lang).0)
+                let what = match self.meanings.iter().find(|(a, _)| *a == action) {
+                    Some((_, m)) => meaning_label(*m, core.lang).0,
+                    None => action_label(action, core.lang).0,
+                };
+                (keys.join(", "), what)
             })
             .collect();
         let key_width = rows

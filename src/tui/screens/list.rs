@@ -110,7 +110,14 @@ impl Screen for ListScreen {
         match input.action {
             Some(Action::Quit) if !core.list.searching() => Effect::Quit,
             Some(Action::Filter) => Effect::Overlay(Overlay::Filters(FilterEditor::new(core))),
-            Some(Action::New) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, None)))),
+            Some(Action::New) => crate::tui::screens::drafts::new_entry(core),
+            Some(Action::Redo) => {
+                core.redo();
+                Effect::None
+            }
+            Some(Action::Bin) => Effect::Push(View::Bin(Box::new(
+                crate::tui::screens::bin::BinState::new(core),
+            ))),
             Some(Action::CopyAsNew) => match selected {
                 Some(id) => Effect::Push(View::Wizard(Box::new(WizardState::new(core, Some(&id))))),
                 None => Effect::None,

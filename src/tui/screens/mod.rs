@@ -3,11 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::action::Action;
 use super::app::{Core, Effect, Input};
 use super::keymap::Context;
+use super::words::flow::Meaning;
 
 pub(crate) mod action_form;
 pub(crate) mod actions_section;
+pub(crate) mod bin;
 pub(crate) mod command;
 pub mod conflicts;
 pub(crate) mod consent_form;
@@ -15,6 +18,7 @@ pub(crate) mod consent_rows;
 pub mod dashboard;
 pub(crate) mod detail;
 pub(crate) mod dialog;
+pub(crate) mod drafts;
 pub mod duplicates;
 pub(crate) mod edition_form;
 pub mod export;
@@ -65,6 +69,18 @@ pub trait Screen {
     fn in_hint_bar(&self) -> bool {
         false
     }
+
+    /// What `action` does here, when its general name would mislead (Esc
+    /// in the guided entry keeps a draft): the hint bar says this instead.
+    fn meaning(&self, _core: &Core, _action: Action) -> Option<Meaning> {
+        None
+    }
+
+    /// Whether the hint bar leaves `action` out here (Space on a single
+    /// choice, which ticks nothing).
+    fn hides(&self, _core: &Core, _action: Action) -> bool {
+        false
+    }
 }
 
 impl<S: Screen + ?Sized> Screen for Box<S> {
@@ -86,6 +102,14 @@ impl<S: Screen + ?Sized> Screen for Box<S> {
 
     fn in_hint_bar(&self) -> bool {
         (**self).in_hint_bar()
+    }
+
+    fn meaning(&self, core: &Core, action: Action) -> Option<Meaning> {
+        (**self).meaning(core, action)
+    }
+
+    fn hides(&self, core: &Core, action: Action) -> bool {
+        (**self).hides(core, action)
     }
 }
 
@@ -133,6 +157,14 @@ macro_rules! screen_list {
             fn in_hint_bar(&self) -> bool {
                 self.screen().in_hint_bar()
             }
+
+            fn meaning(&self, core: &Core, action: Action) -> Option<Meaning> {
+                self.screen().meaning(core, action)
+            }
+
+            fn hides(&self, core: &Core, action: Action) -> bool {
+                self.screen().hides(core, action)
+            }
         }
     };
 }
@@ -151,6 +183,8 @@ screen_list! {
         Network(Box<network::NetworkState>),
         /// "À faire": the open next steps.
         Todo(Box<todo::TodoState>),
+        /// The deleted initiatives, to restore.
+        Bin(Box<bin::BinState>),
     }
 }
 
@@ -172,5 +206,7 @@ screen_list! {
         Consent(Box<consent_form::ConsentForm>),
         /// A new edition of an event or a training.
         Edition(Box<edition_form::EditionForm>),
+        /// The drafts kept, to resume one or start afresh.
+        Drafts(drafts::DraftsChoice),
     }
 }

@@ -27,6 +27,7 @@ use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::commune_input::code_changes;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::Scroll;
+use crate::tui::words::flow::Meaning;
 
 #[derive(Debug, Clone)]
 enum Phase {
@@ -38,6 +39,8 @@ enum Phase {
 
 #[derive(Debug, Clone)]
 pub struct WizardState {
+    /// This entry's draft among those kept beside the census.
+    draft_id: String,
     copy_of: Option<InitiativeId>,
     /// Checked values by field id.
     values: BTreeMap<String, Vec<String>>,
@@ -70,6 +73,7 @@ impl WizardState {
             }
         }
         let mut w = WizardState {
+            draft_id: Draft::new_id(&core.session.ws.path),
             copy_of: copy_of.cloned(),
             values,
             step: 0,
@@ -87,6 +91,9 @@ impl WizardState {
     /// An entry taken up where a draft left it.
     pub fn from_draft(core: &Core, draft: Draft) -> WizardState {
         let mut w = WizardState::new(core, None);
+        if !draft.id.is_empty() {
+            w.draft_id = draft.id.clone();
+        }
         w.copy_of = draft
             .copy_of
             .as_deref()
@@ -146,6 +153,7 @@ impl WizardState {
 
     fn draft(&self) -> Draft {
         Draft {
+            id: self.draft_id.clone(),
             values: self
                 .values
                 .iter()
@@ -181,12 +189,19 @@ impl WizardState {
     fn next_step(&mut self, core: &Core) {
         let missing = self.missing(core, self.step);
         if !missing.is_empty() {
-            self.message = Some(format!(
-                "{}{}{}",
-                core.ui().required_missing,
-                core.ui().colon,
-                missing.join(", ")
+            // Said, and the first one to fill is the field on screen.
+            self.message = Some(crate::i18n::fill(
+                crate::tui::words::flow::flow_ui(core.lang).missing,
+                &[("fields", &missing.join(", "))],
             ));
+            if let Some(first) = self
+                .fields(core, self.step)
+                .iter()
+                .position(|f| f.required && !self.values.contains_key(&f.id))
+            {
+                self.field = first;
+                self.open_editor(core);
+            }
             return;
         }
         if self.step == 0 && !self.checked_duplicates {
@@ -220,15 +235,54 @@ impl WizardState {
         self.open_editor(core);
     }
 
-    /// Leaves the entry; what was typed stays as a draft.
-    fn leave(&self, core: &mut Core) -> Effect {
+    /// Leaves the entry; what was typed stays as a draft. An entry left
+    /// empty keeps no draft, and never replaces another entry's.
+    pub fn leave(&self, core: &mut Core) -> Effect {
         if self.values.is_empty() {
-            core.clear_draft();
+            core.drop_draft(&self.draft_id);
         } else {
             core.save_draft(&self.draft());
             core.say(core.ui().draft_kept);
         }
         Effect::Close
+    }
+
+    /// The session is interrupted (Ctrl-C): what was typed in the field,
+    /// if valid, and the values so far are kept as a draft.
+    pub fn interrupt(&mut self, core: &mut Core) {
+        if let Some(editor) = self.editor.as_mut()
+            && let Ok(Some(values)) = editor.leave(core)
+        {
+            self.keep(core, values);
+        }
+        if !self.values.is_empty() {
+            core.save_draft(&self.draft());
+        }
+    }
+
+    /// Keeps the checked values of the field being edited (and the codes a
+    /// commune chosen in the official list brings).
+    fn keep(&mut self, core: &Core, values: Vec<String>) {
+        let Some(editor) = &self.editor else {
+            return;
+        };
+        let field = editor.field.id.clone();
+        let settled = editor.settled.clone();
+        if values.is_empty() {
+            self.values.remove(&field);
+        } else {
+            self.values.insert(field, values);
+        }
+        if let Some(settled) = &settled {
+            let schema = &core.session.ws.schema;
+            let (set, emptied) = code_changes(schema, settled);
+            for fv in set {
+                self.values.insert(fv.field, fv.values);
+            }
+            for field in emptied {
+                self.values.remove(&field);
+            }
+        }
     }
 
     fn save(&mut self, core: &mut Core) -> Effect {
@@ -242,7 +296,7 @@ impl WizardState {
             .collect();
         match core.create(&values) {
             Ok(id) => {
-                core.clear_draft();
+                core.drop_draft(&self.draft_id);
                 core.say(core.ui().created);
                 Effect::Replace(View::Detail(Box::new(DetailState::new(id))))
             }
@@ -390,6 +444,22 @@ impl Screen for WizardState {
         }
     }
 
+    fn meaning(&self, _core: &Core, action: Action) -> Option<Meaning> {
+        match action {
+            Action::Cancel if !matches!(self.phase, Phase::Duplicates(..)) => {
+                Some(Meaning::KeepDraft)
+            }
+            Action::Confirm if self.editor.as_ref().is_some_and(|e| e.single_choice()) => {
+                Some(Meaning::Choose)
+            }
+            _ => None,
+        }
+    }
+
+    fn hides(&self, _core: &Core, action: Action) -> bool {
+        action == Action::Toggle && self.editor.as_ref().is_some_and(|e| e.ticks_nothing())
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         self.message = None;
         match &mut self.phase {
@@ -401,7 +471,7 @@ impl Screen for WizardState {
                     Some(Action::MoveUp) => *selected = selected.saturating_sub(1),
                     Some(Action::Yes | Action::OpenExisting) => {
                         let id = found[*selected].0.clone();
-                        core.clear_draft();
+                        core.drop_draft(&self.draft_id);
                         return Effect::Replace(View::Detail(Box::new(DetailState::new(id))));
                     }
                     Some(Action::Confirm) => {
@@ -447,7 +517,16 @@ impl Screen for WizardState {
         }
         match input.action {
             Some(Action::NextStep) => {
+                // What was typed in the field is kept, as Tab keeps it.
+                if let Some(editor) = self.editor.as_mut() {
+                    match editor.leave(core) {
+                        Ok(Some(values)) => self.keep(core, values),
+                        Ok(None) => {}
+                        Err(()) => return Effect::None,
+                    }
+                }
                 self.next_step(core);
+                core.save_draft(&self.draft());
                 return Effect::None;
             }
             Some(Action::PreviousStep) => {
@@ -468,26 +547,20 @@ impl Screen for WizardState {
             EditorProgress::Skip { forward: true } => self.advance(core),
             EditorProgress::Skip { forward: false } => self.back(core),
             EditorProgress::Confirmed(values) => {
-                let field = editor.field.id.clone();
-                if values.is_empty() {
-                    self.values.remove(&field);
-                } else {
-                    self.values.insert(field, values);
-                }
-                // A commune chosen in the official list brings its codes.
-                if let Some(settled) = &editor.settled {
-                    let schema = &core.session.ws.schema;
-                    let (set, emptied) = code_changes(schema, settled);
-                    for fv in set {
-                        self.values.insert(fv.field, fv.values);
-                    }
-                    for field in emptied {
-                        self.values.remove(&field);
-                    }
-                }
+                self.keep(core, values);
                 self.advance(core);
                 // Kept where the entry now is: resumed, it asks for the
                 // next field, not the one just confirmed.
+                core.save_draft(&self.draft());
+            }
+            // Tab and Shift-Tab keep what was typed, as Enter does.
+            EditorProgress::Leave { values, forward } => {
+                self.keep(core, values);
+                if forward {
+                    self.advance(core);
+                } else {
+                    self.back(core);
+                }
                 core.save_draft(&self.draft());
             }
         }

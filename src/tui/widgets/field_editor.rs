@@ -33,6 +33,12 @@ pub enum EditorProgress {
     Skip {
         forward: bool,
     },
+    /// Leave this field for the next (or previous) one, keeping the value
+    /// typed in it (checked as Enter checks it).
+    Leave {
+        values: Vec<String>,
+        forward: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +65,9 @@ pub struct FieldEditor {
     /// The commune confirmed, settled against the official list: the codes
     /// it brings are the caller's to write.
     pub settled: Option<crate::census::communes::Settled>,
+    /// The text the field had when opened: leaving it typed otherwise keeps
+    /// what was typed.
+    opened_with: String,
 }
 
 /// An empty single choice, to empty an optional choice field.
@@ -123,7 +132,9 @@ impl FieldEditor {
             mode,
             error: None,
             settled: None,
+            opened_with: String::new(),
         };
+        editor.opened_with = editor.typed_text().unwrap_or_default().to_string();
         editor.check(core);
         editor
     }
@@ -134,6 +145,16 @@ impl FieldEditor {
             c.set_codes(insee, postal);
         }
         self
+    }
+
+    /// A list where one value is chosen (Enter chooses).
+    pub fn single_choice(&self) -> bool {
+        matches!(&self.mode, Mode::Choices(p) if !p.multi)
+    }
+
+    /// Space ticks nothing here (a single choice, the commune).
+    pub fn ticks_nothing(&self) -> bool {
+        self.single_choice() || matches!(self.mode, Mode::Commune(_))
     }
 
     /// Text fields take the wizard's keys; lists (and the commune's
@@ -192,7 +213,51 @@ impl FieldEditor {
         Ok(out)
     }
 
-    /// Validation as you type (texts only: lists hold valid choices).
+    /// The text typed, for a text field or the commune.
+    fn typed_text(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Text(t) => Some(t.text()),
+            Mode::Commune(c) => Some(c.input.text()),
+            _ => None,
+        }
+    }
+
+    /// Leaving the field (Tab, Shift-Tab, the next step): what was typed
+    /// is kept, checked as Enter checks it. `Ok(None)`: nothing typed
+    /// (lists, or the text as it was opened); `Err(())`: refused, the
+    /// message is shown and the field keeps the cursor.
+    pub fn leave(&mut self, core: &Core) -> Result<Option<Vec<String>>, ()> {
+        if self.typed_text().is_none_or(|t| t == self.opened_with) {
+            return Ok(None);
+        }
+        let progress = match self.mode {
+            Mode::Commune(_) => self.confirm_commune(core),
+            _ => match self.values(core) {
+                Ok(v) => EditorProgress::Confirmed(v),
+                Err(e) => {
+                    self.error = Some(e);
+                    EditorProgress::Editing
+                }
+            },
+        };
+        match progress {
+            EditorProgress::Confirmed(v) => Ok(Some(v)),
+            _ => Err(()),
+        }
+    }
+
+    /// Tab or Shift-Tab: the next (or previous) field, with what was typed.
+    fn leave_for(&mut self, core: &Core, forward: bool) -> EditorProgress {
+        match self.leave(core) {
+            Ok(Some(values)) => EditorProgress::Leave { values, forward },
+            Ok(None) => EditorProgress::Skip { forward },
+            Err(()) => EditorProgress::Editing,
+        }
+    }
+
+    /// Validation of a value as it stands (texts only: lists hold valid
+    /// choices): when the field opens, on Enter and on leaving it, never
+    /// in the middle of a word.
     fn check(&mut self, core: &Core) {
         self.error = match &self.mode {
             Mode::Text(t) if !t.text().trim().is_empty() => self.values(core).err(),
@@ -214,7 +279,7 @@ impl FieldEditor {
                 Some(Action::Cancel | Action::NextField | Action::PreviousField) => {}
                 _ => {
                     if c.type_key(input.key) {
-                        self.check(core);
+                        self.error = None;
                     }
                 }
             }
@@ -237,8 +302,8 @@ impl FieldEditor {
                     }
                 };
             }
-            Some(Action::NextField) => return EditorProgress::Skip { forward: true },
-            Some(Action::PreviousField) => return EditorProgress::Skip { forward: false },
+            Some(Action::NextField) => return self.leave_for(core, true),
+            Some(Action::PreviousField) => return self.leave_for(core, false),
             _ => {}
         }
         match &mut self.mode {
@@ -246,7 +311,7 @@ impl FieldEditor {
             Mode::Commune(_) => {}
             Mode::Text(t) => {
                 if t.handle(input.key) {
-                    self.check(core);
+                    self.error = None;
                 }
             }
             Mode::Choices(p) => match input.action {

@@ -7,6 +7,9 @@ pub struct TextInput {
     text: String,
     /// Cursor position, in chars.
     cursor: usize,
+    /// Filled in beforehand (today's date): the first character typed
+    /// replaces the whole text; any other key keeps it, to edit it.
+    replace_on_type: bool,
 }
 
 impl TextInput {
@@ -14,7 +17,21 @@ impl TextInput {
         TextInput {
             text: text.to_string(),
             cursor: text.chars().count(),
+            replace_on_type: false,
         }
+    }
+
+    /// A text filled in beforehand, replaced by what is typed.
+    pub fn prefilled(text: &str) -> TextInput {
+        TextInput {
+            replace_on_type: !text.is_empty(),
+            ..TextInput::new(text)
+        }
+    }
+
+    /// Whether the next character typed replaces the text.
+    pub fn replaces_on_type(&self) -> bool {
+        self.replace_on_type
     }
 
     pub fn text(&self) -> &str {
@@ -38,6 +55,9 @@ impl TextInput {
 
     /// Handles an editing key; returns whether the text or cursor changed.
     pub fn handle(&mut self, key: Key) -> bool {
+        if std::mem::take(&mut self.replace_on_type) && key.text().is_some() {
+            self.set("");
+        }
         let len = self.text.chars().count();
         if let Some(c) = key.text() {
             let at = self.byte_at(self.cursor);
@@ -131,5 +151,18 @@ mod tests {
         assert_eq!(t.text(), "Médiathèqu ");
         t.handle(Key::ctrl('u'));
         assert_eq!(t.text(), "");
+    }
+
+    #[test]
+    fn typing_replaces_a_prefilled_text_and_moving_keeps_it() {
+        let mut t = TextInput::prefilled("2026-12-06");
+        for c in "28/11/2026".chars() {
+            t.handle(Key::ch(c));
+        }
+        assert_eq!(t.text(), "28/11/2026");
+        let mut t = TextInput::prefilled("2026-12-06");
+        t.handle(Key::plain(KeyCodeOrd::Backspace));
+        t.handle(Key::ch('5'));
+        assert_eq!(t.text(), "2026-12-05");
     }
 }

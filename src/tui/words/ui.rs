@@ -79,8 +79,6 @@ strings! { Ui, ui;
     required_missing: "Champs obligatoires à remplir", "Required fields to fill";
     created: "Initiative enregistrée", "Initiative saved";
     field_saved: "Champ enregistré", "Field saved";
-    draft_found: "Un brouillon de saisie a été gardé. Le reprendre ?", "A draft entry was kept. Resume it?";
-    draft_named: "Le brouillon de « {} » a été gardé. Le reprendre ?", "The draft of `{}` was kept. Resume it?";
     draft_kept: "Brouillon gardé pour le prochain démarrage", "Draft kept for the next start";
     duplicate_title: "Doublon possible", "Possible duplicate";
     duplicate_text: "Cette initiative ressemble à :", "This initiative looks like:";
@@ -214,9 +212,9 @@ pub fn action_label(
         A::Cancel => ("annuler, revenir", "annuler", "cancel, go back", "cancel"),
         A::Toggle => ("cocher ou décocher", "cocher", "tick or untick", "tick"),
         A::NextField => (
-            "champ suivant (sans rien changer)",
+            "champ suivant (ce qui est tapé est gardé et vérifié)",
             "suivant",
-            "next field (leaving it as it is)",
+            "next field (what was typed is kept and checked)",
             "next",
         ),
         A::PreviousField => ("champ précédent", "précédent", "previous field", "previous"),
@@ -411,6 +409,24 @@ pub fn action_label(
             "édition",
             "add an edition (event, training)",
             "edition",
+        ),
+        A::Redo => (
+            "rétablir ce que « annuler » a défait",
+            "rétablir",
+            "redo what undo took back",
+            "redo",
+        ),
+        A::Bin => (
+            "corbeille : les initiatives supprimées, à restaurer",
+            "corbeille",
+            "bin: the deleted initiatives, to restore",
+            "bin",
+        ),
+        A::Restore => (
+            "restaurer l'initiative (elle revient dans la liste)",
+            "restaurer",
+            "restore the initiative (back in the list)",
+            "restore",
         ),
     };
     match lang {

@@ -72,10 +72,16 @@ impl LegitimizeForm {
                 let pad = " ".repeat(label_width.saturating_sub(width(f.label)));
                 let value = theme.truncate(&inert(&f.shown()), room).into_owned();
                 let style = if focused { theme.focus } else { theme.normal };
+                // A value filled in beforehand, that typing replaces, shows
+                // selected.
+                let value_style = match &f.widget {
+                    super::Widget::Text(t) if focused && t.replaces_on_type() => theme.selected,
+                    _ => style,
+                };
                 Line::from(vec![
                     Span::styled(format!("{pointer} {}{pad}", f.label), style),
                     Span::raw(core.ui().colon),
-                    Span::styled(value, style),
+                    Span::styled(value, value_style),
                 ])
             })
             .collect();

@@ -4,6 +4,7 @@
 //! (a relation kind, then the other initiative found by typing). Then what
 //! happened: refused with exactly why, or, on many, who was done and who not.
 
+mod date_check;
 mod draw;
 
 use ratatui::Frame;
@@ -57,6 +58,14 @@ impl Field {
         Field {
             label,
             widget: Widget::Text(TextInput::new(text)),
+        }
+    }
+
+    /// A text filled in beforehand (today's date), replaced by typing.
+    fn prefilled(label: &'static str, text: &str) -> Field {
+        Field {
+            label,
+            widget: Widget::Text(TextInput::prefilled(text)),
         }
     }
 
@@ -164,7 +173,7 @@ impl LegitimizeForm {
                     Kind::Evidence,
                     vec![
                         Field::pick(t.evidence_kind, Picker::new(items, false)),
-                        Field::text(t.evidence_date, &today),
+                        Field::prefilled(t.evidence_date, &today),
                         Field::text(t.evidence_note, ""),
                         Field::text(t.evidence_url, ""),
                     ],
@@ -254,6 +263,10 @@ impl LegitimizeForm {
         let last = self.fields.len().saturating_sub(1);
         match input.action {
             Some(Action::Cancel) => return Effect::Close,
+            // A date that cannot be read is said on leaving its field,
+            // which keeps the cursor.
+            Some(Action::NextField | Action::PreviousField | Action::Confirm)
+                if self.date_refused(core) => {}
             Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
             Some(Action::PreviousField) => self.focus = self.focus.saturating_sub(1),
             Some(Action::Confirm) if self.focus < last => self.focus += 1,
