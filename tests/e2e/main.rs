@@ -9,4 +9,5 @@ mod dashboard;
 mod exchange;
 mod legitimize;
 mod terminal;
+mod together;
 mod unchanged;
