@@ -204,11 +204,10 @@ impl Session {
             }
             let stamp = disk_stamp(&j.path);
             let known = shared.joined.iter().find(|(p, _)| *p == j.path);
-            if known.is_none_or(|(_, s)| *s != stamp) {
-                if journal::replay_at(&j.path, &mut self.ws.census, true).is_ok_and(|r| r.count > 0)
-                {
-                    changed = true;
-                }
+            if known.is_none_or(|(_, s)| *s != stamp)
+                && journal::replay_at(&j.path, &mut self.ws.census, true).is_ok_and(|r| r.count > 0)
+            {
+                changed = true;
             }
             now.push((j.path, stamp));
         }
