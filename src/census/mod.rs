@@ -38,6 +38,7 @@ pub(crate) mod restore;
 pub mod schema;
 pub mod search;
 pub(crate) mod session;
+pub mod sharing;
 pub mod standards;
 pub mod stats;
 pub mod status;

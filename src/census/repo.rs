@@ -96,6 +96,10 @@ pub fn side_suffixes() -> Vec<String> {
         ".tmp-*".to_string(),
         ".rescue-*.ron".to_string(),
         ".lock.*".to_string(),
+        // The journals of the interface's sessions and who has it open
+        // (see `census::sharing`).
+        ".journal.*".to_string(),
+        ".presence".to_string(),
     ]);
     suffixes
 }
@@ -241,6 +245,8 @@ mod tests {
                 r"/data/my \[1].ron.tmp-*",
                 r"/data/my \[1].ron.rescue-*.ron",
                 r"/data/my \[1].ron.lock.*",
+                r"/data/my \[1].ron.journal.*",
+                r"/data/my \[1].ron.presence",
             ]
         );
         assert!(ignore_lines("a\nb.ron").is_empty());
@@ -254,6 +260,8 @@ mod tests {
             "census.ron.rescue-2026-12-01T100000Z.ron",
             "census.ron.peers.ron",
             "census.ron.lock.4242-0-poste",
+            "census.ron.journal.4242-poste",
+            "census.ron.presence",
         ] {
             assert!(is_side_file(side), "{side}");
         }

@@ -51,7 +51,8 @@ pub enum LegitimizeUndo {
 #[derive(Debug, Clone)]
 enum UndoStep {
     Created(InitiativeId),
-    Edited(Initiative),
+    /// The initiative before, and the fields the change touched.
+    Edited(Initiative, Vec<String>),
     Deleted(InitiativeId),
     Legit(LegitimizeUndo),
     /// Brought back from the bin (`redo::restore`).
@@ -108,17 +109,21 @@ pub struct Session {
     pub saved: bool,
     /// Changes not yet written into the file itself (in the journal, or
     /// replayed from it): what a save at the end of the session writes.
-    unwritten: bool,
+    pub(crate) unwritten: bool,
     undo: Vec<UndoStep>,
     /// What undo took back, to redo it (see `redo.rs`).
     redo: Vec<(usize, redo::RedoStep)>,
-    /// Held while the session lives; released on drop.
-    lock: Option<Lock>,
+    /// Held while the session lives (a command), or only while writing (a
+    /// session shared with others, see `census::sharing`); released on drop.
+    pub(crate) lock: Option<Lock>,
     /// The file as this session last read or wrote it (modified, length):
     /// another change on disk (a git merge) is merged in before a save.
-    on_disk: Option<(std::time::SystemTime, u64)>,
+    pub(crate) on_disk: Option<(std::time::SystemTime, u64)>,
     /// A save merged changes found on disk: what shows the census is stale.
-    merged_from_disk: bool,
+    pub(crate) merged_from_disk: bool,
+    /// The interface's session, which other sessions may share (its own
+    /// journal, who else is there): see `census::sharing`.
+    pub(crate) shared: Option<Box<crate::census::sharing::Shared>>,
     /// Opened to be looked at only, without the lock: nothing may change
     /// (see `census::viewing`).
     pub read_only: Option<crate::census::viewing::ReadOnly>,
@@ -128,7 +133,7 @@ pub struct Session {
 }
 
 /// When and how long the file on disk is, to notice that it changed.
-fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+pub(crate) fn disk_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }
@@ -148,6 +153,7 @@ impl Session {
             redo: Vec::new(),
             lock,
             read_only: None,
+            shared: None,
         }
     }
 
@@ -191,6 +197,9 @@ impl Session {
     /// Writes the change of one initiative to the journal (fsynced).
     pub fn persist(&mut self, id: &InitiativeId) -> Result<(), SaveError> {
         self.refuse_if_viewing()?;
+        if self.shared.is_some() {
+            return self.persist_shared(id);
+        }
         self.unwritten = true;
         let r = journal::append(&self.ws.path, &self.ws.census, id);
         self.saved = r.is_ok();
@@ -204,6 +213,16 @@ impl Session {
     /// staying in the journal.
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.refuse_if_viewing()?;
+        // A shared session holds the lock only while writing.
+        let taken = self.take_lock()?;
+        let r = self.save_held();
+        self.give_lock_back(taken);
+        r
+    }
+
+    /// [`Session::save`], the lock held.
+    fn save_held(&mut self) -> Result<(), SaveError> {
+        self.join_other_sessions();
         let r = self
             .take_in_disk()
             .map(|()| self.erase_past_grace())
@@ -212,6 +231,7 @@ impl Session {
         self.unwritten = r.is_err();
         if r.is_ok() {
             self.on_disk = disk_stamp(&self.ws.path);
+            self.after_written();
         }
         if r.as_ref().is_ok_and(|erased| *erased || self.scrub_backup) {
             self.scrub_backup = false;
@@ -244,7 +264,7 @@ impl Session {
 
     /// Merges the file on disk into the census if it changed since this
     /// session read or wrote it.
-    fn take_in_disk(&mut self) -> Result<(), SaveError> {
+    pub(crate) fn take_in_disk(&mut self) -> Result<(), SaveError> {
         let path = self.ws.path.clone();
         if self.on_disk.is_none() || disk_stamp(&path) == self.on_disk {
             return Ok(());
@@ -321,7 +341,8 @@ impl Session {
             .census
             .edit_initiative(&ws.schema, id, &self.agent, changes, now)?;
         if changed && let Some(before) = before {
-            self.undo.push(UndoStep::Edited(before));
+            let fields = self.fields_changed_since(&before);
+            self.undo.push(UndoStep::Edited(before, fields));
         }
         Ok(changed)
     }
@@ -494,8 +515,8 @@ impl Session {
                 let r = self.ws.census.delete_initiative(&id, &self.agent, now);
                 (id, r)
             }
-            UndoStep::Edited(before) => {
-                let changes = self.changes_back_to(&before);
+            UndoStep::Edited(before, fields) => {
+                let changes = self.changes_back_to(&before, &fields);
                 let ws = &mut self.ws;
                 let r = ws
                     .census
@@ -534,14 +555,29 @@ impl Session {
         (done, refused)
     }
 
-    /// The changes that give the schema fields of an initiative back the
-    /// values of `before`.
-    fn changes_back_to(&self, before: &Initiative) -> Changes {
+    /// The schema fields whose values differ between `before` and the
+    /// initiative now.
+    fn fields_changed_since(&self, before: &Initiative) -> Vec<String> {
+        let Some(now) = self.ws.census.get(&before.id) else {
+            return Vec::new();
+        };
+        let fields = &self.ws.schema.fields;
+        fields
+            .iter()
+            .filter(|f| before.values(&f.id) != now.values(&f.id))
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
+    /// The changes that give the `fields` of an initiative back the values
+    /// of `before`; the fields others changed since are left as they are.
+    fn changes_back_to(&self, before: &Initiative, fields: &[String]) -> Changes {
         let mut changes = Changes::default();
         let Some(now) = self.ws.census.get(&before.id) else {
             return changes;
         };
-        for field in &self.ws.schema.fields {
+        let touched = |f: &&crate::census::schema::Field| fields.contains(&f.id);
+        for field in self.ws.schema.fields.iter().filter(touched) {
             let old: Vec<String> = before
                 .values(&field.id)
                 .into_iter()

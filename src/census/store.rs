@@ -15,6 +15,7 @@ mod leftovers;
 mod lock_look;
 
 use keep::Target;
+pub(crate) use keep::host_tag;
 pub use keep::stale_temps;
 pub use leftovers::stale_lock_holders;
 pub use lock_look::{LockState, lock_state};
@@ -28,6 +29,8 @@ pub fn load(path: &Path) -> Result<(Census, LoadReport), LoadError> {
     let replayed = file::journal::replay(path, &mut census)?;
     report.journal = replayed.count;
     report.journal_skipped = replayed.skipped;
+    // The changes other sessions acknowledged, not yet in the file.
+    crate::census::sharing::join_journals(path, &mut census, None);
     Ok((census, report))
 }
 
@@ -341,6 +344,10 @@ pub struct LockHolder {
     pub host: String,
     pub agent: String,
     pub since: String,
+    /// Held for the time of one write, as every lock of this version is
+    /// (older versions held it for a whole session, and did not say so).
+    #[serde(default)]
+    pub brief: bool,
 }
 
 impl LockHolder {
@@ -350,6 +357,7 @@ impl LockHolder {
             host: hostname(),
             agent: agent.to_string(),
             since: Timestamp::now().to_string(),
+            brief: true,
         }
     }
 
@@ -362,6 +370,9 @@ impl LockHolder {
         file::write_str_literal(&mut out, &self.agent);
         out.push_str(", since: ");
         file::write_str_literal(&mut out, &self.since);
+        if self.brief {
+            out.push_str(", brief: true");
+        }
         out.push_str(")\n");
         out
     }
@@ -432,8 +443,10 @@ impl Lock {
         let start = std::time::Instant::now();
         loop {
             match Lock::try_acquire(census, agent) {
-                Err(SaveError::Locked { .. })
-                    if wait == u64::MAX || start.elapsed().as_millis() < u128::from(wait) =>
+                Err(SaveError::Locked { holder, .. })
+                    if wait == u64::MAX
+                        || start.elapsed().as_millis() < u128::from(wait)
+                        || (writing(&holder) && start.elapsed() < SHORT_WRITE) =>
                 {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
@@ -468,6 +481,16 @@ impl Lock {
 
     /// Releases now (also done on drop).
     pub fn release(self) {}
+}
+
+/// How long a lock held for one write by another program (a session
+/// saving, a command) is waited for without `--wait`: longer than any
+/// write takes.
+pub const SHORT_WRITE: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Whether `holder` is another program holding the lock for one write.
+fn writing(holder: &LockHolder) -> bool {
+    holder.brief && !(holder.pid == std::process::id() && holder.host == hostname())
 }
 
 fn next_lock_serial() -> u64 {
@@ -781,6 +804,7 @@ mod tests {
             host: hostname(),
             agent: "X".into(),
             since: "2020-01-01T00:00:00Z".into(),
+            brief: false,
         };
         fs::write(lock_path(&path), dead.to_ron()).unwrap();
         let lock = Lock::acquire(&path, "Yann").unwrap();

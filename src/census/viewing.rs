@@ -33,13 +33,14 @@ pub fn folder_refused(e: &SaveError) -> bool {
 }
 
 impl Session {
-    /// Opens the census to change it, with its lock; or, when nothing can
-    /// be written there, to look at it only, without the lock.
+    /// Opens the census to change it, shared with other sessions (the lock
+    /// taken only while writing, see `census::sharing`); or, when nothing
+    /// can be written there, to look at it only, without the lock.
     pub fn open_or_view(path: &Path, agent: Agent) -> Result<Session, OpenError> {
         if file_is_read_only(path) {
             return Session::view(path, agent, ReadOnly::File);
         }
-        match Session::open(path, agent.clone()) {
+        match Session::open_shared(path, agent.clone()) {
             Err(OpenError::Lock(e)) if folder_refused(&e) => {
                 Session::view(path, agent, ReadOnly::Folder)
             }

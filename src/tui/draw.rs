@@ -200,6 +200,11 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             theme.warning.add_modifier(ratatui::style::Modifier::BOLD),
         ));
     }
+    if let Some(others) = core.also_open() {
+        // Who else has the census open (see `tui::sharing`).
+        spans.push(Span::raw(dot));
+        spans.push(Span::styled(inert(&others).into_owned(), theme.muted));
+    }
     if let Some(m) = &core.message {
         let style = if m.error { theme.error } else { theme.focus };
         if spans.len() > 1 {

@@ -13,6 +13,7 @@ pub(crate) mod history;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
 pub mod screens;
+pub(crate) mod sharing;
 pub(crate) mod terminal;
 pub mod theme;
 pub(crate) mod viewing;
@@ -87,16 +88,20 @@ pub fn run(opts: Options) -> Result<(), String> {
     }
     let mut app = App::new(core);
     app.offer_draft();
+    // Others' writes come as notifications; where none come, on each key.
+    let watch = sharing::Watch::start(&app.core, events.sender());
 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut guard, &events)
+        event_loop(&mut app, &mut guard, &events, watch.as_ref())
     }));
     match result {
         Ok(outcome) => {
             if signals.hung_up() {
                 guard.forget_terminal();
             }
-            app.end()?;
+            let ended = app.end();
+            app.core.session.leave();
+            ended?;
             outcome
         }
         Err(_) => {
@@ -111,7 +116,12 @@ pub fn run(opts: Options) -> Result<(), String> {
     }
 }
 
-fn event_loop(app: &mut App, guard: &mut Guard, events: &Events) -> Result<(), String> {
+fn event_loop(
+    app: &mut App,
+    guard: &mut Guard,
+    events: &Events,
+    watch: Option<&sharing::Watch>,
+) -> Result<(), String> {
     let mut dirty = true;
     loop {
         if dirty {
@@ -125,9 +135,17 @@ fn event_loop(app: &mut App, guard: &mut Guard, events: &Events) -> Result<(), S
         match events.next() {
             Incoming::Key(k) => {
                 if let Some(key) = Key::from_event(&k) {
+                    app.core.before_key();
                     app.handle_key(key);
+                    app.core.after_key();
                     dirty = true;
                 }
+            }
+            Incoming::Changed => {
+                if let Some(watch) = watch {
+                    watch.handled();
+                }
+                dirty |= app.core.take_in_others();
             }
             Incoming::Resize => dirty = true,
             Incoming::Signal => return Ok(()),
@@ -167,6 +185,7 @@ fn welcome(
         }
         let k = match events.next() {
             Incoming::Key(k) => k,
+            Incoming::Changed => continue,
             Incoming::Resize => {
                 dirty = true;
                 continue;

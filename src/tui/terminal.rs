@@ -115,6 +115,9 @@ pub enum Incoming {
     Signal,
     /// Reading the terminal failed.
     Gone,
+    /// The census, or who has it open, changed on disk (another session,
+    /// a command): see `tui::sharing`.
+    Changed,
 }
 
 /// Keys and signals on one channel. Reading the terminal happens on a thread
@@ -124,6 +127,7 @@ pub enum Incoming {
 /// idle session wakes up for nothing.
 pub struct Events {
     rx: std::sync::mpsc::Receiver<Incoming>,
+    tx: std::sync::mpsc::Sender<Incoming>,
 }
 
 impl Events {
@@ -131,6 +135,7 @@ impl Events {
         use ratatui::crossterm::event::{self, Event, KeyEventKind};
         let (tx, rx) = std::sync::mpsc::channel();
         let keys = tx.clone();
+        let others = tx.clone();
         std::thread::spawn(move || {
             loop {
                 let incoming = match event::read() {
@@ -167,7 +172,12 @@ impl Events {
                 }
             });
         }
-        Events { rx }
+        Events { rx, tx: others }
+    }
+
+    /// Where another thread (the file watcher) sends what it noticed.
+    pub fn sender(&self) -> std::sync::mpsc::Sender<Incoming> {
+        self.tx.clone()
     }
 
     /// The next thing to handle; `Gone` if nothing can come any more.

@@ -190,7 +190,7 @@ fn doctor_says_a_voir_when_git_does_not_apply_the_driver_to_the_census() {
 
 /// What `setup-git` writes in `.gitignore` for `census.ron`.
 const IGNORED: &str = "/census.ron.bak\n/census.ron.lock\n/census.ron.journal\n\
-/census.ron.peers.ron\n/census.ron.draft\n/census.ron.tmp-*\n/census.ron.rescue-*.ron\n/census.ron.lock.*\n";
+/census.ron.peers.ron\n/census.ron.draft\n/census.ron.tmp-*\n/census.ron.rescue-*.ron\n/census.ron.lock.*\n/census.ron.journal.*\n/census.ron.presence\n";
 
 #[test]
 fn setup_git_ignores_the_side_files_of_the_census() {
@@ -284,7 +284,7 @@ fn doctor_says_a_voir_when_the_side_files_are_not_ignored() {
         .assert()
         .code(1)
         .stdout(contains(
-            "[à voir] git : les fichiers de travail de census.ron (census.ron.bak, .lock, .journal, .peers.ron, .draft, .tmp-*, .rescue-*.ron, .lock.*) ne sont pas ignorés (recense setup-git)",
+            "[à voir] git : les fichiers de travail de census.ron (census.ron.bak, .lock, .journal, .peers.ron, .draft, .tmp-*, .rescue-*.ron, .lock.*, .journal.*, .presence) ne sont pas ignorés (recense setup-git)",
         ));
 }
 

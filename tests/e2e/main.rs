@@ -10,4 +10,5 @@ mod exchange;
 mod flow;
 mod legitimize;
 mod terminal;
+mod together;
 mod unchanged;

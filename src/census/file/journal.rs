@@ -59,7 +59,13 @@ pub fn journal_path(census: &Path) -> PathBuf {
 
 /// Appends the current state of one initiative, and fsyncs.
 pub fn append(census_path: &Path, census: &Census, id: &InitiativeId) -> Result<(), SaveError> {
-    let path = journal_path(census_path);
+    append_to(&journal_path(census_path), census, id)
+}
+
+/// Appends the current state of one initiative to the journal at `path`
+/// (a session's own, see `census::sharing`), and fsyncs.
+pub fn append_to(path: &Path, census: &Census, id: &InitiativeId) -> Result<(), SaveError> {
+    let path = path.to_path_buf();
     let io = |error| SaveError::Io {
         path: path.clone(),
         error,
@@ -96,7 +102,15 @@ pub fn append(census_path: &Path, census: &Census, id: &InitiativeId) -> Result<
 /// Applies the journal of `census_path` to `census`, if there is one.
 /// Records cut or damaged are skipped and listed; the others are applied.
 pub fn replay(census_path: &Path, census: &mut Census) -> Result<Replayed, LoadError> {
-    let path = journal_path(census_path);
+    replay_at(&journal_path(census_path), census, false)
+}
+
+/// Applies the journal at `path` to `census`: each record replaces its
+/// initiative, or, with `join`, is joined with it (a session's journal,
+/// whose records may be older than the file's copy: see
+/// `census::sharing`).
+pub fn replay_at(path: &Path, census: &mut Census, join: bool) -> Result<Replayed, LoadError> {
+    let path = path.to_path_buf();
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Replayed::default()),
@@ -137,6 +151,9 @@ pub fn replay(census_path: &Path, census: &mut Census) -> Result<Replayed, LoadE
             cycle_survivor: false,
         };
         i.normalize();
+        if join && let Some(ours) = census.get(&i.id) {
+            i = crate::census::merge::join_initiative(ours, &i);
+        }
         census.insert(i);
         replayed.count += 1;
         pos = next;

@@ -42,7 +42,7 @@ pub(super) enum RedoStep {
     /// A creation undone (deleted): restore it.
     Create(InitiativeId),
     /// An edit undone: the initiative as it was after the edit.
-    EditTo(Initiative),
+    EditTo(Initiative, Vec<String>),
     /// A deletion undone (restored): delete it again.
     Delete(InitiativeId),
     /// A restoring undone (deleted again): restore it again.
@@ -54,7 +54,7 @@ pub(super) enum RedoStep {
 fn change_of(step: &UndoStep) -> Change {
     match step {
         UndoStep::Created(id) => Change::Created(id.clone()),
-        UndoStep::Edited(before) => Change::Edited(before.id.clone()),
+        UndoStep::Edited(before, _) => Change::Edited(before.id.clone()),
         UndoStep::Deleted(id) => Change::Deleted(id.clone()),
         UndoStep::Restored(id) => Change::Restored(id.clone()),
         UndoStep::Legit(_) => Change::Legitimizing,
@@ -75,7 +75,7 @@ impl Session {
         }
         match step {
             RedoStep::Create(id) => Some(Change::Created(id.clone())),
-            RedoStep::EditTo(after) => Some(Change::Edited(after.id.clone())),
+            RedoStep::EditTo(after, _) => Some(Change::Edited(after.id.clone())),
             RedoStep::Delete(id) => Some(Change::Deleted(id.clone())),
             RedoStep::Restore(id) => Some(Change::Restored(id.clone())),
             RedoStep::Nothing => None,
@@ -91,8 +91,8 @@ impl Session {
         let change = change_of(top);
         let redo = match top {
             UndoStep::Created(id) => RedoStep::Create(id.clone()),
-            UndoStep::Edited(before) => match self.ws.census.get(&before.id) {
-                Some(after) => RedoStep::EditTo(after.clone()),
+            UndoStep::Edited(before, fields) => match self.ws.census.get(&before.id) {
+                Some(after) => RedoStep::EditTo(after.clone(), fields.clone()),
                 None => RedoStep::Nothing,
             },
             UndoStep::Deleted(id) => RedoStep::Delete(id.clone()),
@@ -129,15 +129,15 @@ impl Session {
                 census.restore_initiative(&id, &self.agent, now),
                 UndoStep::Restored(id),
             ),
-            RedoStep::EditTo(after) => {
+            RedoStep::EditTo(after, fields) => {
                 let before = self.ws.census.get(&after.id).cloned()?;
-                let changes = self.changes_back_to(&after);
+                let changes = self.changes_back_to(&after, &fields);
                 let ws = &mut self.ws;
                 let r = ws
                     .census
                     .edit_initiative(&ws.schema, &after.id, &self.agent, &changes, now)
                     .map(|_| ());
-                (r, UndoStep::Edited(before))
+                (r, UndoStep::Edited(before, fields))
             }
             RedoStep::Nothing => return None,
         };

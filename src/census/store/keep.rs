@@ -107,7 +107,8 @@ pub(super) fn temp_suffix() -> String {
     format!(".tmp-{}-{}", std::process::id(), host_tag())
 }
 
-pub(super) fn host_tag() -> String {
+/// This machine's name as it appears in the names of side files.
+pub(crate) fn host_tag() -> String {
     super::hostname()
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')

@@ -201,6 +201,8 @@ impl DetailState {
             i.value(&field).map(String::from).into_iter().collect()
         };
         self.editor = Some(FieldEditor::new(core, def, &current, Some(&self.id)));
+        // Changed on what is seen now, whatever others write meanwhile.
+        core.session.note_editing(&self.id);
     }
 
     /// The selected line in full: its whole value, who changed it and when.
@@ -398,7 +400,7 @@ impl Screen for DetailState {
                         changes.set.extend(set);
                         changes.unset.extend(unset);
                     }
-                    match core.edit(&self.id, &changes) {
+                    match core.edit_seen(&self.id, &changes) {
                         Ok(_) if core.session.saved => {
                             core.say(core.ui().field_saved);
                             self.editor = None;

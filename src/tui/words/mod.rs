@@ -11,6 +11,7 @@ pub mod keys;
 pub mod legitimize;
 pub mod rgpd;
 pub mod screens;
+pub mod sharing;
 pub mod territory;
 pub mod transfer;
 pub mod ui;
