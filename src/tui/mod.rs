@@ -190,7 +190,7 @@ fn welcome(
                     name,
                 };
                 if !census_exists {
-                    // A perimeter typed replaces a sample's own.
+                    // A perimeter typed is the empty census's; a sample keeps its own.
                     let perimeter = (!perimeter.is_empty()).then(|| {
                         let now = crate::census::time::Timestamp::now();
                         crate::census::perimeter::Perimeter::set(&perimeter, agent.id.as_str(), now)
@@ -215,7 +215,8 @@ fn welcome(
     }
 }
 
-/// A new census: a bundled sample (with your territory's name) or empty.
+/// A new census: a bundled sample (under its own territory's name and
+/// perimeter) or empty, with your territory and perimeter.
 pub fn create_census(
     path: &Path,
     territory: &str,
@@ -227,13 +228,12 @@ pub fn create_census(
         .sample()
         .and_then(|text| file::parse(text, "sample").ok())
     {
-        Some((mut census, _)) => {
-            census.territory = territory.to_string();
-            census
-        }
+        // A sample keeps its own territory's name: its initiatives are never
+        // shown under the name of the territory typed.
+        Some((census, _)) => census,
         None => Census::new(territory, &schema.id, schema.version),
     };
-    if let Some(p) = perimeter {
+    if let Some(p) = perimeter.filter(|_| start.sample().is_none()) {
         census.perimeter = p;
     }
     store::create(path, &census)

@@ -1,0 +1,10 @@
+//! The words of the everyday flow: the welcome screen's choice, refusals
+//! worded in the interface's keys, the help on working with colleagues,
+//! where exports are written.
+
+use crate::lang::Lang;
+
+strings! { FlowText, flow;
+    welcome_choose: "Commencer avec (↑/↓ choisir, Entrée créer)", "Start with (↑/↓ choose, Enter create)";
+    welcome_sample_note: "un exemple garde son propre nom de territoire ; le vôtre reste pour votre recensement", "a sample keeps its own territory's name; yours is kept for your census";
+}
