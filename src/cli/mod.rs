@@ -43,6 +43,7 @@ mod report;
 mod report_commune;
 mod rgpd;
 mod rgpd_erase;
+mod score_line;
 mod stale;
 mod territory;
 mod undo;

@@ -65,3 +65,4 @@ mod store;
 mod todo_agrees;
 mod unchanged;
 mod undo;
+mod flow;

@@ -101,7 +101,7 @@ fn the_record_shows_status_history_evidence_confirmations_and_neighbours() {
     assert!(text.contains(&missing[..40]), "{text}");
     // The score of the library, for the app's day.
     let score = status::score(&ws.schema, infini, today());
-    assert!(text.contains(&format!("{score} / 100")), "{text}");
+    assert!(text.contains(&format!("{score}/100")), "{text}");
     // History, evidence (newest first), confirmations, as in the file.
     for c in status::history(infini) {
         assert!(text.contains(&c.comment[..30]), "{}\n{text}", c.comment);

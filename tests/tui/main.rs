@@ -12,6 +12,7 @@ mod consent;
 mod dashboard;
 mod export;
 mod failed_write;
+mod flow;
 mod followup;
 mod fusion;
 mod git_merge_open;

@@ -89,9 +89,14 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
         stamp(core, day(status::since(i)), set_by),
     ));
     let score = status::score(schema, i, today);
+    let words = crate::i18n::score::score_words(lang);
     out.push(item(
-        t.score,
-        &fill(t.score_value, &[("score", &score)]),
+        words.name,
+        &format!(
+            "{} ({})",
+            crate::i18n::score::score_value(score, lang),
+            words.meaning
+        ),
         String::new(),
     ));
     if let Some(next) = next_status(current) {
