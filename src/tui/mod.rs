@@ -10,6 +10,7 @@ pub mod draw;
 pub(crate) mod followup;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
+pub(crate) mod refusals;
 pub mod screens;
 pub(crate) mod terminal;
 pub mod theme;

@@ -44,3 +44,66 @@ fn one_score_in_the_header_the_status_section_and_the_list() {
     assert!(!header.contains('%'), "{record}");
     snap!(h, "record_header_score");
 }
+
+/// `v` on a record whose evidence this agent brought: refused at once,
+/// before a comment is asked, saying what a colleague does in the interface
+/// and where the help is; never a command line to type.
+#[test]
+fn v_on_ones_own_record_refuses_before_asking_in_the_interface_terms() {
+    let mut h = brest();
+    select(&mut h, "Animacoop");
+    h.keys("enter p enter enter enter enter");
+    h.keys("v");
+    assert!(h.app.overlay.is_none(), "no comment is asked");
+    let message = h.message().unwrap_or_default();
+    for words in ["Un collègue, sur sa copie", "touche v", ":merge", ":collègues"] {
+        assert!(message.contains(words), "{words}: {message}");
+    }
+    assert!(!message.contains("recense "), "{message}");
+    // The status section says what is missing with the keys too.
+    let record = h.screen(TALL.0, TALL.1);
+    assert!(!record.contains("(recense "), "{record}");
+}
+
+/// What a record lacks for a status is said with the key that does it: the
+/// confirmation by a colleague's `v` and `:merge`, in the status form.
+#[test]
+fn the_missing_confirmation_names_the_keys() {
+    let mut h = brest();
+    select(&mut h, "Animacoop");
+    h.keys("enter");
+    let ws = h.reopen();
+    let i = ws
+        .census
+        .live()
+        .find(|i| i.value(&ws.schema.name_field) == Some("Animacoop"))
+        .unwrap();
+    let today = Date::parse(TODAY).unwrap();
+    let missing = status::missing_to_reach(&ws.schema, i, "legitime", today);
+    assert!(missing.contains(&status::Missing::Confirmation), "{missing:?}");
+    h.keys("t");
+    h.type_text("legit");
+    h.keys("enter");
+    let form = h.screen(TALL.0, TALL.1);
+    assert!(form.contains("la confirmation d'un collègue (sur sa"), "{form}");
+    assert!(!form.contains("recense confirm"), "{form}");
+}
+
+/// The help page on working with colleagues: named at the end of the keys'
+/// help, opened by `:collègues`, its keys from the keymap.
+#[test]
+fn the_colleagues_help_page_from_the_help_and_the_command_line() {
+    let mut h = brest();
+    h.keys("?");
+    let help = h.screen(TALL.0, TALL.1);
+    assert!(help.contains(":collègues"), "{help}");
+    h.keys("esc");
+    h.type_text(":collègues");
+    h.keys("enter");
+    let page = h.screen(TALL.0, TALL.1);
+    assert!(page.contains("Travailler à plusieurs"), "{page}");
+    assert!(page.contains("touche v"), "{page}");
+    snap!(h, "colleagues_help");
+    h.keys("esc");
+    assert!(h.app.overlay.is_none());
+}

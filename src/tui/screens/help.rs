@@ -20,6 +20,9 @@ pub struct HelpState {
     /// The screen whose keys are shown.
     pub context: Context,
     scroll: Scroll,
+    /// The page on working with colleagues (`:collègues`) instead of the
+    /// keys.
+    pub colleagues: bool,
 }
 
 impl HelpState {
@@ -27,6 +30,15 @@ impl HelpState {
         HelpState {
             context,
             scroll: Scroll::default(),
+            colleagues: false,
+        }
+    }
+
+    /// The page on working with colleagues, over the screen of `context`.
+    pub fn colleagues(context: Context) -> HelpState {
+        HelpState {
+            colleagues: true,
+            ..HelpState::new(context)
         }
     }
 }
@@ -48,7 +60,10 @@ impl Screen for HelpState {
         let theme = &core.theme;
         let ui = core.ui();
         let keymap = &core.keymap;
-        let rows: Vec<(String, &str)> = keymap
+        if self.colleagues {
+            return crate::tui::screens::colleagues_help::draw(core, &self.scroll, frame, area);
+        }
+        let mut rows: Vec<(String, &str)> = keymap
             .bindings(self.context)
             .filter(|(_, keys)| !keys.is_empty())
             .map(|(action, keys)| {
@@ -56,6 +71,7 @@ impl Screen for HelpState {
                 (keys.join(", "), action_label(action, core.lang).0)
             })
             .collect();
+        rows.push(crate::tui::screens::colleagues_help::help_row(core.lang));
         let key_width = rows
             .iter()
             .map(|(k, _)| width(k))

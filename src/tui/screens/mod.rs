@@ -8,6 +8,7 @@ use super::keymap::Context;
 
 pub(crate) mod action_form;
 pub(crate) mod actions_section;
+pub(crate) mod colleagues_help;
 pub(crate) mod command;
 pub mod conflicts;
 pub(crate) mod consent_form;

@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::census::status;
 use crate::display::{inert, width};
-use crate::i18n::missing_text;
 use crate::tui::app::Core;
 use crate::tui::words::legitimize::legit;
 
@@ -126,7 +125,10 @@ impl LegitimizeForm {
                     theme.warning,
                 )));
                 for m in &missing {
-                    lines.push(Line::from(format!("- {}", missing_text(m, core.lang))));
+                    lines.push(Line::from(format!(
+                        "- {}",
+                        crate::tui::refusals::missing_here(&crate::tui::refusals::Here::of(core), m)
+                    )));
                 }
                 lines.push(Line::default());
             }

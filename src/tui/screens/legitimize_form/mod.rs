@@ -22,6 +22,7 @@ use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::refusals::confirmation_refused_here;
 use crate::tui::words::legitimize::legit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,7 +171,23 @@ impl LegitimizeForm {
                     ],
                 )
             }
-            Action::ConfirmRecord => (Kind::Confirm, vec![Field::text(t.comment_optional, "")]),
+            Action::ConfirmRecord => {
+                // Refused before a comment is asked: when none of the
+                // targets may be confirmed by this agent, say why and how.
+                let agent = core.session.agent.id;
+                let refusals: Vec<String> = targets
+                    .iter()
+                    .filter_map(|id| census.get(id))
+                    .filter_map(|i| confirmation_refused_here(core, i, agent))
+                    .collect();
+                if refusals.len() == targets.len()
+                    && let Some(first) = refusals.into_iter().next()
+                {
+                    core.error(first);
+                    return None;
+                }
+                (Kind::Confirm, vec![Field::text(t.comment_optional, "")])
+            }
             Action::Link => {
                 let kinds = schema
                     .choices(relation_list)
