@@ -97,6 +97,9 @@ pub struct Core {
     /// Counts the list's refreshes (after every change of the census): a
     /// screen computed from the census sees that it must compute again.
     pub revision: u64,
+    /// Where exports and reports are written by default
+    /// ([`crate::tui::export_dir`]).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl Core {
@@ -113,6 +116,7 @@ impl Core {
 
     pub fn with_session(session: Session, lang: Lang, theme: Theme, keymap: KeyMap) -> Core {
         let index = SearchIndex::build(&session.ws.census, &session.ws.schema, lang);
+        let export_dir = crate::tui::export_dir::export_dir(&session.ws.path);
         let mut core = Core {
             session,
             lang,
@@ -123,6 +127,7 @@ impl Core {
             message: None,
             conflicts: 0,
             revision: 0,
+            export_dir,
         };
         core.refresh_list();
         core.count_conflicts();

@@ -4,6 +4,7 @@
 use crate::common;
 
 use common::Env;
+use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value as Json;
 
@@ -25,4 +26,31 @@ fn show_prints_the_same_score_as_the_json() {
         .stdout(contains(format!(
             "  Repéré · Score {score}/100 (complétude et fraîcheur des preuves)\n"
         )));
+}
+
+/// The CSV for a colleague ends with the status and the score (the same
+/// score as `show`), and imports back with those computed columns left out
+/// without a warning.
+#[test]
+fn the_csv_export_ends_with_status_and_score() {
+    let env = Env::with_census();
+    env.add(&["nom=Infini", "type=chatons", "commune=Brest"]);
+    let out = env
+        .census_cmd()
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().ends_with(";Statut;Score"), "{text}");
+    let row = lines.next().unwrap();
+    assert!(row.contains(";Repéré;"), "{row}");
+    env.write("liste.csv", text.as_bytes());
+    env.census_cmd()
+        .args(["import", "csv", "liste.csv", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(contains("Statut → (non importée)").and(contains("1 déjà à jour")))
+        .stderr(contains("Statut").not());
 }

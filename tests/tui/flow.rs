@@ -107,3 +107,33 @@ fn the_colleagues_help_page_from_the_help_and_the_command_line() {
     h.keys("esc");
     assert!(h.app.overlay.is_none());
 }
+
+/// An export lands in `~/Documents/recense/` (made when missing), and its
+/// whole path stays on the export screen after the write, the cursor moved
+/// or not; the CSV for a colleague ends with the status and the score.
+#[test]
+fn an_export_goes_to_documents_recense_and_its_full_path_stays() {
+    let mut h = brest();
+    let docs = h.dir.path().join("Documents").join("recense");
+    h.app.core.export_dir = docs.clone();
+    h.keys("x");
+    h.keys("enter");
+    let file = docs.join("census-public.csv");
+    assert!(file.is_file(), "{}", h.screen(TALL.0, TALL.1));
+    let shown = |h: &Harness| {
+        let screen = h.screen(80, 24);
+        screen.lines().map(str::trim_end).collect::<Vec<_>>().join("").replace('│', "")
+    };
+    let full = format!("exportée(s) au format csv dans {}", file.display());
+    assert!(shown(&h).replace(' ', "").contains(&full.replace(' ', "")), "{}", h.screen(80, 24));
+    h.keys("j");
+    assert!(shown(&h).replace(' ', "").contains(&full.replace(' ', "")), "{}", h.screen(80, 24));
+    let csv = std::fs::read_to_string(&file).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(";Statut;Score"), "{header}");
+    let infini = csv.lines().find(|l| l.contains(";Infini (Internet Finistère);")).unwrap();
+    assert!(infini.contains(";Légitimé;"), "{infini}");
+    h.keys("k");
+    let dir = h.dir.path().display().to_string();
+    snap!(h, "export_written", &[(dir.as_str(), "/tmp/test")]);
+}

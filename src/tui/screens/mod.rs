@@ -19,6 +19,7 @@ pub(crate) mod dialog;
 pub mod duplicates;
 pub(crate) mod edition_form;
 pub mod export;
+pub(crate) mod export_choices;
 pub(crate) mod filters;
 pub(crate) mod followup_section;
 pub(crate) mod help;

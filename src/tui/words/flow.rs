@@ -7,4 +7,7 @@ use crate::lang::Lang;
 strings! { FlowText, flow;
     welcome_choose: "Commencer avec (↑/↓ choisir, Entrée créer)", "Start with (↑/↓ choose, Enter create)";
     welcome_sample_note: "un exemple garde son propre nom de territoire ; le vôtre reste pour votre recensement", "a sample keeps its own territory's name; yours is kept for your census";
+    written_short: "Fichier écrit : {name}", "File written: {name}";
+    export_choice_public: "public : sans donnée personnelle (Espace : changer)", "public: no personal data (Space: change)";
+    export_choice_internal: "interne : CONTIENT des données personnelles (RGPD)", "internal: HOLDS personal data (GDPR)";
 }

@@ -40,8 +40,6 @@ strings! { TransferUi, transfer;
     out_data_inclusion: "standard data·inclusion (structures)", "data·inclusion standard (structures)";
     out_report_elus: "rapport pour les élus", "report for elected officials";
     out_report_techniciens: "rapport pour les techniciens", "report for technicians";
-    export_public: "public : sans aucune donnée personnelle (Espace pour changer)", "public: without any personal data (Space to change)";
-    export_private: "complet : CONTIENT des données personnelles, usage interne (Espace : public)", "full: HOLDS personal data, internal use (Space: public)";
     export_always_public: "sans donnée personnelle (ce format n'en contient jamais)", "without personal data (this format never holds any)";
     export_file: "Fichier (Tab pour le changer) :", "File (Tab to change it):";
     export_need_file: "Indiquez le fichier à écrire.", "Give the file to write.";
