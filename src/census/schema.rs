@@ -57,6 +57,11 @@ pub struct Choice {
     /// Codes of this choice in other standards, e.g. `{"typologie": "ASSO"}`.
     #[serde(default)]
     pub codes: BTreeMap<String, String>,
+    /// Other words that find this choice in a pick list, comma-separated
+    /// (an evidence "réunion" or "rencontre" is an "entretien"). Never
+    /// stored nor shown: only searched.
+    #[serde(default)]
+    pub synonyms: Localized2,
 }
 
 /// What a field holds, and so how its values are checked and normalised.

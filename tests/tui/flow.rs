@@ -137,3 +137,49 @@ fn an_export_goes_to_documents_recense_and_its_full_path_stays() {
     let dir = h.dir.path().display().to_string();
     snap!(h, "export_written", &[(dir.as_str(), "/tmp/test")]);
 }
+
+/// `r` then Enter, Enter: the target starts empty, so nothing is linked and
+/// the form says what to do, the cursor on the target.
+#[test]
+fn the_relation_dialog_starts_with_no_target() {
+    let mut h = brest();
+    let before = std::fs::read(&h.path).unwrap();
+    select(&mut h, "Animacoop");
+    h.keys("enter r enter");
+    snap!(h, "link_target_empty");
+    h.keys("enter");
+    assert!(h.app.overlay.is_some(), "the form stays open");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Choisissez l'initiative à relier"),
+        "{screen}"
+    );
+    assert_eq!(std::fs::read(&h.path).unwrap(), before, "nothing linked");
+    // Moving down picks the first one on purpose.
+    h.keys("down enter");
+    assert_eq!(h.message().as_deref(), Some("Relation ajoutée"));
+}
+
+/// A pick list says so when the filter matches nothing, and knows obvious
+/// synonyms: an evidence « réunion » is an « entretien ».
+#[test]
+fn a_pick_list_says_when_nothing_matches_and_knows_synonyms() {
+    let mut h = brest();
+    select(&mut h, "Animacoop");
+    h.keys("enter p");
+    h.type_text("zzz");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("aucun choix ne correspond"), "{screen}");
+    snap!(h, "pick_nothing_matches");
+    h.keys("backspace backspace backspace");
+    h.type_text("réunion");
+    h.keys("enter enter enter enter");
+    let ws = h.reopen();
+    let i = ws
+        .census
+        .live()
+        .find(|i| i.value(&ws.schema.name_field) == Some("Animacoop"))
+        .unwrap();
+    let kinds: Vec<String> = status::evidence(i).into_iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&"entretien".to_string()), "{kinds:?}");
+}

@@ -79,7 +79,7 @@ impl FieldEditor {
                 let mut items: Vec<Item> = schema
                     .choices(list)
                     .iter()
-                    .map(|c| Item::new(&c.id, c.label.get(core.lang), current.contains(&c.id)))
+                    .map(|c| Item::choice(c, core.lang, current.contains(&c.id)))
                     .collect();
                 if !multi && !field.required {
                     items.insert(
@@ -384,7 +384,7 @@ impl FieldEditor {
                 } else {
                     ui.pick_hint
                 };
-                p.draw(theme, frame, body, hint);
+                p.draw(theme, core.lang, frame, body, hint);
             }
             Mode::Relations {
                 picker,
@@ -409,7 +409,7 @@ impl FieldEditor {
                     ])),
                     kind_line,
                 );
-                picker.draw(theme, frame, rest, ui.choose_hint);
+                picker.draw(theme, core.lang, frame, rest, ui.choose_hint);
             }
         }
     }

@@ -10,4 +10,6 @@ strings! { FlowText, flow;
     written_short: "Fichier écrit : {name}", "File written: {name}";
     export_choice_public: "public : sans donnée personnelle (Espace : changer)", "public: no personal data (Space: change)";
     export_choice_internal: "interne : CONTIENT des données personnelles (RGPD)", "internal: HOLDS personal data (GDPR)";
+    no_choice_matches: "aucun choix ne correspond (Retour arrière pour effacer)", "no choice matches (Backspace to erase)";
+    link_need_target: "Choisissez l'initiative à relier : tapez quelques lettres de son nom.", "Choose the initiative to link: type a few letters of its name.";
 }

@@ -87,7 +87,7 @@ impl LegitimizeForm {
                     Constraint::Length(if self.error.is_some() { 2 } else { 0 }),
                 ]));
                 let _ = gap;
-                p.draw(theme, frame, list, core.ui().pick_hint);
+                p.draw(theme, core.lang, frame, list, core.ui().pick_hint);
                 self.draw_error(core, frame, error);
             }
             Some(Widget::Text(t)) => {

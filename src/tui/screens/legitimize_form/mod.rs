@@ -158,7 +158,7 @@ impl LegitimizeForm {
                 let items = schema
                     .choices(status::EVIDENCE_KINDS)
                     .iter()
-                    .map(|c| Item::new(&c.id, c.label.get(core.lang), false))
+                    .map(|c| Item::choice(c, core.lang, false))
                     .collect();
                 let today = core.session.clock.now().date().to_string();
                 (
@@ -203,7 +203,7 @@ impl LegitimizeForm {
                     Kind::Link,
                     vec![
                         Field::pick(t.link_kind, Picker::new(kinds, false)),
-                        Field::pick(t.link_target, Picker::new(others, false)),
+                        Field::pick(t.link_target, Picker::new(others, false).starting_empty()),
                     ],
                 )
             }
@@ -403,6 +403,11 @@ impl LegitimizeForm {
             return Effect::Close;
         };
         let (kind, target, add) = match self.kind {
+            Kind::Link if self.value(1).is_empty() => {
+                self.focus = 1;
+                self.error = Some(crate::tui::words::flow::flow(core.lang).link_need_target.into());
+                return Effect::None;
+            }
             Kind::Link => (self.value(0), self.value(1), true),
             _ => {
                 let v = self.value(0);
