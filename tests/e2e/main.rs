@@ -7,6 +7,7 @@ mod actions;
 mod communes;
 mod dashboard;
 mod exchange;
+mod flow;
 mod legitimize;
 mod terminal;
 mod unchanged;

@@ -43,6 +43,13 @@ const START_FR: [&str; 3] = [
     "▶ un recensement vide",
 ];
 
+/// The same lines drawn in ASCII (`--ascii`, `TERM=linux`).
+const START_ASCII: [&str; 3] = [
+    "> l'exemple du Pays de Brest",
+    "> l'exemple de Grenoble",
+    "> un recensement vide",
+];
+
 /// A census made with the command line, holding Les Capucins; returns its id.
 fn census_with_capucins(sb: &Sandbox, file: &str) -> String {
     sb.cli_ok(&["init", file, "--territory", "Pays de Brest", "--as", AGENT]);
@@ -686,7 +693,7 @@ fn ascii_interface_cuts_names_with_three_dots() {
         AGENT,
         "Pays de Brest",
         0,
-        &["> l'exemple du Pays de Brest"],
+        &START_ASCII,
     );
     s.wait_for_all(&["19 initiatives", "Infini"]);
     let list = s.wait_settled();

@@ -230,7 +230,12 @@ impl WelcomeState {
                 ui.welcome_empty,
             ];
             let flow = crate::tui::words::flow::flow(lang);
-            let mut lines = vec![Line::from(Span::styled(flow.welcome_choose, theme.muted))];
+            let choose = if theme.ascii {
+                flow.welcome_choose_ascii
+            } else {
+                flow.welcome_choose
+            };
+            let mut lines = vec![Line::from(Span::styled(choose, theme.muted))];
             for (n, label) in labels.iter().enumerate() {
                 let mark = if n == self.start {
                     theme.pointer()
