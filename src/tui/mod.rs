@@ -13,6 +13,7 @@ pub(crate) mod export_dir;
 pub(crate) mod legitimize_steps;
 pub(crate) mod refusals;
 pub mod screens;
+pub(crate) mod short_id;
 pub(crate) mod terminal;
 pub mod theme;
 pub(crate) mod viewing;

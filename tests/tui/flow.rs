@@ -183,3 +183,39 @@ fn a_pick_list_says_when_nothing_matches_and_knows_synonyms() {
     let kinds: Vec<String> = status::evidence(i).into_iter().map(|e| e.kind).collect();
     assert!(kinds.contains(&"entretien".to_string()), "{kinds:?}");
 }
+
+/// The record's border shows a short id, not the 26 characters; the help of
+/// the technical argument gives a technical example; the actor typology
+/// speaks plain words.
+#[test]
+fn a_short_id_plain_words_and_a_technical_example() {
+    let mut h = brest();
+    select(&mut h, INFINI);
+    h.keys("enter");
+    let ws = h.reopen();
+    let i = ws
+        .census
+        .live()
+        .find(|i| i.value(&ws.schema.name_field) == Some(INFINI))
+        .unwrap();
+    let id = i.id.to_string();
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains(&id), "{screen}");
+    assert!(screen.contains(&format!("…{}", &id[id.len() - 8..])), "{screen}");
+    let technical = ws.schema.field("argument_technique").unwrap();
+    assert!(technical.help.fr.contains("Ex. : « logiciel sous licence libre"));
+    let organiser = ws.schema.choice("roles", "organisateur_espaces").unwrap();
+    assert!(!organiser.label.fr.contains("opportunité"));
+}
+
+/// At 60 columns the list keeps the status, before the score.
+#[test]
+fn at_60_columns_the_status_comes_before_the_score() {
+    let h = brest();
+    let screen = h.screen(60, 20);
+    let header = screen.lines().find(|l| l.contains("Score")).unwrap();
+    let status = header.find("Statut").expect("a Statut column");
+    assert!(status < header.find("Score").unwrap(), "{header}");
+    let infini = screen.lines().find(|l| l.contains("Infini")).unwrap();
+    assert!(infini.contains("Légitimé"), "{infini}");
+}

@@ -502,7 +502,10 @@ impl Screen for DetailState {
                 ),
                 theme.title,
             ))
-            .title_bottom(Span::styled(format!(" {} ", i.id), theme.muted));
+            .title_bottom(Span::styled(
+                format!(" {} ", crate::tui::short_id::short_id(i.id.as_str(), theme.ellipsis())),
+                theme.muted,
+            ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [sub, body, focus] = inner.layout(&Layout::vertical([
