@@ -472,9 +472,9 @@ impl App {
                 Effect::None
             }
             "h" | "help" => Effect::Help,
-            "collègues" | "collegues" | "colleagues" => Effect::Overlay(Overlay::Help(
-                HelpState::colleagues(self.context()),
-            )),
+            "collègues" | "collegues" | "colleagues" => {
+                Effect::Overlay(Overlay::Help(HelpState::colleagues(self.context())))
+            }
             "conflicts" | "conflits" => Effect::Push(View::Conflicts(Box::default())),
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 pub fn export_dir(census: &Path) -> PathBuf {
     let user = directories::UserDirs::new();
     choose(
-        user.as_ref()
-            .map(|u| (u.document_dir(), u.home_dir())),
+        user.as_ref().map(|u| (u.document_dir(), u.home_dir())),
         census,
     )
 }

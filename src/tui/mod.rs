@@ -7,9 +7,9 @@
 pub(crate) mod action;
 pub mod app;
 pub mod draw;
+pub(crate) mod export_dir;
 pub(crate) mod followup;
 pub mod keymap;
-pub(crate) mod export_dir;
 pub(crate) mod legitimize_steps;
 pub(crate) mod refusals;
 pub mod screens;

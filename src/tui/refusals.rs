@@ -74,7 +74,10 @@ pub fn missing_here(core: &Here, m: &Missing) -> String {
         ),
         Missing::PublicProblem => fill(
             t.missing_public_problem,
-            &[("edit", &edit), ("field", &label(core, "problemes_publics"))],
+            &[
+                ("edit", &edit),
+                ("field", &label(core, "problemes_publics")),
+            ],
         ),
         Missing::Argument => fill(
             t.missing_argument,
@@ -88,7 +91,10 @@ pub fn missing_here(core: &Here, m: &Missing) -> String {
             t.missing_support,
             &[("edit", &edit), ("field", &label(core, "soutiens_recus"))],
         ),
-        Missing::Field(f) => fill(t.missing_field, &[("edit", &edit), ("field", &label(core, f))]),
+        Missing::Field(f) => fill(
+            t.missing_field,
+            &[("edit", &edit), ("field", &label(core, f))],
+        ),
     }
 }
 

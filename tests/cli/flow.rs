@@ -60,24 +60,40 @@ fn the_csv_export_ends_with_status_and_score() {
 #[test]
 fn the_report_framing_is_neutral_unless_the_schema_chooses_the_study() {
     let env = Env::with_census();
-    env.add(&["nom=Infini", "type=chatons", "commune=Brest", "problemes_publics=souverainete"]);
+    env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        "problemes_publics=souverainete",
+    ]);
     let report = || {
         let out = env
             .census_cmd()
             .args(["report", "--audience", "elus", "--format", "md"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let neutral = report();
-    assert!(neutral.contains("combien d'initiatives y apportent une réponse"), "{neutral}");
+    assert!(
+        neutral.contains("combien d'initiatives y apportent une réponse"),
+        "{neutral}"
+    );
     assert!(!neutral.contains("capitalisme"), "{neutral}");
-    let schema = std::fs::read_to_string(common::project_dir().join("schemas/communs-numeriques.ron"))
-        .unwrap();
+    let schema =
+        std::fs::read_to_string(common::project_dir().join("schemas/communs-numeriques.ron"))
+            .unwrap();
     let end = schema.rfind(')').unwrap();
     let chosen = format!("{}    report_framing: etude,\n)\n", &schema[..end]);
     env.write("schemas/communs-numeriques.ron", chosen);
     let study = report();
-    assert!(study.contains("alternative démocratique au capitalisme numérique"), "{study}");
+    assert!(
+        study.contains("alternative démocratique au capitalisme numérique"),
+        "{study}"
+    );
 }

@@ -22,7 +22,14 @@ fn console_missing(screen: &str) -> Vec<char> {
 
 /// The Pays de Brest sample, the agent known.
 fn brest(sb: &Sandbox) {
-    sb.cli_ok(&["init", "first.ron", "--territory", "Pays de Brest", "--as", "Marie Le Gall"]);
+    sb.cli_ok(&[
+        "init",
+        "first.ron",
+        "--territory",
+        "Pays de Brest",
+        "--as",
+        "Marie Le Gall",
+    ]);
     let sample =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pays-de-brest.ron");
     std::fs::copy(sample, sb.path("census.ron")).expect("copy the sample");
@@ -59,9 +66,17 @@ fn the_linux_console_draws_in_ascii_by_default() {
 
     for (name, screen) in &screens {
         let found = console_missing(screen);
-        assert!(found.is_empty(), "TERM=linux, {name}: {found:?}\n{}", framed(screen));
+        assert!(
+            found.is_empty(),
+            "TERM=linux, {name}: {found:?}\n{}",
+            framed(screen)
+        );
     }
-    assert!(screens[4].1.contains("[x] public"), "{}", framed(&screens[4].1));
+    assert!(
+        screens[4].1.contains("[x] public"),
+        "{}",
+        framed(&screens[4].1)
+    );
 }
 
 /// Without colour, an error on the status line starts with « Erreur : ».

@@ -688,13 +688,7 @@ fn ascii_interface_cuts_names_with_three_dots() {
     let sb = Sandbox::new();
     let s = Session::start_in(&sb, &["--ascii"], Terminal::LINUX_NO_COLOR);
     s.wait_for("Bienvenue dans recense");
-    welcome(
-        &s,
-        AGENT,
-        "Pays de Brest",
-        0,
-        &START_ASCII,
-    );
+    welcome(&s, AGENT, "Pays de Brest", 0, &START_ASCII);
     s.wait_for_all(&["19 initiatives", "Infini"]);
     let list = s.wait_settled();
     assert!(

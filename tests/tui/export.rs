@@ -81,8 +81,14 @@ fn public_leaves_the_contact_person_out_and_says_so_in_the_name() {
     // Public first: two explicit choices, each saying its own state.
     h.keys("x");
     let screen = h.screen(80, 24);
-    assert!(screen.contains("☑ public : sans donnée personnelle"), "{screen}");
-    assert!(screen.contains("☐ interne : CONTIENT des données"), "{screen}");
+    assert!(
+        screen.contains("☑ public : sans donnée personnelle"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("☐ interne : CONTIENT des données"),
+        "{screen}"
+    );
     h.keys("enter");
     let public = std::fs::read_to_string(h.dir.path().join("census-public.csv")).unwrap();
     assert!(!public.contains(SECRET_NAME));
@@ -90,8 +96,14 @@ fn public_leaves_the_contact_person_out_and_says_so_in_the_name() {
     assert!(public.contains("Atelier du vélo"));
     h.keys("space");
     let screen = h.screen(80, 24);
-    assert!(screen.contains("☐ public : sans donnée personnelle"), "{screen}");
-    assert!(screen.contains("☑ interne : CONTIENT des données"), "{screen}");
+    assert!(
+        screen.contains("☐ public : sans donnée personnelle"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("☑ interne : CONTIENT des données"),
+        "{screen}"
+    );
     h.keys("enter");
     let full = std::fs::read_to_string(h.dir.path().join("census.csv")).unwrap();
     assert!(full.contains(SECRET_NAME), "the working copy holds it");

@@ -33,7 +33,10 @@ fn one_score_in_the_header_the_status_section_and_the_list() {
     h.keys("enter");
     let named = recense::i18n::score::score_named(score, Lang::Fr);
     let record = h.screen(TALL.0, TALL.1);
-    let header = record.lines().find(|l| l.contains(" · Légitimé · ")).unwrap();
+    let header = record
+        .lines()
+        .find(|l| l.contains(" · Légitimé · "))
+        .unwrap();
     assert!(header.contains(&named), "{record}");
     let section = record
         .lines()
@@ -56,7 +59,12 @@ fn v_on_ones_own_record_refuses_before_asking_in_the_interface_terms() {
     h.keys("v");
     assert!(h.app.overlay.is_none(), "no comment is asked");
     let message = h.message().unwrap_or_default();
-    for words in ["Un collègue, sur sa copie", "touche v", ":merge", ":collègues"] {
+    for words in [
+        "Un collègue, sur sa copie",
+        "touche v",
+        ":merge",
+        ":collègues",
+    ] {
         assert!(message.contains(words), "{words}: {message}");
     }
     assert!(!message.contains("recense "), "{message}");
@@ -80,12 +88,18 @@ fn the_missing_confirmation_names_the_keys() {
         .unwrap();
     let today = Date::parse(TODAY).unwrap();
     let missing = status::missing_to_reach(&ws.schema, i, "legitime", today);
-    assert!(missing.contains(&status::Missing::Confirmation), "{missing:?}");
+    assert!(
+        missing.contains(&status::Missing::Confirmation),
+        "{missing:?}"
+    );
     h.keys("t");
     h.type_text("legit");
     h.keys("enter");
     let form = h.screen(TALL.0, TALL.1);
-    assert!(form.contains("la confirmation d'un collègue (sur sa"), "{form}");
+    assert!(
+        form.contains("la confirmation d'un collègue (sur sa"),
+        "{form}"
+    );
     assert!(!form.contains("recense confirm"), "{form}");
 }
 
@@ -122,16 +136,32 @@ fn an_export_goes_to_documents_recense_and_its_full_path_stays() {
     assert!(file.is_file(), "{}", h.screen(TALL.0, TALL.1));
     let shown = |h: &Harness| {
         let screen = h.screen(80, 24);
-        screen.lines().map(str::trim_end).collect::<Vec<_>>().join("").replace('│', "")
+        screen
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("")
+            .replace('│', "")
     };
     let full = format!("exportée(s) au format csv dans {}", file.display());
-    assert!(shown(&h).replace(' ', "").contains(&full.replace(' ', "")), "{}", h.screen(80, 24));
+    assert!(
+        shown(&h).replace(' ', "").contains(&full.replace(' ', "")),
+        "{}",
+        h.screen(80, 24)
+    );
     h.keys("j");
-    assert!(shown(&h).replace(' ', "").contains(&full.replace(' ', "")), "{}", h.screen(80, 24));
+    assert!(
+        shown(&h).replace(' ', "").contains(&full.replace(' ', "")),
+        "{}",
+        h.screen(80, 24)
+    );
     let csv = std::fs::read_to_string(&file).unwrap();
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with(";Statut;Score"), "{header}");
-    let infini = csv.lines().find(|l| l.contains(";Infini (Internet Finistère);")).unwrap();
+    let infini = csv
+        .lines()
+        .find(|l| l.contains(";Infini (Internet Finistère);"))
+        .unwrap();
     assert!(infini.contains(";Légitimé;"), "{infini}");
     h.keys("k");
     let dir = h.dir.path().display().to_string();
@@ -201,9 +231,17 @@ fn a_short_id_plain_words_and_a_technical_example() {
     let id = i.id.to_string();
     let screen = h.screen(80, 24);
     assert!(!screen.contains(&id), "{screen}");
-    assert!(screen.contains(&format!("…{}", &id[id.len() - 8..])), "{screen}");
+    assert!(
+        screen.contains(&format!("…{}", &id[id.len() - 8..])),
+        "{screen}"
+    );
     let technical = ws.schema.field("argument_technique").unwrap();
-    assert!(technical.help.fr.contains("Ex. : « logiciel sous licence libre"));
+    assert!(
+        technical
+            .help
+            .fr
+            .contains("Ex. : « logiciel sous licence libre")
+    );
     let organiser = ws.schema.choice("roles", "organisateur_espaces").unwrap();
     assert!(!organiser.label.fr.contains("opportunité"));
 }

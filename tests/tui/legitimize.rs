@@ -532,10 +532,7 @@ fn confirming_the_marked_ones_refuses_those_with_own_evidence() {
     assert!(screen.contains("Fait pour 1 sur 2"), "{screen}");
     // In the interface's words: what a colleague does, on their copy.
     let own = "- Animacoop : Vous avez créé cette fiche ou apporté une de ses preuves";
-    assert!(
-        screen.contains(own),
-        "{screen}"
-    );
+    assert!(screen.contains(own), "{screen}");
     let ws = h.reopen();
     assert!(status::confirmations(named(&ws, ANIMACOOP)).is_empty());
     assert_eq!(status::confirmations(named(&ws, KANEVEDEN)).len(), 1);

@@ -73,11 +73,7 @@ pub fn draw(core: &Core, scroll: &Scroll, frame: &mut Frame, area: Rect) {
     let inner = block.inner(popup);
     let lines = wrap(&text(core), inner.width as usize);
     let offset = scroll.fit(lines.len(), inner.height as usize);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(offset)
-        .map(Line::from)
-        .collect();
+    let shown: Vec<Line> = lines.into_iter().skip(offset).map(Line::from).collect();
     frame.render_widget(Paragraph::new(shown).block(block), popup);
 }
 

@@ -503,7 +503,10 @@ impl Screen for DetailState {
                 theme.title,
             ))
             .title_bottom(Span::styled(
-                format!(" {} ", crate::tui::short_id::short_id(i.id.as_str(), theme.ellipsis())),
+                format!(
+                    " {} ",
+                    crate::tui::short_id::short_id(i.id.as_str(), theme.ellipsis())
+                ),
                 theme.muted,
             ));
         let inner = block.inner(area);

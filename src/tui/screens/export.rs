@@ -4,7 +4,6 @@
 //! `recense report` writes them. The file is replaced in one go, never half
 //! written, and never the census itself.
 
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -248,7 +247,10 @@ impl ExportState {
                 // line, one row, only names the file.
                 let flow = crate::tui::words::flow::flow(core.lang);
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                core.say(fill(flow.written_short, &[("name", &name.unwrap_or_default())]));
+                core.say(fill(
+                    flow.written_short,
+                    &[("name", &name.unwrap_or_default())],
+                ));
                 self.result = lines;
                 self.failed = false;
             }

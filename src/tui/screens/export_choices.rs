@@ -14,7 +14,10 @@ use crate::tui::words::transfer::transfer;
 pub fn lines(core: &Core, public: Option<bool>, width: usize) -> Vec<Line<'static>> {
     let theme = &core.theme;
     let line = |text: String, style| {
-        Line::from(Span::styled(theme.truncate(&text, width).into_owned(), style))
+        Line::from(Span::styled(
+            theme.truncate(&text, width).into_owned(),
+            style,
+        ))
     };
     let Some(public) = public else {
         return vec![line(

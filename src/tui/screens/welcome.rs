@@ -250,7 +250,10 @@ impl WelcomeState {
                 lines.push(Line::from(Span::styled(format!(" {mark} {label}"), style)));
             }
             if self.start != Start::ALL.len() - 1 {
-                lines.push(Line::from(Span::styled(flow.welcome_sample_note, theme.muted)));
+                lines.push(Line::from(Span::styled(
+                    flow.welcome_sample_note,
+                    theme.muted,
+                )));
             }
             frame.render_widget(Paragraph::new(lines), start);
         }

@@ -90,7 +90,13 @@ fn a_territory_typed_starts_an_empty_census_by_default() {
     insta::assert_snapshot!("welcome_start_empty_60x20", screen(&s, 60, 20));
     let done = press(&mut s, "enter");
     assert!(
-        matches!(&done, WelcomeProgress::Done { start: Start::Empty, .. }),
+        matches!(
+            &done,
+            WelcomeProgress::Done {
+                start: Start::Empty,
+                ..
+            }
+        ),
         "{done:?}"
     );
 }
@@ -104,8 +110,13 @@ fn a_sample_keeps_its_own_territory_name_and_perimeter() {
         "aaaaa",
         crate::census::time::Timestamp(0),
     );
-    crate::tui::create_census(&path, "Morlaix Communauté", Start::SampleBrest, Some(perimeter))
-        .unwrap();
+    crate::tui::create_census(
+        &path,
+        "Morlaix Communauté",
+        Start::SampleBrest,
+        Some(perimeter),
+    )
+    .unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("territory: \"Pays de Brest\""), "{text:.300}");
     assert!(!text.contains("Morlaix Communauté"), "{text:.300}");

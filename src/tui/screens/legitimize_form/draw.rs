@@ -127,7 +127,10 @@ impl LegitimizeForm {
                 for m in &missing {
                     lines.push(Line::from(format!(
                         "- {}",
-                        crate::tui::refusals::missing_here(&crate::tui::refusals::Here::of(core), m)
+                        crate::tui::refusals::missing_here(
+                            &crate::tui::refusals::Here::of(core),
+                            m
+                        )
                     )));
                 }
                 lines.push(Line::default());

@@ -19,10 +19,10 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
+use crate::tui::refusals::confirmation_refused_here;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
-use crate::tui::refusals::confirmation_refused_here;
 use crate::tui::words::legitimize::legit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -405,7 +405,11 @@ impl LegitimizeForm {
         let (kind, target, add) = match self.kind {
             Kind::Link if self.value(1).is_empty() => {
                 self.focus = 1;
-                self.error = Some(crate::tui::words::flow::flow(core.lang).link_need_target.into());
+                self.error = Some(
+                    crate::tui::words::flow::flow(core.lang)
+                        .link_need_target
+                        .into(),
+                );
                 return Effect::None;
             }
             Kind::Link => (self.value(0), self.value(1), true),
