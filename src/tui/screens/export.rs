@@ -338,7 +338,16 @@ impl Screen for ExportState {
         ]));
         let shown = core.list.rows().len();
         let scope_text = match self.output() {
-            Output::Data(_) => fill(t.export_scope, &[("n", &shown)]),
+            Output::Data(_) => {
+                let flow = crate::tui::words::flow::flow(core.lang);
+                let scope = crate::i18n::plural::plural(
+                    shown,
+                    core.lang,
+                    flow.export_scope_one,
+                    flow.export_scope_many,
+                );
+                fill(scope, &[("n", &shown)])
+            }
             Output::Report(..) => t.report_scope.to_string(),
         };
         frame.render_widget(Paragraph::new(Span::styled(scope_text, theme.muted)), scope);

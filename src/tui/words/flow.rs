@@ -14,6 +14,10 @@ strings! { FlowText, flow;
     no_choice_matches: "aucun choix ne correspond (Retour arrière pour effacer)", "no choice matches (Backspace to erase)";
     link_need_target: "Choisissez l'initiative à relier : tapez quelques lettres de son nom.", "Choose the initiative to link: type a few letters of its name.";
     error_word: "Erreur : ", "Error: ";
+    unset_one: "non renseignée", "not filled";
+    unset_many: "non renseignées", "not filled";
+    export_scope_one: "{n} initiative, celle de la liste (recherche, filtres) :", "{n} initiative, the one of the list (search, filters):";
+    export_scope_many: "{n} initiatives, celles de la liste (recherche, filtres) :", "{n} initiatives, those of the list (search, filters):";
 }
 
 /// A message as the status line shows it: an error marked with a word when

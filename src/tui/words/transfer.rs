@@ -27,7 +27,6 @@ strings! { TransferUi, transfer;
     target_lon: "Coordonnées : longitude", "Coordinates: longitude";
     target_ignore: "(ne pas importer)", "(do not import)";
     export_title: "Exporter, écrire un rapport", "Export, write a report";
-    export_scope: "{n} initiative(s), celles de la liste (recherche, filtres) :", "{n} initiative(s), those of the list (search, filters):";
     report_scope: "Tout le recensement :", "The whole census:";
     out_csv: "tableur CSV (;), une colonne par champ", "CSV spreadsheet (;), one column per field";
     out_json: "JSON pour les scripts", "JSON for scripts";
