@@ -57,6 +57,11 @@ pub struct Choice {
     /// Codes of this choice in other standards, e.g. `{"typologie": "ASSO"}`.
     #[serde(default)]
     pub codes: BTreeMap<String, String>,
+    /// Other words that find this choice in a pick list, comma-separated
+    /// (an evidence "réunion" or "rencontre" is an "entretien"). Never
+    /// stored nor shown: only searched.
+    #[serde(default)]
+    pub synonyms: Localized2,
 }
 
 /// What a field holds, and so how its values are checked and normalised.
@@ -161,6 +166,20 @@ struct SchemaFile {
     relay_kinds: Vec<String>,
     #[serde(default)]
     periods: Periods,
+    #[serde(default)]
+    report_framing: ReportFraming,
+}
+
+/// The wording of the élus report's framing paragraph: neutral (the needs
+/// the commons answer) by default, or the study's own words (`etude`: "une
+/// alternative démocratique au capitalisme numérique…") for a council that
+/// shares them. `report_framing: etude` in the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportFraming {
+    #[default]
+    Neutre,
+    Etude,
 }
 
 /// How long things last: a fiche stays fresh, personal data is kept, a
@@ -258,6 +277,8 @@ pub struct Schema {
     pub relay_kinds: Vec<String>,
     /// Freshness, retention and grace periods.
     pub periods: Periods,
+    /// The wording of the élus report's framing paragraph.
+    pub report_framing: ReportFraming,
     index: HashMap<String, usize, FixedState>,
     patterns: HashMap<String, regex_lite::Regex, FixedState>,
 }
@@ -357,6 +378,7 @@ impl Schema {
             status_rules: file.status_rules,
             relay_kinds: file.relay_kinds,
             periods: file.periods,
+            report_framing: file.report_framing,
             index,
             patterns,
         })

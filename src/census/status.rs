@@ -381,6 +381,20 @@ fn live_mut<'a>(
     Ok(i)
 }
 
+/// Why `agent` may not confirm `i`, checked before anything is asked:
+/// nobody confirms their own record or the evidence they brought, nor
+/// confirms twice.
+pub fn confirmation_refused(i: &Initiative, agent: AgentId) -> Option<StatusError> {
+    let own_evidence = evidence(i).iter().any(|e| e.by == Some(agent));
+    if creator(i) == Some(agent) || own_evidence {
+        return Some(StatusError::OwnConfirmation);
+    }
+    if confirmations(i).iter().any(|(a, _, _)| *a == agent) {
+        return Some(StatusError::AlreadyConfirmed);
+    }
+    None
+}
+
 impl Census {
     /// Changes the status of an initiative, with a comment; refused, saying
     /// exactly what is missing, when the schema's rules are not met.
@@ -515,12 +529,8 @@ impl Census {
         now: Timestamp,
     ) -> Result<(), StatusError> {
         let i = live_mut(self, id)?;
-        let own_evidence = evidence(i).iter().any(|e| e.by == Some(agent.id));
-        if creator(i) == Some(agent.id) || own_evidence {
-            return Err(StatusError::OwnConfirmation);
-        }
-        if confirmations(i).iter().any(|(a, _, _)| *a == agent.id) {
-            return Err(StatusError::AlreadyConfirmed);
+        if let Some(refused) = confirmation_refused(i, agent.id) {
+            return Err(refused);
         }
         let dot = i.next_dot(agent.id).map_err(OpError::from)?;
         i.add_element(

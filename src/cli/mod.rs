@@ -43,6 +43,7 @@ mod report;
 mod report_commune;
 mod rgpd;
 mod rgpd_erase;
+mod score_line;
 mod stale;
 mod territory;
 mod undo;
@@ -171,7 +172,7 @@ pub enum Command {
         #[arg(long, value_name = "CHAMP")]
         unset: Vec<String>,
     },
-    /// Supprime une initiative (elle reste comme pierre tombale, restaurable).
+    /// Supprime une initiative (elle reste restaurable avec « recense restore »).
     Delete {
         id: String,
         /// Efface aussi tout de suite ses données personnelles (sinon : après le délai de grâce du formulaire, 30 jours par défaut).

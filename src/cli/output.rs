@@ -64,6 +64,9 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
     let mut out = String::new();
     let name = i.value(&schema.name_field).unwrap_or("?");
     out.push_str(&format!("{}  ({})\n", inert(name), i.id));
+    if !i.is_deleted() {
+        out.push_str(&crate::cli::score_line::score_line(schema, i, lang));
+    }
     if i.is_deleted() {
         out.push_str(cli(lang).show_deleted);
     }

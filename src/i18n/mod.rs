@@ -12,8 +12,10 @@ pub(crate) mod fusion;
 pub(crate) mod git;
 pub(crate) mod ids;
 pub mod import;
+pub mod plural;
 pub(crate) mod received;
 pub(crate) mod rgpd;
+pub mod score;
 pub mod territory;
 pub(crate) mod undo;
 

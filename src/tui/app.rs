@@ -96,6 +96,9 @@ pub struct Core {
     /// Counts the list's refreshes (after every change of the census): a
     /// screen computed from the census sees that it must compute again.
     pub revision: u64,
+    /// Where exports and reports are written by default
+    /// ([`crate::tui::export_dir`]).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl Core {
@@ -112,6 +115,7 @@ impl Core {
 
     pub fn with_session(session: Session, lang: Lang, theme: Theme, keymap: KeyMap) -> Core {
         let index = SearchIndex::build(&session.ws.census, &session.ws.schema, lang);
+        let export_dir = crate::tui::export_dir::export_dir(&session.ws.path);
         let mut core = Core {
             session,
             lang,
@@ -122,6 +126,7 @@ impl Core {
             message: None,
             conflicts: 0,
             revision: 0,
+            export_dir,
         };
         core.refresh_list();
         core.count_conflicts();
@@ -491,6 +496,9 @@ impl App {
                 Effect::None
             }
             "h" | "help" => Effect::Help,
+            "collègues" | "collegues" | "colleagues" => {
+                Effect::Overlay(Overlay::Help(HelpState::colleagues(self.context())))
+            }
             "conflicts" | "conflits" => Effect::Push(View::Conflicts(Box::default())),
             "duplicates" | "doublons" => {
                 Effect::Push(View::Duplicates(Box::new(DuplicatesState::new(&self.core))))

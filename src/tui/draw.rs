@@ -212,8 +212,10 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         }
         let used = spans.iter().map(|s| width(&s.content)).sum::<usize>();
         let room = (area.width as usize).saturating_sub(used);
+        // Without colour, bold alone does not tell an error: a word does.
+        let text = crate::tui::words::flow::error_marked(&m.text, m.error, theme, core.lang);
         spans.push(Span::styled(
-            theme.truncate(&inert(&m.text), room).into_owned(),
+            theme.truncate(&inert(&text), room).into_owned(),
             style,
         ));
     }

@@ -101,7 +101,15 @@ impl Core {
                     out.invalid = Some(e.localize(self.lang));
                     break;
                 }
-                Err(e) => out.refused.push((id.clone(), e.localize(self.lang))),
+                Err(e) => {
+                    let here = crate::tui::refusals::Here {
+                        keymap: &self.keymap,
+                        schema: &session.ws.schema,
+                        lang: self.lang,
+                    };
+                    let text = crate::tui::refusals::refusal_here(&here, &e);
+                    out.refused.push((id.clone(), text));
+                }
             }
         }
         if out.done.is_empty() {

@@ -8,12 +8,15 @@ pub(crate) mod action;
 pub mod app;
 pub mod draw;
 pub(crate) mod flow_rules;
+pub(crate) mod export_dir;
 pub(crate) mod followup;
 pub(crate) mod history;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
+pub(crate) mod refusals;
 pub mod screens;
 pub(crate) mod sharing;
+pub(crate) mod short_id;
 pub(crate) mod terminal;
 pub mod theme;
 pub(crate) mod viewing;
@@ -217,7 +220,7 @@ fn welcome(
                     name,
                 };
                 if !census_exists {
-                    // A perimeter typed replaces a sample's own.
+                    // A perimeter typed is the empty census's; a sample keeps its own.
                     let perimeter = (!perimeter.is_empty()).then(|| {
                         let now = crate::census::time::Timestamp::now();
                         crate::census::perimeter::Perimeter::set(&perimeter, agent.id.as_str(), now)
@@ -242,7 +245,8 @@ fn welcome(
     }
 }
 
-/// A new census: a bundled sample (with your territory's name) or empty.
+/// A new census: a bundled sample (under its own territory's name and
+/// perimeter) or empty, with your territory and perimeter.
 pub fn create_census(
     path: &Path,
     territory: &str,
@@ -254,13 +258,12 @@ pub fn create_census(
         .sample()
         .and_then(|text| file::parse(text, "sample").ok())
     {
-        Some((mut census, _)) => {
-            census.territory = territory.to_string();
-            census
-        }
+        // A sample keeps its own territory's name: its initiatives are never
+        // shown under the name of the territory typed.
+        Some((census, _)) => census,
         None => Census::new(territory, &schema.id, schema.version),
     };
-    if let Some(p) = perimeter {
+    if let Some(p) = perimeter.filter(|_| start.sample().is_none()) {
         census.perimeter = p;
     }
     store::create(path, &census)

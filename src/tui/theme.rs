@@ -54,9 +54,10 @@ impl Theme {
     /// From the environment: no colour with `NO_COLOR` (any value) or a
     /// `TERM=dumb`.
     pub fn from_env(ascii: bool) -> Theme {
+        let term = std::env::var("TERM").ok();
         let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-            || std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        Theme::new(!no_colour, ascii)
+            || term.as_deref() == Some("dumb");
+        Theme::new(!no_colour, ascii || ascii_by_default(term.as_deref()))
     }
 
     pub fn border(&self) -> border::Set<'static> {
@@ -106,5 +107,21 @@ impl Theme {
     /// A text cut to `max` columns with this theme's ellipsis.
     pub fn truncate<'a>(&self, s: &'a str, max: usize) -> std::borrow::Cow<'a, str> {
         crate::display::truncate_with(s, max, self.ellipsis())
+    }
+}
+
+/// The Linux console's fonts lack `▶`, `☐`, `☑`, `■` and Braille dots: on
+/// `TERM=linux` the interface draws in ASCII, as with `--ascii`.
+pub fn ascii_by_default(term: Option<&str>) -> bool {
+    term == Some("linux")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_linux_console_draws_in_ascii() {
+        assert!(super::ascii_by_default(Some("linux")));
+        assert!(!super::ascii_by_default(Some("xterm-256color")));
+        assert!(!super::ascii_by_default(None));
     }
 }

@@ -40,6 +40,8 @@ fn csv_has_an_id_column_then_one_column_per_field_with_its_french_label() {
         let (header, rows) = csv_rows(&export(&env, &["--format", "csv"]));
         let mut expected = vec!["id".to_string()];
         expected.extend(s.fields.iter().map(|f| f.label.fr.clone()));
+        // Then the computed status and score.
+        expected.extend(["Statut".to_string(), "Score".to_string()]);
         assert_eq!(header, expected);
         let listed = listed(&env, &[]);
         assert_eq!(rows.len(), listed.len(), "{sample}: one row per initiative");
@@ -86,11 +88,14 @@ fn csv_with_header_ids_holds_every_stored_value() {
         let (header, rows) = csv_rows(&export(&env, &["--format", "csv", "--header", "ids"]));
         let mut expected = vec!["id".to_string()];
         expected.extend(s.fields.iter().map(|f| f.id.clone()));
+        expected.extend(["status".to_string(), "score".to_string()]);
         assert_eq!(header, expected);
         let listed = listed(&env, &[]);
         for row in &rows {
             let fields = &listed[&row[0]]["fields"];
-            for (field, cell) in header.iter().zip(row).skip(1) {
+            let computed = header.len() - 2;
+            assert_eq!(row[computed], listed[&row[0]]["status"].as_str().unwrap());
+            for (field, cell) in header.iter().zip(row).skip(1).take(computed - 1) {
                 assert_eq!(
                     *cell,
                     as_cell(fields.get(field)),
@@ -108,7 +113,8 @@ fn csv_labels_follow_the_language_of_the_interface() {
     let (header, _) = csv_rows(&export(&env, &["--format", "csv", "--lang", "en"]));
     let s = schema();
     assert_eq!(header[1], s.field("nom").unwrap().label.en);
-    assert_eq!(header.len(), s.fields.len() + 1);
+    assert_eq!(header.len(), s.fields.len() + 3);
+    assert_eq!(header[header.len() - 2..], ["Status", "Score"]);
 }
 
 /// The census of a sample as the library loads it.

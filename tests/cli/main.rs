@@ -29,6 +29,7 @@ mod export_roundtrip;
 mod export_safety;
 mod files;
 mod fixtures;
+mod flow;
 mod followup;
 mod fusion;
 mod git;

@@ -34,8 +34,8 @@ fn a_list_comes_in_with_its_mapping_and_goes_out_as_a_public_csv() {
     s.press("Enter", "Référent → Personne à contacter");
     s.press("w", "20 initiatives");
 
-    s.press("x", "Exporter, écrire un rapport");
-    s.press("Space", "public : sans aucune donnée personnelle");
+    // Public first, written to ~/Documents/recense/ (made when missing).
+    s.press("x", "☑ public : sans donnée personnelle");
     s.press("Enter", "initiative(s) exportée(s) au format csv");
     s.key("Escape");
     s.key("q");
@@ -56,11 +56,16 @@ fn a_list_comes_in_with_its_mapping_and_goes_out_as_a_public_csv() {
     // The public export has every initiative, and not the contact person.
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
-        .from_path(sb.path("census-public.csv"))
+        .from_path(exported(&sb))
         .expect("the export is a CSV");
     let rows = reader.records().count();
     assert_eq!(rows, 20);
-    let text = std::fs::read_to_string(sb.path("census-public.csv")).unwrap();
+    let text = std::fs::read_to_string(exported(&sb)).unwrap();
     assert!(text.contains("Atelier vélo libre"));
     assert!(!text.contains("Jeanne Secrète"));
+}
+
+/// Where the interface writes the public CSV export by default.
+fn exported(sb: &Sandbox) -> std::path::PathBuf {
+    sb.home().join("Documents/recense/census-public.csv")
 }

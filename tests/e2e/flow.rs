@@ -4,7 +4,8 @@
 
 use crate::sandbox as e2e;
 
-use e2e::{Sandbox, Session, framed};
+
+use e2e::{Sandbox, Session, Terminal, framed};
 
 const AGENT: &str = "Marie Le Gall";
 
@@ -88,4 +89,99 @@ fn ctrl_c_quits_and_keeps_what_was_typed() {
     assert!(draft_text(&sb).contains("Mor'Libre"), "{}", draft_text(&sb));
     let s2 = Session::start(&sb, &["census.ron"]);
     s2.wait_for_all(&["Brouillons gardés", "Reprendre « Mor'Libre »"]);
+}
+
+// The everyday flow in a real terminal (issue 21, second part): the Linux
+// console draws in ASCII without `--ascii`, and without colour an error is
+// marked with a word.
+
+
+
+/// Characters the Linux console's fonts often lack: arrows, box drawing,
+/// blocks, shapes, ballot boxes, Braille dots.
+fn console_missing(screen: &str) -> Vec<char> {
+    let mut found: Vec<char> = screen
+        .chars()
+        .filter(|c| {
+            matches!(*c as u32, 0x2190..=0x21FF | 0x2300..=0x23FF | 0x2500..=0x27BF | 0x2800..=0x28FF)
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The Pays de Brest sample, the agent known.
+fn brest(sb: &Sandbox) {
+    sb.cli_ok(&[
+        "init",
+        "first.ron",
+        "--territory",
+        "Pays de Brest",
+        "--as",
+        "Marie Le Gall",
+    ]);
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/pays-de-brest.ron");
+    std::fs::copy(sample, sb.path("census.ron")).expect("copy the sample");
+}
+
+/// `TERM=linux`, colours on, no `--ascii`: the welcome screen, the list,
+/// a record, the dashboard, the export screen and a pick list are drawn
+/// with what any console font has.
+#[test]
+fn the_linux_console_draws_in_ascii_by_default() {
+    let sb = Sandbox::new();
+    let s = Session::start_in(&sb, &[], Terminal::LINUX);
+    s.wait_for("Bienvenue dans recense");
+    let mut screens = vec![("welcome", s.wait_settled())];
+    s.key("Escape");
+    assert_eq!(s.wait_exit(), 0);
+
+    brest(&sb);
+    let s = Session::start_in(&sb, &["census.ron"], Terminal::LINUX);
+    s.wait_for_all(&["· 19 initiatives", "Infini"]);
+    screens.push(("list", s.wait_settled()));
+    s.key("Enter");
+    s.wait_for(" — par ");
+    screens.push(("record", s.wait_settled()));
+    s.key("Escape");
+    s.press("T", "Tableau de bord");
+    screens.push(("dashboard", s.wait_settled()));
+    s.key("Escape");
+    s.press("x", "Exporter");
+    screens.push(("export", s.wait_settled()));
+    s.key("Escape");
+    s.key("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    for (name, screen) in &screens {
+        let found = console_missing(screen);
+        assert!(
+            found.is_empty(),
+            "TERM=linux, {name}: {found:?}\n{}",
+            framed(screen)
+        );
+    }
+    assert!(
+        screens[4].1.contains("[x] public"),
+        "{}",
+        framed(&screens[4].1)
+    );
+}
+
+/// Without colour, an error on the status line starts with « Erreur : ».
+#[test]
+fn without_colour_an_error_is_marked_with_a_word() {
+    let sb = Sandbox::new();
+    brest(&sb);
+    let s = Session::start_in(&sb, &["census.ron"], Terminal::LINUX_NO_COLOR);
+    s.wait_for("· 19 initiatives");
+    s.key(":");
+    s.type_text("nimportequoi");
+    s.press("Enter", "Erreur : ");
+    let screen = s.wait_settled();
+    assert!(screen.contains("Erreur : "), "{}", framed(&screen));
+    s.key("q");
+    assert_eq!(s.wait_exit(), 0);
 }

@@ -204,6 +204,11 @@ impl Terminal {
         term: "linux",
         no_color: true,
     };
+    /// The Linux console, with its colours.
+    pub const LINUX: Terminal = Terminal {
+        term: "linux",
+        no_color: false,
+    };
 }
 
 /// A socket name unique among the sessions of every test process running now.

@@ -59,37 +59,60 @@ fn the_list_search_chooses_what_is_exported_beside_the_census() {
     h.keys("x");
     assert!(matches!(h.app.views.last(), Some(View::Export(_))));
     h.keys("enter");
-    let path = h.dir.path().join("census.csv");
+    // Public by default: a file leaving the service.
+    let path = h.dir.path().join("census-public.csv");
     assert_eq!(csv_names(&path), shown);
-    let message = h.message().unwrap();
+    // The count and the whole path on the export screen; the status line
+    // names the file.
+    let screen = h.lines(120, 30).join("\n");
     assert!(
-        message.contains(&format!("{} initiative(s)", shown.len())),
-        "{message}"
+        screen.contains(&format!("{} initiative(s)", shown.len())),
+        "{screen}"
+    );
+    assert_eq!(
+        h.message().as_deref(),
+        Some("Fichier écrit : census-public.csv")
     );
 }
 
 #[test]
 fn public_leaves_the_contact_person_out_and_says_so_in_the_name() {
     let mut h = with_contact();
-    h.keys("x enter");
-    let full = std::fs::read_to_string(h.dir.path().join("census.csv")).unwrap();
-    assert!(full.contains(SECRET_NAME), "the working copy holds it");
+    // Public first: two explicit choices, each saying its own state.
+    h.keys("x");
     let screen = h.screen(80, 24);
     assert!(
-        screen.contains("CONTIENT des données personnelles"),
+        screen.contains("☑ public : sans donnée personnelle"),
         "{screen}"
     );
-    h.keys("space enter");
+    assert!(
+        screen.contains("☐ interne : CONTIENT des données"),
+        "{screen}"
+    );
+    h.keys("enter");
     let public = std::fs::read_to_string(h.dir.path().join("census-public.csv")).unwrap();
     assert!(!public.contains(SECRET_NAME));
     assert!(!public.contains("jeanne.secrete@example.org"));
     assert!(public.contains("Atelier du vélo"));
+    h.keys("space");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("☐ public : sans donnée personnelle"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("☑ interne : CONTIENT des données"),
+        "{screen}"
+    );
+    h.keys("enter");
+    let full = std::fs::read_to_string(h.dir.path().join("census.csv")).unwrap();
+    assert!(full.contains(SECRET_NAME), "the working copy holds it");
 }
 
 #[test]
 fn an_existing_file_is_replaced_only_on_a_second_enter() {
     let mut h = Harness::sample("pays-de-brest");
-    let path = h.dir.path().join("census.csv");
+    let path = h.dir.path().join("census-public.csv");
     std::fs::write(&path, "précieux").unwrap();
     h.keys("x enter");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "précieux");
@@ -98,7 +121,7 @@ fn an_existing_file_is_replaced_only_on_a_second_enter() {
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "précieux");
     // Moving to another format asks again for another file.
     h.keys("j enter");
-    assert!(h.dir.path().join("census.json").exists());
+    assert!(h.dir.path().join("census-public.json").exists());
 }
 
 #[test]
@@ -136,7 +159,7 @@ fn a_standard_names_each_initiative_it_leaves_out() {
 fn a_report_is_the_same_document_as_recense_report_writes() {
     let mut h = with_contact();
     h.keys(":").type_text("rapport").keys("enter");
-    h.keys("space enter");
+    h.keys("enter");
     let written = std::fs::read_to_string(h.dir.path().join("census-public-elus.html")).unwrap();
     let core = &h.app.core;
     let options = report::Options {

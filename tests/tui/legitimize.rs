@@ -7,10 +7,10 @@
 use crate::tui_common;
 
 use recense::census::model::Initiative;
-use recense::census::status::{self, Missing, StatusError};
+use recense::census::status::{self, Missing};
 use recense::census::time::Date;
 use recense::census::workspace::Workspace;
-use recense::i18n::{Lang, Localized, missing_text, status_label};
+use recense::i18n::{Lang, status_label};
 use recense::tui::app::{Overlay, View};
 
 use tui_common::*;
@@ -96,12 +96,15 @@ fn the_record_shows_status_history_evidence_confirmations_and_neighbours() {
     );
     assert!(status_line.contains(&who), "{status_line}");
     // What it lacks for the next rung, Soutenu: a support received.
-    let missing = missing_text(&Missing::Support, Lang::Fr);
     assert!(text.contains("Pour « Soutenu » il manque"), "{text}");
-    assert!(text.contains(&missing[..40]), "{text}");
+    // Said with the key that does it, not a command line.
+    assert!(
+        text.contains("au moins un soutien reçu (touche e, champ"),
+        "{text}"
+    );
     // The score of the library, for the app's day.
     let score = status::score(&ws.schema, infini, today());
-    assert!(text.contains(&format!("{score} / 100")), "{text}");
+    assert!(text.contains(&format!("{score}/100")), "{text}");
     // History, evidence (newest first), confirmations, as in the file.
     for c in status::history(infini) {
         assert!(text.contains(&c.comment[..30]), "{}\n{text}", c.comment);
@@ -203,18 +206,21 @@ fn a_refused_status_says_exactly_what_is_missing_and_changes_nothing() {
     let ws = h.reopen();
     let animacoop = named(&ws, ANIMACOOP);
     let missing = status::missing_to_reach(&ws.schema, animacoop, "legitime", today());
-    assert_eq!(missing.len(), 2, "{missing:?}");
-    for m in &missing {
-        assert!(shows(&h, TALL, &missing_text(m, Lang::Fr)), "{m:?}");
+    assert_eq!(
+        missing,
+        [Missing::RecentEvidence { days: 730 }, Missing::Confirmation]
+    );
+    // Said with the keys that do it, never a command line.
+    let evidence = "une preuve de moins de 2 ans (touche p)";
+    let confirmation = "la confirmation d'un collègue (sur sa copie, il touche v sur cette fiche, puis :merge de son fichier ici ; aide : :collègues)";
+    for text in [evidence, confirmation] {
+        assert!(shows(&h, TALL, text), "{text}");
     }
     h.keys("enter");
-    // Refused: the command line's words, in a dialog.
-    let refusal = StatusError::Refused {
-        status: "legitime".into(),
-        missing,
-    }
-    .localize(Lang::Fr);
+    // Refused, in a dialog, in the same words.
+    let refusal = format!("pas encore « Légitimé » : il manque {evidence} ; {confirmation}.");
     assert!(shows(&h, TALL, &refusal), "{}", h.screen(TALL.0, TALL.1));
+    assert!(!h.screen(TALL.0, TALL.1).contains("(recense "));
     assert!(h.screen(80, 24).contains("Refusé : rien n'a changé"));
     h.keys("enter");
     assert!(!form_open(&h));
@@ -332,20 +338,19 @@ fn a_colleague_confirms_and_nobody_confirms_their_own_evidence() {
             .iter()
             .any(|(a, c, _)| *a == agent().id && c == "Vu au forum")
     );
-    // Twice: refused, with the library's words.
-    h.keys("v enter");
-    assert!(shows(
-        &h,
-        (80, 24),
-        &StatusError::AlreadyConfirmed.localize(Lang::Fr)
-    ));
-    h.keys("esc");
+    // Twice: refused at once, before a comment is asked, in the
+    // interface's words.
+    h.keys("v");
+    assert!(!form_open(&h));
+    let message = h.message().unwrap_or_default();
+    assert!(message.starts_with("Vous avez déjà confirmé"), "{message}");
     // Evidence brought by this agent: they cannot confirm it.
     h.keys("esc");
     select(&mut h, ANIMACOOP);
-    h.keys("enter p enter enter enter enter v enter");
-    let own = StatusError::OwnConfirmation.localize(Lang::Fr);
-    assert!(shows(&h, (80, 24), &own), "{}", h.screen(80, 24));
+    h.keys("enter p enter enter enter enter v");
+    assert!(!form_open(&h));
+    let message = h.message().unwrap_or_default();
+    assert!(message.contains("Un collègue, sur sa copie"), "{message}");
     assert!(status::confirmations(named(&h.reopen(), ANIMACOOP)).is_empty());
 }
 
@@ -526,11 +531,9 @@ fn confirming_the_marked_ones_refuses_those_with_own_evidence() {
     h.keys("enter");
     let screen = h.screen(TALL.0, TALL.1);
     assert!(screen.contains("Fait pour 1 sur 2"), "{screen}");
-    let own = StatusError::OwnConfirmation.localize(Lang::Fr);
-    assert!(
-        screen.contains(&format!("- {ANIMACOOP} : {own}")),
-        "{screen}"
-    );
+    // In the interface's words: what a colleague does, on their copy.
+    let own = "- Animacoop : Vous avez créé cette fiche ou apporté une de ses preuves";
+    assert!(screen.contains(own), "{screen}");
     let ws = h.reopen();
     assert!(status::confirmations(named(&ws, ANIMACOOP)).is_empty());
     assert_eq!(status::confirmations(named(&ws, KANEVEDEN)).len(), 1);

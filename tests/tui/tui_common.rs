@@ -311,6 +311,8 @@ fn open_app(path: &Path, setup: &Setup) -> App {
         None,
     );
     core.session.clock = Clock::Fixed(Timestamp::parse(NOW).expect("fixed time"));
+    // Exports go to the test's own folder, never the real ~/Documents.
+    core.export_dir = path.parent().expect("a folder").to_path_buf();
     App::new(core)
 }
 

@@ -63,6 +63,8 @@ fn special(name: &str) -> Option<Target> {
         "id" | "identifiant" | "identifier" | "ulid" => Some(Target::Id),
         "lat" | "latitude" => Some(Target::Latitude),
         "lon" | "lng" | "long" | "longitude" => Some(Target::Longitude),
+        // Our own exports' computed columns: known, not imported.
+        "status" | "statut" | "score" => Some(Target::Ignore),
         _ => None,
     }
 }

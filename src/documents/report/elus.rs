@@ -40,13 +40,22 @@ pub fn build(v: &View) -> Document {
     document(v, t.subtitle_elus, intro, sections, false)
 }
 
+/// The framing paragraph, in the words the census chose (its schema's
+/// `report_framing`): neutral by default, or the study's.
+fn framing(v: &View) -> &'static str {
+    match v.schema.report_framing {
+        crate::census::schema::ReportFraming::Neutre => v.t.problems_intro_neutral,
+        crate::census::schema::ReportFraming::Etude => v.t.problems_intro,
+    }
+}
+
 /// Each public problem: how many initiatives answer it, examples, and their
 /// political arguments (each quoted once in the report).
 fn problems(v: &View) -> Section {
     let t = v.t;
     let tally = &v.figures.by_problem;
     let mut blocks = vec![
-        Block::Paragraph(vec![Span::Text(t.problems_intro.into())]),
+        Block::Paragraph(vec![Span::Text(framing(v).into())]),
         Block::Chart(tally_chart(
             v,
             "problems",

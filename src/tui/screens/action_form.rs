@@ -266,7 +266,7 @@ impl Screen for ActionForm {
                     Constraint::Fill(1),
                 ]));
                 frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), msg);
-                p.draw(theme, frame, list, core.ui().pick_hint);
+                p.draw(theme, core.lang, frame, list, core.ui().pick_hint);
             }
             Some(Widget::Text(input)) => {
                 let before: String = input.text().chars().take(input.cursor()).collect();

@@ -290,7 +290,7 @@ impl Screen for ConsentForm {
             text.push(Line::from(Span::styled(inert(e).into_owned(), theme.error)));
         }
         match picker {
-            Some(p) => p.draw(theme, frame, list, w.picker_hint),
+            Some(p) => p.draw(theme, core.lang, frame, list, w.picker_hint),
             None => text.push(Line::from(Span::styled(w.text_hint, theme.muted))),
         }
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), below);

@@ -132,7 +132,10 @@ fn bars(core: &Core, title: &'static str, tally: &Tally, field: FilterField) -> 
         })
         .collect();
     let title = if tally.unset > 0 {
-        format!("{title} ({} {})", tally.unset, screens(core.lang).unset)
+        let flow = crate::tui::words::flow::flow(core.lang);
+        let unset =
+            crate::i18n::plural::count(tally.unset, core.lang, flow.unset_one, flow.unset_many);
+        format!("{title} ({unset})")
     } else {
         title.to_string()
     };

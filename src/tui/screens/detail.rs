@@ -16,7 +16,6 @@ use crate::census::id::InitiativeId;
 use crate::census::model::{Initiative, Stamp};
 use crate::census::network;
 use crate::census::ops::{Changes, FieldValues};
-use crate::census::quality::completeness;
 use crate::census::status;
 use crate::display::{inert, width};
 use crate::i18n::status_label;
@@ -509,9 +508,12 @@ impl Screen for DetailState {
             .find(|c| c.id == kind)
             .map_or(kind, |c| c.label.get(core.lang));
         let mut subtitle = format!(
-            "{kind} · {} · {} %",
+            "{kind} · {} · {}",
             status_label(status::current(i), core.lang),
-            completeness(schema, i)
+            crate::i18n::score::score_named(
+                status::score(schema, i, core.session.clock.now().date()),
+                core.lang
+            )
         );
         if i.is_deleted() {
             subtitle.push_str(&format!(" · {}", core.ui().deleted_mark));
@@ -525,7 +527,13 @@ impl Screen for DetailState {
                 ),
                 theme.title,
             ))
-            .title_bottom(Span::styled(format!(" {} ", i.id), theme.muted));
+            .title_bottom(Span::styled(
+                format!(
+                    " {} ",
+                    crate::tui::short_id::short_id(i.id.as_str(), theme.ellipsis())
+                ),
+                theme.muted,
+            ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [sub, body, focus] = inner.layout(&Layout::vertical([

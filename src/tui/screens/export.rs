@@ -4,8 +4,6 @@
 //! `recense report` writes them. The file is replaced in one go, never half
 //! written, and never the census itself.
 
-use std::path::Path;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -130,7 +128,8 @@ impl ExportState {
         let mut s = ExportState {
             outputs: Output::all(),
             cursor: 0,
-            public: false,
+            // A file leaving the service: public unless chosen otherwise.
+            public: true,
             path: TextInput::default(),
             path_typed: false,
             editing: false,
@@ -158,14 +157,20 @@ impl ExportState {
         self.outputs[self.cursor]
     }
 
-    /// Beside the census, named after it: `brest.csv`, `brest-public.csv`,
-    /// `brest-elus.html`.
+    /// What the chosen output will hold: `None` for a format that never
+    /// holds personal data, else whether it is public.
+    fn output_public(&self) -> Option<bool> {
+        self.output().can_hold_personal().then_some(self.public)
+    }
+
+    /// In `~/Documents/recense/` ([`crate::tui::export_dir`]), named after
+    /// the census: `brest.csv`, `brest-public.csv`, `brest-elus.html`.
     fn default_path(&mut self, core: &Core) {
         if self.path_typed {
             return;
         }
         let census = &core.session.ws.path;
-        let dir = census.parent().unwrap_or(Path::new(""));
+        let dir = &core.export_dir;
         let stem = census
             .file_stem()
             .map_or_else(|| "recensement".into(), |s| s.to_string_lossy());
@@ -199,6 +204,14 @@ impl ExportState {
             return Effect::None;
         }
         self.confirm_replace = false;
+        if let Err(error) = crate::tui::export_dir::prepare(&path, &core.export_dir) {
+            let e = crate::census::error::SaveError::Io {
+                path: path.clone(),
+                error,
+            };
+            self.fail(core, e.localize(core.lang));
+            return Effect::None;
+        }
         let (census, schema) = (&core.session.ws.census, &core.session.ws.schema);
         let written = match self.output() {
             Output::Data(format) => {
@@ -229,8 +242,15 @@ impl ExportState {
         };
         match written {
             Ok(lines) => {
-                let last = lines.last().cloned().unwrap_or_default();
-                core.say(last);
+                // The whole path stays on this screen (its last line names
+                // it) until it is left or another file written; the status
+                // line, one row, only names the file.
+                let flow = crate::tui::words::flow::flow(core.lang);
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                core.say(fill(
+                    flow.written_short,
+                    &[("name", &name.unwrap_or_default())],
+                ));
                 self.result = lines;
                 self.failed = false;
             }
@@ -302,18 +322,32 @@ impl Screen for ExportState {
             .title(Span::styled(format!(" {} ", t.export_title), theme.title));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        // The result gets the lines it needs (at least two, at most half).
-        let result_height = (self.result.len().max(2) as u16).min(inner.height / 2);
+        // The result gets the lines it needs, wrapped (at least two, at most
+        // half).
+        let columns = usize::from(inner.width.max(1));
+        let needed: usize = (self.result.iter())
+            .map(|l| width(&inert(l)).div_ceil(columns).max(1))
+            .sum();
+        let result_height = (needed.max(2) as u16).min(inner.height / 2);
         let [scope, list, options, path, result] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(result_height),
         ]));
         let shown = core.list.rows().len();
         let scope_text = match self.output() {
-            Output::Data(_) => fill(t.export_scope, &[("n", &shown)]),
+            Output::Data(_) => {
+                let flow = crate::tui::words::flow::flow(core.lang);
+                let scope = crate::i18n::plural::plural(
+                    shown,
+                    core.lang,
+                    flow.export_scope_one,
+                    flow.export_scope_many,
+                );
+                fill(scope, &[("n", &shown)])
+            }
             Output::Report(..) => t.report_scope.to_string(),
         };
         frame.render_widget(Paragraph::new(Span::styled(scope_text, theme.muted)), scope);
@@ -337,21 +371,8 @@ impl Screen for ExportState {
             .collect();
         frame.render_widget(Paragraph::new(lines), list);
 
-        let privacy = if !self.output().can_hold_personal() {
-            t.export_always_public
-        } else if self.public {
-            t.export_public
-        } else {
-            t.export_private
-        };
-        let style = if self.public || !self.output().can_hold_personal() {
-            theme.normal
-        } else {
-            theme.warning
-        };
-        let text = format!("{} {privacy}", theme.checked(self.public));
         frame.render_widget(
-            Paragraph::new(Span::styled(theme.truncate(&text, w).into_owned(), style)),
+            Paragraph::new(super::export_choices::lines(core, self.output_public(), w)),
             options,
         );
 

@@ -25,6 +25,9 @@ pub struct HelpState {
     /// (the screen's `Screen::meaning`), and the actions it leaves out.
     meanings: Vec<(Action, Meaning)>,
     hidden: Vec<Action>,
+    /// The page on working with colleagues (`:collègues`) instead of the
+    /// keys.
+    pub colleagues: bool,
 }
 
 impl HelpState {
@@ -34,6 +37,15 @@ impl HelpState {
             scroll: Scroll::default(),
             meanings: Vec::new(),
             hidden: Vec::new(),
+            colleagues: false,
+        }
+    }
+
+    /// The page on working with colleagues, over the screen of `context`.
+    pub fn colleagues(context: Context) -> HelpState {
+        HelpState {
+            colleagues: true,
+            ..HelpState::new(context)
         }
     }
 
@@ -69,7 +81,10 @@ impl Screen for HelpState {
         let theme = &core.theme;
         let ui = core.ui();
         let keymap = &core.keymap;
-        let rows: Vec<(String, &str)> = keymap
+        if self.colleagues {
+            return crate::tui::screens::colleagues_help::draw(core, &self.scroll, frame, area);
+        }
+        let mut rows: Vec<(String, &str)> = keymap
             .bindings(self.context)
             .filter(|(action, keys)| !keys.is_empty() && !self.hidden.contains(action))
             .map(|(action, keys)| {
@@ -81,6 +96,7 @@ impl Screen for HelpState {
                 (keys.join(", "), what)
             })
             .collect();
+        rows.push(crate::tui::screens::colleagues_help::help_row(core.lang));
         let key_width = rows
             .iter()
             .map(|(k, _)| width(k))

@@ -472,7 +472,7 @@ fn draw_review(core: &Core, r: &Review, frame: &mut Frame, area: Rect) {
             )),
             label,
         );
-        picker.draw(theme, frame, rest, core.ui().pick_hint);
+        picker.draw(theme, core.lang, frame, rest, core.ui().pick_hint);
         return;
     }
     let constraints = if r.plan.columns.is_empty() {

@@ -8,7 +8,7 @@ use crate::census::model::Initiative;
 use crate::census::status;
 use crate::census::time::{Date, Timestamp};
 use crate::display::inert;
-use crate::i18n::{fill, missing_text, status_label};
+use crate::i18n::{fill, status_label};
 use crate::tui::app::Core;
 use crate::tui::words::legitimize::legit;
 
@@ -89,9 +89,14 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
         stamp(core, day(status::since(i)), set_by),
     ));
     let score = status::score(schema, i, today);
+    let words = crate::i18n::score::score_words(lang);
     out.push(item(
-        t.score,
-        &fill(t.score_value, &[("score", &score)]),
+        words.name,
+        &format!(
+            "{} ({})",
+            crate::i18n::score::score_value(score, lang),
+            words.meaning
+        ),
         String::new(),
     ));
     if let Some(next) = next_status(current) {
@@ -107,7 +112,8 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
             } else {
                 String::new()
             };
-            out.push(item(&label, &missing_text(m, lang), String::new()));
+            let text = crate::tui::refusals::missing_here(&crate::tui::refusals::Here::of(core), m);
+            out.push(item(&label, &text, String::new()));
         }
     }
 

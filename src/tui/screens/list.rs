@@ -490,15 +490,15 @@ impl ListState {
         let mut columns = vec![Column::Name, Column::Kind, Column::Commune];
         let mut widths = vec![
             Constraint::Fill(1),
-            Constraint::Length(if wide { 20 } else { 14 }),
-            Constraint::Length(if wide { 14 } else { 12 }),
+            Constraint::Length(if wide { 20 } else { 12 }),
+            Constraint::Length(if wide { 14 } else { 10 }),
         ];
-        if wide {
-            columns.push(Column::Status);
-            widths.push(Constraint::Length(11));
-        }
+        // The status before the score at every width: narrow, the kind and
+        // the commune give room to it (« Legitimized », eleven columns).
+        columns.push(Column::Status);
+        widths.push(Constraint::Length(11));
         columns.push(Column::Score);
-        widths.push(Constraint::Length(6));
+        widths.push(Constraint::Length(if wide { 6 } else { 5 }));
 
         let height = area.height.saturating_sub(1) as usize;
         let offset = (self.scroll).follow(self.selected, height, self.rows.len(), Follow::ROWS);

@@ -75,7 +75,9 @@ impl WelcomeState {
             name: TextInput::new(name),
             territory: TextInput::new(territory),
             perimeter: TextInput::new(""),
-            start: 0,
+            // An empty census unless a sample is chosen: a territory typed
+            // is never given a sample's initiatives by default.
+            start: Start::ALL.len() - 1,
             focus: 0,
             census_exists,
             error: None,
@@ -181,7 +183,7 @@ impl WelcomeState {
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Length(2),
-            Constraint::Length(5),
+            Constraint::Length(6),
             Constraint::Fill(1),
         ]));
         frame.render_widget(
@@ -227,7 +229,13 @@ impl WelcomeState {
                 ui.welcome_sample_grenoble,
                 ui.welcome_empty,
             ];
-            let mut lines = vec![Line::from(Span::styled(ui.welcome_start, theme.muted))];
+            let flow = crate::tui::words::flow::flow(lang);
+            let choose = if theme.ascii {
+                flow.welcome_choose_ascii
+            } else {
+                flow.welcome_choose
+            };
+            let mut lines = vec![Line::from(Span::styled(choose, theme.muted))];
             for (n, label) in labels.iter().enumerate() {
                 let mark = if n == self.start {
                     theme.pointer()
@@ -240,6 +248,12 @@ impl WelcomeState {
                     theme.normal
                 };
                 lines.push(Line::from(Span::styled(format!(" {mark} {label}"), style)));
+            }
+            if self.start != Start::ALL.len() - 1 {
+                lines.push(Line::from(Span::styled(
+                    flow.welcome_sample_note,
+                    theme.muted,
+                )));
             }
             frame.render_widget(Paragraph::new(lines), start);
         }

@@ -79,3 +79,46 @@ fn a_perimeter_typed_is_checked_and_given_canonically() {
         "{done:?}"
     );
 }
+
+#[test]
+fn a_territory_typed_starts_an_empty_census_by_default() {
+    let mut s = WelcomeState::new("Marie", "Morlaix Communauté", false);
+    press(&mut s, "enter enter");
+    let shown = screen(&s, 80, 24);
+    assert!(shown.contains("↑/↓ choisir"), "{shown}");
+    insta::assert_snapshot!("welcome_start_empty_80x24", shown);
+    insta::assert_snapshot!("welcome_start_empty_60x20", screen(&s, 60, 20));
+    let done = press(&mut s, "enter");
+    assert!(
+        matches!(
+            &done,
+            WelcomeProgress::Done {
+                start: Start::Empty,
+                ..
+            }
+        ),
+        "{done:?}"
+    );
+}
+
+#[test]
+fn a_sample_keeps_its_own_territory_name_and_perimeter() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("census.ron");
+    let perimeter = crate::census::perimeter::Perimeter::set(
+        "epci:242900835",
+        "aaaaa",
+        crate::census::time::Timestamp(0),
+    );
+    crate::tui::create_census(
+        &path,
+        "Morlaix Communauté",
+        Start::SampleBrest,
+        Some(perimeter),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("territory: \"Pays de Brest\""), "{text:.300}");
+    assert!(!text.contains("Morlaix Communauté"), "{text:.300}");
+    assert!(!text.contains("242900835"));
+}

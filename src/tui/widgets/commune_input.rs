@@ -174,7 +174,7 @@ impl CommuneInput {
                 )),
                 title,
             );
-            picker.draw(theme, frame, rest, t.postal_hint);
+            picker.draw(theme, lang, frame, rest, t.postal_hint);
             return;
         }
         let [line, list, hint] = area.layout(&Layout::vertical([

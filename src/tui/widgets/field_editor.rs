@@ -88,7 +88,7 @@ impl FieldEditor {
                 let mut items: Vec<Item> = schema
                     .choices(list)
                     .iter()
-                    .map(|c| Item::new(&c.id, c.label.get(core.lang), current.contains(&c.id)))
+                    .map(|c| Item::choice(c, core.lang, current.contains(&c.id)))
                     .collect();
                 if !multi && !field.required {
                     items.insert(
@@ -449,7 +449,7 @@ impl FieldEditor {
                 } else {
                     ui.pick_hint
                 };
-                p.draw(theme, frame, body, hint);
+                p.draw(theme, core.lang, frame, body, hint);
             }
             Mode::Relations {
                 picker,
@@ -474,7 +474,7 @@ impl FieldEditor {
                     ])),
                     kind_line,
                 );
-                picker.draw(theme, frame, rest, ui.choose_hint);
+                picker.draw(theme, core.lang, frame, rest, ui.choose_hint);
             }
         }
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::census::search::{Matcher, fold};
 use crate::display::inert;
+use crate::lang::Lang;
 use crate::tui::keymap::Key;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
@@ -33,6 +34,21 @@ impl Item {
     }
 }
 
+impl Item {
+    /// A schema choice: its label shown, its label and synonyms (both
+    /// languages) searched.
+    pub fn choice(c: &crate::census::schema::Choice, lang: Lang, checked: bool) -> Item {
+        let mut item = Item::new(&c.id, c.label.get(lang), checked);
+        for words in [&c.synonyms.fr, &c.synonyms.en] {
+            if !words.is_empty() {
+                item.key.push(' ');
+                item.key.push_str(&fold(&words.replace(',', " ")));
+            }
+        }
+        item
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub items: Vec<Item>,
@@ -41,6 +57,9 @@ pub struct Picker {
     shown: Vec<usize>,
     pub cursor: usize,
     pub multi: bool,
+    /// Nothing chosen yet (a picker that starts empty): no item is current
+    /// until one is typed or moved to.
+    unchosen: bool,
 }
 
 impl Picker {
@@ -51,12 +70,20 @@ impl Picker {
             typed: TextInput::default(),
             cursor: 0,
             multi,
+            unchosen: false,
         };
         // Start on the current choice of a single choice.
         if !multi && let Some(pos) = p.items.iter().position(|i| i.checked) {
             p.cursor = pos;
         }
         p
+    }
+
+    /// A single choice with nothing chosen at first: Enter alone picks
+    /// nothing (a relation's target is never pre-selected).
+    pub fn starting_empty(mut self) -> Picker {
+        self.unchosen = true;
+        self
     }
 
     fn refilter(&mut self) {
@@ -75,6 +102,7 @@ impl Picker {
             self.shown = hits.into_iter().map(|(i, _)| i).collect();
         }
         self.cursor = 0;
+        self.unchosen = false;
     }
 
     /// A typed key: narrows the list. Returns whether anything changed.
@@ -91,16 +119,28 @@ impl Picker {
     }
 
     pub fn move_down(&mut self) {
+        if std::mem::take(&mut self.unchosen) {
+            return;
+        }
         self.cursor = (self.cursor + 1).min(self.shown.len().saturating_sub(1));
     }
 
     pub fn move_up(&mut self) {
+        self.unchosen = false;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     /// The item under the cursor.
     pub fn current(&self) -> Option<&Item> {
+        if self.unchosen {
+            return None;
+        }
         self.shown.get(self.cursor).map(|&i| &self.items[i])
+    }
+
+    /// Something was typed and no item matches it.
+    pub fn nothing_matches(&self) -> bool {
+        self.shown.is_empty() && !self.typed.text().trim().is_empty()
     }
 
     pub fn toggle(&mut self) {
@@ -118,7 +158,7 @@ impl Picker {
             .collect()
     }
 
-    pub fn draw(&self, theme: &Theme, frame: &mut Frame, area: Rect, hint: &str) {
+    pub fn draw(&self, theme: &Theme, lang: Lang, frame: &mut Frame, area: Rect, hint: &str) {
         let [typed, list, hint_area] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
@@ -148,7 +188,7 @@ impl Picker {
                     String::new()
                 };
                 let text = format!("{mark}{}", inert(&item.label));
-                let style = if row == self.cursor {
+                let style = if row == self.cursor && !self.unchosen {
                     theme.selected
                 } else {
                     theme.normal
@@ -159,6 +199,12 @@ impl Picker {
                 ))
             })
             .collect();
+        let lines = if self.nothing_matches() {
+            let none = crate::tui::words::flow::flow(lang).no_choice_matches;
+            vec![Line::from(Span::styled(none, theme.warning))]
+        } else {
+            lines
+        };
         frame.render_widget(Paragraph::new(lines), list);
         frame.render_widget(
             Paragraph::new(Span::styled(hint.to_string(), theme.muted)),

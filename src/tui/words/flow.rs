@@ -88,3 +88,6 @@ pub fn meaning_label(m: Meaning, lang: Lang) -> (&'static str, &'static str) {
         Lang::En => (en, en_short),
     }
 }
+
+mod text;
+pub use text::*;

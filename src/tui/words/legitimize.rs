@@ -10,8 +10,6 @@ strings! { LegitimizeText, legit;
     section_evidence: "Preuves ({n}) — récentes d'abord", "Evidence ({n}) — newest first";
     section_confirmations: "Confirmations ({n})", "Confirmations ({n})";
     status: "Statut", "Status";
-    score: "Score", "Score";
-    score_value: "{score} / 100 (complétude et fraîcheur des preuves)", "{score} / 100 (completeness and fresh evidence)";
     missing_for: "Pour « {status} » il manque", "For `{status}`, missing";
     ready_for: "Pour « {status} »", "For `{status}`";
     nothing_missing: "rien ne manque", "nothing is missing";

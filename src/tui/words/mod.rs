@@ -9,6 +9,7 @@ pub mod flow;
 pub mod followup;
 pub mod keys;
 pub mod legitimize;
+pub mod refusal;
 pub mod rgpd;
 pub mod screens;
 pub mod sharing;

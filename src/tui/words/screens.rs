@@ -14,7 +14,6 @@ strings! { Screens, screens;
     by_commons: "Communs produits", "Commons produced";
     by_support: "Soutiens reçus", "Support received";
     by_need: "Besoins exprimés", "Needs expressed";
-    unset: "non renseigné", "not filled";
     waiting: "En attente depuis le plus longtemps", "Waiting longest";
     days: "{n} j", "{n} d";
     no_relay: "Communes sans structure relais", "Municipalities with no relay organisation";

@@ -62,7 +62,7 @@ strings! { Ui, ui;
     other_fields: "Autres champs (inconnus du formulaire)", "Other fields (unknown to the form)";
     incoming: "Relations vers elle", "Relations towards it";
     deleted_mark: "supprimée", "deleted";
-    confirm_delete: "Supprimer « {} » ? Elle restera comme pierre tombale, restaurable.", "Delete `{}`? It stays as a tombstone and can be restored.";
+    confirm_delete: "Supprimer « {} » ? Elle pourra être restaurée.", "Delete `{}`? It can be restored.";
     deleted_done: "Supprimée (u pour annuler)", "Deleted (u to undo)";
     undo_done: "Annulé", "Undone";
     undo_empty: "Rien à annuler dans cette session", "Nothing to undo in this session";

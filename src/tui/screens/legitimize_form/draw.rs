@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::census::status;
 use crate::display::{inert, width};
-use crate::i18n::missing_text;
 use crate::tui::app::Core;
 use crate::tui::words::legitimize::legit;
 
@@ -94,7 +93,7 @@ impl LegitimizeForm {
                     Constraint::Length(if self.error.is_some() { 2 } else { 0 }),
                 ]));
                 let _ = gap;
-                p.draw(theme, frame, list, core.ui().pick_hint);
+                p.draw(theme, core.lang, frame, list, core.ui().pick_hint);
                 self.draw_error(core, frame, error);
             }
             Some(Widget::Text(t)) => {
@@ -132,7 +131,13 @@ impl LegitimizeForm {
                     theme.warning,
                 )));
                 for m in &missing {
-                    lines.push(Line::from(format!("- {}", missing_text(m, core.lang))));
+                    lines.push(Line::from(format!(
+                        "- {}",
+                        crate::tui::refusals::missing_here(
+                            &crate::tui::refusals::Here::of(core),
+                            m
+                        )
+                    )));
                 }
                 lines.push(Line::default());
             }

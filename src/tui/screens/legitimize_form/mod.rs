@@ -20,6 +20,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
+use crate::tui::refusals::confirmation_refused_here;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
@@ -166,7 +167,7 @@ impl LegitimizeForm {
                 let items = schema
                     .choices(status::EVIDENCE_KINDS)
                     .iter()
-                    .map(|c| Item::new(&c.id, c.label.get(core.lang), false))
+                    .map(|c| Item::choice(c, core.lang, false))
                     .collect();
                 let today = core.session.clock.now().date().to_string();
                 (
@@ -179,7 +180,23 @@ impl LegitimizeForm {
                     ],
                 )
             }
-            Action::ConfirmRecord => (Kind::Confirm, vec![Field::text(t.comment_optional, "")]),
+            Action::ConfirmRecord => {
+                // Refused before a comment is asked: when none of the
+                // targets may be confirmed by this agent, say why and how.
+                let agent = core.session.agent.id;
+                let refusals: Vec<String> = targets
+                    .iter()
+                    .filter_map(|id| census.get(id))
+                    .filter_map(|i| confirmation_refused_here(core, i, agent))
+                    .collect();
+                if refusals.len() == targets.len()
+                    && let Some(first) = refusals.into_iter().next()
+                {
+                    core.error(first);
+                    return None;
+                }
+                (Kind::Confirm, vec![Field::text(t.comment_optional, "")])
+            }
             Action::Link => {
                 let kinds = schema
                     .choices(relation_list)
@@ -195,7 +212,7 @@ impl LegitimizeForm {
                     Kind::Link,
                     vec![
                         Field::pick(t.link_kind, Picker::new(kinds, false)),
-                        Field::pick(t.link_target, Picker::new(others, false)),
+                        Field::pick(t.link_target, Picker::new(others, false).starting_empty()),
                     ],
                 )
             }
@@ -399,6 +416,15 @@ impl LegitimizeForm {
             return Effect::Close;
         };
         let (kind, target, add) = match self.kind {
+            Kind::Link if self.value(1).is_empty() => {
+                self.focus = 1;
+                self.error = Some(
+                    crate::tui::words::flow::flow(core.lang)
+                        .link_need_target
+                        .into(),
+                );
+                return Effect::None;
+            }
             Kind::Link => (self.value(0), self.value(1), true),
             _ => {
                 let v = self.value(0);

@@ -1,0 +1,52 @@
+//! Plural forms, so that no text says `(s)` or "3 non renseigné": French
+//! counts 0 and 1 as singular (« 0 initiative », « 1 initiative »), English
+//! only 1 (“0 initiatives”).
+
+use crate::lang::Lang;
+
+/// Whether `n` takes the plural form in `lang`.
+pub fn is_plural(n: usize, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => n > 1,
+        Lang::En => n != 1,
+    }
+}
+
+/// `one` or `many`, as `n` asks in `lang`.
+pub fn plural<'a>(n: usize, lang: Lang, one: &'a str, many: &'a str) -> &'a str {
+    if is_plural(n, lang) { many } else { one }
+}
+
+/// `n` then its word: « 3 initiatives », « 1 initiative ».
+pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, lang, one, many))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_zero_and_one_are_singular_english_only_one() {
+        assert_eq!(
+            count(0, Lang::Fr, "initiative", "initiatives"),
+            "0 initiative"
+        );
+        assert_eq!(
+            count(1, Lang::Fr, "initiative", "initiatives"),
+            "1 initiative"
+        );
+        assert_eq!(
+            count(3, Lang::Fr, "non renseignée", "non renseignées"),
+            "3 non renseignées"
+        );
+        assert_eq!(
+            count(0, Lang::En, "initiative", "initiatives"),
+            "0 initiatives"
+        );
+        assert_eq!(
+            count(1, Lang::En, "initiative", "initiatives"),
+            "1 initiative"
+        );
+    }
+}

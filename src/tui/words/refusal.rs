@@ -1,0 +1,19 @@
+//! The words of legitimizing refusals in the interface's terms (keys,
+//! screens, `:merge`), and of the help page on working with colleagues.
+
+use crate::lang::Lang;
+
+strings! { RefusalText, refusal;
+    own_confirmation: "Vous avez créé cette fiche ou apporté une de ses preuves : c'est un collègue qui la confirme. Un collègue, sur sa copie, ouvre la fiche et touche {confirm}, puis vous faites :merge de son fichier. Aide : :collègues", "You created this record or brought some of its evidence: a colleague confirms it. A colleague, on their copy, opens the record and presses {confirm}, then you run :merge with their file. Help: :colleagues";
+    already_confirmed: "Vous avez déjà confirmé cette fiche ; une autre confirmation vient d'un collègue (sur sa copie, touche {confirm}, puis :merge). Aide : :collègues", "You already confirmed this record; another confirmation comes from a colleague (on their copy, {confirm}, then :merge). Help: :colleagues";
+    not_yet: "pas encore « {status} » : il manque {missing}.", "not `{status}` yet: missing {missing}.";
+    missing_confirmation: "la confirmation d'un collègue (sur sa copie, il touche {confirm} sur cette fiche, puis :merge de son fichier ici ; aide : :collègues)", "a colleague's confirmation (on their copy, they press {confirm} on this record, then :merge their file here; help: :colleagues)";
+    missing_evidence: "une preuve de moins de {age} (touche {evidence})", "evidence less than {age} old (key {evidence})";
+    missing_field: "le champ « {field} » rempli (touche {edit})", "the field `{field}` filled (key {edit})";
+    missing_public_problem: "au moins un problème public auquel elle répond (touche {edit}, champ « {field} »)", "at least one public problem it answers (key {edit}, field `{field}`)";
+    missing_argument: "un argument politique ou technique (touche {edit}, champ « {field} » ou « {other} »)", "a political or technical argument (key {edit}, field `{field}` or `{other}`)";
+    missing_support: "au moins un soutien reçu (touche {edit}, champ « {field} »)", "at least one support received (key {edit}, field `{field}`)";
+    colleagues_row: "travailler à plusieurs : confirmer, fusionner les copies", "working with colleagues: confirming, merging copies";
+    colleagues_title: "Travailler à plusieurs", "Working with colleagues";
+    colleagues_text: "Chacun travaille sur sa copie du recensement (un fichier .ron) et l'envoie aux autres par courriel ou par git.\n\nRecevoir le travail d'un collègue : :merge FICHIER (ou « recense merge FICHIER »). Rien n'est perdu ; deux valeurs différentes d'un même champ deviennent un conflit à régler ({conflicts}).\n\nConfirmer une fiche : personne ne confirme sa propre fiche ni ses propres preuves. Un collègue, sur sa copie, ouvre la fiche et touche {confirm}, puis vous envoie son fichier ; vous faites :merge de ce fichier. Sa confirmation compte pour « Légitimé ».\n\nPreuves : chacun ajoute les siennes ({evidence}) ; elles s'additionnent à la fusion, comme les confirmations.\n\nDoublons : deux collègues ont pu saisir la même initiative ; {duplicates} les montre, pour les fusionner.", "Everyone works on their own copy of the census (a .ron file) and sends it to the others by e-mail or git.\n\nReceiving a colleague's work: :merge FILE (or `recense merge FILE`). Nothing is lost; two different values of one field become a conflict to settle ({conflicts}).\n\nConfirming a record: nobody confirms their own record or evidence. A colleague, on their copy, opens the record and presses {confirm}, then sends you their file; you run :merge with it. Their confirmation counts for `Legitimized`.\n\nEvidence: everyone adds their own ({evidence}); they add up on merging, as confirmations do.\n\nDuplicates: two colleagues may have entered the same initiative; {duplicates} shows them, to fuse them.";
+}
