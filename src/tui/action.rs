@@ -96,4 +96,6 @@ actions! {
     Consent = "consent",
     Verify = "verify",
     AddEdition = "edition",
+    NewLine = "new_line",
+    EditExternally = "external_editor",
 }

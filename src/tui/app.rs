@@ -62,6 +62,9 @@ pub enum Effect {
     Quit,
     /// One effect, then another (an answered question closes, then acts).
     Then(Box<Effect>, Box<Effect>),
+    /// Edit a text in the person's own editor: the run loop does it, then
+    /// hands the result to the screen that asked (`App::external_done`).
+    EditExternally(super::external::ExternalEdit),
 }
 
 impl Effect {
@@ -372,6 +375,8 @@ pub struct App {
     pub views: Vec<View>,
     pub overlay: Option<Overlay>,
     pub quit: bool,
+    /// A text to edit in the person's editor, for the run loop.
+    pub external: Option<super::external::ExternalEdit>,
 }
 
 impl App {
@@ -381,6 +386,7 @@ impl App {
             views: Vec::new(),
             overlay: None,
             quit: false,
+            external: None,
         }
     }
 
@@ -583,6 +589,33 @@ impl App {
                 self.apply(*first);
                 self.apply(*next);
             }
+            Effect::EditExternally(request) => self.external = Some(request),
+        }
+    }
+
+    /// The text back from the person's editor goes to the screen that asked
+    /// for it (the overlay, or else the top view), which checks it as typed;
+    /// a failed editor is said, and the field keeps its text.
+    pub fn external_done(
+        &mut self,
+        result: Result<String, super::external::ExternalError>,
+    ) {
+        let core = &mut self.core;
+        let effect = match result {
+            Ok(text) => match (&mut self.overlay, self.views.last_mut()) {
+                (Some(overlay), _) => overlay.external_text(core, text),
+                (None, Some(view)) => view.external_text(core, text),
+                (None, None) => Effect::None,
+            },
+            Err(e) => {
+                let text = crate::tui::words::external::external_error(&e, core.lang);
+                core.error(text);
+                Effect::None
+            }
+        };
+        self.apply(effect);
+        if let Some(view) = self.views.last_mut() {
+            view.on_top(&self.core);
         }
     }
 

@@ -7,6 +7,7 @@
 pub(crate) mod action;
 pub mod app;
 pub mod draw;
+pub mod external;
 pub(crate) mod followup;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
@@ -87,7 +88,7 @@ pub fn run(opts: Options) -> Result<(), String> {
     app.offer_draft();
 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut guard, &events)
+        event_loop(&mut app, &mut guard, &events, &signals)
     }));
     match result {
         Ok(outcome) => {
@@ -109,7 +110,12 @@ pub fn run(opts: Options) -> Result<(), String> {
     }
 }
 
-fn event_loop(app: &mut App, guard: &mut Guard, events: &Events) -> Result<(), String> {
+fn event_loop(
+    app: &mut App,
+    guard: &mut Guard,
+    events: &Events,
+    signals: &Signals,
+) -> Result<(), String> {
     let mut dirty = true;
     loop {
         if dirty {
@@ -133,6 +139,15 @@ fn event_loop(app: &mut App, guard: &mut Guard, events: &Events) -> Result<(), S
                 guard.forget_terminal();
                 return Ok(());
             }
+        }
+        // Ctrl-e: the person's editor, on the terminal; the reading
+        // thread waits meanwhile (see `Events`).
+        if let Some(request) = app.external.take() {
+            let editor = external::editor_from_env();
+            let result = signals
+                .holding_interrupts(|| guard.suspended(|| external::edit(&editor, &request)));
+            app.external_done(result);
+            dirty = true;
         }
         if app.quit {
             return Ok(());

@@ -30,6 +30,7 @@ use crate::tui::screens::legitimacy_section::{self, Item, Part};
 use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::commune_input::code_changes;
+use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::{Follow, Scroll};
 
@@ -333,6 +334,14 @@ impl Screen for DetailState {
             .map_or(Context::Detail, |e| e.context())
     }
 
+    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+        let Some(editor) = self.editor.as_mut() else {
+            return Effect::None;
+        };
+        editor.receive(core, &text);
+        self.update(core, confirm_input())
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if self.editor.is_none()
             && core
@@ -355,6 +364,10 @@ impl Screen for DetailState {
         if let Some(editor) = self.editor.as_mut() {
             match editor.update(core, input) {
                 EditorProgress::Editing => {}
+                EditorProgress::External(text) => {
+                    let name = editor.field.id.clone();
+                    return Effect::EditExternally(ExternalEdit { text, name });
+                }
                 EditorProgress::Cancelled => self.editor = None,
                 EditorProgress::Skip { forward } => {
                     let rows = self.rows(core);

@@ -65,6 +65,12 @@ pub trait Screen {
     fn in_hint_bar(&self) -> bool {
         false
     }
+
+    /// The text the person wrote in their own editor (Ctrl-e), for the field
+    /// that asked: checked as a typed value.
+    fn external_text(&mut self, _core: &mut Core, _text: String) -> Effect {
+        Effect::None
+    }
 }
 
 impl<S: Screen + ?Sized> Screen for Box<S> {
@@ -86,6 +92,10 @@ impl<S: Screen + ?Sized> Screen for Box<S> {
 
     fn in_hint_bar(&self) -> bool {
         (**self).in_hint_bar()
+    }
+
+    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+        (**self).external_text(core, text)
     }
 }
 
@@ -132,6 +142,10 @@ macro_rules! screen_list {
 
             fn in_hint_bar(&self) -> bool {
                 self.screen().in_hint_bar()
+            }
+
+            fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+                self.screen_mut().external_text(core, text)
             }
         }
     };

@@ -25,6 +25,7 @@ use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::commune_input::code_changes;
+use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::Scroll;
 
@@ -390,6 +391,14 @@ impl Screen for WizardState {
         }
     }
 
+    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+        match self.editor.as_mut() {
+            Some(editor) if matches!(self.phase, Phase::Fields) => editor.receive(core, &text),
+            _ => return Effect::None,
+        }
+        self.update(core, confirm_input())
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         self.message = None;
         match &mut self.phase {
@@ -464,6 +473,10 @@ impl Screen for WizardState {
         };
         match editor.update(core, input) {
             EditorProgress::Editing => {}
+            EditorProgress::External(text) => {
+                let name = editor.field.id.clone();
+                return Effect::EditExternally(ExternalEdit { text, name });
+            }
             EditorProgress::Cancelled => return self.leave(core),
             EditorProgress::Skip { forward: true } => self.advance(core),
             EditorProgress::Skip { forward: false } => self.back(core),

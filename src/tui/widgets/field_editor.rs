@@ -20,6 +20,7 @@ use crate::tui::keymap::Context;
 use crate::tui::widgets::commune_input::CommuneInput;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::widgets::text_area::TextArea;
 
 /// What an editor says after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub enum EditorProgress {
     Skip {
         forward: bool,
     },
+    /// Edit this text in the person's own editor (`$VISUAL`, `$EDITOR`):
+    /// the run loop does, then hands the result back (`receive`).
+    External(String),
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +50,8 @@ enum Mode {
     },
     /// The commune, completed from the official list.
     Commune(CommuneInput),
+    /// A long text, in a wrapped text area.
+    Area(TextArea),
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +121,9 @@ impl FieldEditor {
                     code(crate::census::communes::CODE_POSTAL),
                 ))
             }
+            FieldType::LongText => {
+                Mode::Area(TextArea::new(current.first().map_or("", String::as_str)))
+            }
             _ => Mode::Text(TextInput::new(current.first().map_or("", String::as_str))),
         };
         let mut editor = FieldEditor {
@@ -141,6 +150,7 @@ impl FieldEditor {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Text(_) => Context::Wizard,
+            Mode::Area(_) => Context::TextArea,
             _ => Context::Picker,
         }
     }
@@ -150,6 +160,8 @@ impl FieldEditor {
         let raw: Vec<String> = match &self.mode {
             Mode::Text(t) if t.text().trim().is_empty() => Vec::new(),
             Mode::Text(t) => vec![t.text().to_string()],
+            Mode::Area(t) if t.text().trim().is_empty() => Vec::new(),
+            Mode::Area(t) => vec![t.text()],
             Mode::Commune(c) if c.input.text().trim().is_empty() => Vec::new(),
             Mode::Commune(c) => vec![c.input.text().to_string()],
             Mode::Choices(p) if p.multi => p.checked(),
@@ -196,12 +208,18 @@ impl FieldEditor {
     fn check(&mut self, core: &Core) {
         self.error = match &self.mode {
             Mode::Text(t) if !t.text().trim().is_empty() => self.values(core).err(),
+            Mode::Area(t) if !t.text().trim().is_empty() => self.values(core).err(),
             Mode::Commune(c) if !c.input.text().trim().is_empty() => self.values(core).err(),
             _ => None,
         };
     }
 
     pub fn update(&mut self, core: &Core, input: Input) -> EditorProgress {
+        if input.action == Some(Action::EditExternally)
+            && let Some(text) = self.typed_text()
+        {
+            return EditorProgress::External(text);
+        }
         if let Mode::Commune(c) = &mut self.mode {
             match input.action {
                 Some(Action::Cancel) if c.asking() => {
@@ -249,6 +267,11 @@ impl FieldEditor {
                     self.check(core);
                 }
             }
+            Mode::Area(t) => {
+                if t.handle(input.key, input.action) {
+                    self.check(core);
+                }
+            }
             Mode::Choices(p) => match input.action {
                 Some(Action::MoveDown) => p.move_down(),
                 Some(Action::MoveUp) => p.move_up(),
@@ -274,6 +297,27 @@ impl FieldEditor {
             },
         }
         EditorProgress::Editing
+    }
+
+    /// The text of a field typed as text, as it stands (not of a list, nor
+    /// of the commune, picked from the official list).
+    pub fn typed_text(&self) -> Option<String> {
+        match &self.mode {
+            Mode::Text(t) => Some(t.text().to_string()),
+            Mode::Area(t) => Some(t.text()),
+            Mode::Commune(_) | Mode::Choices(_) | Mode::Relations { .. } => None,
+        }
+    }
+
+    /// The text written in the person's editor, in place of the field's:
+    /// then checked as a typed value would be (the screen then confirms it).
+    pub fn receive(&mut self, core: &Core, text: &str) {
+        match &mut self.mode {
+            Mode::Text(t) => t.set(text),
+            Mode::Area(t) => t.set(text),
+            Mode::Commune(_) | Mode::Choices(_) | Mode::Relations { .. } => return,
+        }
+        self.check(core);
     }
 
     /// Enter on the commune: the completion chosen (a postal code asked
@@ -356,6 +400,25 @@ impl FieldEditor {
                     line.x + 2 + crate::display::width(&inert(&before)) as u16,
                     line.y,
                 ));
+                if let Some(e) = &self.error {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(e.as_str(), theme.error))
+                            .wrap(Wrap { trim: true }),
+                        message,
+                    );
+                }
+            }
+            Mode::Area(t) => {
+                let [text, message] = body.layout(&Layout::vertical([
+                    Constraint::Fill(1),
+                    Constraint::Length(if self.error.is_some() { 2 } else { 0 }),
+                ]));
+                let block = ratatui::widgets::Block::bordered()
+                    .border_set(theme.border())
+                    .border_style(theme.focus);
+                let inner = block.inner(text);
+                frame.render_widget(block, text);
+                t.draw(frame, inner);
                 if let Some(e) = &self.error {
                     frame.render_widget(
                         Paragraph::new(Span::styled(e.as_str(), theme.error))
