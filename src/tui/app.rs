@@ -601,17 +601,12 @@ impl App {
         result: Result<String, super::external::ExternalError>,
     ) {
         let core = &mut self.core;
-        let effect = match result {
-            Ok(text) => match (&mut self.overlay, self.views.last_mut()) {
-                (Some(overlay), _) => overlay.external_text(core, text),
-                (None, Some(view)) => view.external_text(core, text),
-                (None, None) => Effect::None,
-            },
-            Err(e) => {
-                let text = crate::tui::words::external::external_error(&e, core.lang);
-                core.error(text);
-                Effect::None
-            }
+        let result =
+            result.map_err(|e| crate::tui::words::external::external_error(&e, core.lang));
+        let effect = match (&mut self.overlay, self.views.last_mut()) {
+            (Some(overlay), _) => overlay.external_text(core, result),
+            (None, Some(view)) => view.external_text(core, result),
+            (None, None) => Effect::None,
         };
         self.apply(effect);
         if let Some(view) = self.views.last_mut() {

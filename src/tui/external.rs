@@ -89,10 +89,11 @@ fn file_name(name: &str) -> String {
 /// the terminal as it is: the caller leaves the interface's screen first),
 /// and reads the text back.
 pub fn edit(editor: &str, request: &ExternalEdit) -> Result<String, ExternalError> {
-    let dir = tempfile::Builder::new()
-        .prefix("recense-")
-        .tempdir()
-        .map_err(ExternalError::TempFile)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("recense-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let dir = builder.tempdir().map_err(ExternalError::TempFile)?;
     let path = dir.path().join(file_name(&request.name));
     write_private(&path, &format!("{}\n", request.text)).map_err(ExternalError::TempFile)?;
     let status = Command::new("sh")
@@ -164,7 +165,9 @@ mod tests {
 
     #[test]
     fn visual_then_editor_then_vi() {
-        let s = |v: &str| Some(OsStr::new(v));
+        fn s(v: &str) -> Option<&OsStr> {
+            Some(OsStr::new(v))
+        }
         assert_eq!(editor_command(s("nvim"), s("nano")), "nvim");
         assert_eq!(editor_command(s(" "), s("nano")), "nano");
         assert_eq!(editor_command(None, s("code -w")), "code -w");

@@ -8,5 +8,6 @@ mod communes;
 mod dashboard;
 mod exchange;
 mod legitimize;
+mod long_texts;
 mod terminal;
 mod unchanged;

@@ -338,11 +338,13 @@ impl Screen for ConflictsState {
             .map_or(Context::Conflicts, |(_, e)| e.context())
     }
 
-    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
         let Some((_, editor)) = self.editor.as_mut() else {
             return Effect::None;
         };
-        editor.receive(core, &text);
+        if !editor.receive(core, text) {
+            return Effect::None;
+        }
         self.update(core, crate::tui::external::confirm_input())
     }
 

@@ -334,11 +334,13 @@ impl Screen for DetailState {
             .map_or(Context::Detail, |e| e.context())
     }
 
-    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
         let Some(editor) = self.editor.as_mut() else {
             return Effect::None;
         };
-        editor.receive(core, &text);
+        if !editor.receive(core, text) {
+            return Effect::None;
+        }
         self.update(core, confirm_input())
     }
 

@@ -67,8 +67,12 @@ pub trait Screen {
     }
 
     /// The text the person wrote in their own editor (Ctrl-e), for the field
-    /// that asked: checked as a typed value.
-    fn external_text(&mut self, _core: &mut Core, _text: String) -> Effect {
+    /// that asked: checked as a typed value; or why the editor failed (the
+    /// field keeps its text), said in the status line and by the field.
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        if let Err(why) = text {
+            core.error(why);
+        }
         Effect::None
     }
 }
@@ -94,7 +98,7 @@ impl<S: Screen + ?Sized> Screen for Box<S> {
         (**self).in_hint_bar()
     }
 
-    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
         (**self).external_text(core, text)
     }
 }
@@ -144,7 +148,7 @@ macro_rules! screen_list {
                 self.screen().in_hint_bar()
             }
 
-            fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+            fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
                 self.screen_mut().external_text(core, text)
             }
         }

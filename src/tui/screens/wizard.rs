@@ -391,9 +391,13 @@ impl Screen for WizardState {
         }
     }
 
-    fn external_text(&mut self, core: &mut Core, text: String) -> Effect {
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
         match self.editor.as_mut() {
-            Some(editor) if matches!(self.phase, Phase::Fields) => editor.receive(core, &text),
+            Some(editor) if matches!(self.phase, Phase::Fields) => {
+                if !editor.receive(core, text) {
+                    return Effect::None;
+                }
+            }
             _ => return Effect::None,
         }
         self.update(core, confirm_input())

@@ -309,15 +309,26 @@ impl FieldEditor {
         }
     }
 
-    /// The text written in the person's editor, in place of the field's:
-    /// then checked as a typed value would be (the screen then confirms it).
-    pub fn receive(&mut self, core: &Core, text: &str) {
+    /// The text written in the person's editor, in place of the field's,
+    /// checked as a typed value would be; returns whether there is one for
+    /// the screen to confirm. A failed editor leaves the text as it was, and
+    /// says why (here, and in the status line).
+    pub fn receive(&mut self, core: &mut Core, text: Result<String, String>) -> bool {
+        let text = match text {
+            Ok(text) => text,
+            Err(why) => {
+                self.error = Some(why.clone());
+                core.error(why);
+                return false;
+            }
+        };
         match &mut self.mode {
-            Mode::Text(t) => t.set(text),
-            Mode::Area(t) => t.set(text),
-            Mode::Commune(_) | Mode::Choices(_) | Mode::Relations { .. } => return,
+            Mode::Text(t) => t.set(&text),
+            Mode::Area(t) => t.set(&text),
+            Mode::Commune(_) | Mode::Choices(_) | Mode::Relations { .. } => return false,
         }
         self.check(core);
+        true
     }
 
     /// Enter on the commune: the completion chosen (a postal code asked

@@ -32,11 +32,8 @@ impl TextArea {
     /// must not reach a terminal are shown as escapes (`\u{1b}`), so that a
     /// value with them is seen, and refused when confirmed.
     pub fn new(text: &str) -> TextArea {
-        let shown = for_terminal(text);
-        let lines: Vec<String> = shown
-            .split('\n')
-            .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-            .collect();
+        let shown = for_terminal(&text.replace("\r\n", "\n")).into_owned();
+        let lines: Vec<String> = shown.split('\n').map(String::from).collect();
         let mut area = Area::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         // No underlined line: the cursor alone, reversed, which survives
