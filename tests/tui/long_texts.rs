@@ -208,3 +208,74 @@ fn a_failed_editor_is_said_and_the_field_keeps_its_text() {
     let message = h.message().expect("a message");
     assert!(message.contains("Réglez VISUAL ou EDITOR"), "{message}");
 }
+
+// ------------------------------------------------------ the record, wrapped
+
+#[test]
+fn the_record_wraps_its_values_at_80_columns() {
+    let mut h = Harness::sample("pays-de-brest");
+    select(&mut h, NAME);
+    h.keys("enter j j");
+    snap!(h, "record_wrapped");
+    let screen = h.screen(80, 24);
+    // The whole description, over several lines, and who changed it under
+    // the record.
+    assert!(screen.contains("libre Libr@net."), "{screen}");
+    assert!(screen.contains("par Équipe recense Brest, 2026-11-01"), "{screen}");
+}
+
+#[test]
+fn a_wide_terminal_keeps_one_line_per_field_and_the_author_column() {
+    let mut h = Harness::sample("pays-de-brest");
+    select(&mut h, NAME);
+    h.keys("enter j j");
+    let lines = h.lines(120, 30);
+    let description = lines
+        .iter()
+        .find(|l| l.contains(" Description "))
+        .expect("the description's line");
+    assert!(description.contains("Association brestoise"), "{description}");
+    assert!(description.contains("2026-11-01 Équipe"), "{description}");
+    assert!(
+        !lines.iter().any(|l| l.contains("la messagerie libre Libr@net.")),
+        "cut to its column"
+    );
+}
+
+#[test]
+fn selection_and_scrolling_follow_rows_of_several_lines() {
+    let mut h = Harness::sample("pays-de-brest");
+    select(&mut h, NAME);
+    h.keys("enter");
+    // Down to the last row, drawing as the real loop does after each key:
+    // the selected row is always in view, whole.
+    for _ in 0..80 {
+        h.keys("j");
+        let buf = h.render(80, 24);
+        let selected = crate::tui_common::styled_runs(&buf, ratatui::style::Modifier::REVERSED);
+        assert!(
+            selected.iter().any(|(y, _, _)| (4..19).contains(y)),
+            "the selected row is on screen:\n{}",
+            h.screen(80, 24)
+        );
+    }
+    // Up again to the top: the step's title shows.
+    h.keys("g");
+    h.render(80, 24);
+    assert!(h.screen(80, 24).contains("│Identifier"), "{}", h.screen(80, 24));
+    // The political argument, long, reads whole at 80 columns.
+    let mut seen = false;
+    for _ in 0..40 {
+        h.keys("j");
+        let screen = h.screen(80, 24);
+        if screen.contains("Argument politique") {
+            assert!(
+                screen.contains("exploités par des sociétés privées."),
+                "{screen}"
+            );
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the argument came into view");
+}

@@ -14,6 +14,7 @@ pub(crate) mod consent_form;
 pub(crate) mod consent_rows;
 pub mod dashboard;
 pub(crate) mod detail;
+pub(crate) mod detail_rows;
 pub(crate) mod dialog;
 pub mod duplicates;
 pub(crate) mod edition_form;
