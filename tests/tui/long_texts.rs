@@ -279,3 +279,32 @@ fn selection_and_scrolling_follow_rows_of_several_lines() {
     }
     assert!(seen, "the argument came into view");
 }
+
+#[test]
+fn an_evidence_note_takes_several_lines() {
+    let mut h = Harness::sample("pays-de-brest");
+    select(&mut h, NAME);
+    h.keys("p");
+    h.type_text("visite");
+    h.keys("enter enter");
+    assert_eq!(h.app.context(), Context::TextArea, "the note");
+    h.type_text("Visite du local.");
+    h.keys("enter");
+    h.type_text("Douze personnes présentes.");
+    h.keys("tab enter");
+    assert_eq!(h.message().as_deref(), Some("Preuve ajoutée"));
+    let ws = h.reopen();
+    let i = ws
+        .census
+        .live()
+        .find(|i| i.value("nom") == Some(NAME))
+        .expect("the initiative");
+    let notes: Vec<String> = recense::census::status::evidence(i)
+        .into_iter()
+        .map(|e| e.note)
+        .collect();
+    assert!(
+        notes.contains(&"Visite du local.\nDouze personnes présentes.".to_string()),
+        "{notes:?}"
+    );
+}
