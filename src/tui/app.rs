@@ -596,13 +596,9 @@ impl App {
     /// The text back from the person's editor goes to the screen that asked
     /// for it (the overlay, or else the top view), which checks it as typed;
     /// a failed editor is said, and the field keeps its text.
-    pub fn external_done(
-        &mut self,
-        result: Result<String, super::external::ExternalError>,
-    ) {
+    pub fn external_done(&mut self, result: Result<String, super::external::ExternalError>) {
         let core = &mut self.core;
-        let result =
-            result.map_err(|e| crate::tui::words::external::external_error(&e, core.lang));
+        let result = result.map_err(|e| crate::tui::words::external::external_error(&e, core.lang));
         let effect = match (&mut self.overlay, self.views.last_mut()) {
             (Some(overlay), _) => overlay.external_text(core, result),
             (None, Some(view)) => view.external_text(core, result),

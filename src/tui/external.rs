@@ -218,7 +218,10 @@ mod tests {
     #[test]
     fn a_failing_or_missing_editor_is_an_error() {
         let failed = edit("false", &request("x"));
-        assert!(matches!(failed, Err(ExternalError::Failed { code: Some(1), .. })));
+        assert!(matches!(
+            failed,
+            Err(ExternalError::Failed { code: Some(1), .. })
+        ));
         let missing = edit("recense-no-such-editor", &request("x"));
         assert!(matches!(missing, Err(ExternalError::NotFound { .. })));
     }

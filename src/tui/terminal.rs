@@ -60,8 +60,7 @@ impl Signals {
         let (hangup, stop) = (Arc::clone(&self.hangup), Arc::clone(&self.stop));
         let (interrupt, held) = (Arc::clone(&self.interrupt), Arc::clone(&self.held));
         std::thread::spawn(move || {
-            let interrupted =
-                || interrupt.load(Ordering::SeqCst) && !held.load(Ordering::SeqCst);
+            let interrupted = || interrupt.load(Ordering::SeqCst) && !held.load(Ordering::SeqCst);
             while !hangup.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) && !interrupted()
             {
                 std::thread::sleep(WATCH);

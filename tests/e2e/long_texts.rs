@@ -9,7 +9,8 @@ use e2e::{Sandbox, Session, TTY_RESTORED, framed, json};
 
 const AGENT: &str = "Marie Le Gall";
 const NAME: &str = "Maison du Libre (MDL29)";
-const PARAGRAPH: &str = "Écrit dans l'éditeur : un atelier chaque mardi.\n\nEt un second paragraphe.";
+const PARAGRAPH: &str =
+    "Écrit dans l'éditeur : un atelier chaque mardi.\n\nEt un second paragraphe.";
 
 /// An executable script in the working folder, named as `EDITOR` gives it
 /// (short, so that a message naming it fits the status line).
@@ -30,7 +31,10 @@ fn description(sb: &Sandbox, file: &str) -> String {
         .find(|i| i["nom"] == NAME)
         .expect("the initiative")
         .clone();
-    i["fields"]["description"].as_str().unwrap_or_default().to_string()
+    i["fields"]["description"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The record of `NAME`, its description's text area open.
@@ -70,8 +74,16 @@ fn ctrl_e_edits_the_description_in_editor_and_saves_it() {
     let s = open_description(&sb, &editor);
     s.key("C-e");
     let screen = s.wait_for("Champ enregistré");
-    assert!(screen.contains("Écrit dans l'éditeur"), "{}", framed(&screen));
-    assert_eq!(s.format("#{alternate_on}"), "1", "back on the interface's screen");
+    assert!(
+        screen.contains("Écrit dans l'éditeur"),
+        "{}",
+        framed(&screen)
+    );
+    assert_eq!(
+        s.format("#{alternate_on}"),
+        "1",
+        "back on the interface's screen"
+    );
     // The editor was given the field's text, with a final line break.
     assert_eq!(e2e::read_text(&seen), format!("{before}\n"));
     s.key("Escape");
@@ -91,7 +103,11 @@ fn a_failing_editor_is_said_and_the_description_is_kept() {
     let s = open_description(&sb, &editor);
     s.key("C-e");
     let screen = s.wait_for("« ./broken.sh » a échoué");
-    assert!(screen.contains("Ctrl-e éditeur"), "still editing: {}", framed(&screen));
+    assert!(
+        screen.contains("Ctrl-e éditeur"),
+        "still editing: {}",
+        framed(&screen)
+    );
     assert!(!screen.contains("gâché"), "{}", framed(&screen));
     // The interface still answers: Échap leaves the field, then the
     // record; q quits.

@@ -94,6 +94,12 @@ fn tab_leaves_and_checks_escape_keeps_the_old_text() {
     h.type_text("Une autre.");
     h.keys("tab");
     assert_ne!(h.app.context(), Context::TextArea);
+    // Kept: back on the description, the text is there.
+    h.keys("backtab");
+    assert_eq!(h.app.context(), Context::TextArea);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("│Une ligne."), "{screen}");
+    assert!(screen.contains("│Une autre."), "{screen}");
 }
 
 #[test]
@@ -148,10 +154,7 @@ fn ctrl_e_asks_for_the_editor_with_the_field_text() {
     h.keys("enter e");
     assert_eq!(h.app.context(), Context::Wizard);
     h.keys("ctrl-e");
-    assert_eq!(
-        h.app.external.as_ref().map(|e| e.text.as_str()),
-        Some(NAME)
-    );
+    assert_eq!(h.app.external.as_ref().map(|e| e.text.as_str()), Some(NAME));
 }
 
 #[test]
@@ -162,10 +165,7 @@ fn the_editor_text_is_checked_and_saved_as_if_typed() {
     h.app
         .external_done(Ok("Premier paragraphe.\n\nSecond paragraphe.".into()));
     assert_eq!(h.app.context(), Context::Detail);
-    assert_eq!(
-        description(&h),
-        "Premier paragraphe.\n\nSecond paragraphe."
-    );
+    assert_eq!(description(&h), "Premier paragraphe.\n\nSecond paragraphe.");
 }
 
 #[test]
@@ -221,7 +221,10 @@ fn the_record_wraps_its_values_at_80_columns() {
     // The whole description, over several lines, and who changed it under
     // the record.
     assert!(screen.contains("libre Libr@net."), "{screen}");
-    assert!(screen.contains("par Équipe recense Brest, 2026-11-01"), "{screen}");
+    assert!(
+        screen.contains("par Équipe recense Brest, 2026-11-01"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -234,10 +237,15 @@ fn a_wide_terminal_keeps_one_line_per_field_and_the_author_column() {
         .iter()
         .find(|l| l.contains(" Description "))
         .expect("the description's line");
-    assert!(description.contains("Association brestoise"), "{description}");
+    assert!(
+        description.contains("Association brestoise"),
+        "{description}"
+    );
     assert!(description.contains("2026-11-01 Équipe"), "{description}");
     assert!(
-        !lines.iter().any(|l| l.contains("la messagerie libre Libr@net.")),
+        !lines
+            .iter()
+            .any(|l| l.contains("la messagerie libre Libr@net.")),
         "cut to its column"
     );
 }
@@ -262,7 +270,11 @@ fn selection_and_scrolling_follow_rows_of_several_lines() {
     // Up again to the top: the step's title shows.
     h.keys("g");
     h.render(80, 24);
-    assert!(h.screen(80, 24).contains("│Identifier"), "{}", h.screen(80, 24));
+    assert!(
+        h.screen(80, 24).contains("│Identifier"),
+        "{}",
+        h.screen(80, 24)
+    );
     // The political argument, long, reads whole at 80 columns.
     let mut seen = false;
     for _ in 0..40 {

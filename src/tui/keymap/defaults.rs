@@ -266,7 +266,16 @@ impl Default for KeyMap {
         bindings.insert(
             Context::TextArea,
             vec![
-                (Confirm, vec![Key::ctrl('s'), Key { alt: true, ..p(K::Enter) }]),
+                (
+                    Confirm,
+                    vec![
+                        Key::ctrl('s'),
+                        Key {
+                            alt: true,
+                            ..p(K::Enter)
+                        },
+                    ],
+                ),
                 (NewLine, vec![p(K::Enter)]),
                 (EditExternally, vec![Key::ctrl('e')]),
                 (Cancel, vec![p(K::Esc)]),

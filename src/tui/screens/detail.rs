@@ -22,17 +22,17 @@ use crate::display::inert;
 use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
+use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::consent_rows;
+use crate::tui::screens::detail_rows;
 use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimacy_section::{self, Item, Part};
 use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::commune_input::code_changes;
-use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
-use crate::tui::screens::detail_rows;
 use crate::tui::widgets::scroll::Scroll;
 
 /// One line of the record.

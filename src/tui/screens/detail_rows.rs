@@ -134,7 +134,11 @@ pub fn follow(scroll: &Scroll, cursor: usize, heights: &[usize], height: usize) 
     if cursor < offset {
         offset = cursor.saturating_sub(1);
     }
-    while offset < cursor && heights[offset..=cursor.min(heights.len() - 1)].iter().sum::<usize>() > height
+    while offset < cursor
+        && heights[offset..=cursor.min(heights.len() - 1)]
+            .iter()
+            .sum::<usize>()
+            > height
     {
         offset += 1;
     }
@@ -150,7 +154,10 @@ mod tests {
     fn words_wrap_at_spaces_and_long_words_are_cut() {
         assert_eq!(wrap("un deux trois", 7), ["un deux", "trois"]);
         assert_eq!(wrap("", 5), [""]);
-        assert_eq!(wrap("https://exemple.fr/x", 8), ["https://", "exemple.", "fr/x"]);
+        assert_eq!(
+            wrap("https://exemple.fr/x", 8),
+            ["https://", "exemple.", "fr/x"]
+        );
         assert_eq!(wrap("été à Brest", 5), ["été à", "Brest"]);
     }
 
@@ -173,11 +180,21 @@ mod tests {
         let theme = Theme::new(false, false);
         let c = Columns::new(120, 28);
         assert_eq!(c.stamp, STAMP_WIDTH);
-        let lines = cell(&theme, c, Style::default(), ("Nom", "x ".repeat(80).trim(), "date"));
+        let lines = cell(
+            &theme,
+            c,
+            Style::default(),
+            ("Nom", "x ".repeat(80).trim(), "date"),
+        );
         assert_eq!(lines.len(), 1);
         let c = Columns::new(78, 26);
         assert_eq!((c.value, c.stamp), (48, 0));
-        let lines = cell(&theme, c, Style::default(), ("Nom", "x ".repeat(80).trim(), "date"));
+        let lines = cell(
+            &theme,
+            c,
+            Style::default(),
+            ("Nom", "x ".repeat(80).trim(), "date"),
+        );
         assert_eq!(lines.len(), 4);
     }
 }

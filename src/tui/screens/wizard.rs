@@ -21,11 +21,11 @@ use crate::display::{inert, width};
 use crate::i18n::duplicate_reason;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
 use crate::tui::widgets::commune_input::code_changes;
-use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
 use crate::tui::widgets::scroll::Scroll;
 

@@ -51,7 +51,7 @@ enum Mode {
     /// The commune, completed from the official list.
     Commune(CommuneInput),
     /// A long text, in a wrapped text area.
-    Area(TextArea),
+    Area(Box<TextArea>),
 }
 
 #[derive(Debug, Clone)]
@@ -121,9 +121,9 @@ impl FieldEditor {
                     code(crate::census::communes::CODE_POSTAL),
                 ))
             }
-            FieldType::LongText => {
-                Mode::Area(TextArea::new(current.first().map_or("", String::as_str)))
-            }
+            FieldType::LongText => Mode::Area(Box::new(TextArea::new(
+                current.first().map_or("", String::as_str),
+            ))),
             _ => Mode::Text(TextInput::new(current.first().map_or("", String::as_str))),
         };
         let mut editor = FieldEditor {
@@ -219,6 +219,16 @@ impl FieldEditor {
             && let Some(text) = self.typed_text()
         {
             return EditorProgress::External(text);
+        }
+        // A paragraph is not dropped by Tab: checked and kept, as Ctrl-s.
+        if matches!(self.mode, Mode::Area(_)) && input.action == Some(Action::NextField) {
+            return match self.values(core) {
+                Ok(v) => EditorProgress::Confirmed(v),
+                Err(e) => {
+                    self.error = Some(e);
+                    EditorProgress::Editing
+                }
+            };
         }
         if let Mode::Commune(c) = &mut self.mode {
             match input.action {

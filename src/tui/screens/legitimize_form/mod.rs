@@ -21,8 +21,8 @@ use crate::tui::keymap::Context;
 use crate::tui::legitimize_steps::{LegitimizeStep, StepResult};
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
-use crate::tui::widgets::text_area::TextArea;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::widgets::text_area::TextArea;
 use crate::tui::words::legitimize::legit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,7 @@ enum Widget {
     Pick(Picker),
     Text(TextInput),
     /// A note of several lines (the evidence's).
-    Area(TextArea),
+    Area(Box<TextArea>),
 }
 
 #[derive(Debug, Clone)]
@@ -66,7 +66,7 @@ impl Field {
     fn area(label: &'static str) -> Field {
         Field {
             label,
-            widget: Widget::Area(TextArea::default()),
+            widget: Widget::Area(Box::default()),
         }
     }
 
