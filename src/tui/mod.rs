@@ -129,6 +129,13 @@ fn event_loop(
         match events.next() {
             Incoming::Key(k) => {
                 if let Some(key) = Key::from_event(&k) {
+                    // Only the key of the person's editor keeps the
+                    // terminal's input unread until it is handled.
+                    if app.core.keymap.action(app.context(), key)
+                        != Some(action::Action::EditExternally)
+                    {
+                        events.release();
+                    }
                     app.handle_key(key);
                     dirty = true;
                 }
@@ -179,7 +186,10 @@ fn welcome(
             dirty = false;
         }
         let k = match events.next() {
-            Incoming::Key(k) => k,
+            Incoming::Key(k) => {
+                events.release();
+                k
+            }
             Incoming::Resize => {
                 dirty = true;
                 continue;

@@ -237,13 +237,26 @@ impl Events {
     /// The next thing to handle; `Gone` if nothing can come any more. The
     /// previous one is handled: the reading thread may read again.
     pub fn next(&self) -> Incoming {
+        self.release();
+        let incoming = self.rx.recv().unwrap_or(Incoming::Gone);
+        match incoming {
+            Incoming::Key(_) => self.owed.set(true),
+            Incoming::Resize => {
+                self.owed.set(true);
+                self.release();
+            }
+            _ => {}
+        }
+        incoming
+    }
+
+    /// Lets the reading thread read on before the key is handled: every key
+    /// but the one that opens the person's editor, so that keys typed during
+    /// a slow change are read as they come (an Échap then a letter stays two
+    /// keys, not Alt and the letter).
+    pub fn release(&self) {
         if self.owed.replace(false) {
             let _ = self.go.send(());
         }
-        let incoming = self.rx.recv().unwrap_or(Incoming::Gone);
-        if matches!(incoming, Incoming::Key(_) | Incoming::Resize) {
-            self.owed.set(true);
-        }
-        incoming
     }
 }

@@ -261,8 +261,9 @@ impl Default for KeyMap {
                 (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
             ]),
         );
-        // A long text: Enter is a new line; arrows, Home/End and page keys
-        // move in the text (see `widgets::text_area`).
+        // A long text: Enter is a new line; arrows and Home/End move in the
+        // text (see `widgets::text_area`); page keys change steps, as in the
+        // entry.
         bindings.insert(
             Context::TextArea,
             vec![
@@ -281,8 +282,8 @@ impl Default for KeyMap {
                 (Cancel, vec![p(K::Esc)]),
                 (NextField, vec![p(K::Tab)]),
                 (PreviousField, vec![p(K::BackTab)]),
-                (NextStep, vec![Key::ctrl('n')]),
-                (PreviousStep, vec![Key::ctrl('p')]),
+                (NextStep, vec![p(K::PageDown), Key::ctrl('n')]),
+                (PreviousStep, vec![p(K::PageUp), Key::ctrl('p')]),
             ],
         );
         KeyMap { bindings }

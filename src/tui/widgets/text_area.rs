@@ -4,7 +4,7 @@
 //! line; validating and leaving the field are the screen's actions (in the
 //! `text_area` section of `keys.ron`). The editing keys, as in the one-line
 //! field: arrows, Home/End (line), Ctrl-←/→ (word), Ctrl-Home/End (text),
-//! PgUp/PgDn, Backspace/Delete, Ctrl-w (word before), Ctrl-u/Ctrl-k (to the
+//! PgUp/PgDn (when the keymap leaves them), Backspace/Delete, Ctrl-w (word before), Ctrl-u/Ctrl-k (to the
 //! start/end of the line), Ctrl-z/Ctrl-y (undo/redo the typing).
 
 use ratatui::Frame;
