@@ -99,4 +99,6 @@ actions! {
     Redo = "redo",
     Bin = "bin",
     Restore = "restore",
+    NewLine = "new_line",
+    EditExternally = "external_editor",
 }

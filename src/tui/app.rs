@@ -61,6 +61,9 @@ pub enum Effect {
     Quit,
     /// One effect, then another (an answered question closes, then acts).
     Then(Box<Effect>, Box<Effect>),
+    /// Edit a text in the person's own editor: the run loop does it, then
+    /// hands the result to the screen that asked (`App::external_done`).
+    EditExternally(super::external::ExternalEdit),
 }
 
 impl Effect {
@@ -384,6 +387,8 @@ pub struct App {
     pub quit: bool,
     /// Counts the views opened and closed (see `flow_rules.rs`).
     pub(super) view_changes: u64,
+    /// A text to edit in the person's editor, for the run loop.
+    pub external: Option<super::external::ExternalEdit>,
 }
 
 impl App {
@@ -394,6 +399,7 @@ impl App {
             overlay: None,
             quit: false,
             view_changes: 0,
+            external: None,
         }
     }
 
@@ -625,6 +631,24 @@ impl App {
                 self.apply(*first);
                 self.apply(*next);
             }
+            Effect::EditExternally(request) => self.external = Some(request),
+        }
+    }
+
+    /// The text back from the person's editor goes to the screen that asked
+    /// for it (the overlay, or else the top view), which checks it as typed;
+    /// a failed editor is said, and the field keeps its text.
+    pub fn external_done(&mut self, result: Result<String, super::external::ExternalError>) {
+        let core = &mut self.core;
+        let result = result.map_err(|e| crate::tui::words::external::external_error(&e, core.lang));
+        let effect = match (&mut self.overlay, self.views.last_mut()) {
+            (Some(overlay), _) => overlay.external_text(core, result),
+            (None, Some(view)) => view.external_text(core, result),
+            (None, None) => Effect::None,
+        };
+        self.apply(effect);
+        if let Some(view) = self.views.last_mut() {
+            view.on_top(&self.core);
         }
     }
 

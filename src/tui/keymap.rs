@@ -76,12 +76,16 @@ contexts! {
     Todo = todo,
     Drafts = drafts,
     Bin = bin,
+    TextArea = text_area,
 }
 
 impl Context {
     /// Screens where plain characters are typed into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Wizard | Context::Picker)
+        matches!(
+            self,
+            Context::Search | Context::Wizard | Context::Picker | Context::TextArea
+        )
     }
 }
 

@@ -7,8 +7,9 @@
 pub(crate) mod action;
 pub mod app;
 pub mod draw;
-pub(crate) mod flow_rules;
 pub(crate) mod export_dir;
+pub mod external;
+pub(crate) mod flow_rules;
 pub(crate) mod followup;
 pub(crate) mod history;
 pub mod keymap;
@@ -95,7 +96,7 @@ pub fn run(opts: Options) -> Result<(), String> {
     let watch = sharing::Watch::start(&app.core, events.sender());
 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut app, &mut guard, &events, watch.as_ref())
+        event_loop(&mut app, &mut guard, &events, &signals, watch.as_ref())
     }));
     match result {
         Ok(outcome) => {
@@ -123,6 +124,7 @@ fn event_loop(
     app: &mut App,
     guard: &mut Guard,
     events: &Events,
+    signals: &Signals,
     watch: Option<&sharing::Watch>,
 ) -> Result<(), String> {
     let mut dirty = true;
@@ -138,6 +140,13 @@ fn event_loop(
         match events.next() {
             Incoming::Key(k) => {
                 if let Some(key) = Key::from_event(&k) {
+                    // Only the key of the person's editor keeps the
+                    // terminal's input unread until it is handled.
+                    if app.core.keymap.action(app.context(), key)
+                        != Some(action::Action::EditExternally)
+                    {
+                        events.release();
+                    }
                     app.core.before_key();
                     app.handle_key(key);
                     app.core.after_key();
@@ -156,6 +165,15 @@ fn event_loop(
                 guard.forget_terminal();
                 return Ok(());
             }
+        }
+        // Ctrl-e: the person's editor, on the terminal; the reading
+        // thread waits meanwhile (see `Events`).
+        if let Some(request) = app.external.take() {
+            let editor = external::editor_from_env();
+            let result = signals
+                .holding_interrupts(|| guard.suspended(|| external::edit(&editor, &request)));
+            app.external_done(result);
+            dirty = true;
         }
         if app.quit {
             return Ok(());
@@ -187,7 +205,10 @@ fn welcome(
             dirty = false;
         }
         let k = match events.next() {
-            Incoming::Key(k) => k,
+            Incoming::Key(k) => {
+                events.release();
+                k
+            }
             Incoming::Changed => continue,
             Incoming::Resize => {
                 dirty = true;

@@ -16,18 +16,39 @@ use ratatui::crossterm::{execute, queue};
 pub struct Signals {
     hangup: Arc<AtomicBool>,
     stop: Arc<AtomicBool>,
+    /// SIGINT seen (set by its handler; a stop unless held).
+    interrupt: Arc<AtomicBool>,
+    /// While the person's editor runs, Ctrl-C is the editor's (as in git).
+    held: Arc<AtomicBool>,
 }
 
 impl Signals {
     pub fn register() -> Signals {
         let hangup = Arc::new(AtomicBool::new(false));
         let stop = Arc::new(AtomicBool::new(false));
+        let interrupt = Arc::new(AtomicBool::new(false));
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         // Registration fails only for forbidden signals; these are not.
         let _ = signal_hook::flag::register(SIGHUP, Arc::clone(&hangup));
         let _ = signal_hook::flag::register(SIGTERM, Arc::clone(&stop));
-        let _ = signal_hook::flag::register(SIGINT, Arc::clone(&stop));
-        Signals { hangup, stop }
+        let _ = signal_hook::flag::register(SIGINT, Arc::clone(&interrupt));
+        Signals {
+            hangup,
+            stop,
+            interrupt,
+            held: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Runs `f` with SIGINT left to the program it runs (the person's
+    /// editor): a Ctrl-C meanwhile does not end the session.
+    pub fn holding_interrupts<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.held.store(true, Ordering::SeqCst);
+        let out = f();
+        // Forget a Ctrl-C meant for the editor, then listen again.
+        self.interrupt.store(false, Ordering::SeqCst);
+        self.held.store(false, Ordering::SeqCst);
+        out
     }
 
     /// A watchdog for a dead terminal: reading from a hung-up tty can keep
@@ -37,8 +58,11 @@ impl Signals {
     /// releases the lock and ends it, without touching the terminal.
     pub fn watchdog(&self, lock: PathBuf) {
         let (hangup, stop) = (Arc::clone(&self.hangup), Arc::clone(&self.stop));
+        let (interrupt, held) = (Arc::clone(&self.interrupt), Arc::clone(&self.held));
         std::thread::spawn(move || {
-            while !hangup.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
+            let interrupted = || interrupt.load(Ordering::SeqCst) && !held.load(Ordering::SeqCst);
+            while !hangup.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) && !interrupted()
+            {
                 std::thread::sleep(WATCH);
             }
             std::thread::sleep(GRACE);
@@ -87,6 +111,25 @@ impl Guard {
         self.restore = false;
     }
 
+    /// Runs `f` (the person's editor) on the terminal as the shell left it:
+    /// out of raw mode and of the alternate screen, cursor shown; then back,
+    /// and the whole screen drawn again on the next frame. Whatever `f`
+    /// does, the terminal comes back.
+    pub fn suspended<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        use ratatui::crossterm::cursor::{Hide, Show};
+        use ratatui::crossterm::terminal::{
+            EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+        };
+        let mut out = std::io::stdout();
+        let _ = execute!(out, LeaveAlternateScreen, Show);
+        let _ = disable_raw_mode();
+        let result = f();
+        let _ = enable_raw_mode();
+        let _ = execute!(out, EnterAlternateScreen, Hide);
+        let _ = self.terminal.clear();
+        result
+    }
+
     /// Draws a frame between synchronized-update markers, so a slow link
     /// shows it whole.
     pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> std::io::Result<()> {
@@ -125,15 +168,24 @@ pub enum Incoming {
 /// even spin), but the signal still reaches the main loop at once, which
 /// then saves and ends normally. The main loop blocks on this channel, so an
 /// idle session wakes up for nothing.
+///
+/// After each key or resize, the reading thread waits until the main loop
+/// asks for the next event: a person's editor run in between (Ctrl-e) has
+/// the terminal's input to itself.
 pub struct Events {
     rx: std::sync::mpsc::Receiver<Incoming>,
     tx: std::sync::mpsc::Sender<Incoming>,
+    /// Lets the reading thread read the next event.
+    go: std::sync::mpsc::Sender<()>,
+    /// The reading thread waits for `go`.
+    owed: std::cell::Cell<bool>,
 }
 
 impl Events {
     pub fn start(signals: &Signals) -> Events {
         use ratatui::crossterm::event::{self, Event, KeyEventKind};
         let (tx, rx) = std::sync::mpsc::channel();
+        let (go, go_rx) = std::sync::mpsc::channel::<()>();
         let keys = tx.clone();
         let others = tx.clone();
         std::thread::spawn(move || {
@@ -145,12 +197,13 @@ impl Events {
                     Err(_) => Incoming::Gone,
                 };
                 let gone = matches!(incoming, Incoming::Gone);
-                if keys.send(incoming).is_err() || gone {
+                if keys.send(incoming).is_err() || gone || go_rx.recv().is_err() {
                     return;
                 }
             }
         });
         let (hangup, stop) = (Arc::clone(&signals.hangup), Arc::clone(&signals.stop));
+        let (interrupt, held) = (Arc::clone(&signals.interrupt), Arc::clone(&signals.held));
         if let Ok(mut iter) = signal_hook::iterator::Signals::new([
             signal_hook::consts::SIGHUP,
             signal_hook::consts::SIGTERM,
@@ -158,6 +211,13 @@ impl Events {
         ]) {
             std::thread::spawn(move || {
                 for signal in iter.forever() {
+                    // Ctrl-C meant for the person's editor (or already
+                    // forgotten after it): not a stop.
+                    if signal == signal_hook::consts::SIGINT
+                        && (held.load(Ordering::SeqCst) || !interrupt.load(Ordering::SeqCst))
+                    {
+                        continue;
+                    }
                     // The flags are set by their own handlers too; setting
                     // them here as well makes the order certain.
                     let flag = if signal == signal_hook::consts::SIGHUP {
@@ -172,7 +232,12 @@ impl Events {
                 }
             });
         }
-        Events { rx, tx: others }
+        Events {
+            rx,
+            tx: others,
+            go,
+            owed: std::cell::Cell::new(false),
+        }
     }
 
     /// Where another thread (the file watcher) sends what it noticed.
@@ -180,8 +245,29 @@ impl Events {
         self.tx.clone()
     }
 
-    /// The next thing to handle; `Gone` if nothing can come any more.
+    /// The next thing to handle; `Gone` if nothing can come any more. The
+    /// previous one is handled: the reading thread may read again.
     pub fn next(&self) -> Incoming {
-        self.rx.recv().unwrap_or(Incoming::Gone)
+        self.release();
+        let incoming = self.rx.recv().unwrap_or(Incoming::Gone);
+        match incoming {
+            Incoming::Key(_) => self.owed.set(true),
+            Incoming::Resize => {
+                self.owed.set(true);
+                self.release();
+            }
+            _ => {}
+        }
+        incoming
+    }
+
+    /// Lets the reading thread read on before the key is handled: every key
+    /// but the one that opens the person's editor, so that keys typed during
+    /// a slow change are read as they come (an Échap then a letter stays two
+    /// keys, not Alt and the letter).
+    pub fn release(&self) {
+        if self.owed.replace(false) {
+            let _ = self.go.send(());
+        }
     }
 }

@@ -9,6 +9,7 @@ mod dashboard;
 mod exchange;
 mod flow;
 mod legitimize;
+mod long_texts;
 mod terminal;
 mod together;
 mod unchanged;

@@ -247,6 +247,25 @@ impl<'a> Session<'a> {
     /// run by a small `sh` script that then prints whether the terminal modes
     /// are back as they were and the exit code (`FIN-0`).
     pub fn start_in(sandbox: &'a Sandbox, args: &[&str], terminal: Terminal) -> Session<'a> {
+        Session::start_in_env(sandbox, args, terminal, &[])
+    }
+
+    /// `recense ARGS…` in an 80×24 xterm, with these variables set too
+    /// (`EDITOR`…).
+    pub fn start_with_env(
+        sandbox: &'a Sandbox,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Session<'a> {
+        Session::start_in_env(sandbox, args, Terminal::XTERM, env)
+    }
+
+    fn start_in_env(
+        sandbox: &'a Sandbox,
+        args: &[&str],
+        terminal: Terminal,
+        env: &[(&str, &str)],
+    ) -> Session<'a> {
         let socket = unique_socket(sandbox);
         let config = sandbox.root().join(format!("{socket}.tmux.conf"));
         // No status line: the pane is the whole 80×24.
@@ -264,6 +283,9 @@ impl<'a> Session<'a> {
         );
         if terminal.no_color {
             script.push_str("export NO_COLOR=1\n");
+        }
+        for (k, v) in env {
+            script.push_str(&format!("export {k}={}\n", sh_quote(v)));
         }
         script.push_str(&format!(
             "cd {} || exit 97\n",

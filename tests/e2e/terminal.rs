@@ -210,7 +210,9 @@ fn first_run_entry_search_edit_and_quit() {
 
     // Open it, change the postal code.
     s.key("Enter");
-    s.wait_for(&format!("{NAME} — par {AGENT}"));
+    // At 80 columns the record shows each value whole; the selected
+    // field's author and date under it.
+    s.wait_for(&format!("│— par {AGENT}, "));
     s.select_line("Down", "Code postal", 20);
     s.press("e", "┌ Modifier");
     s.wait_for_all(&["Cinq chiffres", "> 29200"]);
@@ -315,7 +317,9 @@ fn connection_lost_during_an_edit() {
 
     // One edit validated…
     s.key("Enter");
-    s.wait_for(&format!("{NAME} — par {AGENT}"));
+    // At 80 columns the record shows each value whole; the selected
+    // field's author and date under it.
+    s.wait_for(&format!("│— par {AGENT}, "));
     s.select_line("Down", "Adresse", 20);
     s.press("e", "┌ Modifier");
     s.wait_for("Adresse  (facultatif)");
@@ -335,7 +339,8 @@ fn connection_lost_during_an_edit() {
     s.press("e", "┌ Modifier");
     s.wait_for("Description  (facultatif)");
     s.type_text("Texte jamais validé");
-    s.wait_for("> Texte jamais validé");
+    // A long text: in its text area.
+    s.wait_for("│Texte jamais validé");
 
     // The SSH connection drops.
     s.kill_server();
@@ -624,7 +629,7 @@ fn ascii_interface_on_a_linux_console_without_colour() {
     s.wait_for_all(&["19 initiatives", "Infini"]);
     screens.push(("list", s.wait_settled()));
     s.key("Enter");
-    s.wait_for(" — par ");
+    s.wait_for("— par ");
     screens.push(("record", s.wait_settled()));
     s.key("Escape");
     s.wait_for("Score");

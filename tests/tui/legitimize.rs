@@ -266,7 +266,8 @@ fn evidence_is_added_with_today_as_default_date_and_a_checked_link() {
     );
     h.keys("enter");
     h.type_text("Rencontre à la Maison du Libre");
-    h.keys("enter");
+    // The note is a text area: Tab goes on (Enter would break the line).
+    h.keys("tab");
     h.type_text("animacoop.net/session");
     h.keys("enter");
     assert!(!form_open(&h));
@@ -297,7 +298,7 @@ fn a_bad_date_or_link_is_said_in_the_form_and_nothing_is_written() {
     select(&mut h, ANIMACOOP);
     h.keys("enter p enter ctrl-u");
     h.type_text("hier");
-    h.keys("enter enter enter");
+    h.keys("enter tab enter");
     assert!(form_open(&h), "the form stays open");
     assert!(
         h.screen(80, 24)
@@ -347,7 +348,7 @@ fn a_colleague_confirms_and_nobody_confirms_their_own_evidence() {
     // Evidence brought by this agent: they cannot confirm it.
     h.keys("esc");
     select(&mut h, ANIMACOOP);
-    h.keys("enter p enter enter enter enter v");
+    h.keys("enter p enter enter tab enter v");
     assert!(!form_open(&h));
     let message = h.message().unwrap_or_default();
     assert!(message.contains("Un collègue, sur sa copie"), "{message}");
@@ -502,7 +503,7 @@ fn the_same_evidence_for_the_marked_ones_and_undo_says_it_stays() {
     h.type_text("2026-10-15");
     h.keys("enter");
     h.type_text("Forum des usages coopératifs");
-    h.keys("enter enter");
+    h.keys("tab enter");
     assert!(h.screen(TALL.0, TALL.1).contains("Fait pour 3 sur 3"));
     h.keys("esc u");
     let message = h.message().unwrap_or_default();
@@ -524,7 +525,7 @@ fn confirming_the_marked_ones_refuses_those_with_own_evidence() {
     let mut h = brest();
     // Evidence brought by this agent on Animacoop: they cannot confirm it.
     select(&mut h, ANIMACOOP);
-    h.keys("enter p enter enter enter enter esc");
+    h.keys("enter p enter enter tab enter esc");
     mark(&mut h, &[ANIMACOOP, KANEVEDEN]);
     h.keys("v");
     h.type_text("Connus du réseau");

@@ -18,6 +18,7 @@ mod fusion;
 mod git_merge_open;
 mod import;
 mod legitimize;
+mod long_texts;
 mod merge;
 mod merge_received;
 mod merge_unchanged;

@@ -236,19 +236,20 @@ fn entry_every_step_and_save() {
     h.type_text("fracture");
     h.keys("space enter");
     h.type_text("Réduire la fracture numérique du quartier.");
-    h.keys("enter enter");
+    // Long texts: Enter is a new line, Ctrl-s validates.
+    h.keys("ctrl-s ctrl-s");
     snap!(&h, "entry_step_4_soutenir");
     h.type_text("locaux");
     h.keys("space enter");
     h.type_text("materiel");
-    h.keys("space enter enter");
+    h.keys("space enter ctrl-s");
     snap!(&h, "entry_step_5_relier");
     h.type_text("papi");
     h.keys("space");
     snap!(&h, "entry_relation_ticked");
     h.keys("enter");
     h.type_text("Saisi pendant les tests.");
-    h.keys("enter");
+    h.keys("ctrl-s");
     snap!(&h, "entry_summary");
     h.keys("tab tab tab tab tab tab tab tab tab");
     snap!(&h, "entry_summary_scrolled");

@@ -612,12 +612,13 @@ fn enter_a_whole_initiative(h: &mut Harness) {
     h.type_text("fracture");
     h.keys("space enter");
     h.type_text("Réduire la fracture numérique du quartier.");
-    h.keys("enter enter");
+    // Long texts: Enter is a new line, Ctrl-s validates.
+    h.keys("ctrl-s ctrl-s");
     // Soutenir: received, needs, details.
     h.type_text("locaux");
     h.keys("space enter");
     h.type_text("materiel");
-    h.keys("space enter enter");
+    h.keys("space enter ctrl-s");
     // Relier: a relation, found by typing, then notes.
     assert!(
         h.screen(80, 24)
@@ -626,7 +627,7 @@ fn enter_a_whole_initiative(h: &mut Harness) {
     h.type_text("papi");
     h.keys("space enter");
     h.type_text("Saisi pendant les tests.");
-    h.keys("enter");
+    h.keys("ctrl-s");
 }
 
 #[test]
@@ -720,7 +721,8 @@ fn the_summary_can_go_back_to_the_last_field() {
     h.keys("backtab");
     let screen = h.screen(80, 24);
     assert!(screen.contains("Notes"), "{screen}");
-    assert!(screen.contains("> Saisi pendant les tests."), "{screen}");
+    // A long text: in its text area.
+    assert!(screen.contains("│Saisi pendant les tests."), "{screen}");
 }
 
 #[test]

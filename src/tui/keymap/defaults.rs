@@ -38,6 +38,7 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
         Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
         Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
         Context::Todo => &[Open, MarkDone, AddFollowUp, Back, Help],
+        Context::TextArea => &[Confirm, NewLine, EditExternally, NextField, Cancel, Help],
         Context::Global => &[Help, Quit],
         Context::Drafts => &[Confirm, Delete, Cancel, Help],
         Context::Bin => &[Restore, Back, Help],
@@ -147,6 +148,7 @@ impl Default for KeyMap {
                 (PreviousField, vec![p(K::BackTab), p(K::Up)]),
                 (NextStep, vec![p(K::PageDown), Key::ctrl('n')]),
                 (PreviousStep, vec![p(K::PageUp), Key::ctrl('p')]),
+                (EditExternally, vec![Key::ctrl('e')]),
             ],
         );
         bindings.insert(
@@ -277,6 +279,31 @@ impl Default for KeyMap {
                 (Restore, vec![p(K::Enter), c('r')]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left), p(K::Backspace)]),
             ]),
+        );
+        // A long text: Enter is a new line; arrows and Home/End move in the
+        // text (see `widgets::text_area`); page keys change steps, as in the
+        // entry.
+        bindings.insert(
+            Context::TextArea,
+            vec![
+                (
+                    Confirm,
+                    vec![
+                        Key::ctrl('s'),
+                        Key {
+                            alt: true,
+                            ..p(K::Enter)
+                        },
+                    ],
+                ),
+                (NewLine, vec![p(K::Enter)]),
+                (EditExternally, vec![Key::ctrl('e')]),
+                (Cancel, vec![p(K::Esc)]),
+                (NextField, vec![p(K::Tab)]),
+                (PreviousField, vec![p(K::BackTab)]),
+                (NextStep, vec![p(K::PageDown), Key::ctrl('n')]),
+                (PreviousStep, vec![p(K::PageUp), Key::ctrl('p')]),
+            ],
         );
         KeyMap { bindings }
     }

@@ -338,10 +338,27 @@ impl Screen for ConflictsState {
             .map_or(Context::Conflicts, |(_, e)| e.context())
     }
 
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        let Some((_, editor)) = self.editor.as_mut() else {
+            return Effect::None;
+        };
+        if !editor.receive(core, text) {
+            return Effect::None;
+        }
+        self.update(core, crate::tui::external::confirm_input())
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if let Some((id, editor)) = self.editor.as_mut() {
             match editor.update(core, input) {
                 EditorProgress::Editing => {}
+                EditorProgress::External(text) => {
+                    let name = editor.field.id.clone();
+                    return Effect::EditExternally(crate::tui::external::ExternalEdit {
+                        text,
+                        name,
+                    });
+                }
                 EditorProgress::Cancelled | EditorProgress::Skip { .. } => self.editor = None,
                 EditorProgress::Confirmed(values) | EditorProgress::Leave { values, .. } => {
                     let field = editor.field.id.clone();

@@ -17,20 +17,22 @@ use crate::census::model::{Initiative, Stamp};
 use crate::census::network;
 use crate::census::ops::{Changes, FieldValues};
 use crate::census::status;
-use crate::display::{inert, width};
+use crate::display::inert;
 use crate::i18n::status_label;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, Overlay, View};
+use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::consent_rows;
+use crate::tui::screens::detail_rows;
 use crate::tui::screens::dialog::Dialog;
 use crate::tui::screens::legitimacy_section::{self, Item, Part};
 use crate::tui::screens::legitimize_form::LegitimizeForm;
 use crate::tui::screens::wizard::WizardState;
 use crate::tui::widgets::commune_input::code_changes;
 use crate::tui::widgets::field_editor::{EditorProgress, FieldEditor};
-use crate::tui::widgets::scroll::{Follow, Scroll};
+use crate::tui::widgets::scroll::Scroll;
 
 mod keys;
 
@@ -204,8 +206,9 @@ impl DetailState {
         core.session.note_editing(&self.id);
     }
 
-    /// The selected line in full: its whole value, who changed it and when.
-    fn focus_text(&self, core: &Core, i: &Initiative, row: &Row) -> Line<'static> {
+    /// The selected line in full: its whole value, who changed it and when
+    /// (only who and when where the rows wrap: the value is whole above).
+    fn focus_text(&self, core: &Core, i: &Initiative, row: &Row, wrapped: bool) -> Line<'static> {
         let theme = &core.theme;
         let ui = core.ui();
         let (value, stamp) = match row {
@@ -222,6 +225,9 @@ impl DetailState {
             _ => return Line::default(),
         };
         let mut spans = vec![Span::styled(value, theme.focus)];
+        if wrapped {
+            spans.clear();
+        }
         if let Some((dot, at, hand)) = stamp.and_then(|s| Some((s.dot()?, s.at()?, s.by_hand()))) {
             let hand = if hand {
                 format!(", {}", ui.hand_edit)
@@ -237,6 +243,8 @@ impl DetailState {
         Line::from(spans)
     }
 
+    /// A row's lines: one, or its value wrapped where the screen is narrow
+    /// (`detail_rows`).
     fn line(
         &self,
         core: &Core,
@@ -245,7 +253,7 @@ impl DetailState {
         selected: bool,
         label_width: usize,
         total: usize,
-    ) -> Line<'static> {
+    ) -> Vec<Line<'static>> {
         let theme = &core.theme;
         let schema = &core.session.ws.schema;
         let style = if selected {
@@ -264,42 +272,31 @@ impl DetailState {
                 None => String::new(),
             }
         };
-        // Label, value, and who/when in a column of its own when there is room.
-        let stamp_width = if total >= 76 { STAMP_WIDTH } else { 0 };
-        let value_width = total.saturating_sub(label_width + 4 + stamp_width);
-        let cell = |label: &str, value: String, stamp: String| -> Line<'static> {
-            let label = theme.truncate(label, label_width).into_owned();
-            let pad = " ".repeat(label_width.saturating_sub(width(&label)));
-            let value = theme.truncate(&value, value_width).into_owned();
-            let value_pad = " ".repeat(value_width.saturating_sub(width(&value)));
-            let stamp = if stamp_width > 0 {
-                theme.truncate(&stamp, stamp_width).into_owned()
-            } else {
-                String::new()
-            };
-            Line::from(vec![
-                Span::styled(format!(" {label}{pad} "), style),
-                Span::styled(format!(" {value}{value_pad}"), style),
-                Span::styled(format!(" {stamp}"), theme.muted),
-            ])
+        // Label, value, and who/when in a column of its own when there is
+        // room; narrower, the value wraps.
+        let columns = detail_rows::Columns::new(total, label_width);
+        let cell = |label: &str, value: String, stamp: String| -> Vec<Line<'static>> {
+            detail_rows::cell(theme, columns, style, (label, &value, &stamp))
         };
         match row {
             Row::Step(title) | Row::Section(title) => {
-                Line::from(Span::styled(title.clone(), theme.focus))
+                vec![Line::from(Span::styled(title.clone(), theme.focus))]
             }
             Row::Field(f) => {
                 let label = schema
                     .field(f)
                     .map_or(f.as_str(), |d| d.label.get(core.lang));
                 let value = consent_rows::marked(core, i, f, field_value(core, i, f));
-                let mut line = cell(label, value, stamp_text(i.last_change(f)));
-                if crate::census::conflicts::in_conflict(schema, i, f) {
+                let mut lines = cell(label, value, stamp_text(i.last_change(f)));
+                if crate::census::conflicts::in_conflict(schema, i, f)
+                    && let Some(line) = lines.first_mut()
+                {
                     line.spans.push(Span::styled(
                         format!(" [{}]", core.ui().conflict),
                         theme.warning,
                     ));
                 }
-                line
+                lines
             }
             Row::Conflict(f, n) => {
                 let e = &i.entries(f)[*n];
@@ -321,9 +318,11 @@ impl DetailState {
             Row::Info(item) => cell(&item.label, item.value.clone(), item.stamp.clone()),
             Row::Consent => {
                 let (label, value, stamp) = consent_rows::cells(core, i);
-                let mut line = cell(label, value, stamp);
-                consent_rows::style(core, i, &mut line);
-                line
+                let mut lines = cell(label, value, stamp);
+                for line in &mut lines {
+                    consent_rows::style(core, i, line);
+                }
+                lines
             }
         }
     }
@@ -342,6 +341,16 @@ impl Screen for DetailState {
 
     fn hides(&self, _core: &Core, action: Action) -> bool {
         self.hides_action(action)
+    }
+
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        let Some(editor) = self.editor.as_mut() else {
+            return Effect::None;
+        };
+        if !editor.receive(core, text) {
+            return Effect::None;
+        }
+        self.update(core, confirm_input())
     }
 
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
@@ -372,6 +381,10 @@ impl Screen for DetailState {
             };
             match progress {
                 EditorProgress::Editing => {}
+                EditorProgress::External(text) => {
+                    let name = editor.field.id.clone();
+                    return Effect::EditExternally(ExternalEdit { text, name });
+                }
                 EditorProgress::Cancelled => self.editor = None,
                 EditorProgress::Skip { forward } => {
                     let rows = self.rows(core);
@@ -545,13 +558,12 @@ impl Screen for DetailState {
 
         let rows = self.rows(core);
         let height = body.height as usize;
-        let offset = (self.offset).follow(self.cursor, height, rows.len(), Follow::SECTIONS);
         let label_width = (body.width as usize / 3).clamp(12, 28);
-        let lines: Vec<Line> = rows
+        // Every row's lines (several where values wrap), then the rows from
+        // the one that keeps the cursor's row whole in view.
+        let row_lines: Vec<Vec<Line>> = rows
             .iter()
             .enumerate()
-            .skip(offset)
-            .take(height)
             .map(|(n, row)| {
                 self.line(
                     core,
@@ -563,10 +575,19 @@ impl Screen for DetailState {
                 )
             })
             .collect();
+        let heights: Vec<usize> = row_lines.iter().map(Vec::len).collect();
+        let offset = detail_rows::follow(&self.offset, self.cursor, &heights, height);
+        let lines: Vec<Line> = row_lines
+            .into_iter()
+            .skip(offset)
+            .flatten()
+            .take(height)
+            .collect();
         frame.render_widget(Paragraph::new(lines), body);
+        let wrapped = detail_rows::wraps(body.width as usize);
         if let Some(row) = rows.get(self.cursor) {
             frame.render_widget(
-                Paragraph::new(self.focus_text(core, i, row)).wrap(Wrap { trim: true }),
+                Paragraph::new(self.focus_text(core, i, row, wrapped)).wrap(Wrap { trim: true }),
                 focus,
             );
         }

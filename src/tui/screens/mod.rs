@@ -18,6 +18,7 @@ pub(crate) mod consent_form;
 pub(crate) mod consent_rows;
 pub mod dashboard;
 pub(crate) mod detail;
+pub(crate) mod detail_rows;
 pub(crate) mod dialog;
 pub(crate) mod drafts;
 pub mod duplicates;
@@ -83,6 +84,16 @@ pub trait Screen {
     fn hides(&self, _core: &Core, _action: Action) -> bool {
         false
     }
+
+    /// The text the person wrote in their own editor (Ctrl-e), for the field
+    /// that asked: checked as a typed value; or why the editor failed (the
+    /// field keeps its text), said in the status line and by the field.
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        if let Err(why) = text {
+            core.error(why);
+        }
+        Effect::None
+    }
 }
 
 impl<S: Screen + ?Sized> Screen for Box<S> {
@@ -112,6 +123,10 @@ impl<S: Screen + ?Sized> Screen for Box<S> {
 
     fn hides(&self, core: &Core, action: Action) -> bool {
         (**self).hides(core, action)
+    }
+
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        (**self).external_text(core, text)
     }
 }
 
@@ -166,6 +181,10 @@ macro_rules! screen_list {
 
             fn hides(&self, core: &Core, action: Action) -> bool {
                 self.screen().hides(core, action)
+            }
+
+            fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+                self.screen_mut().external_text(core, text)
             }
         }
     };

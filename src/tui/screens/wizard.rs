@@ -21,6 +21,7 @@ use crate::display::{inert, width};
 use crate::i18n::duplicate_reason;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input, View};
+use crate::tui::external::{ExternalEdit, confirm_input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::screens::detail::DetailState;
@@ -460,6 +461,18 @@ impl Screen for WizardState {
         action == Action::Toggle && self.editor.as_ref().is_some_and(|e| e.ticks_nothing())
     }
 
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        match self.editor.as_mut() {
+            Some(editor) if matches!(self.phase, Phase::Fields) => {
+                if !editor.receive(core, text) {
+                    return Effect::None;
+                }
+            }
+            _ => return Effect::None,
+        }
+        self.update(core, confirm_input())
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         self.message = None;
         match &mut self.phase {
@@ -543,6 +556,10 @@ impl Screen for WizardState {
         };
         match editor.update(core, input) {
             EditorProgress::Editing => {}
+            EditorProgress::External(text) => {
+                let name = editor.field.id.clone();
+                return Effect::EditExternally(ExternalEdit { text, name });
+            }
             EditorProgress::Cancelled => return self.leave(core),
             EditorProgress::Skip { forward: true } => self.advance(core),
             EditorProgress::Skip { forward: false } => self.back(core),

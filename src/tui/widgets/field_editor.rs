@@ -20,6 +20,7 @@ use crate::tui::keymap::Context;
 use crate::tui::widgets::commune_input::CommuneInput;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::widgets::text_area::TextArea;
 
 /// What an editor says after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub enum EditorProgress {
         values: Vec<String>,
         forward: bool,
     },
+    /// Edit this text in the person's own editor (`$VISUAL`, `$EDITOR`):
+    /// the run loop does, then hands the result back (`receive`).
+    External(String),
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +56,8 @@ enum Mode {
     },
     /// The commune, completed from the official list.
     Commune(CommuneInput),
+    /// A long text, in a wrapped text area.
+    Area(Box<TextArea>),
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +130,9 @@ impl FieldEditor {
                     code(crate::census::communes::CODE_POSTAL),
                 ))
             }
+            FieldType::LongText => Mode::Area(Box::new(TextArea::new(
+                current.first().map_or("", String::as_str),
+            ))),
             _ => Mode::Text(TextInput::new(current.first().map_or("", String::as_str))),
         };
         let mut editor = FieldEditor {
@@ -134,7 +143,7 @@ impl FieldEditor {
             settled: None,
             opened_with: String::new(),
         };
-        editor.opened_with = editor.typed_text().unwrap_or_default().to_string();
+        editor.opened_with = editor.entered_text().unwrap_or_default();
         editor.check(core);
         editor
     }
@@ -162,6 +171,7 @@ impl FieldEditor {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Text(_) => Context::Wizard,
+            Mode::Area(_) => Context::TextArea,
             _ => Context::Picker,
         }
     }
@@ -171,6 +181,8 @@ impl FieldEditor {
         let raw: Vec<String> = match &self.mode {
             Mode::Text(t) if t.text().trim().is_empty() => Vec::new(),
             Mode::Text(t) => vec![t.text().to_string()],
+            Mode::Area(t) if t.text().trim().is_empty() => Vec::new(),
+            Mode::Area(t) => vec![t.text()],
             Mode::Commune(c) if c.input.text().trim().is_empty() => Vec::new(),
             Mode::Commune(c) => vec![c.input.text().to_string()],
             Mode::Choices(p) if p.multi => p.checked(),
@@ -213,11 +225,12 @@ impl FieldEditor {
         Ok(out)
     }
 
-    /// The text typed, for a text field or the commune.
-    fn typed_text(&self) -> Option<&str> {
+    /// The text typed, for a text field, a long text or the commune.
+    fn entered_text(&self) -> Option<String> {
         match &self.mode {
-            Mode::Text(t) => Some(t.text()),
-            Mode::Commune(c) => Some(c.input.text()),
+            Mode::Text(t) => Some(t.text().to_string()),
+            Mode::Area(t) => Some(t.text()),
+            Mode::Commune(c) => Some(c.input.text().to_string()),
             _ => None,
         }
     }
@@ -227,7 +240,7 @@ impl FieldEditor {
     /// (lists, or the text as it was opened); `Err(())`: refused, the
     /// message is shown and the field keeps the cursor.
     pub fn leave(&mut self, core: &Core) -> Result<Option<Vec<String>>, ()> {
-        if self.typed_text().is_none_or(|t| t == self.opened_with) {
+        if self.entered_text().is_none_or(|t| t == self.opened_with) {
             return Ok(None);
         }
         let progress = match self.mode {
@@ -261,12 +274,28 @@ impl FieldEditor {
     fn check(&mut self, core: &Core) {
         self.error = match &self.mode {
             Mode::Text(t) if !t.text().trim().is_empty() => self.values(core).err(),
+            Mode::Area(t) if !t.text().trim().is_empty() => self.values(core).err(),
             Mode::Commune(c) if !c.input.text().trim().is_empty() => self.values(core).err(),
             _ => None,
         };
     }
 
     pub fn update(&mut self, core: &Core, input: Input) -> EditorProgress {
+        if input.action == Some(Action::EditExternally)
+            && let Some(text) = self.typed_text()
+        {
+            return EditorProgress::External(text);
+        }
+        // A paragraph is not dropped by Tab: checked and kept, as Ctrl-s.
+        if matches!(self.mode, Mode::Area(_)) && input.action == Some(Action::NextField) {
+            return match self.values(core) {
+                Ok(v) => EditorProgress::Confirmed(v),
+                Err(e) => {
+                    self.error = Some(e);
+                    EditorProgress::Editing
+                }
+            };
+        }
         if let Mode::Commune(c) = &mut self.mode {
             match input.action {
                 Some(Action::Cancel) if c.asking() => {
@@ -314,6 +343,11 @@ impl FieldEditor {
                     self.error = None;
                 }
             }
+            Mode::Area(t) => {
+                if t.handle(input.key, input.action) {
+                    self.error = None;
+                }
+            }
             Mode::Choices(p) => match input.action {
                 Some(Action::MoveDown) => p.move_down(),
                 Some(Action::MoveUp) => p.move_up(),
@@ -339,6 +373,38 @@ impl FieldEditor {
             },
         }
         EditorProgress::Editing
+    }
+
+    /// The text of a field typed as text, as it stands (not of a list, nor
+    /// of the commune, picked from the official list).
+    pub fn typed_text(&self) -> Option<String> {
+        match &self.mode {
+            Mode::Text(t) => Some(t.text().to_string()),
+            Mode::Area(t) => Some(t.text()),
+            Mode::Commune(_) | Mode::Choices(_) | Mode::Relations { .. } => None,
+        }
+    }
+
+    /// The text written in the person's editor, in place of the field's,
+    /// checked as a typed value would be; returns whether there is one for
+    /// the screen to confirm. A failed editor leaves the text as it was, and
+    /// says why (here, and in the status line).
+    pub fn receive(&mut self, core: &mut Core, text: Result<String, String>) -> bool {
+        let text = match text {
+            Ok(text) => text,
+            Err(why) => {
+                self.error = Some(why.clone());
+                core.error(why);
+                return false;
+            }
+        };
+        match &mut self.mode {
+            Mode::Text(t) => t.set(&text),
+            Mode::Area(t) => t.set(&text),
+            Mode::Commune(_) | Mode::Choices(_) | Mode::Relations { .. } => return false,
+        }
+        self.check(core);
+        true
     }
 
     /// Enter on the commune: the completion chosen (a postal code asked
@@ -421,6 +487,25 @@ impl FieldEditor {
                     line.x + 2 + crate::display::width(&inert(&before)) as u16,
                     line.y,
                 ));
+                if let Some(e) = &self.error {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(e.as_str(), theme.error))
+                            .wrap(Wrap { trim: true }),
+                        message,
+                    );
+                }
+            }
+            Mode::Area(t) => {
+                let [text, message] = body.layout(&Layout::vertical([
+                    Constraint::Fill(1),
+                    Constraint::Length(if self.error.is_some() { 2 } else { 0 }),
+                ]));
+                let block = ratatui::widgets::Block::bordered()
+                    .border_set(theme.border())
+                    .border_style(theme.focus);
+                let inner = block.inner(text);
+                frame.render_widget(block, text);
+                t.draw(frame, inner);
                 if let Some(e) = &self.error {
                     frame.render_widget(
                         Paragraph::new(Span::styled(e.as_str(), theme.error))

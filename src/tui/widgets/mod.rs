@@ -5,3 +5,4 @@ pub(crate) mod field_editor;
 pub(crate) mod input;
 pub(crate) mod picker;
 pub(crate) mod scroll;
+pub(crate) mod text_area;

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod communes;
 pub mod consent;
 pub mod flow;
+pub mod external;
 pub mod followup;
 pub mod keys;
 pub mod legitimize;

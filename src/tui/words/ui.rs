@@ -428,6 +428,13 @@ pub fn action_label(
             "restore the initiative (back in the list)",
             "restore",
         ),
+        A::NewLine => ("nouvelle ligne", "ligne", "new line", "new line"),
+        A::EditExternally => (
+            "modifier dans votre éditeur ($VISUAL, $EDITOR, sinon vi)",
+            "éditeur",
+            "edit in your editor ($VISUAL, $EDITOR, else vi)",
+            "editor",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),

@@ -104,6 +104,22 @@ impl LegitimizeForm {
                 frame.set_cursor_position((fields.x + x, fields.y + self.focus as u16));
                 self.draw_below(core, frame, rest);
             }
+            Some(Widget::Area(t)) => {
+                let [gap, text, below] = rest.layout(&Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Length(6),
+                    Constraint::Fill(1),
+                ]));
+                let _ = gap;
+                let block = Block::bordered()
+                    .border_set(theme.border())
+                    .border_style(theme.focus);
+                let inner = block.inner(text);
+                frame.render_widget(block, text);
+                t.draw(frame, inner);
+                // The keys of a text area are the hint bar's.
+                self.draw_error(core, frame, below);
+            }
             None => {}
         }
     }

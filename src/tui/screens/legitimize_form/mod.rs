@@ -24,6 +24,7 @@ use crate::tui::refusals::confirmation_refused_here;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::widgets::text_area::TextArea;
 use crate::tui::words::legitimize::legit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ enum Kind {
 enum Widget {
     Pick(Picker),
     Text(TextInput),
+    /// A note of several lines (the evidence's).
+    Area(Box<TextArea>),
 }
 
 #[derive(Debug, Clone)]
@@ -70,19 +73,28 @@ impl Field {
         }
     }
 
+    fn area(label: &'static str) -> Field {
+        Field {
+            label,
+            widget: Widget::Area(Box::default()),
+        }
+    }
+
     /// The value: the picked item's, or the text typed.
     fn value(&self) -> String {
         match &self.widget {
             Widget::Pick(p) => p.current().map(|i| i.value.clone()).unwrap_or_default(),
             Widget::Text(t) => t.text().to_string(),
+            Widget::Area(t) => t.text(),
         }
     }
 
-    /// The value as shown on its line.
+    /// The value as shown on its line (a note's line breaks marked).
     fn shown(&self) -> String {
         match &self.widget {
             Widget::Pick(p) => p.current().map(|i| i.label.clone()).unwrap_or_default(),
             Widget::Text(t) => t.text().to_string(),
+            Widget::Area(t) => t.text().replace('\n', " / "),
         }
     }
 }
@@ -175,7 +187,7 @@ impl LegitimizeForm {
                     vec![
                         Field::pick(t.evidence_kind, Picker::new(items, false)),
                         Field::prefilled(t.evidence_date, &today),
-                        Field::text(t.evidence_note, ""),
+                        Field::area(t.evidence_note),
                         Field::text(t.evidence_url, ""),
                     ],
                 )
@@ -278,6 +290,17 @@ impl LegitimizeForm {
             return Effect::None;
         }
         let last = self.fields.len().saturating_sub(1);
+        if input.action == Some(Action::EditExternally) {
+            return match self.fields.get(self.focus).map(|f| &f.widget) {
+                Some(Widget::Text(_) | Widget::Area(_)) => {
+                    Effect::EditExternally(crate::tui::external::ExternalEdit {
+                        text: self.value(self.focus),
+                        name: "note".into(),
+                    })
+                }
+                _ => Effect::None,
+            };
+        }
         match input.action {
             Some(Action::Cancel) => return Effect::Close,
             // A date that cannot be read is said on leaving its field,
@@ -298,6 +321,9 @@ impl LegitimizeForm {
                 },
                 Some(Widget::Text(t)) => {
                     t.handle(input.key);
+                }
+                Some(Widget::Area(t)) => {
+                    t.handle(input.key, input.action);
                 }
                 None => {}
             },
@@ -458,8 +484,28 @@ impl Screen for LegitimizeForm {
         }
         match self.fields.get(self.focus).map(|f| &f.widget) {
             Some(Widget::Pick(_)) => Context::Picker,
+            Some(Widget::Area(_)) => Context::TextArea,
             _ => Context::Wizard,
         }
+    }
+
+    /// The text from the person's editor goes in the field (checked when
+    /// the form is sent, as a typed one).
+    fn external_text(&mut self, core: &mut Core, text: Result<String, String>) -> Effect {
+        let text = match text {
+            Ok(text) => text,
+            Err(why) => {
+                self.error = Some(why.clone());
+                core.error(why);
+                return Effect::None;
+            }
+        };
+        match self.fields.get_mut(self.focus).map(|f| &mut f.widget) {
+            Some(Widget::Text(t)) => t.set(&text),
+            Some(Widget::Area(t)) => t.set(&text),
+            _ => {}
+        }
+        Effect::None
     }
 
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
