@@ -24,6 +24,7 @@ pub(crate) mod hash;
 pub(crate) mod id;
 pub mod import;
 pub(crate) mod locate;
+pub mod lookup;
 pub mod merge;
 pub mod model;
 pub mod network;

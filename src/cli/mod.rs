@@ -36,6 +36,8 @@ mod git_tree;
 mod import;
 mod invocation;
 mod legitimacy;
+mod list_table;
+mod lookup;
 mod merge;
 mod output;
 mod read;

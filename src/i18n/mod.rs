@@ -12,6 +12,7 @@ pub(crate) mod fusion;
 pub(crate) mod git;
 pub(crate) mod ids;
 pub mod import;
+pub(crate) mod lookup;
 pub(crate) mod received;
 pub(crate) mod rgpd;
 pub mod territory;

@@ -57,6 +57,7 @@ mod rgpd;
 mod rgpd_erase;
 mod rgpd_merge;
 mod save_keeps;
+mod short_ids;
 mod show;
 mod special_outputs;
 mod stale_temps;
