@@ -389,6 +389,9 @@ pub enum Command {
         /// Crée aussi les lignes qui ressemblent à une initiative déjà là (à revoir avec « recense duplicates »).
         #[arg(long)]
         create_likely: bool,
+        /// Jeu de caractères d'un CSV (sinon UTF-8, ou Windows-1252 si le fichier n'est pas en UTF-8) ; latin1 = ISO-8859-1.
+        #[arg(long, value_enum, value_name = "ENCODAGE")]
+        encoding: Option<import::EncodingArg>,
     },
     /// Suivi : actions faites (appel, visite…) et prochaines étapes.
     #[command(subcommand)]
@@ -728,6 +731,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             dry_run,
             strict,
             create_likely,
+            encoding,
         } => import::import(
             ctx,
             import::ImportArgs {
@@ -738,6 +742,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
                 dry_run,
                 strict,
                 create_likely,
+                encoding,
             },
         ),
         Command::Action(command) => actions::action(ctx, command),

@@ -13,6 +13,7 @@ pub(crate) mod git;
 pub(crate) mod ids;
 pub mod import;
 pub(crate) mod lookup;
+pub(crate) mod office;
 pub(crate) mod received;
 pub(crate) mod rgpd;
 pub mod territory;

@@ -46,6 +46,7 @@ mod lock_leftovers;
 mod merge;
 mod merge_laws;
 mod merge_received;
+mod office_files;
 mod perimeter;
 mod read_devices;
 mod read_only;
