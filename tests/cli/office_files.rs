@@ -143,3 +143,45 @@ fn a_utf8_byte_order_mark_is_accepted_by_every_import_and_the_census() {
     assert!(out.status.success(), "{out:?}");
     assert!(stdout_of(&out).lines().count() > 1);
 }
+
+#[test]
+fn csv_exports_start_with_the_byte_order_mark_only_with_bom() {
+    let env = Env::with_census();
+    env.add_capucins();
+    let export = |args: &[&str]| {
+        let out = env.census_cmd().arg("export").args(args).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        out.stdout
+    };
+    let plain = export(&["--format", "csv"]);
+    assert!(!plain.starts_with(b"\xEF\xBB\xBF"));
+    let marked = export(&["--format", "csv", "--bom"]);
+    assert_eq!(&marked[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&marked[3..], &plain[..], "the mark, then the same bytes");
+    let umap = export(&["--format", "umap-csv", "--bom"]);
+    assert!(umap.starts_with(b"\xEF\xBB\xBF"));
+    // Into a file too, which imports again (the mark is read as such).
+    env.census_cmd()
+        .args([
+            "export", "--format", "csv", "--bom", "--header", "ids", "-o", "out.csv",
+        ])
+        .assert()
+        .success();
+    assert!(env.read("out.csv").starts_with(b"\xEF\xBB\xBF"));
+    env.census_cmd()
+        .args(["import", "csv", "out.csv", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(contains("0 nouvelle(s)"));
+}
+
+#[test]
+fn bom_is_refused_for_formats_that_are_not_csv() {
+    let env = Env::with_census();
+    env.census_cmd()
+        .args(["export", "--format", "json", "--bom"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(contains("--bom ne s'applique qu'aux exports CSV").and(contains("json")));
+}
