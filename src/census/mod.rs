@@ -31,6 +31,7 @@ pub mod network;
 pub mod ops;
 pub mod perimeter;
 pub mod person;
+pub mod progress;
 pub(crate) mod quality;
 pub mod query;
 pub(crate) mod receive;

@@ -42,6 +42,7 @@ impl Fail {
 /// Writes to standard output, made inert ([`crate::display::for_terminal`]). A reader that stops early (`recense list |
 /// head`) ends the program quietly instead of making it panic.
 pub fn emit(text: &str) {
+    super::progress::before_output();
     let text = crate::display::for_terminal(text);
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -48,6 +48,7 @@ mod merge_laws;
 mod merge_received;
 mod office_files;
 mod perimeter;
+mod progress_bar;
 mod read_devices;
 mod read_only;
 mod received_files;

@@ -8,5 +8,6 @@ mod communes;
 mod dashboard;
 mod exchange;
 mod legitimize;
+mod progress;
 mod terminal;
 mod unchanged;

@@ -93,6 +93,9 @@ impl CsvFile {
             }
         };
         let delimiter = sniff(&header_line);
+        // The bytes read count for the progress bar of a long import.
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        crate::census::progress::begin(size);
         let stream = QuoteWatch::new(rest, delimiter);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)

@@ -178,6 +178,7 @@ impl<R: Read> Read for QuoteWatch<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.watch(&buf[..n]);
+        crate::census::progress::advance(n as u64);
         Ok(n)
     }
 }

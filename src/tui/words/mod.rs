@@ -8,6 +8,7 @@ pub mod consent;
 pub mod followup;
 pub mod keys;
 pub mod legitimize;
+pub mod loading;
 pub mod rgpd;
 pub mod screens;
 pub mod territory;
