@@ -157,7 +157,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Affiche une initiative.
     Show {
-        /// Identifiant, ou son début s'il est unique.
+        /// Identifiant, ou son début ou sa fin s'ils sont uniques (« recense list » montre la fin), ou le nom.
         id: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ShowFormat,
