@@ -57,7 +57,7 @@ pub fn restore_from(
         restore::check_schema(&ws.census, &old).map_err(|e| ctx.fail(&e))?;
         refuse_if_went_back(ctx, ws)?;
         let id = initiative
-            .map(|p| initiative_in(ctx, &ws, &old, p))
+            .map(|p| initiative_in(ctx, ws, &old, p))
             .transpose()?;
         if let Some(f) = field {
             check_field(ctx, ws, &old, f)?;
