@@ -78,6 +78,7 @@ fn main() {
             overrides: Vec::new(),
             defaults: Vec::new(),
             create_likely: false,
+            encoding: None,
         };
 
         // Into an empty census; the census it makes is kept for the rest.

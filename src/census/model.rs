@@ -549,7 +549,8 @@ impl Census {
         current
     }
 
-    /// Finds an initiative by its id or any unique prefix of it (any case).
+    /// Finds an initiative by its id or any unique beginning or end of it
+    /// (any case).
     /// Deleted or fused initiatives are found only by their whole id.
     pub fn resolve(&self, prefix: &str) -> Result<&InitiativeId, LookupError> {
         self.resolve_with(prefix, false)
@@ -569,14 +570,17 @@ impl Census {
         }
         // The id first: comparing a few bytes in place is much cheaper than
         // looking up an initiative's fields, and most ids differ at once.
-        let starts_with = |id: &str| {
-            id.len() >= wanted.len()
-                && id.as_bytes()[..wanted.len()].eq_ignore_ascii_case(wanted.as_bytes())
+        // A beginning or an end: the end of a ULID is its random part.
+        let starts_or_ends_with = |id: &str| {
+            let (id, n) = (id.as_bytes(), wanted.len());
+            id.len() >= n
+                && (id[..n].eq_ignore_ascii_case(wanted.as_bytes())
+                    || id[id.len() - n..].eq_ignore_ascii_case(wanted.as_bytes()))
         };
         let candidates: Vec<&Initiative> = self
             .initiatives
             .iter()
-            .filter(|i| starts_with(i.id.as_str()) && i.is_live() != deleted)
+            .filter(|i| starts_or_ends_with(i.id.as_str()) && i.is_live() != deleted)
             .take(10)
             .collect();
         match candidates.as_slice() {

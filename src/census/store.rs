@@ -102,8 +102,28 @@ pub fn read_source(path: &Path) -> Result<(String, bool), LoadError> {
 /// (`max + 1`). A stream (a pipe) has no size beforehand (`size` is only a
 /// hint): the limit holds on what comes.
 fn read_capped(f: impl Read, size: u64, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use crate::census::progress;
     let mut bytes = Vec::with_capacity(size.min(max) as usize);
-    f.take(max + 1).read_to_end(&mut bytes)?;
+    let pause = progress::test_pause();
+    if progress::watched() || pause.is_some() {
+        // Read in pieces, each counted, for the front end's progress line.
+        progress::begin(size.min(max) * (1 + progress::PARSE_WEIGHT));
+        let mut f = f.take(max + 1);
+        loop {
+            let n = (&mut f)
+                .take(progress::READ_PIECE as u64)
+                .read_to_end(&mut bytes)?;
+            if n == 0 {
+                break;
+            }
+            progress::advance(n as u64);
+            if let Some(pause) = pause {
+                std::thread::sleep(pause);
+            }
+        }
+    } else {
+        f.take(max + 1).read_to_end(&mut bytes)?;
+    }
     let read = bytes.len() as u64;
     Ok(if read > max { Err(read) } else { Ok(bytes) })
 }

@@ -123,7 +123,7 @@ pub fn action(ctx: &Invocation, command: ActionCommand) -> Result<ExitCode, Fail
             for_agent,
         } => {
             let (id, action, due) = ctx.with_session(|s| {
-                let id = ctx.resolve(&s.ws.census, &id, Among::Live)?;
+                let id = ctx.resolve(&s.ws, &id, Among::Live)?;
                 let new = new_action(
                     ctx,
                     &mut s.ws.census,
@@ -150,7 +150,7 @@ pub fn action(ctx: &Invocation, command: ActionCommand) -> Result<ExitCode, Fail
         }
         ActionCommand::Done { id, action } => {
             let (id, action) = ctx.with_session(|s| {
-                let id = ctx.resolve(&s.ws.census, &id, Among::Live)?;
+                let id = ctx.resolve(&s.ws, &id, Among::Live)?;
                 let done = s
                     .close_action(&id, action.as_deref())
                     .map_err(|e| ctx.fail(&e))?;
@@ -172,7 +172,7 @@ pub fn set_status_with_action(
     note: Option<&str>,
 ) -> Result<ExitCode, Fail> {
     let (id, status, action) = ctx.with_session(|s| {
-        let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&s.ws, id, Among::Live)?;
         let status = super::legitimacy::status_id(ctx, status);
         let new = new_action(
             ctx,

@@ -256,7 +256,7 @@ pub fn resolve(
         } else {
             Among::Live
         };
-        let id = ctx.resolve(&ws.census, id, among)?;
+        let id = ctx.resolve(&ws, id, among)?;
         let now = Timestamp::now();
         match (pick, set) {
             (Some(n), _) => {
@@ -348,8 +348,8 @@ pub fn duplicates(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode, Fa
 pub fn fuse(ctx: &Invocation, keep: &str, other: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (keep, other, added, conflicted, names) = ctx.with_session(|s| {
-        let keep = ctx.resolve(&s.ws.census, keep, Among::Live)?;
-        let other = ctx.resolve(&s.ws.census, other, Among::Any)?;
+        let keep = ctx.resolve(&s.ws, keep, Among::Live)?;
+        let other = ctx.resolve(&s.ws, other, Among::Any)?;
         let before = conflicts(&s.ws.census, &s.ws.schema).len();
         let name = |id| {
             let i = s.ws.census.get(id);
@@ -394,8 +394,8 @@ pub fn fuse(ctx: &Invocation, keep: &str, other: &str) -> Result<ExitCode, Fail>
 pub fn not_duplicate(ctx: &Invocation, a: &str, b: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (a, b, changed) = ctx.with_session(|s| {
-        let a = ctx.resolve(&s.ws.census, a, Among::Live)?;
-        let b = ctx.resolve(&s.ws.census, b, Among::Live)?;
+        let a = ctx.resolve(&s.ws, a, Among::Live)?;
+        let b = ctx.resolve(&s.ws, b, Among::Live)?;
         let changed = s.not_duplicate(&a, &b).map_err(|e| ctx.fail(&e))?;
         Ok(((a, b, changed), changed))
     })?;

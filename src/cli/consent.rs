@@ -54,7 +54,7 @@ pub fn consent(ctx: &Invocation, args: &ConsentArgs) -> Result<ExitCode, Fail> {
         .transpose()
         .map_err(|e| ctx.fail(&e))?;
     let (id, state, personal) = ctx.with_session(|s| {
-        let id = ctx.resolve(&s.ws.census, &args.id, Among::Live)?;
+        let id = ctx.resolve(&s.ws, &args.id, Among::Live)?;
         s.record_consent(&id, &change, date)
             .map_err(|e| ctx.fail(&e))?;
         let i = s.ws.census.get(&id);

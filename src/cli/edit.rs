@@ -124,7 +124,7 @@ pub fn edit(
     }
     let (id, changed, settled) = ctx.with_session(|s| {
         let ws = &s.ws;
-        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&ws, id, Among::Live)?;
         let parse = |a: &[String]| {
             parse_assignments(&ws.schema, &ws.census, a, Some(&id)).map_err(|e| ctx.fail(&e))
         };
@@ -157,7 +157,7 @@ pub fn edit(
 
 pub fn delete(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
     let (id, schema) = ctx.with_session(|s| {
-        let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&s.ws, id, Among::Live)?;
         s.delete(&id).map_err(|e| ctx.fail(&e))?;
         Ok(((id, s.ws.schema.clone()), true))
     })?;
@@ -172,7 +172,7 @@ pub fn delete(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
 
 pub fn restore(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
     let id = ctx.mutate(|ws, agent| {
-        let id = ctx.resolve(&ws.census, id, Among::Deleted)?;
+        let id = ctx.resolve(&ws, id, Among::Deleted)?;
         ws.census
             .restore_initiative(&id, agent, Timestamp::now())
             .map_err(|e| ctx.fail(&e))?;

@@ -103,6 +103,9 @@ pub struct ExportArgs {
     /// Avec --format ics : seulement vos prochaines étapes.
     #[arg(long)]
     pub mine: bool,
+    /// Commence le CSV (csv, umap-csv, mednum) par la marque d'ordre des octets UTF-8 : pour qu'Excel l'ouvre d'un double-clic avec les accents.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
@@ -147,6 +150,13 @@ pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
             ));
         }
     };
+    if args.bom && !export::bom::takes_bom(format) {
+        let words = crate::i18n::office::office(ctx.lang);
+        return Err(Fail::new(fill(
+            words.bom_not_csv,
+            &[("format", &format.id())],
+        )));
+    }
     let options = Options {
         format,
         public,
@@ -156,7 +166,9 @@ pub fn export(ctx: &Invocation, args: ExportArgs) -> Result<ExitCode, Fail> {
         },
         lang: ctx.lang,
     };
-    let run = |out: &mut dyn Write| export::export(census, schema, &selection, &options, out);
+    let run = |out: &mut dyn Write| {
+        export::bom::export_with_bom(census, schema, &selection, &options, args.bom, out)
+    };
     let summary = match &args.output {
         Some(path) => {
             if store::same_file(path, &ctx.file) {

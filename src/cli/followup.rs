@@ -56,7 +56,7 @@ pub struct EditionArgs {
 
 pub fn verify(ctx: &Invocation, id: &str, note: &str) -> Result<ExitCode, Fail> {
     let id = ctx.with_session(|s| {
-        let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&s.ws, id, Among::Live)?;
         s.verify(&id, note).map_err(|e| ctx.fail(&e))?;
         Ok((id, true))
     })?;
@@ -76,10 +76,9 @@ pub fn add_edition(ctx: &Invocation, args: &EditionArgs) -> Result<ExitCode, Fai
         None => None,
     };
     let id = ctx.with_session(|s| {
-        let census = &s.ws.census;
-        let id = ctx.resolve(census, &args.id, Among::Live)?;
+        let id = ctx.resolve(&s.ws, &args.id, Among::Live)?;
         let with = (args.with.iter())
-            .map(|w| ctx.resolve(census, w, Among::Live))
+            .map(|w| ctx.resolve(&s.ws, w, Among::Live))
             .collect::<Result<Vec<_>, Fail>>()?;
         let spec = EditionSpec {
             date,

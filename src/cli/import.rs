@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use crate::census::import::encoding::TextEncoding;
 use crate::census::import::{self, Format, ImportPlan, Origin, Request, Target};
 use crate::census::session::Clock;
 use crate::census::time::Timestamp;
@@ -34,6 +35,27 @@ impl From<ImportFormat> for Format {
     }
 }
 
+/// `--encoding` (the library's [`TextEncoding`]; ids fixed).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EncodingArg {
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "windows-1252")]
+    Windows1252,
+    /// ISO-8859-1 proper (not Windows-1252).
+    Latin1,
+}
+
+impl From<EncodingArg> for TextEncoding {
+    fn from(e: EncodingArg) -> TextEncoding {
+        match e {
+            EncodingArg::Utf8 => TextEncoding::Utf8,
+            EncodingArg::Windows1252 => TextEncoding::Windows1252,
+            EncodingArg::Latin1 => TextEncoding::Latin1,
+        }
+    }
+}
+
 pub struct ImportArgs {
     pub format: ImportFormat,
     pub file: PathBuf,
@@ -42,6 +64,7 @@ pub struct ImportArgs {
     pub dry_run: bool,
     pub strict: bool,
     pub create_likely: bool,
+    pub encoding: Option<EncodingArg>,
 }
 
 /// The column mapping (stdout), and the unknown columns (stderr).
@@ -84,9 +107,34 @@ fn show_rows(plan: &ImportPlan, dry_run: bool, lang: Lang) {
     }
 }
 
+/// Says which character set a CSV file was read in, when not UTF-8.
+fn show_encoding(plan: &ImportPlan, asked: Option<EncodingArg>, lang: Lang) {
+    let words = crate::i18n::office::office(lang);
+    let Some(encoding) = plan.decoded else { return };
+    let file = inert(&plan.file);
+    match asked {
+        None => outln!("{}", fill(words.read_as_windows_1252, &[("file", &file)])),
+        Some(_) => outln!(
+            "{}",
+            fill(
+                words.read_as,
+                &[("file", &file), ("encoding", &encoding.id())]
+            )
+        ),
+    }
+}
+
 pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
     let lang = ctx.lang;
     let t = texts(lang);
+    let format = Format::from(args.format);
+    if args.encoding.is_some() && !matches!(format, Format::Csv | Format::Mednum) {
+        let words = crate::i18n::office::office(lang);
+        return Err(Fail::new(fill(
+            words.encoding_not_csv,
+            &[("format", &format.id())],
+        )));
+    }
     let (file, written) = ctx.with_session(|s| {
         // One instant for the plan and its writes.
         s.clock = Clock::Fixed(Timestamp::now());
@@ -103,9 +151,11 @@ pub fn import(ctx: &Invocation, args: ImportArgs) -> Result<ExitCode, Fail> {
             overrides,
             defaults: args.defaults.clone(),
             create_likely: args.create_likely,
+            encoding: args.encoding.map(TextEncoding::from),
         };
         let plan =
             import::plan(&ws.census, &ws.schema, agent, now, &request).map_err(|e| ctx.fail(&e))?;
+        show_encoding(&plan, args.encoding, lang);
         show_columns(&plan, args.dry_run, lang);
         show_rows(&plan, args.dry_run, lang);
         let communes = crate::i18n::communes::import_lines(&plan.file, &plan.communes, lang);

@@ -8,8 +8,6 @@ use std::process::ExitCode;
 use std::io::Write as _;
 
 use crate::census::error::LoadError;
-use crate::census::model::{Census, LookupError};
-use crate::census::ops::OpError;
 use crate::census::session::{OpenError, Session};
 use crate::census::store::LockWait;
 use crate::census::workspace::Workspace;
@@ -44,6 +42,7 @@ impl Fail {
 /// Writes to standard output, made inert ([`crate::display::for_terminal`]). A reader that stops early (`recense list |
 /// head`) ends the program quietly instead of making it panic.
 pub fn emit(text: &str) {
+    super::progress::before_output();
     let text = crate::display::for_terminal(text);
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -137,45 +136,16 @@ impl Invocation {
         fail
     }
 
-    /// The initiative an id or unique prefix names, with a message that says
-    /// why when it names none (deleted, not deleted, ambiguous, unknown).
+    /// The initiative a text names: its whole id, a unique beginning or end
+    /// of it, or (in a workspace) its name; with a message that says why
+    /// when it names none (deleted, not deleted, several, unknown).
     pub fn resolve(
         &self,
-        census: &Census,
-        prefix: &str,
+        within: &(impl super::lookup::Within + ?Sized),
+        text: &str,
         among: Among,
     ) -> Result<InitiativeId, Fail> {
-        let live = census.resolve_with(prefix, false);
-        let deleted = census.resolve_with(prefix, true);
-        let found = match among {
-            Among::Live => match (live, deleted) {
-                (Err(LookupError::NotFound(_)), Ok(id)) => {
-                    return Err(self.fail(&OpError::Deleted(id.clone())));
-                }
-                (live, _) => live,
-            },
-            Among::Deleted => match (deleted, live) {
-                (Err(LookupError::NotFound(_)), Ok(id)) => {
-                    return Err(self.fail(&OpError::NotDeleted(id.clone())));
-                }
-                (deleted, _) => deleted,
-            },
-            Among::Any => match live {
-                Err(LookupError::NotFound(_)) => deleted,
-                live => live,
-            },
-        };
-        let id = found.cloned().map_err(|e| self.fail(&e))?;
-        // A fused duplicate is a redirect: changes go to the survivor.
-        if among == Among::Live
-            && let Some(into) = census.get(&id).and_then(|i| i.merged_into())
-        {
-            return Err(self.fail(&OpError::AlreadyFused {
-                id,
-                into: into.to_string(),
-            }));
-        }
-        Ok(id)
+        super::lookup::resolve(self, within, text, among)
     }
 
     /// Changes the census: takes the lock, reads the file (a file that cannot

@@ -21,7 +21,7 @@ pub fn set_status(
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let (id, status) = ctx.mutate(|ws, agent| {
-        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&ws, id, Among::Live)?;
         let status = status_id(ctx, status);
         ws.census
             .set_status(&ws.schema, &id, &status, comment, agent, Timestamp::now())
@@ -61,7 +61,7 @@ pub fn add_evidence(
 ) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let id = ctx.mutate(|ws, agent| {
-        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&ws, id, Among::Live)?;
         ws.census
             .add_evidence(
                 &ws.schema,
@@ -83,7 +83,7 @@ pub fn add_evidence(
 pub fn confirm(ctx: &Invocation, id: &str, comment: &str) -> Result<ExitCode, Fail> {
     let t = cli(ctx.lang);
     let id = ctx.mutate(|ws, agent| {
-        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&ws, id, Among::Live)?;
         ws.census
             .confirm(&id, comment, agent, Timestamp::now())
             .map_err(|e| Fail::new(e.localize(ctx.lang)))?;
@@ -102,7 +102,7 @@ pub fn link(
     add: bool,
 ) -> Result<ExitCode, Fail> {
     let (id, changed) = ctx.mutate(|ws, agent| {
-        let id = ctx.resolve(&ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&ws, id, Among::Live)?;
         let changes = crate::census::network::link_changes(
             &ws.schema, &ws.census, &id, relation, target, add,
         )
@@ -125,7 +125,7 @@ pub fn link(
 
 pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
-    let id = ctx.resolve(&ws.census, id, Among::Any)?;
+    let id = ctx.resolve(&ws, id, Among::Any)?;
     let Some(i) = ws.census.get(&id) else {
         return Err(Fail::new(id.to_string()));
     };

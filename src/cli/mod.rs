@@ -15,9 +15,10 @@ macro_rules! out {
 /// [`crate::display::for_terminal`], so that no control sequence from a file
 /// reaches the terminal (this shadows the standard macro in `cli`).
 macro_rules! eprintln {
-    ($($arg:tt)*) => {
+    ($($arg:tt)*) => {{
+        $crate::cli::progress::before_output();
         ::std::eprintln!("{}", $crate::display::for_terminal(&format!($($arg)*)))
-    };
+    }};
 }
 
 mod actions;
@@ -36,8 +37,11 @@ mod git_tree;
 mod import;
 mod invocation;
 mod legitimacy;
+mod list_table;
+mod lookup;
 mod merge;
 mod output;
+mod progress;
 mod read;
 mod report;
 mod report_commune;
@@ -84,6 +88,9 @@ pub struct Cli {
     /// Attendre que le recensement soit libre s'il est ouvert ailleurs, au plus SECONDES (sans nombre : sans limite ; aussi RECENSE_WAIT).
     #[arg(long, global = true, env = "RECENSE_WAIT", value_name = "SECONDES", num_args = 0..=1, require_equals = true, default_missing_value = "sans-limite", value_parser = invocation::parse_wait)]
     pub wait: Option<crate::census::store::LockWait>,
+    /// Sans barre de progression (sinon montrée sur la sortie d'erreur pour un travail de plus d'une seconde, si c'est un terminal).
+    #[arg(long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -151,7 +158,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Affiche une initiative.
     Show {
-        /// Identifiant, ou son début s'il est unique.
+        /// Identifiant, ou son début ou sa fin s'ils sont uniques (« recense list » montre la fin), ou le nom.
         id: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ShowFormat,
@@ -388,6 +395,9 @@ pub enum Command {
         /// Crée aussi les lignes qui ressemblent à une initiative déjà là (à revoir avec « recense duplicates »).
         #[arg(long)]
         create_likely: bool,
+        /// Jeu de caractères d'un CSV (sinon UTF-8, ou Windows-1252 si le fichier n'est pas en UTF-8) ; latin1 = ISO-8859-1.
+        #[arg(long, value_enum, value_name = "ENCODAGE")]
+        encoding: Option<import::EncodingArg>,
     },
     /// Suivi : actions faites (appel, visite…) et prochaines étapes.
     #[command(subcommand)]
@@ -514,13 +524,30 @@ pub fn run() -> ExitCode {
         Ok(c) => c,
         Err(fail) => return fail.report(),
     };
+    let shown = progress::wanted(cli.quiet);
     let result = match cli.command {
         None => open_interface(&ctx, census, cli.ascii),
-        Some(command) => dispatch(&ctx, command),
+        Some(command) => match long_work(&command) {
+            Some(label) => progress::during(shown, label, || dispatch(&ctx, command)),
+            None => dispatch(&ctx, command),
+        },
     };
     match result {
         Ok(code) => code,
         Err(fail) => fail.report(),
+    }
+}
+
+/// The commands that may take long on a large file, shown with a
+/// progress bar (labelled with the command's name).
+fn long_work(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Import { .. } => Some("import"),
+        Command::Export(_) => Some("export"),
+        Command::Merge { .. } => Some("merge"),
+        Command::Report { .. } => Some("report"),
+        Command::Validate { .. } => Some("validate"),
+        _ => None,
     }
 }
 
@@ -727,6 +754,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             dry_run,
             strict,
             create_likely,
+            encoding,
         } => import::import(
             ctx,
             import::ImportArgs {
@@ -737,6 +765,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
                 dry_run,
                 strict,
                 create_likely,
+                encoding,
             },
         ),
         Command::Action(command) => actions::action(ctx, command),

@@ -10,13 +10,12 @@ use crate::census::search::fold;
 use crate::census::status::Status;
 use crate::census::value::choice;
 use crate::i18n::status_name;
-use std::io::IsTerminal;
 
-use crate::display::{inert, truncate};
+use crate::display::inert;
 use crate::documents::export::csv_line;
 
 use super::invocation::{Among, Fail, Invocation};
-use super::output::{field_text, initiative_json, initiative_text, table};
+use super::output::{field_text, initiative_json, initiative_text};
 use super::{ListFormat, ShowFormat};
 
 /// The options choosing initiatives, the same for `list`, `stats` and
@@ -96,49 +95,45 @@ pub fn list(
     }
     let verified = |i: &crate::census::Initiative| super::stale::verified_text(i, ctx.lang);
     let lang = ctx.lang;
-    // On a terminal, long names and kinds are cut so that a row fits on a
-    // line; in a pipe or a file, nothing is cut.
-    let fit = |s: String, max: usize| {
-        if std::io::stdout().is_terminal() {
-            truncate(&s, max).into_owned()
-        } else {
-            s
-        }
+    // The shortest end of each id that tells it apart (4 characters at
+    // least), as every command takes it; the table is cut to the width.
+    let short = crate::census::lookup::suffix_lengths(census, 4);
+    let short_id = |n: usize| {
+        let id = census.initiatives[n].id.as_str();
+        id[id.len() - short[n]..].to_string()
     };
-    let cols = |i: &crate::census::Initiative| {
+    let cols = |n: usize| {
+        let i = &census.initiatives[n];
         vec![
-            i.id.to_string(),
-            fit(
-                inert(i.value(&schema.name_field).unwrap_or("")).into_owned(),
-                36,
-            ),
-            fit(field_text(schema, census, i, &schema.kind_field, lang), 24),
-            fit(inert(i.value("commune").unwrap_or("")).into_owned(), 20),
+            short_id(n),
+            inert(i.value(&schema.name_field).unwrap_or("")).into_owned(),
+            field_text(schema, census, i, &schema.kind_field, lang),
+            inert(i.value("commune").unwrap_or("")).into_owned(),
         ]
     };
-    let cols = |i: &crate::census::Initiative| {
-        let mut c = cols(i);
+    let cols = |n: usize| {
+        let mut c = cols(n);
         if stale {
-            c.push(verified(i));
+            c.push(verified(&census.initiatives[n]));
         }
         c
     };
     match format {
         ListFormat::Table => {
-            let rows: Vec<Vec<String>> = found
-                .iter()
-                .map(|&n| cols(&census.initiatives[n]))
-                .collect();
-            let mut header = vec![
-                "ID",
-                cli(ctx.lang).col_name,
-                cli(ctx.lang).col_kind,
-                cli(ctx.lang).col_commune,
+            let rows: Vec<Vec<String>> = found.iter().map(|&n| cols(n)).collect();
+            let column = |header, cap, drop| super::list_table::Column { header, cap, drop };
+            let mut columns = vec![
+                column("ID", None, None),
+                column(cli(ctx.lang).col_name, None, None),
+                column(cli(ctx.lang).col_kind, Some(24), Some(0)),
+                column(cli(ctx.lang).col_commune, Some(20), Some(1)),
             ];
             if stale {
-                header.push(crate::i18n::followup::followup(ctx.lang).col_verified);
+                let verified = crate::i18n::followup::followup(ctx.lang).col_verified;
+                columns.push(column(verified, None, Some(2)));
             }
-            out!("{}", table(&header, &rows));
+            let width = super::list_table::available_width();
+            out!("{}", super::list_table::fit(&columns, &rows, width));
             if stale {
                 eprintln!(
                     "{}",
@@ -183,7 +178,7 @@ pub fn list(
 
 pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, Fail> {
     let ws = ctx.open()?;
-    let id = ctx.resolve(&ws.census, id, Among::Any)?;
+    let id = ctx.resolve(&ws, id, Among::Any)?;
     let Some(i) = ws.census.get(&id) else {
         return Err(Fail::new(id.to_string()));
     };

@@ -78,6 +78,11 @@ pub fn purge(ctx: &Invocation, args: PurgeArgs) -> Result<ExitCode, Fail> {
     let change = |s: &mut crate::census::session::Session| {
         let schema = s.ws.schema.clone();
         let agent = s.agent.clone();
+        // The initiative named (by id or name) before the census is changed.
+        let target = match (&args.person, &args.id) {
+            (None, Some(id)) => Some(ctx.resolve(&s.ws, id, Among::Any)?),
+            _ => None,
+        };
         let census = &mut s.ws.census;
         let done = if let Some(person) = &args.person {
             let done =
@@ -87,8 +92,7 @@ pub fn purge(ctx: &Invocation, args: PurgeArgs) -> Result<ExitCode, Fail> {
                 return Err(Fail::new(fill(t.person_not_found, &[("person", &person)])));
             }
             done
-        } else if let Some(id) = &args.id {
-            let id = ctx.resolve(census, id, Among::Any)?;
+        } else if let Some(id) = target {
             let fields: Vec<&str> = match &args.field {
                 Some(f) if schema.field(f).is_some() => vec![f.as_str()],
                 Some(f) => {
@@ -201,7 +205,7 @@ pub fn review_command(ctx: &Invocation, format: ReportFormat) -> Result<ExitCode
 pub fn delete_purge(ctx: &Invocation, id: &str) -> Result<ExitCode, Fail> {
     let t = erasure(ctx.lang);
     let id = ctx.with_session(|s| {
-        let id = ctx.resolve(&s.ws.census, id, Among::Live)?;
+        let id = ctx.resolve(&s.ws, id, Among::Live)?;
         s.delete(&id).map_err(|e| ctx.fail(&e))?;
         let now = s.clock.now();
         let schema = s.ws.schema.clone();

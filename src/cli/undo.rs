@@ -22,7 +22,7 @@ pub fn undo(ctx: &Invocation, initiative: Option<&str>) -> Result<ExitCode, Fail
     let backup = store::backup_path(&ctx.file).display().to_string();
     let (done, ws_schema) = ctx.mutate(|ws, agent| {
         let id = initiative
-            .map(|p| ctx.resolve(&ws.census, p, Among::Any))
+            .map(|p| ctx.resolve(&ws, p, Among::Any))
             .transpose()?;
         let went_back = went_back(ctx, ws);
         // A file replaced since its backup is said so precisely first.
@@ -57,7 +57,7 @@ pub fn restore_from(
         restore::check_schema(&ws.census, &old).map_err(|e| ctx.fail(&e))?;
         refuse_if_went_back(ctx, ws)?;
         let id = initiative
-            .map(|p| initiative_in(ctx, &ws.census, &old, p))
+            .map(|p| initiative_in(ctx, ws, &old, p))
             .transpose()?;
         if let Some(f) = field {
             check_field(ctx, ws, &old, f)?;
@@ -105,7 +105,7 @@ pub fn restore_from(
 /// that, in the old one.
 fn initiative_in(
     ctx: &Invocation,
-    current: &Census,
+    current: &crate::census::workspace::Workspace,
     old: &Census,
     prefix: &str,
 ) -> Result<InitiativeId, Fail> {

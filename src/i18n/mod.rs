@@ -13,6 +13,8 @@ pub(crate) mod git;
 pub(crate) mod ids;
 pub mod import;
 pub mod plural;
+pub(crate) mod lookup;
+pub(crate) mod office;
 pub(crate) mod received;
 pub(crate) mod rgpd;
 pub mod score;

@@ -15,6 +15,7 @@ pub(crate) mod history;
 pub mod keymap;
 pub(crate) mod legitimize_steps;
 pub(crate) mod refusals;
+pub(crate) mod loading;
 pub mod screens;
 pub(crate) mod sharing;
 pub(crate) mod short_id;
@@ -34,7 +35,7 @@ use crate::census::{Schema, file};
 use crate::config::{Config, Dirs};
 use crate::i18n::{Lang, Localized};
 
-use app::{App, Core};
+use app::App;
 use keymap::{Key, KeyMap};
 use screens::welcome::{Start, WelcomeProgress, WelcomeState};
 use terminal::{Events, Guard, Incoming, Signals};
@@ -72,7 +73,7 @@ pub fn run(opts: Options) -> Result<(), String> {
 
     // The lock is held for the whole session; a census nothing can be
     // written to here is opened to be looked at only, without it.
-    let mut core = Core::open(&opts.file, agent, opts.lang, theme, keymap)?;
+    let mut core = loading::open(&mut guard, &opts.file, agent, opts.lang, theme, keymap)?;
     let replayed = core.session.ws.report.journal;
     if replayed > 0 && core.session.read_only.is_none() {
         // Changes of a session that did not end: write them into the file.

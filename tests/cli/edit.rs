@@ -226,7 +226,7 @@ fn edit_of_an_unknown_id_is_refused() {
         &env,
         "ZZZZ",
         &["--set", "notes=vu"],
-        "aucune initiative n'a l'identifiant « ZZZZ »",
+        "aucune initiative n'a d'identifiant qui commence ou finit par « ZZZZ »",
     );
 }
 
@@ -378,7 +378,9 @@ fn delete_of_an_unknown_id_is_refused() {
         .args(["delete", "ZZZZ"])
         .assert()
         .code(1)
-        .stderr(contains("aucune initiative n'a l'identifiant « ZZZZ »"));
+        .stderr(contains(
+            "aucune initiative n'a d'identifiant qui commence ou finit par « ZZZZ »",
+        ));
     assert_unchanged(&before, &env.snapshot());
 }
 

@@ -141,5 +141,5 @@ fn an_id_that_is_not_a_ulid_is_refused_with_its_place_on_merge_and_not_found_on_
         .args(["show", "hello"])
         .assert()
         .code(1)
-        .stderr(contains("aucune initiative n'a l'identifiant « hello »"));
+        .stderr(contains("aucune initiative ne s'appelle « hello »"));
 }

@@ -75,14 +75,22 @@ fn the_table_has_a_header_one_row_per_initiative_and_a_count() {
     }
     let capucins = lines
         .iter()
-        .find(|l| l.starts_with(&t.capucins))
-        .expect("a row for the médiathèque");
+        .find(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|id| t.capucins.ends_with(id))
+        })
+        .expect("a row for the médiathèque, by the end of its id");
     assert!(capucins.contains("Médiathèque des Capucins"), "{out}");
     assert!(capucins.contains("Brest"), "{out}");
     // The kind is shown by its label, not its id.
     let infini = lines
         .iter()
-        .find(|l| l.starts_with(&t.infini))
+        .find(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|id| t.infini.ends_with(id))
+        })
         .expect("row");
     assert!(infini.contains("Membre des CHATONS"), "{out}");
 }

@@ -125,7 +125,7 @@ fn an_unknown_id_is_an_error_that_points_to_list() {
         .code(1)
         .stdout("")
         .stderr(contains(
-            "aucune initiative n'a l'identifiant « ZZZZ » (voir « recense list »).",
+            "aucune initiative n'a d'identifiant qui commence ou finit par « ZZZZ » (voir « recense list », colonne ID).",
         ));
 }
 

@@ -10,6 +10,7 @@ mod exchange;
 mod flow;
 mod legitimize;
 mod long_texts;
+mod progress;
 mod terminal;
 mod together;
 mod unchanged;

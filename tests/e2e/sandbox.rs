@@ -49,6 +49,8 @@ pub fn require_tmux() {
 pub struct Sandbox {
     root: TempDir,
     sessions: AtomicUsize,
+    /// Variables added by a test ([`Sandbox::set_var`]) to every later run.
+    extra: std::sync::Mutex<Vec<(&'static str, String)>>,
 }
 
 impl Drop for Sandbox {
@@ -80,6 +82,7 @@ impl Sandbox {
         Sandbox {
             root,
             sessions: AtomicUsize::new(0),
+            extra: Default::default(),
         }
     }
 
@@ -128,6 +131,16 @@ impl Sandbox {
             ("LANG", "fr_FR.UTF-8".to_string()),
             ("PATH", path_var()),
         ]
+        .into_iter()
+        .chain(self.extra.lock().map(|e| e.clone()).unwrap_or_default())
+        .collect()
+    }
+
+    /// Gives every later run of the program the variable `name`.
+    pub fn set_var(&self, name: &'static str, value: &str) {
+        if let Ok(mut extra) = self.extra.lock() {
+            extra.push((name, value.to_string()));
+        }
     }
 
     /// `recense ARGS…` from a script (no terminal), in the working folder.

@@ -49,7 +49,16 @@ pub(super) fn parse_parallel(source: &str, threads: usize) -> Option<CensusFile>
         let handles: Vec<_> = pieces
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().map(parse_piece).collect::<Option<Vec<_>>>())
+                scope.spawn(move || {
+                    (part.iter())
+                        .map(|piece| {
+                            let parsed = parse_piece(piece);
+                            let weight = crate::census::progress::PARSE_WEIGHT;
+                            crate::census::progress::advance(piece.len() as u64 * weight);
+                            parsed
+                        })
+                        .collect::<Option<Vec<_>>>()
+                })
             })
             .collect();
         handles

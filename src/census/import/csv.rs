@@ -4,23 +4,25 @@
 //! Cells that an export neutralised against formula injection (`'=…`,
 //! `'+…`, `'-…`, `'@…`) are read without the added quote.
 
-use std::fs::File;
-use std::io::{BufReader, Chain, Cursor, Read};
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use super::ImportError;
 use super::columns::{ColumnPlan, Target};
+use super::encoding::{self, TextEncoding};
 use super::record::{Incoming, RowProblem};
 use super::source::{self, QuoteWatch};
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::search::fold;
 
-type Stream = QuoteWatch<Chain<Cursor<Vec<u8>>, BufReader<File>>>;
+type Stream = QuoteWatch<Box<dyn Read + Send>>;
 
 /// An open CSV file: its header, then its rows.
 pub struct CsvFile {
     pub file: String,
     pub header: Vec<String>,
+    /// The character set the file was read in when it was not UTF-8.
+    pub decoded: Option<TextEncoding>,
     reader: csv::Reader<Stream>,
     record: csv::StringRecord,
 }
@@ -67,13 +69,34 @@ fn csv_error(file: &str, e: csv::Error) -> ImportError {
 }
 
 impl CsvFile {
-    pub fn open(path: &Path) -> Result<CsvFile, ImportError> {
+    /// Opens a CSV file in `wanted` (`None`: UTF-8, or Windows-1252 when
+    /// the file is not UTF-8). UTF-8 is streamed; another set is decoded
+    /// whole first (the spreadsheets that write it make small files).
+    pub fn open(path: &Path, wanted: Option<TextEncoding>) -> Result<CsvFile, ImportError> {
         let file = source::display(path);
-        let (first, rest) = source::first_line(path)?;
-        source::check_start(&file, &first)?;
-        let header_line = source::utf8(&file, first.clone(), 1)?;
+        let decoded = match wanted {
+            None if !encoding::is_utf8(path)? => Some(TextEncoding::Windows1252),
+            None | Some(TextEncoding::Utf8) => None,
+            Some(other) => Some(other),
+        };
+        let (header_line, rest): (String, Box<dyn Read + Send>) = match decoded {
+            None => {
+                let (first, rest) = source::first_line(path)?;
+                source::check_start(&file, &first)?;
+                let header_line = source::utf8(&file, first.clone(), 1)?;
+                (header_line, Box::new(Cursor::new(first).chain(rest)))
+            }
+            Some(encoding) => {
+                let text = encoding::read_decoded(path, encoding)?;
+                let first = text.split_inclusive('\n').next().unwrap_or("").to_string();
+                (first, Box::new(Cursor::new(text.into_bytes())))
+            }
+        };
         let delimiter = sniff(&header_line);
-        let stream = QuoteWatch::new(Cursor::new(first).chain(rest), delimiter);
+        // The bytes read count for the progress bar of a long import.
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        crate::census::progress::begin(size);
+        let stream = QuoteWatch::new(rest, delimiter);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -88,6 +111,7 @@ impl CsvFile {
         Ok(CsvFile {
             file,
             header,
+            decoded,
             reader,
             record: csv::StringRecord::new(),
         })

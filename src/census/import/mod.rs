@@ -22,6 +22,7 @@ pub(crate) mod columns;
 pub(crate) mod communes;
 pub(crate) mod csv;
 mod decide;
+pub mod encoding;
 pub(crate) mod json;
 mod pipe;
 pub(crate) mod plan;
@@ -127,6 +128,9 @@ pub struct Request {
     /// Creates records that look like an initiative already there instead
     /// of only reporting them.
     pub create_likely: bool,
+    /// The character set of a CSV file (`--encoding`); `None`: UTF-8, or
+    /// Windows-1252 when the file is not UTF-8.
+    pub encoding: Option<encoding::TextEncoding>,
 }
 
 impl Request {
@@ -137,6 +141,7 @@ impl Request {
             overrides: Vec::new(),
             defaults: Vec::new(),
             create_likely: false,
+            encoding: None,
         }
     }
 }

@@ -89,6 +89,8 @@ pub struct ImportPlan {
     /// Communes written as the official referential has them, codes
     /// filled, or left as the file gave them (see `import/communes.rs`).
     pub communes: Vec<super::communes::CommuneNote>,
+    /// The character set a CSV file was read in when it was not UTF-8.
+    pub decoded: Option<super::encoding::TextEncoding>,
 }
 
 /// How many records of each outcome.
@@ -265,7 +267,7 @@ pub fn plan(
         commune_notes: Vec::new(),
     };
     let mut columns = Vec::new();
-    read(schema, req, &mut columns, |inc, cells| {
+    let decoded = read(schema, req, &mut columns, |inc, cells| {
         planner.process(inc, cells)
     })?;
     planner.check_relations();
@@ -275,6 +277,7 @@ pub fn plan(
         columns,
         rows: planner.rows,
         communes: planner.commune_notes,
+        decoded,
     })
 }
 

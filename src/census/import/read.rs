@@ -17,11 +17,13 @@ pub fn read(
     req: &Request,
     columns: &mut Vec<ColumnPlan>,
     mut each: impl FnMut(&mut Incoming, Option<RowCells>),
-) -> Result<(), ImportError> {
+) -> Result<Option<super::encoding::TextEncoding>, ImportError> {
     let file = source::display(&req.path);
     if req.format != Format::Csv && !req.overrides.is_empty() {
         return Err(ImportError::MapNotCsv(req.format));
     }
+    // The character set a CSV file was read in, when not UTF-8.
+    let mut decoded = None;
     let mut count = 0;
     let mut counted = |inc: &mut Incoming, cells: Option<RowCells>| {
         count += 1;
@@ -29,7 +31,8 @@ pub fn read(
     };
     match req.format {
         Format::Csv => {
-            let mut csv = CsvFile::open(&req.path)?;
+            let mut csv = CsvFile::open(&req.path, req.encoding)?;
+            decoded = csv.decoded;
             *columns = columns::guess_all(schema, &csv.header);
             columns::override_all(req.format, columns, &req.overrides)?;
             columns::check_clashes(schema, columns)?;
@@ -44,7 +47,8 @@ pub fn read(
             pipe::read_ahead(next, |inc| counted(inc, None))?;
         }
         Format::Mednum => {
-            let mut csv = CsvFile::open(&req.path)?;
+            let mut csv = CsvFile::open(&req.path, req.encoding)?;
+            decoded = csv.decoded;
             let table: Vec<_> = csv.header.iter().map(|h| mednum::column(h)).collect();
             if !csv.header.iter().any(|h| h == "nom") {
                 return Err(ImportError::NotStandard {
@@ -123,7 +127,7 @@ pub fn read(
             file: source::display(&req.path),
         });
     }
-    Ok(())
+    Ok(decoded)
 }
 
 fn standard_columns(

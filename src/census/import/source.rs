@@ -1,10 +1,9 @@
 //! Reading an import file: its name for messages, UTF-8 checked with the line
 //! of the first bad byte, byte order marks.
 //!
-//! Files that are not UTF-8 are refused, not guessed: a Latin-1 or
-//! Windows-1252 file (what older spreadsheets save) decodes to *something*
-//! whatever it really is, and a wrong guess would put mangled names into the
-//! census without anyone noticing. The message says how to save it as UTF-8.
+//! A CSV file that is not UTF-8 is read as Windows-1252 (`encoding.rs`),
+//! and the plan says so; JSON and `.properties` files that are not UTF-8
+//! are refused, with how to save them as UTF-8.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -179,6 +178,7 @@ impl<R: Read> Read for QuoteWatch<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.watch(&buf[..n]);
+        crate::census::progress::advance(n as u64);
         Ok(n)
     }
 }

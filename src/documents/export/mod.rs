@@ -9,6 +9,7 @@
 //! as they go, never held whole in memory. `docs/export.md` describes every
 //! format for the people who use them.
 
+pub mod bom;
 pub mod cell;
 mod csv;
 pub use csv::csv_line;

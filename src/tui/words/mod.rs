@@ -11,6 +11,7 @@ pub mod followup;
 pub mod keys;
 pub mod legitimize;
 pub mod refusal;
+pub mod loading;
 pub mod rgpd;
 pub mod screens;
 pub mod sharing;
