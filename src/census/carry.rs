@@ -66,7 +66,8 @@ pub fn carry_work(
 ) -> Result<usize, CounterExhausted> {
     let mut added = 0;
     let followup = crate::census::conflicts::FOLLOWUP_WORK_FIELDS;
-    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE]
+    let supports = crate::census::supports::SUPPORTS;
+    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE, supports]
         .into_iter()
         .chain(followup)
     {

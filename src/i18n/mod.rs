@@ -14,6 +14,7 @@ pub(crate) mod ids;
 pub mod import;
 pub(crate) mod received;
 pub(crate) mod rgpd;
+pub mod supports;
 pub mod territory;
 pub(crate) mod undo;
 

@@ -565,7 +565,8 @@ fn a_chatons_organization_file_makes_a_chatons_member() {
         notes.contains("organization.owner.name : Association Démo = « amis »"),
         "{notes}"
     );
-    assert!(notes.contains("organization.type : ASSOCIATION"), "{notes}");
+    assert_eq!(f["forme_juridique"], "association", "organization.type");
+    assert!(!notes.contains("organization.type"), "{notes}");
     let id = chaton["id"].as_str().unwrap();
     let history = env
         .census_cmd()
