@@ -67,9 +67,16 @@ pub fn carry_work(
     let mut added = 0;
     let followup = crate::census::conflicts::FOLLOWUP_WORK_FIELDS;
     let supports = crate::census::supports::SUPPORTS;
-    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE, supports]
-        .into_iter()
-        .chain(followup)
+    for field in [
+        EVIDENCE,
+        CONFIRMATIONS,
+        STATUS_LOG,
+        ACTIONS,
+        ACTIONS_DONE,
+        supports,
+    ]
+    .into_iter()
+    .chain(followup)
     {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
             let (Value::Record(r), Some(author)) = (&e.value, author_of(e)) else {

@@ -69,7 +69,10 @@ impl InitiativeId {
     pub fn from_parts(unix_millis: u64, random: [u8; 10]) -> Self {
         let mut wide = [0u8; 16];
         wide[6..].copy_from_slice(&random);
-        Self::of(ulid::Ulid::from_parts(unix_millis, u128::from_be_bytes(wide)))
+        Self::of(ulid::Ulid::from_parts(
+            unix_millis,
+            u128::from_be_bytes(wide),
+        ))
     }
 
     /// The text of a ULID: 26 characters of Crockford's base32, in capitals.
@@ -283,7 +286,10 @@ mod tests {
         // What the hand-written encoder gave before the `ulid` crate: the
         // ids of existing census files are read and made the same way.
         let cases = [
-            ((1_700_000_000_000, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), "01HF7YAT00041061050R3GG28A"),
+            (
+                (1_700_000_000_000, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+                "01HF7YAT00041061050R3GG28A",
+            ),
             ((0, [0; 10]), "00000000000000000000000000"),
             (((1 << 48) - 1, [0xFF; 10]), "7ZZZZZZZZZZZZZZZZZZZZZZZZZ"),
         ];
@@ -294,7 +300,10 @@ mod tests {
         }
         assert_eq!(
             InitiativeId::parse_ulid("01hf7yat00041061050r3gg28a").unwrap(),
-            (InitiativeId::parse("01HF7YAT00041061050R3GG28A").unwrap(), true)
+            (
+                InitiativeId::parse("01HF7YAT00041061050R3GG28A").unwrap(),
+                true
+            )
         );
         assert!(InitiativeId::parse_ulid("81HF7YAT00041061050R3GG28A").is_err());
         assert!(InitiativeId::parse_ulid("01HF7YAT00041061050R3GG28U").is_err());

@@ -52,9 +52,15 @@ pub struct Support {
 pub enum SupportError {
     Op(OpError),
     /// Not a kind of the schema's list (its ids).
-    UnknownKind { kind: String, accepted: Vec<String> },
+    UnknownKind {
+        kind: String,
+        accepted: Vec<String>,
+    },
     /// A year outside `FIRST_YEAR..=latest` (next year: a grant voted for it).
-    Year { year: i32, latest: i32 },
+    Year {
+        year: i32,
+        latest: i32,
+    },
     /// Not an amount in euros (`1500`, `1 500`, `1500,50`).
     Amount(String),
 }

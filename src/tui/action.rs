@@ -96,4 +96,5 @@ actions! {
     Consent = "consent",
     Verify = "verify",
     AddEdition = "edition",
+    AddSupport = "support",
 }

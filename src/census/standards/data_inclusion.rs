@@ -231,7 +231,10 @@ mod tests {
             .collect();
         codes.sort_unstable();
         assert_eq!(codes.len(), list.len(), "every choice has its code");
-        assert_eq!(codes, networks().iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(
+            codes,
+            networks().iter().map(String::as_str).collect::<Vec<_>>()
+        );
         for kind in schema.kinds() {
             assert!(kind.codes.get("data_inclusion").is_none(), "{}", kind.id);
         }

@@ -210,7 +210,10 @@ pub const LEGAL_FORM: &str = "forme_juridique";
 /// The code under `key` of the initiative's legal form.
 fn legal_form_code<'a>(schema: &'a Schema, i: &Initiative, key: &str) -> Option<&'a String> {
     let form = public_value(schema, i, LEGAL_FORM)?;
-    schema.choice(list_of(schema, LEGAL_FORM)?, form)?.codes.get(key)
+    schema
+        .choice(list_of(schema, LEGAL_FORM)?, form)?
+        .codes
+        .get(key)
 }
 
 /// What the export writes in a column for an initiative (`None`: empty).

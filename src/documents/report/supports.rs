@@ -39,9 +39,18 @@ pub fn amounts(v: &View) -> Vec<Block> {
             all.add(s.amount);
             unknown += usize::from(s.amount.is_none());
             let year = s.year.map(|y| y.to_string()).unwrap_or_default();
-            by_year.entry(year).or_insert_with(Sum::default).add(s.amount);
-            by_kind.entry(s.kind.clone()).or_insert_with(Sum::default).add(s.amount);
-            by_commune.entry(commune.clone()).or_insert_with(Sum::default).add(s.amount);
+            by_year
+                .entry(year)
+                .or_insert_with(Sum::default)
+                .add(s.amount);
+            by_kind
+                .entry(s.kind.clone())
+                .or_insert_with(Sum::default)
+                .add(s.amount);
+            by_commune
+                .entry(commune.clone())
+                .or_insert_with(Sum::default)
+                .add(s.amount);
         }
     }
     if all.n == 0 {
@@ -52,7 +61,11 @@ pub fn amounts(v: &View) -> Vec<Block> {
         Block::Heading(t.amounts_heading.into()),
         Block::Paragraph(vec![Span::Text(fill(
             t.amounts_intro,
-            &[("n", &all.n), ("total", &money(all.cents)), ("unknown", &unknown)],
+            &[
+                ("n", &all.n),
+                ("total", &money(all.cents)),
+                ("unknown", &unknown),
+            ],
         ))]),
     ];
     let table = |id: &'static str, caption: &str, col: &str, rows: Vec<(String, Sum)>| {
@@ -96,7 +109,12 @@ pub fn amounts(v: &View) -> Vec<Block> {
             })
             .collect();
         communes.sort_by(|a, b| b.1.cents.cmp(&a.1.cents).then_with(|| a.0.cmp(&b.0)));
-        blocks.push(table("support-communes", t.by_commune, t.col_commune, communes));
+        blocks.push(table(
+            "support-communes",
+            t.by_commune,
+            t.col_commune,
+            communes,
+        ));
     }
     blocks
 }
@@ -157,7 +175,10 @@ pub fn recognition(v: &View) -> Vec<Block> {
             p.push(v.name_span(i));
         }
         if others.len() > NAMES_SHOWN {
-            p.push(Span::Text(format!(", {}", v.and_more(others.len() - NAMES_SHOWN))));
+            p.push(Span::Text(format!(
+                ", {}",
+                v.and_more(others.len() - NAMES_SHOWN)
+            )));
         }
         p.push(Span::Text(".".into()));
         blocks.push(Block::Paragraph(p));

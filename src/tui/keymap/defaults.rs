@@ -132,6 +132,7 @@ impl Default for KeyMap {
                 (Consent, vec![c('a')]),
                 (Verify, vec![c('V')]),
                 (AddEdition, vec![c('E')]),
+                (AddSupport, vec![c('$')]),
             ]),
         );
         bindings.insert(

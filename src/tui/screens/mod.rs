@@ -27,6 +27,7 @@ pub(crate) mod legitimize_form;
 pub(crate) mod list;
 pub mod map;
 pub mod network;
+pub(crate) mod support_form;
 pub(crate) mod todo;
 pub(crate) mod welcome;
 pub mod white_zones;
@@ -172,5 +173,7 @@ screen_list! {
         Consent(Box<consent_form::ConsentForm>),
         /// A new edition of an event or a training.
         Edition(Box<edition_form::EditionForm>),
+        /// A support received, with its amount (`$`).
+        Support(Box<support_form::SupportForm>),
     }
 }

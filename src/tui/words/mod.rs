@@ -10,6 +10,7 @@ pub mod keys;
 pub mod legitimize;
 pub mod rgpd;
 pub mod screens;
+pub mod supports;
 pub mod territory;
 pub mod transfer;
 pub mod ui;

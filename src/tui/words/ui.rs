@@ -412,6 +412,12 @@ pub fn action_label(
             "add an edition (event, training)",
             "edition",
         ),
+        A::AddSupport => (
+            "ajouter un soutien reçu (type, année, montant)",
+            "soutien",
+            "add a support received (kind, year, amount)",
+            "support",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),
