@@ -219,6 +219,71 @@ impl Census {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::census::ops::parse_assignments;
+    use crate::census::status::{Missing, missing_for};
+
+    fn setup() -> (Schema, Census, Agent, InitiativeId) {
+        let s = Schema::default_schema();
+        let mut c = Census::new("T", &s.id, s.version);
+        let marie = Agent {
+            id: AgentId::parse("marie").unwrap(),
+            name: "Marie".into(),
+        };
+        let v = parse_assignments(
+            &s,
+            &c,
+            &["nom=Fablab".into(), "type=fablab".into(), "commune=Brest".into()],
+            None,
+        )
+        .unwrap();
+        let now = Timestamp::parse("2026-03-01").unwrap();
+        let id = c.add_initiative(&s, &marie, &v, now).unwrap();
+        (s, c, marie, id)
+    }
+
+    fn grant(kind: &str, year: i32, amount: Option<u64>) -> NewSupport {
+        NewSupport {
+            kind: kind.into(),
+            year,
+            amount,
+            from: " Région ".into(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_support_is_recorded_and_its_kind_ticked() {
+        let (s, mut c, marie, id) = setup();
+        let now = Timestamp::parse("2026-03-02").unwrap();
+        let today = now.date();
+        assert_eq!(
+            missing_for(&s, c.get(&id).unwrap(), "soutenu", today),
+            [Missing::Support]
+        );
+        c.add_support(&s, &id, &grant("Locaux", 2026, Some(150_050)), &marie, now)
+            .unwrap();
+        c.add_support(&s, &id, &grant("locaux", 2025, None), &marie, now)
+            .unwrap();
+        let i = c.get(&id).unwrap();
+        assert_eq!(i.values(RECEIVED_FIELD), ["locaux"], "ticked once");
+        assert!(missing_for(&s, i, "soutenu", today).is_empty());
+        let all = supports(i);
+        assert_eq!(all.len(), 2);
+        assert_eq!((all[0].year, all[0].amount), (Some(2026), Some(150_050)));
+        assert_eq!(all[0].from, "Région", "trimmed");
+        assert_eq!((all[1].year, all[1].amount), (Some(2025), None));
+        assert_eq!(all[1].by, Some(marie.id));
+        let refused = [
+            (grant("pigeon", 2026, None), "kind"),
+            (grant("locaux", 1899, None), "year"),
+            (grant("locaux", 2028, None), "year"),
+        ];
+        for (new, what) in refused {
+            let before = c.get(&id).unwrap().clone();
+            assert!(c.add_support(&s, &id, &new, &marie, now).is_err(), "{what}");
+            assert_eq!(c.get(&id).unwrap(), &before, "nothing changed");
+        }
+    }
 
     #[test]
     fn amounts_are_read_as_people_write_them() {
