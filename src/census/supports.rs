@@ -232,7 +232,11 @@ mod tests {
         let v = parse_assignments(
             &s,
             &c,
-            &["nom=Fablab".into(), "type=fablab".into(), "commune=Brest".into()],
+            &[
+                "nom=Fablab".into(),
+                "type=fablab".into(),
+                "commune=Brest".into(),
+            ],
             None,
         )
         .unwrap();
