@@ -36,7 +36,7 @@ pub fn euros(cents: u64, lang: Lang) -> String {
     };
     let mut grouped = String::new();
     for (n, c) in digits.chars().enumerate() {
-        if n > 0 && (digits.len() - n) % 3 == 0 {
+        if n > 0 && (digits.len() - n).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);

@@ -236,7 +236,7 @@ mod tests {
             networks().iter().map(String::as_str).collect::<Vec<_>>()
         );
         for kind in schema.kinds() {
-            assert!(kind.codes.get("data_inclusion").is_none(), "{}", kind.id);
+            assert!(!kind.codes.contains_key("data_inclusion"), "{}", kind.id);
         }
     }
 }
