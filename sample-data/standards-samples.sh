@@ -44,7 +44,6 @@ r evidence add "$(id_of "Maison du Libre (MDL29)")" --kind deliberation --date 2
 # ---------------------------------------------------------------- Grenoble
 FILE=sample-data/grenoble.ron
 AGENT="Équipe recense Grenoble"
-set_fields "Framasoft" --set forme_juridique=association
 set_fields "Restos du Cœur – centre de Grenoble" --set reseaux_porteurs=restos_du_coeur
 set_fields "Secours populaire – Grenoble" --set reseaux_porteurs=secours_populaire
 set_fields "Emmaüs Connect – Grenoble" --set reseaux_porteurs=emmaus --set dispositif_programmes_nationaux=emmaus_connect

@@ -246,6 +246,12 @@ fn supports_with_amounts_are_totalled_per_year_kind_and_commune() {
         let kinds = md_rows(&md, "table", "support-kinds");
         assert_eq!(kinds[0][0], "Subvention de fonctionnement");
         assert_eq!(kinds[0][2], "4\u{202f}500\u{a0}€");
+        let locaux = kinds.iter().find(|r| r[0] == "Locaux").unwrap();
+        assert_eq!(
+            (locaux[1].as_str(), locaux[2].as_str()),
+            ("1", "—"),
+            "in kind"
+        );
         let communes = md_rows(&md, "table", "support-communes");
         assert_eq!(communes[0][0], "Plouzané");
         assert_eq!(communes[0][2], "3\u{202f}000\u{a0}€");
@@ -314,7 +320,12 @@ fn reports_say_which_legitimated_initiatives_an_act_recognises() {
         .unwrap()
         .to_string();
     let before = report(&env, &["--audience", "elus"]);
-    assert!(before.contains("aucune n'est encore reconnue"), "{before}");
+    let verified_only = before
+        .lines()
+        .find(|l| l.starts_with("Vérifiées, sans acte de la collectivité"))
+        .unwrap_or_else(|| panic!("{before}"));
+    assert!(verified_only.contains(&name), "{verified_only}");
+    assert!(!before.contains("(2026-10-12)"), "{before}");
     env.census_cmd()
         .args([
             "evidence",
@@ -337,9 +348,10 @@ fn reports_say_which_legitimated_initiatives_an_act_recognises() {
             .unwrap_or_else(|| panic!("no act in:\n{md}"));
         assert!(line.contains(&name), "{line}");
         assert!(md.contains("sont aussi reconnues publiquement"), "{md}");
-        assert!(
-            md.contains("Vérifiées, sans acte de la collectivité"),
-            "{md}"
-        );
+        let verified_only = md
+            .lines()
+            .find(|l| l.starts_with("Vérifiées, sans acte de la collectivité"))
+            .unwrap_or_else(|| panic!("{md}"));
+        assert!(!verified_only.contains(&name), "{verified_only}");
     }
 }

@@ -13,16 +13,19 @@ use crate::i18n::supports::{euros, supports_text};
 use super::view::{NAMES_SHOWN, View};
 use super::{Block, Span, Table, clean};
 
-/// How many supports and how many euros (in cents).
+/// How many supports, how many of them with an amount, and how many euros
+/// (in cents).
 #[derive(Default, Clone, Copy)]
 struct Sum {
     n: usize,
+    known: usize,
     cents: u64,
 }
 
 impl Sum {
     fn add(&mut self, cents: Option<u64>) {
         self.n += 1;
+        self.known += usize::from(cents.is_some());
         self.cents = self.cents.saturating_add(cents.unwrap_or(0));
     }
 }
@@ -57,6 +60,11 @@ pub fn amounts(v: &View) -> Vec<Block> {
         return Vec::new();
     }
     let money = |cents: u64| euros(cents, v.lang);
+    // In kind only: no amount to total.
+    let total = |s: &Sum| match s.known {
+        0 => "—".to_string(),
+        _ => money(s.cents),
+    };
     let mut blocks = vec![
         Block::Heading(t.amounts_heading.into()),
         Block::Paragraph(vec![Span::Text(fill(
@@ -75,14 +83,14 @@ pub fn amounts(v: &View) -> Vec<Block> {
                 vec![
                     vec![Span::Text(label)],
                     vec![Span::Text(s.n.to_string())],
-                    vec![Span::Text(money(s.cents))],
+                    vec![Span::Text(total(&s))],
                 ]
             })
             .collect();
         rows.push(vec![
             vec![Span::Strong(t.total.into())],
             vec![Span::Strong(all.n.to_string())],
-            vec![Span::Strong(money(all.cents))],
+            vec![Span::Strong(total(&all))],
         ]);
         Block::Table(Table {
             id,
