@@ -552,3 +552,5 @@ RECENSE="$RECENSE" sample-data/followup-samples.sh
 
 # Third pass: the perimeters (the communes of each territory).
 RECENSE="$RECENSE" sample-data/perimeter-samples.sh
+# Fifth pass: legal forms, networks, supports with amounts, an act of the collectivité.
+RECENSE="$RECENSE" sample-data/standards-samples.sh

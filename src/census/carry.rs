@@ -66,9 +66,17 @@ pub fn carry_work(
 ) -> Result<usize, CounterExhausted> {
     let mut added = 0;
     let followup = crate::census::conflicts::FOLLOWUP_WORK_FIELDS;
-    for field in [EVIDENCE, CONFIRMATIONS, STATUS_LOG, ACTIONS, ACTIONS_DONE]
-        .into_iter()
-        .chain(followup)
+    let supports = crate::census::supports::SUPPORTS;
+    for field in [
+        EVIDENCE,
+        CONFIRMATIONS,
+        STATUS_LOG,
+        ACTIONS,
+        ACTIONS_DONE,
+        supports,
+    ]
+    .into_iter()
+    .chain(followup)
     {
         for e in source.entries(field).iter().filter(|e| unseen(e)) {
             let (Value::Record(r), Some(author)) = (&e.value, author_of(e)) else {

@@ -62,12 +62,13 @@ pub fn context_of(value: &Value) -> Seen {
 /// legitimation: they count as edits against a deletion or a fusion that
 /// did not see them, like the form's fields. (The status log goes with the
 /// status: one write puts an entry in both.)
-pub const WORK_FIELDS: [&str; 5] = [
+pub const WORK_FIELDS: [&str; 6] = [
     crate::census::status::STATUS_FIELD,
     crate::census::status::EVIDENCE,
     crate::census::status::CONFIRMATIONS,
     crate::census::actions::ACTIONS,
     crate::census::actions::ACTIONS_DONE,
+    crate::census::supports::SUPPORTS,
 ];
 
 /// The follow-up's fields that are a person's work too: a verification

@@ -4,8 +4,6 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 /// Fills `buf` with random bytes from the operating system.
 fn random_bytes(buf: &mut [u8]) {
     if getrandom::fill(buf).is_err() {
@@ -69,17 +67,18 @@ impl InitiativeId {
 
     /// A ULID from its two parts: 48 bits of time, 80 bits of randomness.
     pub fn from_parts(unix_millis: u64, random: [u8; 10]) -> Self {
-        let mut value: u128 = u128::from(unix_millis & 0xFFFF_FFFF_FFFF) << 80;
-        for (i, b) in random.iter().enumerate() {
-            value |= u128::from(*b) << (72 - 8 * i);
-        }
-        let mut out = [0u8; 26];
-        for (i, c) in out.iter_mut().enumerate() {
-            let shift = 5 * (25 - i);
-            *c = CROCKFORD[((value >> shift) & 31) as usize];
-        }
-        // The alphabet is ASCII, so this is valid UTF-8.
-        Self(String::from_utf8_lossy(&out).into())
+        let mut wide = [0u8; 16];
+        wide[6..].copy_from_slice(&random);
+        Self::of(ulid::Ulid::from_parts(
+            unix_millis,
+            u128::from_be_bytes(wide),
+        ))
+    }
+
+    /// The text of a ULID: 26 characters of Crockford's base32, in capitals.
+    fn of(ulid: ulid::Ulid) -> Self {
+        let mut buf = [0u8; ulid::ULID_LEN];
+        Self(ulid.array_to_str(&mut buf).into())
     }
 
     /// Accepts ULIDs and other simple ids (letters, digits, `-`, `_`) that a
@@ -97,16 +96,14 @@ impl InitiativeId {
     /// written in capitals, so that a copy in small letters never becomes
     /// a second initiative. Anything else is refused.
     pub fn parse_ulid(s: &str) -> Result<(Self, bool), IdError> {
-        let digit = |b: u8| {
-            matches!(b.to_ascii_uppercase(),
-                b'0'..=b'9' | b'A'..=b'H' | b'J' | b'K' | b'M' | b'N' | b'P'..=b'T' | b'V'..=b'Z')
-        };
-        if s.len() != 26 || !s.bytes().all(digit) || s.as_bytes()[0] > b'7' {
+        // Beyond `7` the first character would need more than 128 bits.
+        if s.as_bytes().first().is_none_or(|b| *b > b'7') {
             return Err(IdError::NotUlid);
         }
+        let ulid = ulid::Ulid::from_string(s).map_err(|_| IdError::NotUlid)?;
         let lower = s.bytes().any(|b| b.is_ascii_lowercase());
         let id = match lower {
-            true => Self(s.to_ascii_uppercase().into()),
+            true => Self::of(ulid),
             false => Self(s.into()),
         };
         Ok((id, lower))
@@ -282,6 +279,35 @@ mod tests {
         assert!(a < b);
         // Known ULID layout: all-zero randomness ends with sixteen '0'.
         assert!(b.as_str().ends_with("0000000000000000"));
+    }
+
+    #[test]
+    fn ulids_keep_the_layout_the_files_hold() {
+        // What the hand-written encoder gave before the `ulid` crate: the
+        // ids of existing census files are read and made the same way.
+        let cases = [
+            (
+                (1_700_000_000_000, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+                "01HF7YAT00041061050R3GG28A",
+            ),
+            ((0, [0; 10]), "00000000000000000000000000"),
+            (((1 << 48) - 1, [0xFF; 10]), "7ZZZZZZZZZZZZZZZZZZZZZZZZZ"),
+        ];
+        for ((millis, random), text) in cases {
+            let id = InitiativeId::from_parts(millis, random);
+            assert_eq!(id.as_str(), text);
+            assert_eq!(InitiativeId::parse_ulid(text).unwrap(), (id, false));
+        }
+        assert_eq!(
+            InitiativeId::parse_ulid("01hf7yat00041061050r3gg28a").unwrap(),
+            (
+                InitiativeId::parse("01HF7YAT00041061050R3GG28A").unwrap(),
+                true
+            )
+        );
+        assert!(InitiativeId::parse_ulid("81HF7YAT00041061050R3GG28A").is_err());
+        assert!(InitiativeId::parse_ulid("01HF7YAT00041061050R3GG28U").is_err());
+        assert!(InitiativeId::parse_ulid("01HF7YAT00041061050R3GG28").is_err());
     }
 
     #[test]

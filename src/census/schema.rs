@@ -675,12 +675,27 @@ mod tests {
                 "ressource_commune",
             ]
         );
+        // Every kind has a typologie code, but a CHATONS member: its
+        // members are associations, companies, cooperatives, individuals,
+        // and its code is its legal form's.
         for kind in s.kinds() {
-            assert!(
+            assert_eq!(
                 kind.codes.contains_key("typologie"),
-                "{} lacks a typologie code",
+                kind.id != "chatons",
+                "{}",
                 kind.id
             );
+        }
+        let forms = s.field("forme_juridique").unwrap();
+        assert_eq!(forms.kinds, ["chatons"]);
+        let list = forms.field_type.choice_list().unwrap();
+        for form in s.choices(list) {
+            assert!(form.codes.contains_key("typologie"), "{}", form.id);
+            assert!(form.codes.contains_key("chatonsinfos"), "{}", form.id);
+        }
+        let acts = crate::census::recognition::PUBLIC_ACTS;
+        for act in acts {
+            assert!(s.choice("preuves", act).is_some(), "{act}");
         }
     }
 

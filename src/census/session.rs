@@ -489,6 +489,21 @@ impl Session {
         Ok(())
     }
 
+    /// Records a support received, with its amount (`recense support add`).
+    pub fn add_support(
+        &mut self,
+        id: &InitiativeId,
+        new: &crate::census::supports::NewSupport,
+    ) -> Result<(), crate::census::supports::SupportError> {
+        let now = self.clock.now();
+        let ws = &mut self.ws;
+        ws.census
+            .add_support(&ws.schema, id, new, &self.agent, now)?;
+        self.undo
+            .push(UndoStep::Legit(LegitimizeUndo::Irreversible));
+        Ok(())
+    }
+
     /// Records a legitimizing step, to undo it.
     pub fn push_legit_undo(&mut self, step: LegitimizeUndo) {
         self.undo.push(UndoStep::Legit(step));

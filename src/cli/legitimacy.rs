@@ -181,6 +181,7 @@ pub fn show_history(ctx: &Invocation, id: &str, format: ReportFormat) -> Result<
         events.push((at, json!({"event": "confirmation", "comment": comment, "by": who(&Some(agent)), "at": at.map(|t| t.to_string())}), text));
     }
     events.extend(super::actions::history_events(ctx, &ws, i));
+    events.extend(super::supports::history_events(ctx, &ws, i));
     events.extend(super::consent::history_events(census, i, ctx.lang));
     let f = crate::i18n::followup::followup(ctx.lang);
     for v in crate::census::freshness::verifications(i) {

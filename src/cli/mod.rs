@@ -49,6 +49,7 @@ mod rgpd;
 mod rgpd_erase;
 mod score_line;
 mod stale;
+mod supports;
 mod territory;
 mod undo;
 
@@ -239,9 +240,12 @@ pub enum Command {
         #[arg(long, requires = "action")]
         note: Option<String>,
     },
-    /// Preuves : entretien, visite, document, site web, presse, registre officiel, événement.
+    /// Preuves : entretien, visite, document, site web, presse, registre officiel, événement, actes de la collectivité.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// Soutiens reçus : type, année, montant en euros, de qui.
+    #[command(subcommand)]
+    Support(SupportCommand),
     /// Confirme qu'une initiative existe et est bien décrite (par un collègue).
     Confirm {
         id: String,
@@ -456,7 +460,7 @@ pub enum EvidenceCommand {
     /// Ajoute une preuve.
     Add {
         id: String,
-        /// entretien, visite, document, site_web, presse, registre_officiel, evenement.
+        /// entretien, visite, document, site_web, presse, registre_officiel, evenement ; actes de la collectivité : deliberation, convention, subvention_votee, mention_plan_local.
         #[arg(long)]
         kind: String,
         /// AAAA-MM-JJ (sinon aujourd'hui).
@@ -467,6 +471,12 @@ pub enum EvidenceCommand {
         #[arg(long, default_value = "")]
         url: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SupportCommand {
+    /// Ajoute un soutien reçu (et coche son type dans les soutiens reçus).
+    Add(supports::SupportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -668,6 +678,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             note,
             url,
         }) => legitimacy::add_evidence(ctx, &id, &kind, date.as_deref(), &note, &url),
+        Command::Support(SupportCommand::Add(args)) => supports::add(ctx, &args),
         Command::Confirm { id, comment } => legitimacy::confirm(ctx, &id, &comment),
         Command::Link {
             id,

@@ -18,6 +18,7 @@ pub(crate) mod office;
 pub(crate) mod received;
 pub(crate) mod rgpd;
 pub mod score;
+pub mod supports;
 pub mod territory;
 pub(crate) mod undo;
 

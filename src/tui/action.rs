@@ -101,4 +101,5 @@ actions! {
     Restore = "restore",
     NewLine = "new_line",
     EditExternally = "external_editor",
+    AddSupport = "support",
 }

@@ -256,7 +256,7 @@ fn query_searches_the_commune_and_the_kind_too() {
     let t = three();
     assert_eq!(listed(&t.env, &["-q", "plouzane"]), ids(&[&t.fablab]));
     assert_eq!(
-        listed(&t.env, &["-q", "hebergeur associatif"]),
+        listed(&t.env, &["-q", "hebergeur alternatif"]),
         ids(&[&t.infini])
     );
 }

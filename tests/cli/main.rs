@@ -8,7 +8,7 @@ mod common;
 mod export_common;
 mod git_common;
 mod report_common;
-mod standards_check;
+mod validators;
 
 /// The terminal driver, for the one export checked in a real terminal.
 #[allow(dead_code)]
@@ -65,6 +65,7 @@ mod show;
 mod special_outputs;
 mod stale_temps;
 mod standards;
+mod standards_fields;
 mod store;
 mod todo_agrees;
 mod unchanged;

@@ -22,6 +22,7 @@ use recense::census::model::{Census, Dot, Entries, Entry, Initiative, Stamp, Val
 use recense::census::ops::Agent;
 use recense::census::perimeter::Perimeter;
 use recense::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_FIELD, STATUSES};
+use recense::census::supports::SUPPORTS;
 use recense::census::time::{Date, Timestamp};
 use recense::census::{AgentId, InitiativeId, Schema};
 
@@ -32,8 +33,15 @@ const MULTI: &str = "roles";
 /// The follow-up: actions and the closings of their next steps.
 const FOLLOW_UP: [&str; 2] = [ACTIONS, ACTIONS_DONE];
 /// The legitimation fields: the status (one value) and two lists; then the
-/// follow-up's lists: verifications and editions.
-const WORK: [&str; 5] = [STATUS_FIELD, EVIDENCE, CONFIRMATIONS, VERIFIED, EDITIONS];
+/// follow-up's lists: verifications and editions; then the supports received.
+const WORK: [&str; 6] = [
+    STATUS_FIELD,
+    EVIDENCE,
+    CONFIRMATIONS,
+    VERIFIED,
+    EDITIONS,
+    SUPPORTS,
+];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -69,7 +77,8 @@ enum Op {
         back: bool,
     },
     /// Legitimation work: a status (`kind` 0), evidence (1), a
-    /// confirmation (2), a verification (3) or an edition (4).
+    /// confirmation (2), a verification (3), an edition (4) or a support
+    /// received (5).
     Work {
         agent: usize,
         initiative: usize,

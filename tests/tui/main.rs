@@ -25,6 +25,7 @@ mod merge_unchanged;
 mod read_only;
 mod rgpd;
 mod screens;
+mod supports;
 mod unchanged;
 mod update;
 mod white_zones;

@@ -231,7 +231,8 @@ fn entry_every_step_and_save() {
     h.type_text("demarches");
     h.keys("space enter");
     h.type_text("Mo-Fr 09:00-12:00");
-    h.keys("enter enter enter");
+    // Audiences, fees, national programmes, access, booking, networks: none.
+    h.keys("enter enter enter enter enter enter enter");
     snap!(&h, "entry_step_3_legitimer");
     h.type_text("fracture");
     h.keys("space enter");

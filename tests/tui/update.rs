@@ -345,7 +345,7 @@ fn the_record_shows_every_field_by_step_with_who_and_when() {
         lines.join("\n")
     );
     // Choices show their labels, not their ids.
-    assert!(lines[row(" Type ")].contains("Membre des CHATONS (hébergeur associatif)"));
+    assert!(lines[row(" Type ")].contains("Membre des CHATONS (hébergeur alternatif)"));
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn it_is_a_different_one_goes_on_with_the_entry() {
         screen.contains("Communs produits ou entretenus"),
         "{screen}"
     );
-    assert!(screen.contains("Champ 1/7"), "{screen}");
+    assert!(screen.contains("Champ 1/11"), "{screen}");
     // Going back to the first step and on again does not ask twice.
     h.keys("ctrl-p ctrl-n");
     assert!(h.screen(80, 24).contains("Communs produits ou entretenus"));
@@ -586,12 +586,13 @@ fn enter_a_whole_initiative(h: &mut Harness) {
     // Straight to the next step: no similar initiative, no question.
     h.keys("ctrl-n");
     assert!(
-        h.screen(80, 24).contains("Champ 1/7"),
+        h.screen(80, 24).contains("Champ 1/11"),
         "{}",
         h.screen(80, 24)
     );
     // Qualifier: communs (several), roles, date, then the digital inclusion
-    // fields of the national standard: services, opening hours, audiences, fees.
+    // fields of the national standard: services, opening hours, audiences,
+    // fees, national programmes, access, online booking, networks.
     h.type_text("logiciel");
     h.keys("space");
     h.keys("ctrl-u");
@@ -607,6 +608,9 @@ fn enter_a_whole_initiative(h: &mut Harness) {
     h.keys("enter"); // every audience
     h.type_text("gratuit");
     h.keys("space enter");
+    h.type_text("conseillers");
+    h.keys("space enter");
+    h.keys("enter enter enter"); // no access stated, no booking site, no network
     // Légitimer: problems, two arguments.
     assert!(h.screen(80, 24).contains("Problèmes publics"));
     h.type_text("fracture");
@@ -644,13 +648,16 @@ fn a_whole_entry_ends_on_a_summary_and_is_saved_on_disk() {
         "Espace public numérique",
         "Logiciel libre · Savoirs, formations",
         "2019-05-01",
-        "Fracture sociale et numérique",
+        "Conseillers numériques",
     ] {
         assert!(screen.contains(text), "{text} in the summary: {screen}");
     }
     // It does not all fit: the rest is below, Tab scrolls to it.
     assert!(screen.contains("│…"), "{screen}");
-    h.keys("tab tab tab tab tab tab tab tab");
+    h.keys("tab tab tab");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Fracture sociale et numérique"), "{screen}");
+    h.keys("tab tab tab tab tab");
     let screen = h.screen(80, 24);
     assert!(!screen.contains("│…"), "{screen}");
     assert!(
@@ -815,7 +822,7 @@ fn space_in_a_single_choice_keeps_the_choice() {
     h.type_text("Infini");
     h.keys("enter down space");
     let buf = h.render(80, 24);
-    let y = find_row(&buf, "Membre des CHATONS (hébergeur associatif)").expect("shown");
+    let y = find_row(&buf, "Membre des CHATONS (hébergeur alternatif)").expect("shown");
     assert!(row_has(&buf, y, Modifier::REVERSED), "still the choice");
     h.keys("enter");
     h.keys("esc");

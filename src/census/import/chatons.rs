@@ -9,6 +9,7 @@ use super::ImportError;
 use super::properties::{Property, get};
 use super::record::{EvidenceSpec, Incoming};
 use crate::census::schema::Schema;
+use crate::census::standards::LEGAL_FORM;
 use crate::census::status::Status;
 
 /// The kind given to a ChatonsInfos organization.
@@ -27,8 +28,9 @@ const MAPPED: [(&str, &str); 6] = [
     ),
 ];
 
-/// Read elsewhere than [`MAPPED`]: coordinates, address, status.
-const READ: [&str; 5] = [
+/// Read elsewhere than [`MAPPED`]: coordinates, address, status, legal form.
+const READ: [&str; 6] = [
+    "organization.type",
     "organization.geolocation.latitude",
     "organization.geolocation.longitude",
     "organization.geolocation.address",
@@ -66,6 +68,28 @@ pub fn split_address(address: &str) -> (String, Option<String>, Option<String>) 
 /// A decimal degree as ChatonsInfos writes it (`48,39` or `48.39`).
 fn degrees(text: &str) -> String {
     text.trim().replace(',', ".")
+}
+
+/// `organization.type` (ASSOCIATION, INFORMAL, COOPERATIVE, MICROCOMPANY,
+/// COMPANY, INDIVIDUAL, OTHER) as the legal form whose `chatonsinfos` code
+/// it is; a type the form does not know stays in the notes.
+fn legal_form(schema: &Schema, inc: &mut Incoming, given: Option<&str>) {
+    let Some(given) = given else { return };
+    let field = schema
+        .field(LEGAL_FORM)
+        .filter(|f| f.applies_to(Some(KIND)));
+    let found = field.and_then(|f| {
+        let list = f.field_type.choice_list()?;
+        schema.choices(list).iter().find(|c| {
+            c.codes
+                .get("chatonsinfos")
+                .is_some_and(|code| code.eq_ignore_ascii_case(given))
+        })
+    });
+    match found {
+        Some(choice) => inc.set(LEGAL_FORM, &choice.id, None),
+        None => inc.note("organization.type", given, None),
+    }
 }
 
 /// The record of an organization file.
@@ -116,6 +140,7 @@ pub fn record(schema: &Schema, file: &str, props: &[Property]) -> Result<Incomin
             _ => inc.set("adresse", address, None),
         }
     }
+    legal_form(schema, &mut inc, value("organization.type"));
     let status = value("organization.status.level").map(|s| s.to_ascii_uppercase());
     let comment = value("organization.status.description").unwrap_or("ChatonsInfos");
     match status.as_deref() {

@@ -81,9 +81,9 @@ pub const COLUMNS: [Column; 20] = [
     col(
         "reseaux_porteurs",
         false,
-        Map::KindCode {
+        Map::ChoiceCodes {
+            field: "reseaux_porteurs",
             key: "data_inclusion",
-            allowed: Some(is_network),
         },
     ),
     col("siret", false, text("siret", 14, 14)),
@@ -165,7 +165,12 @@ fn structure(cells: &[Option<String>]) -> Object<String, Json> {
                 .ok()
                 .and_then(serde_json::Number::from_f64)
                 .map_or(Json::Null, Json::Number),
-            (Map::KindCode { .. }, Some(v)) => Json::Array(vec![Json::String(v.clone())]),
+            (Map::ChoiceCodes { .. }, Some(v)) => Json::Array(
+                v.split('|')
+                    .filter(|code| is_network(code))
+                    .map(|code| Json::String(code.to_string()))
+                    .collect(),
+            ),
             (_, Some(v)) => Json::String(v.clone()),
         };
         out.insert(column.name.to_string(), value);
@@ -217,12 +222,21 @@ mod tests {
     }
 
     #[test]
-    fn every_network_code_of_the_default_schema_is_in_the_list() {
+    fn the_schema_lists_exactly_the_standards_networks_and_no_kind_implies_one() {
         let schema = Schema::default_schema();
+        let list = schema.choices("reseaux_porteurs");
+        let mut codes: Vec<&str> = list
+            .iter()
+            .filter_map(|c| c.codes.get("data_inclusion").map(String::as_str))
+            .collect();
+        codes.sort_unstable();
+        assert_eq!(codes.len(), list.len(), "every choice has its code");
+        assert_eq!(
+            codes,
+            networks().iter().map(String::as_str).collect::<Vec<_>>()
+        );
         for kind in schema.kinds() {
-            if let Some(code) = kind.codes.get("data_inclusion") {
-                assert!(is_network(code), "{}: {code}", kind.id);
-            }
+            assert!(!kind.codes.contains_key("data_inclusion"), "{}", kind.id);
         }
     }
 }

@@ -27,8 +27,9 @@ const fn col(name: &'static str, required: bool, map: Map) -> Column {
 pub const SUMMARY_MAX: usize = 280;
 
 /// The standard's columns, in its order, and how each relates to our
-/// fields. `services` is required: the standard's documentation makes it
-/// mandatory (its `schema.json` only constrains its values).
+/// fields. Required: exactly what the standard's `schema.json` requires
+/// (`services` has been optional since v1.0.1: a place without services is
+/// exported).
 pub const COLUMNS: [Column; 32] = [
     col("id", true, Map::Id),
     col("pivot", true, Map::Pivot),
@@ -90,7 +91,7 @@ pub const COLUMNS: [Column; 32] = [
     col("date_maj", true, Map::LastChange),
     col(
         "services",
-        true,
+        false,
         Map::ChoiceCodes {
             field: "services_mediation",
             key: "mednum",
@@ -113,13 +114,34 @@ pub const COLUMNS: [Column; 32] = [
             key: "mednum",
         },
     ),
-    col("dispositif_programmes_nationaux", false, Map::Unmapped),
+    col(
+        "dispositif_programmes_nationaux",
+        false,
+        Map::ChoiceCodes {
+            field: "dispositif_programmes_nationaux",
+            key: "mednum",
+        },
+    ),
     col("formations_labels", false, Map::Unmapped),
     col("autres_formations_labels", false, Map::Unmapped),
-    col("modalites_acces", false, Map::Unmapped),
+    col(
+        "modalites_acces",
+        false,
+        Map::ChoiceCodes {
+            field: "modalites_acces",
+            key: "mednum",
+        },
+    ),
     col("modalites_accompagnement", false, Map::Unmapped),
     col("fiche_acces_libre", false, Map::Unmapped),
-    col("prise_rdv", false, Map::Unmapped),
+    col(
+        "prise_rdv",
+        false,
+        Map::Url {
+            field: "prise_rdv",
+            max: usize::MAX,
+        },
+    ),
 ];
 
 /// The standard's column of this name.

@@ -202,6 +202,20 @@ fn list_of<'a>(schema: &'a Schema, field: &str) -> Option<&'a str> {
     schema.field(field)?.field_type.choice_list()
 }
 
+/// The field of the legal form: a kind without a code of its own (a CHATONS
+/// member: association, company, cooperative, individual…) takes its
+/// legal form's.
+pub const LEGAL_FORM: &str = "forme_juridique";
+
+/// The code under `key` of the initiative's legal form.
+fn legal_form_code<'a>(schema: &'a Schema, i: &Initiative, key: &str) -> Option<&'a String> {
+    let form = public_value(schema, i, LEGAL_FORM)?;
+    schema
+        .choice(list_of(schema, LEGAL_FORM)?, form)?
+        .codes
+        .get(key)
+}
+
 /// What the export writes in a column for an initiative (`None`: empty).
 pub fn export_cell(map: &Map, census: &Census, schema: &Schema, i: &Initiative) -> Option<String> {
     let value = |field: &str| public_value(schema, i, field);
@@ -249,7 +263,10 @@ pub fn export_cell(map: &Map, census: &Census, schema: &Schema, i: &Initiative) 
         Map::KindCode { key, allowed } => {
             let kind = value(&schema.kind_field)?;
             let list = list_of(schema, &schema.kind_field)?;
-            let code = schema.choice(list, kind)?.codes.get(key)?;
+            let code = match schema.choice(list, kind)?.codes.get(key) {
+                Some(code) => code,
+                None => legal_form_code(schema, i, key)?,
+            };
             allowed.is_none_or(|ok| ok(code)).then(|| code.clone())
         }
         Map::ChoiceCodes { field, key } => {

@@ -224,6 +224,7 @@ fn support(v: &View) -> Section {
             true,
         )),
     ];
+    blocks.extend(super::supports::amounts(v));
     // Those who ask for something first: their details argue for it.
     let detailed = |i: &crate::census::Initiative| v.filled(i, "soutiens_details");
     let mut cited = v.best(DETAILS, |i| {

@@ -15,6 +15,7 @@ mod html;
 mod md;
 mod shared;
 mod summary;
+mod supports;
 mod svg;
 mod techniciens;
 mod text;

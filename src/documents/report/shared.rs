@@ -167,6 +167,7 @@ pub fn census_section(v: &View) -> Section {
             n(t.census_score, usize::from(f.mean_score)),
         ]),
     ];
+    blocks.extend(super::supports::recognition(v));
     if f.conflicts + f.duplicates > 0 {
         blocks.push(Block::Paragraph(vec![Span::Text(fill(
             t.census_pending,

@@ -202,6 +202,7 @@ fn costs(v: &View) -> Section {
         support_counts(v),
         support_table(v),
     ];
+    blocks.extend(super::supports::amounts(v));
     let needing = v.best(usize::MAX, |i| !v.values(i, "besoins").is_empty());
     if needing.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::Text(t.needs_none.into())]));

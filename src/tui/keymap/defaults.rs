@@ -137,6 +137,7 @@ impl Default for KeyMap {
                 (Verify, vec![c('V')]),
                 (AddEdition, vec![c('E')]),
                 (Redo, vec![Key::ctrl('r')]),
+                (AddSupport, vec![c('$')]),
             ]),
         );
         bindings.insert(

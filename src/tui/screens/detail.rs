@@ -477,6 +477,11 @@ impl Screen for DetailState {
             Action::AddEdition => {
                 return crate::tui::screens::followup_section::edition_form(core, &self.id);
             }
+            Action::AddSupport => {
+                let form =
+                    crate::tui::screens::support_form::SupportForm::new(core, self.id.clone());
+                return Effect::Overlay(Overlay::Support(Box::new(form)));
+            }
             Action::Back => return Effect::Close,
             Action::Open => match rows.get(self.cursor) {
                 Some(Row::Consent) => return consent_rows::open(core, &self.id),

@@ -34,6 +34,7 @@ pub(crate) mod legitimize_form;
 pub(crate) mod list;
 pub mod map;
 pub mod network;
+pub(crate) mod support_form;
 pub(crate) mod todo;
 pub(crate) mod welcome;
 pub mod white_zones;
@@ -229,5 +230,7 @@ screen_list! {
         Edition(Box<edition_form::EditionForm>),
         /// The drafts kept, to resume one or start afresh.
         Drafts(drafts::DraftsChoice),
+        /// A support received, with its amount (`$`).
+        Support(Box<support_form::SupportForm>),
     }
 }

@@ -15,6 +15,7 @@ pub mod loading;
 pub mod rgpd;
 pub mod screens;
 pub mod sharing;
+pub mod supports;
 pub mod territory;
 pub mod transfer;
 pub mod ui;

@@ -435,6 +435,12 @@ pub fn action_label(
             "edit in your editor ($VISUAL, $EDITOR, else vi)",
             "editor",
         ),
+        A::AddSupport => (
+            "ajouter un soutien reçu (type, année, montant)",
+            "soutien",
+            "add a support received (kind, year, amount)",
+            "support",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),
