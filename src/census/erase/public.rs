@@ -179,8 +179,13 @@ pub fn public_copy(census: &Census, schema: &Schema, strict: bool) -> PublicCopy
             .filter_map(|e| Some((e.stamp.dot()?, e.stamp.at()?)))
             .max()
             .map(|(dot, at)| Stamp::Recorded { dot, at });
+        // The writes left out are not seen through this copy.
+        let gaps = super::unseen::withheld(i, &left);
         for f in &left {
             i.clear(f);
+        }
+        if !gaps.is_empty() {
+            i.fields.insert(super::unseen::UNSEEN, gaps);
         }
         // Which fields were left out, so a receiver keeps its own values;
         // under the initiative's latest write (no new dot: the copy claims
