@@ -7,6 +7,7 @@ pub(crate) mod communes;
 pub mod coverage;
 pub(crate) mod erasure;
 pub(crate) mod files;
+pub(crate) mod formats;
 pub(crate) mod followup;
 pub(crate) mod fusion;
 pub(crate) mod git;

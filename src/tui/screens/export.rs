@@ -123,6 +123,8 @@ pub struct ExportState {
     /// What the last write said (written, left out…), or why it failed.
     result: Vec<String>,
     failed: bool,
+    /// Free texts of the last public export that look personal.
+    warning: Vec<String>,
 }
 
 impl ExportState {
@@ -137,6 +139,7 @@ impl ExportState {
             confirm_replace: false,
             result: Vec::new(),
             failed: false,
+            warning: Vec::new(),
         };
         s.default_path(core);
         s
@@ -211,6 +214,11 @@ impl ExportState {
                     header: Header::Labels,
                     lang: core.lang,
                 };
+                self.warning = if options.is_public() {
+                    super::export_warning::lines(core, &selection)
+                } else {
+                    Vec::new()
+                };
                 store::write_atomically(&path, |out| {
                     export::export(census, schema, &selection, &options, out)
                 })
@@ -244,6 +252,7 @@ impl ExportState {
 
     fn fail(&mut self, core: &mut Core, text: String) {
         core.error(text.clone());
+        self.warning.clear();
         self.result = vec![text];
         self.failed = true;
     }
@@ -303,7 +312,8 @@ impl Screen for ExportState {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         // The result gets the lines it needs (at least two, at most half).
-        let result_height = (self.result.len().max(2) as u16).min(inner.height / 2);
+        let result_height =
+            ((self.result.len() + self.warning.len()).max(2) as u16).min(inner.height / 2);
         let [scope, list, options, path, result] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
@@ -389,10 +399,16 @@ impl Screen for ExportState {
         } else {
             theme.success
         };
-        let lines: Vec<Line> = self
-            .result
+        let warning = self
+            .warning
             .iter()
-            .map(|l| Line::from(Span::styled(inert(l).into_owned(), style)))
+            .map(|l| Line::from(Span::styled(inert(l).into_owned(), theme.warning)));
+        let lines: Vec<Line> = warning
+            .chain(
+                self.result
+                    .iter()
+                    .map(|l| Line::from(Span::styled(inert(l).into_owned(), style))),
+            )
             .collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), result);
     }

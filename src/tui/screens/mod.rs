@@ -18,6 +18,7 @@ pub(crate) mod dialog;
 pub mod duplicates;
 pub(crate) mod edition_form;
 pub mod export;
+pub mod export_warning;
 pub(crate) mod filters;
 pub(crate) mod followup_section;
 pub(crate) mod help;
