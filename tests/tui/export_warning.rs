@@ -39,7 +39,8 @@ fn a_public_export_warns_of_free_texts_that_look_personal() {
     // Public: the warning names the initiative and the field.
     h.keys("space enter");
     let screen = h.screen(80, 24);
-    assert!(screen.contains("semblent contenir une adresse"), "{screen}");
+    assert!(screen.contains("semblent contenir un"), "{screen}");
+    assert!(screen.contains("courriel ou un téléphone, à relire"), "{screen}");
     assert!(screen.contains(&format!("{SHARED_ID} description")), "{screen}");
     let dir = h.dir.path().display().to_string();
     let stand_in: String = "<dossier>"

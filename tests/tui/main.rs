@@ -14,6 +14,7 @@ mod export;
 mod export_warning;
 mod failed_write;
 mod followup;
+mod french_formats;
 mod fusion;
 mod git_merge_open;
 mod import;

@@ -312,8 +312,11 @@ impl Screen for ExportState {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         // The result gets the lines it needs (at least two, at most half).
-        let result_height =
-            ((self.result.len() + self.warning.len()).max(2) as u16).min(inner.height / 2);
+        let columns = (inner.width as usize).max(1);
+        let needed: usize = (self.warning.iter().chain(&self.result))
+            .map(|l| width(l).div_ceil(columns).max(1))
+            .sum();
+        let result_height = (needed.max(2) as u16).min(inner.height / 2);
         let [scope, list, options, path, result] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),

@@ -4,5 +4,5 @@
 use crate::i18n::Lang;
 
 strings! { PublicWarningWords, public_warning;
-    flagged_head: "Attention : {n} texte(s) libre(s) de ce fichier public semblent contenir une adresse de courriel ou un numéro de téléphone ; relisez-les (ou, en ligne de commande, export --strict-public les laisse de côté) :", "Warning: {n} free text(s) of this public file seem to hold an e-mail address or a phone number; check them (or, on the command line, export --strict-public leaves them out):";
+    flagged_head: "Attention : {n} texte(s) libre(s) de ce fichier public semblent contenir un courriel ou un téléphone, à relire :", "Warning: {n} free text(s) of this public file seem to hold an e-mail address or a phone number, to check:";
 }
