@@ -8,8 +8,18 @@ use crate::census::time::Date;
 
 /// Month names (folded), January first.
 const MONTHS: [&str; 12] = [
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
 ];
 
 fn year(s: &str) -> Option<u32> {
@@ -76,7 +86,15 @@ mod tests {
         assert_eq!(parse("déc. 2019").as_deref(), Some("2019-12"));
         assert_eq!(parse("05/03/2021").as_deref(), Some("2021-03-05"));
         assert_eq!(parse("2021-03-05").as_deref(), Some("2021-03-05"));
-        for bad in ["13/2021", "2021-00", "14", "03/21", "mars", "printemps 2021", "2021-02-30"] {
+        for bad in [
+            "13/2021",
+            "2021-00",
+            "14",
+            "03/21",
+            "mars",
+            "printemps 2021",
+            "2021-02-30",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
         let mut sorted = ["2021-03-05", "2014", "2021-03", "2020-12-31"];

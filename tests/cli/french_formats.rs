@@ -15,16 +15,44 @@ fn stored(env: &Env, id: &str, field: &str) -> Option<String> {
 fn phones_are_stored_international_and_shown_nationally_to_people() {
     let env = Env::new();
     env.init();
-    let id = env.add(&["nom=Infini", "type=chatons", "commune=Brest", "telephone=02 98 88 12 34"]);
-    env.add(&["nom=Bruxelles", "type=chatons", "commune=Brest", "telephone=+32 2 123 45 67"]);
-    assert_eq!(stored(&env, &id, "telephone").as_deref(), Some("+33298881234"));
-    let show = stdout_of(env.census_cmd().args(["show", &id]).assert().success().get_output());
+    let id = env.add(&[
+        "nom=Infini",
+        "type=chatons",
+        "commune=Brest",
+        "telephone=02 98 88 12 34",
+    ]);
+    env.add(&[
+        "nom=Bruxelles",
+        "type=chatons",
+        "commune=Brest",
+        "telephone=+32 2 123 45 67",
+    ]);
+    assert_eq!(
+        stored(&env, &id, "telephone").as_deref(),
+        Some("+33298881234")
+    );
+    let show = stdout_of(
+        env.census_cmd()
+            .args(["show", &id])
+            .assert()
+            .success()
+            .get_output(),
+    );
     assert!(show.contains("02 98 88 12 34"), "{show}");
     assert!(!show.contains("+33298881234"), "{show}");
     // The CSV for colleagues (labels) reads nationally; others stay
     // international.
-    let csv = stdout_of(env.census_cmd().args(["export", "--format", "csv"]).assert().success().get_output());
-    assert!(csv.contains("02 98 88 12 34") && csv.contains("+3221234567"), "{csv}");
+    let csv = stdout_of(
+        env.census_cmd()
+            .args(["export", "--format", "csv"])
+            .assert()
+            .success()
+            .get_output(),
+    );
+    assert!(
+        csv.contains("02 98 88 12 34") && csv.contains("+3221234567"),
+        "{csv}"
+    );
     // Scripts and machines keep E.164.
     let ids = stdout_of(
         env.census_cmd()
@@ -33,8 +61,17 @@ fn phones_are_stored_international_and_shown_nationally_to_people() {
             .success()
             .get_output(),
     );
-    assert!(ids.contains("+33298881234") && !ids.contains("02 98 88 12 34"), "{ids}");
-    let json = stdout_of(env.census_cmd().args(["export", "--format", "json"]).assert().success().get_output());
+    assert!(
+        ids.contains("+33298881234") && !ids.contains("02 98 88 12 34"),
+        "{ids}"
+    );
+    let json = stdout_of(
+        env.census_cmd()
+            .args(["export", "--format", "json"])
+            .assert()
+            .success()
+            .get_output(),
+    );
     assert!(json.contains("+33298881234"), "{json}");
 }
 
@@ -44,20 +81,38 @@ fn opening_hours_in_french_are_saved_in_openstreetmap_syntax_and_said() {
     env.init();
     let out = env
         .census_cmd()
-        .args(["add", "--set", "nom=Fablab", "--set", "type=fablab", "--set", "commune=Brest"])
+        .args([
+            "add",
+            "--set",
+            "nom=Fablab",
+            "--set",
+            "type=fablab",
+            "--set",
+            "commune=Brest",
+        ])
         .args(["--set", "horaires=mardi 14h-18h, samedi 10h-12h"])
         .assert()
         .success();
     let id = stdout_of(out.get_output()).trim().to_string();
     assert!(
-        stderr_of(out.get_output()).contains("« mardi 14h-18h, samedi 10h-12h » enregistré comme « Tu 14:00-18:00; Sa 10:00-12:00 »"),
+        stderr_of(out.get_output()).contains(
+            "« mardi 14h-18h, samedi 10h-12h » enregistré comme « Tu 14:00-18:00; Sa 10:00-12:00 »"
+        ),
         "{}",
         stderr_of(out.get_output())
     );
-    assert_eq!(stored(&env, &id, "horaires").as_deref(), Some("Tu 14:00-18:00; Sa 10:00-12:00"));
+    assert_eq!(
+        stored(&env, &id, "horaires").as_deref(),
+        Some("Tu 14:00-18:00; Sa 10:00-12:00")
+    );
     let out = env
         .census_cmd()
-        .args(["edit", &id, "--set", "horaires=du lundi au vendredi 9h-12h et 14h-17h, fermé le dimanche"])
+        .args([
+            "edit",
+            &id,
+            "--set",
+            "horaires=du lundi au vendredi 9h-12h et 14h-17h, fermé le dimanche",
+        ])
         .assert()
         .success();
     assert!(stderr_of(out.get_output()).contains("« Mo-Fr 09:00-12:00,14:00-17:00; Su off »"));
@@ -72,7 +127,12 @@ fn opening_hours_in_french_are_saved_in_openstreetmap_syntax_and_said() {
     let before = env.read_text(CENSUS);
     let out = env
         .census_cmd()
-        .args(["edit", &id, "--set", "horaires=mardi 14h-18h, sur rendez-vous"])
+        .args([
+            "edit",
+            &id,
+            "--set",
+            "horaires=mardi 14h-18h, sur rendez-vous",
+        ])
         .assert()
         .code(1);
     let err = stderr_of(out.get_output());
@@ -92,7 +152,10 @@ fn dates_of_creation_and_membership_take_a_year_or_a_month() {
         "chatons_adhesion=03/2021",
     ]);
     assert_eq!(stored(&env, &id, "date_creation").as_deref(), Some("2014"));
-    assert_eq!(stored(&env, &id, "chatons_adhesion").as_deref(), Some("2021-03"));
+    assert_eq!(
+        stored(&env, &id, "chatons_adhesion").as_deref(),
+        Some("2021-03")
+    );
     let out = env
         .census_cmd()
         .args(["edit", &id, "--set", "date_creation=printemps 2014"])
@@ -105,7 +168,16 @@ fn dates_of_creation_and_membership_take_a_year_or_a_month() {
         .assert()
         .failure();
     // validate, exports and sorting take them.
-    env.census_cmd().args(["validate", CENSUS]).assert().success();
-    let json = stdout_of(env.census_cmd().args(["export", "--format", "json"]).assert().success().get_output());
+    env.census_cmd()
+        .args(["validate", CENSUS])
+        .assert()
+        .success();
+    let json = stdout_of(
+        env.census_cmd()
+            .args(["export", "--format", "json"])
+            .assert()
+            .success()
+            .get_output(),
+    );
     assert!(json.contains("\"date_creation\": \"2014\""), "{json}");
 }

@@ -98,7 +98,12 @@ impl World {
                 let i = self.copies[a].get_mut(&id(initiative)).unwrap();
                 let dot = i.next_dot(agent(a)).unwrap();
                 let value = format!("{} {}", FIELDS[field], self.clock);
-                i.write(FIELDS[field], Value::text(value), dot, Timestamp(self.clock));
+                i.write(
+                    FIELDS[field],
+                    Value::text(value),
+                    dot,
+                    Timestamp(self.clock),
+                );
             }
             Op::Sync { from, to } => {
                 self.copies[to] = merge(&self.copies[to], &self.copies[from]);

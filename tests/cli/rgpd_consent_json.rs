@@ -13,7 +13,10 @@ const PLAIN: &str = "01M7W2Y7M0W68J0R1Z8ZBPVKAS";
 
 fn env() -> Env {
     let env = Env::new();
-    env.write(CENSUS, std::fs::read(fixture_path(FIXTURE)).expect("fixture"));
+    env.write(
+        CENSUS,
+        std::fs::read(fixture_path(FIXTURE)).expect("fixture"),
+    );
     env
 }
 
@@ -33,7 +36,10 @@ fn show_json_holds_the_consent_in_force_and_its_records() {
     let camille = consent_of(&env, CAMILLE);
     assert_eq!(camille["state"], "given", "{camille}");
     assert_eq!(camille["means"], "oral");
-    assert_eq!(camille["purposes"], serde_json::json!(["contact", "invitations"]));
+    assert_eq!(
+        camille["purposes"],
+        serde_json::json!(["contact", "invitations"])
+    );
     assert_eq!(camille["date"], "2026-11-02");
     assert_eq!(camille["lacking"], false);
     let lea = consent_of(&env, LEA);
@@ -42,10 +48,17 @@ fn show_json_holds_the_consent_in_force_and_its_records() {
     assert_eq!(lea["lacking"], true);
     assert!(lea["records"].as_array().unwrap().len() >= 2, "{lea}");
     let noe = consent_of(&env, NOE);
-    assert_eq!((&noe["state"], &noe["lacking"]), (&Json::from("none"), &Json::from(true)), "{noe}");
+    assert_eq!(
+        (&noe["state"], &noe["lacking"]),
+        (&Json::from("none"), &Json::from(true)),
+        "{noe}"
+    );
     assert_eq!(noe["records"], serde_json::json!([]));
     let plain = consent_of(&env, PLAIN);
-    assert_eq!((&plain["state"], &plain["lacking"]), (&Json::from("none"), &Json::from(false)));
+    assert_eq!(
+        (&plain["state"], &plain["lacking"]),
+        (&Json::from("none"), &Json::from(false))
+    );
 }
 
 #[test]
@@ -59,7 +72,10 @@ fn a_fusion_carries_the_duplicates_consent_with_its_personal_values() {
     assert_eq!(kept["state"], "given", "{kept}");
     assert_eq!(kept["means"], "oral");
     assert_eq!(kept["date"], "2026-11-02", "the date the person said it");
-    assert_eq!(kept["lacking"], false, "the carried contact has its consent");
+    assert_eq!(
+        kept["lacking"], false,
+        "the carried contact has its consent"
+    );
     // A withdrawal moves too: the person's protection first.
     let env = super::rgpd_consent_json::env();
     env.census_cmd()

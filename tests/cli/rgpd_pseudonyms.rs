@@ -12,7 +12,15 @@ use crate::rgpd_erase::{FABLAB, INFINI, rc, setup};
 fn with_evidence() -> Env {
     let env = setup();
     rc(&env)
-        .args(["evidence", "add", FABLAB, "--kind", "visite", "--date", "2026-10-01"])
+        .args([
+            "evidence",
+            "add",
+            FABLAB,
+            "--kind",
+            "visite",
+            "--date",
+            "2026-10-01",
+        ])
         .assert()
         .success();
     env
@@ -64,7 +72,10 @@ fn a_public_json_export_names_agents_by_consistent_pseudonyms() {
     both.sort_unstable();
     assert_eq!(both, ["Agent 1", "Agent 2"]);
     // Not public: the real names.
-    let out = rc(&env).args(["export", "--format", "json"]).assert().success();
+    let out = rc(&env)
+        .args(["export", "--format", "json"])
+        .assert()
+        .success();
     let doc: Json = serde_json::from_str(&stdout_of(out.get_output())).unwrap();
     assert!(authors(&doc).iter().any(|(_, _, b)| b == "Marie Kerjean"));
 }
@@ -73,7 +84,14 @@ fn a_public_json_export_names_agents_by_consistent_pseudonyms() {
 fn a_public_bundle_gives_each_agent_one_pseudonym() {
     let env = with_evidence();
     rc(&env)
-        .args(["bundle", "--since", "2020-01-01", "--public", "-o", "public.ron"])
+        .args([
+            "bundle",
+            "--since",
+            "2020-01-01",
+            "--public",
+            "-o",
+            "public.ron",
+        ])
         .assert()
         .success();
     let text = env.read_text("public.ron");
@@ -87,7 +105,14 @@ fn a_public_bundle_gives_each_agent_one_pseudonym() {
     assert_eq!(names, ["Agent 1", "Agent 2"]);
     // Stable: the same file again gives the same pseudonyms.
     rc(&env)
-        .args(["bundle", "--since", "2020-01-01", "--public", "-o", "again.ron"])
+        .args([
+            "bundle",
+            "--since",
+            "2020-01-01",
+            "--public",
+            "-o",
+            "again.ron",
+        ])
         .assert()
         .success();
     let (again, _) = recense::census::store::load(&env.path("again.ron")).unwrap();

@@ -48,7 +48,10 @@ fn merging_the_public_bundle_then_the_full_one_keeps_the_new_contact() {
     let after = env.read_text("bruno.ron");
     assert!(after.contains("\"Anne Kerouac-Le Bris\""), "{after}");
     assert!(!after.contains("\"Anne Kerouac\""), "superseded: {after}");
-    assert!(!after.contains("_unseen"), "the real value arrived: {after}");
+    assert!(
+        !after.contains("_unseen"),
+        "the real value arrived: {after}"
+    );
 }
 
 #[test]
@@ -71,11 +74,25 @@ fn a_copy_that_passed_the_public_bundle_on_still_lets_the_full_one_in() {
     // Yann had no copy: the public bundle is all he holds; Bruno merges
     // Yann's census, then Marie's full bundle.
     env.cmd()
-        .args(["init", "yann.ron", "--territory", "Pays de Brest", "--as", "Yann Morvan"])
+        .args([
+            "init",
+            "yann.ron",
+            "--territory",
+            "Pays de Brest",
+            "--as",
+            "Yann Morvan",
+        ])
         .assert()
         .success();
     env.cmd()
-        .args(["--file", "yann.ron", "--as", "Yann Morvan", "merge", "public.ron"])
+        .args([
+            "--file",
+            "yann.ron",
+            "--as",
+            "Yann Morvan",
+            "merge",
+            "public.ron",
+        ])
         .assert()
         .success();
     bruno_merges(&env, "yann.ron");

@@ -40,8 +40,14 @@ fn a_public_export_warns_of_free_texts_that_look_personal() {
     h.keys("space enter");
     let screen = h.screen(80, 24);
     assert!(screen.contains("semblent contenir un"), "{screen}");
-    assert!(screen.contains("courriel ou un téléphone, à relire"), "{screen}");
-    assert!(screen.contains(&format!("{SHARED_ID} description")), "{screen}");
+    assert!(
+        screen.contains("courriel ou un téléphone, à relire"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{SHARED_ID} description")),
+        "{screen}"
+    );
     let dir = h.dir.path().display().to_string();
     let stand_in: String = "<dossier>"
         .chars()

@@ -55,7 +55,10 @@ fn the_record_shows_a_phone_in_the_national_form() {
     // Stored as it was.
     let ws = h.reopen();
     let id = recense::census::InitiativeId::parse(ID).unwrap();
-    assert_eq!(ws.census.get(&id).unwrap().value("telephone"), Some("+33298881234"));
+    assert_eq!(
+        ws.census.get(&id).unwrap().value("telephone"),
+        Some("+33298881234")
+    );
 }
 
 #[test]
@@ -70,7 +73,10 @@ fn hours_typed_in_french_show_the_form_saved_and_are_saved_so() {
         "{screen}"
     );
     for (w, hh) in [(80, 24), (60, 20)] {
-        insta::assert_snapshot!(format!("hours_preview_{w}x{hh}"), snapshot_text(&h.render(w, hh)));
+        insta::assert_snapshot!(
+            format!("hours_preview_{w}x{hh}"),
+            snapshot_text(&h.render(w, hh))
+        );
     }
     h.keys("enter");
     let ws = h.reopen();

@@ -32,7 +32,11 @@ pub fn has_gaps(i: &Initiative) -> bool {
 
 /// The dots `i` counts in `seen` without having received them.
 fn gaps(i: &Initiative) -> Vec<Dot> {
-    let mut out: Vec<Dot> = i.entries(UNSEEN).iter().filter_map(|e| e.stamp.dot()).collect();
+    let mut out: Vec<Dot> = i
+        .entries(UNSEEN)
+        .iter()
+        .filter_map(|e| e.stamp.dot())
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -185,9 +189,10 @@ mod tests {
     fn a_copy_that_merged_the_public_one_still_takes_the_full_one() {
         let (old, full, public) = full_and_public();
         let mut filled = public.clone();
-        filled
-            .fields
-            .insert("contact_nom", old.fields.get("contact_nom").unwrap().clone());
+        filled.fields.insert(
+            "contact_nom",
+            old.fields.get("contact_nom").unwrap().clone(),
+        );
         let step = join(&old, &filled);
         assert_eq!(step.values("contact_nom"), vec!["Anne"]);
         assert!(has_gaps(&step));

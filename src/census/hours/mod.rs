@@ -146,9 +146,7 @@ fn words(text: &[char]) -> Result<Vec<Word>, (usize, usize)> {
         let digit = c.is_ascii_digit();
         while i < folded.len() {
             let d = folded[i];
-            let inside = d.is_alphanumeric()
-                || d == '\''
-                || (digit && d == ':');
+            let inside = d.is_alphanumeric() || d == '\'' || (digit && d == ':');
             if !inside {
                 break;
             }
@@ -161,7 +159,10 @@ fn words(text: &[char]) -> Result<Vec<Word>, (usize, usize)> {
             while j < folded.len() && folded[j] == ' ' {
                 j += 1;
             }
-            if j < folded.len() && folded[j] == 'h' && !folded.get(j + 1).is_some_and(|x| x.is_alphabetic()) {
+            if j < folded.len()
+                && folded[j] == 'h'
+                && !folded.get(j + 1).is_some_and(|x| x.is_alphabetic())
+            {
                 let mut k = j + 1;
                 while k < folded.len() && folded[k] == ' ' {
                     k += 1;
