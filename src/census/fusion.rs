@@ -116,14 +116,6 @@ impl Census {
             }
         }
         added += carry_work(&mut target, &source, &unseen, &mut dot, agent.id, now)?;
-        added += crate::census::consent::carry::carry_consent(
-            &mut target,
-            &source,
-            &unseen,
-            &mut dot,
-            agent.id,
-            now,
-        )?;
         // Who was said not to be a duplicate of `other` is not one of `keep`.
         for e in source.entries(system::NOT_DUPLICATE) {
             if e.value.as_text() != Some(keep.as_str())

@@ -153,7 +153,11 @@ fn personal_data_never_leaves_in_a_public_export() {
     for format in ["csv", "json", "ods"] {
         let full = text_of(format, false);
         // The phone: E.164 for scripts, the national form for people.
-        let phone = if format == "json" { secrets[2] } else { secrets[4] };
+        let phone = if format == "json" {
+            secrets[2]
+        } else {
+            secrets[4]
+        };
         for secret in [secrets[0], secrets[1], phone] {
             assert!(contains(&full, secret), "{format} lacks {secret}");
         }

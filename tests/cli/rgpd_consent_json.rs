@@ -1,5 +1,4 @@
-//! The consent in `show --format json`, and the consent a fusion carries
-//! from the duplicate to the kept record (fixture of tests/cli/rgpd.rs).
+//! The consent in `show --format json` (fixture of tests/cli/rgpd.rs).
 
 use serde_json::Value as Json;
 
@@ -59,30 +58,4 @@ fn show_json_holds_the_consent_in_force_and_its_records() {
         (&plain["state"], &plain["lacking"]),
         (&Json::from("none"), &Json::from(false))
     );
-}
-
-#[test]
-fn a_fusion_carries_the_duplicates_consent_with_its_personal_values() {
-    let env = env();
-    env.census_cmd()
-        .args(["--as", "Marie", "fuse", PLAIN, CAMILLE])
-        .assert()
-        .success();
-    let kept = consent_of(&env, PLAIN);
-    assert_eq!(kept["state"], "given", "{kept}");
-    assert_eq!(kept["means"], "oral");
-    assert_eq!(kept["date"], "2026-11-02", "the date the person said it");
-    assert_eq!(
-        kept["lacking"], false,
-        "the carried contact has its consent"
-    );
-    // A withdrawal moves too: the person's protection first.
-    let env = super::rgpd_consent_json::env();
-    env.census_cmd()
-        .args(["--as", "Marie", "fuse", PLAIN, LEA])
-        .assert()
-        .success();
-    let kept = consent_of(&env, PLAIN);
-    assert_eq!(kept["state"], "withdrawn", "{kept}");
-    assert_eq!(kept["lacking"], true);
 }

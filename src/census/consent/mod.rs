@@ -5,8 +5,6 @@
 //! field `_consent`, a list united by merges like evidence; the state shown
 //! is the latest record, the same in every copy whatever the merge order.
 
-pub mod carry;
-
 use std::collections::BTreeMap;
 
 use crate::census::carry::author_of;
