@@ -13,6 +13,7 @@
 pub mod person;
 pub mod public;
 pub mod retention;
+pub mod unseen;
 
 use std::collections::BTreeMap;
 

@@ -248,7 +248,13 @@ impl Peers {
     pub fn record(&mut self, agent: AgentId, theirs: &Census) {
         let known = self.0.entry(agent).or_default();
         for i in &theirs.initiatives {
-            known.entry(i.id.clone()).or_default().join(&i.seen);
+            // Writes a public copy left out were not received.
+            let seen = if crate::census::erase::unseen::has_gaps(i) {
+                &crate::census::erase::unseen::received(i)
+            } else {
+                &i.seen
+            };
+            known.entry(i.id.clone()).or_default().join(seen);
         }
     }
 

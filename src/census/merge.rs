@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use crate::census::model::{Census, Entries, Entry, Fields, Initiative, Seen, Text};
 
 /// Whether `list` holds the same entry (same dot, same value).
-fn holds(list: &[Entry], e: &Entry) -> bool {
+pub(crate) fn holds(list: &[Entry], e: &Entry) -> bool {
     list.iter()
         .any(|x| x.value == e.value && x.stamp.dot() == e.stamp.dot())
 }
@@ -37,6 +37,10 @@ fn join_entries(a: &[Entry], a_seen: &Seen, b: &[Entry], b_seen: &Seen) -> Entri
 
 /// The join of two copies of the same initiative.
 pub fn join_initiative(a: &Initiative, b: &Initiative) -> Initiative {
+    // Writes a public copy left out are not seen (see census::erase::unseen).
+    if crate::census::erase::unseen::has_gaps(a) || crate::census::erase::unseen::has_gaps(b) {
+        return crate::census::erase::unseen::join_initiative(a, b);
+    }
     let mut keys: Vec<&str> = a.fields.keys().chain(b.fields.keys()).collect();
     keys.sort_unstable();
     keys.dedup();

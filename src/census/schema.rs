@@ -135,6 +135,10 @@ pub struct Field {
     pub kinds: Vec<String>,
     #[serde(default)]
     pub constraint: Option<Constraint>,
+    /// A date field that also takes a year alone or a month (`2014`,
+    /// `03/2021`), stored `2014`, `2021-03` (see census::partial_date).
+    #[serde(default)]
+    pub partial: bool,
 }
 
 impl Field {

@@ -34,6 +34,8 @@ pub enum ValueError {
     SiretChecksum,
     Rna,
     Date,
+    /// A date of a field that takes a year or a month too.
+    PartialDate,
     GeoPointFormat,
     Latitude,
     Longitude,
@@ -82,7 +84,16 @@ fn normalize_cow<'r>(
     field: &Field,
     raw: &'r str,
 ) -> Result<Cow<'r, str>, ValueError> {
-    let value = normalize_type(schema, &field.field_type, raw)?;
+    let value = match &field.field_type {
+        FieldType::Date if field.partial => crate::census::partial_date::parse(raw)
+            .map(Cow::Owned)
+            .ok_or(if raw.trim().is_empty() {
+                ValueError::Empty
+            } else {
+                ValueError::PartialDate
+            })?,
+        _ => normalize_type(schema, &field.field_type, raw)?,
+    };
     if let Some(c) = &field.constraint {
         let too_long = c.max_len.is_some_and(|max| value.chars().count() > max);
         let mismatch = schema
@@ -148,7 +159,7 @@ fn normalize_fully<'r>(
             .ok_or(ValueError::Date),
         FieldType::GeoPoint => geo_point(trimmed).map(|(lat, lon)| format_point(lat, lon)),
         FieldType::Relations(list) => relation(schema, list, trimmed),
-        FieldType::OpeningHours => opening_hours(trimmed),
+        FieldType::OpeningHours => hours(trimmed),
     };
     owned.map(Cow::Owned)
 }
@@ -579,6 +590,26 @@ pub fn opening_hours(s: &str) -> Result<String, ValueError> {
         return Err(ValueError::Empty);
     }
     Ok(rules.join("; "))
+}
+
+/// Opening hours in OpenStreetMap syntax, or written in French (read into
+/// it, see census::hours). An error names the part the French reading
+/// stopped at when the text reads as French (it has words of its own),
+/// else the part OpenStreetMap's did.
+fn hours(s: &str) -> Result<String, ValueError> {
+    let osm_error = match opening_hours(s) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    match crate::census::hours::french_to_osm(s) {
+        Ok(v) => opening_hours(&v),
+        Err(e) => {
+            let words = s
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() >= 3 && w != "off" && w != "closed");
+            Err(if words { e } else { osm_error })
+        }
+    }
 }
 
 /// Splits a stored relation `KIND:ID`.

@@ -122,6 +122,32 @@ pub fn show_section(schema: &Schema, census: &Census, i: &Initiative, lang: Lang
     out
 }
 
+/// The consent of `show --format json`: the record in force (`state`:
+/// `given`, `withdrawn` or `none`, with its date, means, purposes, by whom,
+/// when recorded), whether personal values are kept without consent
+/// (`lacking`), and every record, oldest first.
+pub fn consent_json(schema: &Schema, census: &Census, i: &Initiative) -> serde_json::Value {
+    let record = |r: &ConsentRecord| {
+        let by = r.by.map(|a| census.agent_name(&a).to_string());
+        let date = r.date.map(|d| d.to_string());
+        let at = r.at.map(|a| a.to_string());
+        match &r.decision {
+            Decision::Withdrawn => {
+                serde_json::json!({"state": "withdrawn", "date": date, "by": by, "at": at})
+            }
+            Decision::Given { means, purposes } => serde_json::json!({
+                "state": "given", "date": date, "means": means, "purposes": purposes, "by": by, "at": at,
+            }),
+        }
+    };
+    let mut obj = consent::state(i)
+        .as_ref()
+        .map_or_else(|| serde_json::json!({"state": "none"}), record);
+    obj["lacking"] = consent::lacks_consent(schema, i).into();
+    obj["records"] = consent::records(i).iter().map(record).collect();
+    obj
+}
+
 /// The consent events of `history`: (when, JSON, text).
 pub fn history_events(
     census: &Census,

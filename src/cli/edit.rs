@@ -104,6 +104,7 @@ pub fn add(ctx: &Invocation, set: &[String]) -> Result<ExitCode, Fail> {
             parse_assignments(&s.ws.schema, &s.ws.census, set, None).map_err(|e| ctx.fail(&e))?;
         let settled = super::communes::settle(ctx.lang, &s.ws.schema, &mut values, None)?;
         let id = s.create(&values).map_err(|e| ctx.fail(&e))?;
+        super::hours_note::say_converted(ctx, &s.ws.schema, set);
         Ok(((id, settled), true))
     })?;
     super::communes::warn(settled.as_ref(), ctx.lang);
@@ -144,6 +145,7 @@ pub fn edit(
             }
         }
         let changed = s.edit(&id, &changes).map_err(|e| ctx.fail(&e))?;
+        super::hours_note::say_converted(ctx, &s.ws.schema, set);
         Ok(((id, changed, settled), changed))
     })?;
     super::communes::warn(settled.as_ref(), ctx.lang);

@@ -34,6 +34,7 @@ mod followup;
 mod git;
 mod git_run;
 mod git_tree;
+mod hours_note;
 mod import;
 mod invocation;
 mod legitimacy;

@@ -184,10 +184,11 @@ pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, 
     };
     match format {
         ShowFormat::Text => out!("{}", initiative_text(&ws.schema, &ws.census, i, ctx.lang)),
-        ShowFormat::Json => outln!(
-            "{}",
-            crate::cli::output::json_text(&initiative_json(&ws.schema, &ws.census, i, true))
-        ),
+        ShowFormat::Json => {
+            let mut obj = initiative_json(&ws.schema, &ws.census, i, true);
+            obj["consent"] = super::consent::consent_json(&ws.schema, &ws.census, i);
+            outln!("{}", crate::cli::output::json_text(&obj))
+        }
         ShowFormat::Ron => out!("{}", file::initiative_canonical(i)),
     }
     Ok(ExitCode::SUCCESS)

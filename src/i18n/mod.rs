@@ -8,6 +8,7 @@ pub mod coverage;
 pub(crate) mod erasure;
 pub(crate) mod files;
 pub(crate) mod followup;
+pub(crate) mod formats;
 pub(crate) mod fusion;
 pub(crate) mod git;
 pub(crate) mod ids;

@@ -279,7 +279,7 @@ fn a_web_address_with_spaces_is_refused() {
 fn an_impossible_date_is_refused() {
     assert_refused(
         &with_base(&["date_creation=31/02/2020"]),
-        "date_creation=31/02/2020: date invalide (AAAA-MM-JJ ou JJ/MM/AAAA)",
+        "date_creation=31/02/2020: date invalide (AAAA, MM/AAAA, AAAA-MM-JJ ou JJ/MM/AAAA)",
     );
 }
 

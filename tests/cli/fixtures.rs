@@ -81,6 +81,7 @@ const INVALID: &[Invalid] = &[
     // ---- censuses that load, with errors
     row("census-invalid-siret.ron", CensusInvalid, Line(22), "erreur: 01M8KBYJ808GACQFDEPG38BYMN : siret=73282932000075: SIRET invalide : la clé de contrôle ne correspond pas"),
     row("census-missing-required.ron", CensusInvalid, Line(13), "erreur: 01M8KBYJ808GACQFDEPG38BYMN : le champ obligatoire « commune » est vide."),
+    row("census-invalid-partial-date.ron", CensusInvalid, Line(17), "erreur: 01M8KBYJ808GACQFDEPG38BYMN : date_creation=printemps 2014: date invalide (AAAA, MM/AAAA, AAAA-MM-JJ ou JJ/MM/AAAA)"),
     // ---- forms
     row("schema-unknown-type.ron", Schema, Line(19), "« Nombre » inconnu ; valeurs possibles : Text, LongText, Choice,"),
     row("schema-unknown-choice-list.ron", Schema, Line(18), "le champ « type » utilise la liste « typs », qui n'existe pas dans choices."),
@@ -118,6 +119,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ("census-id-not-ulid.ron", "invalid initiative id `hello`: recense gives each initiative a ULID of 26 characters (digits and letters except I, L, O, U)"),
     ("census-counter-at-max.ron", "counter `mvn0s:4294967295` at its maximum: no change could follow it"),
     ("census-invalid-siret.ron", "error: 01M8KBYJ808GACQFDEPG38BYMN : siret=73282932000075: invalid SIRET: the check digit does not match"),
+    ("census-invalid-partial-date.ron", "error: 01M8KBYJ808GACQFDEPG38BYMN : date_creation=printemps 2014: invalid date (YYYY, MM/YYYY, YYYY-MM-DD or DD/MM/YYYY)"),
     ("schema-unknown-choice-list.ron", "field `type` uses the list `typs`, which is not in choices."),
     ("schema-bad-field-id.ron", "invalid field id `Code-Local`: lowercase letters, digits and _, starting with a letter."),
     ("config-unknown-key.ron", "unknown key `agent_nme`; expected one of: agent_id, agent_name, territory, lang."),

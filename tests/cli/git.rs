@@ -275,7 +275,7 @@ fn a_conflict_settled_in_one_clone_reaches_the_other() {
         .args(["show", INFINI])
         .assert()
         .success()
-        .stdout(contains("+33298000001").and(contains("+33298000002").not()));
+        .stdout(contains("02 98 00 00 01").and(contains("02 98 00 00 02").not()));
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn the_driver_merges_theirs_into_ours() {
         .args(["--file", "ours.ron", "show", INFINI])
         .assert()
         .success()
-        .stdout(contains("+33298000002"));
+        .stdout(contains("02 98 00 00 02"));
 }
 
 #[test]

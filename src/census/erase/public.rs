@@ -129,17 +129,30 @@ pub struct PublicCopy {
 /// Pseudonyms for every agent of `census`, in order of first appearance
 /// (initiatives, fields and entries in file order, then the others).
 pub fn pseudonyms(census: &Census) -> BTreeMap<AgentId, String> {
+    pseudonyms_in(census, &census.initiatives.iter().collect::<Vec<_>>())
+}
+
+/// Pseudonyms for every agent of `census`, in order of first appearance in
+/// `shown` (the initiatives an output holds, in its order: their writes and
+/// the authors their records name), then the others: the same name gets
+/// the same pseudonym everywhere in that output.
+pub fn pseudonyms_in(census: &Census, shown: &[&Initiative]) -> BTreeMap<AgentId, String> {
     let mut order: Vec<AgentId> = Vec::new();
     let mut see = |a: AgentId| {
         if !order.contains(&a) {
             order.push(a);
         }
     };
-    for i in &census.initiatives {
+    for i in shown {
         for (_, entries) in i.fields.iter() {
             for e in entries.iter() {
                 if let Some(d) = e.stamp.dot() {
                     see(d.agent.hand_owner());
+                }
+                if let Value::Record(r) = &e.value
+                    && let Some(by) = r.get("by").and_then(|b| AgentId::parse(b).ok())
+                {
+                    see(by.hand_owner());
                 }
             }
         }
@@ -149,8 +162,8 @@ pub fn pseudonyms(census: &Census) -> BTreeMap<AgentId, String> {
     }
     order
         .into_iter()
+        .filter(|a| census.agents.contains_key(a))
         .enumerate()
-        .filter(|(_, a)| census.agents.contains_key(a))
         .map(|(n, a)| (a, format!("Agent {}", n + 1)))
         .collect()
 }
@@ -179,8 +192,13 @@ pub fn public_copy(census: &Census, schema: &Schema, strict: bool) -> PublicCopy
             .filter_map(|e| Some((e.stamp.dot()?, e.stamp.at()?)))
             .max()
             .map(|(dot, at)| Stamp::Recorded { dot, at });
+        // The writes left out are not seen through this copy.
+        let gaps = super::unseen::withheld(i, &left);
         for f in &left {
             i.clear(f);
+        }
+        if !gaps.is_empty() {
+            i.fields.insert(super::unseen::UNSEEN, gaps);
         }
         // Which fields were left out, so a receiver keeps its own values;
         // under the initiative's latest write (no new dot: the copy claims

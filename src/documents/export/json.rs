@@ -141,12 +141,20 @@ pub fn initiative_json(
 
 /// An initiative of the export: [`initiative_json`] with its evidence,
 /// confirmations and relations.
-fn export_item(schema: &Schema, census: &Census, i: &Initiative, options: &ItemOptions) -> Json {
+/// A public export names agents by their pseudonyms (`pseudonyms`).
+fn export_item(
+    schema: &Schema,
+    census: &Census,
+    i: &Initiative,
+    options: &ItemOptions,
+    pseudonyms: &Pseudonyms,
+) -> Json {
     let mut obj = initiative_json(schema, census, i, options);
     let by = |agent: Option<crate::census::AgentId>| -> Json {
         match agent {
             Some(a) if !options.public => json!(census.agent_name(&a)),
-            _ => Json::Null,
+            Some(a) => json!(pseudonyms.get(&a)),
+            None => Json::Null,
         }
     };
     let at = |t: Option<Timestamp>| t.map(|t| t.to_string());
@@ -189,12 +197,16 @@ fn export_item(schema: &Schema, census: &Census, i: &Initiative, options: &ItemO
     obj
 }
 
+/// Agents' pseudonyms in a public export (empty otherwise).
+type Pseudonyms = std::collections::BTreeMap<crate::census::AgentId, String>;
+
 /// The list of initiatives, serialised one at a time as the output goes.
 struct Items<'a> {
     census: &'a Census,
     schema: &'a Schema,
     selection: &'a [&'a Initiative],
     options: ItemOptions,
+    pseudonyms: Pseudonyms,
 }
 
 impl Serialize for Items<'_> {
@@ -202,7 +214,7 @@ impl Serialize for Items<'_> {
         s.collect_seq(
             self.selection
                 .iter()
-                .map(|i| export_item(self.schema, self.census, i, &self.options)),
+                .map(|i| export_item(self.schema, self.census, i, &self.options, &self.pseudonyms)),
         )
     }
 }
@@ -252,6 +264,11 @@ pub(super) fn write_json(
                 details: false,
                 public: options.is_public(),
                 today: modified.unwrap_or_default().date(),
+            },
+            pseudonyms: if options.is_public() {
+                crate::census::erase::public::pseudonyms_in(census, selection)
+            } else {
+                Pseudonyms::new()
             },
         },
     };

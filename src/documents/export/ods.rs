@@ -112,7 +112,7 @@ fn evidence_sheet(
     options: &Options,
 ) -> Sheet {
     let t = texts(options.lang);
-    let mut header = match options.header {
+    let header = match options.header {
         Header::Labels => vec![
             ID_COLUMN,
             t.col_name,
@@ -124,9 +124,12 @@ fn evidence_sheet(
         ],
         Header::Ids => vec![ID_COLUMN, "name", "kind", "date", "note", "url", "by"],
     };
-    if options.is_public() {
-        header.pop();
-    }
+    // A public export names agents by pseudonyms.
+    let pseudonyms = if options.is_public() {
+        crate::census::erase::public::pseudonyms_in(census, selection)
+    } else {
+        Default::default()
+    };
     let mut sheet = sheet_with_header(t.sheet_evidence, &header);
     let mut row = 1u32;
     for i in selection {
@@ -139,7 +142,11 @@ fn evidence_sheet(
             };
             let date = e.date.map(|d| d.to_string()).unwrap_or_default();
             let name = i.value(&schema.name_field).unwrap_or("");
-            let by = e.by.as_ref().map_or("", |a| census.agent_name(a));
+            let by = match &e.by {
+                Some(a) if options.is_public() => pseudonyms.get(a).map_or("", String::as_str),
+                Some(a) => census.agent_name(a),
+                None => "",
+            };
             let cells = [i.id.as_str(), name, kind, &date, &e.note, &e.url, by];
             for (col, value) in cells.iter().take(header.len()).enumerate() {
                 set_text(&mut sheet, row, col, value);

@@ -30,6 +30,10 @@ pub fn labels(
             .iter()
             .map(|v| relation_label(schema, census, list, v, lang))
             .collect(),
+        Some(FieldType::Phone) => stored(i, field, def)
+            .into_iter()
+            .map(|v| crate::census::phone::for_people(v).into_owned())
+            .collect(),
         _ => stored(i, field, def)
             .into_iter()
             .map(String::from)
@@ -91,6 +95,12 @@ pub fn write_cell(
         (Header::Labels, FieldType::Relations(list)) => {
             for v in i.values(&field.id) {
                 push(&relation_label(schema, census, list, v, lang));
+            }
+        }
+        // For people: the national form (scripts and standards: E.164).
+        (Header::Labels, FieldType::Phone) => {
+            for v in stored(i, &field.id, Some(field)) {
+                push(&crate::census::phone::for_people(v));
             }
         }
         _ => {

@@ -249,6 +249,7 @@ impl<'a> View<'a> {
             .contact_fields()
             .iter()
             .filter_map(|f| self.text(i, f))
+            .map(|v| crate::census::phone::for_people(&v).into_owned())
             .collect();
         let text = if parts.is_empty() {
             self.t.none.to_string()

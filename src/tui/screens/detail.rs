@@ -643,7 +643,7 @@ pub fn field_value(core: &Core, i: &Initiative, field: &str) -> String {
                         .unwrap_or(target);
                     format!("{} {}", schema.choice_label(l, kind, core.lang), name)
                 }
-                _ => v.to_string(),
+                _ => crate::census::phone::shown(schema, field, v).into_owned(),
             }
         })
         .collect();

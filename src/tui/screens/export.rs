@@ -121,6 +121,8 @@ pub struct ExportState {
     /// What the last write said (written, left out…), or why it failed.
     result: Vec<String>,
     failed: bool,
+    /// Free texts of the last public export that look personal.
+    warning: Vec<String>,
 }
 
 impl ExportState {
@@ -136,6 +138,7 @@ impl ExportState {
             confirm_replace: false,
             result: Vec::new(),
             failed: false,
+            warning: Vec::new(),
         };
         s.default_path(core);
         s
@@ -224,6 +227,11 @@ impl ExportState {
                     header: Header::Labels,
                     lang: core.lang,
                 };
+                self.warning = if options.is_public() {
+                    super::export_warning::lines(core, &selection)
+                } else {
+                    Vec::new()
+                };
                 store::write_atomically(&path, |out| {
                     export::export(census, schema, &selection, &options, out)
                 })
@@ -264,6 +272,7 @@ impl ExportState {
 
     fn fail(&mut self, core: &mut Core, text: String) {
         core.error(text.clone());
+        self.warning.clear();
         self.result = vec![text];
         self.failed = true;
     }
@@ -322,10 +331,10 @@ impl Screen for ExportState {
             .title(Span::styled(format!(" {} ", t.export_title), theme.title));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        // The result gets the lines it needs, wrapped (at least two, at most
-        // half).
+        // The result and the warning get the lines they need, wrapped (at
+        // least two, at most half).
         let columns = usize::from(inner.width.max(1));
-        let needed: usize = (self.result.iter())
+        let needed: usize = (self.warning.iter().chain(&self.result))
             .map(|l| width(&inert(l)).div_ceil(columns).max(1))
             .sum();
         let result_height = (needed.max(2) as u16).min(inner.height / 2);
@@ -410,10 +419,16 @@ impl Screen for ExportState {
         } else {
             theme.success
         };
-        let lines: Vec<Line> = self
-            .result
+        let warning = self
+            .warning
             .iter()
-            .map(|l| Line::from(Span::styled(inert(l).into_owned(), style)))
+            .map(|l| Line::from(Span::styled(inert(l).into_owned(), theme.warning)));
+        let lines: Vec<Line> = warning
+            .chain(
+                self.result
+                    .iter()
+                    .map(|l| Line::from(Span::styled(inert(l).into_owned(), style))),
+            )
             .collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), result);
     }

@@ -25,6 +25,7 @@ pub mod duplicates;
 pub(crate) mod edition_form;
 pub mod export;
 pub(crate) mod export_choices;
+pub mod export_warning;
 pub(crate) mod filters;
 pub(crate) mod followup_section;
 pub(crate) mod help;

@@ -386,7 +386,7 @@ impl WizardState {
                             format!("{} {name}", schema.choice_label(l, kind, core.lang))
                         }
                         (Some(l), _) => schema.choice_label(l, v, core.lang).to_string(),
-                        _ => v.clone(),
+                        _ => crate::census::phone::shown(schema, &f.id, v).into_owned(),
                     })
                     .collect();
                 let label = theme.truncate(f.label.get(core.lang), 26).into_owned();

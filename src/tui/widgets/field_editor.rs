@@ -493,6 +493,16 @@ impl FieldEditor {
                             .wrap(Wrap { trim: true }),
                         message,
                     );
+                } else if let Some(osm) = super::hours_preview::preview(
+                    &core.session.ws.schema,
+                    &self.field,
+                    t.text(),
+                    core.lang,
+                ) {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(osm, theme.muted)).wrap(Wrap { trim: true }),
+                        message,
+                    );
                 }
             }
             Mode::Area(t) => {

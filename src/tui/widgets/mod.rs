@@ -2,6 +2,7 @@
 
 pub(crate) mod commune_input;
 pub(crate) mod field_editor;
+pub(crate) mod hours_preview;
 pub(crate) mod input;
 pub(crate) mod picker;
 pub(crate) mod scroll;

@@ -1,0 +1,63 @@
+//! The export dialog warns, as `recense export --public` does, when free
+//! texts going out in a public file look like they hold an e-mail address
+//! or a phone number (issue #17).
+
+use crate::tui_common;
+
+use recense::census::file;
+use tui_common::*;
+
+const SHARED_ID: &str = "01M9000000000000000000000C";
+
+/// The Brest sample and an association whose description gives an e-mail
+/// address and a phone number.
+fn with_free_text_contact() -> Harness {
+    let census = brest_with(
+        ("annee", "Anne"),
+        &[(
+            SHARED_ID,
+            &[
+                ("nom", "Atelier du vélo"),
+                ("type", "association"),
+                ("commune", "Brest"),
+                (
+                    "description",
+                    "Réparations ; écrire à jeanne.secrete@example.org ou 02 98 00 11 22",
+                ),
+            ],
+        )],
+    );
+    Harness::from_text(&file::to_canonical(&census), Setup::default())
+}
+
+#[test]
+fn a_public_export_warns_of_free_texts_that_look_personal() {
+    let mut h = with_free_text_contact();
+    // Internal export: no warning (the file holds personal data anyway).
+    h.keys("x enter");
+    assert!(!h.screen(80, 24).contains("semblent contenir"));
+    // Public: the warning names the initiative and the field.
+    h.keys("space enter");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("semblent contenir un"), "{screen}");
+    assert!(
+        screen.contains("courriel ou un téléphone, à relire"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{SHARED_ID} description")),
+        "{screen}"
+    );
+    let dir = h.dir.path().display().to_string();
+    let stand_in: String = "<dossier>"
+        .chars()
+        .chain(std::iter::repeat('_'))
+        .take(dir.chars().count())
+        .collect();
+    for (w, h2) in [(80, 24), (60, 20)] {
+        insta::assert_snapshot!(
+            format!("export_public_warning_{w}x{h2}"),
+            snapshot_text(&h.render(w, h2)).replace(&dir, &stand_in)
+        );
+    }
+}
