@@ -10,6 +10,8 @@ pub(crate) mod files;
 pub(crate) mod followup;
 pub(crate) mod fusion;
 pub(crate) mod git;
+pub(crate) mod help;
+pub(crate) mod help_en;
 pub(crate) mod ids;
 pub mod import;
 pub(crate) mod received;
