@@ -1,11 +1,13 @@
-//! Build facts for `recense --version`: the commit the binary is built from
-//! (`RECENSE_COMMIT` when set, as a packager building from a tarball would,
-//! else `git rev-parse`; empty when neither is known) and the target triple.
+//! Build facts for `recense --version` and the man pages: the commit the
+//! binary is built from and its date (`RECENSE_COMMIT` and `RECENSE_DATE`
+//! when set, as a packager building from a tarball would, else git; empty
+//! when neither is known) and the target triple.
 
 use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=RECENSE_COMMIT");
+    println!("cargo:rerun-if-env-changed=RECENSE_DATE");
     let target = std::env::var("TARGET").unwrap_or_default();
     println!("cargo:rustc-env=RECENSE_TARGET={target}");
     let commit = match std::env::var("RECENSE_COMMIT") {
@@ -13,6 +15,11 @@ fn main() {
         Err(_) => git_commit(),
     };
     println!("cargo:rustc-env=RECENSE_COMMIT={commit}");
+    let date = match std::env::var("RECENSE_DATE") {
+        Ok(d) => d,
+        Err(_) => git(&["log", "-1", "--format=%cs"]).unwrap_or_default(),
+    };
+    println!("cargo:rustc-env=RECENSE_DATE={date}");
 }
 
 /// The short commit of HEAD, and the files whose change must rebuild it.

@@ -35,7 +35,17 @@ fn write_pages(ctx: &Invocation, cmd: &Command, dir: &Path) -> Result<(), Fail> 
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         write_pages(ctx, sub, dir)?;
     }
-    let man = clap_mangen::Man::new(cmd.clone()).manual(help(Lang::Fr).man_manual);
+    let w = help(Lang::Fr);
+    let name = cmd.get_display_name().unwrap_or(cmd.get_name());
+    let date = match env!("RECENSE_DATE") {
+        "" => w.man_undated,
+        date => date,
+    };
+    let man = clap_mangen::Man::new(cmd.clone())
+        .title(name.to_uppercase())
+        .date(date)
+        .source(format!("recense {}", env!("CARGO_PKG_VERSION")))
+        .manual(w.man_manual);
     let path = dir.join(man.get_filename());
     let mut page = Vec::new();
     man.render(&mut page).map_err(|e| io_fail(ctx, &path, e))?;

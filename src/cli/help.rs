@@ -125,18 +125,24 @@ fn localize_arg(arg: Arg, lang: Lang) -> Arg {
             .collect()
     };
     let takes_value = arg.get_action().takes_values();
+    // `[valeurs : …] [par défaut : …]` after the help, then, in the long
+    // help, each value with its own help.
+    let mut tags = Vec::new();
+    let mut list = None;
     if takes_value && !values.is_empty() {
         let ids: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
-        let inline = fill(w.values, &[("values", &ids.join(", "))]);
-        short = Some(append(short, &format!("[{inline}]")));
+        tags.push(format!(
+            "[{}]",
+            fill(w.values, &[("values", &ids.join(", "))])
+        ));
         if values.iter().any(|v| v.get_help().is_some()) {
-            let mut list = w.values_heading.to_string();
+            let mut lines = w.values_heading.to_string();
             for v in &values {
                 let about = text(v.get_help()).unwrap_or_default();
-                list.push_str(&format!("\n  - {} : {about}", v.get_name()));
+                let item = fill(w.value_item, &[("id", &v.get_name()), ("about", &about)]);
+                lines.push_str(&format!("\n  {item}"));
             }
-            let base = long.clone().or_else(|| short.clone());
-            long = Some(append(base, &format!("\n{list}")));
+            list = Some(lines);
         }
         arg = arg.hide_possible_values(true);
     }
@@ -144,10 +150,23 @@ fn localize_arg(arg: Arg, lang: Lang) -> Arg {
         .map(|d| d.to_string_lossy().into_owned())
         .collect();
     if takes_value && !defaults.is_empty() && !arg.is_hide_default_value_set() {
-        let default = fill(w.default, &[("value", &defaults.join(","))]);
-        short = Some(append(short, &format!("[{default}]")));
-        long = long.map(|l| append(Some(l), &format!("[{default}]")));
+        tags.push(format!(
+            "[{}]",
+            fill(w.default, &[("value", &defaults.join(","))])
+        ));
         arg = arg.hide_default_value(true);
+    }
+    if !tags.is_empty() {
+        let tags = tags.join(" ");
+        if long.is_some() || list.is_some() {
+            let base = long.or_else(|| short.clone());
+            let tagged = append(base, &tags);
+            long = Some(match &list {
+                Some(list) => format!("{tagged}\n\n{list}"),
+                None => tagged,
+            });
+        }
+        short = Some(append(short, &tags));
     }
     if let Some(short) = short {
         arg = arg.help(short);
@@ -161,11 +180,8 @@ fn localize_arg(arg: Arg, lang: Lang) -> Arg {
 /// `text` followed by `tail` after a space (or `tail` alone).
 fn append(text: Option<String>, tail: &str) -> String {
     match text {
-        Some(t) if !t.is_empty() => {
-            let sep = if tail.starts_with('\n') { "" } else { " " };
-            format!("{t}{sep}{tail}")
-        }
-        _ => tail.trim_start().to_string(),
+        Some(t) if !t.is_empty() => format!("{t} {tail}"),
+        _ => tail.to_string(),
     }
 }
 

@@ -16,10 +16,12 @@ strings! { HelpText, help;
     default: "par défaut : {value}", "default: {value}";
     values: "valeurs : {values}", "values: {values}";
     values_heading: "Valeurs possibles :", "Possible values:";
+    value_item: "- {id} : {about}", "- {id}: {about}";
     commit: "commit : {value}", "commit: {value}";
     unknown: "inconnu", "unknown";
     target: "cible : {value}", "target: {value}";
     form: "formulaire : {id} version {version}", "form: {id} version {version}";
     communes: "communes : {value}", "communes: {value}";
     man_manual: "Manuel de recense", "recense manual";
+    man_undated: "sans date", "undated";
 }

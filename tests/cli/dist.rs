@@ -132,6 +132,25 @@ fn help_is_french_by_default_for_every_command() {
         list.contains("[valeurs : table, csv, json] [par défaut : table]"),
         "{list}"
     );
+    // The long help lists each value with its own help, once.
+    let export = env.cmd().args(["export", "--help"]).assert().success();
+    let export = flat(&stdout(export.get_output()));
+    assert!(
+        export.contains("Valeurs possibles : - csv : Tableur"),
+        "{export}"
+    );
+    assert_eq!(
+        export.matches("[valeurs : csv, json,").count(),
+        1,
+        "{export}"
+    );
+    let en = env
+        .cmd()
+        .args(["--lang", "en", "export", "--help"])
+        .assert()
+        .success();
+    let en = flat(&stdout(en.get_output()));
+    assert!(en.contains("Possible values: - csv: Spreadsheet"), "{en}");
 }
 
 #[test]
@@ -182,6 +201,12 @@ fn man_pages_are_french_one_per_command() {
     let merge = std::fs::read_to_string(dir.join("recense-merge.1")).unwrap();
     assert!(merge.contains("Fusionne des recensements"), "{merge}");
     assert!(merge.contains("recense(1)"), "{merge}");
+    let title = format!(
+        "\"recense {}\" \"Manuel de recense\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(merge.contains(".TH RECENSE-MERGE 1 "), "{merge}");
+    assert!(merge.contains(&title), "{merge}");
     assert!(
         !merge.contains("Print help") && !merge.contains(".SH NAME"),
         "{merge}"
