@@ -27,6 +27,7 @@ mod communes;
 mod conflict_text;
 mod conflicts;
 mod consent;
+mod dist;
 mod edit;
 mod export;
 mod files;
@@ -35,6 +36,7 @@ mod git;
 mod git_run;
 mod git_tree;
 mod hours_note;
+mod help;
 mod import;
 mod invocation;
 mod legitimacy;
@@ -53,6 +55,7 @@ mod stale;
 mod supports;
 mod territory;
 mod undo;
+mod version;
 
 use crate::i18n::cli::cli;
 use std::path::PathBuf;
@@ -523,6 +526,16 @@ pub enum DevCommand {
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         output: PathBuf,
     },
+    /// Écrit les pages de manuel en français (recense.1, une page par commande) dans DOSSIER.
+    Man {
+        #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+        output: PathBuf,
+    },
+    /// Écrit les complètements de bash (recense), zsh (_recense) et fish (recense.fish) dans DOSSIER.
+    Completions {
+        #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+        output: PathBuf,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -530,7 +543,7 @@ pub fn run() -> ExitCode {
     // `recense FILE` opens the interface on FILE: clap cannot tell a file
     // from a command name in that place, so the file is taken out first.
     let (args, census) = take_census_argument(std::env::args_os().collect());
-    let cli = Cli::parse_from(args);
+    let cli = parse(args);
     let ctx = match Invocation::new(&cli) {
         Ok(c) => c,
         Err(fail) => return fail.report(),
@@ -560,6 +573,20 @@ fn long_work(command: &Command) -> Option<&'static str> {
         Command::Validate { .. } => Some("validate"),
         _ => None,
     }
+}
+
+/// The arguments parsed against the command line in the reader's language
+/// (its help and version are printed from there).
+fn parse(args: Vec<std::ffi::OsString>) -> Cli {
+    use clap::FromArgMatches;
+    let lang = help::language(&args);
+    let asks_version = args.iter().any(|a| a == "--version" || a == "-V");
+    let version = match asks_version {
+        true => version::long(lang),
+        false => env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let matches = help::command(lang, version).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Removes the first free argument when it is not a command: `recense FILE`.
@@ -798,5 +825,7 @@ fn dispatch(ctx: &Invocation, command: Command) -> Result<ExitCode, Fail> {
             seed,
             output,
         }) => files::generate(ctx, count, seed, &output),
+        Command::Dev(DevCommand::Man { output }) => dist::man(ctx, &output),
+        Command::Dev(DevCommand::Completions { output }) => dist::completions(ctx, &output),
     }
 }

@@ -18,9 +18,9 @@ use super::{ListFormat, ReportFormat};
 /// Which communes `communes --without` keeps.
 #[derive(Debug, Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
 pub enum Without {
-    /// Communes without any initiative.
+    /// Communes sans aucune initiative.
     Initiative,
-    /// Communes without a structure relais.
+    /// Communes sans structure relais.
     Relay,
 }
 

@@ -11,6 +11,8 @@ pub(crate) mod followup;
 pub(crate) mod formats;
 pub(crate) mod fusion;
 pub(crate) mod git;
+pub(crate) mod help;
+pub(crate) mod help_en;
 pub(crate) mod ids;
 pub mod import;
 pub mod plural;

@@ -21,6 +21,7 @@ mod bundle_onto;
 mod communes;
 mod counters;
 mod csv_outputs;
+mod dist;
 mod edit;
 mod erasure_laws;
 mod evidence_date;

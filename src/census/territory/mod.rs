@@ -244,3 +244,15 @@ pub fn fold_place(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The first line of the embedded data (package, version, licences), read
+/// without inflating the rest: what `recense --version` names.
+pub fn embedded_source() -> String {
+    use std::io::BufRead;
+    let mut line = String::new();
+    let mut reader = std::io::BufReader::new(flate2::read::GzDecoder::new(DATA));
+    match reader.read_line(&mut line) {
+        Ok(_) => line.trim_start_matches('#').trim().to_string(),
+        Err(_) => String::new(),
+    }
+}
