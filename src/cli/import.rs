@@ -42,7 +42,7 @@ pub enum EncodingArg {
     Utf8,
     #[value(name = "windows-1252")]
     Windows1252,
-    /// ISO-8859-1 proper (not Windows-1252).
+    /// ISO-8859-1 proprement dit (pas Windows-1252).
     Latin1,
 }
 

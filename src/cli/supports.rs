@@ -21,13 +21,13 @@ pub struct SupportArgs {
     #[arg(long)]
     pub kind: String,
     /// L'année du soutien (AAAA).
-    #[arg(long)]
+    #[arg(long, value_name = "ANNEE")]
     pub year: i32,
     /// Le montant en euros, s'il est connu : 1500, 1 500 ou 1500,50.
-    #[arg(long)]
+    #[arg(long, value_name = "MONTANT")]
     pub amount: Option<String>,
     /// Qui l'a accordé : « Région Bretagne », « Ville de Brest »…
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_name = "QUI")]
     pub from: String,
     #[arg(long, default_value = "")]
     pub note: String,

@@ -29,6 +29,12 @@ pub(crate) fn english_value_name(french: &str) -> String {
 
 pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("A", "A"),
+    ("ANNEE", "YEAR"),
+    ("BOM", "BOM"),
+    ("ENCODAGE", "ENCODING"),
+    ("MONTANT", "AMOUNT"),
+    ("QUI", "WHO"),
+    ("QUIET", "QUIET"),
     ("ACCEPT_EDITED", "ACCEPT_EDITED"),
     ("ACTION", "ACTION"),
     ("AGENT", "AGENT"),
@@ -280,4 +286,18 @@ english! {
     "Écrit un paquet : seulement ce qui a changé, un petit fichier à envoyer" => "Write a bundle: only what changed, a small file to send";
     "Écrit un recensement synthétique réaliste (pour les mesures)" => "Write a realistic synthetic census (for measurements)";
     "Éditions des événements et formations : date, lieu, participants" => "Editions of events and trainings: date, place, participants";
+    "Ajoute un soutien reçu (et coche son type dans les soutiens reçus)" => "Add a support received (and tick its kind among the supports received)";
+    "Commence le CSV (csv, umap-csv, mednum) par la marque d'ordre des octets UTF-8 : pour qu'Excel l'ouvre d'un double-clic avec les accents" => "Start the CSV (csv, umap-csv, mednum) with the UTF-8 byte order mark, so that Excel opens it with its accents on a double-click";
+    "ISO-8859-1 proprement dit (pas Windows-1252)" => "ISO-8859-1 proper (not Windows-1252)";
+    "Identifiant, ou son début ou sa fin s'ils sont uniques (« recense list » montre la fin), ou le nom" => "Id, or its beginning or end when unique (`recense list` shows the end), or the name";
+    "Jeu de caractères d'un CSV (sinon UTF-8, ou Windows-1252 si le fichier n'est pas en UTF-8) ; latin1 = ISO-8859-1" => "Character set of a CSV (otherwise UTF-8, or Windows-1252 when the file is not UTF-8); latin1 = ISO-8859-1";
+    "L'année du soutien (AAAA)" => "The year of the support (YYYY)";
+    "Le montant en euros, s'il est connu : 1500, 1 500 ou 1500,50" => "The amount in euros, when known: 1500, 1 500 or 1500,50";
+    "Preuves : entretien, visite, document, site web, presse, registre officiel, événement, actes de la collectivité" => "Evidence: interview, visit, document, website, press, official register, event, acts of the local authority";
+    "Qui l'a accordé : « Région Bretagne », « Ville de Brest »…" => "Who granted it: `Région Bretagne`, `Ville de Brest`…";
+    "Sans barre de progression (sinon montrée sur la sortie d'erreur pour un travail de plus d'une seconde, si c'est un terminal)" => "No progress bar (otherwise shown on standard error for work of more than a second, when it is a terminal)";
+    "Soutiens reçus : type, année, montant en euros, de qui" => "Supports received: kind, year, amount in euros, from whom";
+    "Supprime une initiative (elle reste restaurable avec « recense restore »)" => "Delete an initiative (it can still be restored with `recense restore`)";
+    "entretien, visite, document, site_web, presse, registre_officiel, evenement ; actes de la collectivité : deliberation, convention, subvention_votee, mention_plan_local" => "entretien, visite, document, site_web, presse, registre_officiel, evenement; acts of the local authority: deliberation, convention, subvention_votee, mention_plan_local";
+    "subvention_fonctionnement, appel_a_projets, materiel, hebergement, locaux, formation_agents, poste_dedie" => "subvention_fonctionnement, appel_a_projets, materiel, hebergement, locaux, formation_agents, poste_dedie (operating grant, call for projects, equipment, hosting, premises, training of officers, dedicated post)";
 }
