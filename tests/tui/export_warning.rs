@@ -33,11 +33,9 @@ fn with_free_text_contact() -> Harness {
 #[test]
 fn a_public_export_warns_of_free_texts_that_look_personal() {
     let mut h = with_free_text_contact();
-    // Internal export: no warning (the file holds personal data anyway).
+    // Public (the dialog's first choice): the warning names the initiative
+    // and the field.
     h.keys("x enter");
-    assert!(!h.screen(80, 24).contains("semblent contenir"));
-    // Public: the warning names the initiative and the field.
-    h.keys("space enter");
     let screen = h.screen(80, 24);
     assert!(screen.contains("semblent contenir un"), "{screen}");
     assert!(
@@ -48,16 +46,21 @@ fn a_public_export_warns_of_free_texts_that_look_personal() {
         screen.contains(&format!("{SHARED_ID} description")),
         "{screen}"
     );
+    let public = h.render(80, 24);
+    let public_small = h.render(60, 20);
+    // Internal export: no warning (the file holds personal data anyway).
+    h.keys("space enter");
+    assert!(!h.screen(80, 24).contains("semblent contenir"));
     let dir = h.dir.path().display().to_string();
     let stand_in: String = "<dossier>"
         .chars()
         .chain(std::iter::repeat('_'))
         .take(dir.chars().count())
         .collect();
-    for (w, h2) in [(80, 24), (60, 20)] {
+    for (w, h2, screen) in [(80, 24, public), (60, 20, public_small)] {
         insta::assert_snapshot!(
             format!("export_public_warning_{w}x{h2}"),
-            snapshot_text(&h.render(w, h2)).replace(&dir, &stand_in)
+            snapshot_text(&screen).replace(&dir, &stand_in)
         );
     }
 }

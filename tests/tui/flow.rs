@@ -436,7 +436,7 @@ fn one_score_in_the_header_the_status_section_and_the_list() {
 fn v_on_ones_own_record_refuses_before_asking_in_the_interface_terms() {
     let mut h = brest();
     select(&mut h, "Animacoop");
-    h.keys("enter p enter enter enter enter");
+    h.keys("enter p enter enter tab enter");
     h.keys("v");
     assert!(h.app.overlay.is_none(), "no comment is asked");
     let message = h.message().unwrap_or_default();
@@ -584,7 +584,7 @@ fn a_pick_list_says_when_nothing_matches_and_knows_synonyms() {
     snap!(h, "pick_nothing_matches");
     h.keys("backspace backspace backspace");
     h.type_text("réunion");
-    h.keys("enter enter enter enter");
+    h.keys("enter enter tab enter");
     let ws = h.reopen();
     let i = ws
         .census
