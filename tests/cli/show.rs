@@ -32,7 +32,7 @@ fn text_shows_the_name_the_steps_the_labels_and_who_changed_what() {
                 .and(contains("== Qualifier =="))
                 .and(contains("Membre des CHATONS"))
                 .and(contains("Téléphone générique"))
-                .and(contains("+33298001234"))
+                .and(contains("02 98 00 12 34"))
                 .and(contains("Contributeur aux communs"))
                 .and(contains(format!("[{AGENT}, {TODAY}]"))),
         );

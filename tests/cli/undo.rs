@@ -76,7 +76,7 @@ fn undo_puts_the_last_change_back_and_says_what_it_undid() {
             "  {INFINI} Infini (Internet Finistère) : Téléphone générique « +33298000001 » → « (vide) »"
         )))
         .stdout(contains("elles tiendront aux prochaines fusions"));
-    assert!(!show(&env, CENSUS, INFINI).contains("+33298000001"));
+    assert!(!show(&env, CENSUS, INFINI).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -89,14 +89,14 @@ fn undo_survives_a_merge_with_the_colleague_who_had_the_change() {
         .assert()
         .success()
         .stdout(contains("0 conflit(s)"));
-    assert!(!show(&env, CENSUS, INFINI).contains("+33298000001"));
+    assert!(!show(&env, CENSUS, INFINI).contains("02 98 00 00 01"));
     // And the other way: Bruno takes the undo in.
     env.write("anne.ron", env.read(CENSUS));
     on(&env, "bruno.ron", "Bruno", 3)
         .args(["merge", "anne.ron"])
         .assert()
         .success();
-    assert!(!show(&env, "bruno.ron", INFINI).contains("+33298000001"));
+    assert!(!show(&env, "bruno.ron", INFINI).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn copying_the_backup_back_is_undone_by_the_next_merge() {
         .args(["merge", "bruno.ron"])
         .assert()
         .success();
-    assert!(show(&env, CENSUS, INFINI).contains("+33298000001"));
+    assert!(show(&env, CENSUS, INFINI).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn undo_twice_puts_the_change_back() {
     anne_changed_infini(&env);
     on(&env, CENSUS, "Anne", 2).arg("undo").assert().success();
     on(&env, CENSUS, "Anne", 3).arg("undo").assert().success();
-    assert!(show(&env, CENSUS, INFINI).contains("+33298000001"));
+    assert!(show(&env, CENSUS, INFINI).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn undo_of_one_initiative_takes_only_its_last_change() {
         .success()
         .stdout(contains("(1 initiative(s))"));
     assert!(show(&env, CENSUS, WIKI).contains("Cité dans l'étude"));
-    assert!(show(&env, CENSUS, INFINI).contains("+33298000001"));
+    assert!(show(&env, CENSUS, INFINI).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -265,7 +265,7 @@ fn restore_from_a_file_writes_its_values_as_new_edits_that_survive_a_merge() {
         .assert()
         .success()
         .stdout(contains("0 conflit(s)"));
-    assert!(!show(&env, CENSUS, INFINI).contains("+33298000001"));
+    assert!(!show(&env, CENSUS, INFINI).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -305,8 +305,8 @@ fn restore_from_one_field_of_one_initiative_leaves_the_rest() {
         .success()
         .stdout(contains("1 initiative(s) modifiée(s)"));
     let infini = show(&env, CENSUS, INFINI);
-    assert!(!infini.contains("+33298000001") && infini.contains("Vu"));
-    assert!(show(&env, CENSUS, WIKI).contains("+33298000002"));
+    assert!(!infini.contains("02 98 00 00 01") && infini.contains("Vu"));
+    assert!(show(&env, CENSUS, WIKI).contains("02 98 00 00 02"));
 }
 
 #[test]
@@ -555,7 +555,7 @@ fn git_revert_is_undone_by_the_next_merge_and_doctor_says_why() {
     let env = Env::new();
     let (anne, _) = anne_and_bruno(&env);
     git(&env, &anne, &["revert", "--no-edit", "HEAD"]);
-    assert!(!anne_shows(&env, &anne).contains("+33298000001"));
+    assert!(!anne_shows(&env, &anne).contains("02 98 00 00 01"));
     recense(&env, &anne, "Anne", 4)
         .arg("doctor")
         .assert()
@@ -566,7 +566,7 @@ fn git_revert_is_undone_by_the_next_merge_and_doctor_says_why() {
         .stdout(contains("git checkout HEAD~1 -- census.ron"));
     pull_bruno(&env, &anne);
     // The defect: the reverted value is back.
-    assert!(anne_shows(&env, &anne).contains("+33298000001"));
+    assert!(anne_shows(&env, &anne).contains("02 98 00 00 01"));
 }
 
 #[test]
@@ -580,7 +580,7 @@ fn recense_undo_survives_a_git_merge_with_the_colleague() {
     git(&env, &anne, &["commit", "--quiet", "-am", "Annulé"]);
     pull_bruno(&env, &anne);
     let shown = anne_shows(&env, &anne);
-    assert!(!shown.contains("+33298000001"), "{shown}");
+    assert!(!shown.contains("02 98 00 00 01"), "{shown}");
     assert!(show(&env, &anne.join(CENSUS).display().to_string(), WIKI).contains("Vu au forum"));
 }
 
@@ -601,7 +601,7 @@ fn restore_from_a_git_revision_survives_a_git_merge_with_the_colleague() {
         &["commit", "--quiet", "-am", "Repris de HEAD~1"],
     );
     pull_bruno(&env, &anne);
-    assert!(!anne_shows(&env, &anne).contains("+33298000001"));
+    assert!(!anne_shows(&env, &anne).contains("02 98 00 00 01"));
     recense(&env, &anne, "Anne", 5)
         .arg("doctor")
         .assert()
@@ -624,7 +624,7 @@ fn after_a_git_revert_the_doctors_way_back_holds() {
         &["commit", "--quiet", "-am", "Repris de HEAD~2"],
     );
     pull_bruno(&env, &anne);
-    assert!(!anne_shows(&env, &anne).contains("+33298000001"));
+    assert!(!anne_shows(&env, &anne).contains("02 98 00 00 01"));
 }
 
 #[test]

@@ -4,7 +4,6 @@
 
 use crate::sandbox as e2e;
 
-
 use e2e::{Sandbox, Session, Terminal, framed};
 
 const AGENT: &str = "Marie Le Gall";
@@ -94,8 +93,6 @@ fn ctrl_c_quits_and_keeps_what_was_typed() {
 // The everyday flow in a real terminal (issue 21, second part): the Linux
 // console draws in ASCII without `--ascii`, and without colour an error is
 // marked with a word.
-
-
 
 /// Characters the Linux console's fonts often lack: arrows, box drawing,
 /// blocks, shapes, ballot boxes, Braille dots.

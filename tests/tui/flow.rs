@@ -11,10 +11,10 @@ use recense::census::draft::{Draft, draft_path};
 use recense::tui::app::View;
 use recense::tui::keymap::Context;
 
-use tui_common::*;
 use recense::census::status;
 use recense::census::time::Date;
 use recense::i18n::Lang;
+use tui_common::*;
 
 const ANIMACOOP: &str = "01M6B681H0VRVFDRXKA33ZWV9G";
 
@@ -388,9 +388,6 @@ fn a_list_key_in_a_record_says_where_it_works() {
 // refusals worded in the interface's keys, the dialogs that start empty,
 // the pick lists that say when nothing matches. Keys go through the live
 // keymap to `App::update`.
-
-
-
 
 const INFINI: &str = "Infini (Internet Finistère)";
 const TALL: (u16, u16) = (110, 90);

@@ -5,15 +5,15 @@
 pub mod actions;
 pub mod communes;
 pub mod consent;
-pub mod flow;
 pub mod external;
+pub mod flow;
 pub mod followup;
 pub mod formats;
 pub mod keys;
 pub mod legitimize;
-pub mod refusal;
 pub mod loading;
 pub mod public_warning;
+pub mod refusal;
 pub mod rgpd;
 pub mod screens;
 pub mod sharing;
