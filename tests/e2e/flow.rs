@@ -140,7 +140,7 @@ fn the_linux_console_draws_in_ascii_by_default() {
     s.wait_for_all(&["· 19 initiatives", "Infini"]);
     screens.push(("list", s.wait_settled()));
     s.key("Enter");
-    s.wait_for(" — par ");
+    s.wait_for("— par ");
     screens.push(("record", s.wait_settled()));
     s.key("Escape");
     s.press("T", "Tableau de bord");

@@ -77,7 +77,8 @@ fn open(s: &Session, name: &str) {
     top(s, NAMES[0]);
     s.select_line("Down", name, 5);
     s.key("Enter");
-    s.wait_for(&format!("{name} — par"));
+    // The record's title, and who changed the selected line beneath it.
+    s.wait_for_all(&[&format!("┌ {name} "), "— par"]);
 }
 
 /// Opens the editor of the field `label` of the open record.
@@ -92,8 +93,15 @@ fn start_editing(s: &Session, label: &str) {
 /// record shows it.
 fn validate(s: &Session, label: &str, value: &str) {
     s.type_text(value);
-    s.wait_for(&format!("> {value}"));
-    s.key("Enter");
+    // A long text (the description) is a text area: Enter breaks the line
+    // there, Ctrl-s validates.
+    if label == "Description" {
+        s.wait_for(value);
+        s.key("C-s");
+    } else {
+        s.wait_for(&format!("> {value}"));
+        s.key("Enter");
+    }
     s.wait_until(&format!("{label} = {value} saved and shown"), |sc| {
         !sc.contains("┌ Modifier") && sc.lines().any(|l| l.contains(label) && l.contains(value))
     });
