@@ -64,10 +64,11 @@ pub fn merge_attribute(env: &Env, dir: &Path, path: &str) -> String {
     out.split('\0').nth(2).unwrap_or_default().to_string()
 }
 
-/// The driver command `setup-git` writes: this very binary.
+/// The driver command `setup-git` writes: this very binary (the static one
+/// when the release check runs the tests against it, see
+/// `dist/static-runner.sh`).
 pub fn expected_driver() -> String {
-    format!(
-        "'{}' git-merge-driver %O %A %B %P",
-        env!("CARGO_BIN_EXE_recense")
-    )
+    let binary = std::env::var("RECENSE_STATIC")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_recense").to_string());
+    format!("'{binary}' git-merge-driver %O %A %B %P")
 }
