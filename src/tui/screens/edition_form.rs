@@ -2,20 +2,20 @@
 //! date (today by default), place, number of participants, note.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::census::editions::EditionSpec;
 use crate::census::id::InitiativeId;
 use crate::census::time::Date;
 use crate::display::inert;
 use crate::i18n::fill;
-use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::text_fields::{self, FormKey};
 use crate::tui::words::followup::followup_ui;
 
 #[derive(Debug, Clone)]
@@ -69,24 +69,17 @@ impl Screen for EditionForm {
     }
 
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        match input.action {
-            Some(Action::Cancel) => return Effect::Close,
-            Some(Action::NextField) => self.focus = (self.focus + 1) % self.fields.len(),
-            Some(Action::PreviousField) => {
-                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
-            }
-            Some(Action::Confirm) => match self.spec(core) {
+        match text_fields::keys(&mut self.fields, &mut self.focus, &input) {
+            FormKey::Close => return Effect::Close,
+            FormKey::Submit => match self.spec(core) {
                 Ok(spec) => match core.add_edition(&self.id, &spec) {
                     Ok(()) => return Effect::Close,
                     Err(e) => self.error = Some(e),
                 },
                 Err(e) => self.error = Some(e),
             },
-            _ => {
-                if self.fields[self.focus].handle(input.key) {
-                    self.error = None;
-                }
-            }
+            FormKey::Typed => self.error = None,
+            FormKey::Other => {}
         }
         Effect::None
     }
@@ -100,51 +93,14 @@ impl Screen for EditionForm {
             .get(&self.id)
             .and_then(|i| i.value(&ws.schema.name_field));
         let title = fill(t.edition_form, &[("name", &inert(name.unwrap_or("?")))]);
-        let popup = area.centered(Constraint::Max(64), Constraint::Length(9));
-        frame.render_widget(Clear, popup);
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .border_style(theme.focus)
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    theme.truncate(&title, popup.width.saturating_sub(4) as usize)
-                ),
-                theme.title,
-            ));
+        let (popup, block) = text_fields::popup(core, frame, area, &title, (64, 9));
         let labels = [
             t.edition_date,
             t.edition_place,
             t.edition_participants,
             t.edition_note,
         ];
-        let label_w = labels
-            .iter()
-            .map(|l| crate::display::width(l))
-            .max()
-            .unwrap_or(0);
-        let mut lines: Vec<Line> = labels
-            .iter()
-            .zip(&self.fields)
-            .enumerate()
-            .map(|(n, (label, field))| {
-                let pad = " ".repeat(label_w.saturating_sub(crate::display::width(label)));
-                let pointer = if n == self.focus {
-                    theme.pointer()
-                } else {
-                    " "
-                };
-                let style = if n == self.focus {
-                    theme.selected
-                } else {
-                    theme.focus
-                };
-                Line::from(vec![
-                    Span::raw(format!("{pointer} {label}{pad} ")),
-                    Span::styled(inert(field.text()).into_owned(), style),
-                ])
-            })
-            .collect();
+        let mut lines = text_fields::lines(core, &labels, &self.fields, self.focus);
         lines.push(Line::from(""));
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(e.clone(), theme.error)));

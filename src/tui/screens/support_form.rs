@@ -3,19 +3,19 @@
 //! known, from whom, note. It records what `recense support add` records.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::census::id::InitiativeId;
 use crate::census::supports::{NewSupport, SupportError, kinds_list, parse_amount};
 use crate::display::inert;
 use crate::i18n::{Localized, fill};
-use crate::tui::action::Action;
 use crate::tui::app::{Core, Effect, Input};
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::text_fields::{self, FormKey};
 use crate::tui::words::supports::support_ui;
 
 #[derive(Debug, Clone)]
@@ -89,24 +89,17 @@ impl Screen for SupportForm {
     }
 
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
-        match input.action {
-            Some(Action::Cancel) => return Effect::Close,
-            Some(Action::NextField) => self.focus = (self.focus + 1) % self.fields.len(),
-            Some(Action::PreviousField) => {
-                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
-            }
-            Some(Action::Confirm) => match self.support(core) {
+        match text_fields::keys(&mut self.fields, &mut self.focus, &input) {
+            FormKey::Close => return Effect::Close,
+            FormKey::Submit => match self.support(core) {
                 Ok(new) => match core.add_support(&self.id, &new) {
                     Ok(()) => return Effect::Close,
                     Err(e) => self.error = Some(e),
                 },
                 Err(e) => self.error = Some(e),
             },
-            _ => {
-                if self.fields[self.focus].handle(input.key) {
-                    self.error = None;
-                }
-            }
+            FormKey::Typed => self.error = None,
+            FormKey::Other => {}
         }
         Effect::None
     }
@@ -120,40 +113,9 @@ impl Screen for SupportForm {
             .get(&self.id)
             .and_then(|i| i.value(&ws.schema.name_field));
         let title = fill(t.form, &[("name", &inert(name.unwrap_or("?")))]);
-        let popup = area.centered(Constraint::Max(70), Constraint::Length(12));
-        frame.render_widget(Clear, popup);
-        let block = Block::bordered()
-            .border_set(theme.border())
-            .border_style(theme.focus)
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    theme.truncate(&title, popup.width.saturating_sub(4) as usize)
-                ),
-                theme.title,
-            ));
+        let (popup, block) = text_fields::popup(core, frame, area, &title, (70, 12));
         let labels = [t.kind, t.year, t.amount, t.from, t.note];
-        let label_w = labels
-            .iter()
-            .map(|l| crate::display::width(l))
-            .max()
-            .unwrap_or(0);
-        let mut lines: Vec<Line> = labels
-            .iter()
-            .zip(&self.fields)
-            .enumerate()
-            .map(|(n, (label, field))| {
-                let pad = " ".repeat(label_w.saturating_sub(crate::display::width(label)));
-                let (pointer, style) = match n == self.focus {
-                    true => (theme.pointer(), theme.selected),
-                    false => (" ", theme.focus),
-                };
-                Line::from(vec![
-                    Span::raw(format!("{pointer} {label}{pad} ")),
-                    Span::styled(inert(field.text()).into_owned(), style),
-                ])
-            })
-            .collect();
+        let mut lines = text_fields::lines(core, &labels, &self.fields, self.focus);
         let kinds: Vec<&str> = kinds_list(&ws.schema)
             .map(|list| {
                 ws.schema

@@ -7,3 +7,4 @@ pub(crate) mod input;
 pub(crate) mod picker;
 pub(crate) mod scroll;
 pub(crate) mod text_area;
+pub(crate) mod text_fields;
