@@ -113,7 +113,7 @@ fn a_draft_file_of_an_older_version_is_offered_back() {
 // ------------------------------------------------------------------ Tab
 
 /// The guided entry up to the phone (`telephone`), through Tab.
-fn to_the_phone(h: &mut Harness) {
+pub(crate) fn to_the_phone(h: &mut Harness) {
     h.keys("a");
     h.type_text("Atelier numérique de Lambézellec");
     h.keys("enter");

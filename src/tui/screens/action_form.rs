@@ -4,6 +4,7 @@
 //! day it was done, and optionally the status it moved the initiative to —
 //! recorded together. Enter on a text field records; Tab moves on.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -256,7 +257,7 @@ impl Screen for ActionForm {
         frame.render_widget(Paragraph::new(lines), fields);
         let mut below = vec![Line::default()];
         if let Some(e) = &self.error {
-            below.push(Line::from(Span::styled(inert(e).into_owned(), theme.error)));
+            below.push(Line::from(error_span(e, theme, core.lang)));
         }
         match self.fields.get(self.focus).map(|f| &f.1) {
             Some(Widget::Pick(p)) => {

@@ -2,6 +2,7 @@
 //! then for a consent its means and purposes (ticked), then the day the
 //! person said it. Recorded through the session, like `recense consent`.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -287,7 +288,7 @@ impl Screen for ConsentForm {
         // A picker writes its own hint under its items.
         let mut text = Vec::new();
         if let Some(e) = &self.error {
-            text.push(Line::from(Span::styled(inert(e).into_owned(), theme.error)));
+            text.push(Line::from(error_span(e, theme, core.lang)));
         }
         match picker {
             Some(p) => p.draw(theme, core.lang, frame, list, w.picker_hint),

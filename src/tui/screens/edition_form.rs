@@ -1,9 +1,10 @@
 //! The form of a new edition of an event or a training, over its record:
 //! date (today by default), place, number of participants, note.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::census::editions::EditionSpec;
@@ -103,7 +104,7 @@ impl Screen for EditionForm {
         let mut lines = text_fields::lines(core, &labels, &self.fields, self.focus);
         lines.push(Line::from(""));
         if let Some(e) = &self.error {
-            lines.push(Line::from(Span::styled(e.clone(), theme.error)));
+            lines.push(Line::from(error_span(e, theme, core.lang)));
         }
         frame.render_widget(Paragraph::new(lines).block(block), popup);
     }

@@ -4,6 +4,7 @@
 //! `recense report` writes them. The file is replaced in one go, never half
 //! written, and never the census itself.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -424,11 +425,13 @@ impl Screen for ExportState {
             .iter()
             .map(|l| Line::from(Span::styled(inert(l).into_owned(), theme.warning)));
         let lines: Vec<Line> = warning
-            .chain(
-                self.result
-                    .iter()
-                    .map(|l| Line::from(Span::styled(inert(l).into_owned(), style))),
-            )
+            .chain(self.result.iter().map(|l| {
+                if self.failed {
+                    Line::from(error_span(l, theme, core.lang))
+                } else {
+                    Line::from(Span::styled(inert(l).into_owned(), style))
+                }
+            }))
             .collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), result);
     }

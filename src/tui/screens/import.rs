@@ -3,6 +3,7 @@
 //! happens to each row — and only then the import, in one save. The same
 //! planning and applying as `recense import` (`census::import`).
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -318,8 +319,7 @@ impl ImportState {
         frame.render_widget(Paragraph::new(lines), formats);
         if let Some(e) = &self.error {
             frame.render_widget(
-                Paragraph::new(Span::styled(inert(e).into_owned(), theme.error))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(error_span(e, theme, core.lang)).wrap(Wrap { trim: true }),
                 error,
             );
         }

@@ -2,6 +2,7 @@
 //! of the support kinds), year (this year by default), amount in euros if
 //! known, from whom, note. It records what `recense support add` records.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -131,7 +132,7 @@ impl Screen for SupportForm {
             theme.muted,
         )));
         if let Some(e) = &self.error {
-            lines.push(Line::from(Span::styled(e.clone(), theme.error)));
+            lines.push(Line::from(error_span(e, theme, core.lang)));
         }
         frame.render_widget(
             Paragraph::new(lines)

@@ -1,6 +1,7 @@
 //! First run: who you are, which territory, and whether to start from a
 //! bundled sample or an empty census.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -259,8 +260,7 @@ impl WelcomeState {
         }
         if let Some(e) = &self.error {
             frame.render_widget(
-                Paragraph::new(Span::styled(inert(e).into_owned(), theme.error))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(error_span(e, theme, lang)).wrap(Wrap { trim: true }),
                 error,
             );
         }

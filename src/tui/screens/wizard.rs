@@ -3,6 +3,7 @@
 //! a duplicate check after the first step, a summary before saving, and a
 //! draft kept on disk all along.
 
+use crate::tui::widgets::error_text::error_span;
 use std::collections::BTreeMap;
 
 use ratatui::Frame;
@@ -403,15 +404,13 @@ impl WizardState {
             .flat_map(|n| self.missing(core, n))
             .collect();
         if !missing.is_empty() {
-            end.push(Line::from(Span::styled(
-                format!(
-                    "{}{}{}",
-                    core.ui().required_missing,
-                    core.ui().colon,
-                    missing.join(", ")
-                ),
-                theme.error,
-            )));
+            let text = format!(
+                "{}{}{}",
+                core.ui().required_missing,
+                core.ui().colon,
+                missing.join(", ")
+            );
+            end.push(Line::from(error_span(&text, theme, core.lang)));
         }
         end.push(Line::from(Span::styled(core.ui().summary_hint, theme.key)));
         let columns = (area.width as usize).max(1);
@@ -668,10 +667,7 @@ impl Screen for WizardState {
             Phase::Summary => self.draw_summary(core, frame, body),
         }
         if let Some(m) = &self.message {
-            frame.render_widget(
-                Paragraph::new(Span::styled(m.as_str(), theme.error)),
-                message,
-            );
+            frame.render_widget(Paragraph::new(error_span(m, theme, core.lang)), message);
         }
     }
 }

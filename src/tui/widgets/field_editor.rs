@@ -3,6 +3,7 @@
 //! initiatives found by fuzzy search. The guided entry and the record's edit
 //! use the same editors.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -489,8 +490,7 @@ impl FieldEditor {
                 ));
                 if let Some(e) = &self.error {
                     frame.render_widget(
-                        Paragraph::new(Span::styled(e.as_str(), theme.error))
-                            .wrap(Wrap { trim: true }),
+                        Paragraph::new(error_span(e, theme, core.lang)).wrap(Wrap { trim: true }),
                         message,
                     );
                 } else if let Some(osm) = super::hours_preview::preview(
@@ -518,8 +518,7 @@ impl FieldEditor {
                 t.draw(frame, inner);
                 if let Some(e) = &self.error {
                     frame.render_widget(
-                        Paragraph::new(Span::styled(e.as_str(), theme.error))
-                            .wrap(Wrap { trim: true }),
+                        Paragraph::new(error_span(e, theme, core.lang)).wrap(Wrap { trim: true }),
                         message,
                     );
                 }
@@ -532,8 +531,7 @@ impl FieldEditor {
                 c.draw(theme, core.lang, frame, input);
                 if let Some(e) = &self.error {
                     frame.render_widget(
-                        Paragraph::new(Span::styled(e.as_str(), theme.error))
-                            .wrap(Wrap { trim: true }),
+                        Paragraph::new(error_span(e, theme, core.lang)).wrap(Wrap { trim: true }),
                         message,
                     );
                 }

@@ -1,6 +1,7 @@
 //! Pieces shared by several screens.
 
 pub(crate) mod commune_input;
+pub(crate) mod error_text;
 pub(crate) mod field_editor;
 pub(crate) mod hours_preview;
 pub(crate) mod input;

@@ -1,5 +1,6 @@
 //! Drawing the legitimizing forms and their result: reads the state.
 
+use crate::tui::widgets::error_text::error_span;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -131,7 +132,7 @@ impl LegitimizeForm {
         let t = legit(core.lang);
         let mut lines = vec![Line::default()];
         if let Some(e) = &self.error {
-            lines.push(Line::from(Span::styled(inert(e).into_owned(), theme.error)));
+            lines.push(Line::from(error_span(e, theme, core.lang)));
             lines.push(Line::default());
         }
         if self.kind == Kind::Status
@@ -169,8 +170,7 @@ impl LegitimizeForm {
     fn draw_error(&self, core: &Core, frame: &mut Frame, area: Rect) {
         if let Some(e) = &self.error {
             frame.render_widget(
-                Paragraph::new(Span::styled(inert(e).into_owned(), core.theme.error))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(error_span(e, &core.theme, core.lang)).wrap(Wrap { trim: true }),
                 area,
             );
         }
