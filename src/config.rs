@@ -54,6 +54,10 @@ pub struct Config {
     pub territory: Option<String>,
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// `ascii: true` draws in ASCII everywhere; `ascii: false` keeps the
+    /// Unicode glyphs even on `TERM=linux` (a console font that has them).
+    #[serde(default)]
+    pub ascii: Option<bool>,
 }
 
 /// `lang: "en"` in the config; another text is a precise syntax error.
@@ -106,6 +110,9 @@ impl Config {
         if let Some(lang) = self.lang {
             out.push_str(&format!("    lang: \"{}\",\n", lang.pick("fr", "en")));
         }
+        if let Some(ascii) = self.ascii {
+            out.push_str(&format!("    ascii: {ascii},\n"));
+        }
         out.push_str(")\n");
         out
     }
@@ -155,6 +162,7 @@ mod tests {
             agent_name: Some("Marie \"M\" Le Gall".into()),
             territory: Some("Pays de Brest".into()),
             lang: Some(Lang::En),
+            ascii: Some(false),
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.ron");

@@ -73,8 +73,10 @@ pub struct Invocation {
     /// than taken by default.
     pub file_given: bool,
     pub agent: Option<Agent>,
-    /// `--ascii`: plain ASCII drawing.
-    pub ascii: bool,
+    /// The glyphs asked for: ASCII (`--ascii`, `ascii: true` in the
+    /// configuration), Unicode (`--unicode`, `ascii: false`), or `None` to
+    /// follow the terminal (ASCII on `TERM=linux`).
+    pub ascii: Option<bool>,
 }
 
 impl Invocation {
@@ -85,6 +87,7 @@ impl Invocation {
         let lang = Lang::detect(cli.lang.or(config.lang));
         let file = cli.file.clone().unwrap_or_else(|| dirs.default_census());
         let agent = resolve_agent(cli.agent.as_deref(), &config);
+        let ascii = glyphs(cli, &config);
         crate::census::store::wait_for_locks(cli.wait.unwrap_or(LockWait::No));
         Ok(Invocation {
             lang,
@@ -93,7 +96,7 @@ impl Invocation {
             file,
             file_given: cli.file.is_some(),
             agent,
-            ascii: cli.ascii,
+            ascii,
         })
     }
 
@@ -212,5 +215,17 @@ pub fn parse_wait(text: &str) -> Result<LockWait, String> {
             .parse::<u64>()
             .map(|s| LockWait::For(std::time::Duration::from_secs(s)))
             .map_err(|_| cli(Lang::detect(None)).wait_not_seconds.to_string()),
+    }
+}
+
+/// The glyphs asked for: `--ascii` or `--unicode` first, then the
+/// configuration's `ascii`; `None` leaves it to the terminal.
+fn glyphs(cli: &super::Cli, config: &Config) -> Option<bool> {
+    if cli.ascii {
+        Some(true)
+    } else if cli.unicode {
+        Some(false)
+    } else {
+        config.ascii
     }
 }

@@ -81,6 +81,9 @@ pub struct Cli {
     /// Interface dessinée en ASCII seulement (vieux terminaux, polices sans cadres).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Interface dessinée avec ses symboles Unicode même sur la console Linux (TERM=linux), si sa police les a.
+    #[arg(long, global = true, conflicts_with = "ascii")]
+    pub unicode: bool,
     /// Fichier du recensement (sinon RECENSE_FILE, sinon recense.ron dans le dossier de données).
     #[arg(long, global = true, env = "RECENSE_FILE", value_name = "FICHIER")]
     pub file: Option<PathBuf>,
@@ -550,7 +553,7 @@ pub fn run() -> ExitCode {
     };
     let shown = progress::wanted(cli.quiet);
     let result = match cli.command {
-        None => open_interface(&ctx, census, cli.ascii),
+        None => open_interface(&ctx, census),
         Some(command) => match long_work(&command) {
             Some(label) => progress::during(shown, label, || dispatch(&ctx, command)),
             None => dispatch(&ctx, command),
@@ -622,11 +625,7 @@ fn take_census_argument(
 }
 
 /// `recense` alone: the terminal interface.
-fn open_interface(
-    ctx: &Invocation,
-    census: Option<PathBuf>,
-    ascii: bool,
-) -> Result<ExitCode, Fail> {
+fn open_interface(ctx: &Invocation, census: Option<PathBuf>) -> Result<ExitCode, Fail> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Fail::new(cli(ctx.lang).needs_a_terminal));
@@ -635,7 +634,7 @@ fn open_interface(
         file: census.unwrap_or_else(|| ctx.file.clone()),
         agent: ctx.agent.clone(),
         lang: ctx.lang,
-        ascii,
+        ascii: ctx.ascii,
         dirs: ctx.dirs.clone(),
         config: ctx.config.clone(),
     };

@@ -58,7 +58,7 @@ pub fn stats(
         ReportFormat::Json => outln!("{}", crate::cli::output::json_text(&figures)),
         ReportFormat::Text => out!(
             "{}",
-            report::stats_text(&figures, schema, ctx.lang, ctx.ascii)
+            report::stats_text(&figures, schema, ctx.lang, ctx.ascii == Some(true))
         ),
     }
     Ok(ExitCode::SUCCESS)

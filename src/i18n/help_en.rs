@@ -39,6 +39,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("ACTION", "ACTION"),
     ("AGENT", "AGENT"),
     ("ASCII", "ASCII"),
+    ("UNICODE", "UNICODE"),
     ("AUDIENCE", "AUDIENCE"),
     ("B", "B"),
     ("BASE", "BASE"),
@@ -162,6 +163,7 @@ english! {
     "Importe un fichier : csv, mednum (lieux de médiation numérique), data-inclusion, chatons (organization.properties)" => "Import a file: csv, mednum (lieux de médiation numérique), data-inclusion, chatons (organization.properties)";
     "Inclure les initiatives supprimées" => "Include deleted initiatives";
     "Interface dessinée en ASCII seulement (vieux terminaux, polices sans cadres)" => "Interface drawn in ASCII only (old terminals, fonts without box drawing)";
+    "Interface dessinée avec ses symboles Unicode même sur la console Linux (TERM=linux), si sa police les a" => "Interface drawn with its Unicode symbols even on the Linux console (TERM=linux), if its font has them";
     "L'ancien fichier" => "The old file";
     "L'ancien recensement : un fichier, ou une révision git (lue dans le dépôt du recensement, sans réseau)" => "The old census: a file, or a git revision (read in the census's repository, without network)";
     "L'historique : statuts, preuves, confirmations, qui et quand" => "The history: statuses, evidence, confirmations, who and when";

@@ -46,7 +46,8 @@ pub struct Options {
     pub file: PathBuf,
     pub agent: Option<Agent>,
     pub lang: Lang,
-    pub ascii: bool,
+    /// ASCII or Unicode glyphs as asked; `None` follows the terminal.
+    pub ascii: Option<bool>,
     pub dirs: Dirs,
     pub config: Config,
 }

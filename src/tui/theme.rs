@@ -52,12 +52,16 @@ impl Theme {
     }
 
     /// From the environment: no colour with `NO_COLOR` (any value) or a
-    /// `TERM=dumb`.
-    pub fn from_env(ascii: bool) -> Theme {
+    /// `TERM=dumb`; ASCII or Unicode as asked (`ascii`), else ASCII on the
+    /// Linux console.
+    pub fn from_env(ascii: Option<bool>) -> Theme {
         let term = std::env::var("TERM").ok();
         let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || term.as_deref() == Some("dumb");
-        Theme::new(!no_colour, ascii || ascii_by_default(term.as_deref()))
+        Theme::new(
+            !no_colour,
+            ascii.unwrap_or_else(|| ascii_by_default(term.as_deref())),
+        )
     }
 
     pub fn border(&self) -> border::Set<'static> {

@@ -167,6 +167,38 @@ fn the_linux_console_draws_in_ascii_by_default() {
     );
 }
 
+/// On a console whose font has the glyphs, `--unicode` or `ascii: false`
+/// in the configuration turn the ASCII fallback of `TERM=linux` off.
+#[test]
+fn the_linux_console_may_keep_the_unicode_glyphs() {
+    let sb = Sandbox::new();
+    brest(&sb);
+    let s = Session::start_in(&sb, &["--unicode", "census.ron"], Terminal::LINUX);
+    s.wait_for_all(&["· 19 initiatives", "Infini"]);
+    let screen = s.wait_settled();
+    assert!(!console_missing(&screen).is_empty(), "{}", framed(&screen));
+    s.key("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let config = std::fs::read_to_string(sb.config_file()).expect("config");
+    let end = config.rfind(')').expect("the config's end");
+    let config = format!("{}    ascii: false,\n)\n", &config[..end]);
+    std::fs::write(sb.config_file(), config).expect("write config");
+    let s = Session::start_in(&sb, &["census.ron"], Terminal::LINUX);
+    s.wait_for_all(&["· 19 initiatives", "Infini"]);
+    let screen = s.wait_settled();
+    assert!(!console_missing(&screen).is_empty(), "{}", framed(&screen));
+    s.key("q");
+    assert_eq!(s.wait_exit(), 0);
+    // `--ascii` still wins over the configuration.
+    let s = Session::start_in(&sb, &["--ascii", "census.ron"], Terminal::LINUX);
+    s.wait_for_all(&["· 19 initiatives", "Infini"]);
+    let screen = s.wait_settled();
+    assert!(console_missing(&screen).is_empty(), "{}", framed(&screen));
+    s.key("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
 /// Without colour, an error on the status line starts with « Erreur : ».
 #[test]
 fn without_colour_an_error_is_marked_with_a_word() {
