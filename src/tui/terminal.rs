@@ -59,11 +59,25 @@ impl Signals {
     pub fn watchdog(&self, lock: PathBuf) {
         let (hangup, stop) = (Arc::clone(&self.hangup), Arc::clone(&self.stop));
         let (interrupt, held) = (Arc::clone(&self.interrupt), Arc::clone(&self.held));
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // Registration fails only for forbidden signals; these are not.
+        let Ok(mut incoming) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])
+        else {
+            return;
+        };
         std::thread::spawn(move || {
+            // Asleep until a signal comes: an idle session wakes nobody.
             let interrupted = || interrupt.load(Ordering::SeqCst) && !held.load(Ordering::SeqCst);
-            while !hangup.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) && !interrupted()
-            {
-                std::thread::sleep(WATCH);
+            let ended =
+                || hangup.load(Ordering::SeqCst) || stop.load(Ordering::SeqCst) || interrupted();
+            // A signal may have come before the iterator was registered.
+            if !ended() {
+                for _ in incoming.forever() {
+                    // A Ctrl-C meant for the person's editor is not an end.
+                    if ended() {
+                        break;
+                    }
+                }
             }
             std::thread::sleep(GRACE);
             if std::fs::read_to_string(&lock)
@@ -85,9 +99,7 @@ impl Signals {
     }
 }
 
-/// How often the watchdog looks at the signal flags, and how long it lets the
-/// main loop end cleanly first.
-const WATCH: Duration = Duration::from_millis(200);
+/// How long the watchdog lets the main loop end cleanly after a signal.
 const GRACE: Duration = Duration::from_millis(1500);
 
 /// Owns the terminal; restores it on drop unless the terminal is gone.

@@ -763,6 +763,25 @@ impl ProcStat {
     }
 }
 
+/// How many times the threads of a process were woken up so far (voluntary
+/// and forced context switches, summed over its threads): a count, not a
+/// time, so an idle check holds on a loaded machine.
+pub fn wakeups(pid: u32) -> Option<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
+        for line in status.lines() {
+            if let Some(n) = line
+                .strip_prefix("voluntary_ctxt_switches:")
+                .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
+            {
+                total += n.trim().parse::<u64>().ok()?;
+            }
+        }
+    }
+    Some(total)
+}
+
 /// Whether a process still runs (a zombie waiting for its parent does not).
 pub fn running(pid: u32) -> bool {
     ProcStat::read(pid).is_some_and(|s| s.state != 'Z')

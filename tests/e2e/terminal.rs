@@ -773,10 +773,22 @@ fn an_idle_interface_costs_nothing() {
     let output = sb.root().join("idle-output");
     s.record_output(&output);
     let ticks = |pid| e2e::ProcStat::read(pid).expect("recense runs").cpu_ticks();
+    let woken = |pid| e2e::wakeups(pid).expect("recense runs");
     let other_before = ticks(other_pid);
+    let (woken_before, other_woken_before) = (woken(pid), woken(other_pid));
     let used = cpu_ticks_over(pid, Duration::from_secs(5));
     let other_used = ticks(other_pid) - other_before;
+    let woken_up = (
+        woken(pid) - woken_before,
+        woken(other_pid) - other_woken_before,
+    );
     s.stop_recording();
+    // No thread wakes up on a timer: every one waits for a key, a signal or
+    // a change of the file (a timer of 200 ms would be 25 wake-ups here).
+    assert!(
+        woken_up.0 <= 3 && woken_up.1 <= 3,
+        "recense woke up {woken_up:?} times in 5 s doing nothing (two sessions)"
+    );
     // Clock ticks are 10 ms (USER_HZ 100).
     assert_eq!(
         (used, other_used),
