@@ -20,6 +20,7 @@ mod add;
 mod bundle_onto;
 mod communes;
 mod counters;
+mod crlf_rows;
 mod csv_outputs;
 mod dist;
 mod edit;
