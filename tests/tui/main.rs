@@ -11,6 +11,7 @@ mod communes;
 mod consent;
 mod dashboard;
 mod export;
+mod export_bom;
 mod export_warning;
 mod failed_write;
 mod flow;

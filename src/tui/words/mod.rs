@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod communes;
+pub mod comfort;
 pub mod consent;
 pub mod external;
 pub mod flow;
