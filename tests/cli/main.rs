@@ -69,6 +69,7 @@ mod rgpd_public;
 mod save_keeps;
 mod short_ids;
 mod show;
+mod show_supports;
 mod special_outputs;
 mod stale_temps;
 mod standards;

@@ -26,6 +26,7 @@ mod merge;
 mod merge_received;
 mod merge_unchanged;
 mod read_only;
+mod record_supports;
 mod rgpd;
 mod screens;
 mod supports;
