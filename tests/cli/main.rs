@@ -54,6 +54,7 @@ mod office_files;
 mod perimeter;
 mod progress_bar;
 mod public_laws;
+mod public_supports;
 mod read_devices;
 mod read_only;
 mod received_files;
