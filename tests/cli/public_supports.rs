@@ -74,3 +74,27 @@ fn merging_a_public_bundle_keeps_the_supports_the_receiver_holds() {
         serde_json::json!(["materiel"])
     );
 }
+
+#[test]
+fn a_donor_named_in_a_support_is_found_by_access_and_erased_by_purge() {
+    let (env, id) = with_a_donor();
+    let out = env
+        .census_cmd()
+        .args(["rgpd", "access", "donatrice JEANNE"])
+        .assert()
+        .success();
+    let text = common::stdout_of(out.get_output());
+    assert!(text.contains(&format!("({id})")), "{text}");
+    assert!(text.contains(DONOR), "{text}");
+    env.census_cmd()
+        .args(["rgpd", "purge", "--person", DONOR])
+        .assert()
+        .success();
+    let census = env.read_text("census.ron");
+    assert!(!census.contains(DONOR), "{census}");
+    // The support stays, its giver erased.
+    assert_eq!(supports_in(&env, "census.ron", &id), 1);
+    let out = env.census_cmd().args(["show", &id]).assert().success();
+    let shown = common::stdout_of(out.get_output());
+    assert!(shown.contains("de qui : [effacé]"), "{shown}");
+}
