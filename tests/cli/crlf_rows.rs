@@ -46,8 +46,7 @@ fn rows_of_a_crlf_file_are_placed_on_their_line() {
             .find(|i| i["fields"]["nom"] == "Fablab de l'école")
             .unwrap_or_else(|| panic!("{fixture}: the two-line cell imports"));
         assert_eq!(
-            fablab["fields"]["description"],
-            "Ouvert le mercredi\net le samedi",
+            fablab["fields"]["description"], "Ouvert le mercredi\net le samedi",
             "{fixture}"
         );
         assert_eq!(all.len(), 3, "{fixture}");

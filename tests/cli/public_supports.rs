@@ -66,7 +66,11 @@ fn merging_a_public_bundle_keeps_the_supports_the_receiver_holds() {
         .args(["merge", "public.ron"])
         .assert()
         .success();
-    assert_eq!(supports_in(&env, "census.ron", &id), 1, "absence is not deletion");
+    assert_eq!(
+        supports_in(&env, "census.ron", &id),
+        1,
+        "absence is not deletion"
+    );
     assert!(env.read_text("census.ron").contains(DONOR));
     let fablab = list_json(&env, &[]);
     assert_eq!(

@@ -39,7 +39,10 @@ fn b_puts_the_byte_order_mark_at_the_start_of_the_csv_only_when_ticked() {
     assert!(plain.starts_with(b"id;"), "no mark unless asked");
 
     h.keys("b");
-    assert!(h.screen(80, 24).contains("☑ Pour Excel : marque d'octet (BOM)"));
+    assert!(
+        h.screen(80, 24)
+            .contains("☑ Pour Excel : marque d'octet (BOM)")
+    );
     // The file exists: the second Enter replaces it.
     h.keys("enter enter");
     let marked = written(&h, "census-public.csv");
@@ -79,9 +82,15 @@ fn the_ascii_interface_ticks_with_brackets() {
     };
     let mut h = Harness::sample_with("pays-de-brest", setup);
     h.keys("x");
-    assert!(h.screen(80, 24).contains("[ ] Pour Excel : marque d'octet (BOM)"));
+    assert!(
+        h.screen(80, 24)
+            .contains("[ ] Pour Excel : marque d'octet (BOM)")
+    );
     h.keys("b");
-    assert!(h.screen(80, 24).contains("[x] Pour Excel : marque d'octet (BOM)"));
+    assert!(
+        h.screen(80, 24)
+            .contains("[x] Pour Excel : marque d'octet (BOM)")
+    );
 }
 
 #[test]

@@ -45,10 +45,9 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     for s in &all {
         let label = schema.choice_label(list, &s.kind, core.lang).to_string();
         let date = s.at.map(|t| t.date().to_string()).unwrap_or_default();
-        let who = s
-            .by
-            .map(|a| inert(census.agent_name(&a)).into_owned())
-            .unwrap_or_default();
+        let who =
+            s.by.map(|a| inert(census.agent_name(&a)).into_owned())
+                .unwrap_or_default();
         out.push(item(
             one_line(&label),
             one_line(&support_value(s, core.lang)),

@@ -3,8 +3,8 @@
 //! problems of the user's key file. Only the TUI uses them.
 
 pub mod actions;
-pub mod communes;
 pub mod comfort;
+pub mod communes;
 pub mod consent;
 pub mod external;
 pub mod flow;
