@@ -6,20 +6,28 @@
 //! was taken, so every row of a CRLF file was placed one line too high. A
 //! quoted cell written over two lines kept its `\r`, a control character
 //! the fields refuse. With each `\r\n` read as `\n`, a row's position is
-//! its line in the file (a lone `\r` is left as it is).
+//! its line in the file (a lone `\r` is left as it is). A file whose first
+//! line ends with LF is read as it is.
 
 use std::io::{self, Read};
 
 /// A stream with each `\r\n` read as `\n`.
 pub struct CrlfAsLf<R> {
     inner: R,
+    /// Off: the stream is given as read (a file whose first line ends
+    /// with LF: the common path costs nothing).
+    active: bool,
     /// A byte read to see what followed a `\r`, not given yet.
     ahead: Option<u8>,
 }
 
 impl<R: Read> CrlfAsLf<R> {
-    pub fn new(inner: R) -> CrlfAsLf<R> {
-        CrlfAsLf { inner, ahead: None }
+    pub fn new(inner: R, active: bool) -> CrlfAsLf<R> {
+        CrlfAsLf {
+            inner,
+            active,
+            ahead: None,
+        }
     }
 
     pub fn get_ref(&self) -> &R {
@@ -42,6 +50,9 @@ impl<R: Read> CrlfAsLf<R> {
 
 impl<R: Read> Read for CrlfAsLf<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if !self.active {
+            return self.inner.read(buf);
+        }
         if buf.is_empty() {
             return Ok(0);
         }
@@ -101,10 +112,13 @@ mod tests {
     }
 
     fn read_all(text: &str, chunk: usize, buf_size: usize) -> String {
-        let mut r = CrlfAsLf::new(Chunks {
-            bytes: text.as_bytes(),
-            chunk,
-        });
+        let mut r = CrlfAsLf::new(
+            Chunks {
+                bytes: text.as_bytes(),
+                chunk,
+            },
+            true,
+        );
         let mut out = Vec::new();
         let mut buf = vec![0; buf_size];
         loop {

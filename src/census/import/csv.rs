@@ -97,7 +97,9 @@ impl CsvFile {
         // The bytes read count for the progress bar of a long import.
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         crate::census::progress::begin(size);
-        let stream = CrlfAsLf::new(QuoteWatch::new(rest, delimiter));
+        // Windows line ends, told by the header's.
+        let crlf = header_line.ends_with("\r\n");
+        let stream = CrlfAsLf::new(QuoteWatch::new(rest, delimiter), crlf);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
