@@ -28,11 +28,11 @@ pub const ERASED: &str = "_erased";
 /// What replaces a name or a contact detail erased from a free text.
 pub const REDACTED: &str = "[effacé]";
 
-/// Fields whose record values hold free text (notes, comments) that may
-/// name a person.
-const NOTE_FIELDS: [&str; 3] = ["_evidence", "_status_log", "_confirmations"];
+/// Fields whose record values hold free text (notes, comments, a support's
+/// giver) that may name a person.
+const NOTE_FIELDS: [&str; 4] = ["_evidence", "_status_log", "_confirmations", "_soutiens"];
 /// The keys of those records that hold free text.
-const NOTE_KEYS: [&str; 2] = ["note", "comment"];
+const NOTE_KEYS: [&str; 3] = ["note", "comment", "from"];
 
 /// One mark, read back.
 #[derive(Debug, Clone, PartialEq, Eq)]

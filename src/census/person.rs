@@ -1,7 +1,7 @@
 //! What the census holds about one person (RGPD art. 15, right of access):
 //! the personal values of the initiatives whose personal fields name them,
 //! the free-text values (form fields, evidence notes, status comments,
-//! confirmations) that name them, their consent, and the agents of that
+//! confirmations, supports' givers and notes) that name them, their consent, and the agents of that
 //! name. Names are matched word for word, without accents or case, in any
 //! order: « camille fictive » finds « Fictive, Camille ». Deleted and fused
 //! initiatives are searched too: they are still in the file.
@@ -12,6 +12,7 @@ use crate::census::model::{Census, Entry, Initiative, Value};
 use crate::census::schema::{FieldType, Schema};
 use crate::census::search::fold;
 use crate::census::status::{CONFIRMATIONS, EVIDENCE, STATUS_LOG};
+use crate::census::supports::SUPPORTS;
 use crate::census::time::Timestamp;
 
 /// One value held: where, what, who wrote it, since when.
@@ -72,6 +73,15 @@ fn text_of(field: &str, e: &Entry) -> Option<String> {
             let key = match field {
                 EVIDENCE => "note",
                 STATUS_LOG | CONFIRMATIONS => "comment",
+                // From whom (a donor may be a person) and the note.
+                SUPPORTS => {
+                    let texts: Vec<&str> = ["from", "note"]
+                        .iter()
+                        .filter_map(|k| r.get(*k).map(String::as_str))
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    return (!texts.is_empty()).then(|| texts.join(" · "));
+                }
                 _ => return None,
             };
             r.get(key).cloned()
@@ -93,7 +103,10 @@ fn held(field: &str, personal: bool, e: &Entry, value: String) -> Held {
 fn free_text(schema: &Schema, field: &str) -> bool {
     match schema.field(field) {
         Some(f) => matches!(f.field_type, FieldType::Text | FieldType::LongText),
-        None => [EVIDENCE, STATUS_LOG, CONFIRMATIONS].contains(&field) || !field.starts_with('_'),
+        None => {
+            [EVIDENCE, STATUS_LOG, CONFIRMATIONS, SUPPORTS].contains(&field)
+                || !field.starts_with('_')
+        }
     }
 }
 

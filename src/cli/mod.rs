@@ -51,6 +51,7 @@ mod report_commune;
 mod rgpd;
 mod rgpd_erase;
 mod score_line;
+mod show_supports;
 mod stale;
 mod supports;
 mod territory;

@@ -138,6 +138,7 @@ pub fn initiative_text(schema: &Schema, census: &Census, i: &Initiative, lang: L
         }
     }
     out.push_str(&super::consent::show_section(schema, census, i, lang));
+    out.push_str(&super::show_supports::section(schema, census, i, lang));
     let unknown: Vec<&str> = i
         .fields
         .keys()

@@ -187,6 +187,7 @@ pub fn show(ctx: &Invocation, id: &str, format: ShowFormat) -> Result<ExitCode, 
         ShowFormat::Json => {
             let mut obj = initiative_json(&ws.schema, &ws.census, i, true);
             obj["consent"] = super::consent::consent_json(&ws.schema, &ws.census, i);
+            obj["supports"] = super::show_supports::supports_json(&ws.census, i);
             outln!("{}", crate::cli::output::json_text(&obj))
         }
         ShowFormat::Ron => out!("{}", file::initiative_canonical(i)),

@@ -19,6 +19,7 @@ pub(crate) mod lookup;
 pub(crate) mod office;
 pub mod plural;
 pub(crate) mod received;
+pub(crate) mod record_supports;
 pub(crate) mod rgpd;
 pub mod score;
 pub mod supports;

@@ -102,4 +102,5 @@ actions! {
     NewLine = "new_line",
     EditExternally = "external_editor",
     AddSupport = "support",
+    Bom = "bom",
 }

@@ -19,6 +19,10 @@ use super::person::{free_text_fields, personal_fields};
 pub const WITHHELD: &str = "_withheld";
 /// Consent records (personal data about personal data): never public.
 const CONSENT: &str = "_consent";
+/// Supports: « from whom » may name a private donor, and a record cannot
+/// lose that key without becoming another record for the merge, so public
+/// copies leave them out whole (their kinds stay in `soutiens_recus`).
+const SUPPORTS: &str = crate::census::supports::SUPPORTS;
 /// Record fields whose notes are checked.
 const NOTES: [(&str, &str); 3] = [
     ("_evidence", "note"),
@@ -168,12 +172,13 @@ pub fn pseudonyms_in(census: &Census, shown: &[&Initiative]) -> BTreeMap<AgentId
         .collect()
 }
 
-/// The public copy of `census`: personal fields and consent left out (and,
-/// when `strict`, the free texts flagged), each initiative listing what it
-/// left out; agents' names replaced by pseudonyms.
+/// The public copy of `census`: personal fields, consent and supports left
+/// out (and, when `strict`, the free texts flagged), each initiative listing
+/// what it left out; agents' names replaced by pseudonyms.
 pub fn public_copy(census: &Census, schema: &Schema, strict: bool) -> PublicCopy {
     let mut personal = personal_fields(schema);
     personal.push(CONSENT);
+    personal.push(SUPPORTS);
     let free = free_text_fields(schema);
     let mut flagged = Vec::new();
     let mut out = census.clone();

@@ -9,13 +9,14 @@ use std::path::Path;
 
 use super::ImportError;
 use super::columns::{ColumnPlan, Target};
+use super::crlf::CrlfAsLf;
 use super::encoding::{self, TextEncoding};
 use super::record::{Incoming, RowProblem};
 use super::source::{self, QuoteWatch};
 use crate::census::schema::{Field, FieldType, Schema};
 use crate::census::search::fold;
 
-type Stream = QuoteWatch<Box<dyn Read + Send>>;
+type Stream = CrlfAsLf<QuoteWatch<Box<dyn Read + Send>>>;
 
 /// An open CSV file: its header, then its rows.
 pub struct CsvFile {
@@ -96,7 +97,9 @@ impl CsvFile {
         // The bytes read count for the progress bar of a long import.
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         crate::census::progress::begin(size);
-        let stream = QuoteWatch::new(rest, delimiter);
+        // Windows line ends, told by the header's.
+        let crlf = header_line.ends_with("\r\n");
+        let stream = CrlfAsLf::new(QuoteWatch::new(rest, delimiter), crlf);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -125,7 +128,7 @@ impl CsvFile {
             .read_byte_record(&mut bytes)
             .map_err(|e| csv_error(&self.file, e))?;
         if !more {
-            if let Some(line) = self.reader.get_ref().unterminated() {
+            if let Some(line) = self.reader.get_ref().get_ref().unterminated() {
                 return Err(ImportError::UnterminatedQuote {
                     file: self.file.clone(),
                     line,

@@ -20,6 +20,7 @@ pub(crate) mod chatons;
 mod check;
 pub(crate) mod columns;
 pub(crate) mod communes;
+mod crlf;
 pub(crate) mod csv;
 mod decide;
 pub mod encoding;

@@ -33,7 +33,7 @@ pub fn hint_actions(context: Context) -> &'static [Action] {
         Context::Conflicts => &[Confirm, Open, Back, Help],
         Context::Duplicates => &[Fuse, Swap, NotDuplicate, Open, Back, Help],
         Context::Import => &[Confirm, NextPane, Apply, Back, Help],
-        Context::Export => &[Confirm, Toggle, NextPane, Back, Help],
+        Context::Export => &[Confirm, Toggle, NextPane, Back, Bom, Help],
         Context::Dashboard => &[Open, NextPane, Back, Map, Network, Todo, Help],
         Context::Map => &[Open, MoveLeft, JumpLeft, Back, Dashboard, Help],
         Context::Network => &[Open, NextPane, Back, Dashboard, Map, Help],
@@ -213,6 +213,7 @@ impl Default for KeyMap {
             moves(vec![
                 (Confirm, vec![p(K::Enter)]),
                 (Toggle, vec![c(' ')]),
+                (Bom, vec![c('b')]),
                 (NextPane, vec![p(K::Tab)]),
                 (Back, vec![p(K::Esc), c('h'), p(K::Left)]),
             ]),

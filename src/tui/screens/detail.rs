@@ -147,6 +147,7 @@ impl DetailState {
             legitimacy_section::parts(core, i)
                 .into_iter()
                 .chain(crate::tui::screens::followup_section::parts(core, i))
+                .chain(crate::tui::screens::supports_section::parts(core, i))
                 .map(|p| match p {
                     Part::Section(s) => Row::Section(s),
                     Part::Item(item) => Row::Info(item),

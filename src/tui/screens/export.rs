@@ -111,6 +111,8 @@ pub struct ExportState {
     outputs: Vec<Output>,
     cursor: usize,
     public: bool,
+    /// A CSV starts with the byte order mark, for Excel (`--bom`).
+    bom: bool,
     path: TextInput,
     /// The path was typed by the person: choosing another format no longer
     /// changes it.
@@ -133,6 +135,7 @@ impl ExportState {
             cursor: 0,
             // A file leaving the service: public unless chosen otherwise.
             public: true,
+            bom: false,
             path: TextInput::default(),
             path_typed: false,
             editing: false,
@@ -165,6 +168,11 @@ impl ExportState {
     /// holds personal data, else whether it is public.
     fn output_public(&self) -> Option<bool> {
         self.output().can_hold_personal().then_some(self.public)
+    }
+
+    /// Whether the chosen output may start with the byte order mark.
+    fn takes_bom(&self) -> bool {
+        matches!(self.output(), Output::Data(f) if export::bom::takes_bom(f))
     }
 
     /// In `~/Documents/recense/` ([`crate::tui::export_dir`]), named after
@@ -233,8 +241,9 @@ impl ExportState {
                 } else {
                     Vec::new()
                 };
+                let bom = self.bom;
                 store::write_atomically(&path, |out| {
-                    export::export(census, schema, &selection, &options, out)
+                    export::bom::export_with_bom(census, schema, &selection, &options, bom, out)
                 })
                 .map(|summary| report_lines(core.lang, format, &summary, Some(&path)))
             }
@@ -288,6 +297,10 @@ impl Screen for ExportState {
         }
     }
 
+    fn hides(&self, _core: &Core, action: Action) -> bool {
+        action == Action::Bom && !self.takes_bom()
+    }
+
     fn update(&mut self, core: &mut Core, input: Input) -> Effect {
         if self.editing {
             match input.action {
@@ -312,6 +325,10 @@ impl Screen for ExportState {
             Action::Top => self.cursor = 0,
             Action::Bottom => self.cursor = last,
             Action::Toggle => self.public = !self.public,
+            Action::Bom if self.takes_bom() => {
+                self.bom = !self.bom;
+                self.confirm_replace = false;
+            }
             Action::NextPane => self.editing = true,
             Action::Confirm => return self.write(core),
             Action::Back => return Effect::Close,
@@ -342,7 +359,7 @@ impl Screen for ExportState {
         let [scope, list, options, path, result] = inner.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(2),
+            Constraint::Length(2 + u16::from(self.takes_bom())),
             Constraint::Length(2),
             Constraint::Length(result_height),
         ]));
@@ -382,7 +399,12 @@ impl Screen for ExportState {
         frame.render_widget(Paragraph::new(lines), list);
 
         frame.render_widget(
-            Paragraph::new(super::export_choices::lines(core, self.output_public(), w)),
+            Paragraph::new(super::export_choices::lines(
+                core,
+                self.output_public(),
+                self.takes_bom().then_some(self.bom),
+                w,
+            )),
             options,
         );
 

@@ -5,13 +5,41 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::i18n::fill;
+use crate::tui::action::Action;
 use crate::tui::app::Core;
+use crate::tui::keymap::Context;
+use crate::tui::words::comfort::comfort;
 use crate::tui::words::flow::flow;
 use crate::tui::words::transfer::transfer;
 
 /// The lines of the choice: `public` is `None` for a format that never holds
-/// personal data (one line says so).
-pub fn lines(core: &Core, public: Option<bool>, width: usize) -> Vec<Line<'static>> {
+/// personal data (one line says so); then, for a CSV (`bom` not `None`),
+/// whether it starts with the byte order mark Excel needs.
+pub fn lines(
+    core: &Core,
+    public: Option<bool>,
+    bom: Option<bool>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut out = choice_lines(core, public, width);
+    if let Some(bom) = bom {
+        let t = comfort(core.lang);
+        let mut text = format!("{} {}", core.theme.checked(bom), t.bom_toggle);
+        // The key as the keymap (and `keys.ron`) has it.
+        if let Some(key) = core.keymap.first_key(Context::Export, Action::Bom) {
+            text.push(' ');
+            text.push_str(&fill(t.bom_key, &[("key", &key.label(core.lang))]));
+        }
+        out.push(Line::from(Span::styled(
+            core.theme.truncate(&text, width).into_owned(),
+            core.theme.normal,
+        )));
+    }
+    out
+}
+
+fn choice_lines(core: &Core, public: Option<bool>, width: usize) -> Vec<Line<'static>> {
     let theme = &core.theme;
     let line = |text: String, style| {
         Line::from(Span::styled(

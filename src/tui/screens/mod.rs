@@ -36,6 +36,7 @@ pub(crate) mod list;
 pub mod map;
 pub mod network;
 pub(crate) mod support_form;
+pub(crate) mod supports_section;
 pub(crate) mod todo;
 pub(crate) mod welcome;
 pub mod white_zones;

@@ -3,6 +3,7 @@
 //! problems of the user's key file. Only the TUI uses them.
 
 pub mod actions;
+pub mod comfort;
 pub mod communes;
 pub mod consent;
 pub mod external;

@@ -441,6 +441,12 @@ pub fn action_label(
             "add a support received (kind, year, amount)",
             "support",
         ),
+        A::Bom => (
+            "pour Excel : mettre ou ôter la marque d'octet (BOM) en tête du CSV",
+            "BOM Excel",
+            "for Excel: put or leave out the byte order mark (BOM) of the CSV",
+            "Excel BOM",
+        ),
     };
     match lang {
         Lang::Fr => (fr, fr_short),
