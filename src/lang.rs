@@ -22,6 +22,21 @@ macro_rules! strings {
             }
         }
 
+        #[cfg(test)]
+        mod strings_guard {
+            /// No text of the table says `(s)`: plurals are choices.
+            #[test]
+            fn every_text_is_worded_without_parenthesised_plurals() {
+                let texts = [$((stringify!($name), super::FR.$name, super::EN.$name),)*];
+                for (name, fr, en) in texts {
+                    for text in [fr, en] {
+                        if let Some(problem) = $crate::lang::template_problem(text) {
+                            panic!("{name}: {problem} in {text:?}");
+                        }
+                    }
+                }
+            }
+        }
     };
 }
 

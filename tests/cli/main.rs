@@ -76,3 +76,4 @@ mod store;
 mod todo_agrees;
 mod unchanged;
 mod undo;
+mod plurals;

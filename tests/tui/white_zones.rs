@@ -91,7 +91,11 @@ fn white_zones_are_the_communes_without_initiative_largest_first() {
     assert!(
         d.panels[panel]
             .title
-            .contains(&format!("{} commune(s) sur 8", want.len()))
+            .contains(&format!(
+                "{} {} sur 8",
+                want.len(),
+                if want.len() < 2 { "commune" } else { "communes" }
+            ))
     );
     let tenths = (in_brest * 100_000 + population / 2) / population;
     assert_eq!(items[0].note, format!("{},{}", tenths / 10, tenths % 10));
