@@ -35,4 +35,5 @@ strings! { Screens, screens;
     network_group: "Groupe {n} · {size} initiatives", "Group {n} · {size} initiatives";
     network_isolated: "À faire entrer dans le réseau : {n} {n:isolée|isolées}", "To bring into the network: {n} isolated";
     network_empty: "Aucune initiative.", "No initiative.";
+    zeros_folded: "{n} {n:autre|autres} à 0", "{n} {n:others|other|others} at 0";
 }
