@@ -8,7 +8,7 @@ strings! { FollowupText, followup;
     verified: "Vérification enregistrée pour {id}", "Verification recorded for {id}";
     col_verified: "VÉRIFIÉE LE", "VERIFIED ON";
     never: "jamais", "never";
-    stale_count: "{n} {n:fiche|fiches} à revérifier (jamais {n:vérifiée|vérifiées} ou pas depuis {months} mois)", "{n} {n:records|record|records} to re-check (never verified or not for {months} months)";
+    stale_count: "{n} {n:fiche|fiches} à revérifier (jamais {n:vérifiée|vérifiées} ou pas depuis {months} mois)", "{n} {n:records|record|records} to re-check (never verified or not for {months} {months:months|month|months})";
     history_verified: "{date}  vérifiée par {who}  {note}", "{date}  verified by {who}  {note}";
     history_edition: "{date}  édition à {place} : {participants} {participants:participant|participants}  {note}", "{date}  edition at {place}: {participants} {participants:participants|participant|participants}  {note}";
     col_field: "CHAMP", "FIELD";
