@@ -59,7 +59,10 @@ pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let Some(close) = after.find(['{', '}']).filter(|&c| after[c..].starts_with('}')) else {
+        let Some(close) = after
+            .find(['{', '}'])
+            .filter(|&c| after[c..].starts_with('}'))
+        else {
             out.push('{');
             rest = after;
             continue;
@@ -135,7 +138,10 @@ pub fn plural_form(n: f64, forms: usize) -> usize {
 pub fn template_problem(text: &str) -> Option<String> {
     for ending in ["(s)", "(x)", "(e)", "(es)", "(ies)", "(en)", "(nt)"] {
         let glued = text.match_indices(ending).any(|(at, _)| {
-            text[..at].chars().next_back().is_some_and(char::is_alphabetic)
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
         });
         if glued {
             return Some(format!("a plural written {ending}"));
@@ -148,7 +154,9 @@ pub fn template_problem(text: &str) -> Option<String> {
         if let Some((_, forms)) = inside.split_once(':')
             && !(2..=3).contains(&forms.split('|').count())
         {
-            return Some(format!("the choice {{{inside}}} has neither two nor three forms"));
+            return Some(format!(
+                "the choice {{{inside}}} has neither two nor three forms"
+            ));
         }
         rest = after;
     }

@@ -30,5 +30,8 @@ pub fn verified_text(i: &Initiative, lang: Lang) -> String {
 /// "N fiches à revérifier …".
 pub fn count_text(schema: &Schema, n: usize, lang: Lang) -> String {
     let months = schema.periods.freshness_months;
-    crate::i18n::fill(followup(lang).stale_count, &[("n", &n), ("months", &months)])
+    crate::i18n::fill(
+        followup(lang).stale_count,
+        &[("n", &n), ("months", &months)],
+    )
 }

@@ -129,8 +129,18 @@ pub fn deleted_before_write(lang: Lang, file: &str, count: usize) -> String {
     match lang {
         Lang::Fr => format!(
             "{file} : {count} {} à la main du fichier ; une copie d'un collègue qui {} à la fusion. Pour supprimer une initiative, utilisez « recense delete ID ».",
-            plural(count, lang, "initiative avait été supprimée", "initiatives avaient été supprimées"),
-            plural(count, lang, "l'a encore la ramènera", "les a encore les ramènera"),
+            plural(
+                count,
+                lang,
+                "initiative avait été supprimée",
+                "initiatives avaient été supprimées"
+            ),
+            plural(
+                count,
+                lang,
+                "l'a encore la ramènera",
+                "les a encore les ramènera"
+            ),
         ),
         Lang::En => format!(
             "{file}: {count} {} had been deleted by hand from the file; a colleague's copy that still has {them} will bring {them} back at a merge. To delete an initiative, use `recense delete ID`.",

@@ -807,9 +807,8 @@ fn same_association_twice<'e>(env: &'e Env) -> (Colleague<'e>, Colleague<'e>, St
             "telephone=02 98 00 00 02",
         ],
     );
-    anne.receive(3, &bruno).stdout(contains(
-        "1 nouvelle, 0 mise à jour, 0 conflit, 1 doublon",
-    ));
+    anne.receive(3, &bruno)
+        .stdout(contains("1 nouvelle, 0 mise à jour, 0 conflit, 1 doublon"));
     (anne, bruno, keep, other)
 }
 

@@ -119,8 +119,7 @@ fn a_hand_edit_adopted_by_two_receivers_is_one_write() {
     // overwrote does not come back.
     anne.edit(5, INFINI, "nom=Infini – hébergeur associatif");
     let from_claire = claire.send();
-    anne.merge(6, &[&from_claire])
-        .stdout(contains("0 conflit"));
+    anne.merge(6, &[&from_claire]).stdout(contains("0 conflit"));
     assert!(anne.output(&["conflicts"]).contains("Aucun conflit."));
     assert!(
         anne.infini_name_line()
@@ -277,7 +276,9 @@ fn an_invalid_hand_value_received_is_reported_at_merge_and_by_doctor() {
     let doctor = anne.on(4).arg("doctor").assert().code(1);
     let text = stdout_of(doctor.get_output());
     assert!(
-        text.contains("[à voir] 1 valeur que « recense add » refuserait (corrigez-la avec « recense edit ») :"),
+        text.contains(
+            "[à voir] 1 valeur que « recense add » refuserait (corrigez-la avec « recense edit ») :"
+        ),
         "{text}"
     );
     assert!(

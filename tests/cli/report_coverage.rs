@@ -81,7 +81,8 @@ fn both_reports_tell_the_coverage_of_the_perimeter() {
             text.contains("Le périmètre et ses zones blanches"),
             "{audience}"
         );
-        let plural = |n: usize, one: &'static str, many: &'static str| if n < 2 { one } else { many };
+        let plural =
+            |n: usize, one: &'static str, many: &'static str| if n < 2 { one } else { many };
         let intro = format!(
             "2 communes sur les {} du périmètre ont au moins une initiative recensée ; {} {}, sans initiative ni structure relais, {} {} {}, soit {} % de la population du périmètre ({} habitants).",
             members.len(),
@@ -144,10 +145,7 @@ fn report_for_one_commune_keeps_its_initiatives_and_the_filters() {
         !text.contains("Fablab de Carantec") && !text.contains("Infini"),
         "{text}"
     );
-    assert!(
-        text.contains("1 commune sur les 1 du périmètre"),
-        "{text}"
-    );
+    assert!(text.contains("1 commune sur les 1 du périmètre"), "{text}");
     let text = report(
         &env,
         &[

@@ -254,9 +254,7 @@ fn restore_from_a_file_writes_its_values_as_new_edits_that_survive_a_merge() {
         .args(["restore-from", "old.ron"])
         .assert()
         .success()
-        .stdout(contains(
-            "Repris de old.ron : 1 initiative modifiée :",
-        ))
+        .stdout(contains("Repris de old.ron : 1 initiative modifiée :"))
         .stdout(contains(
             "Téléphone générique « +33298000001 » → « (vide) »",
         ));

@@ -31,7 +31,11 @@ fn kinds_at_zero(h: &Harness) -> Vec<String> {
                 .live()
                 .all(|i| i.value(&schema.kind_field) != Some(c.id.as_str()))
         })
-        .map(|c| schema.choice_label(list, &c.id, h.app.core.lang).to_string())
+        .map(|c| {
+            schema
+                .choice_label(list, &c.id, h.app.core.lang)
+                .to_string()
+        })
         .collect()
 }
 
@@ -66,7 +70,10 @@ fn bars_at_zero_are_one_line_per_panel() {
         let statuses = &d.panels[1].items;
         let bars = statuses.iter().filter(|i| i.n.is_some()).count();
         let at_zero = status::STATUSES.len() - bars;
-        assert_eq!(statuses.last().unwrap().label, format!("{at_zero} {folded}"));
+        assert_eq!(
+            statuses.last().unwrap().label,
+            format!("{at_zero} {folded}")
+        );
         // On screen, with Enter on it doing nothing.
         let screen = h.screen(80, 24);
         assert!(screen.contains(&last.label), "{screen}");

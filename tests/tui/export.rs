@@ -69,7 +69,11 @@ fn the_list_search_chooses_what_is_exported_beside_the_census() {
         screen.contains(&format!(
             "{} {}",
             shown.len(),
-            if shown.len() < 2 { "initiative" } else { "initiatives" }
+            if shown.len() < 2 {
+                "initiative"
+            } else {
+                "initiatives"
+            }
         )),
         "{screen}"
     );

@@ -196,8 +196,7 @@ fn e_adds_an_edition_to_an_event_and_the_others_are_to_invite() {
         "{screen}"
     );
     assert!(
-        screen
-            .contains("2026-12-01                    La Casemate · 12 participants · session de"),
+        screen.contains("2026-12-01                    La Casemate · 12 participants · session de"),
         "{screen}"
     );
     // The network view now lists who took part in nothing this year.
