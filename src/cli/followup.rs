@@ -136,7 +136,10 @@ pub fn links(ctx: &Invocation, format: LinksFormat) -> Result<ExitCode, Fail> {
                 "{}",
                 table(&["ID", c.col_name, t.col_field, t.col_url], &rows)
             );
-            eprintln!("{} {}", found.len(), t.urls_count);
+            eprintln!(
+                "{}",
+                crate::i18n::fill(t.urls_count, &[("n", &found.len())])
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

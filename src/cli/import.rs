@@ -87,7 +87,11 @@ fn show_columns(plan: &ImportPlan, dry_run: bool, lang: Lang) {
             "{}",
             fill(
                 t.unknown_columns,
-                &[("file", &plan.file), ("columns", &unknown.join(", "))]
+                &[
+                    ("file", &plan.file),
+                    ("columns", &unknown.join(", ")),
+                    ("n", &unknown.len()),
+                ]
             )
         );
     }

@@ -140,7 +140,10 @@ pub fn list(
                     super::stale::count_text(schema, found.len(), ctx.lang)
                 );
             } else {
-                eprintln!("{} {}", found.len(), cli(ctx.lang).initiatives_count);
+                eprintln!(
+                    "{}",
+                    crate::i18n::fill(cli(ctx.lang).initiatives_count, &[("n", &found.len())])
+                );
             }
         }
         ListFormat::Csv => {

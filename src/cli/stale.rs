@@ -27,11 +27,11 @@ pub fn verified_text(i: &Initiative, lang: Lang) -> String {
     last_verified(i).map_or(followup(lang).never.to_string(), |t| t.date().to_string())
 }
 
-/// "N fiche(s) à revérifier …".
+/// "N fiches à revérifier …".
 pub fn count_text(schema: &Schema, n: usize, lang: Lang) -> String {
     let months = schema.periods.freshness_months;
-    format!(
-        "{n} {}",
-        crate::i18n::fill(followup(lang).stale_count, &[("months", &months)])
+    crate::i18n::fill(
+        followup(lang).stale_count,
+        &[("n", &n), ("months", &months)],
     )
 }

@@ -20,8 +20,8 @@ strings! { CommunesText, communes;
     fix_line: "{id} {name} : {what}", "{id} {name}: {what}";
     fix_set: "{field} → {value}", "{field} → {value}";
     fix_unset: "{field} vidé", "{field} emptied";
-    fix_done: "{n} initiative(s) corrigée(s), chacune par une modification à votre nom.", "{n} initiative(s) corrected, each by an edit in your name.";
-    fix_dry: "{n} initiative(s) seraient corrigée(s) ; rien n'a été écrit (--dry-run).", "{n} initiative(s) would be corrected; nothing was written (--dry-run).";
+    fix_done: "{n} {n:initiative corrigée|initiatives corrigées}, chacune par une modification à votre nom.", "{n} {n:initiatives|initiative|initiatives} corrected, each by an edit in your name.";
+    fix_dry: "{n} {n:initiative serait corrigée|initiatives seraient corrigées} ; rien n'a été écrit (--dry-run).", "{n} {n:initiatives|initiative|initiatives} would be corrected; nothing was written (--dry-run).";
     fix_nothing: "Toutes les communes connues sont déjà écrites comme dans le Code officiel géographique, avec leurs codes.", "Every known commune is already written as in the official geographic code, with its codes.";
     fix_undecided: "Non décidées ({n}) : à corriger avec « recense edit ID --set commune=… » ou « --set code_insee=… » :", "Not decided ({n}): correct with `recense edit ID --set commune=…` or `--set code_insee=…`:";
     fix_ambiguous: "  {id} {name} : « {typed} » désigne plusieurs communes : {candidates}", "  {id} {name}: `{typed}` names several communes: {candidates}";
@@ -29,7 +29,7 @@ strings! { CommunesText, communes;
     import_settled: "{file}:{line}: {name} : {what}", "{file}:{line}: {name}: {what}";
     import_ambiguous: "{file}:{line}: {name} : « {typed} » désigne plusieurs communes ({candidates}) : gardée telle quelle, sans code ; précisez avec recense edit ID --set code_insee=…", "{file}:{line}: {name}: `{typed}` names several communes ({candidates}): kept as given, without codes; say which with recense edit ID --set code_insee=…";
     import_unknown: "{file}:{line}: {name} : « {typed} » n'est pas une commune du Code officiel géographique : gardée telle quelle", "{file}:{line}: {name}: `{typed}` is not a commune of the official geographic code: kept as given";
-    import_summary: "Communes : {settled} écrite(s) comme dans le Code officiel géographique ou complétée(s) de leurs codes, {left} laissée(s) telle(s) quelle(s).", "Communes: {settled} written as in the official geographic code or completed with their codes, {left} left as given.";
+    import_summary: "Communes : {settled} {settled:écrite comme dans le Code officiel géographique ou complétée de ses codes|écrites comme dans le Code officiel géographique ou complétées de leurs codes}, {left} {left:laissée telle quelle|laissées telles quelles}.", "Communes: {settled} written as in the official geographic code or completed with {settled:their|its|their} codes, {left} left as given.";
     former_found: "« {commune} » est une ancienne commune, aujourd'hui {current} ({code}) : « recense fix-communes » l'enregistre sous son nom actuel.", "`{commune}` is a former commune, today {current} ({code}): `recense fix-communes` records it under its current name.";
 }
 

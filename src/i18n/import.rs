@@ -1,17 +1,18 @@
 //! The words of `recense import`: its report, and why a file or a row was
 //! refused (each with its place: `file:line`).
 
+use super::plural::plural;
 use super::{Lang, Localized, duplicate_reason, fill, io_error, list};
 use crate::census::import::plan::{Candidate, Match, Row, RowFate};
 use crate::census::import::record::RowProblem;
 use crate::census::import::{Format, ImportError, PropertiesProblem, Target};
 
 strings! { ImportText, import;
-    summary: "{file} : {created} nouvelle(s), {updated} mise(s) à jour, {unchanged} déjà à jour, {likely} doublon(s) probable(s) non importé(s), {same} en double dans le fichier, {skipped} ligne(s) ignorée(s)", "{file}: {created} new, {updated} updated, {unchanged} already up to date, {likely} likely duplicate(s) not imported, {same} repeated in the file, {skipped} row(s) skipped";
+    summary: "{file} : {created} {created:nouvelle|nouvelles}, {updated} {updated:mise à jour|mises à jour}, {unchanged} déjà à jour, {likely} {likely:doublon probable non importé|doublons probables non importés}, {same} en double dans le fichier, {skipped} {skipped:ligne ignorée|lignes ignorées}", "{file}: {created} new, {updated} updated, {unchanged} already up to date, {likely} likely {likely:duplicates|duplicate|duplicates} not imported, {same} repeated in the file, {skipped} {skipped:rows|row|rows} skipped";
     dry_run: "(essai : rien n'a été écrit)", "(dry run: nothing was written)";
     written: "Importé dans", "Imported into";
     nothing_to_write: "Rien de nouveau : le recensement n'a pas été réécrit.", "Nothing new: the census was not rewritten.";
-    strict_refused: "--strict : rien n'a été importé, {n} ligne(s) à corriger (voir ci-dessus).", "--strict: nothing was imported, {n} row(s) to fix (see above).";
+    strict_refused: "--strict : rien n'a été importé, {n} {n:ligne|lignes} à corriger (voir ci-dessus).", "--strict: nothing was imported, {n} {n:rows|row|rows} to fix (see above).";
     columns_title: "Colonnes de {file} :", "Columns of {file}:";
     column_to_field: "  {column} → {field}", "  {column} → {field}";
     column_to_notes: "  {column} → notes (« {column} : … »)", "  {column} → notes (`{column}: …`)";
@@ -19,7 +20,7 @@ strings! { ImportText, import;
     column_to_lat: "  {column} → coordonnees (latitude)", "  {column} → coordonnees (latitude)";
     column_to_lon: "  {column} → coordonnees (longitude)", "  {column} → coordonnees (longitude)";
     column_ignored: "  {column} → (non importée)", "  {column} → (not imported)";
-    unknown_columns: "{file} : colonne(s) non reconnue(s), non importée(s) : {columns}. Pour les importer : --map 'COLONNE=CHAMP' (un champ du formulaire) ou --map 'COLONNE=notes' (dans les notes, qui sont publiques).", "{file}: column(s) not recognised, not imported: {columns}. To import them: --map 'COLUMN=FIELD' (a field of the form) or --map 'COLUMN=notes' (into the notes, which are public).";
+    unknown_columns: "{file} : {n:colonne non reconnue, non importée|colonnes non reconnues, non importées} : {columns}. Pour {n:l'importer|les importer} : --map 'COLONNE=CHAMP' (un champ du formulaire) ou --map 'COLONNE=notes' (dans les notes, qui sont publiques).", "{file}: {n:columns|column|columns} not recognised, not imported: {columns}. To import {n:them|it|them}: --map 'COLUMN=FIELD' (a field of the form) or --map 'COLUMN=notes' (into the notes, which are public).";
     row_create: "ligne {line} : nouvelle « {name} »", "line {line}: new `{name}`";
     row_update: "ligne {line} : {id} « {name} » mise à jour : {fields}", "line {line}: {id} `{name}` updated: {fields}";
     row_unchanged: "ligne {line} : {id} « {name} » déjà à jour", "line {line}: {id} `{name}` already up to date";
@@ -181,10 +182,10 @@ impl Localized for RowProblem {
         match (self, lang) {
             (R::Op(e), _) => e.localize(lang),
             (R::Status(e), _) => e.localize(lang),
-            (R::MissingRequired(fields), Lang::Fr) => format!("champ(s) obligatoire(s) sans valeur : {} (ajoutez une colonne, ou --default CHAMP=VALEUR pour toutes les lignes)", list(fields)),
-            (R::MissingRequired(fields), Lang::En) => format!("required field(s) without a value: {} (add a column, or --default FIELD=VALUE for every row)", list(fields)),
-            (R::CellCount { found, expected }, Lang::Fr) => format!("{found} cellule(s) alors que l'en-tête a {expected} colonnes (un séparateur en trop ou en moins ?)"),
-            (R::CellCount { found, expected }, Lang::En) => format!("{found} cell(s) while the header has {expected} columns (a separator too many or missing?)"),
+            (R::MissingRequired(fields), Lang::Fr) => format!("{} sans valeur : {} (ajoutez une colonne, ou --default CHAMP=VALEUR pour toutes les lignes)", plural(fields.len(), lang, "champ obligatoire", "champs obligatoires"), list(fields)),
+            (R::MissingRequired(fields), Lang::En) => format!("required {} without a value: {} (add a column, or --default FIELD=VALUE for every row)", plural(fields.len(), lang, "field", "fields"), list(fields)),
+            (R::CellCount { found, expected }, Lang::Fr) => format!("{found} {} alors que l'en-tête a {expected} colonnes (un séparateur en trop ou en moins ?)", plural(*found, lang, "cellule", "cellules")),
+            (R::CellCount { found, expected }, Lang::En) => format!("{found} {} while the header has {expected} columns (a separator too many or missing?)", plural(*found, lang, "cell", "cells")),
             (R::NotANumber { column, value }, Lang::Fr) => format!("{column} : « {} » n'est pas un nombre", crate::display::quoted(value)),
             (R::NotANumber { column, value }, Lang::En) => format!("{column}: `{}` is not a number", crate::display::quoted(value)),
             (R::HalfCoordinates, Lang::Fr) => "latitude sans longitude (ou l'inverse)".into(),

@@ -1,20 +1,13 @@
 //! Plural forms, so that no text says `(s)` or "3 non renseigné": French
 //! counts 0 and 1 as singular (« 0 initiative », « 1 initiative »), English
-//! only 1 (“0 initiatives”).
+//! only 1 (“0 initiatives”). The rule is `lang::plural_form`, the one
+//! `fill` follows for `{n:one|many}`; these are for texts built in code.
 
 use crate::lang::Lang;
 
-/// Whether `n` takes the plural form in `lang`.
-pub fn is_plural(n: usize, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => n > 1,
-        Lang::En => n != 1,
-    }
-}
-
 /// `one` or `many`, as `n` asks in `lang`.
 pub fn plural<'a>(n: usize, lang: Lang, one: &'a str, many: &'a str) -> &'a str {
-    if is_plural(n, lang) { many } else { one }
+    lang.plural(n, one, many)
 }
 
 /// `n` then its word: « 3 initiatives », « 1 initiative ».

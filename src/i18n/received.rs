@@ -10,9 +10,9 @@ strings! { ReceivedText, received;
     territory_kept: "{file} : ce fichier recense le territoire « {theirs} », pas « {ours} » : le recensement garde « {kept} »", "{file}: this file is a census of `{theirs}`, not `{ours}`: the census keeps `{kept}`";
     territory_chosen: "{file} : ce fichier recense le territoire « {theirs} », pas « {ours} » : le recensement est désormais celui de « {kept} »", "{file}: this file is a census of `{theirs}`, not `{ours}`: the census is now of `{kept}`";
     territory_hint: "(--territory NOM pour en choisir un autre)", "(--territory NAME to choose another)";
-    invalid_at_merge: "{file} : {n} valeur(s) que « recense add » refuserait, gardées telles quelles (corrigez-les avec « recense edit ») :", "{file}: {n} value(s) `recense add` would refuse, kept as they are (correct them with `recense edit`):";
-    invalid_in_census: "{n} valeur(s) que « recense add » refuserait (corrigez-les avec « recense edit ») :", "{n} value(s) `recense add` would refuse (correct them with `recense edit`):";
-    invalid_short: "{n} valeur(s) que « recense add » refuserait, gardées (« recense doctor » les liste)", "{n} value(s) `recense add` would refuse, kept (`recense doctor` lists them)";
+    invalid_at_merge: "{file} : {n} {n:valeur|valeurs} que « recense add » refuserait, {n:gardée telle quelle|gardées telles quelles} (corrigez-{n:la|les} avec « recense edit ») :", "{file}: {n} {n:values|value|values} `recense add` would refuse, kept as {n:they are|it is|they are} (correct {n:them|it|them} with `recense edit`):";
+    invalid_in_census: "{n} {n:valeur|valeurs} que « recense add » refuserait (corrigez-{n:la|les} avec « recense edit ») :", "{n} {n:values|value|values} `recense add` would refuse (correct {n:them|it|them} with `recense edit`):";
+    invalid_short: "{n} {n:valeur|valeurs} que « recense add » refuserait, {n:gardée|gardées} (« recense doctor » {n:la liste|les liste})", "{n} {n:values|value|values} `recense add` would refuse, kept (`recense doctor` lists {n:them|it|them})";
     relation_to_itself: "une initiative ne peut pas être reliée à elle-même", "an initiative cannot be related to itself";
     colon: " : ", ": ";
 }

@@ -24,9 +24,9 @@ strings! { RgpdText, rgpd;
     access_value: "  {field} : {value}  [{who}, depuis le {since}]", "  {field}: {value}  [{who}, since {since}]";
     access_personal: " (donnée personnelle)", " (personal data)";
     access_consent: "  consentement : {state}", "  consent: {state}";
-    access_agent: "Agent « {name} » (identifiant {id}) : son nom figure dans le fichier et signe {n} valeur(s).", "Agent `{name}` (id {id}): their name is in the file and signs {n} value(s).";
+    access_agent: "Agent « {name} » (identifiant {id}) : son nom figure dans le fichier et signe {n} {n:valeur|valeurs}.", "Agent `{name}` (id {id}): their name is in the file and signs {n} {n:values|value|values}.";
     access_copies: "Des copies peuvent aussi en contenir : {file}.bak, le journal, les fichiers envoyés aux collègues, l'historique git.", "Copies may hold some too: {file}.bak, the journal, files sent to colleagues, git history.";
-    contacts_written: "{n} contact(s) ayant consenti aux invitations ; {left} initiative(s) avec un contact laissée(s) de côté (sans consentement pour les invitations, ou sans courriel).", "{n} contact(s) who consented to invitations; {left} initiative(s) with a contact left out (no consent to invitations, or no e-mail).";
+    contacts_written: "{n} {n:contact ayant|contacts ayant} consenti aux invitations ; {left} {left:initiative avec un contact laissée|initiatives avec un contact laissées} de côté (sans consentement pour les invitations, ou sans courriel).", "{n} {n:contacts|contact|contacts} who consented to invitations; {left} {left:initiatives|initiative|initiatives} with a contact left out (no consent to invitations, or no e-mail).";
     format_or_contacts: "dites --format FORMAT, ou --contacts pour la liste de diffusion des contacts.", "give --format FORMAT, or --contacts for the contacts' mailing list.";
     contacts_no_email_field: "le formulaire n'a pas de champ personnel de type courriel : pas de liste de contacts possible.", "the form has no personal e-mail field: no contact list possible.";
 }

@@ -8,7 +8,7 @@ use crate::census::supports::{FIRST_YEAR, SupportError};
 strings! { SupportsText, supports_text;
     added: "Soutien ajouté à {id}", "Support added to {id}";
     amounts_heading: "Montants des soutiens reçus", "Amounts of the support received";
-    amounts_intro: "{n} soutien(s) enregistré(s) avec leur année (recense support add), pour {total} en tout ; {unknown} sans montant connu.", "{n} support(s) recorded with their year (recense support add), {total} in all; {unknown} without a known amount.";
+    amounts_intro: "{n} {n:soutien enregistré|soutiens enregistrés} avec leur année (recense support add), pour {total} en tout ; {unknown} sans montant connu.", "{n} {n:supports|support|supports} recorded with their year (recense support add), {total} in all; {unknown} without a known amount.";
     by_year: "Par année", "Per year";
     by_kind: "Par type de soutien", "Per kind of support";
     by_commune: "Par commune", "Per municipality";
@@ -21,8 +21,8 @@ strings! { SupportsText, supports_text;
     total: "Total", "Total";
     history: "{date}  soutien : {kind} {year} {amount} {from}  {note}", "{date}  support: {kind} {year} {amount} {from}  {note}";
     recognition_heading: "« Légitimé » : vérifié, et reconnu par la collectivité ?", "\"Legitimized\": verified, and recognised by the local authority?";
-    recognition_intro: "Dans ce recensement, « Légitimé » veut dire vérifié : une preuve récente, la confirmation d'un collègue, un problème public argumenté. Sur {n} initiative(s) légitimée(s) ou soutenue(s), {recognised} sont aussi reconnues publiquement par un acte de la collectivité (délibération, convention, subvention votée, mention dans un plan local) :", "In this census, \"Legitimized\" means verified: recent evidence, a colleague's confirmation, an argued public problem. Of {n} legitimized or supported initiative(s), {recognised} are also publicly recognised by an act of the local authority (resolution, agreement, grant voted, mention in a local plan):";
-    recognition_none: "Sur {n} initiative(s) légitimée(s) ou soutenue(s), aucune n'est encore reconnue par un acte de la collectivité enregistré (délibération, convention, subvention votée, mention dans un plan local : recense evidence add ID --kind deliberation…).", "Of {n} legitimized or supported initiative(s), none is recognised yet by a recorded act of the local authority (resolution, agreement, grant voted, mention in a local plan: recense evidence add ID --kind deliberation…).";
+    recognition_intro: "Dans ce recensement, « Légitimé » veut dire vérifié : une preuve récente, la confirmation d'un collègue, un problème public argumenté. Sur {n} {n:initiative légitimée ou soutenue|initiatives légitimées ou soutenues}, {recognised} {recognised:est aussi reconnue|sont aussi reconnues} publiquement par un acte de la collectivité (délibération, convention, subvention votée, mention dans un plan local) :", "In this census, \"Legitimized\" means verified: recent evidence, a colleague's confirmation, an argued public problem. Of {n} legitimized or supported {n:initiatives|initiative|initiatives}, {recognised} {recognised:are|is|are} also publicly recognised by an act of the local authority (resolution, agreement, grant voted, mention in a local plan):";
+    recognition_none: "Sur {n} {n:initiative légitimée ou soutenue|initiatives légitimées ou soutenues}, aucune n'est encore reconnue par un acte de la collectivité enregistré (délibération, convention, subvention votée, mention dans un plan local : recense evidence add ID --kind deliberation…).", "Of {n} legitimized or supported {n:initiatives|initiative|initiatives}, none is recognised yet by a recorded act of the local authority (resolution, agreement, grant voted, mention in a local plan: recense evidence add ID --kind deliberation…).";
     recognition_others: "Vérifiées, sans acte de la collectivité enregistré : ", "Verified, with no recorded act of the local authority: ";
 }
 

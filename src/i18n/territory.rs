@@ -6,7 +6,7 @@ use crate::census::territory::PerimeterError;
 
 strings! { TerritoryText, territory;
     perimeter_is: "Périmètre : {parts}", "Perimeter: {parts}";
-    perimeter_size: "{n} commune(s), {population} habitant(s)", "{n} municipality(ies), {population} inhabitant(s)";
+    perimeter_size: "{n} {n:commune|communes}, {population} {population:habitant|habitants}", "{n} {n:municipalities|municipality|municipalities}, {population} {population:inhabitants|inhabitant|inhabitants}";
     perimeter_none: "Aucun périmètre déclaré. Pour en déclarer un : recense perimeter set epci:SIREN | dep:CODE | insee:CODE | « nom d'un EPCI ou d'un département »", "No perimeter declared. To declare one: recense perimeter set epci:SIREN | dep:CODE | insee:CODE | \"name of an EPCI or département\"";
     perimeter_recorded: "Périmètre enregistré :", "Perimeter recorded:";
     perimeter_unchanged: "Le périmètre est déjà celui-là.", "The perimeter is already that one.";
@@ -16,9 +16,9 @@ strings! { TerritoryText, territory;
     col_initiatives: "Initiatives", "Initiatives";
     col_relays: "Relais", "Relays";
     col_name: "Nom", "Name";
-    outside_title: "Hors du périmètre ou commune inconnue : {n} initiative(s)", "Outside the perimeter or unknown municipality: {n} initiative(s)";
-    summary: "{covered}/{total} commune(s) avec une initiative ; {white} zone(s) blanche(s) (ni initiative ni relais), {white_population} habitant(s) ; {per10k} initiative(s) pour 10 000 habitants", "{covered}/{total} municipality(ies) with an initiative; {white} white zone(s) (no initiative, no relay), {white_population} inhabitant(s); {per10k} initiative(s) per 10,000 inhabitants";
-    shown: "{n} commune(s) listée(s)", "{n} municipality(ies) listed";
+    outside_title: "Hors du périmètre ou commune inconnue : {n} {n:initiative|initiatives}", "Outside the perimeter or unknown municipality: {n} {n:initiatives|initiative|initiatives}";
+    summary: "{covered}/{total} {total:commune|communes} avec une initiative ; {white} {white:zone blanche|zones blanches} (ni initiative ni relais), {white_population} {white_population:habitant|habitants} ; {per10k} {per10k:initiative|initiatives} pour 10 000 habitants", "{covered}/{total} {total:municipalities|municipality|municipalities} with an initiative; {white} white {white:zones|zone|zones} (no initiative, no relay), {white_population} {white_population:inhabitants|inhabitant|inhabitants}; {per10k} {per10k:initiatives|initiative|initiatives} per 10,000 inhabitants";
+    shown: "{n} {n:commune listée|communes listées}", "{n} {n:municipalities|municipality|municipalities} listed";
     no_perimeter_for_communes: "ce recensement ne déclare pas de périmètre : déclarez-le d'abord avec recense perimeter set P (par exemple epci:242900314 ou « Finistère »)", "this census declares no perimeter: declare it first with recense perimeter set P (for example epci:242900314 or \"Finistère\")";
 }
 

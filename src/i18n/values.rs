@@ -183,7 +183,7 @@ fn duration_fr(days: u32) -> String {
             format!("{y} ans")
         }
     } else {
-        format!("{days} jours")
+        super::plural::count(days as usize, Lang::Fr, "jour", "jours")
     }
 }
 

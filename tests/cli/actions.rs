@@ -75,7 +75,7 @@ fn todo_lists_the_open_steps_overdue_first_with_their_filters() {
         late.contains("en retard") && late.starts_with("2026-11-25"),
         "{text}"
     );
-    assert!(stderr_of(&table).contains("2 prochaine(s) étape(s), dont 1 en retard"));
+    assert!(stderr_of(&table).contains("2 prochaines étapes, dont 1 en retard"));
 }
 
 #[test]

@@ -246,7 +246,7 @@ fn fix_communes_normalises_a_messy_census_and_lists_what_it_left() {
         .assert()
         .success()
         .stdout(contains(
-            "5 initiative(s) seraient corrigée(s) ; rien n'a été écrit",
+            "5 initiatives seraient corrigées ; rien n'a été écrit",
         ))
         .get_output()
         .stdout
@@ -269,7 +269,7 @@ fn fix_communes_normalises_a_messy_census_and_lists_what_it_left() {
         .args(["--file", &name, "--as", "Marie", "fix-communes"])
         .assert()
         .success()
-        .stdout(contains("5 initiative(s) corrigée(s)"));
+        .stdout(contains("5 initiatives corrigées"));
     let text = env.read_text(&name);
     assert!(text.contains("\"Plounéour-Ménez\""), "{text}");
     assert!(!text.contains("\"morlaix\""));
@@ -296,7 +296,7 @@ fn an_import_settles_communes_on_the_way_in_and_says_what_it_left() {
         .assert()
         .success()
         .stdout(contains(
-            "Communes : 4 écrite(s) comme dans le Code officiel géographique ou complétée(s) de leurs codes, 2 laissée(s) telle(s) quelle(s).",
+            "Communes : 4 écrites comme dans le Code officiel géographique ou complétées de leurs codes, 2 laissées telles quelles.",
         ))
         .stderr(contains(format!(
             "{file}:5: Wiki des Champs : « Saint-Martin-des-Champs » désigne plusieurs communes"

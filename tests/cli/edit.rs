@@ -294,7 +294,7 @@ fn a_deleted_initiative_is_hidden_from_list_and_shown_with_deleted() {
         .assert()
         .success()
         .stdout(contains("Infini").not())
-        .stderr(contains("0 initiative(s)"));
+        .stderr(contains("0 initiative"));
     env.census_cmd()
         .args(["list", "--deleted"])
         .assert()

@@ -64,7 +64,7 @@ fn a_csv_export_imports_back_whole_with_labels_or_ids() {
             .args(["import", "csv", "out.csv"])
             .assert()
             .success()
-            .stdout(contains("0 nouvelle(s), 0 mise(s) à jour, 19 déjà à jour"));
+            .stdout(contains("0 nouvelle, 0 mise à jour, 19 déjà à jour"));
         assert_unchanged(&before, &env.snapshot());
 
         fresh(&env);
@@ -72,7 +72,7 @@ fn a_csv_export_imports_back_whole_with_labels_or_ids() {
             .args(["--file", "fresh.ron", "import", "csv", "out.csv"])
             .assert()
             .success()
-            .stdout(contains("19 nouvelle(s)"));
+            .stdout(contains("19 nouvelles"));
         let (sample, back) = (parse(&env, CENSUS), parse(&env, "fresh.ron"));
         assert_eq!(back.live().count(), sample.live().count(), "{header}");
         for i in sample.live() {
@@ -167,7 +167,7 @@ fn mednum_and_data_inclusion_exports_import_back() {
         assert!(again.status.success(), "{format}: {again:?}");
         assert!(
             stdout_of(&again).contains(&format!(
-                "0 nouvelle(s), 0 mise(s) à jour, {standard_rows} déjà à jour"
+                "0 nouvelle, 0 mise à jour, {standard_rows} déjà à jour"
             )),
             "{format}: {}",
             stdout_of(&again)
@@ -183,7 +183,7 @@ fn mednum_and_data_inclusion_exports_import_back() {
             .args(["--default", "type=association"])
             .assert()
             .success()
-            .stdout(contains(format!("{standard_rows} nouvelle(s)")));
+            .stdout(contains(format!("{standard_rows} nouvelles")));
         let (sample, back) = (parse(&env, CENSUS), parse(&env, "fresh.ron"));
         assert_eq!(back.live().count(), standard_rows, "{format}");
         for i in back.live() {
@@ -251,7 +251,7 @@ fn each_initiative_a_standard_leaves_out_is_named_with_what_it_lacks() {
     assert_eq!(left, 19 - rows, "{err}");
     assert!(
         err.contains(&format!(
-            "{rows} initiative(s) exported as mednum, {left} left out"
+            "{rows} initiatives exported as mednum, {left} left out"
         )),
         "{err}"
     );

@@ -369,7 +369,7 @@ fn the_valid_census_fixtures_can_be_listed_and_changed() {
             .args(["--file", &name, "list"])
             .assert()
             .success()
-            .stderr(predicates::str::contains("2 initiative(s)"));
+            .stderr(predicates::str::contains("2 initiatives"));
         env.cmd()
             .args([
                 "--file",

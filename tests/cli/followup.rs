@@ -140,7 +140,7 @@ fn list_stale_agrees_with_an_independent_computation() {
     assert_eq!(rows.len(), 3, "Alpha, Delta and Charlie");
     let table = env.census_cmd().args(["list", "--stale"]).output().unwrap();
     assert!(
-        stderr_of(&table).contains("3 fiche(s) à revérifier"),
+        stderr_of(&table).contains("3 fiches à revérifier"),
         "{}",
         stderr_of(&table)
     );

@@ -455,7 +455,5 @@ fn doctor_says_a_voir_when_the_merge_conflicts_are_not_settled() {
         .args(["--as", "Anne", "doctor"])
         .assert()
         .code(1)
-        .stdout(contains(
-            "[à voir] 1 conflit(s) à régler (recense conflicts)",
-        ));
+        .stdout(contains("[à voir] 1 conflit à régler (recense conflicts)"));
 }

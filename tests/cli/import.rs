@@ -64,7 +64,7 @@ fn a_csv_with_labels_choices_and_neutralised_cells_is_imported() {
     let name = fixture(&env, "initiatives-semicolon.csv");
     import(&env, &["csv", &name])
         .success()
-        .stdout(contains("2 nouvelle(s)"));
+        .stdout(contains("2 nouvelles"));
     let capucins = fields_of(&env, "Tiers-lieu des Capucins");
     assert_eq!(capucins["type"], "tiers_lieu", "a kind by its label");
     assert_eq!(
@@ -120,7 +120,7 @@ fn importing_the_same_file_twice_changes_nothing() {
         let before = env.snapshot();
         import(&env, &["csv", &name])
             .success()
-            .stdout(contains("0 nouvelle(s), 0 mise(s) à jour, 2 déjà à jour"))
+            .stdout(contains("0 nouvelle, 0 mise à jour, 2 déjà à jour"))
             .stderr(contains("n'a pas été réécrit"));
         assert_unchanged(&before, &env.snapshot());
     }
@@ -140,7 +140,7 @@ fn the_same_initiative_is_updated_only_where_it_differs() {
         .args(["import", "csv", "infini.csv"])
         .assert()
         .success()
-        .stdout(contains("1 mise(s) à jour"));
+        .stdout(contains("1 mise à jour"));
     assert_eq!(initiatives(&env).len(), 1, "not created twice");
     let infini = fields_of(&env, "Infini");
     assert_eq!(infini["site_web"], "https://www.infini.fr");
@@ -176,14 +176,14 @@ fn likely_duplicates_are_reported_and_created_only_when_asked() {
     let before = env.snapshot();
     import(&env, &["csv", "likely.csv"])
         .success()
-        .stdout(contains("1 doublon(s) probable(s)"))
+        .stdout(contains("1 doublon probable"))
         .stderr(contains("likely.csv:2:"))
         .stderr(contains(capucins.as_str()))
         .stderr(contains("recense not-duplicate"));
     assert_unchanged(&before, &env.snapshot());
     import(&env, &["csv", "likely.csv", "--create-likely"])
         .success()
-        .stdout(contains("1 nouvelle(s)"))
+        .stdout(contains("1 nouvelle"))
         .stderr(contains("recense fuse"));
     assert_eq!(initiatives(&env).len(), 2);
     env.census_cmd()
@@ -217,8 +217,8 @@ fn bad_rows_are_reported_with_their_line_and_the_others_imported() {
     let name = fixture(&env, "bad-rows.csv");
     let out = import(&env, &["csv", &name])
         .success()
-        .stdout(contains("1 nouvelle(s)"))
-        .stdout(contains("5 ligne(s) ignorée(s)"))
+        .stdout(contains("1 nouvelle"))
+        .stdout(contains("5 lignes ignorées"))
         .get_output()
         .clone();
     let err = stderr_of(&out);
@@ -226,7 +226,7 @@ fn bad_rows_are_reported_with_their_line_and_the_others_imported() {
         (3, "clé de contrôle"),
         (4, "commune"),
         (5, "numéro invalide"),
-        (6, "6 cellule(s)"),
+        (6, "6 cellules"),
         (7, "piscine"),
     ] {
         let at = format!("{name}:{line}:");
@@ -246,7 +246,7 @@ fn strict_imports_nothing_when_a_row_is_bad() {
     let before = env.snapshot();
     import(&env, &["csv", &name, "--strict"])
         .code(1)
-        .stderr(contains("--strict : rien n'a été importé, 5 ligne(s)"))
+        .stderr(contains("--strict : rien n'a été importé, 5 lignes"))
         .stderr(contains(format!("{name}:3:")));
     assert_unchanged(&before, &env.snapshot());
     // Without a bad row, --strict imports.
@@ -369,7 +369,7 @@ fn defaults_fill_what_the_file_does_not_say() {
         ],
     )
     .success()
-    .stdout(contains("1 nouvelle(s), 0 mise(s) à jour, 1 déjà à jour"));
+    .stdout(contains("1 nouvelle, 0 mise à jour, 1 déjà à jour"));
     assert_eq!(
         fields_of(&env, "Réseau des PAPI")["type"],
         "espace_public_numerique"
@@ -463,7 +463,7 @@ fn a_mednum_file_imports_and_imports_again_without_change() {
     let name = env.copy_fixture("standards/lieux-mediation-numerique.exemple-valide.csv");
     import(&env, &["mednum", &name])
         .success()
-        .stdout(contains("1 nouvelle(s)"));
+        .stdout(contains("1 nouvelle"));
     let anonymal = fields_of(&env, "Anonymal");
     assert_eq!(anonymal["type"], "tiers_lieu");
     assert_eq!(anonymal["siret"], "43493312300029");
@@ -487,7 +487,7 @@ fn data_inclusion_structures_import() {
     // structures without a v0 typologie need a default kind.
     import(&env, &["data-inclusion", &name])
         .success()
-        .stdout(contains("1 nouvelle(s)"))
+        .stdout(contains("1 nouvelle"))
         .stderr(contains(format!("{name}:2:")))
         .stderr(contains(format!("{name}:4:")))
         .stderr(contains("type"));
@@ -496,7 +496,7 @@ fn data_inclusion_structures_import() {
         &["data-inclusion", &name, "--default", "type=centre_social"],
     )
     .success()
-    .stdout(contains("2 nouvelle(s), 0 mise(s) à jour, 1 déjà à jour"));
+    .stdout(contains("2 nouvelles, 0 mise à jour, 1 déjà à jour"));
     let kerourien = fields_of(&env, "Centre social Kerourien");
     assert_eq!(kerourien["type"], "centre_social");
     assert_eq!(
@@ -527,7 +527,7 @@ fn data_inclusion_structures_import() {
         &["data-inclusion", &name, "--default", "type=association"],
     )
     .success()
-    .stdout(contains("0 nouvelle(s), 0 mise(s) à jour, 3 déjà à jour"));
+    .stdout(contains("0 nouvelle, 0 mise à jour, 3 déjà à jour"));
     assert_unchanged(&before, &env.snapshot());
     let other = fixture(&env, "data-inclusion-not-object.json");
     import(&env, &["data-inclusion", &other])
@@ -543,7 +543,7 @@ fn a_chatons_organization_file_makes_a_chatons_member() {
     let name = fixture(&env, "organization.properties");
     import(&env, &["chatons", &name])
         .success()
-        .stdout(contains("1 nouvelle(s)"));
+        .stdout(contains("1 nouvelle"));
     let all = initiatives(&env);
     let chaton = &all[0];
     assert_eq!(
@@ -643,7 +643,7 @@ fn a_list_exported_as_csv_imports_back_unchanged() {
     let before = env.snapshot();
     import(&env, &["csv", "list.csv"])
         .success()
-        .stdout(contains("0 nouvelle(s), 0 mise(s) à jour, 19 déjà à jour"));
+        .stdout(contains("0 nouvelle, 0 mise à jour, 19 déjà à jour"));
     assert_unchanged(&before, &env.snapshot());
 }
 
@@ -678,7 +678,7 @@ fn relations_must_name_an_initiative() {
     );
     import(&env, &["csv", "rel.csv"])
         .success()
-        .stdout(contains("2 nouvelle(s)"))
+        .stdout(contains("2 nouvelles"))
         .stderr(contains(
             "rel.csv:3: ligne ignorée : relations: aucune initiative",
         ));
@@ -751,7 +751,7 @@ fn an_export_shaped_csv_imports_back_whole() {
     let before = env.snapshot();
     import(&env, &["csv", "export.csv"])
         .success()
-        .stdout(contains("0 nouvelle(s), 0 mise(s) à jour, 19 déjà à jour"));
+        .stdout(contains("0 nouvelle, 0 mise à jour, 19 déjà à jour"));
     assert_unchanged(&before, &env.snapshot());
     // Into an empty census: the same initiatives, ids, values and relations.
     env.cmd()
@@ -762,7 +762,7 @@ fn an_export_shaped_csv_imports_back_whole() {
         .args(["--file", "fresh.ron", "import", "csv", "export.csv"])
         .assert()
         .success()
-        .stdout(contains("19 nouvelle(s)"));
+        .stdout(contains("19 nouvelles"));
     let fresh = recense::census::file::parse(&env.read_text("fresh.ron"), "fresh.ron")
         .unwrap()
         .0;

@@ -23,7 +23,7 @@ fn init_creates_an_empty_census_of_the_territory() {
         .arg("list")
         .assert()
         .success()
-        .stderr(contains("0 initiative(s)"));
+        .stderr(contains("0 initiative"));
 }
 
 #[test]

@@ -63,7 +63,7 @@ fn the_table_has_a_header_one_row_per_initiative_and_a_count() {
         .arg("list")
         .assert()
         .success()
-        .stderr(contains("3 initiative(s)"))
+        .stderr(contains("3 initiatives"))
         .get_output()
         .stdout
         .clone();
@@ -127,7 +127,7 @@ fn an_empty_census_lists_nothing() {
         .arg("list")
         .assert()
         .success()
-        .stderr(contains("0 initiative(s)"));
+        .stderr(contains("0 initiative"));
     assert!(list_json(&env, &[]).is_empty());
 }
 
@@ -299,7 +299,7 @@ fn query_that_matches_nothing_lists_nothing() {
         .args(["list", "-q", "zzzz"])
         .assert()
         .success()
-        .stderr(contains("0 initiative(s)"));
+        .stderr(contains("0 initiative"));
 }
 
 // ---------------------------------------------------------------- filters

@@ -264,9 +264,7 @@ fn a_dry_run_merge_needs_no_lock() {
         .args(["merge", "--dry-run", "recu.ron"])
         .assert()
         .success()
-        .stdout(contains(
-            "recu.ron : 0 nouvelle(s), 0 mise(s) à jour, 0 conflit(s)",
-        ))
+        .stdout(contains("recu.ron : 0 nouvelle, 0 mise à jour, 0 conflit"))
         .stdout(contains("(essai : rien n'a été écrit)"));
     common::assert_unchanged(&before, &env.snapshot());
     env.census_cmd()

@@ -52,6 +52,7 @@ mod merge_laws;
 mod merge_received;
 mod office_files;
 mod perimeter;
+mod plurals;
 mod progress_bar;
 mod public_laws;
 mod public_supports;

@@ -119,8 +119,7 @@ fn a_hand_edit_adopted_by_two_receivers_is_one_write() {
     // overwrote does not come back.
     anne.edit(5, INFINI, "nom=Infini – hébergeur associatif");
     let from_claire = claire.send();
-    anne.merge(6, &[&from_claire])
-        .stdout(contains("0 conflit(s)"));
+    anne.merge(6, &[&from_claire]).stdout(contains("0 conflit"));
     assert!(anne.output(&["conflicts"]).contains("Aucun conflit."));
     assert!(
         anne.infini_name_line()
@@ -237,7 +236,7 @@ fn values_add_would_refuse_are_kept_and_reported_at_merge() {
     let out = anne.merge(3, &[&file]);
     let stderr = stderr_of(out.get_output());
     let expected = [
-        "invalid-values.ron : 4 valeur(s) que « recense add » refuserait, gardées telles quelles (corrigez-les avec « recense edit ») :",
+        "invalid-values.ron : 4 valeurs que « recense add » refuserait, gardées telles quelles (corrigez-les avec « recense edit ») :",
         &format!("  {TIERS_LIEU} nom=\"Tiers-lieu\\nde Brest\" : caractère de contrôle interdit"),
         &format!("  {TIERS_LIEU} notes=\"Vu sur place\\u{{7}}\" : caractère de contrôle interdit"),
         &format!(
@@ -277,7 +276,9 @@ fn an_invalid_hand_value_received_is_reported_at_merge_and_by_doctor() {
     let doctor = anne.on(4).arg("doctor").assert().code(1);
     let text = stdout_of(doctor.get_output());
     assert!(
-        text.contains("[à voir] 1 valeur(s) que « recense add » refuserait (corrigez-les avec « recense edit ») :"),
+        text.contains(
+            "[à voir] 1 valeur que « recense add » refuserait (corrigez-la avec « recense edit ») :"
+        ),
         "{text}"
     );
     assert!(

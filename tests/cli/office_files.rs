@@ -172,7 +172,7 @@ fn csv_exports_start_with_the_byte_order_mark_only_with_bom() {
         .args(["import", "csv", "out.csv", "--dry-run"])
         .assert()
         .success()
-        .stdout(contains("0 nouvelle(s)"));
+        .stdout(contains("0 nouvelle"));
 }
 
 #[test]

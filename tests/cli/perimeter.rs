@@ -261,11 +261,11 @@ fn communes_counts_each_commune_of_the_perimeter() {
     let table = env.census_cmd().args(["communes"]).output().unwrap();
     let text = stdout_of(&table);
     assert!(
-        text.contains(&format!("2/{} commune(s) avec une initiative", all.len())),
+        text.contains(&format!("2/{} communes avec une initiative", all.len())),
         "{text}"
     );
     assert!(
-        text.contains("Hors du périmètre ou commune inconnue : 2 initiative(s)"),
+        text.contains("Hors du périmètre ou commune inconnue : 2 initiatives"),
         "{text}"
     );
     assert!(text.contains("Atlantide"), "{text}");

@@ -46,7 +46,7 @@ fn intact_files_laid_out_otherwise_are_merged_without_accept_edited() {
             .args(["merge", &name])
             .assert()
             .success()
-            .stdout(contains(format!("{name} : 2 nouvelle(s)")));
+            .stdout(contains(format!("{name} : 2 nouvelles")));
         let list = env.census_cmd().arg("list").assert().success();
         let out = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
         assert!(
@@ -344,13 +344,13 @@ fn validate_tells_an_initiative_block_deleted_by_hand() {
         .assert()
         .success()
         .stderr(contains(format!(
-            "{name}:27:5: avertissement: 1 initiative(s) supprimée(s) à la main du fichier (recense en avait écrit 2)"
+            "{name}:27:5: avertissement: 1 initiative supprimée à la main du fichier (recense en avait écrit 2)"
         )));
     env.cmd()
         .args(["--lang", "en", "validate", &name])
         .assert()
         .success()
-        .stderr(contains("1 initiative(s) deleted by hand from the file (recense had written 2): a colleague who still has them will bring them back at the next merge. To delete an initiative, use `recense delete ID`."));
+        .stderr(contains("1 initiative deleted by hand from the file (recense had written 2): a colleague who still has it will bring it back at the next merge. To delete an initiative, use `recense delete ID`."));
 }
 
 #[test]
@@ -407,7 +407,7 @@ fn the_first_write_after_a_block_was_deleted_by_hand_says_so() {
         .assert()
         .success()
         .stderr(contains(
-            "census.ron : 1 initiative(s) avai(en)t été supprimée(s) à la main du fichier ; une copie d'un collègue qui les a encore les ramènera à la fusion. Pour supprimer une initiative, utilisez « recense delete ID ».",
+            "census.ron : 1 initiative avait été supprimée à la main du fichier ; une copie d'un collègue qui l'a encore la ramènera à la fusion. Pour supprimer une initiative, utilisez « recense delete ID ».",
         ));
 }
 

@@ -81,11 +81,16 @@ fn both_reports_tell_the_coverage_of_the_perimeter() {
             text.contains("Le périmètre et ses zones blanches"),
             "{audience}"
         );
+        let plural =
+            |n: usize, one: &'static str, many: &'static str| if n < 2 { one } else { many };
         let intro = format!(
-            "2 commune(s) sur les {} du périmètre ont au moins une initiative recensée ; {} zone(s) blanche(s), sans initiative ni structure relais, rassemblent {} habitant(s), soit {} % de la population du périmètre ({} habitants).",
+            "2 communes sur les {} du périmètre ont au moins une initiative recensée ; {} {}, sans initiative ni structure relais, {} {} {}, soit {} % de la population du périmètre ({} habitants).",
             members.len(),
             white.len(),
+            plural(white.len(), "zone blanche", "zones blanches"),
+            plural(white.len(), "rassemble", "rassemblent"),
             french(white_pop),
+            plural(white_pop as usize, "habitant", "habitants"),
             (white_pop * 100 + total / 2) / total,
             french(total)
         );
@@ -113,7 +118,7 @@ fn both_reports_tell_the_coverage_of_the_perimeter() {
             "{text}"
         );
         assert!(
-            text.contains("1 initiative(s) recensée(s) hors du périmètre"),
+            text.contains("1 initiative recensée hors du périmètre"),
             "{audience}"
         );
     }
@@ -132,7 +137,7 @@ fn report_for_one_commune_keeps_its_initiatives_and_the_filters() {
     let env = morlaix();
     let text = report(&env, &["--audience", "elus", "--commune", "morlaix"]);
     assert!(
-        text.contains("Pour la commune de Morlaix (29151) : 2 initiative(s)"),
+        text.contains("Pour la commune de Morlaix (29151) : 2 initiatives"),
         "{text}"
     );
     assert!(text.contains("Médiathèque de Morlaix") && text.contains("Chatons du Trégor"));
@@ -140,10 +145,7 @@ fn report_for_one_commune_keeps_its_initiatives_and_the_filters() {
         !text.contains("Fablab de Carantec") && !text.contains("Infini"),
         "{text}"
     );
-    assert!(
-        text.contains("1 commune(s) sur les 1 du périmètre"),
-        "{text}"
-    );
+    assert!(text.contains("1 commune sur les 1 du périmètre"), "{text}");
     let text = report(
         &env,
         &[
@@ -156,7 +158,7 @@ fn report_for_one_commune_keeps_its_initiatives_and_the_filters() {
         ],
     );
     assert!(
-        text.contains("Pour la commune de Morlaix (29151) : 1 initiative(s)"),
+        text.contains("Pour la commune de Morlaix (29151) : 1 initiative"),
         "{text}"
     );
     assert!(!text.contains("Chatons du Trégor"), "{text}");

@@ -194,7 +194,7 @@ fn the_contacts_list_holds_only_those_who_consented_to_invitations() {
         stdout_of(&out),
         "Camille Fictive <camille.fictive@example.org>\n"
     );
-    assert!(stderr_of(&out).contains("1 contact(s) ayant consenti aux invitations ; 2 initiative(s) avec un contact laissée(s) de côté"), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("1 contact ayant consenti aux invitations ; 2 initiatives avec un contact laissées de côté"), "{}", stderr_of(&out));
     let csv = stdout_of(&run(&env, &["export", "--contacts", "csv"]));
     assert_eq!(
         csv,
@@ -366,12 +366,12 @@ fn the_record_of_processing_says_purposes_retention_and_counts_without_personal_
         "# Registre des activités de traitement (RGPD, article 30)",
         "## Finalités",
         "invitations : l'inviter aux rencontres",
-        "consentement en vigueur pour 1 initiative(s).",
+        "consentement en vigueur pour 1 initiative.",
         "36 mois après le dernier contact",
         "30 jours après la suppression",
         "recense n'ouvre aucune connexion réseau",
         "mode 600",
-        "3 initiative(s) avec des données personnelles : 1 avec un consentement en vigueur, 1 dont le consentement a été retiré, 1 sans consentement enregistré.",
+        "3 initiatives avec des données personnelles : 1 avec un consentement en vigueur, 1 dont le consentement a été retiré, 1 sans consentement enregistré.",
         "| Courriel de la personne | contact\\_courriel | 3 |",
     ] {
         assert!(md.contains(needed), "missing {needed:?} in\n{md}");

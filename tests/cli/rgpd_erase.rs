@@ -199,7 +199,7 @@ fn a_recent_evidence_counts_as_a_contact() {
 fn delete_keeps_personal_values_for_the_grace_period_then_a_save_erases_them() {
     let env = setup();
     let out = rc(&env).args(["delete", FABLAB]).assert().success();
-    assert!(stderr_of(out.get_output()).contains("après 30 jour(s)"));
+    assert!(stderr_of(out.get_output()).contains("après 30 jours"));
     rc(&env)
         .args(["edit", INFINI, "--set", "commune=Brest"])
         .env("RECENSE_NOW", "2026-12-20T10:00:00Z")

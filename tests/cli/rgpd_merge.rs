@@ -301,7 +301,7 @@ fn merging_a_public_bundle_erases_nothing() {
         .assert()
         .success();
     let after = env.read_text("mine.ron");
-    assert!(stdout_of(out.get_output()).contains("1 mise(s) à jour"));
+    assert!(stdout_of(out.get_output()).contains("1 mise à jour"));
     for value in [
         "Anne Kerouac",
         "anne@fourneaux.org",
@@ -338,5 +338,5 @@ fn a_public_export_holds_no_personal_value_nor_agent_name_and_warns() {
         .assert()
         .success();
     assert!(!stdout_of(out.get_output()).contains("legall@"));
-    assert!(stderr_of(out.get_output()).contains("laissé(s) de côté"));
+    assert!(stderr_of(out.get_output()).contains("de côté (--strict-public)"));
 }

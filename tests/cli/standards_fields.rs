@@ -258,7 +258,7 @@ fn supports_with_amounts_are_totalled_per_year_kind_and_commune() {
         assert_eq!(communes[1][0], "Brest");
         assert_eq!(communes[1][2], "1\u{202f}750,50\u{a0}€");
         assert!(communes.last().unwrap()[2].contains("4\u{202f}750,50"));
-        assert!(md.contains("4 soutien(s)"), "{md}");
+        assert!(md.contains("4 soutiens"), "{md}");
         assert!(md.contains("1 sans montant connu"), "{md}");
     }
 }
@@ -347,7 +347,7 @@ fn reports_say_which_legitimated_initiatives_an_act_recognises() {
             .find(|l| l.contains("Délibération de la collectivité (2026-10-12)"))
             .unwrap_or_else(|| panic!("no act in:\n{md}"));
         assert!(line.contains(&name), "{line}");
-        assert!(md.contains("sont aussi reconnues publiquement"), "{md}");
+        assert!(md.contains("1 est aussi reconnue publiquement"), "{md}");
         let verified_only = md
             .lines()
             .find(|l| l.starts_with("Vérifiées, sans acte de la collectivité"))

@@ -36,7 +36,7 @@ fn a_list_comes_in_with_its_mapping_and_goes_out_as_a_public_csv() {
 
     // Public first, written to ~/Documents/recense/ (made when missing).
     s.press("x", "☑ public : sans donnée personnelle");
-    s.press("Enter", "initiative(s) exportée(s) au format csv");
+    s.press("Enter", "initiatives exportées au format csv");
     s.key("Escape");
     s.key("q");
     assert_eq!(s.wait_exit(), 0);

@@ -152,13 +152,13 @@ fn the_dashboard_counts_the_records_with_personal_data_without_consent() {
     h.keys("T");
     assert_eq!(
         lacking_line(&h),
-        "2 fiche(s) avec des données personnelles sans consentement"
+        "2 fiches avec des données personnelles sans consentement"
     );
     // Down to the line: Enter opens the first record lacking consent.
     h.keys("G");
     let screen = h.screen(80, 24);
     assert!(
-        screen.contains("2 fiche(s) avec des données personnelles sans consentement"),
+        screen.contains("2 fiches avec des données personnelles sans consentement"),
         "{screen}"
     );
     snap!(h, "dashboard_without_consent");
@@ -176,7 +176,7 @@ fn the_dashboard_counts_the_records_with_personal_data_without_consent() {
     h.keys("enter a enter enter space enter enter esc T");
     assert_eq!(
         lacking_line(&h),
-        "1 fiche(s) avec des données personnelles sans consentement"
+        "1 fiche avec des données personnelles sans consentement"
     );
 }
 

@@ -264,7 +264,8 @@ fn every_bar_leads_to_exactly_the_initiatives_it_counts() {
                 .map(move |i| (p, i))
         })
         .collect();
-    assert!(panels.len() > 40, "bars of every tally: {}", panels.len());
+    // The bars at 0 are folded into one line per panel, not bars.
+    assert!(panels.len() > 30, "bars of every tally: {}", panels.len());
     let mut fields = BTreeSet::new();
     for (p, i) in panels {
         let mut h = Harness::sample("pays-de-brest");
@@ -287,10 +288,14 @@ fn every_bar_leads_to_exactly_the_initiatives_it_counts() {
         h.keys("F");
         assert_eq!(h.app.core.list.rows().len(), 19);
     }
+    // No initiative of the sample says its needs: that panel holds only
+    // its line of bars at 0, folded.
     assert_eq!(
-        fields.len(),
-        7,
-        "kind, status, commune, problem, commons, support, need"
+        fields,
+        ["Commons", "Commune", "Kind", "Problem", "Status", "Support"]
+            .map(String::from)
+            .into(),
+        "kind, status, commune, problem, commons, support"
     );
 }
 

@@ -66,7 +66,15 @@ fn the_list_search_chooses_what_is_exported_beside_the_census() {
     // names the file.
     let screen = h.lines(120, 30).join("\n");
     assert!(
-        screen.contains(&format!("{} initiative(s)", shown.len())),
+        screen.contains(&format!(
+            "{} {}",
+            shown.len(),
+            if shown.len() < 2 {
+                "initiative"
+            } else {
+                "initiatives"
+            }
+        )),
         "{screen}"
     );
     assert_eq!(

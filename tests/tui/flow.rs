@@ -521,7 +521,7 @@ fn an_export_goes_to_documents_recense_and_its_full_path_stays() {
             .join("")
             .replace('│', "")
     };
-    let full = format!("exportée(s) au format csv dans {}", file.display());
+    let full = format!("au format csv dans {}", file.display());
     assert!(
         shown(&h).replace(' ', "").contains(&full.replace(' ', "")),
         "{}",

@@ -115,7 +115,7 @@ fn the_dashboard_counts_the_fiches_to_recheck_and_leads_to_them() {
             Some((p, i))
         })
         .expect("an item for the fiches to re-check");
-    assert_eq!(d.panels[at.0].items[at.1].label, "3 fiche(s) à revérifier");
+    assert_eq!(d.panels[at.0].items[at.1].label, "3 fiches à revérifier");
     d.cursor = at;
     snap!(&h, "dashboard_stale");
     h.keys("enter");
@@ -196,8 +196,7 @@ fn e_adds_an_edition_to_an_event_and_the_others_are_to_invite() {
         "{screen}"
     );
     assert!(
-        screen
-            .contains("2026-12-01                    La Casemate · 12 participant(s) · session de"),
+        screen.contains("2026-12-01                    La Casemate · 12 participants · session de"),
         "{screen}"
     );
     // The network view now lists who took part in nothing this year.

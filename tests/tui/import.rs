@@ -79,7 +79,7 @@ fn a_csv_column_is_sent_to_a_field_chosen_in_the_list_then_imported() {
     assert_eq!(new.value("commune"), Some("Brest"));
     assert_eq!(ws.census.live().count(), before + 1);
     let message = h.message().unwrap();
-    assert!(message.contains("1 nouvelle(s)"), "{message}");
+    assert!(message.contains("1 nouvelle"), "{message}");
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn importing_the_same_file_again_changes_nothing() {
     let bytes = std::fs::read(&h.path).unwrap();
     import_file(&mut h, &path);
     let screen = h.screen(80, 24);
-    assert!(screen.contains("0 nouvelle(s)"), "{screen}");
+    assert!(screen.contains("0 nouvelle"), "{screen}");
     h.keys("w");
     assert_eq!(std::fs::read(&h.path).unwrap(), bytes, "not rewritten");
     assert!(h.message().unwrap().contains("rien de nouveau"));

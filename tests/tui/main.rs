@@ -10,6 +10,7 @@ mod changed_on_disk;
 mod communes;
 mod consent;
 mod dashboard;
+mod dashboard_folded;
 mod error_word;
 mod export;
 mod export_bom;

@@ -120,7 +120,7 @@ fn merging_from_the_command_line_says_what_it_did_and_shows_the_badge() {
     merge(&mut h, &theirs);
     let message = h.message().expect("a summary");
     assert!(
-        message.contains("0 nouvelle(s), 1 mise(s) à jour, 1 conflit(s)"),
+        message.contains("0 nouvelle, 1 mise à jour, 1 conflit"),
         "{message}"
     );
     assert_eq!(h.app.core.conflicts, 1);

@@ -49,7 +49,7 @@ fn merging_values_add_would_refuse_says_how_many() {
     let message = h.message().unwrap();
     assert!(
         message.contains(
-            "4 valeur(s) que « recense add » refuserait, gardées (« recense doctor » les liste)"
+            "4 valeurs que « recense add » refuserait, gardées (« recense doctor » les liste)"
         ),
         "{message}"
     );

@@ -30,7 +30,7 @@ fn the_dashboard_counts_personal_data_past_retention_and_opens_the_oldest() {
         .flat_map(|p| p.items.iter())
         .find(|i| {
             i.label
-                .contains("Données personnelles au-delà de la durée de conservation : 1 fiche(s)")
+                .contains("Données personnelles au-delà de la durée de conservation : 1 fiche")
         })
         .expect("the count of expired personal data");
     assert!(matches!(&item.target, Target::Open(id) if id.as_str() == INFINI));

@@ -88,11 +88,15 @@ fn white_zones_are_the_communes_without_initiative_largest_first() {
     let names: Vec<&str> = items[1..].iter().map(|i| i.label.as_str()).collect();
     let want: Vec<&str> = expected.iter().map(|m| m.1.as_str()).collect();
     assert_eq!(names, want);
-    assert!(
-        d.panels[panel]
-            .title
-            .contains(&format!("{} commune(s) sur 8", want.len()))
-    );
+    assert!(d.panels[panel].title.contains(&format!(
+        "{} {} sur 8",
+        want.len(),
+        if want.len() < 2 {
+            "commune"
+        } else {
+            "communes"
+        }
+    )));
     let tenths = (in_brest * 100_000 + population / 2) / population;
     assert_eq!(items[0].note, format!("{},{}", tenths / 10, tenths % 10));
     assert!(matches!(&items[1].target, Target::WhiteZone(z) if z.name == want[0]));

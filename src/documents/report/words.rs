@@ -143,11 +143,7 @@ strings! { ReportText, report_text;
 /// `n` things, singular or plural as the language wants it (French: 0 and 1
 /// take the singular).
 pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
-    let singular = match lang {
-        Lang::Fr => n <= 1,
-        Lang::En => n == 1,
-    };
-    crate::lang::fill(if singular { one } else { many }, &[("n", &n)])
+    crate::lang::fill(lang.plural(n, one, many), &[("n", &n)])
 }
 
 /// A date in words: `29 novembre 2026`, `29 November 2026`.
@@ -192,13 +188,13 @@ pub fn long_date(lang: Lang, date: crate::census::time::Date) -> String {
     format!("{day} {month} {}", date.year)
 }
 
-/// `n initiative(s)`.
+/// `n` initiatives, singular or plural.
 pub fn initiatives(lang: Lang, n: usize) -> String {
     let t = report_text(lang);
     count(lang, n, t.initiative_one, t.initiative_many)
 }
 
-/// `n commune(s)`.
+/// `n` communes, singular or plural.
 pub fn communes(lang: Lang, n: usize) -> String {
     let t = report_text(lang);
     count(lang, n, t.commune_one, t.commune_many)

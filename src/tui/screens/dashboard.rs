@@ -75,6 +75,8 @@ pub struct Item {
 #[derive(Debug, Clone)]
 pub struct Panel {
     pub title: String,
+    /// Its lines; the bars at 0 are folded into one plain line at the end
+    /// (« 13 autres à 0 »).
     pub items: Vec<Item>,
     /// The largest count of its bars: their scale.
     pub max: usize,
@@ -117,9 +119,11 @@ fn bars(core: &Core, title: &'static str, tally: &Tally, field: FilterField) -> 
     .and_then(|f| schema.field(f))
     .and_then(|f| f.field_type.choice_list())
     .unwrap_or("");
-    let items = tally
+    let zeros = tally.counts.iter().filter(|c| c.n == 0).count();
+    let mut items: Vec<Item> = tally
         .counts
         .iter()
+        .filter(|c| c.n > 0)
         .map(|c| Item {
             label: match field {
                 FilterField::Status => status_label(&c.id, core.lang).to_string(),
@@ -131,6 +135,15 @@ fn bars(core: &Core, title: &'static str, tally: &Tally, field: FilterField) -> 
             target: Target::Filter(field, c.id.clone()),
         })
         .collect();
+    if zeros > 0 {
+        // The rows at 0 take one line: at 80x24 the figures are what counts.
+        items.push(Item {
+            label: fill(screens(core.lang).zeros_folded, &[("n", &zeros)]),
+            n: None,
+            note: String::new(),
+            target: Target::Nothing,
+        });
+    }
     let title = if tally.unset > 0 {
         let flow = crate::tui::words::flow::flow(core.lang);
         let unset =
@@ -387,6 +400,7 @@ impl Screen for DashboardState {
             let label_w = panel
                 .items
                 .iter()
+                .filter(|i| i.n.is_some())
                 .map(|i| width(&i.label))
                 .max()
                 .unwrap_or(0)

@@ -24,7 +24,7 @@ strings! { ActionWords, follow;
     for_whom: "pour {who}", "for {who}";
     done_mark: "fait", "done";
     todo_title: "À faire", "To do";
-    todo_summary: "{n} prochaine(s) étape(s) ouverte(s), dont {late} en retard", "{n} open next step(s), {late} overdue";
+    todo_summary: "{n} {n:prochaine étape ouverte|prochaines étapes ouvertes}, dont {late} en retard", "{n} open next {n:steps|step|steps}, {late} overdue";
     overdue: "En retard ({n})", "Overdue ({n})";
     this_week: "Cette semaine ({n})", "This week ({n})";
     later: "Plus tard ({n})", "Later ({n})";

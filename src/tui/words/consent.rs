@@ -19,5 +19,5 @@ strings! { ConsentWords, consent_words;
     picker_hint: "Espace coche · Entrée passe à la suite", "Space ticks · Enter goes on";
     text_hint: "Entrée enregistre · Maj-Tab revient · Échap annule", "Enter records · Shift-Tab goes back · Esc cancels";
     recorded: "Consentement enregistré : {state}", "Consent recorded: {state}";
-    dashboard_line: "{n} fiche(s) avec des données personnelles sans consentement", "{n} record(s) with personal data without consent";
+    dashboard_line: "{n} {n:fiche|fiches} avec des données personnelles sans consentement", "{n} {n:records|record|records} with personal data without consent";
 }

@@ -10,7 +10,7 @@ strings! { FlowUi, flow_ui;
     draft_resume: "Reprendre « {name} »", "Resume `{name}`";
     draft_unnamed: "Reprendre la saisie sans nom", "Resume the unnamed entry";
     draft_one_field: "étape {step}, 1 champ rempli", "step {step}, 1 field filled";
-    draft_fields: "étape {step}, {n} champs remplis", "step {step}, {n} fields filled";
+    draft_fields: "étape {step}, {n} {n:champ rempli|champs remplis}", "step {step}, {n} {n:fields|field|fields} filled";
     draft_new: "Commencer une fiche vide", "Start an empty record";
     draft_dropped: "Brouillon jeté : « {name} »", "Draft thrown away: `{name}`";
     drafts_waiting: "Brouillons gardés : {key} pour les reprendre", "Drafts kept: {key} to resume them";

@@ -4,6 +4,6 @@
 use crate::i18n::Lang;
 
 strings! { RgpdWords, rgpd;
-    pending_expired: "Données personnelles au-delà de la durée de conservation : {n} fiche(s) (recense rgpd review)", "Personal data beyond the retention period: {n} record(s) (recense rgpd review)";
+    pending_expired: "Données personnelles au-delà de la durée de conservation : {n} {n:fiche|fiches} (recense rgpd review)", "Personal data beyond the retention period: {n} {n:records|record|records} (recense rgpd review)";
     pending_expired_note: "la plus ancienne", "the oldest";
 }

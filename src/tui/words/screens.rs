@@ -5,7 +5,7 @@ use crate::lang::Lang;
 
 strings! { Screens, screens;
     dashboard_title: "Tableau de bord", "Dashboard";
-    dashboard_counted: "{n} initiative(s) de la liste", "{n} initiative(s) of the list";
+    dashboard_counted: "{n} {n:initiative|initiatives} de la liste", "{n} {n:initiatives|initiative|initiatives} of the list";
     dashboard_hint: "Entrée : la liste filtrée · Tab : panneau suivant", "Enter: the filtered list · Tab: next panel";
     by_kind: "Par type", "By kind";
     by_status: "Par statut", "By status";
@@ -24,15 +24,16 @@ strings! { Screens, screens;
     filter_commons: "Commun produit", "Commons produced";
     filter_support: "Soutien reçu", "Support received";
     map_title: "Carte", "Map";
-    map_placed: "{n} placée(s)", "{n} placed";
+    map_placed: "{n} {n:placée|placées}", "{n} placed";
     map_missing: "{n} sans coordonnées (champ « Coordonnées GPS »)", "{n} without coordinates (field `GPS coordinates`)";
     map_none: "Aucune initiative de la liste n'a de coordonnées.", "No initiative of the list has coordinates.";
     map_legend: "Légende", "Legend";
     map_several: "plusieurs types", "several kinds";
     map_cursor: "+ curseur, @ l'initiative la plus proche", "+ cursor, @ the nearest initiative";
     network_title: "Réseau", "Network";
-    network_summary: "{groups} groupe(s), {links} relation(s), {isolated} isolée(s)", "{groups} group(s), {links} relation(s), {isolated} isolated";
+    network_summary: "{groups} {groups:groupe|groupes}, {links} {links:relation|relations}, {isolated} {isolated:isolée|isolées}", "{groups} {groups:groups|group|groups}, {links} {links:relations|relation|relations}, {isolated} isolated";
     network_group: "Groupe {n} · {size} initiatives", "Group {n} · {size} initiatives";
-    network_isolated: "À faire entrer dans le réseau : {n} isolée(s)", "To bring into the network: {n} isolated";
+    network_isolated: "À faire entrer dans le réseau : {n} {n:isolée|isolées}", "To bring into the network: {n} isolated";
     network_empty: "Aucune initiative.", "No initiative.";
+    zeros_folded: "{n} {n:autre|autres} à 0", "{n} {n:others|other|others} at 0";
 }

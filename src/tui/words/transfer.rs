@@ -16,7 +16,7 @@ strings! { TransferUi, transfer;
     import_columns: "Colonnes ({n}) — où va chacune", "Columns ({n}) — where each goes";
     import_rows: "Lignes ({n}) — ce qui sera fait", "Rows ({n}) — what will be done";
     import_review_title: "Importer {file} ({format})", "Import {file} ({format})";
-    import_counts: "{created} nouvelle(s) · {updated} mise(s) à jour · {unchanged} déjà à jour · {likely} doublon(s) probable(s) · {same} répétée(s) · {skipped} ignorée(s)", "{created} new · {updated} updated · {unchanged} up to date · {likely} likely duplicate(s) · {same} repeated · {skipped} skipped";
+    import_counts: "{created} {created:nouvelle|nouvelles} · {updated} {updated:mise à jour|mises à jour} · {unchanged} déjà à jour · {likely} {likely:doublon probable|doublons probables} · {same} {same:répétée|répétées} · {skipped} {skipped:ignorée|ignorées}", "{created} new · {updated} updated · {unchanged} up to date · {likely} likely {likely:duplicates|duplicate|duplicates} · {same} repeated · {skipped} skipped";
     import_review_hint: "Entrée : choisir où va la colonne · w : importer", "Enter: choose where the column goes · w: import";
     import_review_hint_fixed: "Colonnes fixées par le standard · w : importer", "Columns set by the standard · w: import";
     import_fixed_columns: "Les colonnes d'un standard sont fixées par le standard : seules celles d'un CSV se choisissent.", "A standard's columns are set by the standard: only a CSV's columns can be chosen.";
@@ -45,5 +45,5 @@ strings! { TransferUi, transfer;
     export_replace: "{file} existe déjà : Entrée encore pour le remplacer.", "{file} already exists: Enter again to replace it.";
     report_written: "Rapport écrit dans {file}", "Report written to {file}";
     import_nothing: "{file} : rien de nouveau, le recensement n'a pas changé.", "{file}: nothing new, the census did not change.";
-    import_failed: " ; {n} mise(s) à jour refusée(s) (recense import --dry-run pour le détail)", "; {n} update(s) refused (recense import --dry-run for details)";
+    import_failed: " ; {n} {n:mise à jour refusée|mises à jour refusées} (recense import --dry-run pour le détail)", "; {n} {n:updates|update|updates} refused (recense import --dry-run for details)";
 }

@@ -22,7 +22,7 @@ strings! { Ui, ui;
     duplicates_none: "Aucun doublon possible.", "No possible duplicate.";
     duplicate_kept: "Gardée", "Kept";
     duplicate_absorbed: "Reprise dedans", "Taken in";
-    fused_done: "Fusionnées : {n} valeur(s) reprise(s)", "Fused: {n} value(s) taken in";
+    fused_done: "Fusionnées : {n} {n:valeur reprise|valeurs reprises}", "Fused: {n} {n:values|value|values} taken in";
     fused_conflicts: "des valeurs différentes sont à régler (C)", "different values to settle (C)";
     not_duplicate_done: "Retenu : ce sont deux initiatives différentes", "Noted: these are two different initiatives";
     merge_usage: "Usage : :merge FICHIER (:merge! si le fichier a été modifié à la main)", "Usage: :merge FILE (:merge! if the file was edited by hand)";
