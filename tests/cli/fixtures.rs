@@ -104,7 +104,7 @@ const INVALID: &[Invalid] = &[
     // Labels take only `fr` and `en`: nothing can nest deeper than the form's own shape.
     row("schema-label-unknown-key.ron", Schema, Line(5), "clé inconnue « x » ; clés possibles : fr, en."),
     // ---- config
-    row("config-unknown-key.ron", Config, Line(3), "clé inconnue « agent_nme » ; clés possibles : agent_id, agent_name, territory, lang."),
+    row("config-unknown-key.ron", Config, Line(3), "clé inconnue « agent_nme » ; clés possibles : agent_id, agent_name, territory, lang, ascii."),
     row("config-bad-lang.ron", Config, Line(4), "langue « breton » inconnue : écrivez \"fr\" ou \"en\"."),
     row("config-truncated.ron", Config, Line(3), "le fichier s'arrête trop tôt"),
 ];
@@ -122,7 +122,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ("census-invalid-partial-date.ron", "error: 01M8KBYJ808GACQFDEPG38BYMN : date_creation=printemps 2014: invalid date (YYYY, MM/YYYY, YYYY-MM-DD or DD/MM/YYYY)"),
     ("schema-unknown-choice-list.ron", "field `type` uses the list `typs`, which is not in choices."),
     ("schema-bad-field-id.ron", "invalid field id `Code-Local`: lowercase letters, digits and _, starting with a letter."),
-    ("config-unknown-key.ron", "unknown key `agent_nme`; expected one of: agent_id, agent_name, territory, lang."),
+    ("config-unknown-key.ron", "unknown key `agent_nme`; expected one of: agent_id, agent_name, territory, lang, ascii."),
 ];
 
 struct Valid {
