@@ -313,14 +313,21 @@ fn the_data_inclusion_export_satisfies_the_schema() {
         serde_json::json!(["fcsf"]),
         "stated: a member of the FCSF"
     );
-    // FCSF only where stated: no other social centre, no kind, implies a network.
+    // Networks only where stated: no social centre, no kind, implies one.
     for i in ws.census.live().filter(|i| i.id.as_str() != KANEVEDEN) {
+        let stated = i.values("reseaux_porteurs");
+        let exported = &by_id(i.id.as_str())["reseaux_porteurs"];
         assert_eq!(
-            by_id(i.id.as_str())["reseaux_porteurs"],
-            Json::Null,
-            "{} ({:?}) states no network",
+            exported.as_array().map_or(0, Vec::len),
+            stated.len(),
+            "{} ({:?}) states {stated:?}, exported {exported}",
             i.value("nom").unwrap(),
             i.value("type")
+        );
+        assert_ne!(
+            by_id(i.id.as_str())["reseaux_porteurs"],
+            serde_json::json!(["fcsf"]),
+            "FCSF only where stated"
         );
     }
     assert_eq!(

@@ -103,7 +103,7 @@ fn the_record_lists_its_supports_in_english() {
 #[test]
 fn a_record_without_supports_has_no_section() {
     let mut h = with_supports(Lang::Fr);
-    select(&mut h, "Maison du Libre (MDL29)");
+    select(&mut h, "Animacoop");
     h.keys("enter G");
     let mut seen = String::new();
     // Every row of the record, from its end up.
