@@ -44,6 +44,7 @@ mod list_table;
 mod lookup;
 mod merge;
 mod output;
+mod parse_error;
 mod progress;
 mod read;
 mod report;
@@ -589,8 +590,19 @@ fn parse(args: Vec<std::ffi::OsString>) -> Cli {
         true => version::long(lang),
         false => env!("CARGO_PKG_VERSION").to_string(),
     };
-    let matches = help::command(lang, version).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let refused = |e: clap::Error| -> ! {
+        match parse_error::explain(&e, lang) {
+            Some(text) => {
+                eprint!("{}", crate::display::for_terminal(&text));
+                std::process::exit(e.exit_code())
+            }
+            None => e.exit(),
+        }
+    };
+    let matches = help::command(lang, version)
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| refused(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| refused(e))
 }
 
 /// Removes the first free argument when it is not a command: `recense FILE`.

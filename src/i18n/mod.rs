@@ -17,6 +17,7 @@ pub(crate) mod ids;
 pub mod import;
 pub(crate) mod lookup;
 pub(crate) mod office;
+pub(crate) mod parse_errors;
 pub mod plural;
 pub(crate) mod received;
 pub(crate) mod record_supports;

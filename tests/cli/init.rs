@@ -306,7 +306,7 @@ fn an_unknown_lang_is_refused_by_the_argument_parser() {
         .args(["--lang", "de", "list"])
         .assert()
         .code(2)
-        .stderr(contains("fr|en"));
+        .stderr(contains("valeur « de » refusée pour --lang").and(contains("écrivez fr ou en")));
 }
 
 // ---------------------------------------------------------------- --schema

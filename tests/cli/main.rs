@@ -51,6 +51,7 @@ mod merge;
 mod merge_laws;
 mod merge_received;
 mod office_files;
+mod parse_errors;
 mod perimeter;
 mod plurals;
 mod progress_bar;
