@@ -48,7 +48,11 @@ if ! pinned "$CARGO_DEB"; then
 fi
 
 say "building the static binary ($TARGET)"
-cargo build --release --locked --target "$TARGET"
+# One codegen unit and whole-program LTO for the binary people download:
+# about 1.5 MB smaller (under 10 MB) for a slower build; `cargo build
+# --release` keeps the quicker thin LTO.
+CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+    cargo build --release --locked --target "$TARGET"
 BIN=target/$TARGET/release/recense
 # `ldd` says "not a dynamic executable" (or "statically linked") and fails.
 if ldd "$BIN" >/dev/null 2>&1 && ! ldd "$BIN" 2>&1 | grep -q "statically linked"; then
