@@ -6,28 +6,8 @@ use crate::census::model::Initiative;
 use crate::display::inert;
 use crate::i18n::fill;
 use crate::tui::app::Core;
-use crate::tui::screens::legitimacy_section::{Item, Part};
+use crate::tui::screens::legitimacy_section::{Part, item, one_line};
 use crate::tui::words::actions::follow;
-
-fn item(label: String, value: String, stamp: String) -> Part {
-    let full = [label.as_str(), value.as_str(), stamp.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" — ");
-    Part::Item(Item {
-        label,
-        value,
-        stamp,
-        full,
-    })
-}
-
-/// A text on one line, inert.
-fn one_line(s: &str) -> String {
-    inert(&s.replace(['\n', '\t'], " ")).into_owned()
-}
 
 pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     let t = follow(core.lang);
@@ -36,7 +16,7 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     let all = actions(i);
     let mut out = vec![Part::Section(fill(t.section, &[("n", &all.len())]))];
     if all.is_empty() {
-        out.push(item(String::new(), t.none.to_string(), String::new()));
+        out.push(item("", t.none, String::new()));
     }
     let name = |a: crate::census::AgentId| inert(census.agent_name(&a)).into_owned();
     for a in &all {
@@ -69,8 +49,8 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
         let date = a.date.map(|d| d.to_string()).unwrap_or_default();
         let who = a.by.map(name).unwrap_or_default();
         out.push(item(
-            kind,
-            value,
+            &kind,
+            &value,
             format!("{date} {who}").trim().to_string(),
         ));
     }

@@ -11,24 +11,8 @@ use crate::i18n::fill;
 use crate::tui::app::{Core, Effect};
 use crate::tui::screens::Overlay;
 use crate::tui::screens::edition_form::EditionForm;
-use crate::tui::screens::legitimacy_section::{Item, Part};
+use crate::tui::screens::legitimacy_section::{Part, item};
 use crate::tui::words::followup::followup_ui;
-
-fn item(label: &str, value: &str, stamp: String) -> Part {
-    let value = inert(&value.replace(['\n', '\t'], " ")).into_owned();
-    let full = [label, value.as_str(), stamp.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" — ");
-    Part::Item(Item {
-        label: label.to_string(),
-        value,
-        stamp,
-        full,
-    })
-}
 
 pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     let t = followup_ui(core.lang);

@@ -29,16 +29,18 @@ pub enum Part {
     Item(Item),
 }
 
-fn item(label: &str, value: &str, stamp: String) -> Part {
-    let value = one_line(value);
-    let full = [label, value.as_str(), stamp.as_str()]
+/// A line of a record's section (legitimacy, follow-up, actions,
+/// supports): label and value on one line and inert; `full` joins the three.
+pub(crate) fn item(label: &str, value: &str, stamp: String) -> Part {
+    let (label, value) = (one_line(label), one_line(value));
+    let full = [label.as_str(), value.as_str(), stamp.as_str()]
         .iter()
         .filter(|s| !s.is_empty())
         .copied()
         .collect::<Vec<_>>()
         .join(" — ");
     Part::Item(Item {
-        label: label.to_string(),
+        label,
         value,
         stamp,
         full,
@@ -46,7 +48,7 @@ fn item(label: &str, value: &str, stamp: String) -> Part {
 }
 
 /// A text on one line, inert.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     inert(&s.replace(['\n', '\t'], " ")).into_owned()
 }
 

@@ -8,27 +8,7 @@ use crate::display::inert;
 use crate::i18n::fill;
 use crate::i18n::record_supports::{record_supports, support_value};
 use crate::tui::app::Core;
-use crate::tui::screens::legitimacy_section::{Item, Part};
-
-fn item(label: String, value: String, stamp: String) -> Part {
-    let full = [label.as_str(), value.as_str(), stamp.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" — ");
-    Part::Item(Item {
-        label,
-        value,
-        stamp,
-        full,
-    })
-}
-
-/// A text on one line, inert.
-fn one_line(s: &str) -> String {
-    inert(&s.replace(['\n', '\t'], " ")).into_owned()
-}
+use crate::tui::screens::legitimacy_section::{Part, item};
 
 pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
     let census = &core.session.ws.census;
@@ -49,8 +29,8 @@ pub fn parts(core: &Core, i: &Initiative) -> Vec<Part> {
             s.by.map(|a| inert(census.agent_name(&a)).into_owned())
                 .unwrap_or_default();
         out.push(item(
-            one_line(&label),
-            one_line(&support_value(s, core.lang)),
+            &label,
+            &support_value(s, core.lang),
             format!("{date} {who}").trim().to_string(),
         ));
     }
