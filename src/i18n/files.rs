@@ -1,7 +1,6 @@
 //! The words of errors about files: syntax, reading, writing, forms, and the
 //! findings of `validate`. One message per line, French then English.
 
-use super::plural::plural;
 use super::{Lang, Localized, list};
 use crate::census::error::{LoadError, SaveError, SyntaxError};
 use crate::census::file::footer::BroughtBack;
@@ -119,8 +118,8 @@ pub fn brought_back(lang: Lang, file: &str, back: &BroughtBack) -> Vec<String> {
     match (back, lang) {
         (BroughtBack::Named(named), Lang::Fr) => named.iter().map(|(id, name)| format!("{file} : « {name} » ({id}) avait été supprimée à la main du fichier ; la fusion la ramène depuis la copie d'un collègue. Pour la supprimer pour de bon : recense delete {id}")).collect(),
         (BroughtBack::Named(named), Lang::En) => named.iter().map(|(id, name)| format!("{file}: `{name}` ({id}) had been deleted by hand from the file; the merge brings it back from a colleague's copy. To delete it for good: recense delete {id}")).collect(),
-        (BroughtBack::Unrecognised(count), Lang::Fr) => vec![format!("{file} : {count} {} à la main du fichier ; si la fusion {}, {} avec « recense delete ID ».", plural(*count, lang, "initiative supprimée", "initiatives supprimées"), plural(*count, lang, "la ramène", "les ramène"), plural(*count, lang, "supprimez-la", "supprimez-les"))],
-        (BroughtBack::Unrecognised(count), Lang::En) => vec![format!("{file}: {count} {} deleted by hand from the file; if the merge brings {them} back, delete {them} with `recense delete ID`.", plural(*count, lang, "initiative", "initiatives"), them = plural(*count, lang, "it", "them"))],
+        (BroughtBack::Unrecognised(count), Lang::Fr) => vec![format!("{file} : {count} {} à la main du fichier ; si la fusion {}, {} avec « recense delete ID ».", lang.plural(*count, "initiative supprimée", "initiatives supprimées"), lang.plural(*count, "la ramène", "les ramène"), lang.plural(*count, "supprimez-la", "supprimez-les"))],
+        (BroughtBack::Unrecognised(count), Lang::En) => vec![format!("{file}: {count} {} deleted by hand from the file; if the merge brings {them} back, delete {them} with `recense delete ID`.", lang.plural(*count, "initiative", "initiatives"), them = lang.plural(*count, "it", "them"))],
     }
 }
 
@@ -129,23 +128,17 @@ pub fn deleted_before_write(lang: Lang, file: &str, count: usize) -> String {
     match lang {
         Lang::Fr => format!(
             "{file} : {count} {} à la main du fichier ; une copie d'un collègue qui {} à la fusion. Pour supprimer une initiative, utilisez « recense delete ID ».",
-            plural(
+            lang.plural(
                 count,
-                lang,
                 "initiative avait été supprimée",
                 "initiatives avaient été supprimées"
             ),
-            plural(
-                count,
-                lang,
-                "l'a encore la ramènera",
-                "les a encore les ramènera"
-            ),
+            lang.plural(count, "l'a encore la ramènera", "les a encore les ramènera"),
         ),
         Lang::En => format!(
             "{file}: {count} {} had been deleted by hand from the file; a colleague's copy that still has {them} will bring {them} back at a merge. To delete an initiative, use `recense delete ID`.",
-            plural(count, lang, "initiative", "initiatives"),
-            them = plural(count, lang, "it", "them"),
+            lang.plural(count, "initiative", "initiatives"),
+            them = lang.plural(count, "it", "them"),
         ),
     }
 }
@@ -277,8 +270,8 @@ impl Localized for Diagnostic {
             (P::ChecksumMissing, Lang::En) => "no checksum: the file was not written by recense, or it is truncated.".into(),
             (P::WrappedByMail, Lang::Fr) => "cette ligne a été coupée en deux par le logiciel de courrier (le recensement a voyagé dans le corps du message) : enregistrez la pièce jointe elle-même, ou demandez qu'on vous l'envoie en pièce jointe.".into(),
             (P::WrappedByMail, Lang::En) => "this line was wrapped by the mail program (the census travelled in the body of the message): save the attachment itself, or ask for it as an attachment.".into(),
-            (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} {} à la main du fichier (recense en avait écrit {recorded}) : un collègue qui {} à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID ».", plural(*count, lang, "initiative supprimée", "initiatives supprimées"), plural(*count, lang, "l'a encore la ramènera", "les a encore les ramènera")),
-            (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} {} deleted by hand from the file (recense had written {recorded}): a colleague who still has {them} will bring {them} back at the next merge. To delete an initiative, use `recense delete ID`.", plural(*count, lang, "initiative", "initiatives"), them = plural(*count, lang, "it", "them")),
+            (P::DeletedByHand { count, recorded }, Lang::Fr) => format!("{count} {} à la main du fichier (recense en avait écrit {recorded}) : un collègue qui {} à la prochaine fusion. Pour supprimer une initiative, utilisez « recense delete ID ».", lang.plural(*count, "initiative supprimée", "initiatives supprimées"), lang.plural(*count, "l'a encore la ramènera", "les a encore les ramènera")),
+            (P::DeletedByHand { count, recorded }, Lang::En) => format!("{count} {} deleted by hand from the file (recense had written {recorded}): a colleague who still has {them} will bring {them} back at the next merge. To delete an initiative, use `recense delete ID`.", lang.plural(*count, "initiative", "initiatives"), them = lang.plural(*count, "it", "them")),
             (P::FusionCycle { cycle }, _) => super::fusion::cycle_line(cycle, lang),
             (P::AgentNameControl { agent }, Lang::Fr) => format!("le nom d'agent de « {agent} » contient un caractère de contrôle (séquence d'échappement, saut de ligne) : corrigez-le à la main dans le fichier."),
             (P::AgentNameControl { agent }, Lang::En) => format!("the agent name of `{agent}` holds a control character (an escape sequence, a line break): correct it by hand in the file."),

@@ -1,7 +1,6 @@
 //! The words of `recense import`: its report, and why a file or a row was
 //! refused (each with its place: `file:line`).
 
-use super::plural::plural;
 use super::{Lang, Localized, duplicate_reason, fill, io_error, list};
 use crate::census::import::plan::{Candidate, Match, Row, RowFate};
 use crate::census::import::record::RowProblem;
@@ -182,10 +181,10 @@ impl Localized for RowProblem {
         match (self, lang) {
             (R::Op(e), _) => e.localize(lang),
             (R::Status(e), _) => e.localize(lang),
-            (R::MissingRequired(fields), Lang::Fr) => format!("{} sans valeur : {} (ajoutez une colonne, ou --default CHAMP=VALEUR pour toutes les lignes)", plural(fields.len(), lang, "champ obligatoire", "champs obligatoires"), list(fields)),
-            (R::MissingRequired(fields), Lang::En) => format!("required {} without a value: {} (add a column, or --default FIELD=VALUE for every row)", plural(fields.len(), lang, "field", "fields"), list(fields)),
-            (R::CellCount { found, expected }, Lang::Fr) => format!("{found} {} alors que l'en-tête a {expected} colonnes (un séparateur en trop ou en moins ?)", plural(*found, lang, "cellule", "cellules")),
-            (R::CellCount { found, expected }, Lang::En) => format!("{found} {} while the header has {expected} columns (a separator too many or missing?)", plural(*found, lang, "cell", "cells")),
+            (R::MissingRequired(fields), Lang::Fr) => format!("{} sans valeur : {} (ajoutez une colonne, ou --default CHAMP=VALEUR pour toutes les lignes)", lang.plural(fields.len(), "champ obligatoire", "champs obligatoires"), list(fields)),
+            (R::MissingRequired(fields), Lang::En) => format!("required {} without a value: {} (add a column, or --default FIELD=VALUE for every row)", lang.plural(fields.len(), "field", "fields"), list(fields)),
+            (R::CellCount { found, expected }, Lang::Fr) => format!("{found} {} alors que l'en-tête a {expected} colonnes (un séparateur en trop ou en moins ?)", lang.plural(*found, "cellule", "cellules")),
+            (R::CellCount { found, expected }, Lang::En) => format!("{found} {} while the header has {expected} columns (a separator too many or missing?)", lang.plural(*found, "cell", "cells")),
             (R::NotANumber { column, value }, Lang::Fr) => format!("{column} : « {} » n'est pas un nombre", crate::display::quoted(value)),
             (R::NotANumber { column, value }, Lang::En) => format!("{column}: `{}` is not a number", crate::display::quoted(value)),
             (R::HalfCoordinates, Lang::Fr) => "latitude sans longitude (ou l'inverse)".into(),

@@ -5,14 +5,10 @@
 
 use crate::lang::Lang;
 
-/// `one` or `many`, as `n` asks in `lang`.
-pub fn plural<'a>(n: usize, lang: Lang, one: &'a str, many: &'a str) -> &'a str {
-    lang.plural(n, one, many)
-}
-
-/// `n` then its word: « 3 initiatives », « 1 initiative ».
+/// `n` then its word: « 3 initiatives », « 1 initiative » (`Lang::plural`
+/// gives the word alone).
 pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
-    format!("{n} {}", plural(n, lang, one, many))
+    format!("{n} {}", lang.plural(n, one, many))
 }
 
 #[cfg(test)]

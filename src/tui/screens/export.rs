@@ -367,12 +367,9 @@ impl Screen for ExportState {
         let scope_text = match self.output() {
             Output::Data(_) => {
                 let flow = crate::tui::words::flow::flow(core.lang);
-                let scope = crate::i18n::plural::plural(
-                    shown,
-                    core.lang,
-                    flow.export_scope_one,
-                    flow.export_scope_many,
-                );
+                let scope = core
+                    .lang
+                    .plural(shown, flow.export_scope_one, flow.export_scope_many);
                 fill(scope, &[("n", &shown)])
             }
             Output::Report(..) => t.report_scope.to_string(),
