@@ -41,13 +41,25 @@ pub fn join_initiative(a: &Initiative, b: &Initiative) -> Initiative {
     if crate::census::erase::unseen::has_gaps(a) || crate::census::erase::unseen::has_gaps(b) {
         return crate::census::erase::unseen::join_initiative(a, b);
     }
+    join_fields(a, b, |f| {
+        join_entries(a.entries(f), &a.seen, b.entries(f), &b.seen)
+    })
+}
+
+/// `a` and `b` joined field by field, each field's entries given by `field`
+/// (none drops the field), their `seen` joined, erased values kept erased.
+pub(crate) fn join_fields(
+    a: &Initiative,
+    b: &Initiative,
+    mut field: impl FnMut(&str) -> Entries,
+) -> Initiative {
     let mut keys: Vec<&str> = a.fields.keys().chain(b.fields.keys()).collect();
     keys.sort_unstable();
     keys.dedup();
     let pairs = keys
         .into_iter()
         .filter_map(|f| {
-            let joined = join_entries(a.entries(f), &a.seen, b.entries(f), &b.seen);
+            let joined = field(f);
             (!joined.is_empty()).then(|| (Text::new(f), joined))
         })
         .collect();

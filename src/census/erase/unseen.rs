@@ -19,8 +19,8 @@
 //! one, in any order, gives what merging the full one alone gives
 //! (property-tested in tests/cli/public_laws.rs).
 
-use crate::census::merge::holds;
-use crate::census::model::{Dot, Entries, Entry, Fields, Initiative, Seen, Text, Value};
+use crate::census::merge::{holds, join_fields};
+use crate::census::model::{Dot, Entries, Entry, Initiative, Seen, Value};
 
 /// Dots counted by `seen` but not received, with the field they wrote.
 pub const UNSEEN: &str = "_unseen";
@@ -118,30 +118,13 @@ fn join_gaps(a: &Initiative, ka: &Knows, b: &Initiative, kb: &Knows) -> Entries 
 /// gaps (called by [`crate::census::merge::join_initiative`]).
 pub fn join_initiative(a: &Initiative, b: &Initiative) -> Initiative {
     let (ka, kb) = (Knows::of(a), Knows::of(b));
-    let mut keys: Vec<&str> = a.fields.keys().chain(b.fields.keys()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let pairs = keys
-        .into_iter()
-        .filter_map(|f| {
-            let joined = if f == UNSEEN {
-                join_gaps(a, &ka, b, &kb)
-            } else {
-                join_entries(a.entries(f), &ka, b.entries(f), &kb)
-            };
-            (!joined.is_empty()).then(|| (Text::new(f), joined))
-        })
-        .collect();
-    let mut seen = a.seen.clone();
-    seen.join(&b.seen);
-    let mut joined = Initiative {
-        id: a.id.clone(),
-        seen,
-        fields: Fields::from_pairs(pairs),
-        cycle_survivor: false,
-    };
-    super::honour(&mut joined);
-    joined
+    join_fields(a, b, |f| {
+        if f == UNSEEN {
+            join_gaps(a, &ka, b, &kb)
+        } else {
+            join_entries(a.entries(f), &ka, b.entries(f), &kb)
+        }
+    })
 }
 
 /// What a copy of `i` can be said to have received, as a version vector:
